@@ -1,0 +1,154 @@
+/**
+ * Op names and name scopes: TF 1.15's `Graph.unique_name` and `Graph.name_scope`.
+ *
+ * Op names (and hence the names of tensors, `foo/v:0`) are uniquified per graph and
+ * case-insensitively: `v` then `V` gives `V_1`. Variable *store keys* are not uniquified and are
+ * case-sensitive; that is the variable store's business, not this module's.
+ *
+ * This module does not know about variable scopes. `variable-scope.ts` drives it the way TF's
+ * `variable_scope` drives `ops.name_scope`.
+ */
+import { ERROR_CODES, raise } from './errors';
+
+/** `_VALID_OP_NAME_REGEX`: names at the root may not start with `_`, `-`, `/`. */
+export const VALID_OP_NAME = /^[A-Za-z0-9.][A-Za-z0-9_.\-/]*$/;
+/** `_VALID_SCOPE_NAME_REGEX`: nested scope names may. */
+export const VALID_SCOPE_NAME = /^[A-Za-z0-9_.\-/]*$/;
+
+/** `ops.name_from_scope_name`: strips one trailing `/`. */
+export function nameFromScopeName(name: string): string {
+  return name.endsWith('/') ? name.slice(0, -1) : name;
+}
+
+/** Joins a variable-scope name and a variable name the way `VariableScope.get_variable` does. */
+export function joinScopeName(scope: string, name: string): string {
+  return scope ? `${scope}/${name}` : name;
+}
+
+/**
+ * A graph's op-name registry and name-scope stack (TF keeps both on the `Graph`).
+ */
+export class NameRegistry {
+  /** Lower-cased name → how many times it was handed out (`Graph._names_in_use`). */
+  private readonly namesInUse = new Map<string, number>();
+  /** The current name scope without trailing slash; '' at the root (`Graph._name_stack`). */
+  private stack = '';
+  /**
+   * Lower-cased op names of variables. TF creates a handful of ops under every variable
+   * (`v/Assign`, `v/read`, `v/Initializer/...`); rather than marking each of them on every
+   * creation (the hot path), their names count as used when asked for (see `usedCount`).
+   */
+  private readonly variableOps = new Set<string>();
+
+  /** The current name scope as `ops.get_name_scope()` returns it: `a/b`, or ''. */
+  get currentScope(): string {
+    return this.stack;
+  }
+
+  /**
+   * `Graph.unique_name(name)`: prefixes the current name scope and appends `_N` when the
+   * (case-insensitive) name was used before, skipping composed names already in use.
+   */
+  uniqueName(name: string, markAsUsed = true): string {
+    let full = this.stack ? `${this.stack}/${name}` : name;
+    const key = full.toLowerCase();
+    let i = this.usedCount(key);
+    if (markAsUsed) this.namesInUse.set(key, i + 1);
+    if (i > 0) {
+      let composedKey = key;
+      while (this.usedCount(composedKey) > 0) {
+        composedKey = `${key}_${i}`;
+        i += 1;
+      }
+      if (markAsUsed) this.namesInUse.set(composedKey, 1);
+      full = `${full}_${i - 1}`;
+    }
+    return full;
+  }
+
+  /** How often a lower-cased name was handed out, counting the ops under each variable. */
+  private usedCount(key: string): number {
+    const n = this.namesInUse.get(key);
+    if (n !== undefined) return n;
+    if (this.variableOps.size > 0) {
+      const slash = key.lastIndexOf('/');
+      if (slash > 0) {
+        const leaf = key.slice(slash + 1);
+        if (
+          (leaf === 'assign' || leaf === 'read' || leaf === 'initializer') &&
+          this.variableOps.has(key.slice(0, slash))
+        ) {
+          return 1;
+        }
+      }
+      // `v/Initializer/<op>` (the initial value's ops).
+      const at = key.lastIndexOf('/initializer/');
+      if (at > 0 && this.variableOps.has(key.slice(0, at))) return 1;
+    }
+    return 0;
+  }
+
+  /** Records that `opName` is a variable, so the ops TF makes under it count as used. */
+  markVariableOps(opName: string): void {
+    this.variableOps.add(opName.toLowerCase());
+  }
+
+  /** True when an op name (case-insensitively) was already handed out. */
+  isUsed(name: string): boolean {
+    return this.usedCount(name.toLowerCase()) > 0;
+  }
+
+  /**
+   * `Graph.name_scope(name)` entry: validates, then `''`/`null` resets to the root, a trailing
+   * `/` re-enters an absolute scope as is, anything else is uniquified. Returns the scope string
+   * TF yields (`'a/b/'`, or `''` at the root) and the stack to restore on exit.
+   */
+  enterNameScope(name: string | null): { scope: string; restore: string } {
+    if (name) {
+      const pattern = this.stack ? VALID_SCOPE_NAME : VALID_OP_NAME;
+      if (!pattern.test(name)) {
+        raise(ERROR_CODES.invalidName, 'ValueError', `'${name}' is not a valid scope name`);
+      }
+    }
+    const restore = this.stack;
+    let next: string;
+    if (!name) next = '';
+    else if (name.endsWith('/')) next = nameFromScopeName(name);
+    else next = this.uniqueName(name);
+    this.stack = next;
+    return { scope: next ? `${next}/` : '', restore };
+  }
+
+  /** Leaves a name scope entered with `enterNameScope`. */
+  exitNameScope(restore: string): void {
+    this.stack = restore;
+  }
+
+  /** Runs `fn` inside `Graph.name_scope(name)`, restoring the stack even when `fn` throws. */
+  withNameScope<T>(name: string | null, fn: (scope: string) => T): T {
+    const { scope, restore } = this.enterNameScope(name);
+    try {
+      return fn(scope);
+    } finally {
+      this.stack = restore;
+    }
+  }
+
+  /** Runs `fn` at the root name scope (`ops.name_scope(None)`); the hot path of `get_variable`. */
+  atRoot<T>(fn: () => T): T {
+    const saved = this.stack;
+    this.stack = '';
+    try {
+      return fn();
+    } finally {
+      this.stack = saved;
+    }
+  }
+
+  /** Forgets every name (graph reset). */
+  clear(): void {
+    this.namesInUse.clear();
+    this.variableOps.clear();
+    this.stack = '';
+  }
+}
