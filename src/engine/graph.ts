@@ -1,0 +1,444 @@
+/**
+ * A TF1 graph on TensorFlow.js: the variable store, the scope state, op names and collections.
+ *
+ * The rules (what a scope is called, whether `getVariable` creates, reuses or raises) are the
+ * core's; this module implements the core's `StoreHooks` with real tensors and owns every tensor
+ * the graph makes, so that `dispose()` (and `resetDefaultGraph()`) returns tfjs's tensor count to
+ * where it was.
+ */
+import { tf, ensureBackend } from './backend';
+import { DType, DTypes } from '../core/dtypes';
+import { ERROR_CODES, raise } from '../core/errors';
+import { NameRegistry } from '../core/names';
+import { Shape, formatShape } from '../core/shape';
+import {
+  CreateSpec,
+  InitializerInfo,
+  StoreHooks,
+  StoreRequest,
+  VariableStore,
+} from '../core/store';
+import { ScopeMachine, VariableScope } from '../core/variable-scope';
+import { Partitioner } from '../core/partitioners';
+import { captureCallSite } from './callsite';
+import { constantValueInfo, glorotUniform, Initializer, tfjsDType, zeros } from './initializers';
+import { fromFunction, Regularizer } from './regularizers';
+import { PartitionedVariable, Variable } from './variable';
+import {
+  CustomGetter,
+  EngineSlots,
+  GetterArgs,
+  InitializerArg,
+  RegularizerArg,
+  ValueLike,
+} from './types';
+import { GraphKeys } from './graph-keys';
+
+/** A tensor the graph made and named (a regularization loss, say): TF's graph `Tensor`. */
+export class NamedTensor {
+  constructor(
+    /** Op name without `:0`. */
+    readonly opName: string,
+    readonly tensor: tf.Tensor,
+    readonly dtype: DType,
+  ) {}
+  get name(): string {
+    return `${this.opName}:0`;
+  }
+  toString(): string {
+    return `Tensor("${this.name}", shape=${formatShape(this.tensor.shape)}, dtype=${this.dtype.name})`;
+  }
+}
+
+let graphCounter = 0;
+
+// The collections of a variable made with the default `collections=None` (shared, read-only).
+const GLOBAL_ONLY: readonly string[] = Object.freeze([GraphKeys.GLOBAL_VARIABLES]);
+const GLOBAL_AND_TRAINABLE: readonly string[] = Object.freeze([
+  GraphKeys.GLOBAL_VARIABLES,
+  GraphKeys.TRAINABLE_VARIABLES,
+]);
+
+export class Graph {
+  readonly id = ++graphCounter;
+  readonly names = new NameRegistry();
+  readonly scopes: ScopeMachine<EngineSlots>;
+  readonly store: VariableStore<EngineSlots, Variable, PartitionedVariable>;
+  private readonly collections = new Map<string, unknown[]>();
+  /** Every tensor this graph made and must dispose. */
+  private readonly owned: tf.Tensor[] = [];
+  private variableCounter = 0;
+  private disposed = false;
+
+  constructor() {
+    ensureBackend();
+    this.scopes = new ScopeMachine<EngineSlots>(this.names, composeGetters);
+    this.store = new VariableStore(new EngineHooks(this));
+  }
+
+  /** The current variable scope (`tf.get_variable_scope()`). */
+  get currentScope(): VariableScope<EngineSlots> {
+    return this.scopes.current;
+  }
+
+  /** `tf.get_collection_ref(key)`: the live list, created when missing. */
+  getCollectionRef(key: string): unknown[] {
+    let list = this.collections.get(key);
+    if (!list) {
+      list = [];
+      this.collections.set(key, list);
+    }
+    return list;
+  }
+
+  /**
+   * `tf.get_collection(key, scope)`: a copy; with `scope`, only items whose `name` matches it at
+   * the start (Python's `re.match`), items without a name skipped.
+   */
+  getCollection(key: string, scope?: string | null): unknown[] {
+    const list = this.collections.get(key) ?? [];
+    if (scope === undefined || scope === null) return [...list];
+    const re = new RegExp(`^(?:${scope})`);
+    return list.filter((item) => {
+      const name = (item as { name?: unknown } | null)?.name;
+      return typeof name === 'string' && re.test(name);
+    });
+  }
+
+  addToCollection(key: string, value: unknown): void {
+    this.getCollectionRef(key).push(value);
+  }
+
+  /** `add_to_collections`: each distinct name once. */
+  addToCollections(keys: Iterable<string>, value: unknown): void {
+    const list = Array.isArray(keys) ? (keys as readonly string[]) : [...keys];
+    for (let i = 0; i < list.length; i++) {
+      if (list.indexOf(list[i]) === i) this.addToCollection(list[i], value);
+    }
+  }
+
+  /** Names of all collections, in creation order. */
+  get collectionKeys(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  /** Takes ownership of a tensor: it is disposed with the graph. */
+  own<T extends tf.Tensor>(t: T): T {
+    this.owned.push(t);
+    return t;
+  }
+
+  /** A tfjs-registry name no other graph or run can have. */
+  internalVariableName(): string {
+    return `scope-lens/g${this.id}/v${++this.variableCounter}`;
+  }
+
+  /**
+   * Creates a variable outside the store: TF's `tf.Variable(initial_value, name=...)`. It honours
+   * the current name scope and is never found by `getVariable`.
+   */
+  newVariable(
+    initialValue: tf.Tensor | ValueLike | (() => tf.Tensor | ValueLike),
+    options: {
+      name?: string;
+      trainable?: boolean;
+      collections?: readonly string[];
+      dtype?: DType;
+    } = {},
+  ): Variable {
+    const trainable = options.trainable ?? true;
+    const raw = typeof initialValue === 'function' ? initialValue() : initialValue;
+    const { tensor, dtype } = toTensor(raw, options.dtype);
+    const opName = this.names.withNameScope(options.name ?? 'Variable', (scope) =>
+      scope.slice(0, -1),
+    );
+    return this.registerVariable(
+      opName,
+      null,
+      tensor,
+      dtype,
+      trainable,
+      options.collections ?? null,
+      false,
+      null,
+    );
+  }
+
+  /** Builds the `Variable`, marks its op names and adds it to its collections. */
+  registerVariable(
+    opName: string,
+    key: string | null,
+    initial: tf.Tensor,
+    dtype: DType,
+    trainable: boolean,
+    collections: readonly string[] | null,
+    isResource: boolean,
+    initializerOpName: string | null,
+  ): Variable {
+    this.names.markVariableOps(opName);
+    const want = tfjsDType(dtype);
+    let source = initial;
+    if (source.dtype !== want) {
+      source = tf.cast(initial, want);
+      initial.dispose();
+    }
+    // tf.variable shares the data of `source` (ref-counted), so `source` itself can go.
+    const value = this.own(tf.variable(source, trainable, this.internalVariableName()));
+    source.dispose();
+    const site = captureCallSite(key === null ? 'variable' : 'getVariable');
+    let colls: readonly string[];
+    if (collections === null) colls = trainable ? GLOBAL_AND_TRAINABLE : GLOBAL_ONLY;
+    else if (trainable && !collections.includes(GraphKeys.TRAINABLE_VARIABLES)) {
+      colls = [...collections, GraphKeys.TRAINABLE_VARIABLES];
+    } else colls = [...collections];
+    const variable = new Variable(
+      this,
+      opName,
+      key,
+      value.shape,
+      isResource ? dtype.baseDType : dtype.baseDType.asRef,
+      trainable,
+      value,
+      isResource,
+      colls,
+      initializerOpName,
+      site,
+    );
+    this.addToCollections(colls, variable);
+    return variable;
+  }
+
+  /** Disposes every tensor this graph made and forgets all state. Idempotent. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const t of this.owned) if (!t.isDisposed) t.dispose();
+    this.owned.length = 0;
+    this.collections.clear();
+    this.store.vars.clear();
+    this.store.partitionedVars.clear();
+    this.names.clear();
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+}
+
+/** `_maybe_wrap_custom_getter`: the new getter runs first and calls the outer one as its getter. */
+function composeGetters(inner: CustomGetter, outer: CustomGetter): CustomGetter {
+  return (getter, args) => inner((a) => outer(getter, a), args);
+}
+
+/** A value or tensor as a tensor of a TF dtype. */
+export function toTensor(
+  value: tf.Tensor | ValueLike,
+  dtype?: DType | null,
+): { tensor: tf.Tensor; dtype: DType } {
+  if (value instanceof tf.Tensor) {
+    const own = dtype ?? tfDTypeOf(value);
+    const t = value.dtype === tfjsDType(own) ? value.clone() : tf.cast(value, tfjsDType(own));
+    return { tensor: t, dtype: own };
+  }
+  const info = constantValueInfo(value);
+  const d = dtype ?? info.dtype;
+  const flat = flatten(value);
+  return { tensor: tf.tensor(flat as number[], info.shape as number[], tfjsDType(d)), dtype: d };
+}
+
+/** Like `toTensor`, but a tensor made by an initializer function is consumed (disposed). */
+function adoptResult(
+  value: tf.Tensor | ValueLike,
+  dtype?: DType | null,
+): { tensor: tf.Tensor; dtype: DType } {
+  const converted = toTensor(value, dtype);
+  if (value instanceof tf.Tensor && converted.tensor !== value) value.dispose();
+  return converted;
+}
+
+function flatten(v: ValueLike): (number | boolean | string)[] {
+  if (!Array.isArray(v)) return [v];
+  const out: (number | boolean | string)[] = [];
+  for (const x of v) out.push(...flatten(x));
+  return out;
+}
+
+/** The TF dtype of a tfjs tensor (float32, int32, bool, string, complex64). */
+export function tfDTypeOf(t: tf.Tensor): DType {
+  switch (t.dtype) {
+    case 'float32':
+      return DTypes.float32;
+    case 'int32':
+      return DTypes.int32;
+    case 'bool':
+      return DTypes.bool;
+    case 'string':
+      return DTypes.string;
+    case 'complex64':
+      return DTypes.complex64;
+  }
+}
+
+function isInitializer(x: unknown): x is Initializer {
+  return x instanceof Initializer;
+}
+
+/** The core's hooks, on TensorFlow.js. */
+class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariable> {
+  constructor(private readonly graph: Graph) {}
+
+  classifyInitializer(init: InitializerArg | null): InitializerInfo {
+    if (init === null || init === undefined) return { kind: 'none' };
+    if (isInitializer(init)) return { kind: 'callable', acceptsNoArgs: false };
+    if (typeof init === 'function') return { kind: 'callable', acceptsNoArgs: init.length === 0 };
+    if (init instanceof tf.Tensor) {
+      return { kind: 'value', dtype: tfDTypeOf(init), shape: init.shape, isTensor: true };
+    }
+    const info = constantValueInfo(init as ValueLike);
+    return { kind: 'value', dtype: info.dtype, shape: info.shape, isTensor: false };
+  }
+
+  // TF builds a fresh default initializer per variable; they are stateless (no seed), so one
+  // instance of each serves every variable.
+  private readonly defaults = { zeros: zeros(), glorot_uniform: glorotUniform() };
+
+  defaultInitializer(kind: 'glorot_uniform' | 'zeros'): InitializerArg {
+    return this.defaults[kind];
+  }
+
+  isCallable(x: unknown): boolean {
+    return typeof x === 'function' || isInitializer(x);
+  }
+
+  repr(x: unknown): string {
+    if (typeof x === 'string') return x;
+    if (x === null || x === undefined) return 'None';
+    if (typeof x === 'boolean') return x ? 'True' : 'False';
+    return String(x);
+  }
+
+  createVariable(spec: CreateSpec<EngineSlots>): Variable {
+    const graph = this.graph;
+    // RefVariable._init_from_args: ops.name_scope(name) at the root name scope → unique op name.
+    const opName = graph.names.uniqueName(spec.name);
+    const init = spec.initializer;
+    let initial: tf.Tensor;
+    let dtype: DType;
+    let initializerOpName: string;
+    if (spec.initMode === 'shape') {
+      const shape = spec.shape as number[];
+      dtype = spec.dtype.baseDType;
+      const op = isInitializer(init) ? init.opName : 'Initializer';
+      initializerOpName = `${opName}/Initializer/${op}`;
+      if (isInitializer(init)) {
+        initial = init.call(shape, dtype, spec.partitionInfo ?? undefined);
+      } else {
+        const fn = init as (s: number[], d: DType, p?: unknown) => tf.Tensor | ValueLike;
+        initial = adoptResult(fn([...shape], dtype, spec.partitionInfo ?? undefined), dtype).tensor;
+      }
+    } else {
+      // A value passed as the initializer belongs to the caller (copied); what a zero-argument
+      // function returns is ours (adopted, and disposed once copied).
+      const converted =
+        spec.initMode === 'no-args'
+          ? adoptResult((init as () => tf.Tensor | ValueLike)())
+          : toTensor(init as tf.Tensor | ValueLike);
+      initial = converted.tensor;
+      dtype = converted.dtype;
+      initializerOpName = `${opName}/Initializer/initial_value`;
+    }
+    return graph.registerVariable(
+      opName,
+      spec.name,
+      initial,
+      dtype,
+      spec.trainable,
+      spec.collections,
+      spec.useResource,
+      initializerOpName,
+    );
+  }
+
+  applyRegularizer(variable: Variable, regularizer: RegularizerArg, name: string): void {
+    const graph = this.graph;
+    const reg: Regularizer =
+      typeof regularizer === 'function' ? fromFunction(regularizer) : regularizer;
+    graph.names.withNameScope(`${name}/Regularizer/`, () => {
+      const loss = reg.apply(variable.value);
+      if (loss === null || loss === undefined) return;
+      const opName = graph.names.uniqueName(reg.opName);
+      graph.addToCollection(
+        GraphKeys.REGULARIZATION_LOSSES,
+        new NamedTensor(opName, graph.own(loss), variable.dtype.baseDType),
+      );
+    });
+  }
+
+  callCustomGetter(
+    getter: CustomGetter,
+    trueGetter: (req: StoreRequest<EngineSlots>) => Variable | PartitionedVariable,
+    req: StoreRequest<EngineSlots>,
+  ): Variable | PartitionedVariable {
+    const toArgs = (r: StoreRequest<EngineSlots>): GetterArgs => ({
+      name: r.name,
+      shape: r.shape,
+      dtype: r.dtype,
+      initializer: r.initializer,
+      regularizer: r.regularizer,
+      reuse: r.reuse,
+      trainable: r.trainable,
+      collections: r.collections,
+      cachingDevice: r.cachingDevice,
+      partitioner: r.partitioner,
+      validateShape: r.validateShape,
+      useResource: r.useResource,
+      constraint: r.constraint,
+    });
+    const toRequest = (a: GetterArgs): StoreRequest<EngineSlots> => ({
+      ...req,
+      ...a,
+      customGetter: null,
+    });
+    return getter((a) => trueGetter(toRequest({ ...toArgs(req), ...a })), toArgs(req));
+  }
+
+  partition(partitioner: Partitioner, shape: readonly number[], dtype: DType): number[] {
+    return partitioner(shape, dtype);
+  }
+
+  sliceValue(
+    init: InitializerArg,
+    dtype: DType,
+    offset: readonly number[],
+    shape: readonly number[],
+  ): InitializerArg {
+    const { tensor } = toTensor(init as tf.Tensor | ValueLike, dtype);
+    const sliced = tf.slice(tensor, [...offset], [...shape]);
+    tensor.dispose();
+    return this.graph.own(sliced);
+  }
+
+  createPartitioned(
+    name: string,
+    shape: readonly number[],
+    dtype: DType,
+    parts: Variable[],
+    partitions: readonly number[],
+  ): PartitionedVariable {
+    return new PartitionedVariable(name, shape, parts[0]?.dtype ?? dtype, parts, partitions);
+  }
+
+  atRootNameScope<T>(fn: () => T): T {
+    return this.graph.names.atRoot(fn);
+  }
+}
+
+/** A name that is not a string where TF wants one. */
+export function requireName(name: unknown, what: string): string {
+  if (typeof name !== 'string') {
+    raise(ERROR_CODES.scopeArgs, 'TypeError', `${what} must be a string, got ${String(name)}`);
+  }
+  return name;
+}
+
+export type { Shape };

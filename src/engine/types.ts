@@ -1,0 +1,64 @@
+/**
+ * The engine's argument types: what a user may pass where TF takes an initializer, a regularizer,
+ * a partitioner or a custom getter. They fill the core's opaque scope slots (`EngineSlots`).
+ */
+import { tf } from './backend';
+import { DType } from '../core/dtypes';
+import { Reuse } from '../core/reuse';
+import { Shape } from '../core/shape';
+import { ScopeSlots, VariableScope as CoreVariableScope } from '../core/variable-scope';
+import { Partitioner } from '../core/partitioners';
+import type { Initializer } from './initializers';
+import type { Regularizer } from './regularizers';
+import type { PartitionedVariable, Variable } from './variable';
+
+/** A nested array of numbers or booleans, as `tf.constant` takes it. */
+export type ValueLike = number | boolean | string | ValueLike[];
+
+/**
+ * An initializer: an `Initializer` (`initializers.zeros()`), a function `(shape, dtype) => value`,
+ * a zero-argument function returning the initial value, a tensor, or a plain value.
+ */
+export type InitializerArg =
+  | Initializer
+  | tf.Tensor
+  | ValueLike
+  | ((shape: number[], dtype: DType, partitionInfo?: unknown) => tf.Tensor | ValueLike)
+  | (() => tf.Tensor | ValueLike);
+
+/** A regularizer from `regularizers.*`, or a function of the weights returning a loss or null. */
+export type RegularizerArg = Regularizer | ((weights: tf.Tensor) => tf.Tensor | null);
+
+/** What a custom getter receives besides the getter: TF's keyword arguments, camel-cased. */
+export interface GetterArgs {
+  name: string;
+  shape: Shape | undefined;
+  dtype: DType;
+  initializer: InitializerArg | null;
+  regularizer: RegularizerArg | null;
+  reuse: Reuse;
+  trainable: boolean | null;
+  collections: readonly string[] | null;
+  cachingDevice: string | null;
+  partitioner: Partitioner | null;
+  validateShape: boolean;
+  useResource: boolean | null;
+  constraint: ((t: tf.Tensor) => tf.Tensor) | null;
+}
+
+export type Getter = (args: GetterArgs) => Variable | PartitionedVariable;
+
+/** TF's `custom_getter(getter, *args, **kwargs)`, as `(getter, args) => getter(args)`. */
+export type CustomGetter = (getter: Getter, args: GetterArgs) => Variable | PartitionedVariable;
+
+export interface EngineSlots extends ScopeSlots {
+  initializer: InitializerArg;
+  regularizer: RegularizerArg;
+  partitioner: Partitioner;
+  customGetter: CustomGetter;
+  constraint: (t: tf.Tensor) => tf.Tensor;
+  cachingDevice: string;
+}
+
+/** A variable scope as the engine hands it to users. */
+export type EngineVariableScope = CoreVariableScope<EngineSlots>;

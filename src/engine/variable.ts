@@ -1,0 +1,109 @@
+/**
+ * TF1 variables backed by TensorFlow.js tensors.
+ *
+ * A `Variable` is what `getVariable` returns: its TF identity (`name` `scope/v:0`, `opName`,
+ * `shape`, `dtype` with `_ref` for reference variables, `trainable`) and its value, a
+ * `tf.Variable`. The tfjs variable is registered under an internal, always-unique name so that
+ * tfjs's global variable registry can never make a second run or a reset fail.
+ */
+import { tf } from './backend';
+import { DType } from '../core/dtypes';
+import { SourceLocation } from '../core/errors';
+import { formatShape } from '../core/shape';
+import type { Graph } from './graph';
+import type { CallSite } from './callsite';
+
+export class Variable {
+  /** @internal */
+  constructor(
+    readonly graph: Graph,
+    /** The op name, e.g. `scope/v` (may be uniquified: `scope/v_1`). */
+    readonly opName: string,
+    /** The variable-store key (`scope/v`) for `getVariable`, or null for a `tf.Variable`. */
+    readonly key: string | null,
+    readonly shape: readonly number[],
+    /** `float32_ref` for reference variables, `float32` for resource variables. */
+    readonly dtype: DType,
+    readonly trainable: boolean,
+    /** The tensor holding the current value. */
+    readonly value: tf.Variable,
+    readonly isResource: boolean,
+    /** Collections the variable was added to when created. */
+    readonly collections: readonly string[],
+    /** The op name of the initial value (`scope/v/Initializer/random_uniform`), if any. */
+    readonly initializerOpName: string | null,
+    private readonly callSite?: CallSite,
+  ) {}
+
+  /** Where user code created the variable, when known. */
+  get definedAt(): SourceLocation | undefined {
+    return this.callSite?.location;
+  }
+
+  /** Python-style traceback lines for TF's "Originally defined at:" message. */
+  get traceback(): string | undefined {
+    return this.callSite?.traceback;
+  }
+
+  /** TF's `Variable.name`: the op name with `:0`. */
+  get name(): string {
+    return `${this.opName}:0`;
+  }
+
+  /** Number of elements. */
+  get size(): number {
+    return this.shape.reduce((a, b) => a * b, 1);
+  }
+
+  /** The current value (the tfjs variable itself; do not dispose it). */
+  read(): tf.Tensor {
+    return this.value;
+  }
+
+  /** Assigns a new value of the same shape (TF `assign`). */
+  assign(value: tf.Tensor): void {
+    this.value.assign(value);
+  }
+
+  /** `<tf.Variable 'scope/v:0' shape=(2, 3) dtype=float32_ref>`, as TF 1.15 prints it. */
+  toString(): string {
+    return `<tf.Variable '${this.name}' shape=${formatShape(this.shape)} dtype=${this.dtype.name}>`;
+  }
+}
+
+/** What `getVariable` returns when a partitioner splits a variable: its parts in order. */
+export class PartitionedVariable implements Iterable<Variable> {
+  /** @internal */
+  constructor(
+    /** The store key; TF's `PartitionedVariable.name` has no `:0`. */
+    readonly name: string,
+    readonly shape: readonly number[],
+    readonly dtype: DType,
+    readonly variables: readonly Variable[],
+    readonly partitions: readonly number[],
+  ) {}
+
+  [Symbol.iterator](): Iterator<Variable> {
+    return this.variables[Symbol.iterator]();
+  }
+
+  get length(): number {
+    return this.variables.length;
+  }
+
+  /** The parts concatenated along the partition axis (a new tensor; the caller disposes it). */
+  asTensor(): tf.Tensor {
+    const axis = Math.max(
+      0,
+      this.partitions.findIndex((p) => p > 1),
+    );
+    return tf.concat(
+      this.variables.map((v) => v.value),
+      axis,
+    );
+  }
+
+  toString(): string {
+    return `<tf.PartitionedVariable '${this.name}' shape=${formatShape(this.shape)} dtype=${this.dtype.name}>`;
+  }
+}
