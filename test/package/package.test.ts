@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { VERSION } from '../../src/version';
+
+/** The project root: the nearest folder above this file with a package.json. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+const root = projectRoot();
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const cli = path.join(root, 'bin', 'scope-lens.js');
+
+describe('package: the library entry, the CLI and the manifest', () => {
+  it('require("scope-lens") resolves through exports to the engine API, not the extension', () => {
+    const resolved = require.resolve('scope-lens');
+    assert.equal(resolved, path.join(root, 'dist', 'index.js'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lib = require(resolved);
+    for (const name of [
+      'variableScope',
+      'getVariable',
+      'getVariableScope',
+      'AUTO_REUSE',
+      'makeTemplate',
+      'resetDefaultGraph',
+      'ValueError',
+      'TypeError',
+      'initializers',
+      'regularizers',
+      'partitioners',
+      'GraphKeys',
+    ]) {
+      assert.ok(name in lib, `missing export ${name}`);
+    }
+    assert.equal(lib.activate, undefined);
+    lib.resetDefaultGraph();
+    const w = lib.variableScope('lib', () => lib.getVariable('w', { shape: [2] }));
+    assert.equal(w.name, 'lib/w:0');
+    lib.resetDefaultGraph();
+  });
+
+  it('the version in the code matches package.json', () => {
+    assert.equal(VERSION, pkg.version);
+  });
+
+  it('scope-lens --version and --help', () => {
+    assert.equal(execFileSync('node', [cli, '--version'], { encoding: 'utf8' }), `${VERSION}\n`);
+    const help = execFileSync('node', [cli, '--help'], { encoding: 'utf8' });
+    assert.match(help, /Usage:/);
+    assert.match(help, /scope-lens demo/);
+  });
+
+  it('an unknown command exits 2 with a clear message', () => {
+    const r = spawnSync('node', [cli, 'frobnicate'], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /unknown command 'frobnicate'/);
+  });
+
+  it('scope-lens demo runs the seed examples and prints names and values, with no tfjs banner', () => {
+    const r = spawnSync('node', [cli, 'demo'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stdout + r.stderr, /running TensorFlow\.js in Node\.js/);
+    const out = r.stdout;
+    assert.match(out, /True\n\(3, 3, 32, 64\)\nFalse\n\(64,\)\n/);
+    assert.match(out, /True\ncur_scope\/my_var:0\n/);
+    assert.match(out, /cur_scope\/my_var:0 +shape=\(100,\) +dtype=float32_ref +mean=/);
+  });
+
+  it('the manifest: a VS Code extension with implicit activation and an engines floor matching @types/vscode', () => {
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.ok(!(pkg.activationEvents ?? []).includes('*'));
+    const floor = String(pkg.engines.vscode).replace(/^\^/, '');
+    assert.equal(pkg.devDependencies['@types/vscode'], floor);
+    assert.equal(pkg.bin['scope-lens'], './bin/scope-lens.js');
+  });
+});
