@@ -13,6 +13,7 @@
  */
 import { DType } from './dtypes';
 import { ERROR_CODES, raise } from './errors';
+import { formatShape, numElements } from './shape';
 
 /**
  * A partitioner: TF calls it as `partitioner(shape=TensorShape, dtype=DType)` with a fully
@@ -233,22 +234,6 @@ export function iterSlices(
     offset[sliceDim] += shape[sliceDim];
   }
   return out;
-}
-
-/**
- * `str(TensorShape)` in TF 1.x: `<unknown>` for an unknown rank, `?` for an unknown dimension,
- * `()`, `(5,)`, `(2, ?)`.
- */
-export function formatShape(shape: readonly (number | null)[] | null): string {
-  if (shape === null) return '<unknown>';
-  const dims = shape.map((d) => (d === null ? '?' : String(d)));
-  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(', ')})`;
-}
-
-function numElements(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
 }
 
 /** Python list indexing: negative indices count from the end; out of range is an IndexError. */

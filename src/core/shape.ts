@@ -9,6 +9,7 @@
  *
  * The runtime never produces `UNKNOWN`; every function here then returns a plain boolean.
  */
+import { ERROR_CODES, raise } from './errors';
 import { Tri, triAnd } from './tri';
 
 /** The analyzer's marker for a value it could not compute statically. */
@@ -54,12 +55,16 @@ export function shapesCompatible(a: AbstractShape, b: AbstractShape): Tri {
   return result;
 }
 
-/** TF's `TensorShape.merge_with` for concrete shapes; throws TF's message when incompatible. */
+/** TF's `TensorShape.merge_with` for concrete shapes; raises TF's ValueError when incompatible. */
 export function mergeShapes(a: Shape, b: Shape): Shape {
   if (a === null) return b;
   if (b === null) return a;
   if (a.length !== b.length || !shapesCompatible(a, b)) {
-    throw new Error(`Shapes ${formatShape(a)} and ${formatShape(b)} are not compatible`);
+    raise(
+      ERROR_CODES.shapeArgs,
+      'ValueError',
+      `Shapes ${formatShape(a)} and ${formatShape(b)} are not compatible`,
+    );
   }
   return a.map((d, i) => (d === null ? b[i] : d));
 }

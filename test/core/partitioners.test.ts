@@ -5,13 +5,13 @@ import {
   callPartitioner,
   dtypeSize,
   fixedSizePartitioner,
-  formatShape,
   iterSlices,
   minMaxVariablePartitioner,
   Partitioner,
   sliceDimAndCount,
   variableAxisSizePartitioner,
 } from '../../src/core/partitioners';
+import { formatShape } from '../../src/core/shape';
 
 /** Asserts `fn` throws TF's ValueError with exactly `message` and the given code. */
 function throwsValue(fn: () => unknown, message: string, code: string): void {
@@ -405,19 +405,5 @@ describe('partitioners', () => {
       assert.deepEqual(full, [6, 2]);
       assert.deepEqual(slices[1], { offset: [3, 0], shape: [3, 2] });
     });
-  });
-
-  describe('formatShape (TF1 TensorShape.__str__)', () => {
-    const cases: [readonly (number | null)[] | null, string][] = [
-      [null, '<unknown>'],
-      [[], '()'],
-      [[5], '(5,)'],
-      [[null], '(?,)'],
-      [[2, null], '(2, ?)'],
-      [[10, 43], '(10, 43)'],
-    ];
-    for (const [shape, text] of cases) {
-      it(`${JSON.stringify(shape)} → ${text}`, () => assert.equal(formatShape(shape), text));
-    }
   });
 });
