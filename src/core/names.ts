@@ -15,6 +15,18 @@ export const VALID_OP_NAME = /^[A-Za-z0-9.][A-Za-z0-9_.\-/]*$/;
 /** `_VALID_SCOPE_NAME_REGEX`: nested scope names may. */
 export const VALID_SCOPE_NAME = /^[A-Za-z0-9_.\-/]*$/;
 
+/** Lower-cased names of the ops TF's initializers return (`v/Initializer/<op>`). */
+const INITIALIZER_OPS = new Set([
+  'zeros',
+  'ones',
+  'const',
+  'random_uniform',
+  'random_normal',
+  'truncated_normal',
+  'mul',
+  'initial_value',
+]);
+
 /** `ops.name_from_scope_name`: strips one trailing `/`. */
 export function nameFromScopeName(name: string): string {
   return name.endsWith('/') ? name.slice(0, -1) : name;
@@ -50,6 +62,18 @@ export class NameRegistry {
    * (case-insensitive) name was used before, skipping composed names already in use.
    */
   uniqueName(name: string, markAsUsed = true): string {
+    return this.unique(name, markAsUsed, false);
+  }
+
+  /**
+   * `uniqueName` for a variable's op (`RefVariable` opens `name_scope(name)`): also records that
+   * the ops TF creates under the variable (`v/Assign`, `v/read`, `v/Initializer/...`) are taken.
+   */
+  uniqueVariableName(name: string): string {
+    return this.unique(name, true, true);
+  }
+
+  private unique(name: string, markAsUsed: boolean, isVariable: boolean): string {
     let full = this.stack ? `${this.stack}/${name}` : name;
     const key = full.toLowerCase();
     let i = this.usedCount(key);
@@ -62,6 +86,9 @@ export class NameRegistry {
       }
       if (markAsUsed) this.namesInUse.set(composedKey, 1);
       full = `${full}_${i - 1}`;
+      if (isVariable) this.variableOps.add(composedKey);
+    } else if (isVariable) {
+      this.variableOps.add(key);
     }
     return full;
   }
@@ -81,14 +108,20 @@ export class NameRegistry {
           return 1;
         }
       }
-      // `v/Initializer/<op>` (the initial value's ops).
+      // `v/Initializer/<op>`: the op producing the initial value.
       const at = key.lastIndexOf('/initializer/');
-      if (at > 0 && this.variableOps.has(key.slice(0, at))) return 1;
+      if (
+        at > 0 &&
+        INITIALIZER_OPS.has(key.slice(at + 13)) &&
+        this.variableOps.has(key.slice(0, at))
+      ) {
+        return 1;
+      }
     }
     return 0;
   }
 
-  /** Records that `opName` is a variable, so the ops TF makes under it count as used. */
+  /** Records that `opName` (already handed out) is a variable's op; see `uniqueVariableName`. */
   markVariableOps(opName: string): void {
     this.variableOps.add(opName.toLowerCase());
   }

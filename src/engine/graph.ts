@@ -51,6 +51,7 @@ export class NamedTensor {
 }
 
 let graphCounter = 0;
+let tfjsNameCounter = 0;
 
 // The collections of a variable made with the default `collections=None` (shared, read-only).
 const GLOBAL_ONLY: readonly string[] = Object.freeze([GraphKeys.GLOBAL_VARIABLES]);
@@ -67,7 +68,6 @@ export class Graph {
   private readonly collections = new Map<string, unknown[]>();
   /** Every tensor this graph made and must dispose. */
   private readonly owned: tf.Tensor[] = [];
-  private variableCounter = 0;
   private disposed = false;
 
   constructor() {
@@ -128,9 +128,9 @@ export class Graph {
     return t;
   }
 
-  /** A tfjs-registry name no other graph or run can have. */
+  /** A tfjs-registry name no other graph or run can have (a process-wide counter). */
   internalVariableName(): string {
-    return `scope-lens/g${this.id}/v${++this.variableCounter}`;
+    return `scope-lens/${++tfjsNameCounter}`;
   }
 
   /**
@@ -152,6 +152,7 @@ export class Graph {
     const opName = this.names.withNameScope(options.name ?? 'Variable', (scope) =>
       scope.slice(0, -1),
     );
+    this.names.markVariableOps(opName);
     return this.registerVariable(
       opName,
       null,
@@ -175,7 +176,6 @@ export class Graph {
     isResource: boolean,
     initializerOpName: string | null,
   ): Variable {
-    this.names.markVariableOps(opName);
     const want = tfjsDType(dtype);
     let source = initial;
     if (source.dtype !== want) {
@@ -320,7 +320,7 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
   createVariable(spec: CreateSpec<EngineSlots>): Variable {
     const graph = this.graph;
     // RefVariable._init_from_args: ops.name_scope(name) at the root name scope → unique op name.
-    const opName = graph.names.uniqueName(spec.name);
+    const opName = graph.names.uniqueVariableName(spec.name);
     const init = spec.initializer;
     let initial: tf.Tensor;
     let dtype: DType;

@@ -98,6 +98,20 @@ describe('core/names: Graph.unique_name and name_scope', () => {
     });
   }
 
+  it('the ops TF creates under a variable count as used', () => {
+    const names = new NameRegistry();
+    assert.equal(names.uniqueVariableName('s/v'), 's/v');
+    assert.equal(names.uniqueName('s/v/read'), 's/v/read_1');
+    assert.equal(names.uniqueName('s/V/Assign'), 's/V/Assign_1');
+    assert.equal(
+      names.uniqueName('s/v/Initializer/random_uniform'),
+      's/v/Initializer/random_uniform_1',
+    );
+    assert.equal(names.uniqueName('s/v/other'), 's/v/other');
+    assert.equal(names.uniqueVariableName('s/v'), 's/v_1');
+    assert.equal(names.uniqueName('s/v_1/read'), 's/v_1/read_1');
+  });
+
   it('accepts a leading underscore when nested', () => {
     const names = new NameRegistry();
     names.enterNameScope('outer');
