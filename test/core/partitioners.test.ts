@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { asDType, DType, DTypes } from '../../src/core/dtypes';
-import { ERROR_CODES, ScopeLensError, ValueError } from '../../src/core/errors';
+import { ERROR_CODES, ValueError } from '../../src/core/errors';
 import {
   callPartitioner,
   dtypeSize,
@@ -12,15 +12,10 @@ import {
   variableAxisSizePartitioner,
 } from '../../src/core/partitioners';
 import { formatShape } from '../../src/core/shape';
+import { throwsTF } from '../support';
 
-/** Asserts `fn` throws TF's ValueError with exactly `message` and the given code. */
 function throwsValue(fn: () => unknown, message: string, code: string): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof ValueError, `expected ValueError, got ${String(e)}`);
-    assert.equal((e as ScopeLensError).message, message);
-    assert.equal((e as ScopeLensError).code, code);
-    return true;
-  });
+  throwsTF(fn, ValueError, message, code);
 }
 
 describe('partitioners', () => {

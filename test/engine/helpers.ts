@@ -18,17 +18,4 @@ export function useFreshGraph(): void {
   });
 }
 
-/** The first line of an error's message, which is what TF's messages are compared on. */
-export function firstLineOf(e: unknown): string {
-  return String((e as Error).message).split('\n')[0];
-}
-
-/** Runs `fn`, expects it to throw, returns the error. */
-export function catchError(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new assert.AssertionError({ message: 'expected an error' });
-}
+export { catchError, firstLineOf } from '../support';

@@ -2,12 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { asDType, DType, DTypes } from '../../src/core/dtypes';
-import {
-  ERROR_CODES,
-  ScopeLensError,
-  TypeError as TFTypeError,
-  ValueError,
-} from '../../src/core/errors';
+import { ERROR_CODES, TypeError as TFTypeError, ValueError } from '../../src/core/errors';
 import {
   computeFans,
   constant,
@@ -33,11 +28,7 @@ import {
   varianceScaling,
   zeros,
 } from '../../src/engine/initializers';
-
-async function quietCpu(): Promise<void> {
-  await tf.setBackend('cpu');
-  (tf.backend() as unknown as { firstUse: boolean }).firstUse = false;
-}
+import { throwsTF as throwsShared } from '../support';
 
 /** Calls the initializer, returns the values and disposes the tensor. */
 function values(
@@ -75,12 +66,7 @@ function throwsTF(
   cls: typeof ValueError | typeof TFTypeError,
   message: string,
 ): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${String(e)}`);
-    assert.equal((e as ScopeLensError).message, message);
-    assert.equal((e as ScopeLensError).code, ERROR_CODES.initializerArgs);
-    return true;
-  });
+  throwsShared(fn, cls, message, ERROR_CODES.initializerArgs);
 }
 
 const I = (n: number): number[][] =>
@@ -92,8 +78,6 @@ function assertMatrixNear(actual: number[][], expected: number[][], tol = 1e-4):
 }
 
 describe('initializers', () => {
-  before(quietCpu);
-
   describe('class names, op names and configs', () => {
     const table: [string, () => Initializer, string, string, Record<string, unknown>][] = [
       ['zeros', () => zeros(), 'Zeros', 'zeros', { dtype: 'float32' }],

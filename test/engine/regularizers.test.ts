@@ -1,12 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import {
-  ERROR_CODES,
-  ScopeLensError,
-  TypeError as TFTypeError,
-  ValueError,
-} from '../../src/core/errors';
+import { ERROR_CODES, TypeError as TFTypeError, ValueError } from '../../src/core/errors';
 import {
   formatG,
   fromFunction,
@@ -18,11 +13,7 @@ import {
   Regularizer,
   sumRegularizer,
 } from '../../src/engine/regularizers';
-
-async function quietCpu(): Promise<void> {
-  await tf.setBackend('cpu');
-  (tf.backend() as unknown as { firstUse: boolean }).firstUse = false;
-}
+import { throwsTF as throwsShared } from '../support';
 
 /** Applies `reg` to `weights` and returns the loss as a number (or null), disposing tensors. */
 function loss(reg: Regularizer, weights: number[] | number[][]): number | null {
@@ -46,17 +37,10 @@ function throwsTF(
   cls: typeof ValueError | typeof TFTypeError,
   message: string,
 ): void {
-  assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${String(e)}`);
-    assert.equal((e as ScopeLensError).message, message);
-    assert.equal((e as ScopeLensError).code, ERROR_CODES.initializerArgs);
-    return true;
-  });
+  throwsShared(fn, cls, message, ERROR_CODES.initializerArgs);
 }
 
 describe('regularizers', () => {
-  before(quietCpu);
-
   describe('values', () => {
     const cases: [string, () => Regularizer, number[] | number[][], number | null][] = [
       ['l1(0.5) of [1, -2]', () => l1Regularizer(0.5), [1, -2], 1.5],
