@@ -11,11 +11,16 @@
  */
 import { tf } from './backend';
 import { asDType, DType } from '../core/dtypes';
-import { ERROR_CODES, raise } from '../core/errors';
+import { ERROR_CODES, raise, toException } from '../core/errors';
 import { AUTO_REUSE, ReuseArg } from '../core/reuse';
 import { Shape } from '../core/shape';
 import { GetVariableArgs, scopeGetVariable } from '../core/store';
-import { ScopeFrame, VariableScope, VariableScopeArgs } from '../core/variable-scope';
+import {
+  ScopeFrame,
+  validateScopeArgs,
+  VariableScope,
+  VariableScopeArgs,
+} from '../core/variable-scope';
 import { Partitioner } from '../core/partitioners';
 import { getDefaultGraph } from './default-graph';
 import { setBoundary } from './callsite';
@@ -143,6 +148,18 @@ export function enterVariableScope(
   options: VariableScopeOptions = {},
 ): ScopeFrame<EngineSlots> {
   return getDefaultGraph().scopes.enter(scopeArgs(nameOrScope, options));
+}
+
+/**
+ * The checks TF makes when `variable_scope(...)` is built, before it is entered (Python's
+ * `tf.variable_scope(None)` fails at once, `tf.variable_scope(3)` only at `with`). Throws TF's error.
+ */
+export function validateVariableScopeArgs(
+  nameOrScope: string | VariableScope<EngineSlots> | null,
+  options: VariableScopeOptions = {},
+): void {
+  const result = validateScopeArgs(scopeArgs(nameOrScope, options));
+  if ('code' in result) throw toException(result);
 }
 
 export function exitVariableScope(frame: ScopeFrame<EngineSlots>): void {

@@ -25,6 +25,19 @@ export function withGraph<T>(graph: Graph, fn: () => T): T {
 }
 
 /**
+ * Makes `graph` the default until `popDefaultGraph()`: `with graph.as_default():` for runtimes
+ * that model `with` blocks themselves. Prefer `withGraph`.
+ */
+export function pushDefaultGraph(graph: Graph): void {
+  stack.push(graph);
+}
+
+/** Undoes `pushDefaultGraph`. */
+export function popDefaultGraph(): void {
+  stack.pop();
+}
+
+/**
  * `tf.reset_default_graph()`: disposes every tensor the default graph made and starts a new one.
  * Like TF, refuses (with an `AssertionError`) inside `withGraph`.
  */

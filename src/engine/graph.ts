@@ -26,6 +26,7 @@ import { fromFunction, Regularizer } from './regularizers';
 import { PartitionedVariable, Variable } from './variable';
 import {
   CustomGetter,
+  HostRegularizer,
   EngineSlots,
   GetterArgs,
   InitializerArg,
@@ -187,7 +188,7 @@ export class Graph {
     source.dispose();
     const site = captureCallSite(key === null ? 'variable' : 'getVariable');
     let colls: readonly string[];
-    if (collections === null) colls = trainable ? GLOBAL_AND_TRAINABLE : GLOBAL_ONLY;
+    if (collections == null) colls = trainable ? GLOBAL_AND_TRAINABLE : GLOBAL_ONLY;
     else if (trainable && !collections.includes(GraphKeys.TRAINABLE_VARIABLES)) {
       colls = [...collections, GraphKeys.TRAINABLE_VARIABLES];
     } else colls = [...collections];
@@ -279,6 +280,10 @@ export function tfDTypeOf(t: tf.Tensor): DType {
   }
 }
 
+function isHostRegularizer(x: unknown): x is HostRegularizer {
+  return typeof x === 'object' && x !== null && (x as HostRegularizer).hostRegularizer === true;
+}
+
 function isInitializer(x: unknown): x is Initializer {
   return x instanceof Initializer;
 }
@@ -361,6 +366,14 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
 
   applyRegularizer(variable: Variable, regularizer: RegularizerArg, name: string): void {
     const graph = this.graph;
+    if (isHostRegularizer(regularizer)) {
+      graph.names.withNameScope(`${name}/Regularizer/`, () => {
+        const loss = regularizer.applyToVariable(variable);
+        if (loss !== null && loss !== undefined)
+          graph.addToCollection(GraphKeys.REGULARIZATION_LOSSES, loss);
+      });
+      return;
+    }
     const reg: Regularizer =
       typeof regularizer === 'function' ? fromFunction(regularizer) : regularizer;
     graph.names.withNameScope(`${name}/Regularizer/`, () => {

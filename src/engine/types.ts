@@ -26,8 +26,19 @@ export type InitializerArg =
   | ((shape: number[], dtype: DType, partitionInfo?: unknown) => tf.Tensor | ValueLike)
   | (() => tf.Tensor | ValueLike);
 
-/** A regularizer from `regularizers.*`, or a function of the weights returning a loss or null. */
-export type RegularizerArg = Regularizer | ((weights: tf.Tensor) => tf.Tensor | null);
+/**
+ * A regularizer a host runtime implements itself (the Python runtime: a Python function building
+ * graph ops). It is called inside the `<var>/Regularizer/` name scope with the new variable and
+ * returns the loss to add to REGULARIZATION_LOSSES as is (already named), or null/undefined.
+ */
+export interface HostRegularizer {
+  readonly hostRegularizer: true;
+  applyToVariable(variable: Variable): unknown;
+}
+
+/** A regularizer from `regularizers.*`, a function of the weights returning a loss or null, or a host regularizer. */
+export type RegularizerArg =
+  Regularizer | HostRegularizer | ((weights: tf.Tensor) => tf.Tensor | null);
 
 /** What a custom getter receives besides the getter: TF's keyword arguments, camel-cased. */
 export interface GetterArgs {
