@@ -1,0 +1,78 @@
+/**
+ * The JavaScript module the Python `tensorflow` package imports as `scope_lens_engine`.
+ *
+ * The Python package models TF 1.x's Python API (graph tensors, sessions, printing); every rule
+ * about names, scopes and reuse comes from the engine (and so from src/core) through this
+ * bridge. The bridge adds only what crossing the language boundary needs: JS functions with a
+ * given arity for Python callables (so the core sees TF's "callable with no arguments"), host
+ * regularizers, graph stacking for `with graph.as_default()`, and tensor/list conversions.
+ *
+ * It does not hold state of its own; all state lives in the engine's graphs.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as engine from '../index';
+import { pushDefaultGraph, popDefaultGraph } from '../engine/default-graph';
+import { validateVariableScopeArgs } from '../engine/api';
+import { constantTensor } from '../engine/initializers';
+import type { ConstantValue } from '../engine/initializers';
+import { asDType } from '../core/dtypes';
+import { formatShape } from '../core/shape';
+import { tfDTypeOf } from '../engine/graph';
+import type { HostRegularizer } from '../engine/types';
+import type { Variable } from '../engine/variable';
+
+type Fn = (...args: unknown[]) => unknown;
+
+export function createBridge(): Record<string, unknown> {
+  return {
+    engine,
+    tf,
+    AUTO_REUSE: engine.AUTO_REUSE,
+    pushGraph: pushDefaultGraph,
+    validateScopeArgs: validateVariableScopeArgs,
+    popGraph: popDefaultGraph,
+
+    /** A JS function of arity `nargs` (what TF's argspec check sees) that calls `fn`. */
+    hostFunction(fn: Fn, nargs: number): Fn {
+      const wrapper = (...args: unknown[]) => fn(...args);
+      Object.defineProperty(wrapper, 'length', { value: nargs });
+      return wrapper;
+    },
+
+    /** A regularizer whose loss the host builds and names itself. */
+    hostRegularizer(fn: (v: Variable) => unknown): HostRegularizer {
+      return { hostRegularizer: true, applyToVariable: (v) => fn(v) };
+    },
+
+    /** A tfjs tensor from a (nested) list; Python numbers typed as Python types them. */
+    tensorFromValue(
+      value: ConstantValue,
+      dtypeName: string | null,
+      shape: number[] | null,
+    ): tf.Tensor {
+      return constantTensor(value, dtypeName ? asDType(dtypeName) : null, shape, false, 'python');
+    },
+
+    /** The flat values, shape and TF dtype name of a tfjs tensor. */
+    tensorToList(t: tf.Tensor): { values: unknown[]; shape: number[]; dtype: string } {
+      return {
+        values: Array.from(t.dataSync() as ArrayLike<unknown>),
+        shape: t.shape,
+        dtype: tfDTypeOf(t).name,
+      };
+    },
+
+    dtypeOf(t: tf.Tensor): string {
+      return tfDTypeOf(t).name;
+    },
+
+    formatShape(shape: (number | null)[] | null): string {
+      return formatShape(shape);
+    },
+
+    /** Calls `fn` and returns its result or the error, so Python sees engine errors as values. */
+    isError(x: unknown): boolean {
+      return x instanceof Error;
+    },
+  };
+}

@@ -1,0 +1,166 @@
+"""A TensorFlow 1.x `tensorflow` module for Scope Lens, on the Scope Lens engine.
+
+Implements TF 1.15's graph-mode API for variable sharing (`variable_scope`, `get_variable`,
+reuse, initializers, regularizers, partitioners, templates, collections), graph tensors and
+sessions, with TF's names, messages and printing. Anything not implemented raises
+`NotImplementedError` naming it, rather than computing something wrong.
+"""
+import sys as _sys
+import types as _types
+
+from . import _engine
+from . import errors
+from . import dtypes
+from .dtypes import (DType, as_dtype, bfloat16, bool, complex64, complex128, double, float16,
+                     float32, float64, half, int8, int16, int32, int64, qint8, qint16, qint32,
+                     quint8, quint16, resource, string, uint8, uint16, uint32, uint64, variant)
+from .tensor_shape import Dimension, TensorShape
+from ._framework import (Graph, GraphKeys, Operation, Tensor, add_to_collection,
+                         add_to_collections, get_collection, get_collection_ref,
+                         get_default_graph, get_name_scope, name_scope, reset_default_graph)
+from ._variables import PartitionedVariable, Variable
+from ._variable_scope import (AUTO_REUSE, VariableScope, get_local_variable, get_variable,
+                              get_variable_scope, make_template, no_regularizer, variable_scope)
+from ._session import (InteractiveSession, Session, get_default_session,
+                       global_variables_initializer, group, local_variables_initializer, no_op,
+                       variables_initializer)
+from ._ops import (abs, add, cast, ceil, concat, constant, convert_to_tensor, divide, equal, exp,
+                   floor, greater, greater_equal, identity, less, less_equal, log, matmul,
+                   maximum, minimum, multiply, negative, not_equal, ones, placeholder, pow,
+                   random_normal, random_uniform, reduce_max, reduce_mean, reduce_min,
+                   reduce_prod, reduce_sum, reshape, rsqrt, sigmoid, sqrt, square,
+                   squared_difference, stack, subtract, tanh, transpose, truediv,
+                   truncated_normal, zeros)
+from ._init_ops import (constant_initializer, glorot_normal_initializer,
+                        glorot_uniform_initializer, ones_initializer, orthogonal_initializer,
+                        random_normal_initializer, random_uniform_initializer,
+                        truncated_normal_initializer, uniform_unit_scaling_initializer,
+                        variance_scaling_initializer, zeros_initializer)
+from ._partitioners import (fixed_size_partitioner, min_max_variable_partitioner,
+                            variable_axis_size_partitioner)
+from . import _ops, _init_ops, _regularizers
+
+__version__ = "1.15.5"
+VERSION = __version__
+GIT_VERSION = "scope-lens"
+
+sub = subtract
+mul = multiply
+div = divide
+neg = negative
+initialize_all_variables = global_variables_initializer
+
+
+def global_variables(scope=None):
+    return get_collection(GraphKeys.GLOBAL_VARIABLES, scope)
+
+
+def trainable_variables(scope=None):
+    return get_collection(GraphKeys.TRAINABLE_VARIABLES, scope)
+
+
+def local_variables(scope=None):
+    return get_collection(GraphKeys.LOCAL_VARIABLES, scope)
+
+
+def model_variables(scope=None):
+    return get_collection(GraphKeys.MODEL_VARIABLES, scope)
+
+
+all_variables = global_variables
+
+
+def disable_v2_behavior():
+    pass
+
+
+def disable_eager_execution():
+    pass
+
+
+def enable_eager_execution(*args, **kwargs):
+    raise NotImplementedError(
+        "Scope Lens runs TF 1.x graph mode only: tf.enable_eager_execution is not supported.")
+
+
+def executing_eagerly():
+    return False
+
+
+def set_random_seed(seed):
+    get_default_graph()._seed = seed
+
+
+def _module(name, doc, **attrs):
+    m = _types.ModuleType(__name__ + "." + name, doc)
+    m.__dict__.update(attrs)
+    _sys.modules[m.__name__] = m
+    return m
+
+
+nn = _module("nn", "tf.nn", relu=_ops.relu, softmax=_ops.softmax, l2_loss=_ops.l2_loss,
+             sigmoid=_ops.sigmoid, tanh=_ops.tanh)
+l2_loss = _ops.l2_loss
+
+initializers = _module(
+    "initializers", "tf.initializers",
+    zeros=_init_ops.Zeros, ones=_init_ops.Ones, constant=_init_ops.Constant,
+    random_normal=_init_ops.RandomNormal, truncated_normal=_init_ops.TruncatedNormal,
+    random_uniform=_init_ops.RandomUniform, uniform_unit_scaling=_init_ops.UniformUnitScaling,
+    variance_scaling=_init_ops.VarianceScaling, glorot_uniform=_init_ops.GlorotUniform,
+    glorot_normal=_init_ops.GlorotNormal, orthogonal=_init_ops.Orthogonal,
+    identity=_init_ops.Identity, he_normal=_init_ops.he_normal, he_uniform=_init_ops.he_uniform,
+    lecun_normal=_init_ops.lecun_normal, lecun_uniform=_init_ops.lecun_uniform,
+    global_variables=global_variables_initializer, local_variables=local_variables_initializer,
+    variables=variables_initializer)
+keras = _module("keras", "tf.keras")
+keras.initializers = _module(
+    "keras.initializers", "tf.keras.initializers",
+    Zeros=_init_ops.Zeros, Ones=_init_ops.Ones, Constant=_init_ops.Constant,
+    RandomNormal=_init_ops.RandomNormal, TruncatedNormal=_init_ops.TruncatedNormal,
+    RandomUniform=_init_ops.RandomUniform, VarianceScaling=_init_ops.VarianceScaling,
+    Orthogonal=_init_ops.Orthogonal, Identity=_init_ops.Identity,
+    glorot_uniform=_init_ops.GlorotUniform, glorot_normal=_init_ops.GlorotNormal,
+    he_normal=_init_ops.he_normal, he_uniform=_init_ops.he_uniform,
+    lecun_normal=_init_ops.lecun_normal, lecun_uniform=_init_ops.lecun_uniform,
+    zeros=_init_ops.Zeros, ones=_init_ops.Ones, constant=_init_ops.Constant)
+contrib = _module("contrib", "tf.contrib")
+contrib.layers = _module(
+    "contrib.layers", "tf.contrib.layers",
+    l1_regularizer=_regularizers.l1_regularizer, l2_regularizer=_regularizers.l2_regularizer,
+    l1_l2_regularizer=_regularizers.l1_l2_regularizer,
+    sum_regularizer=_regularizers.sum_regularizer,
+    apply_regularization=_regularizers.apply_regularization)
+
+
+class _CompatV1(_types.ModuleType):
+    """`tf.compat.v1`: the same API (`tf.compat.v1.X` is `tf.X`)."""
+
+    def __getattr__(self, name):
+        return getattr(_sys.modules[__name__], name)
+
+    def __dir__(self):
+        return dir(_sys.modules[__name__])
+
+
+compat = _module("compat", "tf.compat")
+compat.v1 = _CompatV1(__name__ + ".compat.v1", "tf.compat.v1")
+_sys.modules[compat.v1.__name__] = compat.v1
+
+
+def __getattr__(name):
+    if name.startswith("_"):
+        raise AttributeError("module 'tensorflow' has no attribute %r" % name)
+    raise NotImplementedError(
+        "Scope Lens's tensorflow module does not implement tf.%s (TensorFlow 1.15 API)." % name)
+
+
+def _reset_for_run():
+    """Called by the runner before each run: a fresh default graph and no leftover sessions."""
+    from . import _framework, _session, _variables, _variable_scope
+
+    _engine.clear_refs()
+    _framework._GRAPHS.clear()
+    _variables._WRAPPERS.clear()
+    _variable_scope._SCOPES.clear()
+    del _session._DEFAULT_SESSIONS[:]

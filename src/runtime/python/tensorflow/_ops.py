@@ -1,0 +1,510 @@
+"""Graph ops: constants, placeholders, math and array ops, with TF 1.15's op names and shapes.
+
+Each op records its inputs and a `compute` function; a Session computes values with
+TensorFlow.js (`_engine.tfjs`). Names come from the graph's name registry (the engine's), e.g.
+`tf.add` → `Add`, `a + b` → `add` (with its Python operand converted to `add/y`).
+"""
+from . import _engine
+from . import dtypes as _dtypes
+from ._framework import Operation, Tensor, get_default_graph
+from .tensor_shape import TensorShape, as_shape, unknown_shape
+
+T = _engine.tfjs
+bridge = _engine.bridge
+
+
+def _graph():
+    return get_default_graph()
+
+
+def _op_name(name, default):
+    """TF's `ops.name_scope(name, default)` for one op: a trailing '/' is used as is."""
+    g = _graph()
+    if name and name.endswith("/"):
+        return name[:-1]
+    return g.unique_name(name or default)
+
+
+def make_op(op_type, name, default, inputs, compute, dtype, shape, on_run=None):
+    g = _graph()
+    op = Operation(g, _op_name(name, default), op_type, inputs, compute, on_run=on_run)
+    return Tensor(op, 0, dtype, shape)
+
+
+# ---------------------------------------------------------------------------------------------
+# Conversions
+
+
+def _is_tensor_like(x):
+    return isinstance(x, Tensor) or hasattr(x, "_as_tensor")
+
+
+def _py_value(value):
+    """A Python value (or ndarray / numpy scalar) as a nested list or scalar, plus its dtype."""
+    tolist = getattr(value, "tolist", None)
+    dt = getattr(value, "dtype", None)
+    if tolist is not None and dt is not None and not isinstance(value, (list, tuple)):
+        return tolist(), _dtypes.as_dtype(getattr(dt, "name", dt))
+    return value, None
+
+
+def infer_dtype(value):
+    """The dtype TF gives a Python value (decided here, where ints and floats still differ)."""
+    kinds = set()
+
+    def walk(v):
+        if isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x)
+        elif isinstance(v, bool):
+            kinds.add("bool")
+        elif isinstance(v, int):
+            kinds.add("int64" if not -2**31 <= v < 2**31 else "int32")
+        elif isinstance(v, float):
+            kinds.add("float")
+        elif isinstance(v, (str, bytes)):
+            kinds.add("string")
+        elif isinstance(v, complex):
+            kinds.add("complex")
+        else:
+            kinds.add("other")
+
+    walk(value)
+    if not kinds or "float" in kinds:
+        return "float32" if not kinds or kinds <= {"float", "int32", "int64", "bool"} else None
+    if "complex" in kinds:
+        return "complex64"
+    if kinds == {"string"}:
+        return "string"
+    if kinds == {"bool"}:
+        return "bool"
+    if kinds <= {"int32", "bool"}:
+        return "int32"
+    if kinds <= {"int32", "int64", "bool"}:
+        return "int64"
+    return None
+
+
+def engine_tensor_from_value(value, dtype_name=None, shape=None):
+    value, inferred = _py_value(value)
+    if dtype_name is None and inferred is not None:
+        dtype_name = inferred.name
+    if dtype_name is None:
+        dtype_name = infer_dtype(value)
+    t = _engine.call(bridge.tensorFromValue, _engine.tojs(value), dtype_name, _engine.tojs(shape))
+    return t
+
+
+def to_engine_tensor(value, dtype_name):
+    """A value, a Tensor or a Variable as a tfjs tensor owned by the default graph (for
+    initializers and `tf.Variable`)."""
+    from . import _session
+
+    if _is_tensor_like(value):
+        t = _session.evaluate_static(value._as_tensor())
+        return _graph()._g.own(t)
+    return _graph()._g.own(engine_tensor_from_value(value, dtype_name))
+
+
+def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None):
+    """`tf.convert_to_tensor`: tensors pass through (dtype checked); values become constants."""
+    if _is_tensor_like(value):
+        t = value._as_tensor()
+        if dtype is not None and not _dtypes.as_dtype(dtype).is_compatible_with(t.dtype):
+            raise ValueError(
+                "Tensor conversion requested dtype %s for Tensor with dtype %s: %r"
+                % (_dtypes.as_dtype(dtype).name, t.dtype.name, t))
+        return t
+    return constant(value, dtype=dtype, name=name or "Const")
+
+
+def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
+    dt = None if dtype is None else _dtypes.as_dtype(dtype).base_dtype.name
+    shp = None if shape is None else as_shape(shape).as_list()
+    value, inferred = _py_value(value)
+    if dt is None:
+        dt = inferred.name if inferred is not None else infer_dtype(value)
+    t = _engine.call(bridge.tensorFromValue, _engine.tojs(value), dt, _engine.tojs(shp))
+    g = _graph()
+    g._g.own(t)
+    out_dtype = _dtypes.as_dtype(str(bridge.dtypeOf(t)))
+    if dt is not None:
+        out_dtype = _dtypes.as_dtype(dt)
+    elif out_dtype == _dtypes.int32 and _has_big_int(value):
+        out_dtype = _dtypes.int64
+    result = make_op("Const", name, "Const", [], lambda ins, s: t, out_dtype,
+                     [int(d) for d in t.shape])
+    result.op._const_value = t
+    return result
+
+
+def _has_big_int(value):
+    if isinstance(value, (list, tuple)):
+        return any(_has_big_int(v) for v in value)
+    return isinstance(value, int) and not isinstance(value, bool) and not -2**31 <= value < 2**31
+
+
+def placeholder(dtype, shape=None, name=None):
+    dtype = _dtypes.as_dtype(dtype)
+    shp = unknown_shape() if shape is None else as_shape(shape)
+
+    def compute(ins, session):
+        from .errors import InvalidArgumentError
+
+        raise InvalidArgumentError(
+            None, None,
+            "You must feed a value for placeholder tensor '%s' with dtype %s%s" % (
+                result.op.name, dtype.name,
+                "" if shp.dims is None else " and shape [%s]" % ",".join(
+                    "?" if d.value is None else str(d.value) for d in shp.dims)))
+
+    result = make_op("Placeholder", name, "Placeholder", [], compute, dtype, shp)
+    return result
+
+
+def identity(input, name=None):  # noqa: A002 - TF's name
+    x = convert_to_tensor(input)
+    return make_op("Identity", name, "Identity", [x], lambda ins, s: ins[0], x.dtype, x.shape)
+
+
+# ---------------------------------------------------------------------------------------------
+# Shapes
+
+
+def broadcast_shape(a, b):
+    a, b = as_shape(a), as_shape(b)
+    if a.dims is None or b.dims is None:
+        return unknown_shape()
+    da, db = a.as_list(), b.as_list()
+    n = max(len(da), len(db))
+    da = [1] * (n - len(da)) + da
+    db = [1] * (n - len(db)) + db
+    out = []
+    for x, y in zip(da, db):
+        if x == 1:
+            out.append(y)
+        elif y == 1:
+            out.append(x)
+        elif x is None or y is None:
+            out.append(x if y is None else y)
+        elif x == y:
+            out.append(x)
+        else:
+            raise ValueError(
+                "Dimensions must be equal, but are %d and %d for 'op' with input shapes: %s, %s."
+                % (x, y, a, b))
+    return TensorShape(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Element-wise ops
+
+
+def _binary(op_type, fn, default_name):
+    def op(x, y, name=None):
+        g = _graph()
+        scope = _op_name(name, default_name)
+        if _is_tensor_like(x):
+            x = x._as_tensor()
+            y = _convert_operand(y, x.dtype, scope)
+        elif _is_tensor_like(y):
+            y = y._as_tensor()
+            x = _convert_operand(x, y.dtype, scope, "x")
+        else:
+            x = convert_to_tensor(x, name=scope + "/x/")
+            y = _convert_operand(y, x.dtype, scope)
+        if x.dtype.base_dtype != y.dtype.base_dtype:
+            raise TypeError(
+                "Input 'y' of '%s' Op has type %s that does not match type %s of argument 'x'."
+                % (op_type, y.dtype.base_dtype.name, x.dtype.base_dtype.name))
+        out_dtype = _dtypes.bool if op_type in _COMPARISONS else x.dtype.base_dtype
+        opn = Operation(g, scope, op_type, [x, y], lambda ins, s: fn(ins[0], ins[1]))
+        return Tensor(opn, 0, out_dtype, broadcast_shape(x.shape, y.shape))
+
+    return op
+
+
+_COMPARISONS = {"Less", "LessEqual", "Greater", "GreaterEqual", "Equal", "NotEqual"}
+
+
+def _convert_operand(value, dtype, scope, role="y"):
+    if _is_tensor_like(value):
+        return value._as_tensor()
+    return constant(value, dtype=dtype.base_dtype, name=scope + "/" + role + "/")
+
+
+def _truediv(a, b):
+    return T.div(a, b)
+
+
+add = _binary("Add", T.add, "Add")
+subtract = _binary("Sub", T.sub, "Sub")
+multiply = _binary("Mul", T.mul, "Mul")
+divide_ = _binary("RealDiv", _truediv, "truediv")
+pow_ = _binary("Pow", T.pow, "Pow")
+maximum = _binary("Maximum", T.maximum, "Maximum")
+minimum = _binary("Minimum", T.minimum, "Minimum")
+squared_difference = _binary("SquaredDifference", T.squaredDifference, "SquaredDifference")
+less = _binary("Less", T.less, "Less")
+less_equal = _binary("LessEqual", T.lessEqual, "LessEqual")
+greater = _binary("Greater", T.greater, "Greater")
+greater_equal = _binary("GreaterEqual", T.greaterEqual, "GreaterEqual")
+equal = _binary("Equal", T.equal, "Equal")
+not_equal = _binary("NotEqual", T.notEqual, "NotEqual")
+floordiv = _binary("FloorDiv", T.floorDiv, "floordiv")
+mod = _binary("FloorMod", T.mod, "mod")
+
+
+def divide(x, y, name=None):
+    return divide_(x, y, name=name or "truediv")
+
+
+def truediv(x, y, name=None):
+    return divide_(x, y, name=name or "truediv")
+
+
+def pow(x, y, name=None):  # noqa: A001 - TF's name
+    return pow_(x, y, name=name)
+
+
+def _unary(op_type, fn, default=None):
+    def op(x, name=None):
+        x = convert_to_tensor(x)
+        return make_op(op_type, name, default or op_type, [x], lambda ins, s: fn(ins[0]),
+                       x.dtype.base_dtype, x.shape)
+
+    return op
+
+
+negative = _unary("Neg", T.neg)
+square = _unary("Square", T.square)
+sqrt = _unary("Sqrt", T.sqrt)
+rsqrt = _unary("Rsqrt", T.rsqrt)
+exp = _unary("Exp", T.exp)
+log = _unary("Log", T.log)
+tanh = _unary("Tanh", T.tanh)
+sigmoid = _unary("Sigmoid", T.sigmoid)
+abs = _unary("Abs", T.abs)  # noqa: A001
+relu = _unary("Relu", T.relu)
+softmax_ = _unary("Softmax", T.softmax)
+floor = _unary("Floor", T.floor)
+ceil = _unary("Ceil", T.ceil)
+
+
+def softmax(logits, axis=None, name=None):
+    return softmax_(logits, name=name)
+
+
+def l2_loss(t, name=None):
+    t = convert_to_tensor(t)
+    return make_op("L2Loss", name, "L2Loss", [t],
+                   lambda ins, s: T.div(T.sum(T.square(ins[0])), 2), t.dtype.base_dtype, [])
+
+
+def cast(x, dtype, name=None):
+    x = convert_to_tensor(x)
+    dtype = _dtypes.as_dtype(dtype)
+    tfjs_type = "bool" if dtype.is_bool else ("int32" if dtype.is_integer else "float32")
+    return make_op("Cast", name, "Cast", [x], lambda ins, s: T.cast(ins[0], tfjs_type), dtype,
+                   x.shape)
+
+
+def matmul(a, b, transpose_a=False, transpose_b=False, name=None):
+    a, b = convert_to_tensor(a), convert_to_tensor(b)
+    sa, sb = a.shape, b.shape
+    out = unknown_shape()
+    if sa.dims is not None and sb.dims is not None and len(sa) == 2 and len(sb) == 2:
+        m = sa[1 if transpose_a else 0].value
+        n = sb[0 if transpose_b else 1].value
+        ka = sa[0 if transpose_a else 1].value
+        kb = sb[1 if transpose_b else 0].value
+        if ka is not None and kb is not None and ka != kb:
+            raise ValueError(
+                "Dimensions must be equal, but are %d and %d for 'MatMul' (op: 'MatMul') with "
+                "input shapes: %s, %s." % (ka, kb, sa, sb))
+        out = TensorShape([m, n])
+    return make_op("MatMul", name, "MatMul", [a, b],
+                   lambda ins, s: T.matMul(ins[0], ins[1], transpose_a, transpose_b),
+                   a.dtype.base_dtype, out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reductions and array ops
+
+
+def _reduce(op_type, fn, default):
+    def op(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
+           keep_dims=None):
+        x = convert_to_tensor(input_tensor)
+        if axis is None:
+            axis = reduction_indices
+        keep = bool(keepdims if keepdims is not None else keep_dims)
+        shape = unknown_shape()
+        if x.shape.dims is not None:
+            dims = x.shape.as_list()
+            axes = list(range(len(dims))) if axis is None else (
+                [axis] if isinstance(axis, int) else list(axis))
+            axes = [a % len(dims) for a in axes] if dims else []
+            shape = TensorShape([1 if i in axes else d for i, d in enumerate(dims)] if keep else
+                                [d for i, d in enumerate(dims) if i not in axes])
+        js_axis = None if axis is None else (axis if isinstance(axis, int) else list(axis))
+        return make_op(op_type, name, default, [x],
+                       lambda ins, s: fn(ins[0], _engine.tojs(js_axis), keep),
+                       x.dtype.base_dtype, shape)
+
+    return op
+
+
+reduce_sum = _reduce("Sum", T.sum, "Sum")
+reduce_mean = _reduce("Mean", T.mean, "Mean")
+reduce_max = _reduce("Max", T.max, "Max")
+reduce_min = _reduce("Min", T.min, "Min")
+reduce_prod = _reduce("Prod", T.prod, "Prod")
+
+
+def reshape(tensor, shape, name=None):
+    x = convert_to_tensor(tensor)
+    target = list(shape)
+    out = list(target)
+    if -1 in out and x.shape.is_fully_defined():
+        known = 1
+        for d in out:
+            if d != -1:
+                known *= d
+        out[out.index(-1)] = x.shape.num_elements() // known if known else 0
+    return make_op("Reshape", name, "Reshape", [x],
+                   lambda ins, s: T.reshape(ins[0], _engine.tojs(target)), x.dtype.base_dtype,
+                   [None if d == -1 else d for d in out])
+
+
+def transpose(a, perm=None, name="transpose", conjugate=False):
+    x = convert_to_tensor(a)
+    shape = unknown_shape()
+    if x.shape.dims is not None:
+        dims = x.shape.as_list()
+        p = list(reversed(range(len(dims)))) if perm is None else list(perm)
+        shape = TensorShape([dims[i] for i in p])
+    return make_op("Transpose", name, "transpose", [x],
+                   lambda ins, s: T.transpose(ins[0], _engine.tojs(None if perm is None else list(perm))),
+                   x.dtype.base_dtype, shape)
+
+
+def concat(values, axis, name="concat"):
+    xs = [convert_to_tensor(v) for v in values]
+    shape = unknown_shape()
+    if all(x.shape.dims is not None for x in xs):
+        dims = xs[0].shape.as_list()
+        ax = axis % len(dims)
+        total = 0
+        for x in xs:
+            d = x.shape.as_list()[ax]
+            total = None if total is None or d is None else total + d
+        dims[ax] = total
+        shape = TensorShape(dims)
+    return make_op("ConcatV2", name, "concat", xs,
+                   lambda ins, s: T.concat(_engine.tojs(list(ins)), axis), xs[0].dtype.base_dtype,
+                   shape)
+
+
+def stack(values, axis=0, name="stack"):
+    xs = [convert_to_tensor(v) for v in values]
+    shape = unknown_shape()
+    if xs[0].shape.dims is not None:
+        dims = xs[0].shape.as_list()
+        ax = axis if axis >= 0 else axis + len(dims) + 1
+        dims.insert(ax, len(xs))
+        shape = TensorShape(dims)
+    return make_op("Pack", name, "stack", xs,
+                   lambda ins, s: T.stack(_engine.tojs(list(ins)), axis), xs[0].dtype.base_dtype,
+                   shape)
+
+
+def zeros(shape, dtype=_dtypes.float32, name=None):
+    dims = as_shape(shape).as_list()
+    dtype = _dtypes.as_dtype(dtype)
+    return constant(0, dtype=dtype, shape=dims, name=name or "zeros")
+
+
+def ones(shape, dtype=_dtypes.float32, name=None):
+    dims = as_shape(shape).as_list()
+    dtype = _dtypes.as_dtype(dtype)
+    return constant(1, dtype=dtype, shape=dims, name=name or "ones")
+
+
+def _random(op_name, make):
+    def op(shape, *args, dtype=_dtypes.float32, seed=None, name=None, **kwargs):
+        dims = as_shape(shape).as_list()
+        dtype = _dtypes.as_dtype(dtype)
+        return make_op(op_name, name, op_name, [],
+                       lambda ins, s: make(dims, dtype, seed, *args, **kwargs), dtype, dims)
+
+    return op
+
+
+def _seed(seed):
+    return None if seed is None else 2 * int(seed) + 1
+
+
+random_normal = _random(
+    "random_normal",
+    lambda dims, dtype, seed, mean=0.0, stddev=1.0: T.randomNormal(_engine.tojs(dims), mean, stddev, "float32", _seed(seed)))
+truncated_normal = _random(
+    "truncated_normal",
+    lambda dims, dtype, seed, mean=0.0, stddev=1.0: T.truncatedNormal(_engine.tojs(dims), mean, stddev, "float32", _seed(seed)))
+random_uniform = _random(
+    "random_uniform",
+    lambda dims, dtype, seed, minval=0, maxval=None: T.randomUniform(_engine.tojs(dims), minval, 1 if maxval is None else maxval, "float32", _seed(seed)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Variables in the graph
+
+
+def read_variable_tensor(var):
+    """`v/read:0`: reads the variable's current value; fails if the session never initialized it."""
+    g = var.graph
+    op = Operation(g, str(var._v.opName) + "/read", "Identity", [], None)
+    op._reads_variable = var
+    return Tensor(op, 0, var.dtype.base_dtype, var.shape)
+
+
+def assign(var, value, name=None, kind="Assign"):
+    value = convert_to_tensor(value, dtype=var.dtype.base_dtype)
+    g = var.graph
+    scope_name = g.unique_name(name or kind)
+    op = Operation(g, scope_name, kind, [value], None)
+    op._assigns = (var, kind)
+    return Tensor(op, 0, var.dtype, var.shape)
+
+
+def _install_operators():
+    from ._variables import Variable
+
+    def binop(fn, default):
+        def forward(self, other):
+            return fn(self, other, name=default)
+
+        def backward(self, other):
+            return fn(other, self, name=default)
+
+        return forward, backward
+
+    table = {
+        "add": (add, "add"), "sub": (subtract, "sub"), "mul": (multiply, "mul"),
+        "truediv": (divide_, "truediv"), "pow": (pow_, "pow"), "floordiv": (floordiv, "floordiv"),
+        "mod": (mod, "mod"), "matmul": (lambda a, b, name=None: matmul(a, b, name=name), "matmul"),
+    }
+    for cls in (Tensor, Variable):
+        for key, (fn, default) in table.items():
+            fwd, bwd = binop(fn, default)
+            setattr(cls, "__%s__" % key, fwd)
+            setattr(cls, "__r%s__" % key, bwd)
+        cls.__neg__ = lambda self: negative(self, name="Neg")
+        cls.__abs__ = lambda self: abs(self)
+        cls.__lt__ = lambda self, o: less(self, o, name="Less")
+        cls.__le__ = lambda self, o: less_equal(self, o, name="LessEqual")
+        cls.__gt__ = lambda self, o: greater(self, o, name="Greater")
+        cls.__ge__ = lambda self, o: greater_equal(self, o, name="GreaterEqual")
+
+
+_install_operators()

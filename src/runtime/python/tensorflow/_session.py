@@ -1,0 +1,278 @@
+"""`tf.Session`: runs the graph with TensorFlow.js and returns ndarrays.
+
+Values are computed op by op from the fetched tensors back to constants, variables and fed
+placeholders; every intermediate tfjs tensor made during a run is disposed when it ends.
+Variables hold their values in the engine; a session records which ones it initialized, and
+reading another raises TF's FailedPreconditionError.
+"""
+from . import _engine
+from . import _ndarray
+from . import dtypes as _dtypes
+from .errors import FailedPreconditionError
+from ._framework import Operation, Tensor, get_default_graph
+
+T = _engine.tfjs
+bridge = _engine.bridge
+
+_DEFAULT_SESSIONS = []
+
+
+class _Evaluator(object):
+    def __init__(self, session, feeds):
+        self.session = session
+        self.feeds = feeds
+        self.memo = {}
+        self.created = []
+
+    def value(self, tensor):
+        if tensor in self.feeds:
+            return self.feeds[tensor]
+        op = tensor.op
+        outs = self.memo.get(op)
+        if outs is None:
+            outs = self.run_op(op)
+            self.memo[op] = outs
+        return outs[tensor.value_index]
+
+    def run_op(self, op):
+        for c in op._control_inputs:
+            self.value_of_op(c)
+        var = getattr(op, "_reads_variable", None)
+        if var is not None:
+            self.check_initialized(var)
+            return [var._v.value]
+        assigns = getattr(op, "_assigns", None)
+        if assigns is not None:
+            target, kind = assigns
+            value = self.value(op._inputs[0])
+            if kind != "Assign":
+                self.check_initialized(target)
+                fn = T.add if kind == "AssignAdd" else T.sub
+                value = fn(target._v.value, value)
+                self.created.append(value)
+            target._v.value.assign(value)
+            if self.session is not None:
+                self.session._initialized.add(_var_key(target))
+            return [target._v.value]
+        for v in getattr(op, "_initializes", ()):
+            if self.session is not None:
+                self.session._initialized.add(_var_key(v))
+        variable = getattr(op, "_variable", None)
+        if variable is not None:
+            self.check_initialized(variable)
+            return [variable._v.value]
+        if op._compute is None:
+            return [None]
+        ins = [self.value(t) for t in op._inputs]
+        out = op._compute(ins, self.session)
+        const = getattr(op, "_const_value", None)
+        if out is not None and out is not const and not any(out is i for i in ins):
+            self.created.append(out)
+        return [out]
+
+    def value_of_op(self, op):
+        if op not in self.memo:
+            self.memo[op] = self.run_op(op)
+
+    def check_initialized(self, var):
+        if self.session is None:
+            return
+        if _var_key(var) not in self.session._initialized:
+            raise FailedPreconditionError(
+                None, None, "Attempting to use uninitialized value %s" % str(var._v.opName))
+
+    def dispose(self, keep=()):
+        keep_ids = set(id(k) for k in keep)
+        for t in self.created:
+            if id(t) not in keep_ids and not t.isDisposed:
+                t.dispose()
+
+
+def _var_key(var):
+    return str(var._v.value.name)
+
+
+def to_ndarray(t):
+    info = bridge.tensorToList(t)
+    dtype = str(info.dtype)
+    values = list(info.values.to_py()) if hasattr(info.values, "to_py") else list(info.values)
+    shape = [int(d) for d in info.shape]
+    # JS numbers that are whole arrive as Python ints; give each value its dtype's Python type.
+    if dtype == "bool":
+        values = [bool(v) for v in values]
+    elif dtype in ("int32", "int64"):
+        values = [int(v) for v in values]
+    elif dtype != "string":
+        values = [float(v) for v in values]
+    if not shape:
+        # A 0-d result is a numpy-style scalar, as `sess.run` returns in TF.
+        return getattr(_ndarray, "bool_" if dtype == "bool" else dtype)(values[0])
+    return _ndarray.array(values, dtype=dtype).reshape(*shape)
+
+
+def evaluate_static(tensor):
+    """The value of a tensor at graph-construction time (a constant initializer, say)."""
+    ev = _Evaluator(None, {})
+    out = ev.value(tensor)
+    result = T.clone(out)
+    ev.dispose()
+    return result
+
+
+def _flatten(fetches, leaves):
+    if isinstance(fetches, (list, tuple)):
+        parts = [_flatten(f, leaves) for f in fetches]
+        if hasattr(fetches, "_fields"):
+            return lambda vals: type(fetches)(*[p(vals) for p in parts])
+        return lambda vals: type(fetches)(p(vals) for p in parts) if isinstance(fetches, tuple) \
+            else [p(vals) for p in parts]
+    if isinstance(fetches, dict):
+        items = [(k, _flatten(v, leaves)) for k, v in fetches.items()]
+        return lambda vals: type(fetches)((k, p(vals)) for k, p in items)
+    index = len(leaves)
+    leaves.append(fetches)
+    return lambda vals: vals[index]
+
+
+class Session(object):
+    """`tf.Session(target='', graph=None, config=None)`."""
+
+    def __init__(self, target="", graph=None, config=None):
+        self._graph = graph if graph is not None else get_default_graph()
+        self._initialized = set()
+        self._closed = False
+
+    @property
+    def graph(self):
+        return self._graph
+
+    @property
+    def graph_def(self):
+        raise NotImplementedError("Scope Lens does not implement GraphDef.")
+
+    def as_default(self):
+        return _SessionContext(self)
+
+    def __enter__(self):
+        _DEFAULT_SESSIONS.append(self)
+        return self
+
+    def __exit__(self, *exc):
+        if _DEFAULT_SESSIONS and _DEFAULT_SESSIONS[-1] is self:
+            _DEFAULT_SESSIONS.pop()
+        self.close()
+        return False
+
+    def close(self):
+        self._closed = True
+
+    def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
+        if self._closed:
+            raise RuntimeError("Attempted to use a closed Session.")
+        leaves = []
+        rebuild = _flatten(fetches, leaves)
+        feeds = {}
+        ev = _Evaluator(self, feeds)
+        from . import _ops
+
+        for key, value in (feed_dict or {}).items():
+            tensor = self._graph.as_graph_element(key) if isinstance(key, str) else key
+            tensor = tensor._as_tensor() if hasattr(tensor, "_as_tensor") else tensor
+            t = _ops.engine_tensor_from_value(value, tensor.dtype.base_dtype.name)
+            ev.created.append(t)
+            feeds[tensor] = t
+        values = []
+        try:
+            for leaf in leaves:
+                element = self._graph.as_graph_element(leaf) if isinstance(leaf, str) else leaf
+                if isinstance(element, Operation):
+                    ev.value_of_op(element)
+                    values.append(None)
+                    continue
+                if hasattr(element, "_v") and hasattr(element, "_as_tensor"):
+                    ev.check_initialized(element)
+                    values.append(to_ndarray(element._v.value))
+                    continue
+                if hasattr(element, "_get_variable_list"):
+                    parts = []
+                    for p in element._get_variable_list():
+                        ev.check_initialized(p)
+                        parts.append(p._v.value)
+                    axis = max(0, next((i for i, n in enumerate(element._get_partitions()) if n > 1), 0))
+                    joined = T.concat(_engine.tojs(parts), axis)
+                    values.append(to_ndarray(joined))
+                    joined.dispose()
+                    continue
+                if not isinstance(element, Tensor):
+                    raise TypeError(
+                        "Fetch argument %r has invalid type %r, must be a string or Tensor. "
+                        "(Can not convert a %s into a Tensor or Operation.)"
+                        % (element, type(element), type(element).__name__))
+                values.append(to_ndarray(ev.value(element)))
+        finally:
+            ev.dispose()
+        return rebuild(values)
+
+
+class _SessionContext(object):
+    def __init__(self, session):
+        self._session = session
+
+    def __enter__(self):
+        _DEFAULT_SESSIONS.append(self._session)
+        return self._session
+
+    def __exit__(self, *exc):
+        _DEFAULT_SESSIONS.pop()
+        return False
+
+
+class InteractiveSession(Session):
+    def __init__(self, target="", graph=None, config=None):
+        super().__init__(target, graph, config)
+        _DEFAULT_SESSIONS.append(self)
+
+
+def get_default_session():
+    return _DEFAULT_SESSIONS[-1] if _DEFAULT_SESSIONS else None
+
+
+def _require_session(session):
+    session = session or get_default_session()
+    if session is None:
+        raise ValueError(
+            "Cannot evaluate tensor using `eval()`: No default session is registered. Use "
+            "`with sess.as_default()` or pass an explicit session to `eval(session=sess)`")
+    return session
+
+
+def variables_initializer(var_list, name="init"):
+    g = get_default_graph()
+    op = Operation(g, g.unique_name(name), "NoOp")
+    op._initializes = list(var_list)
+    return op
+
+
+def global_variables_initializer():
+    from ._framework import get_collection
+
+    return variables_initializer(get_collection("variables"))
+
+
+def local_variables_initializer():
+    from ._framework import get_collection
+
+    return variables_initializer(get_collection("local_variables"))
+
+
+def no_op(name=None):
+    g = get_default_graph()
+    return Operation(g, g.unique_name(name or "NoOp"), "NoOp")
+
+
+def group(*inputs, **kwargs):
+    g = get_default_graph()
+    name = kwargs.get("name")
+    op = Operation(g, g.unique_name(name or "group_deps"), "NoOp",
+                   control_inputs=[i if isinstance(i, Operation) else i.op for i in inputs])
+    return op

@@ -1,0 +1,238 @@
+"""Variables: Python wrappers of the engine's variables (`tf.Variable`, `PartitionedVariable`).
+
+A wrapper is made once per engine variable and cached, so `get_variable` under reuse returns
+the same Python object (`v1 is v2`), as in TF.
+"""
+from . import _engine
+from . import dtypes as _dtypes
+from ._framework import Operation, Tensor, get_default_graph, Graph
+from .tensor_shape import TensorShape
+
+E = _engine.engine
+
+_WRAPPERS = {}
+
+
+def _key(ev):
+    value = getattr(ev, "value", None)
+    if value is not None and getattr(value, "name", None) is not None and hasattr(ev, "opName"):
+        return "v:" + str(value.name)
+    if hasattr(ev, "variables") and hasattr(ev, "partitions"):
+        return "p:%s:%s" % (id_of_graph(ev), str(ev.name))
+    return None
+
+
+def id_of_graph(ev):
+    try:
+        return int(ev.variables[0].graph.id)
+    except Exception:  # noqa: BLE001 - best effort
+        return 0
+
+
+def wrap_engine_variable(graph, ev):
+    """The Python wrapper of an engine Variable/PartitionedVariable, or None for other objects."""
+    key = _key(ev)
+    if key is None:
+        return None
+    found = _WRAPPERS.get(key)
+    if found is not None:
+        return found
+    if key.startswith("v:"):
+        w = Variable.__new__(Variable)
+        w._init_from_engine(ev)
+    else:
+        w = PartitionedVariable(ev)
+    _WRAPPERS[key] = w
+    return w
+
+
+def wrap(result):
+    """What get_variable returns: engine variables wrapped, Python objects as they are."""
+    from pyodide.ffi import JsProxy
+
+    if isinstance(result, JsProxy):
+        w = wrap_engine_variable(get_default_graph(), result)
+        return w if w is not None else result
+    return result
+
+
+def _graph_of(ev):
+    from ._framework import _GRAPHS
+
+    g = _GRAPHS.get(int(ev.graph.id))
+    return g if g is not None else Graph(ev.graph)
+
+
+class Variable(object):
+    """`tf.Variable` (a TF 1.15 RefVariable unless `use_resource=True`)."""
+
+    def __init__(self, initial_value=None, trainable=None, collections=None, validate_shape=True,
+                 caching_device=None, name=None, variable_def=None, dtype=None,
+                 expected_shape=None, import_scope=None, constraint=None, use_resource=None,
+                 synchronization=None, aggregation=None, shape=None):
+        if initial_value is None:
+            raise ValueError("initial_value must be specified.")
+        from . import _ops
+
+        if callable(initial_value):
+            initial_value = initial_value()
+        dt = _dtypes.as_dtype(dtype).name if dtype is not None else None
+        value = _ops.to_engine_tensor(initial_value, dt)
+        opts = _engine.jsobj(
+            name=name,
+            trainable=True if trainable is None else bool(trainable),
+            collections=list(collections) if collections is not None else None,
+            dtype=dt,
+        )
+        ev = _engine.call(E.variable, value, opts)
+        self._init_from_engine(ev)
+        _WRAPPERS[_key(ev)] = self
+
+    def _init_from_engine(self, ev):
+        self._v = ev
+        self._engine_object = ev
+        self._graph = _graph_of(ev)
+        self._op = None
+        self._read = None
+        self._initializer_op = None
+
+    # -- identity --------------------------------------------------------------------------
+    @property
+    def name(self):
+        return str(self._v.name)
+
+    @property
+    def op(self):
+        if self._op is None:
+            self._op = Operation(self._graph, str(self._v.opName), "VariableV2")
+            Tensor(self._op, 0, self.dtype, self.shape)
+            self._op._variable = self
+        return self._op
+
+    @property
+    def dtype(self):
+        return _dtypes.as_dtype(str(self._v.dtype.name))
+
+    @property
+    def shape(self):
+        return TensorShape([int(d) for d in self._v.shape])
+
+    def get_shape(self):
+        return self.shape
+
+    @property
+    def graph(self):
+        return self._graph
+
+    @property
+    def trainable(self):
+        return bool(self._v.trainable)
+
+    @property
+    def device(self):
+        return ""
+
+    @property
+    def initializer(self):
+        """The op that (re)initializes this variable in a session (`v/Assign`)."""
+        if self._initializer_op is None:
+            op = Operation(self._graph, str(self._v.opName) + "/Assign", "Assign")
+            op._initializes = [self]
+            self._initializer_op = op
+        return self._initializer_op
+
+    @property
+    def initial_value(self):
+        raise NotImplementedError(
+            "Scope Lens does not keep a variable's initial value tensor; run the initializer "
+            "and read the variable instead.")
+
+    def value(self):
+        """The `v/read:0` tensor."""
+        if self._read is None:
+            from . import _ops
+
+            self._read = _ops.read_variable_tensor(self)
+        return self._read
+
+    def read_value(self):
+        return self.value()
+
+    def _as_tensor(self):
+        return self.value()
+
+    def eval(self, session=None):
+        from . import _session
+
+        return _session._require_session(session).run(self)
+
+    def assign(self, value, use_locking=False, name=None, read_value=True):
+        from . import _ops
+
+        return _ops.assign(self, value, name=name, kind="Assign")
+
+    def assign_add(self, delta, use_locking=False, name=None, read_value=True):
+        from . import _ops
+
+        return _ops.assign(self, delta, name=name, kind="AssignAdd")
+
+    def assign_sub(self, delta, use_locking=False, name=None, read_value=True):
+        from . import _ops
+
+        return _ops.assign(self, delta, name=name, kind="AssignSub")
+
+    def load(self, value, session=None):
+        from . import _session
+
+        _session._require_session(session).run(self.assign(value))
+
+    def __repr__(self):
+        return str(self._v.toString())
+
+    def __hash__(self):
+        return id(self)
+
+    def __iter__(self):
+        raise TypeError("'Variable' object is not iterable.")
+
+
+class PartitionedVariable(object):
+    """A variable split into parts (`v/part_0`, ...); iterable over its parts."""
+
+    def __init__(self, ev):
+        self._v = ev
+        self._engine_object = ev
+        self._parts = [wrap_engine_variable(None, p) for p in _engine.js_list(ev.variables)]
+
+    @property
+    def name(self):
+        return str(self._v.name)
+
+    @property
+    def dtype(self):
+        return _dtypes.as_dtype(str(self._v.dtype.name))
+
+    def get_shape(self):
+        return TensorShape([int(d) for d in self._v.shape])
+
+    @property
+    def shape(self):
+        return self.get_shape()
+
+    def _get_variable_list(self):
+        return list(self._parts)
+
+    def _get_partitions(self):
+        return [int(p) for p in self._v.partitions]
+
+    def __iter__(self):
+        return iter(self._parts)
+
+    def __len__(self):
+        num = sum(1 for p in self._get_partitions() if p > 1)
+        if num > 1:
+            raise ValueError("Cannot get a length for %d > 1 partitions" % num)
+        return len(self._parts)
+
+    def __repr__(self):
+        return str(self._v.toString())
