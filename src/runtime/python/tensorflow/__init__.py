@@ -25,10 +25,10 @@ from ._session import (InteractiveSession, Session, get_default_session,
                        global_variables_initializer, group, local_variables_initializer, no_op,
                        variables_initializer)
 from ._ops import (abs, add, cast, ceil, concat, constant, convert_to_tensor, divide, equal, exp,
-                   floor, greater, greater_equal, identity, less, less_equal, log, matmul,
+                   floor, gather, greater, greater_equal, identity, less, less_equal, log, matmul,
                    maximum, minimum, multiply, negative, not_equal, ones, placeholder, pow,
                    random_normal, random_uniform, reduce_max, reduce_mean, reduce_min,
-                   reduce_prod, reduce_sum, reshape, rsqrt, sigmoid, sqrt, square,
+                   reduce_prod, reduce_sum, reshape, rsqrt, sigmoid, split, sqrt, square,
                    squared_difference, stack, subtract, tanh, transpose, truediv,
                    truncated_normal, zeros)
 from ._init_ops import (constant_initializer, glorot_normal_initializer,

@@ -419,6 +419,46 @@ def stack(values, axis=0, name="stack"):
                    shape)
 
 
+def gather(params, indices, validate_indices=None, name=None, axis=0, batch_dims=0):
+    p = convert_to_tensor(params)
+    i = convert_to_tensor(indices)
+    shape = unknown_shape()
+    if p.shape.dims is not None and i.shape.dims is not None:
+        dims = p.shape.as_list()
+        ax = axis % len(dims)
+        shape = TensorShape(dims[:ax] + i.shape.as_list() + dims[ax + 1:])
+    return make_op("GatherV2", name, "GatherV2", [p, i],
+                   lambda ins, s: T.gather(ins[0], T.cast(ins[1], "int32"), axis),
+                   p.dtype.base_dtype, shape)
+
+
+def split(value, num_or_size_splits, axis=0, num=None, name="split"):
+    x = convert_to_tensor(value)
+    if isinstance(num_or_size_splits, int):
+        count = num_or_size_splits
+        sizes = None
+    else:
+        sizes = [int(n) for n in num_or_size_splits]
+        count = len(sizes)
+    g = _graph()
+    op = Operation(g, _op_name(name, "split"), "Split" if sizes is None else "SplitV", [x],
+                   lambda ins, s: _engine.js_list(
+                       T.split(ins[0], count if sizes is None else _engine.tojs(sizes), axis)))
+    outs = []
+    for k in range(count):
+        shape = unknown_shape()
+        if x.shape.dims is not None:
+            dims = x.shape.as_list()
+            ax = axis % len(dims)
+            if sizes is not None:
+                dims[ax] = sizes[k]
+            elif dims[ax] is not None:
+                dims[ax] = dims[ax] // count
+            shape = TensorShape(dims)
+        outs.append(Tensor(op, k, x.dtype.base_dtype, shape))
+    return outs
+
+
 def zeros(shape, dtype=_dtypes.float32, name=None):
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)

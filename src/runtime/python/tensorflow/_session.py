@@ -65,10 +65,12 @@ class _Evaluator(object):
             return [None]
         ins = [self.value(t) for t in op._inputs]
         out = op._compute(ins, self.session)
+        outs = list(out) if isinstance(out, (list, tuple)) else [out]
         const = getattr(op, "_const_value", None)
-        if out is not None and out is not const and not any(out is i for i in ins):
-            self.created.append(out)
-        return [out]
+        for o in outs:
+            if o is not None and o is not const and not any(o is i for i in ins):
+                self.created.append(o)
+        return outs
 
     def value_of_op(self, op):
         if op not in self.memo:
