@@ -2,7 +2,11 @@
 //   dist/index.js      the library (`require('scope-lens')`): the engine API; tfjs stays external
 //   dist/cli.js        the `scope-lens` command
 //   dist/extension.js  the VS Code extension (vscode external)
+//   dist/worker.js     the run worker (`scope-lens run`, the runtime API): the engine, the
+//                      Python host and the script host; pyodide and typescript stay external
+//   dist/python/       Scope Lens's Python packages (`tensorflow`), copied from src/runtime/python
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -19,6 +23,13 @@ const builds = [
   // The CLI keeps tfjs external too: it runs from a checkout or an installed package, both of
   // which have node_modules.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', packages: 'external' },
+  // The worker is its own entry: the runner starts it as `worker.js` next to itself.
+  {
+    ...common,
+    entryPoints: ['src/runtime/worker.ts'],
+    outfile: 'dist/worker.js',
+    packages: 'external',
+  },
   {
     ...common,
     entryPoints: ['src/extension/extension.ts'],
@@ -27,6 +38,17 @@ const builds = [
   },
 ];
 
+/** dist/python ← src/runtime/python (no bytecode caches). */
+function copyPython() {
+  fs.rmSync('dist/python', { recursive: true, force: true });
+  if (!fs.existsSync('src/runtime/python')) return;
+  fs.cpSync('src/runtime/python', 'dist/python', {
+    recursive: true,
+    filter: (src) => !/(^|[\\/])__pycache__$|\.pyc$/.test(src),
+  });
+}
+
+copyPython();
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
 } else {

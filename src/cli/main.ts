@@ -5,16 +5,21 @@
  */
 import { VERSION } from '../version';
 import { runDemo } from './demo';
+import { runCommand } from './run';
 
 const HELP = `scope-lens ${VERSION}: TensorFlow 1.x variable scopes, without TensorFlow
 
 Usage:
   scope-lens demo            Run the seed document's two examples on the engine
                              (TypeScript API on TensorFlow.js) and print names and values
+  scope-lens run FILE [--timeout SECONDS]
+                             Run a TF1 Python program (no TensorFlow or Python needed) or a
+                             TypeScript/JavaScript program using the engine API; default
+                             timeout 30 s
   scope-lens --help, -h      Show this help
   scope-lens --version, -v   Print the version
 
-More commands (run, check, names, ckpt, diff, lsp) arrive with later releases.
+More commands (check, names, ckpt, diff, lsp) arrive with later releases.
 `;
 
 export function main(
@@ -35,6 +40,15 @@ export function main(
       return 0;
     case 'demo':
       return runDemo(rest, out);
+    case 'run':
+      // Asynchronous: the exit status is set when the program ends; the worker thread keeps the
+      // process alive until then.
+      void runCommand(rest, { stdout: out, stderr: (s) => process.stderr.write(s) }).then(
+        (code) => {
+          process.exitCode = code;
+        },
+      );
+      return 0;
     default:
       process.stderr.write(`scope-lens: unknown command '${cmd}'. Try 'scope-lens --help'.\n`);
       return 2;

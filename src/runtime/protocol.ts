@@ -1,0 +1,135 @@
+/**
+ * The messages between the main-thread `Runner` and the run worker (`worker.ts`), and the types
+ * both sides share. Every message is a plain structured-clonable object with a `type` field.
+ *
+ *   main → worker   `run` (one at a time), `stats`
+ *   worker → main   `started` (user code is about to run: the timeout starts now, so loading
+ *                   Pyodide does not count against it), `stdout`/`stderr` chunks as they are
+ *                   written, `done`, `stats`
+ *
+ * Runs are numbered by the runner; every reply carries the `id` it answers.
+ */
+
+export type Language = 'python' | 'typescript' | 'javascript';
+
+/** What to run. `code` is the program text; `filename` is where it came from. */
+export interface RunRequest {
+  readonly language: Language;
+  readonly code: string;
+  /**
+   * The file the code came from (absolute, or relative to `cwd`/the process's cwd). Tracebacks
+   * name it; its folder is importable (Python). It need not exist (a snippet from an unsaved
+   * editor).
+   */
+  readonly filename: string;
+  /** The line of `filename` where `code` starts (a snippet). Default 1. */
+  readonly firstLine?: number;
+  /** The program's working directory. Default: the folder of `filename`. */
+  readonly cwd?: string;
+  /** Stop the program after this many milliseconds of running (0: never). Default: the runner's. */
+  readonly timeoutMs?: number;
+}
+
+/** Why a run failed: the uncaught exception (or the stop). */
+export interface RunError {
+  /** The exception class (`ValueError`, `SyntaxError`, ...), or `Timeout` / `Cancelled`. */
+  readonly type: string;
+  readonly message: string;
+  /** The user's file the location refers to (the innermost frame in the run's file, if any). */
+  readonly file?: string;
+  /** 1-based line in `file`. */
+  readonly line?: number;
+  /** 1-based column in `file`, when known. */
+  readonly column?: number;
+}
+
+export interface RunResult {
+  /** 0: the program ended normally (or with `sys.exit(0)`); 1: it raised, or was stopped. */
+  readonly exitCode: 0 | 1;
+  readonly error?: RunError;
+  /** Wall time from handing the run to the worker to its end (includes loading Pyodide). */
+  readonly durationMs: number;
+  readonly cancelled?: boolean;
+  readonly timedOut?: boolean;
+}
+
+/** Diagnostics about the worker, for tests and leak checks. */
+export interface WorkerStats {
+  readonly threadId: number;
+  /** `process.memoryUsage().heapUsed` of the worker, after a full GC when one was asked for. */
+  readonly heapUsed: number;
+  /** `tf.memory().numTensors` in the worker. */
+  readonly numTensors: number;
+  /** Runs the worker has finished. */
+  readonly runs: number;
+  readonly pyodideLoaded: boolean;
+  /** Size of Pyodide's WebAssembly memory (grows, never shrinks); 0 before Pyodide loads. */
+  readonly wasmMemoryBytes: number;
+  /** `len(gc.get_objects())` after `gc.collect()`; 0 before Pyodide loads. */
+  readonly pythonObjects: number;
+}
+
+/** The worker's result for one run; the runner adds the timing and stop flags. */
+export interface WorkerRunResult {
+  readonly exitCode: 0 | 1;
+  readonly error?: RunError;
+}
+
+// main → worker
+
+export interface RunMessage {
+  readonly type: 'run';
+  readonly id: number;
+  readonly request: RunRequest;
+}
+
+export interface StatsRequestMessage {
+  readonly type: 'stats';
+  readonly id: number;
+  /** Run a full garbage collection (JS and Python) before measuring. */
+  readonly gc: boolean;
+}
+
+export type ToWorker = RunMessage | StatsRequestMessage;
+
+// worker → main
+
+export interface StartedMessage {
+  readonly type: 'started';
+  readonly id: number;
+}
+
+export interface OutputMessage {
+  readonly type: 'stdout' | 'stderr';
+  readonly id: number;
+  readonly data: string;
+}
+
+export interface DoneMessage {
+  readonly type: 'done';
+  readonly id: number;
+  readonly result: WorkerRunResult;
+}
+
+export interface StatsMessage {
+  readonly type: 'stats';
+  readonly id: number;
+  readonly stats: WorkerStats;
+}
+
+export type FromWorker = StartedMessage | OutputMessage | DoneMessage | StatsMessage;
+
+/** Data the worker is started with. */
+export interface WorkerConfig {
+  /**
+   * Folder holding the Python packages Scope Lens ships (`tensorflow/`), or null to find it
+   * (`dist/python` next to the bundle, else `src/runtime/python` in a checkout).
+   */
+  readonly pythonDir: string | null;
+}
+
+/** The sink a host writes a run's output to. */
+export interface OutputSink {
+  stdout(data: string): void;
+  stderr(data: string): void;
+}

@@ -1,0 +1,231 @@
+/**
+ * Runs Python programs in Pyodide, inside the run worker.
+ *
+ * Pyodide loads lazily, on the first Python run, from the `pyodide` package's own folder
+ * (`indexURL` = the folder of `pyodide/package.json`): nothing is downloaded. Then, once:
+ * stdout/stderr are routed to the current run's sink (chunks as Python flushes them; both
+ * streams are line-buffered), stdin is at EOF, the engine bridge is registered as the JS module
+ * `scope_lens_engine`, Scope Lens's Python packages (the folder holding `tensorflow/`) are
+ * mounted at `/scope_lens/python`, and the runner (python-runner.ts) is defined.
+ *
+ * Every run then gets a fresh `__main__`. The folder of the program (and its working directory)
+ * are mounted from the host's disk (NODEFS) at the same path inside Pyodide, so `__file__`,
+ * `open()` and tracebacks see the real paths; Windows paths and paths that would shadow
+ * Pyodide's own folders are mounted under `/scope_lens/mnt` and mapped back when printed.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PyodideAPI } from 'pyodide';
+import { createBridge } from './bridge';
+import type { OutputSink, RunRequest, WorkerRunResult } from './protocol';
+import { PYTHON_RUNNER_SOURCE, RUNNER_FILENAME } from './python-runner';
+import type { PythonRunArgs } from './python-runner';
+import { isInside, isVirtualFilename } from './paths';
+
+/** Where Scope Lens's Python packages appear inside Pyodide. */
+export const PYTHON_PACKAGES_MOUNT = '/scope_lens/python';
+const FALLBACK_MOUNT_ROOT = '/scope_lens/mnt';
+/** Pyodide folders a user folder must not be mounted over. */
+const RESERVED = ['/lib', '/dev', '/proc', '/scope_lens', '/home/pyodide'];
+
+type PyFunction = ((...args: unknown[]) => unknown) & { destroy(): void };
+
+/**
+ * The folder holding Scope Lens's Python packages: `dist/python` next to the bundle, else (tsc
+ * output or a checkout) `src/runtime/python` under the project root. Null if neither exists.
+ */
+export function findPythonDir(from: string = __dirname): string | null {
+  const next = path.join(from, 'python');
+  if (fs.existsSync(path.join(next, 'tensorflow'))) return next;
+  let dir = from;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) {
+      const src = path.join(dir, 'src', 'runtime', 'python');
+      if (fs.existsSync(src)) return src;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+/** The folder of the `pyodide` package (Pyodide's `indexURL`), with a trailing separator. */
+export function pyodideIndexURL(): string {
+  return path.dirname(require.resolve('pyodide/package.json')) + path.sep;
+}
+
+/** The path a host folder is mounted at inside Pyodide. */
+export function toPyodidePath(hostPath: string): string {
+  if (process.platform === 'win32') {
+    const drive = /^([A-Za-z]):[\\/]*(.*)$/.exec(hostPath);
+    const rest = drive
+      ? `${drive[1].toLowerCase()}/${drive[2]}`
+      : `unc/${hostPath.replace(/^[\\/]+/, '')}`;
+    return `${FALLBACK_MOUNT_ROOT}/${rest.replace(/\\/g, '/')}`.replace(/\/+$/, '');
+  }
+  const p = path.posix.resolve(hostPath);
+  if (p === '/' || RESERVED.some((r) => p === r || p.startsWith(`${r}/`))) {
+    return `${FALLBACK_MOUNT_ROOT}${p}`.replace(/\/+$/, '');
+  }
+  return p;
+}
+
+/** Drops folders inside other folders of the list (a mount covers its subfolders). */
+function outermost(dirs: string[]): string[] {
+  const unique = [...new Set(dirs)];
+  return unique.filter((d) => !unique.some((o) => o !== d && isInside(d, o)));
+}
+
+export class PythonHost {
+  private py: PyodideAPI | null = null;
+  private loading: Promise<PyodideAPI> | null = null;
+  private runFn: PyFunction | null = null;
+  private statsFn: PyFunction | null = null;
+  private sink: OutputSink | null = null;
+  /** Host folder → Pyodide mount point, for the user folders mounted now. */
+  private readonly mounts = new Map<string, string>();
+  private mapping: [string, string][] = [];
+
+  constructor(private readonly pythonDir: string | null) {}
+
+  get loaded(): boolean {
+    return this.py !== null;
+  }
+
+  private load(): Promise<PyodideAPI> {
+    this.loading ??= this.doLoad().catch((error: unknown) => {
+      this.loading = null; // the next run tries again
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private async doLoad(): Promise<PyodideAPI> {
+    const { loadPyodide } = await import('pyodide');
+    const py = await loadPyodide({
+      indexURL: pyodideIndexURL(),
+      env: { HOME: '/home/pyodide', PYTHONDONTWRITEBYTECODE: '1', PYTHON_COLORS: '0' },
+      stdout: (s) => this.sink?.stdout(`${s}\n`),
+      stderr: (s) => this.sink?.stderr(`${s}\n`),
+    });
+    py.setStdout({ write: this.writer('stdout') });
+    py.setStderr({ write: this.writer('stderr') });
+    py.setStdin({ stdin: () => null });
+    py.registerJsModule('scope_lens_engine', createBridge());
+    if (this.pythonDir) {
+      py.FS.mkdirTree(PYTHON_PACKAGES_MOUNT);
+      py.FS.mount(py.FS.filesystems.NODEFS, { root: this.pythonDir }, PYTHON_PACKAGES_MOUNT);
+      this.mapping.push([PYTHON_PACKAGES_MOUNT, this.pythonDir]);
+    }
+    const ns = py.toPy({});
+    const runner = py.runPython(PYTHON_RUNNER_SOURCE, {
+      globals: ns,
+      filename: RUNNER_FILENAME,
+    }) as { get(k: string): PyFunction; destroy(): void };
+    this.runFn = runner.get('run');
+    this.statsFn = runner.get('stats');
+    runner.destroy();
+    ns.destroy();
+    this.py = py;
+    return py;
+  }
+
+  /** A Pyodide `write` handler: decodes UTF-8 (across chunk boundaries) to the current sink. */
+  private readonly decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+  private writer(stream: 'stdout' | 'stderr'): (buf: Uint8Array) => number {
+    return (buf) => {
+      const text = this.decoders[stream].decode(buf, { stream: true });
+      if (text) this.sink?.[stream](text);
+      return buf.length;
+    };
+  }
+
+  private flushDecoders(): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const rest = this.decoders[stream].decode();
+      if (rest) this.sink?.[stream](rest);
+    }
+  }
+
+  /** Mounts exactly `hostDirs` (outermost only) at their Pyodide paths; unmounts the others. */
+  private mountUserDirs(py: PyodideAPI, hostDirs: string[]): void {
+    const wanted = new Map(outermost(hostDirs).map((d) => [d, toPyodidePath(d)]));
+    const stale = [...this.mounts].filter(([host]) => !wanted.has(host));
+    // Deepest first, so a mount point inside another mount is released before its parent.
+    stale.sort((a, b) => b[1].length - a[1].length);
+    for (const [host, at] of stale) {
+      try {
+        py.FS.unmount(at);
+      } catch {
+        // Left mounted; harmless (nothing puts it on sys.path again).
+      }
+      this.mounts.delete(host);
+    }
+    for (const [host, at] of wanted) {
+      if (this.mounts.has(host)) continue;
+      py.FS.mkdirTree(at);
+      py.FS.mount(py.FS.filesystems.NODEFS, { root: host }, at);
+      this.mounts.set(host, at);
+    }
+  }
+
+  /** A host path's path inside Pyodide, if a mounted user folder holds it; else unchanged. */
+  private hostToPy(hostPath: string): string {
+    for (const [host, at] of this.mounts) {
+      if (isInside(hostPath, host)) {
+        const rest = path.relative(host, hostPath).split(path.sep).join('/');
+        return rest ? `${at}/${rest}` : at;
+      }
+    }
+    return hostPath;
+  }
+
+  async run(req: RunRequest, sink: OutputSink, onStart: () => void): Promise<WorkerRunResult> {
+    const py = await this.load();
+    this.sink = sink;
+    try {
+      const virtual = isVirtualFilename(req.filename);
+      const fileDir = virtual ? null : path.dirname(req.filename);
+      const cwd = req.cwd ?? fileDir;
+      const dirs = [fileDir, cwd].filter(
+        (d): d is string => d !== null && fs.existsSync(d) && fs.statSync(d).isDirectory(),
+      );
+      this.mountUserDirs(py, dirs);
+      const userMounts = [...this.mounts.values()];
+      const mapping = [...this.mounts].map(([host, at]): [string, string] => [at, host]);
+      mapping.push(...this.mapping);
+      mapping.sort((a, b) => b[0].length - a[0].length);
+      const pyFile = virtual ? req.filename : this.hostToPy(req.filename);
+      const pathFront: string[] = [];
+      if (this.pythonDir) pathFront.push(PYTHON_PACKAGES_MOUNT);
+      if (fileDir && dirs.includes(fileDir)) pathFront.push(this.hostToPy(fileDir));
+      const args: PythonRunArgs = {
+        code: req.code,
+        filename: pyFile,
+        first_line: Math.max(1, Math.floor(req.firstLine ?? 1)),
+        path_front: pathFront,
+        user_dirs: userMounts,
+        mapping,
+        host_sep: path.sep,
+        argv0: req.filename,
+        cwd: cwd && dirs.includes(cwd) ? this.hostToPy(cwd) : null,
+      };
+      onStart();
+      const json = this.runFn!(JSON.stringify(args)) as string;
+      return JSON.parse(json) as WorkerRunResult;
+    } finally {
+      this.flushDecoders();
+      this.sink = null;
+    }
+  }
+
+  /** Pyodide's memory and live Python objects (0 before Pyodide loads). */
+  stats(collect: boolean): { wasmMemoryBytes: number; pythonObjects: number } {
+    if (!this.py) return { wasmMemoryBytes: 0, pythonObjects: 0 };
+    const mod = (this.py as unknown as { _module?: { HEAP8?: Int8Array } })._module;
+    return {
+      wasmMemoryBytes: mod?.HEAP8?.buffer.byteLength ?? 0,
+      pythonObjects: this.statsFn!(collect) as number,
+    };
+  }
+}
