@@ -1,0 +1,84 @@
+/**
+ * Runtime benchmark (`npm run bench`): the seed document's two examples through the runner.
+ *
+ * - Cold: a new Runner (worker, Pyodide, the `tensorflow` package) running example 1, against
+ *   Pyodide's own `loadPyodide()` measured in the same process. Target: within 1.2x.
+ * - Warm: both examples on a warm runner. Target: under 20 ms each.
+ *
+ * Medians of several rounds; cold rounds alternate with baseline rounds.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Runner } from '../src/runtime/runner';
+
+const COLD_ROUNDS = 5;
+const WARM_ROUNDS = 15;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+async function timeLoadPyodide(): Promise<number> {
+  // A fresh module instance each time would need a new process; loadPyodide() itself creates a
+  // new interpreter per call, which is what we measure.
+  const { loadPyodide } = await import('pyodide');
+  const t0 = performance.now();
+  await loadPyodide();
+  return performance.now() - t0;
+}
+
+async function main(): Promise<void> {
+  const examples = path.join(projectRoot(), 'examples', 'python');
+  const programs = ['seed_collection_shapes.py', 'seed_reuse_fallback.py'].map((f) => {
+    const filename = path.join(examples, f);
+    return { filename, code: fs.readFileSync(filename, 'utf8') };
+  });
+  const run = (runner: Runner, p: { filename: string; code: string }) =>
+    runner.run({ language: 'python', code: p.code, filename: p.filename, cwd: examples }, {});
+
+  const cold: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < COLD_ROUNDS; i++) {
+    baseline.push(await timeLoadPyodide());
+    const runner = new Runner();
+    const t0 = performance.now();
+    const result = await run(runner, programs[0]);
+    cold.push(performance.now() - t0);
+    if (result.exitCode !== 0) throw new Error(`example failed: ${JSON.stringify(result.error)}`);
+    await runner.dispose();
+  }
+
+  const runner = new Runner();
+  await run(runner, programs[0]);
+  const warm = programs.map(() => [] as number[]);
+  for (let i = 0; i < WARM_ROUNDS; i++) {
+    for (let k = 0; k < programs.length; k++) {
+      const t0 = performance.now();
+      await run(runner, programs[k]);
+      warm[k].push(performance.now() - t0);
+    }
+  }
+  await runner.dispose();
+
+  const ratio = median(cold) / median(baseline);
+  const warmMs = warm.map(median);
+  console.log(`runtime benchmark: cold ${COLD_ROUNDS} rounds, warm ${WARM_ROUNDS} rounds, medians`);
+  console.log(`  loadPyodide() alone               ${median(baseline).toFixed(0).padStart(6)} ms   baseline`);
+  console.log(
+    `  cold run (worker+Pyodide+tf+seed) ${median(cold).toFixed(0).padStart(6)} ms   ${ratio.toFixed(2)}x loadPyodide (target ≤ 1.20x)`,
+  );
+  programs.forEach((p, k) =>
+    console.log(`  warm ${path.basename(p.filename).padEnd(29)}${warmMs[k].toFixed(1).padStart(6)} ms   (target < 20 ms)`),
+  );
+  console.log(ratio <= 1.2 && warmMs.every((m) => m < 20) ? 'targets met' : 'TARGETS MISSED');
+}
+
+void main();
