@@ -71,12 +71,16 @@ async function main(): Promise<void> {
   const ratio = median(cold) / median(baseline);
   const warmMs = warm.map(median);
   console.log(`runtime benchmark: cold ${COLD_ROUNDS} rounds, warm ${WARM_ROUNDS} rounds, medians`);
-  console.log(`  loadPyodide() alone               ${median(baseline).toFixed(0).padStart(6)} ms   baseline`);
+  console.log(
+    `  loadPyodide() alone               ${median(baseline).toFixed(0).padStart(6)} ms   baseline`,
+  );
   console.log(
     `  cold run (worker+Pyodide+tf+seed) ${median(cold).toFixed(0).padStart(6)} ms   ${ratio.toFixed(2)}x loadPyodide (target ≤ 1.20x)`,
   );
   programs.forEach((p, k) =>
-    console.log(`  warm ${path.basename(p.filename).padEnd(29)}${warmMs[k].toFixed(1).padStart(6)} ms   (target < 20 ms)`),
+    console.log(
+      `  warm ${path.basename(p.filename).padEnd(29)}${warmMs[k].toFixed(1).padStart(6)} ms   (target < 20 ms)`,
+    ),
   );
   console.log(ratio <= 1.2 && warmMs.every((m) => m < 20) ? 'targets met' : 'TARGETS MISSED');
 }
