@@ -40,6 +40,8 @@ from ._partitioners import (fixed_size_partitioner, min_max_variable_partitioner
                             variable_axis_size_partitioner)
 from . import _ops, _init_ops, _regularizers
 
+_engine.install_call_sites()
+
 __version__ = "1.15.5"
 VERSION = __version__
 GIT_VERSION = "scope-lens"
@@ -160,6 +162,7 @@ def _reset_for_run():
     from . import _framework, _session, _variables, _variable_scope
 
     _engine.clear_refs()
+    _engine.install_call_sites()
     _framework._GRAPHS.clear()
     _variables._WRAPPERS.clear()
     _variable_scope._SCOPES.clear()

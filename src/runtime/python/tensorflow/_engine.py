@@ -107,3 +107,32 @@ def referent(engine_obj):
 
 def clear_refs():
     _REFS.clear()
+
+
+# ---------------------------------------------------------------------------------------------
+# Where variables are created: TF's "Originally defined at:" lists the user's frames.
+
+import os as _os
+import traceback as _traceback
+
+_PACKAGE_DIR = _os.path.dirname(_os.path.abspath(__file__))
+
+
+def _user_frame(filename):
+    return not (filename.startswith(_PACKAGE_DIR) or filename.startswith("<scope-lens"))
+
+
+def _call_site(kind=None):
+    """The engine's call-site provider for Python programs: the innermost five user frames,
+    formatted as TF formats them (`traceback.format_list`), and the innermost as a location."""
+    frames = [f for f in _traceback.extract_stack() if _user_frame(f.filename)]
+    frames = frames[::-1][:5]
+    loc = jsobj(file=frames[0].filename, line=frames[0].lineno, column=0) if frames else None
+    return jsobj(location=loc, traceback="".join(_traceback.format_list(frames)))
+
+
+_PROVIDER = create_proxy(_call_site)
+
+
+def install_call_sites():
+    engine.setCallSiteProvider(_PROVIDER)
