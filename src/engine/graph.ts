@@ -70,6 +70,11 @@ export class Graph {
   /** Every tensor this graph made and must dispose. */
   private readonly owned: tf.Tensor[] = [];
   private disposed = false;
+  /**
+   * Keep a copy of every variable's initial value (off by default: it doubles the memory of
+   * variables). The Python runtime turns it on for TF's `initial_value` and initializer re-runs.
+   */
+  keepInitialValues = false;
 
   constructor() {
     ensureBackend();
@@ -185,6 +190,7 @@ export class Graph {
     }
     // tf.variable shares the data of `source` (ref-counted), so `source` itself can go.
     const value = this.own(tf.variable(source, trainable, this.internalVariableName()));
+    const initialValue = this.keepInitialValues ? this.own(tf.clone(source)) : null;
     source.dispose();
     const site = captureCallSite(key === null ? 'variable' : 'getVariable');
     let colls: readonly string[];
@@ -204,6 +210,7 @@ export class Graph {
       colls,
       initializerOpName,
       site,
+      initialValue,
     );
     this.addToCollections(colls, variable);
     return variable;

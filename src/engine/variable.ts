@@ -33,6 +33,11 @@ export class Variable {
     /** The op name of the initial value (`scope/v/Initializer/random_uniform`), if any. */
     readonly initializerOpName: string | null,
     private readonly callSite?: CallSite,
+    /**
+     * A copy of the initial value, kept only when the graph was asked to
+     * (`keepInitialValues`): TF's `initial_value` and re-running an initializer need it.
+     */
+    readonly initialValue: tf.Tensor | null = null,
   ) {}
 
   /** Where user code created the variable, when known. */

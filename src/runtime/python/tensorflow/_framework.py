@@ -57,6 +57,8 @@ class Graph(object):
 
     def __init__(self, _engine_graph=None):
         self._g = _engine_graph if _engine_graph is not None else E.Graph.new()
+        # TF's `initial_value` and initializer re-runs need each variable's initial value.
+        self._g.keepInitialValues = True
         self._ops = []
         self._ops_by_name = {}
         self._py_objects = {}  # engine object key -> Python wrapper (variables, scopes)

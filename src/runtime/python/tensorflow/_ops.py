@@ -508,6 +508,13 @@ def read_variable_tensor(var):
     return Tensor(op, 0, var.dtype.base_dtype, var.shape)
 
 
+def initialized_value(var):
+    g = var.graph
+    op = Operation(g, g.unique_name("cond"), "Merge", [], None)
+    op._initialized_value_of = var
+    return Tensor(op, 0, var.dtype.base_dtype, var.shape)
+
+
 def assign(var, value, name=None, kind="Assign"):
     value = convert_to_tensor(value, dtype=var.dtype.base_dtype)
     g = var.graph

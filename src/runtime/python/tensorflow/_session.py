@@ -55,8 +55,16 @@ class _Evaluator(object):
                 self.session._initialized.add(_var_key(target))
             return [target._v.value]
         for v in getattr(op, "_initializes", ()):
+            initial = _engine.py(v._v.initialValue)
+            if initial is not None:
+                v._v.value.assign(initial)
             if self.session is not None:
                 self.session._initialized.add(_var_key(v))
+        of = getattr(op, "_initialized_value_of", None)
+        if of is not None:
+            if self.session is not None and _var_key(of) in self.session._initialized:
+                return [of._v.value]
+            return [_engine.py(of._v.initialValue) or of._v.value]
         variable = getattr(op, "_variable", None)
         if variable is not None:
             self.check_initialized(variable)
@@ -90,6 +98,19 @@ class _Evaluator(object):
                 t.dispose()
 
 
+def _is_numpy_available():
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+_NUMPY = None
+if _is_numpy_available():
+    import numpy as _NUMPY
+
+
 def _var_key(var):
     return str(var._v.value.name)
 
@@ -106,10 +127,14 @@ def to_ndarray(t):
         values = [int(v) for v in values]
     elif dtype != "string":
         values = [float(v) for v in values]
+    # Real NumPy when the interpreter has it; otherwise the bundled NumPy-compatible arrays.
+    np = _NUMPY if _NUMPY is not None else _ndarray
     if not shape:
         # A 0-d result is a numpy-style scalar, as `sess.run` returns in TF.
-        return getattr(_ndarray, "bool_" if dtype == "bool" else dtype)(values[0])
-    return _ndarray.array(values, dtype=dtype).reshape(*shape)
+        return getattr(np, "bool_" if dtype == "bool" else dtype)(values[0])
+    if dtype == "string":
+        return np.array(values).reshape(*shape)
+    return np.array(values, dtype=dtype).reshape(*shape)
 
 
 def evaluate_static(tensor):

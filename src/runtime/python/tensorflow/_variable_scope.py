@@ -399,6 +399,7 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
                  trainable=None, collections=None, caching_device=None, partitioner=None,
                  validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
                  synchronization=None, aggregation=None):
+    get_default_graph()  # the Python graph wrapper must exist before variables are made
     opts = _get_variable_opts(shape, dtype, initializer, regularizer, trainable, collections,
                               caching_device, partitioner, validate_shape, use_resource,
                               custom_getter, constraint)
@@ -409,6 +410,7 @@ def get_local_variable(name, shape=None, dtype=None, initializer=None, regulariz
                        trainable=False, collections=None, caching_device=None, partitioner=None,
                        validate_shape=True, use_resource=None, custom_getter=None,
                        constraint=None, synchronization=None, aggregation=None):
+    get_default_graph()
     opts = _get_variable_opts(shape, dtype, initializer, regularizer, False, collections,
                               caching_device, partitioner, validate_shape, use_resource,
                               custom_getter, constraint)

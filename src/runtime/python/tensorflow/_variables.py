@@ -74,6 +74,7 @@ class Variable(object):
             raise ValueError("initial_value must be specified.")
         from . import _ops
 
+        get_default_graph()
         if callable(initial_value):
             initial_value = initial_value()
         dt = _dtypes.as_dtype(dtype).name if dtype is not None else None
@@ -143,9 +144,24 @@ class Variable(object):
 
     @property
     def initial_value(self):
-        raise NotImplementedError(
-            "Scope Lens does not keep a variable's initial value tensor; run the initializer "
-            "and read the variable instead.")
+        """The tensor the variable is initialized from (`v/Initializer/<op>:0`)."""
+        if getattr(self, "_initial", None) is None:
+            kept = _engine.py(self._v.initialValue)
+            if kept is None:
+                raise NotImplementedError(
+                    "Scope Lens kept no initial value for %s (it was created outside a Python "
+                    "program)." % self.name)
+            name = _engine.py(self._v.initializerOpName) or (str(self._v.opName) + "/initial_value")
+            op = Operation(self._graph, str(name), "Const", [], lambda ins, s: kept)
+            op._const_value = kept
+            self._initial = Tensor(op, 0, self.dtype.base_dtype, self.shape)
+        return self._initial
+
+    def initialized_value(self):
+        """The value if initialized, else the initial value (TF's `initialized_value`)."""
+        from . import _ops
+
+        return _ops.initialized_value(self)
 
     def value(self):
         """The `v/read:0` tensor."""
