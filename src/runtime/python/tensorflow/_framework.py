@@ -349,3 +349,7 @@ def add_to_collection(name, value):
 
 def add_to_collections(names, value):
     get_default_graph().add_to_collections(names, value)
+
+Graph.__module__ = "tensorflow.python.framework.ops"
+Operation.__module__ = "tensorflow.python.framework.ops"
+Tensor.__module__ = "tensorflow.python.framework.ops"

@@ -503,7 +503,10 @@ random_uniform = _random(
 def read_variable_tensor(var):
     """`v/read:0`: reads the variable's current value; fails if the session never initialized it."""
     g = var.graph
-    op = Operation(g, str(var._v.opName) + "/read", "Identity", [], None)
+    if bool(var._v.isResource):
+        op = Operation(g, str(var._v.opName) + "/Read/ReadVariableOp", "ReadVariableOp", [], None)
+    else:
+        op = Operation(g, str(var._v.opName) + "/read", "Identity", [], None)
     op._reads_variable = var
     return Tensor(op, 0, var.dtype.base_dtype, var.shape)
 

@@ -303,3 +303,6 @@ def group(*inputs, **kwargs):
     op = Operation(g, g.unique_name(name or "group_deps"), "NoOp",
                    control_inputs=[i if isinstance(i, Operation) else i.op for i in inputs])
     return op
+
+Session.__module__ = "tensorflow.python.client.session"
+InteractiveSession.__module__ = "tensorflow.python.client.session"

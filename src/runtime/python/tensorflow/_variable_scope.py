@@ -489,3 +489,8 @@ def make_template(name_, func_, create_scope_now_=False, unique_name_=None, cust
         func_ = functools.partial(func_, **kwargs)
     return Template(name_, func_, create_scope_now=create_scope_now_, unique_name=unique_name_,
                     custom_getter=custom_getter_)
+
+VariableScope.__module__ = "tensorflow.python.ops.variable_scope"
+variable_scope.__module__ = "tensorflow.python.ops.variable_scope"
+
+Template.__module__ = "tensorflow.python.ops.template"

@@ -38,7 +38,8 @@ def wrap_engine_variable(graph, ev):
     if found is not None:
         return found
     if key.startswith("v:"):
-        w = Variable.__new__(Variable)
+        cls = ResourceVariable if bool(ev.isResource) else RefVariable
+        w = cls.__new__(cls)
         w._init_from_engine(ev)
     else:
         w = PartitionedVariable(ev)
@@ -86,6 +87,8 @@ class Variable(object):
             dtype=dt,
         )
         ev = _engine.call(E.variable, value, opts)
+        if type(self) is Variable:
+            self.__class__ = RefVariable  # TF 1.15's tf.Variable makes a RefVariable
         self._init_from_engine(ev)
         _WRAPPERS[_key(ev)] = self
 
@@ -105,7 +108,8 @@ class Variable(object):
     @property
     def op(self):
         if self._op is None:
-            self._op = Operation(self._graph, str(self._v.opName), "VariableV2")
+            op_type = "VarHandleOp" if bool(self._v.isResource) else "VariableV2"
+            self._op = Operation(self._graph, str(self._v.opName), op_type)
             Tensor(self._op, 0, self.dtype, self.shape)
             self._op._variable = self
         return self._op
@@ -212,6 +216,19 @@ class Variable(object):
         raise TypeError("'Variable' object is not iterable.")
 
 
+class RefVariable(Variable):
+    """A TF 1.15 reference variable (what `tf.Variable` and `get_variable` make by default)."""
+
+
+class ResourceVariable(Variable):
+    """A resource variable (`use_resource=True`): dtype without `_ref`, no traceback on clash."""
+
+
+Variable.__module__ = "tensorflow.python.ops.variables"
+RefVariable.__module__ = "tensorflow.python.ops.variables"
+ResourceVariable.__module__ = "tensorflow.python.ops.resource_variable_ops"
+
+
 class PartitionedVariable(object):
     """A variable split into parts (`v/part_0`, ...); iterable over its parts."""
 
@@ -252,3 +269,6 @@ class PartitionedVariable(object):
 
     def __repr__(self):
         return str(self._v.toString())
+
+
+PartitionedVariable.__module__ = "tensorflow.python.ops.variables"

@@ -161,3 +161,5 @@ def as_dtype(type_value):
             if name in _TABLE:
                 return _TABLE[name]
     raise TypeError("Cannot convert value %r to a TensorFlow DType." % (type_value,))
+
+DType.__module__ = "tensorflow.python.framework.dtypes"

@@ -201,3 +201,6 @@ def unknown_shape(rank=None):
 
 def scalar():
     return TensorShape([])
+
+TensorShape.__module__ = "tensorflow.python.framework.tensor_shape"
+Dimension.__module__ = "tensorflow.python.framework.tensor_shape"
