@@ -484,7 +484,53 @@ def _cast_list(values, src, dst):
 # ----------------------------------------------------------------------------------------
 
 
-class generic:
+class _Arithmetic:
+    """The binary operators shared by arrays and scalars: each is NumPy's ufunc of that name
+    (`_binop`), with broadcasting and NumPy 1.x type promotion."""
+
+    __slots__ = ()
+
+    def __add__(self, o):
+        return _binop('add', self, o)
+
+    def __radd__(self, o):
+        return _binop('add', o, self)
+
+    def __sub__(self, o):
+        return _binop('sub', self, o)
+
+    def __rsub__(self, o):
+        return _binop('sub', o, self)
+
+    def __mul__(self, o):
+        return _binop('mul', self, o)
+
+    def __rmul__(self, o):
+        return _binop('mul', o, self)
+
+    def __truediv__(self, o):
+        return _binop('truediv', self, o)
+
+    def __rtruediv__(self, o):
+        return _binop('truediv', o, self)
+
+    def __floordiv__(self, o):
+        return _binop('floordiv', self, o)
+
+    def __rfloordiv__(self, o):
+        return _binop('floordiv', o, self)
+
+    def __mod__(self, o):
+        return _binop('mod', self, o)
+
+    def __rmod__(self, o):
+        return _binop('mod', o, self)
+
+    def __rpow__(self, o):
+        return _binop('pow', o, self)
+
+
+class generic(_Arithmetic):
     """Behaviour shared by the NumPy scalar types below."""
 
     __slots__ = ()
@@ -568,49 +614,10 @@ class generic:
     def __reduce__(self):
         return (type(self), (self._value(),))
 
-    def __add__(self, o):
-        return _binop('add', self, o)
-
-    def __radd__(self, o):
-        return _binop('add', o, self)
-
-    def __sub__(self, o):
-        return _binop('sub', self, o)
-
-    def __rsub__(self, o):
-        return _binop('sub', o, self)
-
-    def __mul__(self, o):
-        return _binop('mul', self, o)
-
-    def __rmul__(self, o):
-        return _binop('mul', o, self)
-
-    def __truediv__(self, o):
-        return _binop('truediv', self, o)
-
-    def __rtruediv__(self, o):
-        return _binop('truediv', o, self)
-
-    def __floordiv__(self, o):
-        return _binop('floordiv', self, o)
-
-    def __rfloordiv__(self, o):
-        return _binop('floordiv', o, self)
-
-    def __mod__(self, o):
-        return _binop('mod', self, o)
-
-    def __rmod__(self, o):
-        return _binop('mod', o, self)
-
     def __pow__(self, o, mod=None):
         if mod is not None:
             return NotImplemented
         return _binop('pow', self, o)
-
-    def __rpow__(self, o):
-        return _binop('pow', o, self)
 
     def __divmod__(self, o):
         return (_binop('floordiv', self, o), _binop('mod', self, o))
@@ -1639,7 +1646,7 @@ def _array_repr(a):
 # ----------------------------------------------------------------------------------------
 
 
-class ndarray:
+class ndarray(_Arithmetic):
     """An N-dimensional array: a flat list of Python values in C order, a shape and a
     dtype.  Storage values are Python bool / int / float (float32 values rounded)."""
 
@@ -1896,42 +1903,6 @@ class ndarray:
 
     # -- arithmetic and comparison ----------------------------------------------------
 
-    def __add__(self, o):
-        return _binop('add', self, o)
-
-    def __radd__(self, o):
-        return _binop('add', o, self)
-
-    def __sub__(self, o):
-        return _binop('sub', self, o)
-
-    def __rsub__(self, o):
-        return _binop('sub', o, self)
-
-    def __mul__(self, o):
-        return _binop('mul', self, o)
-
-    def __rmul__(self, o):
-        return _binop('mul', o, self)
-
-    def __truediv__(self, o):
-        return _binop('truediv', self, o)
-
-    def __rtruediv__(self, o):
-        return _binop('truediv', o, self)
-
-    def __floordiv__(self, o):
-        return _binop('floordiv', self, o)
-
-    def __rfloordiv__(self, o):
-        return _binop('floordiv', o, self)
-
-    def __mod__(self, o):
-        return _binop('mod', self, o)
-
-    def __rmod__(self, o):
-        return _binop('mod', o, self)
-
     def __pow__(self, o, mod=None):
         if mod is not None:
             return NotImplemented
@@ -1939,9 +1910,6 @@ class ndarray:
         if fast is not None:
             return fast
         return _binop('pow', self, o)
-
-    def __rpow__(self, o):
-        return _binop('pow', o, self)
 
     def __eq__(self, o):
         res = _binop('eq', self, o)
