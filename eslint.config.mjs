@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/analyzer/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
