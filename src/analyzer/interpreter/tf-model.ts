@@ -1,0 +1,341 @@
+/**
+ * TensorFlow 1.x as the interpreter sees it: `tf.variable_scope`, `tf.get_variable` and the
+ * functions around them, applied through src/core's state machines (the same ScopeMachine,
+ * NameRegistry and VariableStore the runtime engine uses) with hooks that hold abstract
+ * variables instead of tensors. Every `get_variable` call's outcome is recorded as an event.
+ */
+import { asDType, DType, DTypes } from '../../core/dtypes';
+import { ErrorInfo, firstLine, ScopeLensError } from '../../core/errors';
+import { NameRegistry } from '../../core/names';
+import { AUTO_REUSE, ReuseArg } from '../../core/reuse';
+import { Shape } from '../../core/shape';
+import {
+  CreateSpec,
+  InitializerInfo,
+  scopeGetVariable,
+  StoreHooks,
+  StoreRequest,
+  VariableStore,
+} from '../../core/store';
+import { ScopeMachine, ScopeSlots, VariableScopeArgs } from '../../core/variable-scope';
+import { fixedSizePartitioner, Partitioner } from '../../core/partitioners';
+import type { Expr } from '../ir';
+import { NONE, UNKNOWN_VALUE, Value } from './values';
+
+export interface AnalyzerSlots extends ScopeSlots {
+  initializer: Value;
+  regularizer: Value;
+  partitioner: Value;
+  customGetter: Value;
+  constraint: Value;
+  cachingDevice: Value;
+}
+
+export interface AVariable {
+  readonly opName: string;
+  readonly key: string;
+  readonly shape: Shape;
+  readonly dtype: DType;
+  readonly isResource: boolean;
+  readonly trainable: boolean;
+}
+
+export interface APartitioned {
+  readonly name: string;
+  readonly shape: Shape;
+  readonly dtype: DType;
+  readonly partitions: readonly number[];
+  readonly parts: AVariable[];
+}
+
+/** One outcome of one `get_variable` call, in execution order (`.static.json`'s events). */
+export interface VariableEvent {
+  readonly at: Expr;
+  readonly action: 'create' | 'reuse' | 'raise';
+  /** `scope/v:0` for create/reuse; the full name asked for (no `:0`) for raise. */
+  readonly name: string;
+  readonly key?: string;
+  readonly error?: ErrorInfo;
+}
+
+/** The TF state of one analysed graph. */
+export class TfState {
+  readonly names = new NameRegistry();
+  readonly scopes = new ScopeMachine<AnalyzerSlots>(this.names, (inner) => inner);
+  readonly store: VariableStore<AnalyzerSlots, AVariable, APartitioned>;
+
+  constructor(
+    readonly events: VariableEvent[],
+    /** Calls a program function: (function, positional args, keyword args). */
+    readonly callFn: (fn: Value, args: Value[], kwargs: Map<string, Value>) => Value,
+  ) {
+    this.store = new VariableStore(new AnalyzerHooks(this));
+  }
+
+  /**
+   * `tf.get_variable(...)` at `at`; records the outcome (unless `record` is false, for calls TF
+   * makes itself, like `get_local_variable`'s) and returns the variable or what a custom getter
+   * returned.
+   */
+  getVariable(at: Expr, name: string, kwargs: Map<string, Value>, record = true): Value {
+    const scope = this.scopes.current;
+    const fullName = scope.name ? `${scope.name}/${name}` : name;
+    const existed = this.store.vars.has(fullName) || this.store.partitionedVars.has(fullName);
+    try {
+      const result = scopeGetVariable(scope, this.store, {
+        name,
+        shape: shapeArg(kwargs.get('shape')),
+        dtype: dtypeArg(kwargs.get('dtype')),
+        initializer: orNull(kwargs.get('initializer')),
+        regularizer: orNull(kwargs.get('regularizer')),
+        trainable: boolArg(kwargs.get('trainable')),
+        collections: null,
+        partitioner: orNull(kwargs.get('partitioner')),
+        useResource: boolArg(kwargs.get('use_resource')),
+        customGetter: orNull(kwargs.get('custom_getter')),
+      });
+      const action = existed ? 'reuse' : 'create';
+      const value = toValue(result as unknown);
+      if (record)
+        this.events.push({ at, action, name: resultName(value) ?? fullName, key: fullName });
+      return value;
+    } catch (e) {
+      if (e instanceof ScopeLensError && record) {
+        this.events.push({ at, action: 'raise', name: fullName, error: e.info });
+      }
+      throw e;
+    }
+  }
+
+  enterScope(args: VariableScopeArgs<AnalyzerSlots>) {
+    return this.scopes.enter(args);
+  }
+}
+
+/** A store result as a program value: variables wrapped; a custom getter's value as it is. */
+function toValue(result: unknown): Value {
+  const r = result as AVariable | APartitioned | Value;
+  if ('opName' in r) return { k: 'variable', v: r };
+  if ('parts' in r) return { k: 'partitioned', v: r };
+  return r;
+}
+
+/** `.name` of a get_variable result (`scope/v:0`, a partitioned variable's `scope/v`). */
+function resultName(v: Value): string | undefined {
+  if (v.k === 'variable') return `${v.v.opName}:0`;
+  if (v.k === 'partitioned') return v.v.name;
+  if (v.k === 'object') {
+    const n = v.attrs.get('name');
+    if (n && n.k === 'str') return n.v;
+  }
+  return undefined;
+}
+
+function orNull(v: Value | undefined): Value | null {
+  return v === undefined || v.k === 'none' ? null : v;
+}
+
+function boolArg(v: Value | undefined): boolean | null {
+  return v && v.k === 'bool' ? v.v : null;
+}
+
+/** A shape argument: a list/tuple of ints and None; anything else unknown-rank. */
+export function shapeArg(v: Value | undefined): Shape | undefined {
+  if (v === undefined || v.k === 'none') return undefined;
+  if (v.k === 'int') return [v.v];
+  if (v.k === 'list' || v.k === 'tuple') {
+    return v.items.map((d) => (d.k === 'int' ? d.v : null));
+  }
+  if (v.k === 'object' && v.kind === 'TensorShape') return shapeArg(v.attrs.get('dims'));
+  return undefined;
+}
+
+export function dtypeArg(v: Value | undefined): DType | null {
+  if (v && v.k === 'object' && v.kind === 'DType') {
+    const name = v.attrs.get('name');
+    if (name && name.k === 'str') return asDType(name.v);
+  }
+  if (v && v.k === 'str') return asDType(v.v);
+  return null;
+}
+
+export function reuseArg(v: Value | undefined): ReuseArg {
+  if (v === undefined || v.k === 'none') return null;
+  if (v.k === 'bool') return v.v;
+  if (v.k === 'object' && v.kind === 'AUTO_REUSE') return AUTO_REUSE;
+  return 'unknown' as never;
+}
+
+/** The dtype and shape TF gives a Python value used as an initializer (`initializer=4`). */
+function valueInfo(v: Value): { dtype: DType; shape: Shape } | null {
+  if (v.k === 'int') return { dtype: DTypes.int32, shape: [] };
+  if (v.k === 'float') return { dtype: DTypes.float32, shape: [] };
+  if (v.k === 'bool') return { dtype: DTypes.bool, shape: [] };
+  if (v.k === 'list' || v.k === 'tuple') {
+    const inner = v.items.length > 0 ? valueInfo(v.items[0]) : { dtype: DTypes.float32, shape: [] };
+    if (!inner || inner.shape === null) return null;
+    const anyFloat = v.items.some((x) => valueInfo(x)?.dtype === DTypes.float32);
+    return {
+      dtype: anyFloat ? DTypes.float32 : inner.dtype,
+      shape: [v.items.length, ...inner.shape],
+    };
+  }
+  if (v.k === 'object' && v.kind === 'Tensor') {
+    const dt = dtypeArg(v.attrs.get('dtype'));
+    if (!dt) return null;
+    const shape = v.attrs.get('shape');
+    return { dtype: dt, shape: shapeArg(shape) ?? null };
+  }
+  return null;
+}
+
+class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned> {
+  constructor(private readonly state: TfState) {}
+
+  classifyInitializer(init: Value | null): InitializerInfo {
+    if (init === null) return { kind: 'none' };
+    if (init.k === 'func') {
+      const required = init.def.params.filter(
+        (p) => p.paramKind === 'positional' && p.default === null,
+      ).length;
+      return { kind: 'callable', acceptsNoArgs: required === 0 };
+    }
+    if (init.k === 'object' && init.kind === 'Initializer')
+      return { kind: 'callable', acceptsNoArgs: false };
+    const info = valueInfo(init);
+    if (info)
+      return { kind: 'value', dtype: info.dtype, shape: info.shape, isTensor: init.k === 'object' };
+    // Not understood: assume an initializer that accepts the shape (never a false error).
+    return { kind: 'callable', acceptsNoArgs: true };
+  }
+
+  defaultInitializer(): Value {
+    return { k: 'object', kind: 'Initializer', attrs: new Map() };
+  }
+
+  isCallable(x: unknown): boolean {
+    const v = x as Value;
+    return (
+      v.k === 'func' ||
+      v.k === 'builtin' ||
+      (v.k === 'object' && (v.kind === 'Initializer' || v.kind === 'Partitioner'))
+    );
+  }
+
+  repr(x: unknown): string {
+    const v = x as Value;
+    if (v.k === 'int' || v.k === 'float') return String(v.v);
+    if (v.k === 'str') return v.v;
+    return '<object>';
+  }
+
+  createVariable(spec: CreateSpec<AnalyzerSlots>): AVariable {
+    const opName = this.state.names.uniqueVariableName(spec.name);
+    let shape = spec.shape;
+    let dtype = spec.dtype;
+    if (spec.initMode === 'value') {
+      const info = valueInfo(spec.initializer);
+      if (info) {
+        shape = info.shape;
+        dtype = info.dtype;
+      }
+    }
+    const isResource = spec.useResource;
+    return {
+      opName,
+      key: spec.name,
+      shape,
+      dtype: isResource ? dtype.baseDType : dtype.baseDType.asRef,
+      isResource,
+      trainable: spec.trainable,
+    };
+  }
+
+  applyRegularizer(): void {}
+
+  callCustomGetter(
+    getter: Value,
+    trueGetter: (req: StoreRequest<AnalyzerSlots>) => AVariable | APartitioned,
+    req: StoreRequest<AnalyzerSlots>,
+  ): AVariable | APartitioned {
+    if (getter.k !== 'func') return trueGetter({ ...req, customGetter: null });
+    // TF calls custom_getter(getter, name=..., shape=..., reuse=..., ...) with keyword arguments.
+    const kwargs = new Map<string, Value>([
+      ['name', { k: 'str', v: req.name }],
+      [
+        'reuse',
+        req.reuse === true || req.reuse === false
+          ? { k: 'bool', v: req.reuse }
+          : { k: 'object', kind: 'AUTO_REUSE', attrs: new Map() },
+      ],
+      ['trainable', req.trainable === null ? NONE : { k: 'bool', v: req.trainable }],
+      [
+        'shape',
+        req.shape === undefined || req.shape === null
+          ? NONE
+          : {
+              k: 'list',
+              items: req.shape.map((d) => (d === null ? NONE : ({ k: 'int', v: d } as Value))),
+            },
+      ],
+      ['initializer', req.initializer ?? NONE],
+      ['partitioner', req.partitioner ?? NONE],
+    ]);
+    const inner: Value = {
+      k: 'builtin',
+      name: 'getter',
+      call: (args, kw) => {
+        const name = args[0] ?? kw.get('name');
+        const next: StoreRequest<AnalyzerSlots> = {
+          ...req,
+          customGetter: null,
+          name: name && name.k === 'str' ? name.v : req.name,
+        };
+        return toValue(trueGetter(next));
+      },
+    };
+    const out = this.state.callFn(getter, [inner], kwargs);
+    if (out.k === 'variable' || out.k === 'partitioned') return out.v;
+    return out as unknown as AVariable;
+  }
+
+  partition(partitioner: Value, shape: readonly number[], dtype: DType): number[] {
+    if (partitioner.k === 'object' && partitioner.kind === 'Partitioner') {
+      const fn = partitioner.attrs.get('fn') as unknown as { fn: Partitioner } | undefined;
+      if (fn) return fn.fn(shape, dtype);
+    }
+    const out = this.state.callFn(partitioner, [], new Map());
+    return out.k === 'list' ? out.items.map((x) => (x.k === 'int' ? x.v : 1)) : shape.map(() => 1);
+  }
+
+  sliceValue(init: Value): Value {
+    return init;
+  }
+
+  createPartitioned(
+    name: string,
+    shape: readonly number[],
+    dtype: DType,
+    parts: AVariable[],
+    partitions: readonly number[],
+  ): APartitioned {
+    return { name, shape, dtype: parts[0]?.dtype ?? dtype, partitions, parts };
+  }
+
+  atRootNameScope<T>(fn: () => T): T {
+    return this.state.names.atRoot(fn);
+  }
+}
+
+/** `tf.fixed_size_partitioner(n, axis)` as an abstract value. */
+export function partitionerValue(numShards: number, axis: number): Value {
+  const attrs = new Map<string, Value>();
+  attrs.set('fn', { fn: fixedSizePartitioner(numShards, axis) } as unknown as Value);
+  return { k: 'object', kind: 'Partitioner', attrs };
+}
+
+export function errorMessage(info: ErrorInfo): string {
+  return `${info.pyClass}: ${firstLine(info.message)}`;
+}
+
+export { NONE, UNKNOWN_VALUE };
