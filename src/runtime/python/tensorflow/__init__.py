@@ -167,3 +167,4 @@ def _reset_for_run():
     _variables._WRAPPERS.clear()
     _variable_scope._SCOPES.clear()
     del _session._DEFAULT_SESSIONS[:]
+    del _variable_scope.EVENTS[:]

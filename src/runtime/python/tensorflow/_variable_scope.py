@@ -6,6 +6,7 @@ objects, keeping Python identities (`scope.initializer is init`, `v1 is v2`).
 """
 import enum
 import inspect
+import sys as _sys
 
 from . import _engine
 from . import dtypes as _dtypes
@@ -403,7 +404,25 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
     opts = _get_variable_opts(shape, dtype, initializer, regularizer, trainable, collections,
                               caching_device, partitioner, validate_shape, use_resource,
                               custom_getter, constraint)
-    return _variables.wrap(_engine.call(E.getVariable, name, opts))
+    line = _sys._getframe(1).f_lineno
+    scope_name = str(E.getVariableScope().name)
+    full = scope_name + "/" + str(name) if scope_name else str(name)
+    store = E.getDefaultGraph().store
+    existed = bool(store.vars.has(full)) or bool(store.partitionedVars.has(full))
+    try:
+        result = _variables.wrap(_engine.call(E.getVariable, name, opts))
+    except (ValueError, TypeError) as e:
+        EVENTS.append({"line": line, "name": full, "action": "raise",
+                       "error": "%s: %s" % (type(e).__name__, str(e).splitlines()[0])})
+        raise
+    EVENTS.append({"line": line, "name": str(getattr(result, "name", full)), "key": full,
+                   "action": "reuse" if existed else "create"})
+    return result
+
+
+# Every get_variable call's outcome in this run, in order, as `.static.json` records them: the
+# runtime half of the analyzer's static-against-dynamic tests. Cleared by _reset_for_run.
+EVENTS = []
 
 
 def get_local_variable(name, shape=None, dtype=None, initializer=None, regularizer=None,
