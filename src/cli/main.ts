@@ -6,6 +6,7 @@
 import { VERSION } from '../version';
 import { runDemo } from './demo';
 import { runCommand } from './run';
+import { runCheck, runNames } from './analyze';
 
 const HELP = `scope-lens ${VERSION}: TensorFlow 1.x variable scopes, without TensorFlow
 
@@ -16,10 +17,17 @@ Usage:
                              Run a TF1 Python program (no TensorFlow or Python needed) or a
                              TypeScript/JavaScript program using the engine API; default
                              timeout 30 s
+  scope-lens check [--format text|json] PATH...
+                             Predict, without running anything, the errors TensorFlow would
+                             raise at get_variable calls (exit 1 when any); PATH a .py file or
+                             a folder
+  scope-lens names [--json] PATH...
+                             Every variable the code creates: full name, shape, dtype, where
+                             it is created and reused
   scope-lens --help, -h      Show this help
   scope-lens --version, -v   Print the version
 
-More commands (check, names, ckpt, diff, lsp) arrive with later releases.
+More commands (ckpt, diff, lsp) arrive with later releases.
 `;
 
 export function main(
@@ -40,6 +48,10 @@ export function main(
       return 0;
     case 'demo':
       return runDemo(rest, out);
+    case 'check':
+      return runCheck(rest, out, (s) => process.stderr.write(s));
+    case 'names':
+      return runNames(rest, out, (s) => process.stderr.write(s));
     case 'run':
       // Asynchronous: the exit status is set when the program ends; the worker thread keeps the
       // process alive until then.

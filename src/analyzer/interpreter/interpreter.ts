@@ -232,6 +232,7 @@ class Interpreter {
         if (!(e instanceof PyRaise)) throw e;
         const handler = s.handlers.find((h) => this.matches(h.type, e.exc, env));
         if (!handler) throw e;
+        for (const event of e.events) event.handled = true;
         if (handler.name) env.set(handler.name, e.exc);
         this.execBlock(handler.body, env);
         return;
@@ -564,12 +565,12 @@ class Interpreter {
       return fn();
     } catch (e) {
       if (e instanceof ScopeLensError) {
-        throw new PyRaise({
-          k: 'exception',
-          cls: e.info.pyClass,
-          message: e.info.message,
-          info: e.info,
-        });
+        const event = this.tf.lastRaise;
+        this.tf.lastRaise = null;
+        throw new PyRaise(
+          { k: 'exception', cls: e.info.pyClass, message: e.info.message, info: e.info },
+          event && event.error === e.info ? [event] : [],
+        );
       }
       throw e;
     }

@@ -56,6 +56,11 @@ export interface VariableEvent {
   readonly name: string;
   readonly key?: string;
   readonly error?: ErrorInfo;
+  /** For create/reuse: the variable's shape and dtype. */
+  readonly shape?: Shape;
+  readonly dtype?: DType;
+  /** For raise: an enclosing `try` of the program catches the error. */
+  handled: boolean;
 }
 
 /** The TF state of one analysed graph. */
@@ -63,6 +68,8 @@ export class TfState {
   readonly names = new NameRegistry();
   readonly scopes = new ScopeMachine<AnalyzerSlots>(this.names, (inner) => inner);
   readonly store: VariableStore<AnalyzerSlots, AVariable, APartitioned>;
+  /** The event of the last error `getVariable` raised (taken by the interpreter's PyRaise). */
+  lastRaise: VariableEvent | null = null;
 
   constructor(
     readonly events: VariableEvent[],
@@ -96,12 +103,30 @@ export class TfState {
       });
       const action = existed ? 'reuse' : 'create';
       const value = toValue(result as unknown);
-      if (record)
-        this.events.push({ at, action, name: resultName(value) ?? fullName, key: fullName });
+      if (record) {
+        const v = value.k === 'variable' || value.k === 'partitioned' ? value.v : null;
+        this.events.push({
+          at,
+          action,
+          name: resultName(value) ?? fullName,
+          key: fullName,
+          shape: v ? v.shape : undefined,
+          dtype: v ? v.dtype : undefined,
+          handled: false,
+        });
+      }
       return value;
     } catch (e) {
       if (e instanceof ScopeLensError && record) {
-        this.events.push({ at, action: 'raise', name: fullName, error: e.info });
+        const event: VariableEvent = {
+          at,
+          action: 'raise',
+          name: fullName,
+          error: e.info,
+          handled: false,
+        };
+        this.events.push(event);
+        this.lastRaise = event;
       }
       throw e;
     }

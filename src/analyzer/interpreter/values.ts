@@ -110,5 +110,9 @@ export function pyStr(v: Value): string | undefined {
 
 /** Exceptions raised by the program being interpreted (not by the interpreter). */
 export class PyRaise {
-  constructor(readonly exc: Value & { k: 'exception' }) {}
+  constructor(
+    readonly exc: Value & { k: 'exception' },
+    /** The `get_variable` events whose error this is (marked handled if the program catches it). */
+    readonly events: readonly { handled: boolean }[] = [],
+  ) {}
 }

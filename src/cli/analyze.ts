@@ -1,0 +1,113 @@
+/**
+ * `scope-lens check` and `scope-lens names`: the static analyzer from the command line.
+ *
+ *   scope-lens check [--format text|json] PATH...   diagnostics; exit 1 when any error
+ *   scope-lens names [--json] PATH...                every variable: name, shape, dtype, where
+ *
+ * A PATH is a `.py` file or a folder (searched for `.py` files, skipping hidden folders and
+ * node_modules). The JSON form is documented in docs/analysis-schema.md (schemaVersion 1).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzePython, PythonAnalysis } from '../analyzer/analyze';
+
+export const SCHEMA_VERSION = 1;
+
+type Out = (s: string) => void;
+
+function collect(p: string, out: string[]): void {
+  const st = fs.statSync(p);
+  if (st.isDirectory()) {
+    for (const name of fs.readdirSync(p).sort()) {
+      if (name.startsWith('.') || name === 'node_modules' || name === '__pycache__') continue;
+      collect(path.join(p, name), out);
+    }
+  } else if (p.endsWith('.py')) out.push(p);
+}
+
+function analyzeFiles(
+  paths: string[],
+  err: Out,
+): Array<{ path: string; analysis: PythonAnalysis }> | null {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (!fs.existsSync(p)) {
+      err(`scope-lens: no such file or folder: ${p}\n`);
+      return null;
+    }
+    collect(p, files);
+  }
+  return files.map((f) => ({ path: f, analysis: analyzePython(fs.readFileSync(f, 'utf8')) }));
+}
+
+export function runCheck(args: string[], out: Out, err: Out): number {
+  let format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--format') format = args[++i] ?? '';
+    else if (args[i].startsWith('--format=')) format = args[i].slice(9);
+    else if (args[i].startsWith('-')) {
+      err(`scope-lens check: unknown option '${args[i]}'\n`);
+      return 2;
+    } else paths.push(args[i]);
+  }
+  if (format !== 'text' && format !== 'json') {
+    err(`scope-lens check: --format must be text or json\n`);
+    return 2;
+  }
+  if (paths.length === 0) {
+    err('scope-lens check: give at least one .py file or folder\n');
+    return 2;
+  }
+  const results = analyzeFiles(paths, err);
+  if (!results) return 2;
+  let errors = 0;
+  for (const r of results)
+    errors += r.analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  if (format === 'json') {
+    out(
+      `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, files: results.map((r) => ({ path: r.path, ...r.analysis })) }, null, 2)}\n`,
+    );
+  } else {
+    for (const r of results) {
+      for (const d of r.analysis.diagnostics) {
+        out(`${r.path}:${d.start.line}:${d.start.column}: ${d.severity} ${d.code}: ${d.message}\n`);
+      }
+    }
+    out(
+      `${errors} error${errors === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}\n`,
+    );
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+export function runNames(args: string[], out: Out, err: Out): number {
+  const json = args.includes('--json');
+  const bad = args.find((a) => a.startsWith('-') && a !== '--json');
+  if (bad) {
+    err(`scope-lens names: unknown option '${bad}'\n`);
+    return 2;
+  }
+  const paths = args.filter((a) => !a.startsWith('-'));
+  if (paths.length === 0) {
+    err('scope-lens names: give at least one .py file or folder\n');
+    return 2;
+  }
+  const results = analyzeFiles(paths, err);
+  if (!results) return 2;
+  if (json) {
+    const files = results.map((r) => ({ path: r.path, variables: r.analysis.variables }));
+    out(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, files }, null, 2)}\n`);
+    return 0;
+  }
+  for (const r of results) {
+    out(`${r.path}\n`);
+    for (const v of r.analysis.variables) {
+      const reused = v.reusedAt.length ? `, reused at ${v.reusedAt.join(', ')}` : '';
+      out(
+        `  ${v.name.padEnd(28)} ${v.shape.padEnd(16)} ${v.dtype.padEnd(12)} created at ${v.createdAt}${reused}\n`,
+      );
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCheck, runNames, SCHEMA_VERSION } from '../../src/cli/analyze';
+
+function capture(fn: (out: (s: string) => void, err: (s: string) => void) => number) {
+  let out = '';
+  let err = '';
+  const code = fn(
+    (s) => (out += s),
+    (s) => (err += s),
+  );
+  return { code, out, err };
+}
+
+describe('cli: scope-lens check and names', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-check-'));
+  const bad = path.join(dir, 'bad.py');
+  const good = path.join(dir, 'sub', 'good.py');
+  before(() => {
+    fs.mkdirSync(path.dirname(good));
+    fs.writeFileSync(
+      bad,
+      [
+        'import tensorflow as tf',
+        'def dense(n):',
+        '    with tf.variable_scope("dense"):',
+        '        return tf.get_variable("w", [n, n])',
+        'dense(4)',
+        'dense(4)',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      good,
+      [
+        'import tensorflow.compat.v1 as tf',
+        'with tf.variable_scope("a"):',
+        '    v = tf.get_variable("v", [2])',
+        'with tf.variable_scope("a", reuse=True):',
+        '    v2 = tf.get_variable("v", [2])',
+        '',
+      ].join('\n'),
+    );
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('check reports the error TF would raise, where, with its code; exit 1', () => {
+    const r = capture((out, err) => runCheck([bad], out, err));
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.out.split('\n')[0],
+      `${bad}:4:16: error TF-VAR-EXISTS: Variable dense/w already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:`,
+    );
+    assert.match(r.out, /1 error in 1 file/);
+  });
+
+  it('check of a clean folder (searched recursively) exits 0', () => {
+    const r = capture((out, err) => runCheck([path.dirname(good)], out, err));
+    assert.equal(r.code, 0);
+    assert.match(r.out, /0 errors in 1 file/);
+  });
+
+  it('check --format json follows the documented schema', () => {
+    const r = capture((out, err) => runCheck(['--format', 'json', good], out, err));
+    const json = JSON.parse(r.out);
+    assert.equal(json.schemaVersion, SCHEMA_VERSION);
+    const file = json.files[0];
+    assert.deepEqual(file.events, [
+      { line: 3, name: 'a/v:0', key: 'a/v', action: 'create' },
+      { line: 5, name: 'a/v:0', key: 'a/v', action: 'reuse' },
+    ]);
+    assert.deepEqual(file.callSites[0].start, { line: 3, column: 9 });
+    assert.deepEqual(file.callSites[0].outcomes[0], {
+      name: 'a/v:0',
+      action: 'create',
+      handled: false,
+      certain: true,
+      shape: '(2,)',
+      dtype: 'float32_ref',
+    });
+    assert.deepEqual(file.diagnostics, []);
+    assert.equal(file.complete, true);
+  });
+
+  it('names lists every variable with shape, dtype, creation and reuse lines', () => {
+    const r = capture((out, err) => runNames([good], out, err));
+    assert.equal(r.code, 0);
+    assert.match(r.out, /a\/v:0 +\(2,\) +float32_ref +created at 3, reused at 5/);
+    const j = JSON.parse(capture((out, err) => runNames(['--json', good], out, err)).out);
+    assert.deepEqual(j.files[0].variables, [
+      {
+        name: 'a/v:0',
+        key: 'a/v',
+        shape: '(2,)',
+        dtype: 'float32_ref',
+        createdAt: 3,
+        reusedAt: [5],
+      },
+    ]);
+  });
+
+  it('bad usage exits 2 with a clear message', () => {
+    assert.equal(capture((out, err) => runCheck([], out, err)).code, 2);
+    const missing = capture((out, err) => runCheck([path.join(dir, 'nope.py')], out, err));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /no such file or folder/);
+    assert.equal(capture((out, err) => runCheck(['--format', 'xml', bad], out, err)).code, 2);
+  });
+});
