@@ -87,7 +87,7 @@ export function analyzePython(source: string): PythonAnalysis {
     const { module } = lowerPython(source);
     const lines = new LineMap(source);
     const result = interpret(module);
-    return build(result.events, lines, result.complete);
+    return build(result.events, result.entryEvents, lines, result.complete);
   } catch {
     return EMPTY;
   }
@@ -101,22 +101,34 @@ function shapeText(shape: Shape | undefined): string | undefined {
   return shape === undefined ? undefined : formatShape(shape);
 }
 
-function build(events: VariableEvent[], lines: LineMap, complete: boolean): PythonAnalysis {
+function build(
+  events: VariableEvent[],
+  entryEvents: VariableEvent[],
+  lines: LineMap,
+  complete: boolean,
+): PythonAnalysis {
   const staticEvents: StaticEvent[] = [];
   const sites = new Map<string, { span: Span; outcomes: Outcome[] }>();
   const variables = new Map<string, VariableInfo>();
   const diagnostics: Diagnostic[] = [];
   const seenDiagnostics = new Set<string>();
 
-  for (const e of events) {
+  const all = [
+    ...events.map((e) => ({ e, executed: true })),
+    ...entryEvents.map((e) => ({ e, executed: false })),
+  ];
+  for (const { e, executed } of all) {
     const start = lines.position(e.at.span.from);
     const end = lines.position(e.at.span.to);
     const error = errorLine(e);
-    staticEvents.push(
-      e.action === 'raise'
-        ? { line: start.line, name: e.name, action: 'raise', error }
-        : { line: start.line, name: e.name, key: e.key, action: e.action },
-    );
+    // Only the program's own execution is an event (entry-point analyses are not).
+    if (executed) {
+      staticEvents.push(
+        e.action === 'raise'
+          ? { line: start.line, name: e.name, action: 'raise', error }
+          : { line: start.line, name: e.name, key: e.key, action: e.action },
+      );
+    }
     const outcome: Outcome = {
       name: e.name,
       action: e.action,

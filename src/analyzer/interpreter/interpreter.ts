@@ -32,7 +32,14 @@ class BudgetExceeded {}
 const TF_MODULES = new Set(['tensorflow', 'tensorflow.compat.v1', 'tensorflow.compat']);
 
 export interface InterpretResult {
+  /** The program's own execution, in order (what TF would do when it runs). */
   readonly events: VariableEvent[];
+  /**
+   * Outcomes inside module-level functions the program never calls (a library file's
+   * `def model(x, scope='model')`), each analysed alone in a fresh graph with its parameters at
+   * their defaults and unknown otherwise. Not part of the program's execution.
+   */
+  readonly entryEvents: VariableEvent[];
   /** False when the budget ran out or an internal error stopped the analysis early. */
   readonly complete: boolean;
 }
@@ -45,18 +52,45 @@ export function interpret(module: Module): InterpretResult {
   } catch (e) {
     complete = e instanceof PyRaise; // an uncaught user exception ends the program, as in Python
   }
-  return { events: interp.events, complete };
+  const entryEvents: VariableEvent[] = [];
+  for (const stmt of module.body) {
+    if (stmt.kind !== 'FunctionDef' || interp.called.has(stmt)) continue;
+    const fn = interp.globals.lookup(stmt.name);
+    if (!fn || fn.k !== 'func' || fn.def !== stmt) continue;
+    entryEvents.push(...interp.runEntryPoint(fn));
+  }
+  return { events: interp.events, entryEvents, complete };
 }
 
 class Interpreter {
   readonly globals = new Env(null);
-  readonly events: VariableEvent[] = [];
+  events: VariableEvent[] = [];
+  /** Functions the program called (the others are analysed as entry points afterwards). */
+  readonly called = new Set<unknown>();
   /** The default graph first; `with g.as_default():` pushes another graph's state. */
   private readonly graphs: TfState[] = [this.newGraph()];
   private depth = 0;
 
   private newGraph(): TfState {
     return new TfState(this.events, (fn, args, kwargs) => this.callValue(fn, args, kwargs, null));
+  }
+
+  /** Calls `fn` alone in a fresh graph (parameters at defaults, else unknown); its events. */
+  runEntryPoint(fn: Value & { k: 'func' }): VariableEvent[] {
+    const saved = this.events;
+    this.events = [];
+    this.graphs.push(this.newGraph());
+    this.steps = 0;
+    try {
+      this.callValue(fn, [], new Map(), null);
+    } catch {
+      // An error ends this entry point; what it recorded stands.
+    } finally {
+      this.graphs.pop();
+    }
+    const events = this.events;
+    this.events = saved;
+    return events;
   }
 
   /** The TF state of the current default graph. */
@@ -510,6 +544,7 @@ class Interpreter {
       return { k: 'exception', cls: fn.cls, message: msg ?? '' };
     }
     if (fn.k !== 'func') return UNKNOWN_VALUE;
+    this.called.add(fn.def);
     if (this.depth >= MAX_CALL_DEPTH) return UNKNOWN_VALUE;
     const env = new Env(fn.closure);
     this.bindParams(fn.def.params, args, kwargs, env, fn.closure);
