@@ -20,7 +20,8 @@ import type { AnalyzerSlots } from './tf-model';
 
 const MAX_CALL_DEPTH = 24;
 const MAX_LOOP = 1000;
-const MAX_STEPS = 200_000;
+/** Steps allowed per analysed module: a base plus an allowance per character of source. */
+const BASE_STEPS = 200_000;
 
 class ReturnSignal {
   constructor(readonly value: Value) {}
@@ -45,7 +46,7 @@ export interface InterpretResult {
 }
 
 export function interpret(module: Module): InterpretResult {
-  const interp = new Interpreter();
+  const interp = new Interpreter(BASE_STEPS + 4 * (module.span.to - module.span.from));
   let complete = true;
   try {
     interp.execBlock(module.body, interp.globals);
@@ -99,7 +100,7 @@ class Interpreter {
   }
   private steps = 0;
 
-  constructor() {
+  constructor(private readonly maxSteps: number) {
     for (const [name, fn] of Object.entries(this.builtins())) {
       this.globals.set(name, { k: 'builtin', name, call: fn });
     }
@@ -119,7 +120,7 @@ class Interpreter {
   }
 
   private tick(): void {
-    if (++this.steps > MAX_STEPS) throw new BudgetExceeded();
+    if (++this.steps > this.maxSteps) throw new BudgetExceeded();
   }
 
   // -- statements ------------------------------------------------------------------------------
