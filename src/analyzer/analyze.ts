@@ -13,6 +13,7 @@ import { LineMap, Position, Span } from './ir';
 import { interpret } from './interpreter/interpreter';
 import type { VariableEvent } from './interpreter/tf-model';
 import { lowerPython } from './python/lower';
+import { CATALOG } from './diagnostics/catalog';
 
 export interface StaticEvent {
   /** 1-based line of the `get_variable` call. */
@@ -48,7 +49,7 @@ export interface CallSite {
 
 export interface Diagnostic {
   readonly code: string;
-  readonly severity: 'error' | 'warning';
+  readonly severity: 'error' | 'warning' | 'information';
   readonly message: string;
   readonly start: Position;
   readonly end: Position;
@@ -87,7 +88,21 @@ export function analyzePython(source: string): PythonAnalysis {
     const { module } = lowerPython(source);
     const lines = new LineMap(source);
     const result = interpret(module);
-    return build(result.events, result.entryEvents, lines, result.complete);
+    const analysis = build(result.events, result.entryEvents, lines, result.complete);
+    for (const n of result.notes) {
+      const entry = CATALOG[n.key];
+      analysis.diagnostics.push({
+        code: entry.code,
+        severity: entry.severity,
+        message: entry.message(n.holes),
+        start: lines.position(n.at.span.from),
+        end: lines.position(n.at.span.to),
+      });
+    }
+    analysis.diagnostics.sort(
+      (a, b) => a.start.line - b.start.line || a.start.column - b.start.column,
+    );
+    return analysis;
   } catch {
     return EMPTY;
   }

@@ -17,6 +17,7 @@ import { Env, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './value
 import { partitionerValue, reuseArg, TfState, VariableEvent } from './tf-model';
 import type { VariableScopeArgs } from '../../core/variable-scope';
 import type { AnalyzerSlots } from './tf-model';
+import type { CatalogKey } from '../diagnostics/catalog';
 
 const MAX_CALL_DEPTH = 24;
 const MAX_LOOP = 1000;
@@ -32,7 +33,15 @@ class BudgetExceeded {}
 
 const TF_MODULES = new Set(['tensorflow', 'tensorflow.compat.v1', 'tensorflow.compat']);
 
+/** A catalog diagnostic at an expression. */
+export interface Note {
+  readonly key: CatalogKey;
+  readonly at: Expr;
+  readonly holes: Record<string, string>;
+}
+
 export interface InterpretResult {
+  readonly notes: Note[];
   /** The program's own execution, in order (what TF would do when it runs). */
   readonly events: VariableEvent[];
   /**
@@ -60,17 +69,25 @@ export function interpret(module: Module): InterpretResult {
     if (!fn || fn.k !== 'func' || fn.def !== stmt) continue;
     entryEvents.push(...interp.runEntryPoint(fn));
   }
-  return { events: interp.events, entryEvents, complete };
+  return { events: interp.events, entryEvents, notes: interp.notes, complete };
 }
 
 class Interpreter {
   readonly globals = new Env(null);
   events: VariableEvent[] = [];
+  /** Catalog diagnostics found while interpreting (TF accepts the code; it misleads). */
+  readonly notes: Note[] = [];
   /** Functions the program called (the others are analysed as entry points afterwards). */
   readonly called = new Set<unknown>();
   /** The default graph first; `with g.as_default():` pushes another graph's state. */
   private readonly graphs: TfState[] = [this.newGraph()];
   private depth = 0;
+  /** How many `tf.name_scope` blocks are open (not those variable scopes open). */
+  private explicitNameScopes = 0;
+
+  private note(key: CatalogKey, at: Expr, holes: Record<string, string>): void {
+    if (!this.notes.some((n) => n.key === key && n.at === at)) this.notes.push({ key, at, holes });
+  }
 
   private newGraph(): TfState {
     return new TfState(this.events, (fn, args, kwargs) => this.callValue(fn, args, kwargs, null));
@@ -476,7 +493,8 @@ class Interpreter {
             ? { k: 'bool', v: s.reuse }
             : { k: 'object', kind: 'AUTO_REUSE', attrs: new Map() };
         case 'reuse_variables':
-          return builtin('reuse_variables', () => {
+          return builtin('reuse_variables', (_a, _k, at) => {
+            if (s === this.tf.scopes.root && at) this.note('rootReuseLeak', at, {});
             s.reuseVariables();
             return NONE;
           });
@@ -671,11 +689,23 @@ class Interpreter {
           ];
           args.forEach((a, i) => i > 0 && i < positional.length && kw.set(positional[i], a));
           if (attr === 'get_local_variable') kw.set('trainable', { k: 'bool', v: false });
+          if (this.explicitNameScopes > 0 && at) {
+            const ns = tf.names.currentScope;
+            const own = tf.scopes.current.originalNameScope.replace(/\/$/, '');
+            if (ns && ns !== own) {
+              const vs = tf.scopes.current.name;
+              this.note('nameScopeIgnored', at, {
+                nameScope: ns,
+                name: vs ? `${vs}/${name.v}` : name.v,
+                short: name.v,
+              });
+            }
+          }
           // get_local_variable's own get_variable call is TF's, not the program's: not an event.
           return this.guardTf(() => this.tf.getVariable(at, name.v, kw, attr === 'get_variable'));
         });
       case 'variable_scope':
-        return builtin(attr, (args, kwargs) => this.variableScope(args, kwargs));
+        return builtin(attr, (args, kwargs, at) => this.variableScope(args, kwargs, at));
       case 'get_variable_scope':
         return builtin(attr, () => ({ k: 'scope', scope: tf.scopes.current }));
       case 'name_scope':
@@ -688,13 +718,20 @@ class Interpreter {
             enter: () => {
               const r = tf.names.enterNameScope(n && n.k === 'str' ? n.v : null);
               restore = r.restore;
+              this.explicitNameScopes++;
               return { k: 'str', v: r.scope };
             },
-            exit: () => tf.names.exitNameScope(restore),
+            exit: () => {
+              this.explicitNameScopes--;
+              tf.names.exitNameScope(restore);
+            },
           };
         });
       case 'Variable':
-        return builtin(attr, (_args, kwargs) => {
+        return builtin(attr, (_args, kwargs, at) => {
+          const cur = tf.scopes.current;
+          if (cur.reuse !== false && at)
+            this.note('variableUnderReuse', at, { scope: cur.name || '<root>' });
           const n = kwargs.get('name');
           const base = n && n.k === 'str' ? n.v : 'Variable';
           const opName = tf.names.withNameScope(base, (scope) => scope.slice(0, -1));
@@ -788,9 +825,10 @@ class Interpreter {
     return { k: 'object', kind: 'Template', attrs };
   }
 
-  private variableScope(args: Value[], kwargs: Map<string, Value>): Value {
+  private variableScope(args: Value[], kwargs: Map<string, Value>, at: Expr | null): Value {
     const nameOrScope = args[0] ?? kwargs.get('name_or_scope') ?? NONE;
     const defaultName = args[1] ?? kwargs.get('default_name') ?? NONE;
+    if (defaultName.k === 'scope' && at) this.note('scopeAsDefaultName', at, {});
     let target: VariableScopeArgs<AnalyzerSlots>['nameOrScope'];
     if (nameOrScope.k === 'str') target = nameOrScope.v;
     else if (nameOrScope.k === 'scope') target = nameOrScope.scope;
@@ -816,9 +854,18 @@ class Interpreter {
       })(),
     };
     let frame: ReturnType<TfState['enterScope']> | null = null;
+    const explicitFalse = reuse !== undefined && reuse.k === 'bool' && reuse.v === false;
     return {
       k: 'context',
       enter: () => {
+        const parent = this.tf.scopes.current;
+        if (explicitFalse && typeof target === 'string' && parent.reuse !== false && at) {
+          const reuseText = parent.reuse === true ? 'True' : 'tf.AUTO_REUSE';
+          this.note('reuseFalseNoEffect', at, {
+            scope: parent.name ? `${parent.name}/${target}` : target,
+            reuse: reuseText,
+          });
+        }
         frame = this.tf.enterScope(scopeArgs);
         return { k: 'scope', scope: frame.scope };
       },
