@@ -7,7 +7,7 @@
  * The result is plain data (JSON-serialisable); the CLI prints it and `docs/analysis-schema.md`
  * documents its JSON form.
  */
-import { ErrorCode, firstLine } from '../core/errors';
+import { ERROR_CODES, ErrorCode, firstLine } from '../core/errors';
 import { formatShape, Shape } from '../core/shape';
 import { LineMap, Position, Span } from './ir';
 import { interpret } from './interpreter/interpreter';
@@ -47,12 +47,20 @@ export interface CallSite {
   readonly outcomes: Outcome[];
 }
 
+export interface RelatedInformation {
+  readonly message: string;
+  readonly start: Position;
+  readonly end: Position;
+}
+
 export interface Diagnostic {
   readonly code: string;
   readonly severity: 'error' | 'warning' | 'information';
   readonly message: string;
   readonly start: Position;
   readonly end: Position;
+  /** The other site: for a clash or a sharing mismatch, the call that created the variable. */
+  readonly related?: RelatedInformation[];
 }
 
 export interface VariableInfo {
@@ -74,6 +82,17 @@ export interface PythonAnalysis {
   /** False when the interpreter stopped early (budget or an internal limit). */
   readonly complete: boolean;
 }
+
+/** Errors about an existing variable, whose creation is the related site. */
+const SHARING_ERRORS = new Set<string>([
+  ERROR_CODES.variableExists,
+  ERROR_CODES.shapeMismatch,
+  ERROR_CODES.dtypeMismatch,
+  ERROR_CODES.partitionedExists,
+  ERROR_CODES.partitionedShapeMismatch,
+  ERROR_CODES.partitionedDtypeMismatch,
+  ERROR_CODES.partitionsMismatch,
+]);
 
 const EMPTY: PythonAnalysis = {
   events: [],
@@ -127,6 +146,8 @@ function build(
   const variables = new Map<string, VariableInfo>();
   const diagnostics: Diagnostic[] = [];
   const seenDiagnostics = new Set<string>();
+  /** Store key → the call that created it. */
+  const creators = new Map<string, Span>();
 
   const all = [
     ...events.map((e) => ({ e, executed: true })),
@@ -161,6 +182,7 @@ function build(
     if (!site.outcomes.some((o) => JSON.stringify(o) === JSON.stringify(outcome)))
       site.outcomes.push(outcome);
 
+    if (e.action === 'create' && e.key && !creators.has(e.key)) creators.set(e.key, e.at.span);
     if (e.action === 'create' && e.key && !variables.has(e.key)) {
       variables.set(e.key, {
         name: e.name,
@@ -177,12 +199,24 @@ function build(
       const key = `${siteKey}:${e.error.message}`;
       if (!seenDiagnostics.has(key)) {
         seenDiagnostics.add(key);
+        const created = creators.get(e.name);
+        const related =
+          created && SHARING_ERRORS.has(e.error.code)
+            ? [
+                {
+                  message: `${e.name} was created here`,
+                  start: lines.position(created.from),
+                  end: lines.position(created.to),
+                },
+              ]
+            : undefined;
         diagnostics.push({
           code: e.error.code,
           severity: 'error',
           message: firstLine(e.error.message),
           start,
           end,
+          ...(related ? { related } : {}),
         });
       }
     }

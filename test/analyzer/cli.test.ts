@@ -54,6 +54,17 @@ describe('cli: scope-lens check and names', () => {
       `${bad}:4:16: error TF-VAR-EXISTS: Variable dense/w already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:`,
     );
     assert.match(r.out, /1 error in 1 file/);
+    const json = JSON.parse(
+      capture((out, err) => runCheck(['--format', 'json', bad], out, err)).out,
+    );
+    // The diagnostic points back at the call that created the variable.
+    assert.deepEqual(json.files[0].diagnostics[0].related, [
+      {
+        message: 'dense/w was created here',
+        start: { line: 4, column: 16 },
+        end: { line: 4, column: 44 },
+      },
+    ]);
   });
 
   it('check of a clean folder (searched recursively) exits 0', () => {
