@@ -485,8 +485,9 @@ def _cast_list(values, src, dst):
 
 
 class _Arithmetic:
-    """The binary operators shared by arrays and scalars: each is NumPy's ufunc of that name
-    (`_binop`), with broadcasting and NumPy 1.x type promotion."""
+    """The operators shared by arrays and scalars: each is NumPy's ufunc of that name (`_binop`,
+    `_unop`), with broadcasting and NumPy 1.x type promotion. `==`/`!=` differ between the two
+    and stay in each class."""
 
     __slots__ = ()
 
@@ -528,6 +529,21 @@ class _Arithmetic:
 
     def __rpow__(self, o):
         return _binop('pow', o, self)
+
+    def __lt__(self, o):
+        return _binop('lt', self, o)
+
+    def __le__(self, o):
+        return _binop('le', self, o)
+
+    def __gt__(self, o):
+        return _binop('gt', self, o)
+
+    def __ge__(self, o):
+        return _binop('ge', self, o)
+
+    def __neg__(self):
+        return _unop('neg', self)
 
 
 class generic(_Arithmetic):
@@ -630,21 +646,6 @@ class generic(_Arithmetic):
 
     def __ne__(self, o):
         return _binop('ne', self, o)
-
-    def __lt__(self, o):
-        return _binop('lt', self, o)
-
-    def __le__(self, o):
-        return _binop('le', self, o)
-
-    def __gt__(self, o):
-        return _binop('gt', self, o)
-
-    def __ge__(self, o):
-        return _binop('ge', self, o)
-
-    def __neg__(self):
-        return _unop('neg', self)
 
     def __pos__(self):
         return self
@@ -1927,21 +1928,6 @@ class ndarray(_Arithmetic):
         if not self._shape:
             return bool_(value)
         return ndarray._new([value] * len(self._data), self._shape, _BOOL)
-
-    def __lt__(self, o):
-        return _binop('lt', self, o)
-
-    def __le__(self, o):
-        return _binop('le', self, o)
-
-    def __gt__(self, o):
-        return _binop('gt', self, o)
-
-    def __ge__(self, o):
-        return _binop('ge', self, o)
-
-    def __neg__(self):
-        return _unop('neg', self)
 
     def __pos__(self):
         if not self._shape:
