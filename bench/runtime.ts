@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Runner } from '../src/runtime/runner';
+import { projectRoot } from '../test/support';
 
 const COLD_ROUNDS = 5;
 const WARM_ROUNDS = 15;
@@ -18,12 +19,6 @@ const WARM_ROUNDS = 15;
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
-}
-
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
 }
 
 async function timeLoadPyodide(): Promise<number> {

@@ -1,7 +1,10 @@
 /**
- * Assertions shared by every test folder: TF's errors are compared on class, code and message.
+ * Helpers shared by every test folder (and the benchmarks): TF's errors compared on class, code
+ * and message, and where the project and ../shared are.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ErrorCode, ScopeLensError } from '../src/core/errors';
 
 type ErrorClass = abstract new (...args: never[]) => ScopeLensError;
@@ -34,4 +37,15 @@ export function catchError(fn: () => unknown): Error {
     return e as Error;
   }
   throw new assert.AssertionError({ message: 'expected an error' });
+}
+
+/** The project root: the nearest folder above `from` holding a package.json. */
+export function projectRoot(from: string = __dirname): string {
+  let dir = path.resolve(from);
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
 }

@@ -9,12 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePython } from '../../src/analyzer/analyze';
 import { Runner } from '../../src/runtime/runner';
-
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
+import { projectRoot } from '../support';
 
 const root = projectRoot();
 const DIRS = [

@@ -8,12 +8,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzePython } from '../../src/analyzer/analyze';
-
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
+import { projectRoot } from '../support';
 
 const corpus = path.join(projectRoot(), '..', 'shared', 'conformance');
 const programs = fs

@@ -19,17 +19,7 @@ import {
   ValueError,
   Variable,
 } from '../../src/index';
-
-/** The project root: the nearest directory above this file that holds a package.json. */
-export function projectRoot(from: string = __dirname): string {
-  let dir = path.resolve(from);
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-}
+import { projectRoot } from '../support';
 
 /** The shared corpus folder, a sibling of the project root. */
 export const CORPUS_DIR = path.join(projectRoot(), '..', 'shared', 'conformance');

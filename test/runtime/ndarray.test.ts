@@ -9,16 +9,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
-
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
+import { projectRoot } from '../support';
 
 const root = projectRoot();
 const MODULE = path.join(root, 'src', 'runtime', 'python', 'tensorflow', '_ndarray.py');

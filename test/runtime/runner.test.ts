@@ -12,12 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Runner } from '../../src/runtime/runner';
 import type { RunRequest, RunResult } from '../../src/runtime/runner';
-
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-}
+import { projectRoot } from '../support';
 
 const root = projectRoot();
 const fixtures = path.join(root, 'test', 'runtime', 'fixtures');
