@@ -1,19 +1,29 @@
 /**
- * The analyzer's entry point and result model: Python source in; out, the predicted outcome of
- * every `get_variable` call (in execution order, as `.static.json` events, and grouped by call
- * site), the variables the program creates, and diagnostics for the errors TF would raise and
- * the program does not catch. Never throws on user code.
+ * The analyzer's entry point and result model: source in (Python, or TypeScript/JavaScript using
+ * the engine API); out, the predicted outcomes of every `get_variable` call (the first path's
+ * execution as `.static.json` events, and every path's outcomes grouped by call site, certain or
+ * possible), every variable scope entered, the variables created, and diagnostics. Imports of
+ * the program's own modules are followed through `readFile`. Never throws on user code.
  *
  * The result is plain data (JSON-serialisable); the CLI prints it and `docs/analysis-schema.md`
  * documents its JSON form.
  */
 import { ERROR_CODES, ErrorCode, firstLine } from '../core/errors';
 import { formatShape, Shape } from '../core/shape';
-import { LineMap, Position, Span } from './ir';
-import { interpret } from './interpreter/interpreter';
-import type { VariableEvent } from './interpreter/tf-model';
+import { LineMap, Module, Position, Span } from './ir';
+import {
+  ImportRequest,
+  interpret,
+  Language,
+  ResolvedModule,
+  ScopeEvent,
+} from './interpreter/interpreter';
+import type { ReuseOrigin, VariableEvent } from './interpreter/tf-model';
+import { displayName } from './interpreter/values';
 import { lowerPython } from './python/lower';
 import { CATALOG } from './diagnostics/catalog';
+import { lowerSource } from './front-ends';
+import { dirname, joinPath } from './paths';
 
 export interface StaticEvent {
   /** 1-based line of the `get_variable` call. */
@@ -26,31 +36,64 @@ export interface StaticEvent {
   readonly error?: string;
 }
 
+export interface Location {
+  /** Absent: the analysed file. */
+  readonly file?: string;
+  readonly start: Position;
+  readonly end: Position;
+}
+
 export interface Outcome {
+  /** `scope/v:0`, or a pattern with holes: `model/h{layer}/w:0`. */
   readonly name: string;
   readonly action: 'create' | 'reuse' | 'raise';
   /** `ValueError: <TF's first line>` for raise. */
   readonly error?: string;
   readonly code?: ErrorCode;
-  /** An enclosing `try` of the program catches the error. */
+  /** An enclosing `try` of the program catches the error (on every path where it happens). */
   readonly handled: boolean;
-  /** True when it happens on every path through the program (version 0: always). */
+  /**
+   * True when, on every explored path that reaches the call, the call has this outcome, and no
+   * assumption was needed (an unknown `reuse`, a pattern taken for an existing name).
+   */
   readonly certain: boolean;
   /** TF's `str(shape)`, e.g. `(3, 3)`, for create/reuse. */
   readonly shape?: string;
   readonly dtype?: string;
+  /** For reuse: the call that created the variable. */
+  readonly createdAt?: Location;
+  /** For reuse and "does not exist": why the scope reuses. */
+  readonly reuse?: ReuseInfo;
+  /** Found by analysing an uncalled function alone (its name), not the program's execution. */
+  readonly entry?: string;
 }
 
-export interface CallSite {
-  readonly start: Position;
-  readonly end: Position;
+export interface ReuseInfo {
+  /** `reuse=True` argument, a `reuse_variables()` call, inherited, a scope object, unknown. */
+  readonly why: string;
+  readonly at?: Location;
+}
+
+export interface CallSite extends Location {
   readonly outcomes: Outcome[];
 }
 
-export interface RelatedInformation {
+export interface ScopeOutcome {
+  /** The scope's full name (`outer/inner`, or a pattern). */
+  readonly name: string;
+  /** The op-name prefix when it differs from the name (`foo_1/` on re-entry). */
+  readonly nameScope?: string;
+  readonly reuse: 'True' | 'False' | 'AUTO_REUSE';
+  readonly reuseWhy?: ReuseInfo;
+  readonly certain: boolean;
+}
+
+export interface ScopeSite extends Location {
+  readonly outcomes: ScopeOutcome[];
+}
+
+export interface RelatedInformation extends Location {
   readonly message: string;
-  readonly start: Position;
-  readonly end: Position;
 }
 
 export interface Diagnostic {
@@ -59,7 +102,7 @@ export interface Diagnostic {
   readonly message: string;
   readonly start: Position;
   readonly end: Position;
-  /** The other site: for a clash or a sharing mismatch, the call that created the variable. */
+  /** The other site: the creating call, the scope that set reuse. */
   readonly related?: RelatedInformation[];
 }
 
@@ -69,18 +112,41 @@ export interface VariableInfo {
   readonly key: string;
   readonly shape: string;
   readonly dtype: string;
-  /** 1-based line of the call that created it. */
+  /** 1-based line of the call that created it (in `file` when that is set). */
   readonly createdAt: number;
+  readonly file?: string;
   readonly reusedAt: number[];
+  readonly certain: boolean;
 }
 
-export interface PythonAnalysis {
+export interface Analysis {
+  readonly language: Language;
   readonly events: StaticEvent[];
   readonly callSites: CallSite[];
+  readonly scopes: ScopeSite[];
   readonly variables: VariableInfo[];
   readonly diagnostics: Diagnostic[];
   /** False when the interpreter stopped early (budget or an internal limit). */
   readonly complete: boolean;
+  /** Every path through the program was explored (see `certain`). */
+  readonly exhaustive: boolean;
+  /** How many paths of the program were explored. */
+  readonly paths: number;
+  /** The program's own modules it imported (and analysed at their calls). */
+  readonly imports: string[];
+}
+
+/** @deprecated the result is not only for Python any more; kept for the schema's users. */
+export type PythonAnalysis = Analysis;
+
+export interface AnalyzeOptions {
+  /** The file's path: relative imports are resolved from it; its extension picks the language. */
+  readonly path?: string;
+  readonly language?: Language;
+  /** Reads another file of the program (for imports); undefined when it does not exist. */
+  readonly readFile?: (path: string) => string | undefined;
+  /** Extra folders Python imports are resolved against (after the file's own folder). */
+  readonly roots?: readonly string[];
 }
 
 /** Errors about an existing variable, whose creation is the related site. */
@@ -94,145 +160,412 @@ const SHARING_ERRORS = new Set<string>([
   ERROR_CODES.partitionsMismatch,
 ]);
 
-const EMPTY: PythonAnalysis = {
-  events: [],
-  callSites: [],
-  variables: [],
-  diagnostics: [],
-  complete: false,
-};
+export function languageOf(path: string | undefined): Language {
+  return path && /\.(m|c)?[jt]sx?$/.test(path) ? 'typescript' : 'python';
+}
 
-export function analyzePython(source: string): PythonAnalysis {
+export function analyzePython(source: string, options: AnalyzeOptions = {}): Analysis {
+  return analyze(source, { ...options, language: 'python' });
+}
+
+export function analyze(source: string, options: AnalyzeOptions = {}): Analysis {
+  const language = options.language ?? languageOf(options.path);
+  const file = options.path ?? (language === 'python' ? '<input>.py' : '<input>.ts');
   try {
-    const { module } = lowerPython(source);
-    const lines = new LineMap(source);
-    const result = interpret(module);
-    const analysis = build(result.events, result.entryEvents, lines, result.complete);
-    for (const n of result.notes) {
-      const entry = CATALOG[n.key];
-      analysis.diagnostics.push({
-        code: entry.code,
-        severity: entry.severity,
-        message: entry.message(n.holes),
-        start: lines.position(n.at.span.from),
-        end: lines.position(n.at.span.to),
-      });
-    }
-    analysis.diagnostics.sort(
-      (a, b) => a.start.line - b.start.line || a.start.column - b.start.column,
-    );
-    return analysis;
+    return analyzeUnsafe(source, file, language, options);
   } catch {
-    return EMPTY;
+    return {
+      language,
+      events: [],
+      callSites: [],
+      scopes: [],
+      variables: [],
+      diagnostics: [],
+      complete: false,
+      exhaustive: false,
+      paths: 0,
+      imports: [],
+    };
   }
 }
 
+function analyzeUnsafe(
+  source: string,
+  file: string,
+  language: Language,
+  options: AnalyzeOptions,
+): Analysis {
+  const module = language === 'python' ? lowerPython(source).module : lowerSource(source, file);
+  const sources = new Map<string, string>([[file, source]]);
+  const lowered = new Map<string, ResolvedModule | null>();
+  const resolveImport = (req: ImportRequest): ResolvedModule | undefined => {
+    if (!options.readFile) return undefined;
+    for (const candidate of importCandidates(req, language, options.roots ?? [])) {
+      if (candidate === file) continue;
+      const known = lowered.get(candidate);
+      if (known !== undefined) {
+        if (known) return known;
+        continue;
+      }
+      const text = options.readFile(candidate);
+      if (text === undefined) {
+        lowered.set(candidate, null);
+        continue;
+      }
+      sources.set(candidate, text);
+      const lang = languageOf(candidate);
+      const m: Module = lang === 'python' ? lowerPython(text).module : lowerSource(text, candidate);
+      const resolved: ResolvedModule = { file: candidate, module: m, language: lang };
+      lowered.set(candidate, resolved);
+      return resolved;
+    }
+    return undefined;
+  };
+  const result = interpret(module, { file, language, resolveImport });
+  const maps = new Map<string, LineMap>();
+  const lineMap = (f: string) => {
+    let m = maps.get(f);
+    if (!m) {
+      m = new LineMap(sources.get(f) ?? '');
+      maps.set(f, m);
+    }
+    return m;
+  };
+  const b = new Builder(file, lineMap);
+  b.addContext(result.paths, undefined);
+  for (const entry of result.entries) b.addContext(entry.paths, entry.name);
+  b.addScopes(result.scopes);
+  const analysis = b.finish(result.paths[0] ?? [], result.complete, result.exhaustive, language);
+  for (const n of result.notes) {
+    if (n.file !== file) continue;
+    const entry = CATALOG[n.key];
+    analysis.diagnostics.push({
+      code: entry.code,
+      severity: entry.severity,
+      message: entry.message(n.holes),
+      start: lineMap(file).position(n.at.span.from),
+      end: lineMap(file).position(n.at.span.to),
+    });
+  }
+  analysis.diagnostics.sort(
+    (a, c) => a.start.line - c.start.line || a.start.column - c.start.column,
+  );
+  return {
+    ...analysis,
+    paths: result.paths.length,
+    imports: [...lowered.values()].filter((m): m is ResolvedModule => !!m).map((m) => m.file),
+  };
+}
+
+/** Files an import may name, most likely first. */
+function importCandidates(
+  req: ImportRequest,
+  language: Language,
+  roots: readonly string[],
+): string[] {
+  if (language === 'typescript') {
+    if (!req.module.startsWith('.')) return [];
+    const base = joinPath(dirname(req.fromFile), req.module);
+    return ['.ts', '.tsx', '.js', '.mjs', '.cjs', '/index.ts', '/index.js', ''].map(
+      (ext) => base + ext,
+    );
+  }
+  const rel = req.module ? req.module.split('.').join('/') : '';
+  const bases: string[] = [];
+  if (req.level > 0) {
+    let dir = dirname(req.fromFile);
+    for (let i = 1; i < req.level; i++) dir = dirname(dir);
+    bases.push(dir);
+  } else bases.push(dirname(req.fromFile), ...roots);
+  const out: string[] = [];
+  for (const base of bases) {
+    if (!rel) {
+      out.push(joinPath(base, '__init__.py'));
+      continue;
+    }
+    out.push(joinPath(base, `${rel}.py`), joinPath(base, `${rel}/__init__.py`));
+  }
+  return out;
+}
+
 function errorLine(e: VariableEvent): string | undefined {
-  return e.error ? `${e.error.pyClass}: ${firstLine(e.error.message)}` : undefined;
+  return e.error ? displayName(`${e.error.pyClass}: ${firstLine(e.error.message)}`) : undefined;
 }
 
 function shapeText(shape: Shape | undefined): string | undefined {
   return shape === undefined ? undefined : formatShape(shape);
 }
 
-function build(
-  events: VariableEvent[],
-  entryEvents: VariableEvent[],
-  lines: LineMap,
-  complete: boolean,
-): PythonAnalysis {
-  const staticEvents: StaticEvent[] = [];
-  const sites = new Map<string, { span: Span; outcomes: Outcome[] }>();
-  const variables = new Map<string, VariableInfo>();
-  const diagnostics: Diagnostic[] = [];
-  const seenDiagnostics = new Set<string>();
-  /** Store key → the call that created it. */
-  const creators = new Map<string, Span>();
+interface SiteAcc {
+  file: string;
+  span: Span;
+  /** Outcome key → outcome under construction. */
+  outcomes: Map<string, { o: Outcome; certain: boolean; handled: boolean }>;
+}
 
-  const all = [
-    ...events.map((e) => ({ e, executed: true })),
-    ...entryEvents.map((e) => ({ e, executed: false })),
-  ];
-  for (const { e, executed } of all) {
-    const start = lines.position(e.at.span.from);
-    const end = lines.position(e.at.span.to);
-    const error = errorLine(e);
-    // Only the program's own execution is an event (entry-point analyses are not).
-    if (executed) {
-      staticEvents.push(
-        e.action === 'raise'
-          ? { line: start.line, name: e.name, action: 'raise', error }
-          : { line: start.line, name: e.name, key: e.key, action: e.action },
-      );
+/** Builds the result from the explored paths. */
+class Builder {
+  private readonly sites = new Map<string, SiteAcc>();
+  private readonly scopeSites = new Map<
+    string,
+    { file: string; span: Span; outcomes: Map<string, ScopeOutcome> }
+  >();
+  private readonly variables = new Map<string, VariableInfo & { reusedAt: number[] }>();
+  /** Store key → the call that created it (first seen). */
+  private readonly creators = new Map<string, { file: string; span: Span }>();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly file: string,
+    private readonly lineMap: (file: string) => LineMap,
+  ) {}
+
+  private loc(file: string, span: Span): Location {
+    const m = this.lineMap(file);
+    return {
+      ...(file !== this.file ? { file } : {}),
+      start: m.position(span.from),
+      end: m.position(span.to),
+    };
+  }
+
+  private reuseInfo(origin: ReuseOrigin | undefined | null): ReuseInfo | undefined {
+    if (!origin) return undefined;
+    const at = origin.at ? this.loc(origin.file, origin.at.span) : undefined;
+    const line = at ? ` (line ${at.start.line}${at.file ? ` of ${at.file}` : ''})` : '';
+    const why =
+      origin.kind === 'argument'
+        ? `reuse set by this scope's argument${line}`
+        : origin.kind === 'reuse_variables'
+          ? `reuse_variables() called${line}`
+          : origin.kind === 'inherited'
+            ? `inherited from '${displayName(origin.from ?? '')}'${line}`
+            : origin.kind === 'scope-object'
+              ? `from the scope object${line}`
+              : `reuse is not known here; taken as AUTO_REUSE${line}`;
+    return { why, ...(at ? { at } : {}) };
+  }
+
+  /** One context: the program's paths, or one entry point's. */
+  addContext(paths: readonly VariableEvent[][], entry: string | undefined): void {
+    // Per site: how many paths reach it; per outcome: on how many of those it happens.
+    const reached = new Map<string, number>();
+    const happened = new Map<
+      string,
+      {
+        count: number;
+        certain: boolean;
+        handled: boolean;
+        site: string;
+        o: Outcome;
+        e: VariableEvent;
+      }
+    >();
+    for (const events of paths) {
+      const sitesHere = new Set<string>();
+      const outcomesHere = new Set<string>();
+      for (const e of events) {
+        const siteKey = this.siteKey(e);
+        sitesHere.add(siteKey);
+        const o = this.outcome(e, entry);
+        const key = `${siteKey}|${o.action}|${o.name}|${o.error ?? ''}`;
+        const prev = happened.get(key);
+        const missingInEntry = entry !== undefined && e.error?.code === ERROR_CODES.variableMissing;
+        const certain = e.certain && !missingInEntry;
+        if (!prev)
+          happened.set(key, { count: 0, certain, handled: e.handled, site: siteKey, o, e });
+        else {
+          prev.certain &&= certain;
+          prev.handled &&= e.handled;
+        }
+        if (!outcomesHere.has(key)) {
+          outcomesHere.add(key);
+          (happened.get(key) as { count: number }).count++;
+        }
+        if (e.action === 'create' && e.key && !this.creators.has(e.key))
+          this.creators.set(e.key, { file: e.file, span: e.at.span });
+      }
+      for (const s of sitesHere) reached.set(s, (reached.get(s) ?? 0) + 1);
     }
-    const outcome: Outcome = {
-      name: e.name,
+    for (const [key, h] of happened) {
+      const certain = h.certain && h.count === reached.get(h.site);
+      this.record(key, h.site, h.e, { ...h.o, handled: h.handled, certain }, entry);
+    }
+  }
+
+  private siteKey(e: VariableEvent): string {
+    const where = e.file === this.file || !e.via ? e.at.span : e.at.span;
+    return `${e.file}:${where.from}:${where.to}`;
+  }
+
+  private outcome(e: VariableEvent, entry: string | undefined): Outcome {
+    const error = errorLine(e);
+    const created = e.key ? this.creators.get(e.key) : undefined;
+    const reuse =
+      e.action === 'reuse' || e.error?.code === ERROR_CODES.variableMissing
+        ? this.reuseInfo(e.reuseOrigin)
+        : undefined;
+    return {
+      name: displayName(e.name),
       action: e.action,
       ...(error ? { error, code: e.error?.code } : {}),
       handled: e.handled,
-      certain: true,
+      certain: e.certain,
       ...(e.action !== 'raise' ? { shape: shapeText(e.shape), dtype: e.dtype?.name } : {}),
+      ...(e.action === 'reuse' && created
+        ? { createdAt: this.loc(created.file, created.span) }
+        : {}),
+      ...(reuse ? { reuse } : {}),
+      ...(entry ? { entry } : {}),
     };
-    const siteKey = `${e.at.span.from}:${e.at.span.to}`;
-    let site = sites.get(siteKey);
-    if (!site) {
-      site = { span: e.at.span, outcomes: [] };
-      sites.set(siteKey, site);
-    }
-    if (!site.outcomes.some((o) => JSON.stringify(o) === JSON.stringify(outcome)))
-      site.outcomes.push(outcome);
+  }
 
-    if (e.action === 'create' && e.key && !creators.has(e.key)) creators.set(e.key, e.at.span);
-    if (e.action === 'create' && e.key && !variables.has(e.key)) {
-      variables.set(e.key, {
-        name: e.name,
-        key: e.key,
+  private record(
+    key: string,
+    siteKey: string,
+    e: VariableEvent,
+    o: Outcome,
+    entry: string | undefined,
+  ): void {
+    let site = this.sites.get(siteKey);
+    if (!site) {
+      site = { file: e.file, span: e.at.span, outcomes: new Map() };
+      this.sites.set(siteKey, site);
+    }
+    const outcomeKey = key.slice(siteKey.length);
+    const prev = site.outcomes.get(outcomeKey);
+    if (prev) {
+      prev.certain ||= o.certain;
+      prev.handled &&= o.handled;
+    } else site.outcomes.set(outcomeKey, { o, certain: o.certain, handled: o.handled });
+
+    const line = this.loc(e.file, e.at.span).start.line;
+    if (e.action === 'create' && e.key && !this.variables.has(e.key)) {
+      this.variables.set(e.key, {
+        name: displayName(e.name),
+        key: displayName(e.key),
         shape: shapeText(e.shape) ?? '<unknown>',
         dtype: e.dtype?.name ?? '?',
-        createdAt: start.line,
+        createdAt: line,
+        ...(e.file !== this.file ? { file: e.file } : {}),
         reusedAt: [],
+        certain: o.certain,
       });
     } else if (e.action === 'reuse' && e.key) {
-      const v = variables.get(e.key);
-      if (v && !v.reusedAt.includes(start.line)) v.reusedAt.push(start.line);
-    } else if (e.action === 'raise' && !e.handled && e.error) {
-      const key = `${siteKey}:${e.error.message}`;
-      if (!seenDiagnostics.has(key)) {
-        seenDiagnostics.add(key);
-        const created = creators.get(e.name);
-        const related =
-          created && SHARING_ERRORS.has(e.error.code)
-            ? [
-                {
-                  message: `${e.name} was created here`,
-                  start: lines.position(created.from),
-                  end: lines.position(created.to),
-                },
-              ]
-            : undefined;
-        diagnostics.push({
-          code: e.error.code,
-          severity: 'error',
-          message: firstLine(e.error.message),
-          start,
-          end,
-          ...(related ? { related } : {}),
-        });
-      }
+      const v = this.variables.get(e.key);
+      if (v && !v.reusedAt.includes(line) && e.file === this.file) v.reusedAt.push(line);
+    } else if (e.action === 'raise' && !o.handled && e.error) {
+      this.diagnose(e, o, entry);
     }
   }
-  const callSites = [...sites.values()]
-    .sort((a, b) => a.span.from - b.span.from)
-    .map((s) => ({
-      start: lines.position(s.span.from),
-      end: lines.position(s.span.to),
-      outcomes: s.outcomes,
+
+  private diagnose(e: VariableEvent, o: Outcome, entry: string | undefined): void {
+    // An error in another file shows at the call in this file that leads there.
+    const inThisFile = e.file === this.file;
+    if (!inThisFile && !e.via) return;
+    const span = inThisFile ? e.at.span : (e.via as NonNullable<typeof e.via>).span;
+    const error = e.error as NonNullable<typeof e.error>;
+    const key = `${span.from}:${span.to}:${error.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const related: RelatedInformation[] = [];
+    const created = this.creators.get(e.name);
+    if (created && SHARING_ERRORS.has(error.code))
+      related.push({
+        message: `${displayName(e.name)} was created here`,
+        ...this.loc(created.file, created.span),
+      });
+    if (o.reuse?.at) related.push({ message: o.reuse.why, ...o.reuse.at });
+    if (!inThisFile) related.push({ message: 'raised here', ...this.loc(e.file, e.at.span) });
+    const m = this.lineMap(this.file);
+    let message = displayName(firstLine(error.message));
+    if (!inThisFile)
+      message += ` (in ${e.file}:${this.lineMap(e.file).position(e.at.span.from).line})`;
+    if (!o.certain) message += entry ? ` (when ${entry} runs alone)` : ' (on some paths)';
+    this.diagnostics.push({
+      code: error.code,
+      severity: o.certain ? 'error' : 'warning',
+      message,
+      start: m.position(span.from),
+      end: m.position(span.to),
+      ...(related.length ? { related } : {}),
+    });
+  }
+
+  addScopes(events: readonly ScopeEvent[]): void {
+    for (const s of events) {
+      const key = `${s.file}:${s.at.span.from}:${s.at.span.to}`;
+      let site = this.scopeSites.get(key);
+      if (!site) {
+        site = { file: s.file, span: s.at.span, outcomes: new Map() };
+        this.scopeSites.set(key, site);
+      }
+      const name = displayName(s.name);
+      const prefix = displayName(s.nameScope);
+      const reuseWhy = this.reuseInfo(s.origin);
+      const o: ScopeOutcome = {
+        name,
+        ...(prefix !== `${name}/` ? { nameScope: prefix } : {}),
+        reuse: s.reuse,
+        ...(reuseWhy ? { reuseWhy } : {}),
+        certain: s.certain,
+      };
+      const k = `${o.name}|${o.nameScope ?? ''}|${o.reuse}`;
+      if (!site.outcomes.has(k)) site.outcomes.set(k, o);
+    }
+  }
+
+  finish(
+    firstPath: readonly VariableEvent[],
+    complete: boolean,
+    exhaustive: boolean,
+    language: Language,
+  ): Analysis {
+    const events: StaticEvent[] = [];
+    for (const e of firstPath) {
+      if (e.file !== this.file) continue;
+      const line = this.lineMap(this.file).position(e.at.span.from).line;
+      const name = displayName(e.name);
+      events.push(
+        e.action === 'raise'
+          ? { line, name, action: 'raise', error: errorLine(e) }
+          : { line, name, key: e.key ? displayName(e.key) : undefined, action: e.action },
+      );
+    }
+    const bySpan = <T extends { file: string; span: Span }>(a: T, b: T) =>
+      a.file === b.file
+        ? a.span.from - b.span.from
+        : a.file === this.file
+          ? -1
+          : b.file === this.file
+            ? 1
+            : a.file < b.file
+              ? -1
+              : 1;
+    const callSites: CallSite[] = [...this.sites.values()].sort(bySpan).map((s) => ({
+      ...this.loc(s.file, s.span),
+      outcomes: [...s.outcomes.values()].map((x) => ({
+        ...x.o,
+        certain: x.certain,
+        handled: x.handled,
+      })),
     }));
-  return {
-    events: staticEvents,
-    callSites,
-    variables: [...variables.values()],
-    diagnostics,
-    complete,
-  };
+    const scopes: ScopeSite[] = [...this.scopeSites.values()].sort(bySpan).map((s) => ({
+      ...this.loc(s.file, s.span),
+      outcomes: [...s.outcomes.values()],
+    }));
+    return {
+      language,
+      events,
+      callSites,
+      scopes,
+      variables: [...this.variables.values()],
+      diagnostics: this.diagnostics,
+      complete,
+      exhaustive,
+      paths: 0,
+      imports: [],
+    };
+  }
 }

@@ -4,12 +4,12 @@
  *   scope-lens check [--format text|json] PATH...   diagnostics; exit 1 when any error
  *   scope-lens names [--json] PATH...                every variable: name, shape, dtype, where
  *
- * A PATH is a `.py` file or a folder (searched for `.py` files, skipping hidden folders and
- * node_modules). The JSON form is documented in docs/analysis-schema.md (schemaVersion 1).
+ * A PATH is a `.py`, `.ts` or `.js` file or a folder (searched for those, skipping hidden folders
+ * and node_modules). Imports of the program's own modules are followed. The JSON form is documented in docs/analysis-schema.md (schemaVersion 1).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzePython, PythonAnalysis } from '../analyzer/analyze';
+import { analyze, Analysis } from '../analyzer/analyze';
 
 export const SCHEMA_VERSION = 1;
 
@@ -22,13 +22,22 @@ function collect(p: string, out: string[]): void {
       if (name.startsWith('.') || name === 'node_modules' || name === '__pycache__') continue;
       collect(path.join(p, name), out);
     }
-  } else if (p.endsWith('.py')) out.push(p);
+  } else if (/\.(py|[cm]?[jt]sx?)$/.test(p) && !p.endsWith('.d.ts')) out.push(p);
+}
+
+/** Reads a file of the program for the analyzer's imports (undefined when there is none). */
+export function readProgramFile(p: string): string | undefined {
+  try {
+    return fs.statSync(p).isFile() ? fs.readFileSync(p, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function analyzeFiles(
   paths: string[],
   err: Out,
-): Array<{ path: string; analysis: PythonAnalysis }> | null {
+): Array<{ path: string; analysis: Analysis }> | null {
   const files: string[] = [];
   for (const p of paths) {
     if (!fs.existsSync(p)) {
@@ -37,7 +46,14 @@ function analyzeFiles(
     }
     collect(p, files);
   }
-  return files.map((f) => ({ path: f, analysis: analyzePython(fs.readFileSync(f, 'utf8')) }));
+  return files.map((f) => ({
+    path: f,
+    analysis: analyze(fs.readFileSync(f, 'utf8'), {
+      path: path.resolve(f),
+      readFile: readProgramFile,
+      roots: [process.cwd()],
+    }),
+  }));
 }
 
 export function runCheck(args: string[], out: Out, err: Out): number {

@@ -10,10 +10,16 @@
  */
 import { ERROR_CODES, raise } from './errors';
 
+/*
+ * TF's name regexes, plus the static analyzer's holes (`\u0001label#id\u0002`, see
+ * src/analyzer/interpreter/values.ts): a hole stands for a valid piece of a name the analyzer
+ * could not compute. Runtime names never contain those control characters.
+ */
+const HOLE = '\\u0001[^\\u0001\\u0002]*\\u0002';
 /** `_VALID_OP_NAME_REGEX`: names at the root may not start with `_`, `-`, `/`. */
-export const VALID_OP_NAME = /^[A-Za-z0-9.][A-Za-z0-9_.\-/]*$/;
+export const VALID_OP_NAME = new RegExp(`^(?:[A-Za-z0-9.]|${HOLE})(?:[A-Za-z0-9_.\\-/]|${HOLE})*$`);
 /** `_VALID_SCOPE_NAME_REGEX`: nested scope names may. */
-export const VALID_SCOPE_NAME = /^[A-Za-z0-9_.\-/]*$/;
+export const VALID_SCOPE_NAME = new RegExp(`^(?:[A-Za-z0-9_.\\-/]|${HOLE})*$`);
 
 /** Lower-cased names of the ops TF's initializers return (`v/Initializer/<op>`). */
 const INITIALIZER_OPS = new Set([

@@ -237,7 +237,8 @@ export function decideInitMode(
   shape: AbstractShape | undefined,
 ): InitMode | ErrorInfo {
   if (info.kind === 'value') return 'value';
-  if (shape !== undefined && isFullyDefined(shape) === true) return 'shape';
+  // A shape that may be fully defined (unknown to the analyzer) is assumed to be.
+  if (shape !== undefined && isFullyDefined(shape) !== false) return 'shape';
   if (info.kind === 'callable' && info.acceptsNoArgs) return 'no-args';
   return errorInfo(ERROR_CODES.initializerInvalid, 'ValueError', INVALID_INITIALIZER_MESSAGE);
 }
@@ -337,7 +338,10 @@ export class VariableStore<
 
     const found = this.vars.get(name);
     if (found !== undefined) {
-      const [outcome] = decideExisting(name, reuse, shape, dtype, found);
+      // With partly unknown inputs (the analyzer) the last outcome is the benign one: the store
+      // assumes it rather than report a mismatch that may not exist. Concrete inputs give one.
+      const outcomes = decideExisting(name, reuse, shape, dtype, found);
+      const outcome = outcomes[outcomes.length - 1];
       if (outcome.kind === 'raise') throw toException(outcome.error);
       return found;
     }

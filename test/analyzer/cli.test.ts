@@ -108,6 +108,7 @@ describe('cli: scope-lens check and names', () => {
         dtype: 'float32_ref',
         createdAt: 3,
         reusedAt: [5],
+        certain: true,
       },
     ]);
   });

@@ -1,28 +1,42 @@
 /**
- * The abstract interpreter, version 0: executes the IR of one Python module in order, with
- * concrete values where it can compute them and `unknown` elsewhere, and applies TF's rules
+ * The abstract interpreter: executes the IR of a module with concrete values where it can
+ * compute them and unknowns (often with holes, see values.ts) elsewhere, and applies TF's rules
  * (through tf-model.ts, i.e. src/core) at every `variable_scope` and `get_variable`.
  *
- * What it follows: assignments (with tuple unpacking), functions and lambdas with positional,
- * keyword and default arguments (to a bounded depth), `with` blocks, `for` over concrete
- * sequences and `range` (unrolled up to a limit), bounded `while`, `if` on known tests,
- * `try/except/finally` with Python's exception matching (the seed's idiom), imports of
- * TensorFlow in every form. What it does not yet follow is skipped rather than guessed: an `if`
- * on an unknown test, a loop over an unknown sequence, classes. It never throws on user code:
- * a budget bounds the work, and internal failures end the analysis of that module quietly.
+ * One `Interpreter` runs one path of the program. Where the path depends on what is not known
+ * (an `if` on an unknown test, a loop over a sequence of unknown length) it asks its `Chooser`;
+ * `interpret` replays the program once per path (explore.ts) and returns every path's events.
+ * An `if` whose branches only assign names is not forked: both branches run and the names they
+ * bind keep a value only where both agree. A loop of unknown length runs once or twice (a path
+ * each), its variable a hole per iteration; it is assumed to run at least once.
+ *
+ * What it follows: assignments (tuples, attributes, subscripts), functions, lambdas and closures
+ * with positional, keyword, default and `*`/`**` arguments (to a bounded depth), classes with
+ * methods, `self` attributes, inheritance and `__call__`, comprehensions, `with` blocks,
+ * `try/except/finally` with Python's exception matching (the seed's idiom), `global`, imports of
+ * TensorFlow in every form and of the program's own modules (through `resolveImport`), and the
+ * TypeScript engine API (`variableScope`/`getVariable` from 'scope-lens'). It never throws on
+ * user code: a step budget bounds each path, and an internal failure ends that path quietly.
  */
 import { ScopeLensError } from '../../core/errors';
-import type { Expr, Module, Param, Stmt } from '../ir';
-import { Env, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
-import { partitionerValue, reuseArg, TfState, VariableEvent } from './tf-model';
+import { AUTO_REUSE } from '../../core/reuse';
 import type { VariableScopeArgs } from '../../core/variable-scope';
-import type { AnalyzerSlots } from './tf-model';
+import type { ClassDef, Expr, FunctionDef, Module, Param, Stmt } from '../ir';
+import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
+import { Chooser, explore } from './explore';
+import { engineAttr, tfAttr } from './tf-api';
+import { reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
+import type { AnalyzerSlots } from './tf-model';
+import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
 
-const MAX_CALL_DEPTH = 24;
-const MAX_LOOP = 1000;
-/** Steps allowed per analysed module: a base plus an allowance per character of source. */
+export const MAX_CALL_DEPTH = 24;
+export const MAX_LOOP = 1000;
+/** Steps allowed per path: a base plus an allowance per character of source. */
 const BASE_STEPS = 200_000;
+/** Paths explored for the program, and for each entry point. */
+const MAX_PATHS = 32;
+const MAX_ENTRY_PATHS = 8;
 
 class ReturnSignal {
   constructor(readonly value: Value) {}
@@ -32,94 +46,205 @@ class ContinueSignal {}
 class BudgetExceeded {}
 
 const TF_MODULES = new Set(['tensorflow', 'tensorflow.compat.v1', 'tensorflow.compat']);
+const ENGINE_MODULES = new Set(['scope-lens']);
+
+export type Language = 'python' | 'typescript';
 
 /** A catalog diagnostic at an expression. */
 export interface Note {
   readonly key: CatalogKey;
   readonly at: Expr;
+  readonly file: string;
   readonly holes: Record<string, string>;
+}
+
+/** A `variable_scope` entered: its name, op-name prefix and effective reuse, and why. */
+export interface ScopeEvent {
+  readonly at: Expr;
+  readonly file: string;
+  readonly name: string;
+  readonly nameScope: string;
+  readonly reuse: 'True' | 'False' | 'AUTO_REUSE';
+  readonly origin: ReuseOrigin | null;
+  readonly certain: boolean;
+}
+
+/** An `import` of the program's own module, resolved by the caller. */
+export interface ImportRequest {
+  /** `pkg.mod` (Python, dots resolved against `level`) or the specifier as written (TS). */
+  readonly module: string;
+  readonly level: number;
+  readonly fromFile: string;
+}
+
+export interface ResolvedModule {
+  readonly file: string;
+  readonly module: Module;
+  readonly language: Language;
+}
+
+export interface InterpretOptions {
+  readonly file: string;
+  readonly language: Language;
+  readonly resolveImport?: (req: ImportRequest) => ResolvedModule | undefined;
+}
+
+export interface EntryPoint {
+  /** `model`, or `Model.build` for a method. */
+  readonly name: string;
+  readonly paths: VariableEvent[][];
 }
 
 export interface InterpretResult {
   readonly notes: Note[];
-  /** The program's own execution, in order (what TF would do when it runs). */
-  readonly events: VariableEvent[];
+  /** Each explored path's events, in execution order; the first path takes branch 0 everywhere. */
+  readonly paths: VariableEvent[][];
   /**
-   * Outcomes inside module-level functions the program never calls (a library file's
-   * `def model(x, scope='model')`), each analysed alone in a fresh graph with its parameters at
-   * their defaults and unknown otherwise. Not part of the program's execution.
+   * Functions and methods the program never calls (a library file's `def model(x,
+   * scope='model')`), each explored alone in a fresh graph with its parameters at their defaults
+   * and holes otherwise. Not part of the program's execution.
    */
-  readonly entryEvents: VariableEvent[];
-  /** False when the budget ran out or an internal error stopped the analysis early. */
+  readonly entries: EntryPoint[];
+  readonly scopes: ScopeEvent[];
+  /** False when a budget ran out or an internal error stopped a path early. */
   readonly complete: boolean;
+  /** Every path (of the program and of each entry point) was explored. */
+  readonly exhaustive: boolean;
 }
 
-export function interpret(module: Module): InterpretResult {
-  const interp = new Interpreter(BASE_STEPS + 4 * (module.span.to - module.span.from));
+export function interpret(module: Module, options: InterpretOptions): InterpretResult {
+  const maxSteps = BASE_STEPS + 4 * (module.span.to - module.span.from);
+  let totalSteps = 0;
+  const more = () => totalSteps < maxSteps * 4;
   let complete = true;
-  try {
-    interp.execBlock(module.body, interp.globals);
-  } catch (e) {
-    complete = e instanceof PyRaise; // an uncaught user exception ends the program, as in Python
+  const notes: Note[] = [];
+  const scopes: ScopeEvent[] = [];
+  const called = new Set<unknown>();
+  let first: Interpreter | null = null;
+
+  const program = explore(
+    (chooser) => {
+      const interp = new Interpreter(options, maxSteps, chooser);
+      first ??= interp;
+      try {
+        interp.runModule(module, options.file, interp.mainEnv);
+      } catch (e) {
+        // An uncaught exception of the program ends it, as in Python; anything else is ours.
+        if (!(e instanceof PyRaise)) complete = false;
+      }
+      totalSteps += interp.steps;
+      for (const n of interp.notes) addNote(notes, n);
+      scopes.push(...interp.scopeEvents);
+      for (const d of interp.called) called.add(d);
+      return interp.events;
+    },
+    MAX_PATHS,
+    more,
+  );
+  let exhaustive = program.exhaustive;
+
+  const entries: EntryPoint[] = [];
+  const base = first as Interpreter | null;
+  if (base) {
+    for (const target of entryTargets(module, base, called)) {
+      const explored = explore(
+        (chooser) => {
+          const r = base.runEntryPoint(target.call, chooser);
+          totalSteps += r.steps;
+          if (!r.complete) complete = false;
+          for (const n of r.notes) addNote(notes, n);
+          scopes.push(...r.scopes);
+          return r.events;
+        },
+        MAX_ENTRY_PATHS,
+        more,
+      );
+      if (!explored.exhaustive) exhaustive = false;
+      entries.push({ name: target.name, paths: explored.results });
+    }
   }
-  const entryEvents: VariableEvent[] = [];
-  for (const stmt of module.body) {
-    if (stmt.kind !== 'FunctionDef' || interp.called.has(stmt)) continue;
-    const fn = interp.globals.lookup(stmt.name);
-    if (!fn || fn.k !== 'func' || fn.def !== stmt) continue;
-    entryEvents.push(...interp.runEntryPoint(fn));
-  }
-  return { events: interp.events, entryEvents, notes: interp.notes, complete };
+  if (!more()) complete = false;
+  return { notes, paths: program.results, entries, scopes, complete, exhaustive };
 }
 
-class Interpreter {
-  readonly globals = new Env(null);
+function addNote(notes: Note[], n: Note): void {
+  if (!notes.some((m) => m.key === n.key && m.at === n.at)) notes.push(n);
+}
+
+/** Module-level functions and classes' methods the program never called. */
+function entryTargets(
+  module: Module,
+  interp: Interpreter,
+  called: Set<unknown>,
+): { name: string; call: (i: Interpreter) => void }[] {
+  const out: { name: string; call: (i: Interpreter) => void }[] = [];
+  for (const stmt of module.body) {
+    if (stmt.kind === 'FunctionDef' && !called.has(stmt)) {
+      const fn = interp.mainEnv.vars.get(stmt.name);
+      if (fn && fn.k === 'func' && fn.def === stmt) {
+        out.push({ name: stmt.name, call: (i) => i.callValue(fn, [], new Map(), null) });
+      }
+    } else if (stmt.kind === 'ClassDef') {
+      const cls = interp.mainEnv.vars.get(stmt.name);
+      if (!cls || cls.k !== 'class') continue;
+      for (const m of stmt.body) {
+        if (m.kind !== 'FunctionDef' || called.has(m)) continue;
+        if (m.name === '__init__' && called.has(stmt)) continue;
+        out.push({
+          name: `${stmt.name}.${m.name}`,
+          call: (i) => {
+            const self = i.instantiate(cls, [], new Map(), null, m.name === '__init__');
+            if (m.name !== '__init__') {
+              const method = i.attribute(self, m.name);
+              i.callValue(method, [], new Map(), null);
+            }
+          },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+interface Frame {
+  readonly at: Expr | null;
+  readonly file: string;
+}
+
+export class Interpreter {
+  /** Builtins, the parent of every module's globals. */
+  readonly builtinsEnv = new Env(null);
+  readonly mainEnv = new Env(this.builtinsEnv);
   events: VariableEvent[] = [];
-  /** Catalog diagnostics found while interpreting (TF accepts the code; it misleads). */
   readonly notes: Note[] = [];
-  /** Functions the program called (the others are analysed as entry points afterwards). */
+  readonly scopeEvents: ScopeEvent[] = [];
+  /** Function and class definitions the program called. */
   readonly called = new Set<unknown>();
   /** The default graph first; `with g.as_default():` pushes another graph's state. */
-  private readonly graphs: TfState[] = [this.newGraph()];
+  readonly graphs: TfState[] = [];
+  readonly language: Language;
+  steps = 0;
   private depth = 0;
   /** How many `tf.name_scope` blocks are open (not those variable scopes open). */
-  private explicitNameScopes = 0;
+  explicitNameScopes = 0;
+  /** Outcomes are assumptions while this is positive (inside a scope with an unknown reuse). */
+  assumptions = 0;
+  /** The file whose code is running. */
+  currentFile: string;
+  private readonly callStack: Frame[] = [];
+  private nextHole = 1;
+  private readonly modules = new Map<string, Value>();
 
-  private note(key: CatalogKey, at: Expr, holes: Record<string, string>): void {
-    if (!this.notes.some((n) => n.key === key && n.at === at)) this.notes.push({ key, at, holes });
-  }
-
-  private newGraph(): TfState {
-    return new TfState(this.events, (fn, args, kwargs) => this.callValue(fn, args, kwargs, null));
-  }
-
-  /** Calls `fn` alone in a fresh graph (parameters at defaults, else unknown); its events. */
-  runEntryPoint(fn: Value & { k: 'func' }): VariableEvent[] {
-    const saved = this.events;
-    this.events = [];
+  constructor(
+    readonly options: InterpretOptions,
+    private readonly maxSteps: number,
+    private chooser: Chooser | null,
+  ) {
+    this.language = options.language;
+    this.currentFile = options.file;
     this.graphs.push(this.newGraph());
-    this.steps = 0;
-    try {
-      this.callValue(fn, [], new Map(), null);
-    } catch {
-      // An error ends this entry point; what it recorded stands.
-    } finally {
-      this.graphs.pop();
-    }
-    const events = this.events;
-    this.events = saved;
-    return events;
-  }
-
-  /** The TF state of the current default graph. */
-  get tf(): TfState {
-    return this.graphs[this.graphs.length - 1];
-  }
-  private steps = 0;
-
-  constructor(private readonly maxSteps: number) {
     for (const [name, fn] of Object.entries(this.builtins())) {
-      this.globals.set(name, { k: 'builtin', name, call: fn });
+      this.builtinsEnv.set(name, { k: 'builtin', name, call: fn });
     }
     for (const cls of [
       'ValueError',
@@ -131,13 +256,127 @@ class Interpreter {
       'NotImplementedError',
       'IndexError',
       'AssertionError',
+      'Error',
     ]) {
-      this.globals.set(cls, { k: 'exctype', cls });
+      this.builtinsEnv.set(cls, { k: 'exctype', cls });
     }
+    this.mainEnv.set('__name__', { k: 'str', v: '__main__' });
+  }
+
+  /** The TF state of the current default graph. */
+  get tf(): TfState {
+    return this.graphs[this.graphs.length - 1];
+  }
+
+  /** Where TF state records its events: the current path's list, with the call context. */
+  private readonly sink = (() => {
+    const self = this as Interpreter;
+    return {
+      get events() {
+        return self.events;
+      },
+      get file() {
+        return self.currentFile;
+      },
+      get via() {
+        return self.via();
+      },
+      get assumptions() {
+        return self.assumptions;
+      },
+    };
+  })();
+
+  newGraph(): TfState {
+    return new TfState(this.sink, (fn, args, kwargs) => this.callValue(fn, args, kwargs, null));
+  }
+
+  /** The innermost call in the analysed file, when code of another file is running. */
+  private via(): Expr | undefined {
+    if (this.currentFile === this.options.file) return undefined;
+    for (let i = this.callStack.length - 1; i >= 0; i--) {
+      const f = this.callStack[i];
+      if (f.file === this.options.file && f.at) return f.at;
+    }
+    return undefined;
+  }
+
+  note(key: CatalogKey, at: Expr, holes: Record<string, string>): void {
+    if (this.currentFile !== this.options.file) return;
+    if (!this.notes.some((n) => n.key === key && n.at === at))
+      this.notes.push({ key, at, file: this.currentFile, holes });
+  }
+
+  choose(n: number): number {
+    return this.chooser ? this.chooser.choose(n) : 0;
+  }
+
+  /** A fresh hole labelled `label`. */
+  hole(label: string): Hole {
+    return { label, id: this.nextHole++ };
+  }
+
+  /** An unknown with a hole of its own (so that formatting it twice gives the same name). */
+  named(v: Value, label: string): Value {
+    if (v.k === 'unknown' && !v.hole) return { ...v, hole: this.hole(label) };
+    return v;
+  }
+
+  /** Runs `fn` alone in a fresh graph (parameters at defaults, else holes); its results. */
+  runEntryPoint(
+    call: (i: Interpreter) => void,
+    chooser: Chooser,
+  ): {
+    events: VariableEvent[];
+    notes: Note[];
+    scopes: ScopeEvent[];
+    steps: number;
+    complete: boolean;
+  } {
+    const saved = {
+      events: this.events,
+      chooser: this.chooser,
+      notes: this.notes.length,
+      scopes: this.scopeEvents.length,
+      steps: this.steps,
+    };
+    this.events = [];
+    this.chooser = chooser;
+    this.steps = 0;
+    this.graphs.push(this.newGraph());
+    let complete = true;
+    try {
+      call(this);
+    } catch (e) {
+      if (!(e instanceof PyRaise)) complete = false;
+    } finally {
+      this.graphs.pop();
+    }
+    const result = {
+      events: this.events,
+      notes: this.notes.splice(saved.notes),
+      scopes: this.scopeEvents.splice(saved.scopes),
+      steps: this.steps,
+      complete,
+    };
+    this.events = saved.events;
+    this.chooser = saved.chooser;
+    this.steps = saved.steps;
+    return result;
   }
 
   private tick(): void {
     if (++this.steps > this.maxSteps) throw new BudgetExceeded();
+  }
+
+  runModule(module: Module, file: string, env: Env): void {
+    const saved = this.currentFile;
+    this.currentFile = file;
+    try {
+      this.execBlock(module.body, env);
+    } finally {
+      this.currentFile = saved;
+    }
   }
 
   // -- statements ------------------------------------------------------------------------------
@@ -165,15 +404,24 @@ class Interpreter {
       case 'AnnAssign':
         if (s.value) this.assign(s.target, this.eval(s.value, env), env);
         return;
-      case 'FunctionDef':
-        env.set(s.name, { k: 'func', def: s, closure: env, name: s.name });
+      case 'FunctionDef': {
+        let fn: Value = { k: 'func', def: s, closure: env, name: s.name, file: this.currentFile };
+        // A decorator the interpreter does not know makes the function unknown; the function
+        // itself is then analysed as an entry point.
+        if (s.decorators.length > 0) fn = this.decorate(fn, s.decorators, env);
+        env.set(s.name, fn);
+        return;
+      }
+      case 'ClassDef':
+        env.set(s.name, this.defineClass(s, env));
         return;
       case 'Return':
         throw new ReturnSignal(s.value ? this.eval(s.value, env) : NONE);
-      case 'Pass':
       case 'Global':
+        for (const n of s.names) env.globals.add(n);
+        return;
+      case 'Pass':
       case 'Nonlocal':
-      case 'ClassDef':
       case 'UnknownStmt':
         return;
       case 'Break':
@@ -184,6 +432,8 @@ class Interpreter {
         const t = truthy(this.eval(s.test, env));
         if (t === true) this.execBlock(s.body, env);
         else if (t === false) this.execBlock(s.orelse, env);
+        else if (onlyAssignsNames(s)) this.execBoth(s, env);
+        else this.execBlock(this.choose(2) === 0 ? s.body : s.orelse, env);
         return;
       }
       case 'For':
@@ -192,7 +442,9 @@ class Interpreter {
       case 'While': {
         for (let i = 0; i < MAX_LOOP; i++) {
           const t = truthy(this.eval(s.test, env));
-          if (t !== true) break;
+          if (t === false) break;
+          // An unknown test: the loop runs once or twice more (a path each) and then stops.
+          if (t === undefined && (i >= 2 || this.choose(2) === 1)) break;
           try {
             this.execBlock(s.body, env);
           } catch (e) {
@@ -215,40 +467,100 @@ class Interpreter {
         throw new PyRaise({ k: 'exception', cls: 'Exception', message: '' });
       }
       case 'Import':
-        for (const a of s.names) {
-          if (a.name === 'tensorflow' || a.name.startsWith('tensorflow.')) {
-            if (a.asName) env.set(a.asName, { k: 'module', path: 'tf' });
-            else env.set('tensorflow', { k: 'module', path: 'tf' });
-          }
-        }
+        for (const a of s.names) this.importModule(a.name, a.asName, env);
         return;
       case 'ImportFrom':
-        if (TF_MODULES.has(s.module)) {
-          for (const a of s.names) {
-            const value =
-              a.name === 'v1' ? ({ k: 'module', path: 'tf' } as Value) : this.tfAttr(a.name);
-            env.set(a.asName ?? a.name, value);
-          }
-        }
+        this.importFrom(s, env);
         return;
     }
   }
 
+  /** Both branches of an `if` that only binds names; a name keeps a value both agree on. */
+  private execBoth(s: Extract<Stmt, { kind: 'If' }>, env: Env): void {
+    const before = new Map(env.vars);
+    this.execBlock(s.body, env);
+    const afterBody = new Map(env.vars);
+    env.vars.clear();
+    for (const [k, v] of before) env.vars.set(k, v);
+    this.execBlock(s.orelse, env);
+    for (const k of new Set([...afterBody.keys(), ...env.vars.keys()])) {
+      const a = afterBody.get(k);
+      const b = env.vars.get(k);
+      if (a === b) continue;
+      if (a && b && sameValue(a, b)) continue;
+      env.vars.set(k, { k: 'unknown', hole: this.hole(k) });
+    }
+  }
+
   private execFor(s: Extract<Stmt, { kind: 'For' }>, env: Env): void {
-    const it = this.iterate(this.eval(s.iter, env));
-    if (!it) return;
-    let n = 0;
-    for (const item of it) {
-      if (++n > MAX_LOOP) return;
-      this.assign(s.target, item, env);
+    const iterable = this.eval(s.iter, env);
+    const it = this.iterate(iterable);
+    const runBody = (): boolean => {
       try {
         this.execBlock(s.body, env);
       } catch (e) {
-        if (e instanceof BreakSignal) return;
+        if (e instanceof BreakSignal) return false;
         if (!(e instanceof ContinueSignal)) throw e;
       }
+      return true;
+    };
+    if (it) {
+      let n = 0;
+      for (const item of it) {
+        if (++n > MAX_LOOP) return;
+        this.assign(s.target, item, env);
+        if (!runBody()) return;
+      }
+      this.execBlock(s.orelse, env);
+      return;
+    }
+    // Unknown length: once or twice (a path each), the loop variable a new hole per iteration.
+    const times = 1 + this.choose(2);
+    for (let k = 0; k < times; k++) {
+      this.assign(s.target, this.symbolicItem(iterable, k, s.target), env);
+      if (!runBody()) return;
     }
     this.execBlock(s.orelse, env);
+  }
+
+  /** Iteration `k` (0 or 1) of a sequence of unknown length, labelled after the target. */
+  symbolicItem(seq: Value, k: number, target: Expr | null): Value {
+    const label = target && target.kind === 'Name' ? target.id : '?';
+    if (seq.k === 'object' && seq.kind === 'range') {
+      const start = seq.attrs.get('start') as Value;
+      const step = seq.attrs.get('step') as Value;
+      if (start.k === 'int' && step.k === 'int' && step.v > 0) {
+        return k === 0
+          ? { k: 'int', v: start.v, hole: this.hole(label) }
+          : { k: 'unknown', hole: this.hole(label), lo: start.v + step.v };
+      }
+      return { k: 'unknown', hole: this.hole(label) };
+    }
+    if (seq.k === 'object' && seq.kind === 'enumerate') {
+      const labels =
+        target && (target.kind === 'Tuple' || target.kind === 'List') ? target.elts : [];
+      const iLabel = labels[0]?.kind === 'Name' ? labels[0].id : 'i';
+      const index: Value =
+        k === 0
+          ? { k: 'int', v: 0, hole: this.hole(iLabel) }
+          : { k: 'unknown', hole: this.hole(iLabel), lo: 1 };
+      const inner = seq.attrs.get('inner') as Value;
+      return { k: 'tuple', items: [index, this.symbolicItem(inner, k, labels[1] ?? null)] };
+    }
+    if (seq.k === 'object' && seq.kind === 'zip') {
+      const parts = seq.attrs.get('parts') as Value & { k: 'tuple' };
+      const labels =
+        target && (target.kind === 'Tuple' || target.kind === 'List') ? target.elts : [];
+      return {
+        k: 'tuple',
+        items: parts.items.map((p, i) => {
+          const known = this.iterate(p);
+          if (known) return known[k] ?? UNKNOWN_VALUE;
+          return this.symbolicItem(p, k, labels[i] ?? null);
+        }),
+      };
+    }
+    return { k: 'unknown', hole: this.hole(label) };
   }
 
   private execWith(
@@ -300,19 +612,58 @@ class Interpreter {
     const t = this.eval(type, env);
     const classes = t.k === 'tuple' ? t.items : [t];
     return classes.some((c) => {
+      if (c.k === 'unknown') return true; // an exception class we do not know may match
       if (c.k !== 'exctype') return false;
-      if (c.cls === 'BaseException' || c.cls === 'Exception') return true;
+      if (c.cls === 'BaseException' || c.cls === 'Exception' || c.cls === 'Error') return true;
       return c.cls === exc.cls;
     });
   }
 
-  private assign(target: Expr, v: Value, env: Env): void {
-    if (target.kind === 'Name') env.set(target.id, v);
-    else if (target.kind === 'Tuple' || target.kind === 'List') {
-      const items = v.k === 'tuple' || v.k === 'list' ? v.items : null;
-      target.elts.forEach((t, i) =>
-        this.assign(t, items && i < items.length ? items[i] : UNKNOWN_VALUE, env),
-      );
+  assign(target: Expr, v: Value, env: Env): void {
+    switch (target.kind) {
+      case 'Name':
+        env.assign(target.id, this.named(v, target.id));
+        return;
+      case 'Tuple':
+      case 'List': {
+        const items = v.k === 'tuple' || v.k === 'list' ? v.items : null;
+        const star = target.elts.findIndex((t) => t.kind === 'Starred');
+        target.elts.forEach((t, i) => {
+          if (t.kind === 'Starred') {
+            const rest =
+              items && items.length >= target.elts.length - 1
+                ? ({
+                    k: 'list',
+                    items: items.slice(i, items.length - (target.elts.length - 1 - i)),
+                  } as Value)
+                : UNKNOWN_VALUE;
+            this.assign(t.value, rest, env);
+            return;
+          }
+          const idx = star >= 0 && i > star && items ? items.length - (target.elts.length - i) : i;
+          this.assign(t, items && idx < items.length ? items[idx] : UNKNOWN_VALUE, env);
+        });
+        return;
+      }
+      case 'Attribute': {
+        const obj = this.eval(target.value, env);
+        if (obj.k === 'instance' || obj.k === 'class' || obj.k === 'object')
+          obj.attrs.set(target.attr, v);
+        else if (obj.k === 'dict') setEntry(obj, { k: 'str', v: target.attr }, v);
+        return;
+      }
+      case 'Subscript': {
+        const obj = this.eval(target.value, env);
+        const key = this.eval(target.index, env);
+        if (obj.k === 'dict') setEntry(obj, key, v);
+        else if (obj.k === 'list' && key.k === 'int') {
+          const idx = key.v < 0 ? obj.items.length + key.v : key.v;
+          if (idx >= 0 && idx < obj.items.length) obj.items[idx] = v;
+        }
+        return;
+      }
+      default:
+        return;
     }
   }
 
@@ -343,24 +694,38 @@ class Interpreter {
       case 'Call':
         return this.call(e, env);
       case 'List':
-        return { k: 'list', items: e.elts.map((x) => this.eval(x, env)) };
       case 'Tuple':
-        return { k: 'tuple', items: e.elts.map((x) => this.eval(x, env)) };
-      case 'Dict':
-        return {
-          k: 'dict',
-          entries: e.keys.flatMap((key, i) =>
-            key ? [[this.eval(key, env), this.eval(e.values[i], env)] as [Value, Value]] : [],
-          ),
-        };
+      case 'Set': {
+        const items: Value[] = [];
+        for (const x of e.elts) {
+          if (x.kind === 'Starred') {
+            const inner = this.iterate(this.eval(x.value, env));
+            if (!inner) return UNKNOWN_VALUE;
+            items.push(...inner);
+          } else items.push(this.eval(x, env));
+        }
+        return e.kind === 'Tuple' ? { k: 'tuple', items } : { k: 'list', items };
+      }
+      case 'Dict': {
+        const entries: Array<[Value, Value]> = [];
+        for (let i = 0; i < e.keys.length; i++) {
+          const key = e.keys[i];
+          const value = this.eval(e.values[i], env);
+          if (key) setEntries(entries, this.eval(key, env), value);
+          else if (value.k === 'dict')
+            for (const [k, v] of value.entries) setEntries(entries, k, v);
+          else return UNKNOWN_VALUE;
+        }
+        return { k: 'dict', entries };
+      }
       case 'Lambda':
-        return { k: 'func', def: e, closure: env, name: '<lambda>' };
+        return { k: 'func', def: e, closure: env, name: '<lambda>', file: this.currentFile };
       case 'FString': {
         let out = '';
         for (const p of e.parts) {
           if (typeof p === 'string') out += p;
           else {
-            const s = pyStr(this.eval(p.value, env));
+            const s = pyStr(this.named(this.eval(p.value, env), exprLabel(p.value)));
             if (s === undefined) return UNKNOWN_VALUE;
             out += s;
           }
@@ -368,7 +733,7 @@ class Interpreter {
         return { k: 'str', v: out };
       }
       case 'BinOp':
-        return this.binop(e.op, this.eval(e.left, env), this.eval(e.right, env));
+        return this.binop(e.op, this.eval(e.left, env), this.eval(e.right, env), e);
       case 'UnaryOp': {
         const v = this.eval(e.operand, env);
         if (e.op === 'not') {
@@ -376,6 +741,7 @@ class Interpreter {
           return t === undefined ? UNKNOWN_VALUE : { k: 'bool', v: !t };
         }
         if (e.op === '-' && (v.k === 'int' || v.k === 'float')) return { k: v.k, v: -v.v };
+        if (e.op === '+' && (v.k === 'int' || v.k === 'float')) return v;
         return UNKNOWN_VALUE;
       }
       case 'BoolOp': {
@@ -401,40 +767,146 @@ class Interpreter {
       }
       case 'IfExp': {
         const t = truthy(this.eval(e.test, env));
-        if (t === undefined) return UNKNOWN_VALUE;
+        if (t === undefined) {
+          const a = this.eval(e.body, env);
+          const b = this.eval(e.orelse, env);
+          return sameValue(a, b) ? a : UNKNOWN_VALUE;
+        }
         return this.eval(t ? e.body : e.orelse, env);
       }
-      case 'Subscript': {
-        const v = this.eval(e.value, env);
-        const i = this.eval(e.index, env);
-        if ((v.k === 'list' || v.k === 'tuple') && i.k === 'int') {
-          const idx = i.v < 0 ? v.items.length + i.v : i.v;
-          return v.items[idx] ?? UNKNOWN_VALUE;
-        }
-        if (v.k === 'dict') {
-          const found = v.entries.find(([k]) => compare('==', k, i) === true);
-          return found ? found[1] : UNKNOWN_VALUE;
-        }
+      case 'Subscript':
+        return this.subscript(this.eval(e.value, env), e.index, env);
+      case 'ListComp':
+      case 'SetComp':
+      case 'GeneratorExp':
+        return this.comprehension(e.generators, env, (inner) => this.eval(e.elt, inner), 'list');
+      case 'DictComp':
+        return this.comprehension(
+          e.generators,
+          env,
+          (inner) => ({ k: 'tuple', items: [this.eval(e.key, inner), this.eval(e.value, inner)] }),
+          'dict',
+        );
+      default: {
+        // The TypeScript front end's function expressions.
+        const fe = e as unknown as { kind: string; def?: FunctionDef };
+        if (fe.kind === 'FunctionExpr' && fe.def)
+          return {
+            k: 'func',
+            def: fe.def,
+            closure: env,
+            name: fe.def.name,
+            file: this.currentFile,
+          };
         return UNKNOWN_VALUE;
       }
-      default:
-        return UNKNOWN_VALUE;
     }
   }
 
-  private binop(op: string, a: Value, b: Value): Value {
+  private subscript(v: Value, index: Expr, env: Env): Value {
+    if (index.kind === 'Slice') {
+      const items = v.k === 'list' || v.k === 'tuple' ? v.items : null;
+      const bound = (x: Expr | null) => (x ? this.eval(x, env) : NONE);
+      const [lo, hi, st] = [bound(index.lower), bound(index.upper), bound(index.step)];
+      const num = (x: Value) => (x.k === 'int' ? x.v : x.k === 'none' ? undefined : NaN);
+      const [a, b, c] = [num(lo), num(hi), num(st)];
+      if (v.k === 'str' && !v.v.includes('\u0001') && c === undefined) {
+        if (Number.isNaN(a) || Number.isNaN(b)) return UNKNOWN_VALUE;
+        return { k: 'str', v: v.v.slice(a, b) };
+      }
+      if (!items || Number.isNaN(a) || Number.isNaN(b) || (c !== undefined && c !== 1))
+        return UNKNOWN_VALUE;
+      return { k: v.k as 'list', items: items.slice(a, b) };
+    }
+    const i = this.eval(index, env);
+    if ((v.k === 'list' || v.k === 'tuple') && i.k === 'int') {
+      const idx = i.v < 0 ? v.items.length + i.v : i.v;
+      return v.items[idx] ?? UNKNOWN_VALUE;
+    }
+    if (v.k === 'dict') {
+      const found = v.entries.find(([k]) => compare('==', k, i) === true);
+      return found ? found[1] : UNKNOWN_VALUE;
+    }
+    return UNKNOWN_VALUE;
+  }
+
+  /**
+   * A comprehension: every element is evaluated (its `get_variable` calls happen); the result is
+   * known only when every generator's sequence and condition is.
+   */
+  private comprehension(
+    generators: Extract<Expr, { kind: 'ListComp' }>['generators'],
+    env: Env,
+    element: (inner: Env) => Value,
+    kind: 'list' | 'dict',
+  ): Value {
+    const out: Value[] = [];
+    let exact = true;
+    const scope = new Env(env);
+    const loop = (g: number): void => {
+      if (g === generators.length) {
+        out.push(element(scope));
+        return;
+      }
+      const gen = generators[g];
+      const seq = this.eval(gen.iter, g === 0 ? env : scope);
+      let items = this.iterate(seq);
+      if (!items) {
+        exact = false;
+        items = [this.symbolicItem(seq, 0, gen.target)];
+      }
+      let n = 0;
+      for (const item of items) {
+        if (++n > MAX_LOOP) return;
+        this.assign(gen.target, item, scope);
+        let keep: boolean | undefined = true;
+        for (const cond of gen.ifs) {
+          keep = truthy(this.eval(cond, scope));
+          if (keep !== true) break;
+        }
+        if (keep === false) continue;
+        if (keep === undefined) exact = false;
+        loop(g + 1);
+      }
+    };
+    loop(0);
+    if (!exact) return UNKNOWN_VALUE;
+    if (kind === 'dict') {
+      const entries: Array<[Value, Value]> = [];
+      for (const t of out) if (t.k === 'tuple') setEntries(entries, t.items[0], t.items[1]);
+      return { k: 'dict', entries };
+    }
+    return { k: 'list', items: out };
+  }
+
+  binop(op: string, a: Value, b: Value, at?: Expr): Value {
     if (op === '+') {
       if (a.k === 'str' && b.k === 'str') return { k: 'str', v: a.v + b.v };
       if ((a.k === 'list' || a.k === 'tuple') && a.k === b.k)
         return { k: a.k, items: [...a.items, ...b.items] } as Value;
+      // JavaScript's `+` turns the other operand into a string.
+      if (this.language === 'typescript' && (a.k === 'str' || b.k === 'str')) {
+        const x = pyStr(a.k === 'str' ? a : this.named(a, at ? exprLabel(left(at)) : '?'));
+        const y = pyStr(b.k === 'str' ? b : this.named(b, at ? exprLabel(right(at)) : '?'));
+        if (x === undefined || y === undefined) return UNKNOWN_VALUE;
+        return { k: 'str', v: jsStr(a, x) + jsStr(b, y) };
+      }
     }
     if (op === '%' && a.k === 'str') {
       const args = b.k === 'tuple' ? b.items : [b];
+      const labels =
+        at && at.kind === 'BinOp'
+          ? at.right.kind === 'Tuple'
+            ? at.right.elts.map(exprLabel)
+            : [exprLabel(at.right)]
+          : [];
       let i = 0;
       let ok = true;
-      const out = a.v.replace(/%[sdr%]/g, (m) => {
+      const out = a.v.replace(/%(?:\.\d+)?[sdrif%]/g, (m) => {
         if (m === '%%') return '%';
-        const s = pyStr(args[i++] ?? UNKNOWN_VALUE);
+        const label = labels[i] ?? '?';
+        const arg = this.named(args[i++] ?? UNKNOWN_VALUE, label);
+        const s = m.endsWith('f') && arg.k !== 'unknown' ? undefined : pyStr(arg);
         if (s === undefined) ok = false;
         return s ?? '';
       });
@@ -457,7 +929,10 @@ class Interpreter {
         case '*':
           return { k: isInt ? 'int' : 'float', v: x * y };
         case '/':
-          return y === 0 ? UNKNOWN_VALUE : { k: 'float', v: x / y };
+          if (y === 0) return UNKNOWN_VALUE;
+          return this.language === 'typescript' && Number.isInteger(x / y)
+            ? { k: 'int', v: x / y }
+            : { k: 'float', v: x / y };
         case '//':
           return y === 0 ? UNKNOWN_VALUE : { k: isInt ? 'int' : 'float', v: Math.floor(x / y) };
         case '%':
@@ -466,68 +941,168 @@ class Interpreter {
           return { k: isInt && y >= 0 ? 'int' : 'float', v: x ** y };
       }
     }
+    // A counter known to be at least `lo` stays so when a non-negative number is added.
+    if (op === '+' && a.k === 'unknown' && a.lo !== undefined && b.k === 'int' && b.v >= 0)
+      return { k: 'unknown', lo: a.lo + b.v };
     return UNKNOWN_VALUE;
   }
 
-  private iterate(v: Value): Value[] | null {
+  iterate(v: Value): Value[] | null {
     if (v.k === 'list' || v.k === 'tuple') return [...v.items];
-    if (v.k === 'str') return [...v.v].map((c) => ({ k: 'str', v: c }) as Value);
+    if (v.k === 'str') return v.v.includes('\u0001') ? null : [...v.v].map((c) => str(c));
     if (v.k === 'dict') return v.entries.map(([k]) => k);
     return null;
   }
 
-  private attribute(v: Value, attr: string): Value {
-    if (v.k === 'module') {
-      if (attr === 'compat' || attr === 'v1') return v;
-      return this.tfAttr(attr);
-    }
-    if (v.k === 'scope') {
-      const s = v.scope;
-      switch (attr) {
-        case 'name':
-          return { k: 'str', v: s.name };
-        case 'original_name_scope':
-          return { k: 'str', v: s.originalNameScope };
-        case 'reuse':
-          return s.reuse === true || s.reuse === false
-            ? { k: 'bool', v: s.reuse }
-            : { k: 'object', kind: 'AUTO_REUSE', attrs: new Map() };
-        case 'reuse_variables':
-          return builtin('reuse_variables', (_a, _k, at) => {
-            if (s === this.tf.scopes.root && at) this.note('rootReuseLeak', at, {});
-            s.reuseVariables();
-            return NONE;
-          });
-        case 'initializer':
-          return s.initializer ?? NONE;
-        case 'set_initializer':
-          return builtin('set_initializer', (args) => {
-            s.initializer = args[0] && args[0].k !== 'none' ? args[0] : null;
-            return NONE;
-          });
-        case 'set_regularizer':
-          return builtin('set_regularizer', (args) => {
-            s.regularizer = args[0] && args[0].k !== 'none' ? args[0] : null;
-            return NONE;
-          });
-        case 'set_partitioner':
-          return builtin('set_partitioner', (args) => {
-            s.partitioner = args[0] && args[0].k !== 'none' ? args[0] : null;
-            return NONE;
-          });
+  attribute(v: Value, attr: string): Value {
+    switch (v.k) {
+      case 'module':
+        if (v.env) return v.env.vars.get(attr) ?? UNKNOWN_VALUE;
+        if (v.path === 'engine') return engineAttr(this, attr);
+        if (attr === 'compat' || attr === 'v1') return v;
+        return tfAttr(this, attr);
+      case 'scope':
+        return this.scopeAttr(v, attr);
+      case 'variable':
+        if (attr === 'name') return str(`${v.v.opName}:0`);
+        if (attr === 'shape' || attr === 'get_shape') {
+          const dims: Value =
+            v.v.shape === null || !Array.isArray(v.v.shape)
+              ? UNKNOWN_VALUE
+              : {
+                  k: 'list',
+                  items: v.v.shape.map((d) => (typeof d === 'number' ? { k: 'int', v: d } : NONE)),
+                };
+          return attr === 'shape' ? dims : builtin('get_shape', () => dims);
+        }
+        return UNKNOWN_VALUE;
+      case 'exception':
+        if (attr === 'message') return str(v.message);
+        return UNKNOWN_VALUE;
+      case 'instance': {
+        const own = v.attrs.get(attr);
+        if (own !== undefined) return own;
+        const found = this.classLookup(v.cls, attr);
+        if (found && found.k === 'func') return this.bind(found, v);
+        return found ?? { k: 'unknown', hole: this.hole(attr) };
       }
-      return UNKNOWN_VALUE;
+      case 'class':
+        return this.classLookup(v, attr) ?? UNKNOWN_VALUE;
+      case 'object':
+        if (v.kind === 'InitializerNamespace')
+          return builtin(attr, () => ({ k: 'object', kind: 'Initializer', attrs: new Map() }));
+        return v.attrs.get(attr) ?? UNKNOWN_VALUE;
+      case 'dict': {
+        // TypeScript options objects: `opts.reuse`.
+        if (this.language !== 'typescript') return UNKNOWN_VALUE;
+        const found = v.entries.find(([k]) => k.k === 'str' && k.v === attr);
+        return found ? found[1] : NONE;
+      }
+      case 'unknown':
+        // `hparams.n_layer`: unknown, but formatted as `{n_layer}`.
+        return { k: 'unknown', hole: this.hole(attr) };
+      default:
+        return UNKNOWN_VALUE;
     }
-    if (v.k === 'variable') {
-      if (attr === 'name') return { k: 'str', v: `${v.v.opName}:0` };
-      return UNKNOWN_VALUE;
+  }
+
+  private scopeAttr(v: Value & { k: 'scope' }, attr: string): Value {
+    const s = v.scope;
+    switch (attr) {
+      case 'name':
+        return str(s.name);
+      case 'original_name_scope':
+      case 'originalNameScope':
+        return str(s.originalNameScope);
+      case 'reuse':
+        return s.reuse === true || s.reuse === false
+          ? { k: 'bool', v: s.reuse }
+          : { k: 'object', kind: 'AUTO_REUSE', attrs: new Map() };
+      case 'reuse_variables':
+      case 'reuseVariables':
+        return builtin('reuse_variables', (_a, _k, at) => {
+          if (s === this.tf.scopes.root && at) this.note('rootReuseLeak', at, {});
+          s.reuseVariables();
+          this.tf.reuseOrigins.set(s, { kind: 'reuse_variables', at, file: this.currentFile });
+          return NONE;
+        });
+      case 'initializer':
+        return s.initializer ?? NONE;
+      case 'set_initializer':
+      case 'set_regularizer':
+      case 'set_partitioner': {
+        const slot = attr.slice(4) as 'initializer' | 'regularizer' | 'partitioner';
+        return builtin(attr, (args) => {
+          s[slot] = args[0] && args[0].k !== 'none' ? args[0] : null;
+          return NONE;
+        });
+      }
     }
-    if (v.k === 'exception') {
-      if (attr === 'message') return { k: 'str', v: v.message };
-      return UNKNOWN_VALUE;
-    }
-    if (v.k === 'object') return v.attrs.get(attr) ?? UNKNOWN_VALUE;
     return UNKNOWN_VALUE;
+  }
+
+  private classLookup(cls: Value & { k: 'class' }, attr: string, depth = 0): Value | undefined {
+    const own = cls.attrs.get(attr);
+    if (own !== undefined || depth > 16) return own;
+    for (const b of cls.bases) {
+      if (b.k === 'class') {
+        const found = this.classLookup(b, attr, depth + 1);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private bind(fn: Value & { k: 'func' }, self: Value): Value {
+    return {
+      k: 'builtin',
+      name: fn.name,
+      call: (args, kwargs, at) => this.callValue(fn, [self, ...args], kwargs, at),
+    };
+  }
+
+  private defineClass(s: ClassDef, env: Env): Value {
+    const bases = s.bases.map((b) => this.eval(b, env));
+    const body = new Env(env);
+    this.execBlock(s.body, body);
+    return {
+      k: 'class',
+      name: s.name,
+      attrs: body.vars,
+      bases,
+      file: this.currentFile,
+      def: s,
+    } as Value;
+  }
+
+  /** `Cls(*args)`: a new instance, `__init__` called on it. */
+  instantiate(
+    cls: Value & { k: 'class' },
+    args: Value[],
+    kwargs: Map<string, Value>,
+    at: Expr | null,
+    callInit = true,
+  ): Value {
+    const def = (cls as unknown as { def?: ClassDef }).def;
+    if (def) this.called.add(def);
+    const self: Value = { k: 'instance', cls, attrs: new Map() };
+    const init = this.classLookup(cls, '__init__');
+    if (callInit && init && init.k === 'func') this.callValue(init, [self, ...args], kwargs, at);
+    return self;
+  }
+
+  private decorate(fn: Value, decorators: readonly Expr[], env: Env): Value {
+    let out = fn;
+    for (let i = decorators.length - 1; i >= 0; i--) {
+      const d = decorators[i];
+      const name = d.kind === 'Name' ? d.id : d.kind === 'Attribute' ? d.attr : '';
+      if (['staticmethod', 'classmethod', 'property', 'wraps', 'contextmanager'].includes(name))
+        continue;
+      const dv = this.eval(d, env);
+      if (dv.k === 'func' || dv.k === 'builtin') out = this.callValue(dv, [out], new Map(), null);
+      else return UNKNOWN_VALUE;
+    }
+    return out;
   }
 
   private call(e: Extract<Expr, { kind: 'Call' }>, env: Env): Value {
@@ -553,21 +1128,33 @@ class Interpreter {
   }
 
   callValue(fn: Value, args: Value[], kwargs: Map<string, Value>, at: Expr | null): Value {
-    if (fn.k === 'builtin') return fn.call(args, kwargs, at as Expr);
-    if (fn.k === 'object') {
-      const c = fn.attrs.get('__call__');
-      return c ? this.callValue(c, args, kwargs, at) : UNKNOWN_VALUE;
+    switch (fn.k) {
+      case 'builtin':
+        return fn.call(args, kwargs, at as Expr);
+      case 'object':
+      case 'instance': {
+        const c = this.attribute(fn, '__call__');
+        return c.k === 'unknown' ? UNKNOWN_VALUE : this.callValue(c, args, kwargs, at);
+      }
+      case 'class':
+        return this.instantiate(fn, args, kwargs, at);
+      case 'exctype': {
+        const msg = args[0] ? pyStr(args[0]) : '';
+        return { k: 'exception', cls: fn.cls, message: msg ?? '' };
+      }
+      case 'func':
+        break;
+      default:
+        return UNKNOWN_VALUE;
     }
-    if (fn.k === 'exctype') {
-      const msg = args[0] ? pyStr(args[0]) : '';
-      return { k: 'exception', cls: fn.cls, message: msg ?? '' };
-    }
-    if (fn.k !== 'func') return UNKNOWN_VALUE;
     this.called.add(fn.def);
     if (this.depth >= MAX_CALL_DEPTH) return UNKNOWN_VALUE;
     const env = new Env(fn.closure);
     this.bindParams(fn.def.params, args, kwargs, env, fn.closure);
     this.depth++;
+    this.callStack.push({ at, file: this.currentFile });
+    const savedFile = this.currentFile;
+    this.currentFile = fn.file;
     try {
       if (fn.def.kind === 'Lambda') return this.eval(fn.def.body, env);
       this.execBlock(fn.def.body, env);
@@ -576,6 +1163,8 @@ class Interpreter {
       if (e instanceof ReturnSignal) return e.value;
       throw e;
     } finally {
+      this.currentFile = savedFile;
+      this.callStack.pop();
       this.depth--;
     }
   }
@@ -589,32 +1178,34 @@ class Interpreter {
   ): void {
     let i = 0;
     const rest = new Map(kwargs);
+    const fallback = (p: Param): Value =>
+      p.default ? this.eval(p.default, defEnv) : { k: 'unknown', hole: this.hole(p.name) };
     for (const p of params) {
       if (p.paramKind === 'positional') {
-        if (i < args.length) env.set(p.name, args[i++]);
+        if (i < args.length) env.set(p.name, this.named(args[i++], p.name));
         else if (rest.has(p.name)) {
-          env.set(p.name, rest.get(p.name) as Value);
+          env.set(p.name, this.named(rest.get(p.name) as Value, p.name));
           rest.delete(p.name);
-        } else env.set(p.name, p.default ? this.eval(p.default, defEnv) : UNKNOWN_VALUE);
+        } else env.set(p.name, fallback(p));
       } else if (p.paramKind === 'vararg') {
         env.set(p.name, { k: 'tuple', items: args.slice(i) });
         i = args.length;
       } else if (p.paramKind === 'kwonly') {
         if (rest.has(p.name)) {
-          env.set(p.name, rest.get(p.name) as Value);
+          env.set(p.name, this.named(rest.get(p.name) as Value, p.name));
           rest.delete(p.name);
-        } else env.set(p.name, p.default ? this.eval(p.default, defEnv) : UNKNOWN_VALUE);
+        } else env.set(p.name, fallback(p));
       } else {
         env.set(p.name, {
           k: 'dict',
-          entries: [...rest].map(([k, v]) => [{ k: 'str', v: k }, v] as [Value, Value]),
+          entries: [...rest].map(([k, v]) => [str(k), v] as [Value, Value]),
         });
       }
     }
   }
 
   /** Runs a TF rule; TF's errors become Python exceptions of the program. */
-  private guardTf<T>(fn: () => T): T {
+  guardTf<T>(fn: () => T): T {
     try {
       return fn();
     } catch (e) {
@@ -630,202 +1221,92 @@ class Interpreter {
     }
   }
 
-  // -- TensorFlow ------------------------------------------------------------------------------
+  // -- imports ---------------------------------------------------------------------------------
 
-  private tfAttr(attr: string): Value {
-    // Always the current graph's state, read when the function runs.
-    const current = () => this.tf;
-    const tf = {
-      get names() {
-        return current().names;
-      },
-      get scopes() {
-        return current().scopes;
-      },
-    };
-    switch (attr) {
-      case 'Graph':
-        return builtin(attr, () => {
-          const state = this.newGraph();
-          const attrs = new Map<string, Value>();
-          attrs.set(
-            'as_default',
-            builtin('as_default', () => ({
-              k: 'context',
-              enter: () => {
-                this.graphs.push(state);
-                return UNKNOWN_VALUE;
-              },
-              exit: () => {
-                this.graphs.pop();
-              },
-            })),
-          );
-          return { k: 'object', kind: 'Graph', attrs };
-        });
-      case 'reset_default_graph':
-        return builtin(attr, () => {
-          this.graphs[0] = this.newGraph();
-          return NONE;
-        });
-      case 'make_template':
-        return builtin(attr, (args, kwargs) => this.makeTemplate(args, kwargs));
-      case 'AUTO_REUSE':
-        return { k: 'object', kind: 'AUTO_REUSE', attrs: new Map() };
-      case 'get_variable':
-      case 'get_local_variable':
-        return builtin(attr, (args, kwargs, at) => {
-          const name = args[0] ?? kwargs.get('name');
-          if (!name || name.k !== 'str') return UNKNOWN_VALUE;
-          const kw = new Map(kwargs);
-          const positional = [
-            'name',
-            'shape',
-            'dtype',
-            'initializer',
-            'regularizer',
-            'trainable',
-            'collections',
-          ];
-          args.forEach((a, i) => i > 0 && i < positional.length && kw.set(positional[i], a));
-          if (attr === 'get_local_variable') kw.set('trainable', { k: 'bool', v: false });
-          if (this.explicitNameScopes > 0 && at) {
-            const ns = tf.names.currentScope;
-            const own = tf.scopes.current.originalNameScope.replace(/\/$/, '');
-            if (ns && ns !== own) {
-              const vs = tf.scopes.current.name;
-              this.note('nameScopeIgnored', at, {
-                nameScope: ns,
-                name: vs ? `${vs}/${name.v}` : name.v,
-                short: name.v,
-              });
-            }
-          }
-          // get_local_variable's own get_variable call is TF's, not the program's: not an event.
-          return this.guardTf(() => this.tf.getVariable(at, name.v, kw, attr === 'get_variable'));
-        });
-      case 'variable_scope':
-        return builtin(attr, (args, kwargs, at) => this.variableScope(args, kwargs, at));
-      case 'get_variable_scope':
-        return builtin(attr, () => ({ k: 'scope', scope: tf.scopes.current }));
-      case 'name_scope':
-        return builtin(attr, (args) => {
-          const n = args[0];
-          if (n && n.k !== 'str' && n.k !== 'none') return UNKNOWN_VALUE;
-          let restore = '';
-          return {
-            k: 'context',
-            enter: () => {
-              const r = tf.names.enterNameScope(n && n.k === 'str' ? n.v : null);
-              restore = r.restore;
-              this.explicitNameScopes++;
-              return { k: 'str', v: r.scope };
-            },
-            exit: () => {
-              this.explicitNameScopes--;
-              tf.names.exitNameScope(restore);
-            },
-          };
-        });
-      case 'Variable':
-        return builtin(attr, (_args, kwargs, at) => {
-          const cur = tf.scopes.current;
-          if (cur.reuse !== false && at)
-            this.note('variableUnderReuse', at, { scope: cur.name || '<root>' });
-          const n = kwargs.get('name');
-          const base = n && n.k === 'str' ? n.v : 'Variable';
-          const opName = tf.names.withNameScope(base, (scope) => scope.slice(0, -1));
-          tf.names.markVariableOps(opName);
-          return UNKNOWN_VALUE;
-        });
-      case 'constant':
-      case 'identity':
-        return builtin(attr, (args, kwargs) => {
-          const n = kwargs.get('name') ?? (attr === 'identity' ? args[1] : undefined);
-          const opName = tf.names.uniqueName(
-            n && n.k === 'str' ? n.v : attr === 'constant' ? 'Const' : 'Identity',
-          );
-          const source = args[0] ?? UNKNOWN_VALUE;
-          const dtype =
-            kwargs.get('dtype') ?? (attr === 'constant' ? inferDType(source) : UNKNOWN_VALUE);
-          const shape = attr === 'constant' ? inferShape(source) : UNKNOWN_VALUE;
-          return {
-            k: 'object',
-            kind: 'Tensor',
-            attrs: new Map([
-              ['name', { k: 'str', v: `${opName}:0` } as Value],
-              ['dtype', dtype],
-              ['shape', shape],
-            ]),
-          };
-        });
-      case 'fixed_size_partitioner':
-        return builtin(attr, (args, kwargs) => {
-          const n = args[0] ?? kwargs.get('num_shards');
-          const axis = args[1] ?? kwargs.get('axis') ?? { k: 'int', v: 0 };
-          return n && n.k === 'int' && axis.k === 'int'
-            ? partitionerValue(n.v, axis.v)
-            : UNKNOWN_VALUE;
-        });
-      default:
-        if (/_initializer$/.test(attr) || attr === 'initializers') {
-          return builtin(attr, () => ({ k: 'object', kind: 'Initializer', attrs: new Map() }));
-        }
-        if (DTYPES.has(attr)) {
-          return {
-            k: 'object',
-            kind: 'DType',
-            attrs: new Map([['name', { k: 'str', v: attr } as Value]]),
-          };
-        }
-        return UNKNOWN_VALUE;
+  private importModule(name: string, asName: string | null, env: Env): void {
+    if (name === 'tensorflow' || name.startsWith('tensorflow.')) {
+      env.set(asName ?? 'tensorflow', { k: 'module', path: 'tf' });
+      return;
     }
-  }
-
-  /**
-   * `tf.make_template(name, func, create_scope_now_=False, unique_name_=None)`: the first call
-   * enters `variable_scope(unique_name_, default_name=name)`, later calls re-enter that scope
-   * with reuse (TF 1.15 `template.py`, as src/engine/template.ts does).
-   */
-  private makeTemplate(args: Value[], kwargs: Map<string, Value>): Value {
-    const name = args[0] ?? kwargs.get('name_');
-    const func = args[1] ?? kwargs.get('func_');
-    if (!name || name.k !== 'str' || !func) return UNKNOWN_VALUE;
-    const unique = kwargs.get('unique_name_');
-    const uniqueName = unique && unique.k === 'str' ? unique.v : null;
-    const now = kwargs.get('create_scope_now_');
-    const extra = new Map([...kwargs].filter(([k]) => !k.endsWith('_')));
-    let scope: Extract<Value, { k: 'scope' }>['scope'] | null = null;
-    let first = true;
-    if (now && now.k === 'bool' && now.v) {
-      const frame = this.tf.scopes.enterPureOnly(
-        uniqueName ?? this.tf.scopes.uniqueScopeName(name.v),
+    if (ENGINE_MODULES.has(name)) {
+      env.set(asName ?? name, { k: 'module', path: 'engine' });
+      return;
+    }
+    const mod = this.loadModule(name, 0);
+    if (asName) env.set(asName, mod ?? UNKNOWN_VALUE);
+    else {
+      // `import a.b` binds `a`.
+      const top = name.split('.')[0];
+      env.set(
+        top,
+        top === name ? (mod ?? UNKNOWN_VALUE) : (this.loadModule(top, 0) ?? UNKNOWN_VALUE),
       );
-      scope = frame.scope;
-      this.tf.scopes.exit(frame);
     }
-    const attrs = new Map<string, Value>();
-    const call = builtin('template', (callArgs, callKwargs) => {
-      const kw = new Map([...extra, ...callKwargs]);
-      const run = () => this.callValue(func, callArgs, kw, null);
-      const result = scope
-        ? this.guardTf(() =>
-            this.tf.scopes.run({ nameOrScope: scope, reuse: first ? null : true }, run),
-          )
-        : this.guardTf(() =>
-            this.tf.scopes.run({ nameOrScope: uniqueName, defaultName: name.v }, (s) => {
-              scope = s;
-              return run();
-            }),
-          );
-      first = false;
-      return result;
-    });
-    attrs.set('__call__', call);
-    return { k: 'object', kind: 'Template', attrs };
   }
 
-  private variableScope(args: Value[], kwargs: Map<string, Value>, at: Expr | null): Value {
+  private importFrom(s: Extract<Stmt, { kind: 'ImportFrom' }>, env: Env): void {
+    if (s.level === 0 && TF_MODULES.has(s.module)) {
+      for (const a of s.names) {
+        env.set(
+          a.asName ?? a.name,
+          a.name === 'v1' ? { k: 'module', path: 'tf' } : tfAttr(this, a.name),
+        );
+      }
+      return;
+    }
+    if (s.level === 0 && ENGINE_MODULES.has(s.module)) {
+      for (const a of s.names) env.set(a.asName ?? a.name, engineAttr(this, a.name));
+      return;
+    }
+    const mod = this.loadModule(s.module, s.level);
+    for (const a of s.names) {
+      if (a.name === '*') {
+        if (mod && mod.k === 'module' && mod.env)
+          for (const [k, v] of mod.env.vars) if (!k.startsWith('_')) env.set(k, v);
+        continue;
+      }
+      let v: Value | undefined =
+        mod && mod.k === 'module' && mod.env ? mod.env.vars.get(a.name) : undefined;
+      if (v === undefined) {
+        const sub = this.loadModule(s.module ? `${s.module}.${a.name}` : a.name, s.level);
+        v = sub ?? undefined;
+      }
+      env.set(a.asName ?? a.name, v ?? UNKNOWN_VALUE);
+    }
+  }
+
+  /** The program's own module `name`, run once per path (at its first import), or null. */
+  private loadModule(name: string, level: number): Value | null {
+    const resolve = this.options.resolveImport;
+    if (!resolve) return null;
+    let resolved: ResolvedModule | undefined;
+    try {
+      resolved = resolve({ module: name, level, fromFile: this.currentFile });
+    } catch {
+      resolved = undefined;
+    }
+    if (!resolved) return null;
+    const cached = this.modules.get(resolved.file);
+    if (cached) return cached;
+    const env = new Env(this.builtinsEnv);
+    env.set('__name__', str(name));
+    const value: Value = { k: 'module', path: resolved.file, env };
+    this.modules.set(resolved.file, value);
+    const depth = this.depth;
+    try {
+      this.runModule(resolved.module, resolved.file, env);
+    } catch (e) {
+      if (e instanceof BudgetExceeded) throw e;
+      // A failing import leaves what it defined so far, as Python's partial module does.
+      this.depth = depth;
+    }
+    return value;
+  }
+
+  // -- scopes (shared by the Python and TypeScript APIs) ----------------------------------------
+
+  /** `tf.variable_scope(...)` as a context value. */
+  variableScope(args: Value[], kwargs: Map<string, Value>, at: Expr | null): Value {
     const nameOrScope = args[0] ?? kwargs.get('name_or_scope') ?? NONE;
     const defaultName = args[1] ?? kwargs.get('default_name') ?? NONE;
     if (defaultName.k === 'scope' && at) this.note('scopeAsDefaultName', at, {});
@@ -833,9 +1314,22 @@ class Interpreter {
     if (nameOrScope.k === 'str') target = nameOrScope.v;
     else if (nameOrScope.k === 'scope') target = nameOrScope.scope;
     else if (nameOrScope.k === 'none') target = null;
-    else return UNKNOWN_VALUE;
+    else {
+      // Not known: a name with a hole (`{scope}`), so what is inside still gets its names.
+      const s = pyStr(
+        this.named(nameOrScope, at && at.kind === 'Call' ? exprLabel(at.args[0] ?? at) : 'scope'),
+      );
+      if (s === undefined) return UNKNOWN_VALUE;
+      target = s;
+    }
     const reuse = kwargs.get('reuse');
-    if (reuse && reuse.k === 'unknown') return UNKNOWN_VALUE;
+    const unknownReuse =
+      reuse !== undefined &&
+      !(
+        reuse.k === 'bool' ||
+        reuse.k === 'none' ||
+        (reuse.k === 'object' && reuse.kind === 'AUTO_REUSE')
+      );
     const opt = (k: string) => {
       const v = kwargs.get(k);
       return v && v.k !== 'none' ? v : null;
@@ -843,7 +1337,8 @@ class Interpreter {
     const scopeArgs: VariableScopeArgs<AnalyzerSlots> = {
       nameOrScope: target,
       defaultName: defaultName.k === 'str' ? defaultName.v : null,
-      reuse: reuseArg(reuse),
+      // An unknown reuse is taken as AUTO_REUSE (never a false error); outcomes are possible.
+      reuse: unknownReuse ? AUTO_REUSE : reuseArg(reuse),
       initializer: opt('initializer'),
       regularizer: opt('regularizer'),
       partitioner: opt('partitioner'),
@@ -855,10 +1350,12 @@ class Interpreter {
     };
     let frame: ReturnType<TfState['enterScope']> | null = null;
     const explicitFalse = reuse !== undefined && reuse.k === 'bool' && reuse.v === false;
+    const ownReuse = !unknownReuse && (scopeArgs.reuse === true || scopeArgs.reuse === AUTO_REUSE);
     return {
       k: 'context',
       enter: () => {
-        const parent = this.tf.scopes.current;
+        const tf = this.tf;
+        const parent = tf.scopes.current;
         if (explicitFalse && typeof target === 'string' && parent.reuse !== false && at) {
           const reuseText = parent.reuse === true ? 'True' : 'tf.AUTO_REUSE';
           this.note('reuseFalseNoEffect', at, {
@@ -866,11 +1363,49 @@ class Interpreter {
             reuse: reuseText,
           });
         }
-        frame = this.tf.enterScope(scopeArgs);
-        return { k: 'scope', scope: frame.scope };
+        frame = tf.enterScope(scopeArgs);
+        if (unknownReuse) this.assumptions++;
+        const scope = frame.scope;
+        let origin: ReuseOrigin | null = null;
+        if (unknownReuse) origin = { kind: 'unknown', at, file: this.currentFile };
+        else if (ownReuse) origin = { kind: 'argument', at, file: this.currentFile };
+        else if (scope.reuse !== false) {
+          const inherited =
+            typeof target === 'string' || target === null
+              ? tf.reuseOrigins.get(parent)
+              : tf.reuseOrigins.get(target);
+          origin = inherited
+            ? {
+                ...inherited,
+                kind:
+                  inherited.kind === 'argument' || inherited.kind === 'reuse_variables'
+                    ? 'inherited'
+                    : inherited.kind,
+                from:
+                  (typeof target === 'string' || target === null ? parent.name : target.name) ||
+                  '<root>',
+              }
+            : null;
+        }
+        if (origin) tf.reuseOrigins.set(scope, origin);
+        if (at) {
+          this.scopeEvents.push({
+            at,
+            file: this.currentFile,
+            name: scope.name,
+            nameScope: frame.nameScope,
+            reuse: scope.reuse === true ? 'True' : scope.reuse === false ? 'False' : 'AUTO_REUSE',
+            origin,
+            certain: this.assumptions === 0,
+          });
+        }
+        return { k: 'scope', scope };
       },
       exit: () => {
-        if (frame) this.tf.scopes.exit(frame);
+        if (frame) {
+          if (unknownReuse) this.assumptions--;
+          this.tf.scopes.exit(frame);
+        }
       },
     };
   }
@@ -884,38 +1419,80 @@ class Interpreter {
       len: (args) => {
         const v = args[0];
         if (v && (v.k === 'list' || v.k === 'tuple')) return { k: 'int', v: v.items.length };
-        if (v && v.k === 'str') return { k: 'int', v: v.v.length };
+        if (v && v.k === 'dict') return { k: 'int', v: v.entries.length };
+        if (v && v.k === 'str' && !v.v.includes('\u0001')) return { k: 'int', v: v.v.length };
         return UNKNOWN_VALUE;
       },
       range: (args) => {
-        const nums = args.map((a) => (a.k === 'int' ? a.v : NaN));
-        if (nums.some(Number.isNaN) || nums.length === 0) return UNKNOWN_VALUE;
         const [start, stop, step] =
-          nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
-        if (step === 0) return UNKNOWN_VALUE;
-        const items: Value[] = [];
-        for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
-          if (items.length > MAX_LOOP) return UNKNOWN_VALUE;
-          items.push({ k: 'int', v: i });
+          args.length === 1
+            ? [{ k: 'int', v: 0 } as Value, args[0], { k: 'int', v: 1 } as Value]
+            : [args[0], args[1], args[2] ?? ({ k: 'int', v: 1 } as Value)];
+        if (!start || !stop || !step) return UNKNOWN_VALUE;
+        if (start.k === 'int' && stop.k === 'int' && step.k === 'int') {
+          if (step.v === 0) return UNKNOWN_VALUE;
+          const items: Value[] = [];
+          for (let i = start.v; step.v > 0 ? i < stop.v : i > stop.v; i += step.v) {
+            if (items.length > MAX_LOOP) return UNKNOWN_VALUE;
+            items.push({ k: 'int', v: i });
+          }
+          return { k: 'list', items };
         }
-        return { k: 'list', items };
+        return {
+          k: 'object',
+          kind: 'range',
+          attrs: new Map([
+            ['start', start],
+            ['step', step],
+          ]),
+        };
       },
       str: (args) => {
         const s = args[0] ? pyStr(args[0]) : '';
-        return s === undefined ? UNKNOWN_VALUE : { k: 'str', v: s };
+        return s === undefined ? UNKNOWN_VALUE : str(s);
       },
+      int: (args) => {
+        const v = args[0];
+        if (v && v.k === 'int') return v;
+        if (v && v.k === 'float') return { k: 'int', v: Math.trunc(v.v) };
+        if (v && v.k === 'str' && /^\s*-?\d+\s*$/.test(v.v))
+          return { k: 'int', v: parseInt(v.v, 10) };
+        return UNKNOWN_VALUE;
+      },
+      list: (args) => {
+        if (args.length === 0) return { k: 'list', items: [] };
+        const items = this.iterate(args[0]);
+        return items ? { k: 'list', items } : UNKNOWN_VALUE;
+      },
+      tuple: (args) => {
+        if (args.length === 0) return { k: 'tuple', items: [] };
+        const items = this.iterate(args[0]);
+        return items ? { k: 'tuple', items } : UNKNOWN_VALUE;
+      },
+      dict: (_args, kwargs) => ({
+        k: 'dict',
+        entries: [...kwargs].map(([k, v]) => [str(k), v] as [Value, Value]),
+      }),
+      isinstance: () => UNKNOWN_VALUE,
+      super: () => UNKNOWN_VALUE,
       enumerate: (args) => {
-        const items =
-          args[0] && (args[0].k === 'list' || args[0].k === 'tuple') ? args[0].items : null;
-        if (!items) return UNKNOWN_VALUE;
+        const v = args[0] ?? UNKNOWN_VALUE;
+        const items = this.iterate(v);
+        if (!items) return { k: 'object', kind: 'enumerate', attrs: new Map([['inner', v]]) };
         return {
           k: 'list',
-          items: items.map((v, i) => ({ k: 'tuple', items: [{ k: 'int', v: i }, v] }) as Value),
+          items: items.map((x, i) => ({ k: 'tuple', items: [{ k: 'int', v: i }, x] }) as Value),
         };
       },
       zip: (args) => {
-        const lists = args.map((a) => (a.k === 'list' || a.k === 'tuple' ? a.items : null));
-        if (lists.some((l) => l === null)) return UNKNOWN_VALUE;
+        const lists = args.map((a) => this.iterate(a));
+        if (lists.some((l) => l === null)) {
+          return {
+            k: 'object',
+            kind: 'zip',
+            attrs: new Map([['parts', { k: 'tuple', items: args } as Value]]),
+          };
+        }
         const n = Math.min(...(lists as Value[][]).map((l) => l.length));
         return {
           k: 'list',
@@ -925,53 +1502,138 @@ class Interpreter {
           ),
         };
       },
+      reversed: (args) => {
+        const items = args[0] ? this.iterate(args[0]) : null;
+        return items ? { k: 'list', items: items.reverse() } : UNKNOWN_VALUE;
+      },
     };
   }
 }
 
-/** The dtype TF infers for a Python value passed to `tf.constant`. */
-function inferDType(v: Value): Value {
-  const name = (x: Value): string | null => {
-    if (x.k === 'int') return 'int32';
-    if (x.k === 'float') return 'float32';
-    if (x.k === 'bool') return 'bool';
-    if (x.k === 'str') return 'string';
-    if (x.k === 'list' || x.k === 'tuple') {
-      const names = x.items.map(name);
-      if (names.some((n) => n === null)) return null;
-      if (names.includes('float32')) return 'float32';
-      return names[0] ?? 'float32';
-    }
-    return null;
-  };
-  const n = name(v);
-  return n
-    ? { k: 'object', kind: 'DType', attrs: new Map([['name', { k: 'str', v: n } as Value]]) }
-    : UNKNOWN_VALUE;
+// -- helpers ----------------------------------------------------------------------------------
+
+function str(v: string): Value {
+  return { k: 'str', v };
 }
 
-/** The shape of a (nested) list value, as a list of ints. */
-function inferShape(v: Value): Value {
-  const dims: Value[] = [];
-  let cur = v;
-  while (cur.k === 'list' || cur.k === 'tuple') {
-    dims.push({ k: 'int', v: cur.items.length });
-    if (cur.items.length === 0) break;
-    cur = cur.items[0];
+function left(e: Expr): Expr {
+  return e.kind === 'BinOp' ? e.left : e;
+}
+function right(e: Expr): Expr {
+  return e.kind === 'BinOp' ? e.right : e;
+}
+
+/** `String(x)` in JavaScript, for the parts of `'a' + x`. */
+function jsStr(v: Value, pyText: string): string {
+  if (v.k === 'bool') return v.v ? 'true' : 'false';
+  if (v.k === 'none') return 'null';
+  if (v.k === 'float' && Number.isInteger(v.v)) return String(v.v);
+  return pyText;
+}
+
+/** The label of a hole made from an expression: the name, attribute or call it is. */
+export function exprLabel(e: Expr): string {
+  switch (e.kind) {
+    case 'Name':
+      return e.id;
+    case 'Attribute':
+      return e.attr;
+    case 'Call':
+      return exprLabel(e.func);
+    case 'Subscript':
+      return exprLabel(e.value);
+    default:
+      return '?';
   }
-  if (cur.k === 'unknown') return UNKNOWN_VALUE;
-  return { k: 'list', items: dims };
 }
 
-function builtin(
+function setEntries(entries: Array<[Value, Value]>, key: Value, value: Value): void {
+  const i = entries.findIndex(([k]) => compare('==', k, key) === true);
+  if (i >= 0) entries[i] = [key, value];
+  else entries.push([key, value]);
+}
+
+function setEntry(d: Value & { k: 'dict' }, key: Value, value: Value): void {
+  setEntries(d.entries, key, value);
+}
+
+const pureCache = new WeakMap<Stmt, boolean>();
+
+/** An `if` whose branches only bind names to call-free expressions (no TF can happen there). */
+function onlyAssignsNames(s: Stmt): boolean {
+  const cached = pureCache.get(s);
+  if (cached !== undefined) return cached;
+  const pureStmt = (x: Stmt): boolean => {
+    switch (x.kind) {
+      case 'Pass':
+        return true;
+      case 'ExprStmt':
+        return x.expr.kind === 'Constant';
+      case 'Assign':
+        return x.targets.every((t) => t.kind === 'Name') && callFree(x.value);
+      case 'AugAssign':
+      case 'AnnAssign':
+        return x.target.kind === 'Name' && (x.value === null || callFree(x.value));
+      case 'If':
+        return callFree(x.test) && x.body.every(pureStmt) && x.orelse.every(pureStmt);
+      default:
+        return false;
+    }
+  };
+  const pure = pureStmt(s);
+  pureCache.set(s, pure);
+  return pure;
+}
+
+/** No calls (nothing can run TF code) and no functions made. */
+function callFree(e: Expr): boolean {
+  let free = true;
+  walk(e, {
+    enter: (node) => {
+      if (
+        node.kind === 'Call' ||
+        node.kind === 'Lambda' ||
+        (node.kind as string) === 'FunctionExpr'
+      )
+        free = false;
+      return free;
+    },
+  });
+  return free;
+}
+
+/** Structural equality of simple values (for joining the branches of an `if`). */
+function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case 'none':
+      return true;
+    case 'bool':
+    case 'int':
+    case 'float':
+    case 'str':
+      return a.v === (b as typeof a).v;
+    case 'list':
+    case 'tuple': {
+      const bi = (b as typeof a).items;
+      return a.items.length === bi.length && a.items.every((x, i) => sameValue(x, bi[i]));
+    }
+    default:
+      return false;
+  }
+}
+
+export function builtin(
   name: string,
   call: (args: Value[], kwargs: Map<string, Value>, at: Expr) => Value,
 ): Value {
   return { k: 'builtin', name, call };
 }
 
-function compare(op: string, a: Value, b: Value): boolean | undefined {
-  if (a.k === 'unknown' || b.k === 'unknown') return undefined;
+/** Python comparison of abstract values; undefined when not known. */
+export function compare(op: string, a: Value, b: Value): boolean | undefined {
+  if (a.k === 'unknown' || b.k === 'unknown') return compareBound(op, a, b);
   const num = (v: Value) =>
     v.k === 'int' || v.k === 'float' ? v.v : v.k === 'bool' ? Number(v.v) : undefined;
   const x = num(a);
@@ -993,28 +1655,41 @@ function compare(op: string, a: Value, b: Value): boolean | undefined {
     }
   }
   if (a.k === 'str' && b.k === 'str') {
-    if (op === '==') return a.v === b.v;
-    if (op === '!=') return a.v !== b.v;
+    if (a.v === b.v)
+      return op === '==' || op === 'is' ? true : op === '!=' || op === 'is not' ? false : undefined;
+    if (a.v.includes('\u0001') || b.v.includes('\u0001')) return undefined;
+    if (op === '==') return false;
+    if (op === '!=') return true;
   }
   if (op === 'is' || op === 'is not') {
     const same = a === b || (a.k === 'none' && b.k === 'none');
+    const knownDifferent = a.k !== b.k && (a.k === 'none' || b.k === 'none');
+    if (!same && !knownDifferent && a.k !== 'none' && b.k !== 'none') return op === 'is not';
     return op === 'is' ? same : !same;
   }
+  if (op === '==' && (a.k === 'none') !== (b.k === 'none')) return false;
+  if (op === '!=' && (a.k === 'none') !== (b.k === 'none')) return true;
   return undefined;
 }
 
-const DTYPES = new Set([
-  'float16',
-  'float32',
-  'float64',
-  'int8',
-  'int16',
-  'int32',
-  'int64',
-  'uint8',
-  'bool',
-  'string',
-  'complex64',
-  'half',
-  'double',
-]);
+/** Comparisons an unknown counter's lower bound decides (`i > 0` past the first iteration). */
+function compareBound(op: string, a: Value, b: Value): boolean | undefined {
+  if (a.k === 'unknown' && a.lo !== undefined && b.k === 'int') {
+    if ((op === '>' && a.lo > b.v) || (op === '>=' && a.lo >= b.v) || (op === '!=' && a.lo > b.v))
+      return true;
+    if ((op === '<' && a.lo >= b.v) || (op === '<=' && a.lo > b.v) || (op === '==' && a.lo > b.v))
+      return false;
+  }
+  if (b.k === 'unknown' && b.lo !== undefined && a.k === 'int') {
+    const flip: Record<string, string> = {
+      '<': '>',
+      '<=': '>=',
+      '>': '<',
+      '>=': '<=',
+      '==': '==',
+      '!=': '!=',
+    };
+    if (flip[op]) return compareBound(flip[op], b, a);
+  }
+  return undefined;
+}

@@ -8,7 +8,7 @@ import { asDType, DType, DTypes } from '../../core/dtypes';
 import { ErrorInfo, firstLine, ScopeLensError } from '../../core/errors';
 import { NameRegistry } from '../../core/names';
 import { AUTO_REUSE, ReuseArg } from '../../core/reuse';
-import { Shape } from '../../core/shape';
+import { Shape, UNKNOWN } from '../../core/shape';
 import {
   CreateSpec,
   InitializerInfo,
@@ -20,7 +20,8 @@ import {
 import { ScopeMachine, ScopeSlots, VariableScopeArgs } from '../../core/variable-scope';
 import { fixedSizePartitioner, Partitioner } from '../../core/partitioners';
 import type { Expr } from '../ir';
-import { NONE, UNKNOWN_VALUE, Value } from './values';
+import { hasHoles, mayEqual, NONE, UNKNOWN_VALUE, Value } from './values';
+import type { VariableScope } from '../../core/variable-scope';
 
 export interface AnalyzerSlots extends ScopeSlots {
   initializer: Value;
@@ -48,9 +49,30 @@ export interface APartitioned {
   readonly parts: AVariable[];
 }
 
+/** Why a scope reuses: where its reuse was set. */
+export interface ReuseOrigin {
+  readonly kind: 'argument' | 'reuse_variables' | 'inherited' | 'scope-object' | 'unknown';
+  /** The `variable_scope(...)` or `reuse_variables()` call that set it. */
+  readonly at: Expr | null;
+  readonly file: string;
+  /** For 'inherited': the scope it came from. */
+  readonly from?: string;
+}
+
 /** One outcome of one `get_variable` call, in execution order (`.static.json`'s events). */
 export interface VariableEvent {
   readonly at: Expr;
+  /** The file of `at`. */
+  readonly file: string;
+  /** When `file` is not the analysed file: the call in the analysed file that led here. */
+  readonly via?: Expr;
+  /**
+   * False when the outcome rests on an assumption: an unknown `reuse` taken as AUTO_REUSE, or a
+   * name pattern taken to be an existing variable's name.
+   */
+  readonly certain: boolean;
+  /** For reuse and "does not exist": where the scope's reuse came from. */
+  readonly reuseOrigin?: ReuseOrigin;
   readonly action: 'create' | 'reuse' | 'raise';
   /** `scope/v:0` for create/reuse; the full name asked for (no `:0`) for raise. */
   readonly name: string;
@@ -70,9 +92,17 @@ export class TfState {
   readonly store: VariableStore<AnalyzerSlots, AVariable, APartitioned>;
   /** The event of the last error `getVariable` raised (taken by the interpreter's PyRaise). */
   lastRaise: VariableEvent | null = null;
+  /** Where each reusing scope's reuse came from. */
+  readonly reuseOrigins = new WeakMap<VariableScope<AnalyzerSlots>, ReuseOrigin>();
 
   constructor(
-    readonly events: VariableEvent[],
+    /** Where events go, and what the interpreter knows about the call being made. */
+    readonly sink: {
+      readonly events: VariableEvent[];
+      readonly file: string;
+      readonly via: Expr | undefined;
+      readonly assumptions: number;
+    },
     /** Calls a program function: (function, positional args, keyword args). */
     readonly callFn: (fn: Value, args: Value[], kwargs: Map<string, Value>) => Value,
   ) {
@@ -87,17 +117,41 @@ export class TfState {
   getVariable(at: Expr, name: string, kwargs: Map<string, Value>, record = true): Value {
     const scope = this.scopes.current;
     const fullName = scope.name ? `${scope.name}/${name}` : name;
-    const existed = this.store.vars.has(fullName) || this.store.partitionedVars.has(fullName);
+    let existed = this.store.vars.has(fullName) || this.store.partitionedVars.has(fullName);
+    let certain = this.sink.assumptions === 0;
+    const partitioner = orNull(kwargs.get('partitioner'));
+    const shape = shapeArg(kwargs.get('shape'));
+    if (partitioner && !isConcrete(shape)) return UNKNOWN_VALUE;
+    // A name pattern (or a name an existing pattern may stand for) under reuse is taken to be
+    // the existing variable it may be: the program means to share it. The outcome is possible.
+    let alias: string | null = null;
+    if (!existed && scope.reuse !== false && (hasHoles(fullName) || this.hasPatterns())) {
+      for (const key of this.store.vars.keys()) {
+        if (mayEqual(fullName, key)) {
+          alias = key;
+          break;
+        }
+      }
+      if (alias) {
+        this.store.vars.set(fullName, this.store.vars.get(alias) as AVariable);
+        existed = true;
+        certain = false;
+      }
+    }
+    const file = this.sink.file;
+    const via = this.sink.via;
+    const origin = scope.reuse !== false ? this.reuseOrigins.get(scope) : undefined;
+    const base = { at, file, ...(via ? { via } : {}), ...(origin ? { reuseOrigin: origin } : {}) };
     try {
       const result = scopeGetVariable(scope, this.store, {
         name,
-        shape: shapeArg(kwargs.get('shape')),
+        shape,
         dtype: dtypeArg(kwargs.get('dtype')),
         initializer: orNull(kwargs.get('initializer')),
         regularizer: orNull(kwargs.get('regularizer')),
         trainable: boolArg(kwargs.get('trainable')),
         collections: null,
-        partitioner: orNull(kwargs.get('partitioner')),
+        partitioner,
         useResource: boolArg(kwargs.get('use_resource')),
         customGetter: orNull(kwargs.get('custom_getter')),
       });
@@ -105,8 +159,9 @@ export class TfState {
       const value = toValue(result as unknown);
       if (record) {
         const v = value.k === 'variable' || value.k === 'partitioned' ? value.v : null;
-        this.events.push({
-          at,
+        this.sink.events.push({
+          ...base,
+          certain,
           action,
           name: resultName(value) ?? fullName,
           key: fullName,
@@ -117,19 +172,31 @@ export class TfState {
       }
       return value;
     } catch (e) {
-      if (e instanceof ScopeLensError && record) {
+      if (!(e instanceof ScopeLensError)) return UNKNOWN_VALUE; // never a false certainty
+      if (record) {
         const event: VariableEvent = {
-          at,
+          ...base,
+          certain,
           action: 'raise',
           name: fullName,
           error: e.info,
           handled: false,
         };
-        this.events.push(event);
+        this.sink.events.push(event);
         this.lastRaise = event;
       }
       throw e;
+    } finally {
+      if (alias) this.store.vars.delete(fullName);
     }
+  }
+
+  private patterns = false;
+  /** Whether any stored name is a pattern (a concrete name may then stand for it). */
+  private hasPatterns(): boolean {
+    if (this.patterns) return true;
+    for (const k of this.store.vars.keys()) if (hasHoles(k)) return (this.patterns = true);
+    return false;
   }
 
   enterScope(args: VariableScopeArgs<AnalyzerSlots>) {
@@ -164,15 +231,26 @@ function boolArg(v: Value | undefined): boolean | null {
   return v && v.k === 'bool' ? v.v : null;
 }
 
-/** A shape argument: a list/tuple of ints and None; anything else unknown-rank. */
+/**
+ * A shape argument: a list/tuple of ints and None. A value the interpreter could not compute is
+ * the core's `UNKNOWN` (as a whole or per dimension), never TF's `None`: unknown is not undefined.
+ */
 export function shapeArg(v: Value | undefined): Shape | undefined {
   if (v === undefined || v.k === 'none') return undefined;
   if (v.k === 'int') return [v.v];
   if (v.k === 'list' || v.k === 'tuple') {
-    return v.items.map((d) => (d.k === 'int' ? d.v : null));
+    return v.items.map((d) =>
+      d.k === 'int' ? d.v : d.k === 'none' ? null : (UNKNOWN as unknown as null),
+    );
   }
   if (v.k === 'object' && v.kind === 'TensorShape') return shapeArg(v.attrs.get('dims'));
-  return undefined;
+  return UNKNOWN as unknown as Shape;
+}
+
+function isConcrete(shape: Shape | undefined): boolean {
+  if (shape === undefined || shape === null) return true;
+  if ((shape as unknown) === UNKNOWN) return false;
+  return shape.every((d) => (d as unknown) !== UNKNOWN);
 }
 
 export function dtypeArg(v: Value | undefined): DType | null {

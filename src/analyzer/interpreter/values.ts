@@ -1,20 +1,39 @@
 /**
- * Abstract values of the interpreter (version 0: concrete values, or `unknown`).
+ * Abstract values of the interpreter: concrete Python values, `unknown`, and *holes*.
  *
- * A value the interpreter cannot compute is `UNKNOWN_VALUE`; anything built from it is unknown
- * too. Rules are then not applied (no outcome is recorded), so an unknown never becomes a false
- * certainty. Later versions refine this with name patterns and partly known shapes.
+ * A value the interpreter cannot compute is `unknown`. An unknown may carry a hole: a label (the
+ * parameter, loop variable or attribute it came from) and an identity. When such a value is
+ * formatted into a string, the hole is written into the string as `\u0001label#id\u0002`, so a
+ * name like `'h%d' % layer` becomes the *pattern* `h{layer}` and flows through every string
+ * operation, through the core's name rules and into the variable store unchanged. Two patterns
+ * are the same name exactly when their text (holes' identities included) is equal; a pattern
+ * may equal another name when `mayEqual` says so. `displayName` renders `h{layer}`.
+ *
+ * An `int` may carry a hole too: its value is known for the rules (`i > 0`), but it formats as
+ * the hole (the first iteration of a loop over `range(n)` with `n` unknown is `i = 0`, named
+ * `h{i}` like every other iteration).
  */
 import type { ErrorInfo } from '../../core/errors';
 import type { Expr, FunctionDef, Lambda } from '../ir';
 import type { VariableScope } from '../../core/variable-scope';
 import type { AnalyzerSlots, AVariable, APartitioned } from './tf-model';
 
+/** A hole: where an unknown value went into a string. */
+export interface Hole {
+  readonly label: string;
+  readonly id: number;
+}
+
 export type Value =
-  | { readonly k: 'unknown' }
+  | {
+      readonly k: 'unknown';
+      readonly hole?: Hole;
+      /** For unknown integers: a known lower bound (a loop counter past its first iteration). */
+      readonly lo?: number;
+    }
   | { readonly k: 'none' }
   | { readonly k: 'bool'; readonly v: boolean }
-  | { readonly k: 'int'; readonly v: number }
+  | { readonly k: 'int'; readonly v: number; readonly hole?: Hole }
   | { readonly k: 'float'; readonly v: number }
   | { readonly k: 'str'; readonly v: string }
   | { readonly k: 'list'; readonly items: Value[] }
@@ -25,9 +44,23 @@ export type Value =
       readonly def: FunctionDef | Lambda;
       readonly closure: Env;
       readonly name: string;
+      /** The file the function is defined in. */
+      readonly file: string;
+    }
+  | {
+      readonly k: 'class';
+      readonly name: string;
+      readonly attrs: Map<string, Value>;
+      readonly bases: readonly Value[];
+      readonly file: string;
+    }
+  | {
+      readonly k: 'instance';
+      readonly cls: Value & { k: 'class' };
+      readonly attrs: Map<string, Value>;
     }
   | { readonly k: 'builtin'; readonly name: string; readonly call: BuiltinFn }
-  | { readonly k: 'module'; readonly path: string }
+  | { readonly k: 'module'; readonly path: string; readonly env?: Env }
   | { readonly k: 'scope'; readonly scope: VariableScope<AnalyzerSlots> }
   | { readonly k: 'context'; readonly enter: () => Value; readonly exit: () => void }
   | { readonly k: 'variable'; readonly v: AVariable }
@@ -49,7 +82,20 @@ export const NONE: Value = Object.freeze({ k: 'none' });
 /** A lexical environment: a frame of bindings and its parent (closures, globals). */
 export class Env {
   readonly vars = new Map<string, Value>();
+  /** Names a `global` statement in this frame sends to the module. */
+  readonly globals = new Set<string>();
   constructor(readonly parent: Env | null) {}
+
+  /** Assignment: to the module's frame for a `global` name, else to this frame. */
+  assign(name: string, v: Value): void {
+    if (this.globals.has(name)) this.moduleFrame().vars.set(name, v);
+    else this.vars.set(name, v);
+  }
+
+  /** The module's frame (the builtins frame is its parent). */
+  private moduleFrame(): Env {
+    return this.parent && this.parent.parent ? this.parent.moduleFrame() : this;
+  }
 
   lookup(name: string): Value | undefined {
     const own = this.vars.get(name);
@@ -77,7 +123,9 @@ export function truthy(v: Value): boolean | undefined {
     case 'float':
       return v.v !== 0;
     case 'str':
-      return v.v.length > 0;
+      if (v.v.length === 0) return false;
+      // eslint-disable-next-line no-control-regex -- holes are delimited by control characters
+      return /^(\u0001[^\u0002]*\u0002)+$/.test(v.v) ? undefined : true;
     case 'list':
     case 'tuple':
       return v.items.length > 0;
@@ -90,13 +138,64 @@ export function truthy(v: Value): boolean | undefined {
   }
 }
 
-/** `str(v)` for concrete values, else undefined. */
+export const HOLE_OPEN = '\u0001';
+export const HOLE_CLOSE = '\u0002';
+// eslint-disable-next-line no-control-regex -- holes are delimited by control characters
+const HOLE_RE = /\u0001([^\u0001\u0002#]*)#\d+\u0002/g;
+
+export function holeText(h: Hole): string {
+  return `${HOLE_OPEN}${h.label}#${h.id}${HOLE_CLOSE}`;
+}
+
+/** Whether a string is a pattern (has holes). */
+export function hasHoles(s: string): boolean {
+  return s.includes(HOLE_OPEN);
+}
+
+/** A pattern as users read it: `model/h{layer}/w:0`. */
+export function displayName(s: string): string {
+  return hasHoles(s) ? s.replace(HOLE_RE, (_m, label: string) => `{${label}}`) : s;
+}
+
+/**
+ * Whether two names (patterns or not) may be the same name: split at `/`, segment by segment,
+ * literal text must agree around the holes (a hole stands for any text without `/`).
+ */
+export function mayEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!hasHoles(a) && !hasHoles(b)) return false;
+  const as = a.split('/');
+  const bs = b.split('/');
+  if (as.length !== bs.length) return false;
+  return as.every((x, i) => segmentMayEqual(x, bs[i]));
+}
+
+function segmentMayEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ha = hasHoles(a);
+  const hb = hasHoles(b);
+  if (!ha && !hb) return false;
+  const prefix = (s: string) => (hasHoles(s) ? s.slice(0, s.indexOf(HOLE_OPEN)) : s);
+  const suffix = (s: string) => (hasHoles(s) ? s.slice(s.lastIndexOf(HOLE_CLOSE) + 1) : s);
+  const pa = prefix(a);
+  const pb = prefix(b);
+  const sa = suffix(a);
+  const sb = suffix(b);
+  const pOk =
+    ha && hb ? pa.startsWith(pb) || pb.startsWith(pa) : ha ? b.startsWith(pa) : a.startsWith(pb);
+  const sOk = ha && hb ? sa.endsWith(sb) || sb.endsWith(sa) : ha ? b.endsWith(sa) : a.endsWith(sb);
+  return pOk && sOk;
+}
+
+/** `str(v)` for concrete values and holes, else undefined. */
 export function pyStr(v: Value): string | undefined {
   switch (v.k) {
     case 'str':
       return v.v;
+    case 'unknown':
+      return v.hole ? holeText(v.hole) : undefined;
     case 'int':
-      return String(v.v);
+      return v.hole ? holeText(v.hole) : String(v.v);
     case 'float':
       return Number.isInteger(v.v) ? `${v.v}.0` : String(v.v);
     case 'bool':
