@@ -98,7 +98,7 @@ export interface RelatedInformation extends Location {
 
 export interface Diagnostic {
   readonly code: string;
-  readonly severity: 'error' | 'warning' | 'information';
+  readonly severity: 'error' | 'warning' | 'information' | 'hint';
   readonly message: string;
   readonly start: Position;
   readonly end: Position;

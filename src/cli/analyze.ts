@@ -86,7 +86,9 @@ export function runCheck(args: string[], out: Out, err: Out): number {
     );
   } else {
     for (const r of results) {
+      // Hints (SL-TF2-API) are for editors; the JSON form has them too.
       for (const d of r.analysis.diagnostics) {
+        if (d.severity === 'hint') continue;
         out(`${r.path}:${d.start.line}:${d.start.column}: ${d.severity} ${d.code}: ${d.message}\n`);
       }
     }

@@ -2,14 +2,59 @@ import { strict as assert } from 'node:assert';
 import { analyzePython } from '../../src/analyzer/analyze';
 import { CATALOG, catalogCodes } from '../../src/analyzer/diagnostics/catalog';
 
-/** Diagnostics as `line:column code`, for compact expectations. */
-function codes(source: string): string[] {
-  return analyzePython(source).diagnostics.map(
-    (d) => `${d.start.line}:${d.start.column} ${d.code}`,
-  );
+/** Diagnostics as `line:column code`, for compact expectations (hints apart). */
+function codes(source: string, hints = false): string[] {
+  return analyzePython(source)
+    .diagnostics.filter((d) => hints || d.severity !== 'hint')
+    .map((d) => `${d.start.line}:${d.start.column} ${d.code}`);
 }
 
 describe('analyzer: what TensorFlow accepts but does not do what it looks like', () => {
+  it('TF 1 names from the plain tensorflow module get one hint (TF 2 moved them to compat.v1)', () => {
+    const plain = [
+      'import tensorflow as tf',
+      'with tf.variable_scope("a"):',
+      '    v = tf.get_variable("v", [1])',
+    ].join('\n');
+    assert.deepEqual(codes(plain, true), ['2:6 SL-TF2-API']);
+    const d = analyzePython(plain).diagnostics[0];
+    assert.equal(d.severity, 'hint');
+    assert.match(d.message, /tf\.compat\.v1\.variable_scope/);
+    for (const header of [
+      'import tensorflow.compat.v1 as tf',
+      'from tensorflow.compat import v1 as tf',
+    ]) {
+      const src = [header, 'with tf.variable_scope("a"):', '    v = tf.get_variable("v", [1])'];
+      assert.deepEqual(codes(src.join('\n'), true), [], header);
+    }
+    assert.deepEqual(
+      codes('import tensorflow as tf\nv = tf.compat.v1.get_variable("v", [1])\n', true),
+      [],
+    );
+  });
+
+  it('a None dimension in a new variable explains the initializer error', () => {
+    const src = 'import tensorflow.compat.v1 as tf\nv = tf.get_variable("v", [None, 3])\n';
+    const d = analyzePython(src).diagnostics;
+    assert.deepEqual(
+      d.map((x) => [x.code, x.severity]),
+      [
+        ['TF-INIT-INVALID', 'error'],
+        ['SL-NONE-DIMENSION', 'information'],
+      ],
+    );
+    assert.match(d[1].message, /\[None, 3\] has a None dimension/);
+    // Sharing an existing variable with a None dimension is fine (compatible shapes).
+    const ok = [
+      'import tensorflow.compat.v1 as tf',
+      'with tf.variable_scope("s"):',
+      '    tf.get_variable("v", [2, 3])',
+      'with tf.variable_scope("s", reuse=True):',
+      '    tf.get_variable("v", [None, 3])',
+    ].join('\n');
+    assert.deepEqual(codes(ok), []);
+  });
+
   it('reuse=False inside a reusing scope has no effect', () => {
     const src = [
       'import tensorflow as tf',
@@ -21,7 +66,7 @@ describe('analyzer: what TensorFlow accepts but does not do what it looks like',
     ].join('\n');
     assert.deepEqual(codes(src), ['3:10 SL-REUSE-FALSE-IGNORED']);
     assert.equal(
-      analyzePython(src).diagnostics[0].message,
+      analyzePython(src).diagnostics.filter((d) => d.severity !== 'hint')[0].message,
       "reuse=False has no effect here: scope 'a/b' inherits reuse=True from its parent",
     );
   });
@@ -63,7 +108,7 @@ describe('analyzer: what TensorFlow accepts but does not do what it looks like',
       'with tf.name_scope("ns"):',
       '    v = tf.get_variable("v", [1])',
     ].join('\n');
-    const d = analyzePython(src).diagnostics;
+    const d = analyzePython(src).diagnostics.filter((x) => x.severity !== 'hint');
     assert.deepEqual(codes(src), ['3:9 SL-NAME-SCOPE-IGNORED']);
     assert.equal(d[0].severity, 'information');
     assert.equal(
@@ -96,7 +141,7 @@ describe('analyzer: what TensorFlow accepts but does not do what it looks like',
     const all = catalogCodes();
     assert.equal(new Set(all).size, all.length);
     for (const e of Object.values(CATALOG)) {
-      assert.match(e.code, /^SL-[A-Z-]+$/);
+      assert.match(e.code, /^SL-[A-Z0-9-]+$/);
       assert.ok(e.doc.length > 20);
     }
   });

@@ -58,13 +58,16 @@ describe('cli: scope-lens check and names', () => {
       capture((out, err) => runCheck(['--format', 'json', bad], out, err)).out,
     );
     // The diagnostic points back at the call that created the variable.
-    assert.deepEqual(json.files[0].diagnostics[0].related, [
-      {
-        message: 'dense/w was created here',
-        start: { line: 4, column: 16 },
-        end: { line: 4, column: 44 },
-      },
-    ]);
+    assert.deepEqual(
+      json.files[0].diagnostics.find((d: { code: string }) => d.code === 'TF-VAR-EXISTS').related,
+      [
+        {
+          message: 'dense/w was created here',
+          start: { line: 4, column: 16 },
+          end: { line: 4, column: 44 },
+        },
+      ],
+    );
   });
 
   it('check of a clean folder (searched recursively) exits 0', () => {

@@ -5,7 +5,7 @@
  * (`TF-VAR-EXISTS`, ... in src/core/errors.ts) and TF's messages.
  */
 
-export type Severity = 'error' | 'warning' | 'information';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface CatalogEntry {
   readonly code: string;
@@ -51,6 +51,20 @@ export const CATALOG = {
     message: () =>
       'the second argument of variable_scope is default_name, not a scope; it is ignored when a name is given',
     doc: 'variable_scope(name_or_scope, default_name=None, values=None, ...): a VariableScope passed second is taken as default_name.',
+  },
+  noneDimension: {
+    code: 'SL-NONE-DIMENSION',
+    severity: 'information',
+    message: (h) =>
+      `the shape ${h.shape} has a None dimension: a new variable's shape must be fully defined (None is only for placeholders and for sharing an existing variable)`,
+    doc: 'tf.get_variable creates a variable of one fixed shape; with a None dimension TF cannot call the initializer and raises "The initializer passed is not valid".',
+  },
+  tf2TopLevel: {
+    code: 'SL-TF2-API',
+    severity: 'hint',
+    message: (h) =>
+      `tf.${h.name} exists only in TensorFlow 1.x; under TensorFlow 2 use tf.compat.v1.${h.name} (import tensorflow.compat.v1 as tf)`,
+    doc: 'TensorFlow 2 removed tf.variable_scope, tf.get_variable and the other graph-mode names from the top-level module; they live on in tf.compat.v1.',
   },
 } satisfies Record<string, CatalogEntry>;
 

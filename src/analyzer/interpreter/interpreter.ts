@@ -25,7 +25,7 @@ import type { ClassDef, Expr, FunctionDef, Module, Param, Stmt } from '../ir';
 import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
-import { engineAttr, tfAttr } from './tf-api';
+import { engineAttr, TF1_ONLY, tfAttr } from './tf-api';
 import { reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
 import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
@@ -143,25 +143,47 @@ export function interpret(module: Module, options: InterpretOptions): InterpretR
   );
   let exhaustive = program.exhaustive;
 
-  const entries: EntryPoint[] = [];
+  // Each uncalled function alone; then those another entry point calls are dropped (`block`
+  // called by `model` is analysed inside `model`, with the arguments `model` gives it).
+  const explored: Array<{
+    target: EntryTarget;
+    paths: VariableEvent[][];
+    calls: Set<unknown>;
+    notes: Note[];
+    scopes: ScopeEvent[];
+  }> = [];
   const base = first as Interpreter | null;
   if (base) {
     for (const target of entryTargets(module, base, called)) {
-      const explored = explore(
+      const calls = new Set<unknown>();
+      const entryNotes: Note[] = [];
+      const entryScopes: ScopeEvent[] = [];
+      const run = explore(
         (chooser) => {
           const r = base.runEntryPoint(target.call, chooser);
           totalSteps += r.steps;
           if (!r.complete) complete = false;
-          for (const n of r.notes) addNote(notes, n);
-          scopes.push(...r.scopes);
+          entryNotes.push(...r.notes);
+          entryScopes.push(...r.scopes);
+          for (const d of r.called) calls.add(d);
           return r.events;
         },
         MAX_ENTRY_PATHS,
         more,
       );
-      if (!explored.exhaustive) exhaustive = false;
-      entries.push({ name: target.name, paths: explored.results });
+      if (!run.exhaustive) exhaustive = false;
+      explored.push({ target, paths: run.results, calls, notes: entryNotes, scopes: entryScopes });
     }
+  }
+  const entries: EntryPoint[] = [];
+  for (const e of explored) {
+    const calledByOther = explored.some(
+      (o) => o !== e && o.calls.has(e.target.def) && !e.calls.has(o.target.def),
+    );
+    if (calledByOther) continue;
+    for (const n of e.notes) addNote(notes, n);
+    scopes.push(...e.scopes);
+    entries.push({ name: e.target.name, paths: e.paths });
   }
   if (!more()) complete = false;
   return { notes, paths: program.results, entries, scopes, complete, exhaustive };
@@ -171,18 +193,24 @@ function addNote(notes: Note[], n: Note): void {
   if (!notes.some((m) => m.key === n.key && m.at === n.at)) notes.push(n);
 }
 
+interface EntryTarget {
+  readonly name: string;
+  readonly def: unknown;
+  readonly call: (i: Interpreter) => void;
+}
+
 /** Module-level functions and classes' methods the program never called. */
-function entryTargets(
-  module: Module,
-  interp: Interpreter,
-  called: Set<unknown>,
-): { name: string; call: (i: Interpreter) => void }[] {
-  const out: { name: string; call: (i: Interpreter) => void }[] = [];
+function entryTargets(module: Module, interp: Interpreter, called: Set<unknown>): EntryTarget[] {
+  const out: EntryTarget[] = [];
   for (const stmt of module.body) {
     if (stmt.kind === 'FunctionDef' && !called.has(stmt)) {
       const fn = interp.mainEnv.vars.get(stmt.name);
       if (fn && fn.k === 'func' && fn.def === stmt) {
-        out.push({ name: stmt.name, call: (i) => i.callValue(fn, [], new Map(), null) });
+        out.push({
+          name: stmt.name,
+          def: stmt,
+          call: (i) => i.callValue(fn, [], new Map(), null),
+        });
       }
     } else if (stmt.kind === 'ClassDef') {
       const cls = interp.mainEnv.vars.get(stmt.name);
@@ -192,6 +220,7 @@ function entryTargets(
         if (m.name === '__init__' && called.has(stmt)) continue;
         out.push({
           name: `${stmt.name}.${m.name}`,
+          def: m,
           call: (i) => {
             const self = i.instantiate(cls, [], new Map(), null, m.name === '__init__');
             if (m.name !== '__init__') {
@@ -330,9 +359,11 @@ export class Interpreter {
     events: VariableEvent[];
     notes: Note[];
     scopes: ScopeEvent[];
+    called: Set<unknown>;
     steps: number;
     complete: boolean;
   } {
+    const calledBefore = new Set(this.called);
     const saved = {
       events: this.events,
       chooser: this.chooser,
@@ -356,9 +387,11 @@ export class Interpreter {
       events: this.events,
       notes: this.notes.splice(saved.notes),
       scopes: this.scopeEvents.splice(saved.scopes),
+      called: new Set([...this.called].filter((d) => !calledBefore.has(d))),
       steps: this.steps,
       complete,
     };
+    for (const d of result.called) this.called.delete(d);
     this.events = saved.events;
     this.chooser = saved.chooser;
     this.steps = saved.steps;
@@ -689,8 +722,14 @@ export class Interpreter {
         }
       case 'Name':
         return env.lookup(e.id) ?? UNKNOWN_VALUE;
-      case 'Attribute':
-        return this.attribute(this.eval(e.value, env), e.attr);
+      case 'Attribute': {
+        const obj = this.eval(e.value, env);
+        if (obj.k === 'module' && obj.path === 'tf-top' && TF1_ONLY.has(e.attr)) {
+          if (!this.notes.some((n) => n.key === 'tf2TopLevel'))
+            this.note('tf2TopLevel', e, { name: e.attr });
+        }
+        return this.attribute(obj, e.attr);
+      }
       case 'Call':
         return this.call(e, env);
       case 'List':
@@ -959,7 +998,7 @@ export class Interpreter {
       case 'module':
         if (v.env) return v.env.vars.get(attr) ?? UNKNOWN_VALUE;
         if (v.path === 'engine') return engineAttr(this, attr);
-        if (attr === 'compat' || attr === 'v1') return v;
+        if (attr === 'compat' || attr === 'v1') return { k: 'module', path: 'tf' };
         return tfAttr(this, attr);
       case 'scope':
         return this.scopeAttr(v, attr);
@@ -998,9 +1037,87 @@ export class Interpreter {
         const found = v.entries.find(([k]) => k.k === 'str' && k.v === attr);
         return found ? found[1] : NONE;
       }
+      case 'str':
+        return this.strMethod(v.v, attr);
       case 'unknown':
         // `hparams.n_layer`: unknown, but formatted as `{n_layer}`.
         return { k: 'unknown', hole: this.hole(attr) };
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  /** The string methods names are built with; holes pass through. */
+  private strMethod(s: string, attr: string): Value {
+    const text = (x: Value | undefined) => (x ? pyStr(x) : undefined);
+    const pattern = s.includes('\u0001');
+    switch (attr) {
+      case 'format':
+        return builtin(attr, (args, kwargs, at) => {
+          let auto = 0;
+          let ok = true;
+          const labels = at && at.kind === 'Call' ? at.args.map(exprLabel) : [];
+          const out = s.replace(/\{\{|\}\}|\{([^{}:!]*)(?:[:!][^{}]*)?\}/g, (m, field: string) => {
+            if (m === '{{') return '{';
+            if (m === '}}') return '}';
+            let v: Value | undefined;
+            let label = field;
+            if (field === '') {
+              label = labels[auto] ?? '?';
+              v = args[auto++];
+            } else if (/^\d+$/.test(field)) {
+              label = labels[Number(field)] ?? '?';
+              v = args[Number(field)];
+            } else v = kwargs.get(field);
+            const t = text(v === undefined ? undefined : this.named(v, label));
+            if (t === undefined) ok = false;
+            return t ?? '';
+          });
+          return ok ? str(out) : UNKNOWN_VALUE;
+        });
+      case 'join':
+        return builtin(attr, (args) => {
+          const items = args[0] ? this.iterate(args[0]) : null;
+          if (!items) return UNKNOWN_VALUE;
+          const parts = items.map((x) => text(x));
+          return parts.every((x) => x !== undefined) ? str(parts.join(s)) : UNKNOWN_VALUE;
+        });
+      case 'replace':
+        return builtin(attr, (args) => {
+          const [a, b] = [text(args[0]), text(args[1])];
+          return a === undefined || b === undefined || pattern
+            ? UNKNOWN_VALUE
+            : str(s.split(a).join(b));
+        });
+      case 'lower':
+      case 'upper':
+      case 'strip':
+      case 'rstrip':
+      case 'lstrip':
+      case 'title':
+        return builtin(attr, (args) => {
+          if (pattern || args.length > 0) return UNKNOWN_VALUE;
+          if (attr === 'lower') return str(s.toLowerCase());
+          if (attr === 'upper') return str(s.toUpperCase());
+          if (attr === 'strip') return str(s.trim());
+          if (attr === 'rstrip') return str(s.trimEnd());
+          if (attr === 'lstrip') return str(s.trimStart());
+          return UNKNOWN_VALUE;
+        });
+      case 'split':
+        return builtin(attr, (args) => {
+          const sep = args[0] ? text(args[0]) : undefined;
+          if (pattern || (args[0] && sep === undefined)) return UNKNOWN_VALUE;
+          const parts = sep === undefined ? s.split(/\s+/).filter(Boolean) : s.split(sep);
+          return { k: 'list', items: parts.map(str) };
+        });
+      case 'startswith':
+      case 'endswith':
+        return builtin(attr, (args) => {
+          const x = text(args[0]);
+          if (x === undefined || pattern) return UNKNOWN_VALUE;
+          return { k: 'bool', v: attr === 'startswith' ? s.startsWith(x) : s.endsWith(x) };
+        });
       default:
         return UNKNOWN_VALUE;
     }
@@ -1225,7 +1342,9 @@ export class Interpreter {
 
   private importModule(name: string, asName: string | null, env: Env): void {
     if (name === 'tensorflow' || name.startsWith('tensorflow.')) {
-      env.set(asName ?? 'tensorflow', { k: 'module', path: 'tf' });
+      // `import tensorflow as tf` is TF 2's top level too (SL-TF2-API); compat.v1 is not.
+      const path = name === 'tensorflow' ? 'tf-top' : 'tf';
+      env.set(asName ?? 'tensorflow', { k: 'module', path });
       return;
     }
     if (ENGINE_MODULES.has(name)) {

@@ -4,6 +4,7 @@
  * (`variableScope`, `getVariable`, ... from 'scope-lens'). Both reach the same rules: the
  * engine API's options objects become the keyword arguments of the Python API.
  */
+import { ERROR_CODES } from '../../core/errors';
 import type { Expr } from '../ir';
 import { builtin, exprLabel, Interpreter } from './interpreter';
 import type { VariableScopeArgs } from '../../core/variable-scope';
@@ -151,8 +152,38 @@ function getVariable(
     }
   }
   // get_local_variable's own get_variable call is TF's, not the program's: not an event.
-  return interp.guardTf(() => interp.tf.getVariable(at, name, kw, record));
+  try {
+    return interp.guardTf(() => interp.tf.getVariable(at, name, kw, record));
+  } catch (e) {
+    const shape = kw.get('shape');
+    const info = (e as { exc?: { info?: { code: string } } }).exc?.info;
+    if (
+      info?.code === ERROR_CODES.initializerInvalid &&
+      shape &&
+      (shape.k === 'list' || shape.k === 'tuple') &&
+      shape.items.some((d) => d.k === 'none')
+    ) {
+      const dims = shape.items.map((d) =>
+        d.k === 'int' ? String(d.v) : d.k === 'none' ? 'None' : '?',
+      );
+      interp.note('noneDimension', at, { shape: `[${dims.join(', ')}]` });
+    }
+    throw e;
+  }
 }
+
+/** What TensorFlow 2 no longer has at the top level (tf.compat.v1 keeps it). */
+export const TF1_ONLY = new Set([
+  'variable_scope',
+  'get_variable',
+  'get_variable_scope',
+  'get_local_variable',
+  'make_template',
+  'AUTO_REUSE',
+  'reset_default_graph',
+  'Session',
+  'placeholder',
+]);
 
 function nameScope(interp: Interpreter, n: Value | undefined): Value {
   const name = n === undefined || n.k === 'none' ? null : pyStr(n);
