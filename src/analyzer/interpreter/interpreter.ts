@@ -38,11 +38,16 @@ const BASE_STEPS = 200_000;
 const MAX_PATHS = 32;
 const MAX_ENTRY_PATHS = 8;
 
+/**
+ * How a statement ended, when not normally: `return` (with its value), `break`, `continue`.
+ * Returned rather than thrown (throwing cost more than the rest of a call).
+ */
 class ReturnSignal {
   constructor(readonly value: Value) {}
 }
-class BreakSignal {}
-class ContinueSignal {}
+const BREAK = { k: 'break' } as const;
+const CONTINUE = { k: 'continue' } as const;
+type Completion = ReturnSignal | typeof BREAK | typeof CONTINUE | undefined;
 class BudgetExceeded {}
 
 const TF_MODULES = new Set(['tensorflow', 'tensorflow.compat.v1', 'tensorflow.compat']);
@@ -113,6 +118,18 @@ export interface InterpretResult {
 }
 
 export function interpret(module: Module, options: InterpretOptions): InterpretResult {
+  // TF's errors are the program's exceptions here, thrown and caught all the time: a stack
+  // trace for each would cost more than the rest of the work.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return interpretModule(module, options);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function interpretModule(module: Module, options: InterpretOptions): InterpretResult {
   const maxSteps = BASE_STEPS + 4 * (module.span.to - module.span.from);
   let totalSteps = 0;
   const more = () => totalSteps < maxSteps * 4;
@@ -414,11 +431,15 @@ export class Interpreter {
 
   // -- statements ------------------------------------------------------------------------------
 
-  execBlock(body: readonly Stmt[], env: Env): void {
-    for (const s of body) this.exec(s, env);
+  execBlock(body: readonly Stmt[], env: Env): Completion {
+    for (const s of body) {
+      const c = this.exec(s, env);
+      if (c) return c;
+    }
+    return undefined;
   }
 
-  exec(s: Stmt, env: Env): void {
+  exec(s: Stmt, env: Env): Completion {
     this.tick();
     switch (s.kind) {
       case 'ExprStmt':
@@ -449,7 +470,7 @@ export class Interpreter {
         env.set(s.name, this.defineClass(s, env));
         return;
       case 'Return':
-        throw new ReturnSignal(s.value ? this.eval(s.value, env) : NONE);
+        return new ReturnSignal(s.value ? this.eval(s.value, env) : NONE);
       case 'Global':
         for (const n of s.names) env.globals.add(n);
         return;
@@ -458,41 +479,37 @@ export class Interpreter {
       case 'UnknownStmt':
         return;
       case 'Break':
-        throw new BreakSignal();
+        return BREAK;
       case 'Continue':
-        throw new ContinueSignal();
+        return CONTINUE;
       case 'If': {
         const t = truthy(this.eval(s.test, env));
-        if (t === true) this.execBlock(s.body, env);
-        else if (t === false) this.execBlock(s.orelse, env);
-        else if (onlyAssignsNames(s)) this.execBoth(s, env);
-        else this.execBlock(this.choose(2) === 0 ? s.body : s.orelse, env);
-        return;
+        if (t === true) return this.execBlock(s.body, env);
+        if (t === false) return this.execBlock(s.orelse, env);
+        if (onlyAssignsNames(s)) {
+          this.execBoth(s, env);
+          return undefined;
+        }
+        return this.execBlock(this.choose(2) === 0 ? s.body : s.orelse, env);
       }
       case 'For':
-        this.execFor(s, env);
-        return;
+        return this.execFor(s, env);
       case 'While': {
         for (let i = 0; i < MAX_LOOP; i++) {
           const t = truthy(this.eval(s.test, env));
           if (t === false) break;
           // An unknown test: the loop runs once or twice more (a path each) and then stops.
           if (t === undefined && (i >= 2 || this.choose(2) === 1)) break;
-          try {
-            this.execBlock(s.body, env);
-          } catch (e) {
-            if (e instanceof BreakSignal) return;
-            if (!(e instanceof ContinueSignal)) throw e;
-          }
+          const c = this.execBlock(s.body, env);
+          if (c === BREAK) return undefined;
+          if (c instanceof ReturnSignal) return c;
         }
-        return;
+        return undefined;
       }
       case 'With':
-        this.execWith(s.items, 0, s.body, env);
-        return;
+        return this.execWith(s.items, 0, s.body, env);
       case 'Try':
-        this.execTry(s, env);
-        return;
+        return this.execTry(s, env);
       case 'Raise': {
         const v = s.exc ? this.eval(s.exc, env) : UNKNOWN_VALUE;
         if (v.k === 'exception') throw new PyRaise(v);
@@ -525,35 +542,29 @@ export class Interpreter {
     }
   }
 
-  private execFor(s: Extract<Stmt, { kind: 'For' }>, env: Env): void {
+  private execFor(s: Extract<Stmt, { kind: 'For' }>, env: Env): Completion {
     const iterable = this.eval(s.iter, env);
     const it = this.iterate(iterable);
-    const runBody = (): boolean => {
-      try {
-        this.execBlock(s.body, env);
-      } catch (e) {
-        if (e instanceof BreakSignal) return false;
-        if (!(e instanceof ContinueSignal)) throw e;
-      }
-      return true;
-    };
     if (it) {
       let n = 0;
       for (const item of it) {
-        if (++n > MAX_LOOP) return;
+        if (++n > MAX_LOOP) return undefined;
         this.assign(s.target, item, env);
-        if (!runBody()) return;
+        const c = this.execBlock(s.body, env);
+        if (c === BREAK) return undefined;
+        if (c instanceof ReturnSignal) return c;
       }
-      this.execBlock(s.orelse, env);
-      return;
+      return this.execBlock(s.orelse, env);
     }
     // Unknown length: once or twice (a path each), the loop variable a new hole per iteration.
     const times = 1 + this.choose(2);
     for (let k = 0; k < times; k++) {
       this.assign(s.target, this.symbolicItem(iterable, k, s.target), env);
-      if (!runBody()) return;
+      const c = this.execBlock(s.body, env);
+      if (c === BREAK) return undefined;
+      if (c instanceof ReturnSignal) return c;
     }
-    this.execBlock(s.orelse, env);
+    return this.execBlock(s.orelse, env);
   }
 
   /** Iteration `k` (0 or 1) of a sequence of unknown length, labelled after the target. */
@@ -601,42 +612,42 @@ export class Interpreter {
     i: number,
     body: readonly Stmt[],
     env: Env,
-  ): void {
-    if (i === items.length) {
-      this.execBlock(body, env);
-      return;
-    }
+  ): Completion {
+    if (i === items.length) return this.execBlock(body, env);
     const ctx = this.eval(items[i].context, env);
     if (ctx.k !== 'context') {
       if (items[i].asName) this.assign(items[i].asName as Expr, UNKNOWN_VALUE, env);
-      this.execWith(items, i + 1, body, env);
-      return;
+      return this.execWith(items, i + 1, body, env);
     }
     const entered = this.guardTf(() => ctx.enter());
     if (items[i].asName) this.assign(items[i].asName as Expr, entered, env);
     try {
-      this.execWith(items, i + 1, body, env);
+      return this.execWith(items, i + 1, body, env);
     } finally {
       ctx.exit();
     }
   }
 
-  private execTry(s: Extract<Stmt, { kind: 'Try' }>, env: Env): void {
+  private execTry(s: Extract<Stmt, { kind: 'Try' }>, env: Env): Completion {
+    let c: Completion;
     try {
       try {
-        this.execBlock(s.body, env);
+        c = this.execBlock(s.body, env);
       } catch (e) {
         if (!(e instanceof PyRaise)) throw e;
         const handler = s.handlers.find((h) => this.matches(h.type, e.exc, env));
         if (!handler) throw e;
         for (const event of e.events) event.handled = true;
         if (handler.name) env.set(handler.name, e.exc);
-        this.execBlock(handler.body, env);
-        return;
+        return (c = this.execBlock(handler.body, env));
       }
-      this.execBlock(s.orelse, env);
+      if (!c) c = this.execBlock(s.orelse, env);
+      return c;
     } finally {
-      this.execBlock(s.finalbody, env);
+      // A return/break/continue in `finally` replaces the outcome (and any exception).
+      const f = this.execBlock(s.finalbody, env);
+      // eslint-disable-next-line no-unsafe-finally -- Python's semantics
+      if (f) return f;
     }
   }
 
@@ -1274,11 +1285,8 @@ export class Interpreter {
     this.currentFile = fn.file;
     try {
       if (fn.def.kind === 'Lambda') return this.eval(fn.def.body, env);
-      this.execBlock(fn.def.body, env);
-      return NONE;
-    } catch (e) {
-      if (e instanceof ReturnSignal) return e.value;
-      throw e;
+      const c = this.execBlock(fn.def.body, env);
+      return c instanceof ReturnSignal ? c.value : NONE;
     } finally {
       this.currentFile = savedFile;
       this.callStack.pop();

@@ -141,7 +141,26 @@ export class TfState {
     const file = this.sink.file;
     const via = this.sink.via;
     const origin = scope.reuse !== false ? this.reuseOrigins.get(scope) : undefined;
-    const base = { at, file, ...(via ? { via } : {}), ...(origin ? { reuseOrigin: origin } : {}) };
+    // Events are built with one fixed shape (object spreads made this the hot spot).
+    const event = (
+      action: VariableEvent['action'],
+      eventName: string,
+      v: AVariable | APartitioned | null,
+      error: ErrorInfo | undefined,
+    ): VariableEvent => ({
+      at,
+      file,
+      via,
+      certain,
+      reuseOrigin: origin,
+      action,
+      name: eventName,
+      key: action === 'raise' ? undefined : fullName,
+      error,
+      shape: v ? v.shape : undefined,
+      dtype: v ? v.dtype : undefined,
+      handled: false,
+    });
     try {
       const result = scopeGetVariable(scope, this.store, {
         name,
@@ -156,34 +175,19 @@ export class TfState {
         customGetter: orNull(kwargs.get('custom_getter')),
       });
       const action = existed ? 'reuse' : 'create';
+      if (!existed && hasHoles(fullName)) this.patterns = true;
       const value = toValue(result as unknown);
       if (record) {
         const v = value.k === 'variable' || value.k === 'partitioned' ? value.v : null;
-        this.sink.events.push({
-          ...base,
-          certain,
-          action,
-          name: resultName(value) ?? fullName,
-          key: fullName,
-          shape: v ? v.shape : undefined,
-          dtype: v ? v.dtype : undefined,
-          handled: false,
-        });
+        this.sink.events.push(event(action, resultName(value) ?? fullName, v, undefined));
       }
       return value;
     } catch (e) {
       if (!(e instanceof ScopeLensError)) return UNKNOWN_VALUE; // never a false certainty
       if (record) {
-        const event: VariableEvent = {
-          ...base,
-          certain,
-          action: 'raise',
-          name: fullName,
-          error: e.info,
-          handled: false,
-        };
-        this.sink.events.push(event);
-        this.lastRaise = event;
+        const raised = event('raise', fullName, null, e.info);
+        this.sink.events.push(raised);
+        this.lastRaise = raised;
       }
       throw e;
     } finally {
@@ -191,12 +195,10 @@ export class TfState {
     }
   }
 
-  private patterns = false;
   /** Whether any stored name is a pattern (a concrete name may then stand for it). */
+  private patterns = false;
   private hasPatterns(): boolean {
-    if (this.patterns) return true;
-    for (const k of this.store.vars.keys()) if (hasHoles(k)) return (this.patterns = true);
-    return false;
+    return this.patterns;
   }
 
   enterScope(args: VariableScopeArgs<AnalyzerSlots>) {
