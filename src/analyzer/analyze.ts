@@ -21,6 +21,7 @@ import {
 import type { ReuseOrigin, VariableEvent } from './interpreter/tf-model';
 import { displayName } from './interpreter/values';
 import { lowerPython } from './python/lower';
+import { PythonDocument } from './python/document';
 import { CATALOG } from './diagnostics/catalog';
 import { lowerSource } from './front-ends';
 import { dirname, joinPath } from './paths';
@@ -172,30 +173,63 @@ export function analyze(source: string, options: AnalyzeOptions = {}): Analysis 
   const language = options.language ?? languageOf(options.path);
   const file = options.path ?? (language === 'python' ? '<input>.py' : '<input>.ts');
   try {
-    return analyzeUnsafe(source, file, language, options);
+    const module = language === 'python' ? lowerPython(source).module : lowerSource(source, file);
+    return analyzeModule(module, source, file, language, options);
   } catch {
-    return {
-      language,
-      events: [],
-      callSites: [],
-      scopes: [],
-      variables: [],
-      diagnostics: [],
-      complete: false,
-      exhaustive: false,
-      paths: 0,
-      imports: [],
-    };
+    return failed(language);
   }
 }
 
-function analyzeUnsafe(
+/**
+ * An open document analysed again after each edit: the front end reuses what did not change
+ * (python/document.ts), so a keystroke costs an incremental parse, the changed statement's
+ * lowering and the interpretation. Results equal `analyze` of the same text.
+ */
+export class DocumentAnalyzer {
+  private readonly python = new PythonDocument();
+  private readonly language: Language;
+  private readonly file: string;
+
+  constructor(private readonly options: AnalyzeOptions = {}) {
+    this.language = options.language ?? languageOf(options.path);
+    this.file = options.path ?? (this.language === 'python' ? '<input>.py' : '<input>.ts');
+  }
+
+  update(source: string): Analysis {
+    try {
+      const module =
+        this.language === 'python'
+          ? this.python.update(source).module
+          : lowerSource(source, this.file);
+      return analyzeModule(module, source, this.file, this.language, this.options);
+    } catch {
+      return failed(this.language);
+    }
+  }
+}
+
+function failed(language: Language): Analysis {
+  return {
+    language,
+    events: [],
+    callSites: [],
+    scopes: [],
+    variables: [],
+    diagnostics: [],
+    complete: false,
+    exhaustive: false,
+    paths: 0,
+    imports: [],
+  };
+}
+
+function analyzeModule(
+  module: Module,
   source: string,
   file: string,
   language: Language,
   options: AnalyzeOptions,
 ): Analysis {
-  const module = language === 'python' ? lowerPython(source).module : lowerSource(source, file);
   const sources = new Map<string, string>([[file, source]]);
   const lowered = new Map<string, ResolvedModule | null>();
   const resolveImport = (req: ImportRequest): ResolvedModule | undefined => {

@@ -165,16 +165,41 @@ export class ScopeMachine<S extends ScopeSlots = ScopeSlots> {
     return this.counts.get(name) ?? 0;
   }
 
+  /**
+   * Scope name → the names below it whose counter may be non-zero. TF resets sub-scopes by
+   * scanning every counter on every exit; this index makes the reset cost what it resets.
+   */
+  private below = new Map<string, Set<string>>();
+
   private open(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.index(name);
+  }
+
+  private index(name: string): void {
+    for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+      const prefix = name.slice(0, i);
+      let set = this.below.get(prefix);
+      if (!set) {
+        set = new Set();
+        this.below.set(prefix, set);
+      }
+      set.add(name);
+    }
   }
 
   /** `close_variable_subscopes`: reset the counters of every sub-scope of `name`. */
   private closeSubscopes(name: string): void {
-    const prefix = `${name}/`;
-    for (const k of this.counts.keys()) {
-      if (k.startsWith(prefix)) this.counts.set(k, 0);
-    }
+    const set = this.below.get(name);
+    if (!set) return;
+    for (const k of set) this.counts.set(k, 0);
+    set.clear();
+  }
+
+  private restoreCounts(snapshot: Map<string, number>): void {
+    this.counts = snapshot;
+    this.below = new Map();
+    for (const [k, n] of snapshot) if (n > 0) this.index(k);
   }
 
   /** `_get_unique_variable_scope(prefix)`: `prefix`, or `prefix_N` if used in this scope. */
@@ -342,7 +367,7 @@ export class ScopeMachine<S extends ScopeSlots = ScopeSlots> {
     if (this.current !== frame.scope) {
       throw new Error('Improper nesting of variable_scope.');
     }
-    if (frame.countsSnapshot) this.counts = frame.countsSnapshot;
+    if (frame.countsSnapshot) this.restoreCounts(frame.countsSnapshot);
     else this.closeSubscopes(frame.openedName);
     this.current = frame.previous;
     if (frame.enteredNameScope) this.names.exitNameScope(frame.restoreNameStack);

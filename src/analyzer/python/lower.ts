@@ -72,6 +72,21 @@ function internalError(sp: ir.Span, error: unknown): Diagnostic {
   };
 }
 
+/**
+ * Lowers one top-level statement node (and reports its parse recoveries): what an incremental
+ * document caches per statement. Never throws.
+ */
+export function lowerTopLevel(ctx: Context, node: SyntaxNode): ir.Stmt[] {
+  try {
+    reportRecoveries(ctx, node);
+    return lowerStatements(ctx, [node]);
+  } catch (error) {
+    const sp = ir.span(node.from, node.to);
+    ctx.diagnostics.push(internalError(sp, error));
+    return [ir.unknownStmt(sp, ctx.source.slice(node.from, node.to))];
+  }
+}
+
 /** One diagnostic per error node, found with a single iterative pass over the tree. */
 function reportRecoveries(ctx: Context, top: SyntaxNode): void {
   let count = 0;

@@ -1,0 +1,128 @@
+/**
+ * An open Python document, lowered incrementally: after an edit, lezer re-parses reusing the
+ * unchanged parts of the previous tree, and every top-level statement whose text is unchanged
+ * keeps its IR. A statement that only moved (an edit above it) has its spans shifted in place:
+ * at lowering time each cached statement records its distinct span objects, so the shift is a
+ * loop over numbers, not a walk of the tree.
+ *
+ * This relies on one property of the front end: a top-level statement's IR depends only on its
+ * text (and its offset, through spans). The IR of a document version is read-only for the
+ * phases after the front end; it is only ever relocated here, before the next analysis of that
+ * document, never while one runs. Results of earlier analyses hold positions, not spans.
+ */
+import { parser } from '@lezer/python';
+import { Tree, TreeFragment } from '@lezer/common';
+import * as ir from '../ir';
+import { type Context, type Diagnostic, kids } from './expressions';
+import { lowerTopLevel, type LowerResult } from './lower';
+
+interface Cached {
+  from: number;
+  readonly text: string;
+  readonly stmts: ir.Stmt[];
+  readonly diagnostics: Diagnostic[];
+  /** Every distinct span object in `stmts` and `diagnostics` (mutable: shifted on moves). */
+  readonly spans: Array<{ from: number; to: number }>;
+}
+
+const MAX_RECOVERY_DIAGNOSTICS = 100;
+
+export class PythonDocument {
+  private text = '';
+  private tree: Tree | null = null;
+  private cache = new Map<string, Cached[]>();
+
+  /** The IR of `text`, reusing what the previous version had. Never throws. */
+  update(text: string): LowerResult {
+    let tree: Tree;
+    try {
+      tree = this.parse(text);
+    } catch {
+      this.tree = null;
+      this.cache.clear();
+      const whole = ir.span(0, text.length);
+      return { module: ir.moduleNode(whole, [ir.unknownStmt(whole, text)]), diagnostics: [] };
+    }
+    const next = new Map<string, Cached[]>();
+    const body: ir.Stmt[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (const node of kids(tree.topNode)) {
+      const key = text.slice(node.from, node.to);
+      const candidates = this.cache.get(key);
+      let entry = candidates?.pop();
+      if (entry) {
+        const delta = node.from - entry.from;
+        if (delta !== 0) {
+          for (const sp of entry.spans) {
+            sp.from += delta;
+            sp.to += delta;
+          }
+          entry.from = node.from;
+        }
+      } else {
+        const ctx: Context = { source: text, diagnostics: [], depth: 0, depthReported: false };
+        const stmts = lowerTopLevel(ctx, node);
+        entry = {
+          from: node.from,
+          text: key,
+          stmts,
+          diagnostics: ctx.diagnostics,
+          spans: collectSpans(stmts, ctx.diagnostics),
+        };
+      }
+      const list = next.get(key);
+      if (list) list.push(entry);
+      else next.set(key, [entry]);
+      body.push(...entry.stmts);
+      diagnostics.push(...entry.diagnostics);
+    }
+    this.cache = next;
+    this.text = text;
+    this.tree = tree;
+    return {
+      module: ir.moduleNode(ir.span(0, text.length), body),
+      diagnostics: diagnostics.slice(0, MAX_RECOVERY_DIAGNOSTICS),
+    };
+  }
+
+  /** A full parse the first time; afterwards an incremental one around the changed range. */
+  private parse(text: string): Tree {
+    if (!this.tree) return parser.parse(text);
+    const old = this.text;
+    let start = 0;
+    const max = Math.min(old.length, text.length);
+    while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let endOld = old.length;
+    let endNew = text.length;
+    while (
+      endOld > start &&
+      endNew > start &&
+      old.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)
+    ) {
+      endOld--;
+      endNew--;
+    }
+    if (start === endOld && start === endNew) return this.tree;
+    const fragments = TreeFragment.applyChanges(TreeFragment.addTree(this.tree), [
+      { fromA: start, toA: endOld, fromB: start, toB: endNew },
+    ]);
+    return parser.parse(text, fragments);
+  }
+}
+
+/** The distinct span objects of lowered statements and their diagnostics. */
+function collectSpans(
+  stmts: readonly ir.Stmt[],
+  diagnostics: readonly Diagnostic[],
+): Array<{ from: number; to: number }> {
+  const seen = new Set<ir.Span>();
+  for (const s of stmts) {
+    ir.walk(s, {
+      enter: (node) => {
+        seen.add(node.span);
+      },
+    });
+  }
+  for (const d of diagnostics) seen.add(d.span);
+  return [...seen] as Array<{ from: number; to: number }>;
+}

@@ -1,0 +1,77 @@
+/**
+ * An open document analysed after each edit (DocumentAnalyzer) gives exactly what a fresh
+ * analysis of the same text gives: over sequences of random edits (typing, deleting, pasting
+ * lines from elsewhere, moving statements) applied to the fixtures and examples.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, DocumentAnalyzer } from '../../src/analyzer/analyze';
+import { lowerPython } from '../../src/analyzer/python/lower';
+import { PythonDocument } from '../../src/analyzer/python/document';
+import { printIr } from '../../src/analyzer/ir-printer';
+import { projectRoot } from '../support';
+
+const root = projectRoot();
+const sources = [
+  path.join(root, 'examples', 'python'),
+  path.join(root, 'test', 'analyzer', 'fixtures', 'cases'),
+].flatMap((d) =>
+  fs
+    .readdirSync(d)
+    .filter((f) => f.endsWith('.py'))
+    .map((f) => fs.readFileSync(path.join(d, f), 'utf8')),
+);
+
+function prng(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
+}
+
+describe('analyzer: incremental re-analysis equals a fresh analysis', function () {
+  this.timeout(120_000);
+
+  it('the IR of every version equals a fresh lowering (spans included)', () => {
+    const rand = prng(99);
+    for (const start of sources) {
+      const doc = new PythonDocument();
+      let text = start;
+      for (let step = 0; step < 40; step++) {
+        const at = rand(text.length + 1);
+        const kind = rand(4);
+        if (kind === 0) text = text.slice(0, at) + 'x' + text.slice(at);
+        else if (kind === 1) text = text.slice(0, at) + text.slice(at + 1 + rand(3));
+        else if (kind === 2) text = text.slice(0, at) + '\n' + text.slice(at);
+        else {
+          const other = sources[rand(sources.length)];
+          const from = rand(other.length);
+          text = text.slice(0, at) + other.slice(from, from + rand(80)) + text.slice(at);
+        }
+        const incremental = printIr(doc.update(text).module, text);
+        assert.equal(incremental, printIr(lowerPython(text).module, text), `edit ${step}`);
+      }
+    }
+  });
+
+  it('analyses after typing a program character by character, and after edits, equal fresh ones', () => {
+    const text = sources[0];
+    const doc = new DocumentAnalyzer({ path: 'model.py' });
+    for (let i = 0; i <= text.length; i += Math.max(1, Math.floor(text.length / 120))) {
+      const version = text.slice(0, i);
+      assert.deepEqual(doc.update(version), analyze(version, { path: 'model.py' }));
+    }
+    const rand = prng(5);
+    let current = text;
+    for (let k = 0; k < 60; k++) {
+      const lines = current.split('\n');
+      const i = rand(lines.length);
+      const j = rand(lines.length);
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+      current = lines.join('\n');
+      assert.deepEqual(doc.update(current), analyze(current, { path: 'model.py' }));
+    }
+  });
+});
