@@ -559,8 +559,13 @@ function functionValue(ctx: Context, n: ts.ArrowFunction | ts.FunctionExpression
  */
 export type Pattern =
   | { readonly k: 'target'; readonly sp: ir.Span; readonly make: () => ir.Expr }
-  | { readonly k: 'array'; readonly sp: ir.Span; readonly elems: (PatternElement | null)[] }
+  | { readonly k: 'array'; readonly sp: ir.Span; readonly elems: (PatternElement | Hole)[] }
   | { readonly k: 'object'; readonly sp: ir.Span; readonly props: PatternProperty[] };
+
+/** An elided element, `[, b]`. */
+interface Hole {
+  readonly hole: ir.Span;
+}
 
 interface PatternElement {
   readonly pat: Pattern;
@@ -592,9 +597,9 @@ export function patternOfBinding(ctx: Context, name: ts.BindingName): Pattern {
         return { k: 'target', sp, make: () => identifierTarget(ctx, name) };
       }
       if (ts.isArrayBindingPattern(name)) {
-        const elems = name.elements.map((e): PatternElement | null =>
+        const elems = name.elements.map((e): PatternElement | Hole =>
           ts.isOmittedExpression(e)
-            ? null
+            ? { hole: spanOf(ctx, e) }
             : {
                 pat: patternOfBinding(ctx, e.name),
                 rest: e.dotDotDotToken !== undefined,
@@ -637,8 +642,8 @@ export function patternOfExpr(ctx: Context, node: ts.Expression): Pattern {
     () => unknownTarget(ctx, n),
     (): Pattern => {
       if (ts.isArrayLiteralExpression(n)) {
-        const elems = n.elements.map((e): PatternElement | null => {
-          if (ts.isOmittedExpression(e)) return null;
+        const elems = n.elements.map((e): PatternElement | Hole => {
+          if (ts.isOmittedExpression(e)) return { hole: spanOf(ctx, e) };
           const esp = spanOf(ctx, e);
           if (ts.isSpreadElement(e)) {
             return { pat: patternOfExpr(ctx, e.expression), rest: true, dflt: undefined, sp: esp };
@@ -758,8 +763,8 @@ export function targetFor(
     const elts: ir.Expr[] = [];
     const after: ir.Stmt[] = [];
     for (const e of pat.elems) {
-      if (e === null) {
-        elts.push(ir.name(ir.span(pat.sp.to, pat.sp.to), fresh(ctx))); // a hole: `[, b]`
+      if ('hole' in e) {
+        elts.push(ir.name(e.hole, fresh(ctx))); // a throwaway target
         continue;
       }
       const inner = targetFor(ctx, e.pat, e.dflt);
