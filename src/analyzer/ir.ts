@@ -1,7 +1,7 @@
 /**
  * The analyzer's intermediate representation: a small, language-neutral tree of statements and
- * expressions that a front end (today only `python/lower.ts`) produces from source text and the
- * abstract interpreter consumes.
+ * expressions that a front end (`python/lower.ts`, `typescript/lower.ts`) produces from source
+ * text and the abstract interpreter consumes.
  *
  * The IR is deliberately smaller than Python's `ast`: it keeps what the variable-scope analysis
  * needs (calls, attributes, `with` blocks, string building, control flow, imports) and models
@@ -405,6 +405,17 @@ export interface Lambda {
   readonly body: Expr;
 }
 
+/**
+ * A function with a statement body used as a value: a JS function expression or block-bodied
+ * arrow (`() => { ... }`). `def` is an ordinary `FunctionDef` (name `''` when anonymous) that is
+ * not bound to any name; evaluating the expression makes the function. Python never produces it.
+ */
+export interface FunctionExpr {
+  readonly kind: 'FunctionExpr';
+  readonly span: Span;
+  readonly def: FunctionDef;
+}
+
 export interface Comprehension {
   readonly kind: 'Comprehension';
   readonly span: Span;
@@ -473,6 +484,7 @@ export type Expr =
   | Subscript
   | Slice
   | Lambda
+  | FunctionExpr
   | ListComp
   | SetComp
   | GeneratorExp
@@ -734,6 +746,11 @@ export const lambda = (sp: Span, params: Param[], body: Expr): Lambda => ({
   span: sp,
   params,
   body,
+});
+export const functionExpr = (sp: Span, def: FunctionDef): FunctionExpr => ({
+  kind: 'FunctionExpr',
+  span: sp,
+  def,
 });
 export const comprehension = (sp: Span, target: Expr, iter: Expr, ifs: Expr[]): Comprehension => ({
   kind: 'Comprehension',
