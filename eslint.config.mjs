@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'test/analyzer/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

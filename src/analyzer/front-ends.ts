@@ -1,8 +1,8 @@
 /** Source text to IR, by language. */
 import type { Module } from './ir';
-import { moduleNode, span } from './ir';
+import { lowerTypeScript } from './typescript/lower';
 
-/** The IR of a TypeScript/JavaScript file (the front end lands separately). */
-export function lowerSource(source: string, _file: string): Module {
-  return moduleNode(span(0, source.length), []);
+/** The IR of a TypeScript/JavaScript file. */
+export function lowerSource(source: string, file: string): Module {
+  return lowerTypeScript(source, file).module;
 }

@@ -11,7 +11,8 @@
  *     with tf.variable_scope("a", reuse=True):
  *     #    ^^^ scope a reuse=True
  *
- * A marker written `#^^^` at the very start of a line points at column 1 (where no caret fits).
+ * Carets written right after the comment token (`#^^^`, `//^^^`) point at the column where the
+ * token starts, for calls at the start of their line where no caret fits below.
  * - `create|reuse NAME [SHAPE] [possible] [entry]`: an outcome of the `get_variable` call there;
  * - `raise CODE NAME [possible] [handled] [entry]`: an error outcome;
  * - `diag CODE SEVERITY`: a diagnostic starting there;
@@ -50,9 +51,10 @@ function parseMarkers(source: string, comment: string): Marker[] {
       target = i + 1;
       return;
     }
-    // `#^^^` (or `//^^^`) at the start of a line points at column 1, where no caret fits.
+    // Carets right after the comment token (`#^^^`, `//^^^`) point where the token starts: a
+    // call at the start of its line has no room for a caret below it.
     const column =
-      m[1].length === 0 && m[2].length === 0 ? 1 : m[1].length + comment.length + m[2].length + 1;
+      m[2].length === 0 ? m[1].length + 1 : m[1].length + comment.length + m[2].length + 1;
     out.push({ line: target, column, text: m[4].trim(), markerLine: i + 1 });
   });
   return out;

@@ -21,7 +21,7 @@
 import { ScopeLensError } from '../../core/errors';
 import { AUTO_REUSE } from '../../core/reuse';
 import type { VariableScopeArgs } from '../../core/variable-scope';
-import type { ClassDef, Expr, FunctionDef, Module, Param, Stmt } from '../ir';
+import type { ClassDef, Expr, Module, Param, Stmt } from '../ir';
 import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
@@ -51,7 +51,17 @@ type Completion = ReturnSignal | typeof BREAK | typeof CONTINUE | undefined;
 class BudgetExceeded {}
 
 const TF_MODULES = new Set(['tensorflow', 'tensorflow.compat.v1', 'tensorflow.compat']);
-const ENGINE_MODULES = new Set(['scope-lens']);
+/**
+ * The engine API's module: 'scope-lens' (and its subpaths), or a relative import of this
+ * package's own sources (`../../src/index`, as its examples and tests write it).
+ */
+function isEngineModule(spec: string): boolean {
+  return (
+    spec === 'scope-lens' ||
+    spec.startsWith('scope-lens/') ||
+    (spec.startsWith('.') && /(^|\/)src(\/index)?(\.[cm]?[jt]s)?$/.test(spec))
+  );
+}
 
 export type Language = 'python' | 'typescript';
 
@@ -226,7 +236,7 @@ function entryTargets(module: Module, interp: Interpreter, called: Set<unknown>)
         out.push({
           name: stmt.name,
           def: stmt,
-          call: (i) => i.callValue(fn, [], new Map(), null),
+          call: (i) => i.callValue(fn, [], new Map(), null, true),
         });
       }
     } else if (stmt.kind === 'ClassDef') {
@@ -242,7 +252,7 @@ function entryTargets(module: Module, interp: Interpreter, called: Set<unknown>)
             const self = i.instantiate(cls, [], new Map(), null, m.name === '__init__');
             if (m.name !== '__init__') {
               const method = i.attribute(self, m.name);
-              i.callValue(method, [], new Map(), null);
+              i.callValue(method, [], new Map(), null, true);
             }
           },
         });
@@ -837,19 +847,10 @@ export class Interpreter {
           (inner) => ({ k: 'tuple', items: [this.eval(e.key, inner), this.eval(e.value, inner)] }),
           'dict',
         );
-      default: {
-        // The TypeScript front end's function expressions.
-        const fe = e as unknown as { kind: string; def?: FunctionDef };
-        if (fe.kind === 'FunctionExpr' && fe.def)
-          return {
-            k: 'func',
-            def: fe.def,
-            closure: env,
-            name: fe.def.name,
-            file: this.currentFile,
-          };
+      case 'FunctionExpr':
+        return { k: 'func', def: e.def, closure: env, name: e.def.name, file: this.currentFile };
+      default:
         return UNKNOWN_VALUE;
-      }
     }
   }
 
@@ -1255,7 +1256,17 @@ export class Interpreter {
     return this.callValue(fn, args, kwargs, e);
   }
 
-  callValue(fn: Value, args: Value[], kwargs: Map<string, Value>, at: Expr | null): Value {
+  /**
+   * Calls `fn`. `entry`: the call that starts an entry point, whose missing arguments are holes
+   * (in TypeScript a missing argument is otherwise `undefined`, i.e. None).
+   */
+  callValue(
+    fn: Value,
+    args: Value[],
+    kwargs: Map<string, Value>,
+    at: Expr | null,
+    entry = false,
+  ): Value {
     switch (fn.k) {
       case 'builtin':
         return fn.call(args, kwargs, at as Expr);
@@ -1278,7 +1289,7 @@ export class Interpreter {
     this.called.add(fn.def);
     if (this.depth >= MAX_CALL_DEPTH) return UNKNOWN_VALUE;
     const env = new Env(fn.closure);
-    this.bindParams(fn.def.params, args, kwargs, env, fn.closure);
+    this.bindParams(fn.def.params, args, kwargs, env, fn.closure, entry);
     this.depth++;
     this.callStack.push({ at, file: this.currentFile });
     const savedFile = this.currentFile;
@@ -1300,11 +1311,13 @@ export class Interpreter {
     kwargs: Map<string, Value>,
     env: Env,
     defEnv: Env,
+    entry: boolean,
   ): void {
     let i = 0;
     const rest = new Map(kwargs);
-    const fallback = (p: Param): Value =>
-      p.default ? this.eval(p.default, defEnv) : { k: 'unknown', hole: this.hole(p.name) };
+    const missing = (p: Param): Value =>
+      this.language === 'typescript' && !entry ? NONE : { k: 'unknown', hole: this.hole(p.name) };
+    const fallback = (p: Param): Value => (p.default ? this.eval(p.default, defEnv) : missing(p));
     for (const p of params) {
       if (p.paramKind === 'positional') {
         if (i < args.length) env.set(p.name, this.named(args[i++], p.name));
@@ -1355,7 +1368,7 @@ export class Interpreter {
       env.set(asName ?? 'tensorflow', { k: 'module', path });
       return;
     }
-    if (ENGINE_MODULES.has(name)) {
+    if (isEngineModule(name)) {
       env.set(asName ?? name, { k: 'module', path: 'engine' });
       return;
     }
@@ -1381,7 +1394,7 @@ export class Interpreter {
       }
       return;
     }
-    if (s.level === 0 && ENGINE_MODULES.has(s.module)) {
+    if (s.level === 0 && isEngineModule(s.module)) {
       for (const a of s.names) env.set(a.asName ?? a.name, engineAttr(this, a.name));
       return;
     }
@@ -1717,11 +1730,7 @@ function callFree(e: Expr): boolean {
   let free = true;
   walk(e, {
     enter: (node) => {
-      if (
-        node.kind === 'Call' ||
-        node.kind === 'Lambda' ||
-        (node.kind as string) === 'FunctionExpr'
-      )
+      if (node.kind === 'Call' || node.kind === 'Lambda' || node.kind === 'FunctionExpr')
         free = false;
       return free;
     },

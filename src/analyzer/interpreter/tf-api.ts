@@ -420,6 +420,11 @@ export function engineAttr(interp: Interpreter, attr: string): Value {
           ],
         ]),
       };
+    case 'ValueError':
+    case 'TypeError':
+    case 'NotImplementedError':
+    case 'ScopeLensError':
+      return { k: 'exctype', cls: attr === 'ScopeLensError' ? 'Exception' : attr };
     case 'DTypes':
       return {
         k: 'object',
