@@ -10,7 +10,7 @@
  */
 import { ERROR_CODES, ErrorCode, firstLine } from '../core/errors';
 import { formatShape, Shape } from '../core/shape';
-import { LineMap, Module, Position, Span } from './ir';
+import { Expr, LineMap, Module, Position, Span } from './ir';
 import {
   ImportRequest,
   interpret,
@@ -330,18 +330,30 @@ function shapeText(shape: Shape | undefined): string | undefined {
   return shape === undefined ? undefined : formatShape(shape);
 }
 
+type MutableOutcome = { -readonly [K in keyof Outcome]: Outcome[K] };
+
+interface Happened {
+  count: number;
+  /** The last path (1-based) it was counted on. */
+  lastPath: number;
+  certain: boolean;
+  handled: boolean;
+  readonly e: VariableEvent;
+  readonly o: MutableOutcome;
+}
+
 interface SiteAcc {
   file: string;
   span: Span;
-  /** Outcome key → outcome under construction. */
-  outcomes: Map<string, { o: Outcome; certain: boolean; handled: boolean }>;
+  /** Outcome key → outcome. */
+  outcomes: Map<string, MutableOutcome>;
 }
 
 /** Builds the result from the explored paths. */
 class Builder {
-  private readonly sites = new Map<string, SiteAcc>();
+  private readonly sites = new Map<Expr, SiteAcc>();
   private readonly scopeSites = new Map<
-    string,
+    Expr,
     { file: string; span: Span; outcomes: Map<string, ScopeOutcome> }
   >();
   private readonly variables = new Map<string, VariableInfo & { reusedAt: number[] }>();
@@ -383,109 +395,114 @@ class Builder {
 
   /** One context: the program's paths, or one entry point's. */
   addContext(paths: readonly VariableEvent[][], entry: string | undefined): void {
-    // Per site: how many paths reach it; per outcome: on how many of those it happens.
-    const reached = new Map<string, number>();
-    const happened = new Map<
-      string,
-      {
-        count: number;
-        certain: boolean;
-        handled: boolean;
-        site: string;
-        o: Outcome;
-        e: VariableEvent;
-      }
-    >();
+    // Per site (the call expression): how many paths reach it; per outcome: on how many of
+    // those it happens, and whether always certain and handled.
+    const reached = new Map<Expr, number>();
+    const happened = new Map<Expr, Map<string, Happened>>();
+    let path = 0;
     for (const events of paths) {
-      const sitesHere = new Set<string>();
-      const outcomesHere = new Set<string>();
+      path++;
       for (const e of events) {
-        const siteKey = this.siteKey(e);
-        sitesHere.add(siteKey);
-        const o = this.outcome(e, entry);
-        const key = `${siteKey}|${o.action}|${o.name}|${o.error ?? ''}`;
-        const prev = happened.get(key);
-        const missingInEntry = entry !== undefined && e.error?.code === ERROR_CODES.variableMissing;
-        const certain = e.certain && !missingInEntry;
-        if (!prev)
-          happened.set(key, { count: 0, certain, handled: e.handled, site: siteKey, o, e });
-        else {
-          prev.certain &&= certain;
-          prev.handled &&= e.handled;
+        const site = e.at;
+        let outcomes = happened.get(site);
+        if (!outcomes) {
+          outcomes = new Map();
+          happened.set(site, outcomes);
         }
-        if (!outcomesHere.has(key)) {
-          outcomesHere.add(key);
-          (happened.get(key) as { count: number }).count++;
+        // Keyed by the name users see: a hole's identity differs from path to path.
+        const name = displayName(e.name);
+        const key = e.error
+          ? `${e.action}|${name}|${displayName(e.error.message)}`
+          : `${e.action}|${name}`;
+        const certain =
+          e.certain && !(entry !== undefined && e.error?.code === ERROR_CODES.variableMissing);
+        let h = outcomes.get(key);
+        if (!h) {
+          h = { count: 0, lastPath: 0, certain, handled: e.handled, e, o: this.outcome(e, entry) };
+          outcomes.set(key, h);
+        } else {
+          h.certain &&= certain;
+          h.handled &&= e.handled;
+        }
+        if (h.lastPath !== path) {
+          h.lastPath = path;
+          h.count++;
+        }
+        if (this.reachMark.get(site) !== path) {
+          this.reachMark.set(site, path);
+          reached.set(site, (reached.get(site) ?? 0) + 1);
         }
         if (e.action === 'create' && e.key && !this.creators.has(e.key))
           this.creators.set(e.key, { file: e.file, span: e.at.span });
       }
-      for (const s of sitesHere) reached.set(s, (reached.get(s) ?? 0) + 1);
     }
-    for (const [key, h] of happened) {
-      const certain = h.certain && h.count === reached.get(h.site);
-      this.record(key, h.site, h.e, { ...h.o, handled: h.handled, certain }, entry);
+    this.reachMark.clear();
+    for (const [site, outcomes] of happened) {
+      const n = reached.get(site);
+      for (const h of outcomes.values()) {
+        h.o.handled = h.handled;
+        h.o.certain = h.certain && h.count === n;
+        this.record(site, h.e, h.o, entry);
+      }
     }
   }
 
-  private siteKey(e: VariableEvent): string {
-    const where = e.file === this.file || !e.via ? e.at.span : e.at.span;
-    return `${e.file}:${where.from}:${where.to}`;
-  }
+  /** The last path (number) on which each site was reached, while one context is added. */
+  private readonly reachMark = new Map<Expr, number>();
 
-  private outcome(e: VariableEvent, entry: string | undefined): Outcome {
-    const error = errorLine(e);
-    const created = e.key ? this.creators.get(e.key) : undefined;
-    const reuse =
-      e.action === 'reuse' || e.error?.code === ERROR_CODES.variableMissing
-        ? this.reuseInfo(e.reuseOrigin)
-        : undefined;
-    return {
+  private outcome(e: VariableEvent, entry: string | undefined): MutableOutcome {
+    const o: MutableOutcome = {
       name: displayName(e.name),
       action: e.action,
-      ...(error ? { error, code: e.error?.code } : {}),
       handled: e.handled,
       certain: e.certain,
-      ...(e.action !== 'raise' ? { shape: shapeText(e.shape), dtype: e.dtype?.name } : {}),
-      ...(e.action === 'reuse' && created
-        ? { createdAt: this.loc(created.file, created.span) }
-        : {}),
-      ...(reuse ? { reuse } : {}),
-      ...(entry ? { entry } : {}),
     };
+    if (e.error) {
+      o.error = errorLine(e);
+      o.code = e.error.code;
+    }
+    if (e.action !== 'raise') {
+      o.shape = shapeText(e.shape);
+      o.dtype = e.dtype?.name;
+    }
+    if (e.action === 'reuse' && e.key) {
+      const created = this.creators.get(e.key);
+      if (created) o.createdAt = this.loc(created.file, created.span);
+    }
+    if (e.action === 'reuse' || e.error?.code === ERROR_CODES.variableMissing) {
+      const reuse = this.reuseInfo(e.reuseOrigin);
+      if (reuse) o.reuse = reuse;
+    }
+    if (entry) o.entry = entry;
+    return o;
   }
 
-  private record(
-    key: string,
-    siteKey: string,
-    e: VariableEvent,
-    o: Outcome,
-    entry: string | undefined,
-  ): void {
-    let site = this.sites.get(siteKey);
-    if (!site) {
-      site = { file: e.file, span: e.at.span, outcomes: new Map() };
-      this.sites.set(siteKey, site);
+  private record(site: Expr, e: VariableEvent, o: MutableOutcome, entry: string | undefined): void {
+    let acc = this.sites.get(site);
+    if (!acc) {
+      acc = { file: e.file, span: e.at.span, outcomes: new Map() };
+      this.sites.set(site, acc);
     }
-    const outcomeKey = key.slice(siteKey.length);
-    const prev = site.outcomes.get(outcomeKey);
+    const key = `${o.action}|${o.name}|${o.error ?? ''}`;
+    const prev = acc.outcomes.get(key);
     if (prev) {
       prev.certain ||= o.certain;
       prev.handled &&= o.handled;
-    } else site.outcomes.set(outcomeKey, { o, certain: o.certain, handled: o.handled });
+    } else acc.outcomes.set(key, o);
 
-    const line = this.loc(e.file, e.at.span).start.line;
+    const line = this.lineMap(e.file).position(e.at.span.from).line;
     if (e.action === 'create' && e.key && !this.variables.has(e.key)) {
-      this.variables.set(e.key, {
-        name: displayName(e.name),
+      const v: VariableInfo & { reusedAt: number[]; file?: string } = {
+        name: o.name,
         key: displayName(e.key),
-        shape: shapeText(e.shape) ?? '<unknown>',
-        dtype: e.dtype?.name ?? '?',
+        shape: o.shape ?? '<unknown>',
+        dtype: o.dtype ?? '?',
         createdAt: line,
-        ...(e.file !== this.file ? { file: e.file } : {}),
         reusedAt: [],
         certain: o.certain,
-      });
+      };
+      if (e.file !== this.file) v.file = e.file;
+      this.variables.set(e.key, v);
     } else if (e.action === 'reuse' && e.key) {
       const v = this.variables.get(e.key);
       if (v && !v.reusedAt.includes(line) && e.file === this.file) v.reusedAt.push(line);
@@ -529,24 +546,24 @@ class Builder {
 
   addScopes(events: readonly ScopeEvent[]): void {
     for (const s of events) {
-      const key = `${s.file}:${s.at.span.from}:${s.at.span.to}`;
-      let site = this.scopeSites.get(key);
+      let site = this.scopeSites.get(s.at);
       if (!site) {
         site = { file: s.file, span: s.at.span, outcomes: new Map() };
-        this.scopeSites.set(key, site);
+        this.scopeSites.set(s.at, site);
       }
+      const k = `${displayName(s.name)}|${displayName(s.nameScope)}|${s.reuse}`;
+      if (site.outcomes.has(k)) continue;
       const name = displayName(s.name);
       const prefix = displayName(s.nameScope);
-      const reuseWhy = this.reuseInfo(s.origin);
-      const o: ScopeOutcome = {
+      const o: { -readonly [K in keyof ScopeOutcome]: ScopeOutcome[K] } = {
         name,
-        ...(prefix !== `${name}/` ? { nameScope: prefix } : {}),
         reuse: s.reuse,
-        ...(reuseWhy ? { reuseWhy } : {}),
         certain: s.certain,
       };
-      const k = `${o.name}|${o.nameScope ?? ''}|${o.reuse}`;
-      if (!site.outcomes.has(k)) site.outcomes.set(k, o);
+      if (prefix !== `${name}/`) o.nameScope = prefix;
+      const reuseWhy = this.reuseInfo(s.origin);
+      if (reuseWhy) o.reuseWhy = reuseWhy;
+      site.outcomes.set(k, o);
     }
   }
 
@@ -579,11 +596,7 @@ class Builder {
               : 1;
     const callSites: CallSite[] = [...this.sites.values()].sort(bySpan).map((s) => ({
       ...this.loc(s.file, s.span),
-      outcomes: [...s.outcomes.values()].map((x) => ({
-        ...x.o,
-        certain: x.certain,
-        handled: x.handled,
-      })),
+      outcomes: [...s.outcomes.values()],
     }));
     const scopes: ScopeSite[] = [...this.scopeSites.values()].sort(bySpan).map((s) => ({
       ...this.loc(s.file, s.span),

@@ -26,7 +26,7 @@ import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
 import { engineAttr, TF1_ONLY, tfAttr } from './tf-api';
-import { reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
+import { dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
 import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
 
@@ -1483,6 +1483,11 @@ export class Interpreter {
       regularizer: opt('regularizer'),
       partitioner: opt('partitioner'),
       customGetter: opt('custom_getter'),
+      dtype: dtypeArg(kwargs.get('dtype')),
+      useResource: (() => {
+        const u = kwargs.get('use_resource');
+        return u && u.k === 'bool' ? u.v : null;
+      })(),
       auxiliaryNameScope: (() => {
         const a = kwargs.get('auxiliary_name_scope');
         return a && a.k === 'bool' ? a.v : true;

@@ -91,6 +91,7 @@ export function lowerTopLevel(ctx: Context, node: SyntaxNode): ir.Stmt[] {
 function reportRecoveries(ctx: Context, top: SyntaxNode): void {
   let count = 0;
   let lastFrom = -1;
+  let depth = 0;
   const c = top.cursor();
   for (;;) {
     if (
@@ -108,9 +109,14 @@ function reportRecoveries(ctx: Context, top: SyntaxNode): void {
         message: `${what}; it is not analysed.`,
       });
     }
-    if (c.firstChild()) continue;
+    if (c.firstChild()) {
+      depth++;
+      continue;
+    }
+    // Never past `top` (a cursor made from a node can still move to that node's siblings).
+    if (depth === 0) return;
     while (!c.nextSibling()) {
-      if (!c.parent()) return;
+      if (!c.parent() || --depth === 0) return;
     }
   }
 }
