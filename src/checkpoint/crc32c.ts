@@ -8,30 +8,35 @@
  *   checksums are masked because computing the CRC of a string that itself contains CRCs is
  *   problematic (`kMaskDelta`, `Mask`, `Unmask` in the same header).
  *
- * The implementation is table-driven "slicing by 8" (eight 256-entry tables, eight bytes per
- * step). It runs on `Uint8Array`s only: no Node built-ins, usable in a browser or a worker.
+ * The implementation is table-driven "slicing by 16": sixteen 256-entry tables, sixteen bytes per
+ * step, read as four 32-bit words on little-endian hosts (about twice as fast as byte at a time);
+ * short inputs and the unaligned head and tail go byte by byte. It runs on `Uint8Array`s only: no
+ * Node built-ins, usable in a browser or a worker.
  */
 
 const POLY = 0x82f63b78;
 const MASK_DELTA = 0xa282ead8;
+const LITTLE_ENDIAN_HOST = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
-/** TABLES[k * 256 + b]: the CRC contribution of byte b followed by k zero bytes. */
-const TABLES = buildTables();
+/** T[k][b]: the CRC contribution of byte b followed by k zero bytes. */
+const T = buildTables(16);
+const [T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15] = T;
 
-function buildTables(): Int32Array {
-  const t = new Int32Array(8 * 256);
+function buildTables(n: number): Int32Array[] {
+  const t0 = new Int32Array(256);
   for (let b = 0; b < 256; b++) {
     let c = b;
     for (let i = 0; i < 8; i++) c = c & 1 ? (c >>> 1) ^ POLY : c >>> 1;
-    t[b] = c;
+    t0[b] = c;
   }
-  for (let k = 1; k < 8; k++) {
-    for (let b = 0; b < 256; b++) {
-      const prev = t[(k - 1) * 256 + b];
-      t[k * 256 + b] = (prev >>> 8) ^ t[prev & 0xff];
-    }
+  const tables = [t0];
+  for (let k = 1; k < n; k++) {
+    const prev = tables[k - 1];
+    const next = new Int32Array(256);
+    for (let b = 0; b < 256; b++) next[b] = (prev[b] >>> 8) ^ t0[prev[b] & 0xff];
+    tables.push(next);
   }
-  return t;
+  return tables;
 }
 
 /**
@@ -44,25 +49,42 @@ export function crc32cExtend(
   start = 0,
   end: number = data.length,
 ): number {
-  const t = TABLES;
   let c = ~crc;
   let i = start;
-  const end8 = end - ((end - start) & 7);
-  while (i < end8) {
-    const a = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
-    c =
-      t[1792 + (a & 0xff)] ^
-      t[1536 + ((a >>> 8) & 0xff)] ^
-      t[1280 + ((a >>> 16) & 0xff)] ^
-      t[1024 + (a >>> 24)] ^
-      t[768 + data[i + 4]] ^
-      t[512 + data[i + 5]] ^
-      t[256 + data[i + 6]] ^
-      t[data[i + 7]];
-    i += 8;
+  if (LITTLE_ENDIAN_HOST && end - start >= 64) {
+    while ((data.byteOffset + i) & 3) {
+      c = T0[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+      i++;
+    }
+    const words = new Int32Array(data.buffer as ArrayBuffer, data.byteOffset + i, (end - i) >>> 2);
+    const n = words.length & ~3;
+    for (let j = 0; j < n; j += 4) {
+      const a = c ^ words[j];
+      const b = words[j + 1];
+      const d = words[j + 2];
+      const e = words[j + 3];
+      c =
+        T15[a & 0xff] ^
+        T14[(a >>> 8) & 0xff] ^
+        T13[(a >>> 16) & 0xff] ^
+        T12[a >>> 24] ^
+        T11[b & 0xff] ^
+        T10[(b >>> 8) & 0xff] ^
+        T9[(b >>> 16) & 0xff] ^
+        T8[b >>> 24] ^
+        T7[d & 0xff] ^
+        T6[(d >>> 8) & 0xff] ^
+        T5[(d >>> 16) & 0xff] ^
+        T4[d >>> 24] ^
+        T3[e & 0xff] ^
+        T2[(e >>> 8) & 0xff] ^
+        T1[(e >>> 16) & 0xff] ^
+        T0[e >>> 24];
+    }
+    i += n << 2;
   }
   while (i < end) {
-    c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+    c = T0[(c ^ data[i]) & 0xff] ^ (c >>> 8);
     i++;
   }
   return ~c >>> 0;
