@@ -61,6 +61,8 @@ export function memoryShards(
 export class CheckpointReader {
   readonly index: BundleIndex;
   private readonly byKey = new Map<string, IndexEntry>();
+  /** By decoded name, for keys that are not valid UTF-8 (their names do not encode back). */
+  private readonly byName = new Map<string, IndexEntry>();
   private readonly hidden: Set<string>;
   private listing: VariableInfo[] | null = null;
 
@@ -76,7 +78,10 @@ export class CheckpointReader {
     indexName: string = indexFilename(prefix),
   ) {
     this.index = parseIndex(indexBytes, indexName);
-    for (const e of this.index.entries) this.byKey.set(e.binaryKey, e);
+    for (const e of this.index.entries) {
+      this.byKey.set(e.binaryKey, e);
+      if (!this.byName.has(e.name)) this.byName.set(e.name, e);
+    }
     this.hidden = sliceKeySet(this.index);
   }
 
@@ -104,7 +109,7 @@ export class CheckpointReader {
   }
 
   private lookup(name: string): IndexEntry | undefined {
-    return this.byKey.get(binaryString(nameKey(name)));
+    return this.byKey.get(binaryString(nameKey(name))) ?? this.byName.get(name);
   }
 
   /** Whether `list()` includes `name`. */

@@ -222,6 +222,31 @@ describe('checkpoint round trip: every dtype', () => {
     );
   });
 
+  it('a key that is not valid UTF-8 is listed with replacement characters and still readable', () => {
+    const bytes = fromHex('00 00 80 3f');
+    const index = encodeIndex(
+      { numShards: 1, endianness: 0, version: { producer: 1, minConsumer: 0, badConsumers: [] } },
+      [
+        {
+          key: fromHex('61 ff 62'),
+          entry: {
+            dtype: 1,
+            shape: { dims: [], unknownRank: false },
+            shardId: 0,
+            offset: 0,
+            size: 4,
+            crc32c: mask(crc32c(bytes)),
+            slices: [],
+          },
+        },
+      ],
+    );
+    const r = CheckpointReader.fromBytes(index, [bytes]);
+    assert.deepEqual(r.list(), [{ name: 'a\ufffdb', dtype: 'float32', shape: [] }]);
+    assert.ok(r.has('a\ufffdb'));
+    assert.deepEqual(r.read('a\ufffdb').values, Float32Array.of(1));
+  });
+
   it('the writer refuses what TF would refuse or cannot store', () => {
     const one = (t: Partial<TensorInput>) => () =>
       encodeCheckpoint([
