@@ -32,9 +32,9 @@ export const MAX_RANK = 254;
 export interface IndexEntry {
   /** The key's bytes. */
   key: Uint8Array;
-  /** The key as a byte string (one char per byte), the exact lookup key. */
-  binaryKey: string;
-  /** The key decoded as UTF-8: the tensor name. */
+  /** The exact lookup key (see `keyId`). */
+  id: string;
+  /** The key decoded as UTF-8: the tensor name (invalid sequences become U+FFFD). */
   name: string;
   entry: BundleEntry;
   dtype: DTypeInfo;
@@ -51,15 +51,36 @@ export interface BundleIndex {
   layout: TableLayout;
 }
 
-const utf8Decoder = new TextDecoder('utf-8');
+// ignoreBOM: a key that starts with EF BB BF keeps it.
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
 
+/** One char per byte (for keys that are not UTF-8). */
 export function binaryString(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i += 4096) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  for (let i = 0; i < bytes.length; i += 1024) {
+    s += String.fromCharCode.apply(null, bytes.subarray(i, i + 1024) as unknown as number[]);
   }
   return s;
+}
+
+/**
+ * A string that identifies key bytes exactly: the key decoded, when it is valid UTF-8 (then
+ * the id is the tensor name itself), else a lone surrogate (which no UTF-8 decoding produces)
+ * followed by one char per byte.
+ */
+export function keyId(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return `\ud800${binaryString(bytes)}`;
+  }
+}
+
+/** The tensor name of key bytes: UTF-8, with U+FFFD for invalid sequences. */
+export function keyName(bytes: Uint8Array): string {
+  return utf8Decoder.decode(bytes);
 }
 
 /** A name's key bytes. */
@@ -68,22 +89,22 @@ export function nameKey(name: string): Uint8Array {
 }
 
 /** Shape checks of `TensorShape::IsValid` plus what this reader needs (a safe element count). */
-function checkShape(file: string, what: string, shape: BundleEntry['shape']): number {
-  if (shape.unknownRank) fail('bad-proto', file, `${what}: the shape has unknown rank`);
+function checkShape(file: string, what: () => string, shape: BundleEntry['shape']): number {
+  if (shape.unknownRank) fail('bad-proto', file, `${what()}: the shape has unknown rank`);
   if (shape.dims.length > MAX_RANK) {
     fail(
       'bad-proto',
       file,
-      `${what}: the shape has ${shape.dims.length} dimensions (at most ${MAX_RANK})`,
+      `${what()}: the shape has ${shape.dims.length} dimensions (at most ${MAX_RANK})`,
     );
   }
   let n = 1;
   for (const d of shape.dims) {
     if (d < 0)
-      fail('bad-proto', file, `${what}: dimension size ${d} is invalid in a stored tensor`);
+      fail('bad-proto', file, `${what()}: dimension size ${d} is invalid in a stored tensor`);
     n *= d;
     if (n > Number.MAX_SAFE_INTEGER)
-      fail('bad-proto', file, `${what}: the shape has too many elements`);
+      fail('bad-proto', file, `${what()}: the shape has too many elements`);
   }
   return n;
 }
@@ -136,28 +157,33 @@ export function parseIndex(bytes: Uint8Array, file: string): BundleIndex {
   const entries: IndexEntry[] = [];
   for (let i = 1; i < rows.length; i++) {
     const { key, value } = rows[i];
-    const name = utf8Decoder.decode(key);
-    const what = `entry ${describeKey(name)}`;
+    const id = keyId(key);
+    const name = id.charCodeAt(0) === 0xd800 ? keyName(key) : id;
+    const what = () => `entry ${describeKey(name)}`;
     const entry = decodeEntry(new ProtoReader(value, file, what));
     const dtype = dtypeFromEnum(entry.dtype);
-    if (!dtype) fail('unknown-dtype', file, `${what}: unknown dtype ${entry.dtype}`);
+    if (!dtype) fail('unknown-dtype', file, `${what()}: unknown dtype ${entry.dtype}`);
     const elements = checkShape(file, what, entry.shape);
     if (entry.shardId < 0 || entry.shardId >= header.numShards) {
       fail(
         'out-of-range',
         file,
-        `${what}: shard ${entry.shardId} is not one of the header's ${header.numShards} shards`,
+        `${what()}: shard ${entry.shardId} is not one of the header's ${header.numShards} shards`,
       );
     }
     if (entry.offset < 0 || entry.size < 0) {
-      fail('out-of-range', file, `${what}: negative offset ${entry.offset} or size ${entry.size}`);
+      fail(
+        'out-of-range',
+        file,
+        `${what()}: negative offset ${entry.offset} or size ${entry.size}`,
+      );
     }
     for (const slice of entry.slices) {
       if (slice.length !== entry.shape.dims.length) {
         fail(
           'bad-proto',
           file,
-          `${what}: a slice has ${slice.length} extents for a rank-${entry.shape.dims.length} shape`,
+          `${what()}: a slice has ${slice.length} extents for a rank-${entry.shape.dims.length} shape`,
         );
       }
       slice.forEach((e, d) => {
@@ -167,12 +193,12 @@ export function parseIndex(bytes: Uint8Array, file: string): BundleIndex {
           fail(
             'bad-proto',
             file,
-            `${what}: slice extent ${d} (start ${e.start}, length ${e.length ?? 'all'}) is outside dimension ${dim}`,
+            `${what()}: slice extent ${d} (start ${e.start}, length ${e.length ?? 'all'}) is outside dimension ${dim}`,
           );
         }
       });
     }
-    entries.push({ key, binaryKey: binaryString(key), name, entry, dtype, elements });
+    entries.push({ key, id, name, entry, dtype, elements });
   }
   return { file, header, entries, layout: table.layout };
 }
@@ -193,17 +219,17 @@ export function listVariables(index: BundleIndex): VariableInfo[] {
   const sliceKeys = sliceKeySet(index);
   const out: VariableInfo[] = [];
   for (const e of index.entries) {
-    if (sliceKeys.has(e.binaryKey)) continue;
+    if (sliceKeys.has(e.id)) continue;
     out.push({ name: e.name, dtype: e.dtype.name, shape: [...e.entry.shape.dims] });
   }
   return out;
 }
 
-/** The binary keys of every slice some entry names. */
+/** The ids (`keyId`) of the keys of every slice some entry names. */
 export function sliceKeySet(index: BundleIndex): Set<string> {
   const keys = new Set<string>();
   for (const e of index.entries) {
-    for (const slice of e.entry.slices) keys.add(binaryString(encodeSliceKey(e.key, slice)));
+    for (const slice of e.entry.slices) keys.add(keyId(encodeSliceKey(e.key, slice)));
   }
   return keys;
 }
@@ -305,7 +331,7 @@ export class BundleBuilder {
 
   private addKey(key: Uint8Array, t: TensorInput): Uint8Array {
     const what = this.entryFor(t.name);
-    const bk = binaryString(key);
+    const bk = keyId(key);
     if (this.rows.has(bk))
       fail('invalid-argument', this.label, `duplicate tensor ${describeKey(t.name)}`);
     const info = dtypeFromName(t.dtype);
@@ -375,7 +401,7 @@ export class BundleBuilder {
     const info = dtypeFromName(s.dtype);
     if (!info) fail('invalid-argument', what, `unknown dtype ${JSON.stringify(s.dtype)}`);
     const key = nameKey(s.name);
-    const bk = binaryString(key);
+    const bk = keyId(key);
     let full = this.rows.get(bk);
     if (full && full.entry.slices.length === 0)
       fail('invalid-argument', this.label, `duplicate tensor ${describeKey(s.name)}`);
@@ -451,14 +477,14 @@ export function mergeBundles(
     shardMap.push(map);
     const sorted = [...b.rows].sort((x, y) => compareKeys(x.key, y.key));
     for (const row of sorted) {
-      const bk = binaryString(row.key);
+      const bk = keyId(row.key);
       const existing = merged.get(bk);
       if (existing) {
         if (existing.entry.slices.length === 0 || row.entry.slices.length === 0) {
           fail(
             'invalid-argument',
             'mergeBundles',
-            `duplicate tensor ${describeKey(utf8Decoder.decode(row.key))}`,
+            `duplicate tensor ${describeKey(keyName(row.key))}`,
           );
         }
         existing.entry.slices.push(...row.entry.slices);

@@ -34,8 +34,8 @@ export class ProtoReader {
     readonly buf: Uint8Array,
     /** The file the bytes come from, for error messages. */
     readonly file: string,
-    /** What is being read ("the header", "entry 'w'"), for error messages. */
-    readonly what: string,
+    /** What is being read ("the header", "entry 'w'"), for error messages; computed on error. */
+    private readonly what: string | (() => string),
     start = 0,
     readonly end: number = buf.length,
   ) {
@@ -46,8 +46,13 @@ export class ProtoReader {
     return this.pos >= this.end;
   }
 
+  /** The description of what is being read. */
+  describeWhat(): string {
+    return typeof this.what === 'string' ? this.what : this.what();
+  }
+
   private bad(detail: string, code: 'bad-varint' | 'bad-proto' = 'bad-proto'): never {
-    return fail(code, this.file, `${this.what}: ${detail}`);
+    return fail(code, this.file, `${this.describeWhat()}: ${detail}`);
   }
 
   /** Reads a varint into lo/hi; at most 10 bytes, all within the message. */
@@ -141,7 +146,7 @@ export class ProtoReader {
     const sub = new ProtoReader(
       this.buf,
       this.file,
-      `${this.what}, ${what}`,
+      () => `${this.describeWhat()}, ${what}`,
       this.pos,
       this.pos + len,
     );

@@ -9,10 +9,9 @@
  */
 import {
   BundleIndex,
-  binaryString,
   IndexEntry,
+  keyId,
   listVariables,
-  nameKey,
   parseIndex,
   sliceKeySet,
   VariableInfo,
@@ -60,9 +59,10 @@ export function memoryShards(
 
 export class CheckpointReader {
   readonly index: BundleIndex;
+  /** Entries by `keyId`: for a valid UTF-8 key, its name. */
   private readonly byKey = new Map<string, IndexEntry>();
-  /** By decoded name, for keys that are not valid UTF-8 (their names do not encode back). */
-  private readonly byName = new Map<string, IndexEntry>();
+  /** Keys that are not valid UTF-8, by their (lossy) names; built on first need. */
+  private byLossyName: Map<string, IndexEntry> | null = null;
   private readonly hidden: Set<string>;
   private listing: VariableInfo[] | null = null;
 
@@ -78,10 +78,7 @@ export class CheckpointReader {
     indexName: string = indexFilename(prefix),
   ) {
     this.index = parseIndex(indexBytes, indexName);
-    for (const e of this.index.entries) {
-      this.byKey.set(e.binaryKey, e);
-      if (!this.byName.has(e.name)) this.byName.set(e.name, e);
-    }
+    for (const e of this.index.entries) this.byKey.set(e.id, e);
     this.hidden = sliceKeySet(this.index);
   }
 
@@ -109,13 +106,21 @@ export class CheckpointReader {
   }
 
   private lookup(name: string): IndexEntry | undefined {
-    return this.byKey.get(binaryString(nameKey(name))) ?? this.byName.get(name);
+    const exact = this.byKey.get(name);
+    if (exact) return exact;
+    if (this.byLossyName === null) {
+      this.byLossyName = new Map();
+      for (const e of this.index.entries) {
+        if (e.id !== e.name && !this.byLossyName.has(e.name)) this.byLossyName.set(e.name, e);
+      }
+    }
+    return this.byLossyName.get(name);
   }
 
   /** Whether `list()` includes `name`. */
   has(name: string): boolean {
     const e = this.lookup(name);
-    return e !== undefined && !this.hidden.has(e.binaryKey);
+    return e !== undefined && !this.hidden.has(e.id);
   }
 
   /** The raw index entry of a variable (offset, size, shard, checksum, slices). */
@@ -210,7 +215,7 @@ export class CheckpointReader {
     const parts: Array<{ starts: number[]; dims: number[]; entry: IndexEntry }> = [];
     let covered = 0;
     for (const slice of full.entry.slices) {
-      const key = binaryString(encodeSliceKey(full.key, slice));
+      const key = keyId(encodeSliceKey(full.key, slice));
       const part = this.byKey.get(key);
       const starts = slice.map((x) => x.start);
       const dims = slice.map((x, d) => x.length ?? fullDims[d] - x.start);

@@ -249,9 +249,10 @@ function parseBlock(
         `${what}: entry ${count} (key ${nonShared} + value ${valueLen} bytes) runs past the end of the block`,
       );
     }
+    // Plain loops: keys are short, and subarray() views cost more than the copying.
     const next = new Uint8Array(shared + nonShared);
-    next.set(key.subarray(0, shared));
-    next.set(block.subarray(pos, pos + nonShared), shared);
+    for (let k = 0; k < shared; k++) next[k] = key[k];
+    for (let k = 0; k < nonShared; k++) next[shared + k] = block[pos + k];
     pos += nonShared;
     key = next;
     out.push({ key, value: block.subarray(pos, pos + valueLen) });
@@ -277,7 +278,12 @@ function parseBlock(
  * Reads a whole table: every block verified (checksum, compression, structure), keys strictly
  * increasing across the table. `name` labels errors (the file name).
  */
-export function readTable(file: Uint8Array, name: string): Table {
+export function readTable(input: Uint8Array, name: string): Table {
+  // A plain Uint8Array view: subclasses (Node's Buffer) make every subarray slower.
+  const file =
+    input.constructor === Uint8Array
+      ? input
+      : new Uint8Array(input.buffer, input.byteOffset, input.length);
   if (file.length < FOOTER_SIZE) {
     fail(
       'truncated',
