@@ -154,10 +154,13 @@ export class CheckpointReader {
     return problems;
   }
 
-  private readEntry(e: IndexEntry): TensorValues {
+  /**
+   * Checks, without reading, that an entry's bytes can be read: a readable dtype, a size that
+   * fits dtype and shape, a shard that exists and holds [offset, offset + size). Returns the
+   * shard's file name.
+   */
+  private checkReadable(e: IndexEntry, what: string): string {
     const { entry, dtype } = e;
-    const n = this.numShards;
-    const what = `tensor ${JSON.stringify(e.name)}`;
     const indexName = this.index.file;
     if (dtype.name === 'resource' || dtype.name === 'variant') {
       fail(
@@ -173,6 +176,16 @@ export class CheckpointReader {
         `${what}: stored size ${entry.size} bytes does not match ${dtype.name} [${entry.shape.dims.join(', ')}] (${e.elements * dtype.size} bytes)`,
       );
     }
+    // A string takes at least one length byte (BundleReader's lower bound; TF's writer never
+    // stores a string tensor in 0 bytes, it always writes the length checksum).
+    if (dtype.size === 0 && entry.size < e.elements) {
+      fail(
+        'out-of-range',
+        indexName,
+        `${what}: ${e.elements} strings cannot fit in ${entry.size} bytes`,
+      );
+    }
+    const n = this.numShards;
     const shardName = this.shards.name(entry.shardId, n);
     const shardSize = this.shards.size(entry.shardId, n);
     if (shardSize === undefined) {
@@ -185,6 +198,14 @@ export class CheckpointReader {
         `${what} at [${entry.offset}, ${entry.offset + entry.size}) lies outside the ${shardSize}-byte data file`,
       );
     }
+    return shardName;
+  }
+
+  private readEntry(e: IndexEntry): TensorValues {
+    const { entry, dtype } = e;
+    const n = this.numShards;
+    const what = `tensor ${JSON.stringify(e.name)}`;
+    const shardName = this.checkReadable(e, what);
     const bytes = this.shards.read(entry.shardId, n, entry.offset, entry.size);
     const little = this.index.header.endianness === 0;
     const stored = unmask(entry.crc32c);
@@ -213,6 +234,7 @@ export class CheckpointReader {
     const file = this.index.file;
     const fullDims = full.entry.shape.dims;
     const parts: Array<{ starts: number[]; dims: number[]; entry: IndexEntry }> = [];
+    const seenKeys = new Set<string>();
     let covered = 0;
     for (const slice of full.entry.slices) {
       const key = keyId(encodeSliceKey(full.key, slice));
@@ -232,10 +254,15 @@ export class CheckpointReader {
           `${what}: the entry of slice ${desc} does not match it (dtype or shape)`,
         );
       }
+      if (seenKeys.has(key)) continue; // listed twice: read once
+      seenKeys.add(key);
+      // Its bytes must exist before they count towards the allocation below.
+      this.checkReadable(part, `${what}, slice ${desc}`);
       parts.push({ starts, dims, entry: part });
       covered += part.elements;
     }
-    // Slices that cover the tensor have at least as many elements: bounds the allocation.
+    // Slices that cover the tensor have at least as many elements, all of them backed by bytes
+    // in a shard: this bounds the allocation.
     if (covered < full.elements) {
       fail('out-of-range', file, `${what}: its slices do not cover the whole tensor`);
     }

@@ -13,6 +13,7 @@ import { crc32c, mask } from '../../src/checkpoint/crc32c';
 import { dataFilename } from '../../src/checkpoint/naming';
 import { openCheckpoint } from '../../src/checkpoint/node';
 import { CheckpointReader } from '../../src/checkpoint/reader';
+import { encodeSliceKey } from '../../src/checkpoint/slice-key';
 import { buildTable } from '../../src/checkpoint/table';
 import { fromHex, T2T, T2T_DIR, throwsCheckpoint } from './helpers';
 
@@ -253,6 +254,12 @@ describe('checkpoint errors: indexes that are wrong in one way', () => {
       'out-of-range',
       /1099511627776 strings cannot fit in 8 bytes/,
     );
+    const r6 = withEntry({ dtype: 7, shape: { dims: [2 ** 40], unknownRank: false }, size: 0 })();
+    throwsCheckpoint(
+      () => r6.read('x'),
+      'out-of-range',
+      /1099511627776 strings cannot fit in 0 bytes/,
+    );
     const r5 = withEntry({ dtype: 20 })();
     throwsCheckpoint(() => r5.read('x'), 'unsupported', /resource tensors hold C\+\+ objects/);
     throwsCheckpoint(() => r5.read('y'), 'not-found', /no tensor named "y"/, 'mem/ckpt');
@@ -266,6 +273,30 @@ describe('checkpoint errors: indexes that are wrong in one way', () => {
       () => big.read('x'),
       'not-found',
       /tensor "x": its slice \[0:1\] has no entry/,
+    );
+    // Slice entries that claim as many elements as the whole, with bytes that are not there.
+    const whole = 2 ** 40;
+    const sliced = {
+      ...entry({ shape: { dims: [whole], unknownRank: false }, size: 0, crc32c: 0 }),
+    };
+    const a = [{ start: 0, length: whole - 1 }];
+    const b = [{ start: whole - 1, length: 1 }];
+    const index = encodeIndex(defaultHeader(1), [
+      { key: te.encode('x'), entry: { ...sliced, slices: [a, b] } },
+      {
+        key: encodeSliceKey(te.encode('x'), a),
+        entry: entry({ shape: { dims: [whole - 1], unknownRank: false }, size: 4 * (whole - 1) }),
+      },
+      {
+        key: encodeSliceKey(te.encode('x'), b),
+        entry: entry({ shape: { dims: [1], unknownRank: false }, size: 4 }),
+      },
+    ]);
+    const claims = CheckpointReader.fromBytes(index, [new Uint8Array(8)], 'mem/ckpt');
+    throwsCheckpoint(
+      () => claims.read('x'),
+      'out-of-range',
+      /slice \[0:1099511627775\] at \[0, 4398046511100\) lies outside the 8-byte data file/,
     );
   });
 
