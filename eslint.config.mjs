@@ -1,5 +1,6 @@
-// ESLint flat config. The one architectural rule enforced here: only src/extension may import
-// `vscode`, and src/core may import neither tfjs nor node built-ins (it is pure rules).
+// ESLint flat config. The architectural rules enforced here: only src/extension may import
+// `vscode`; src/core may import neither tfjs nor node built-ins (it is pure rules); src/checkpoint
+// imports no tfjs, runtime or engine, and only its node.ts touches node built-ins.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -30,6 +31,50 @@ export default tseslint.config(
               group: ['../engine/*', '../cli/*', '../extension/*'],
               message: 'src/core depends on nothing.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  // src/checkpoint reads and writes TF checkpoints: no editor, no tfjs, no runtime. Its byte layer
+  // (every module but node.ts) works on Uint8Arrays only, so it can run in a browser or worker.
+  {
+    files: ['src/checkpoint/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/checkpoint is editor-free.' }],
+          patterns: [
+            { group: ['@tensorflow/*'], message: 'src/checkpoint reads bytes: no tfjs.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'buffer'],
+              message: 'Only src/checkpoint/node.ts does I/O; the byte layer stays pure.',
+            },
+            {
+              group: ['**/runtime', '**/runtime/**', '**/engine', '**/engine/**', '**/cli/**'],
+              message: 'src/checkpoint depends on no runtime, engine or CLI.',
+            },
+            { group: ['**/extension/**'], message: 'src/checkpoint is editor-free.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/checkpoint/node.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/checkpoint is editor-free.' }],
+          patterns: [
+            { group: ['@tensorflow/*'], message: 'src/checkpoint reads bytes: no tfjs.' },
+            {
+              group: ['**/runtime', '**/runtime/**', '**/engine', '**/engine/**', '**/cli/**'],
+              message: 'src/checkpoint depends on no runtime, engine or CLI.',
+            },
+            { group: ['**/extension/**'], message: 'src/checkpoint is editor-free.' },
           ],
         },
       ],

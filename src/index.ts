@@ -57,3 +57,36 @@ export * as regularizers from './engine/regularizers';
 export * as partitioners from './core/partitioners';
 export { noRegularizer } from './engine/regularizers';
 export { VERSION } from './version';
+
+// TensorFlow V2 checkpoints (src/checkpoint): list, read, verify and write without TensorFlow.
+export {
+  CheckpointError,
+  CheckpointReader,
+  BundleBuilder,
+  encodeCheckpoint,
+  encodeIndex,
+  mergeBundles,
+  parseIndex,
+  parseCheckpointState,
+  formatCheckpointState,
+} from './checkpoint';
+export type {
+  CheckpointErrorCode,
+  CheckpointDType,
+  CheckpointState,
+  ShardStore,
+  Tensor,
+  TensorInput,
+  SliceInput,
+  TensorValues,
+  TensorValuesInput,
+  VariableInfo,
+} from './checkpoint';
+export {
+  openCheckpoint,
+  resolveCheckpointPrefix,
+  writeCheckpoint,
+  readCheckpointState,
+  writeCheckpointState,
+} from './checkpoint/node';
+export type { WriteOptions, WriteResult } from './checkpoint/node';

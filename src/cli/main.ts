@@ -7,6 +7,7 @@ import { VERSION } from '../version';
 import { runDemo } from './demo';
 import { runCommand } from './run';
 import { runCheck, runNames } from './analyze';
+import { runCkpt } from './ckpt';
 
 const HELP = `scope-lens ${VERSION}: TensorFlow 1.x variable scopes, without TensorFlow
 
@@ -24,10 +25,15 @@ Usage:
   scope-lens names [--json] PATH...
                              Every variable the code creates: full name, shape, dtype, where
                              it is created and reused
+  scope-lens ckpt [--json] [--verify] PATH
+                             List a TensorFlow checkpoint's variables (name, dtype, shape)
+                             without TensorFlow; PATH a prefix (model.ckpt-1), its .index
+                             file or a folder with a 'checkpoint' file; --verify also checks
+                             every tensor's checksum (exit 1 when one is damaged)
   scope-lens --help, -h      Show this help
   scope-lens --version, -v   Print the version
 
-More commands (ckpt, diff, lsp) arrive with later releases.
+More commands (diff, lsp) arrive with later releases.
 `;
 
 export function main(
@@ -52,6 +58,8 @@ export function main(
       return runCheck(rest, out, (s) => process.stderr.write(s));
     case 'names':
       return runNames(rest, out, (s) => process.stderr.write(s));
+    case 'ckpt':
+      return runCkpt(rest, out, (s) => process.stderr.write(s));
     case 'run':
       // Asynchronous: the exit status is set when the program ends; the worker thread keeps the
       // process alive until then.
