@@ -9,4 +9,9 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('scope-lens: not built yet. Run `npm run build` first.\n');
   process.exit(2);
 }
+// Output piped into a reader that stops early (`| head`) is not an error of ours.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = require(cli).main(process.argv.slice(2));
