@@ -15,6 +15,7 @@ import {
   ImportRequest,
   interpret,
   Language,
+  Limits,
   ResolvedModule,
   ScopeEvent,
 } from './interpreter/interpreter';
@@ -67,6 +68,8 @@ export interface Outcome {
   readonly reuse?: ReuseInfo;
   /** Found by analysing an uncalled function alone (its name), not the program's execution. */
   readonly entry?: string;
+  /** The `variable_scope(...)` call of the enclosing scope (absent at the root scope). */
+  readonly scope?: Location;
 }
 
 export interface ReuseInfo {
@@ -148,6 +151,8 @@ export interface AnalyzeOptions {
   readonly readFile?: (path: string) => string | undefined;
   /** Extra folders Python imports are resolved against (after the file's own folder). */
   readonly roots?: readonly string[];
+  /** Analysis limits (call depth, loop unrolling); defaults suit most code. */
+  readonly limits?: Limits;
 }
 
 /** Errors about an existing variable, whose creation is the related site. */
@@ -255,7 +260,7 @@ function analyzeModule(
     }
     return undefined;
   };
-  const result = interpret(module, { file, language, resolveImport });
+  const result = interpret(module, { file, language, resolveImport, limits: options.limits });
   const maps = new Map<string, LineMap>();
   const lineMap = (f: string) => {
     let m = maps.get(f);
@@ -474,6 +479,7 @@ class Builder {
       if (reuse) o.reuse = reuse;
     }
     if (entry) o.entry = entry;
+    if (e.scopeAt) o.scope = this.loc(e.scopeAt.file, e.scopeAt.at.span);
     return o;
   }
 

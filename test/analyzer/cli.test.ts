@@ -93,6 +93,7 @@ describe('cli: scope-lens check and names', () => {
       certain: true,
       shape: '(2,)',
       dtype: 'float32_ref',
+      scope: { start: { line: 2, column: 6 }, end: { line: 2, column: 28 } },
     });
     assert.deepEqual(file.diagnostics, []);
     assert.equal(file.complete, true);

@@ -30,6 +30,7 @@ import { dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-mo
 import type { AnalyzerSlots } from './tf-model';
 import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
 
+/** Default limits (settings may change them: `InterpretOptions.limits`). */
 export const MAX_CALL_DEPTH = 24;
 export const MAX_LOOP = 1000;
 /** Steps allowed per path: a base plus an allowance per character of source. */
@@ -98,9 +99,17 @@ export interface ResolvedModule {
   readonly language: Language;
 }
 
+export interface Limits {
+  /** Calls followed into before a call's result is unknown. */
+  readonly maxCallDepth?: number;
+  /** Iterations of a loop unrolled (and items of a `range`/list built) before it is unknown. */
+  readonly maxLoop?: number;
+}
+
 export interface InterpretOptions {
   readonly file: string;
   readonly language: Language;
+  readonly limits?: Limits;
   readonly resolveImport?: (req: ImportRequest) => ResolvedModule | undefined;
 }
 
@@ -279,6 +288,8 @@ export class Interpreter {
   /** The default graph first; `with g.as_default():` pushes another graph's state. */
   readonly graphs: TfState[] = [];
   readonly language: Language;
+  private readonly maxLoop: number;
+  private readonly maxCallDepth: number;
   steps = 0;
   private depth = 0;
   /** How many `tf.name_scope` blocks are open (not those variable scopes open). */
@@ -298,6 +309,8 @@ export class Interpreter {
   ) {
     this.language = options.language;
     this.currentFile = options.file;
+    this.maxLoop = Math.max(1, options.limits?.maxLoop ?? MAX_LOOP);
+    this.maxCallDepth = Math.max(1, options.limits?.maxCallDepth ?? MAX_CALL_DEPTH);
     this.graphs.push(this.newGraph());
     for (const [name, fn] of Object.entries(this.builtins())) {
       this.builtinsEnv.set(name, { k: 'builtin', name, call: fn });
@@ -505,7 +518,7 @@ export class Interpreter {
       case 'For':
         return this.execFor(s, env);
       case 'While': {
-        for (let i = 0; i < MAX_LOOP; i++) {
+        for (let i = 0; i < this.maxLoop; i++) {
           const t = truthy(this.eval(s.test, env));
           if (t === false) break;
           // An unknown test: the loop runs once or twice more (a path each) and then stops.
@@ -558,7 +571,7 @@ export class Interpreter {
     if (it) {
       let n = 0;
       for (const item of it) {
-        if (++n > MAX_LOOP) return undefined;
+        if (++n > this.maxLoop) return undefined;
         this.assign(s.target, item, env);
         const c = this.execBlock(s.body, env);
         if (c === BREAK) return undefined;
@@ -908,7 +921,7 @@ export class Interpreter {
       }
       let n = 0;
       for (const item of items) {
-        if (++n > MAX_LOOP) return;
+        if (++n > this.maxLoop) return;
         this.assign(gen.target, item, scope);
         let keep: boolean | undefined = true;
         for (const cond of gen.ifs) {
@@ -965,7 +978,7 @@ export class Interpreter {
     }
     if (op === '*' && (a.k === 'list' || a.k === 'tuple') && b.k === 'int') {
       const items: Value[] = [];
-      for (let i = 0; i < Math.min(b.v, MAX_LOOP); i++) items.push(...a.items);
+      for (let i = 0; i < Math.min(b.v, this.maxLoop); i++) items.push(...a.items);
       return { k: a.k, items } as Value;
     }
     if ((a.k === 'int' || a.k === 'float') && (b.k === 'int' || b.k === 'float')) {
@@ -1287,7 +1300,7 @@ export class Interpreter {
         return UNKNOWN_VALUE;
     }
     this.called.add(fn.def);
-    if (this.depth >= MAX_CALL_DEPTH) return UNKNOWN_VALUE;
+    if (this.depth >= this.maxCallDepth) return UNKNOWN_VALUE;
     const env = new Env(fn.closure);
     this.bindParams(fn.def.params, args, kwargs, env, fn.closure, entry);
     this.depth++;
@@ -1533,6 +1546,7 @@ export class Interpreter {
             : null;
         }
         if (origin) tf.reuseOrigins.set(scope, origin);
+        if (at) tf.scopeCalls.set(scope, { at, file: this.currentFile });
         if (at) {
           this.scopeEvents.push({
             at,
@@ -1578,7 +1592,7 @@ export class Interpreter {
           if (step.v === 0) return UNKNOWN_VALUE;
           const items: Value[] = [];
           for (let i = start.v; step.v > 0 ? i < stop.v : i > stop.v; i += step.v) {
-            if (items.length > MAX_LOOP) return UNKNOWN_VALUE;
+            if (items.length > this.maxLoop) return UNKNOWN_VALUE;
             items.push({ k: 'int', v: i });
           }
           return { k: 'list', items };

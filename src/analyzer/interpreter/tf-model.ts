@@ -73,6 +73,8 @@ export interface VariableEvent {
   readonly certain: boolean;
   /** For reuse and "does not exist": where the scope's reuse came from. */
   readonly reuseOrigin?: ReuseOrigin;
+  /** The `variable_scope(...)` call that opened the enclosing scope (none at the root). */
+  readonly scopeAt?: { readonly at: Expr; readonly file: string };
   readonly action: 'create' | 'reuse' | 'raise';
   /** `scope/v:0` for create/reuse; the full name asked for (no `:0`) for raise. */
   readonly name: string;
@@ -94,6 +96,11 @@ export class TfState {
   lastRaise: VariableEvent | null = null;
   /** Where each reusing scope's reuse came from. */
   readonly reuseOrigins = new WeakMap<VariableScope<AnalyzerSlots>, ReuseOrigin>();
+  /** The call that opened each scope. */
+  readonly scopeCalls = new WeakMap<
+    VariableScope<AnalyzerSlots>,
+    { readonly at: Expr; readonly file: string }
+  >();
 
   constructor(
     /** Where events go, and what the interpreter knows about the call being made. */
@@ -141,6 +148,7 @@ export class TfState {
     const file = this.sink.file;
     const via = this.sink.via;
     const origin = scope.reuse !== false ? this.reuseOrigins.get(scope) : undefined;
+    const scopeAt = this.scopeCalls.get(scope);
     // Events are built with one fixed shape (object spreads made this the hot spot).
     const event = (
       action: VariableEvent['action'],
@@ -153,6 +161,7 @@ export class TfState {
       via,
       certain,
       reuseOrigin: origin,
+      scopeAt,
       action,
       name: eventName,
       key: action === 'raise' ? undefined : fullName,
