@@ -1058,15 +1058,100 @@ export class Interpreter {
         return v.attrs.get(attr) ?? UNKNOWN_VALUE;
       case 'dict': {
         // TypeScript options objects: `opts.reuse`.
-        if (this.language !== 'typescript') return UNKNOWN_VALUE;
+        if (this.language !== 'typescript') return this.dictMethod(v, attr);
         const found = v.entries.find(([k]) => k.k === 'str' && k.v === attr);
         return found ? found[1] : NONE;
       }
+      case 'list':
+        return this.listMethod(v, attr);
       case 'str':
         return this.strMethod(v.v, attr);
       case 'unknown':
         // `hparams.n_layer`: unknown, but formatted as `{n_layer}`.
         return { k: 'unknown', hole: this.hole(attr) };
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  /** `list` methods that build the sequences loops run over (`layers.append(...)`). */
+  private listMethod(v: Value & { k: 'list' }, attr: string): Value {
+    switch (attr) {
+      case 'append':
+        return builtin(attr, (args) => {
+          v.items.push(args[0] ?? UNKNOWN_VALUE);
+          return NONE;
+        });
+      case 'extend':
+        return builtin(attr, (args) => {
+          const items = args[0] ? this.iterate(args[0]) : null;
+          if (items) v.items.push(...items);
+          return NONE;
+        });
+      case 'insert':
+        return builtin(attr, (args) => {
+          const i = args[0];
+          if (i && i.k === 'int') v.items.splice(i.v, 0, args[1] ?? UNKNOWN_VALUE);
+          return NONE;
+        });
+      case 'pop':
+        return builtin(attr, (args) => {
+          const i = args[0] ?? { k: 'int', v: -1 };
+          if (i.k !== 'int' || v.items.length === 0) return UNKNOWN_VALUE;
+          const idx = i.v < 0 ? v.items.length + i.v : i.v;
+          return v.items.splice(idx, 1)[0] ?? UNKNOWN_VALUE;
+        });
+      case 'index':
+        return builtin(attr, (args) => {
+          const idx = v.items.findIndex((x) => compare('==', x, args[0] ?? UNKNOWN_VALUE) === true);
+          return idx >= 0 ? { k: 'int', v: idx } : UNKNOWN_VALUE;
+        });
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  /** `dict` methods (`hparams.get('n_layer', 12)`, `.items()`, ...). */
+  private dictMethod(v: Value & { k: 'dict' }, attr: string): Value {
+    const find = (key: Value) => v.entries.find(([k]) => compare('==', k, key) === true);
+    switch (attr) {
+      case 'get':
+        return builtin(attr, (args) => {
+          const found = find(args[0] ?? UNKNOWN_VALUE);
+          return found ? found[1] : (args[1] ?? NONE);
+        });
+      case 'keys':
+        return builtin(attr, () => ({ k: 'list', items: v.entries.map(([k]) => k) }));
+      case 'values':
+        return builtin(attr, () => ({ k: 'list', items: v.entries.map(([, x]) => x) }));
+      case 'items':
+        return builtin(attr, () => ({
+          k: 'list',
+          items: v.entries.map(([k, x]) => ({ k: 'tuple', items: [k, x] }) as Value),
+        }));
+      case 'update':
+        return builtin(attr, (args, kwargs) => {
+          const other = args[0];
+          if (other && other.k === 'dict') for (const [k, x] of other.entries) setEntry(v, k, x);
+          for (const [k, x] of kwargs) setEntry(v, str(k), x);
+          return NONE;
+        });
+      case 'setdefault':
+        return builtin(attr, (args) => {
+          const key = args[0] ?? UNKNOWN_VALUE;
+          const found = find(key);
+          if (found) return found[1];
+          const value = args[1] ?? NONE;
+          setEntry(v, key, value);
+          return value;
+        });
+      case 'pop':
+        return builtin(attr, (args) => {
+          const key = args[0] ?? UNKNOWN_VALUE;
+          const i = v.entries.findIndex(([k]) => compare('==', k, key) === true);
+          if (i < 0) return args[1] ?? UNKNOWN_VALUE;
+          return v.entries.splice(i, 1)[0][1];
+        });
       default:
         return UNKNOWN_VALUE;
     }
