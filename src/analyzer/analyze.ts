@@ -534,6 +534,11 @@ class Builder {
         ...this.loc(created.file, created.span),
       });
     if (o.reuse?.at) related.push({ message: o.reuse.why, ...o.reuse.at });
+    if (e.plainVariableAt)
+      related.push({
+        message: `a tf.Variable named ${displayName(e.name)} is created here; tf.get_variable cannot share it`,
+        ...this.loc(e.plainVariableAt.file, e.plainVariableAt.at.span),
+      });
     if (!inThisFile) related.push({ message: 'raised here', ...this.loc(e.file, e.at.span) });
     const m = this.lineMap(this.file);
     let message = displayName(firstLine(error.message));

@@ -214,6 +214,7 @@ function newVariable(interp: Interpreter, n: Value | undefined, at: Expr | null)
   const base = n && n.k === 'str' ? n.v : 'Variable';
   const opName = tf.names.withNameScope(base, (scope) => scope.slice(0, -1));
   tf.names.markVariableOps(opName);
+  if (at) tf.plainVariables.set(opName, { at, file: interp.currentFile });
   return UNKNOWN_VALUE;
 }
 

@@ -75,6 +75,8 @@ export interface VariableEvent {
   readonly reuseOrigin?: ReuseOrigin;
   /** The `variable_scope(...)` call that opened the enclosing scope (none at the root). */
   readonly scopeAt?: { readonly at: Expr; readonly file: string };
+  /** For "does not exist": a `tf.Variable` of that name, which get_variable cannot see. */
+  readonly plainVariableAt?: { readonly at: Expr; readonly file: string };
   readonly action: 'create' | 'reuse' | 'raise';
   /** `scope/v:0` for create/reuse; the full name asked for (no `:0`) for raise. */
   readonly name: string;
@@ -96,6 +98,8 @@ export class TfState {
   lastRaise: VariableEvent | null = null;
   /** Where each reusing scope's reuse came from. */
   readonly reuseOrigins = new WeakMap<VariableScope<AnalyzerSlots>, ReuseOrigin>();
+  /** `tf.Variable`s by op name (get_variable never sees them). */
+  readonly plainVariables = new Map<string, { readonly at: Expr; readonly file: string }>();
   /** The call that opened each scope. */
   readonly scopeCalls = new WeakMap<
     VariableScope<AnalyzerSlots>,
@@ -195,6 +199,9 @@ export class TfState {
       if (!(e instanceof ScopeLensError)) return UNKNOWN_VALUE; // never a false certainty
       if (record) {
         const raised = event('raise', fullName, null, e.info);
+        const plain = this.plainVariables.get(fullName);
+        if (plain && e.info.code === 'TF-VAR-MISSING')
+          (raised as { plainVariableAt?: typeof plain }).plainVariableAt = plain;
         this.sink.events.push(raised);
         this.lastRaise = raised;
       }
