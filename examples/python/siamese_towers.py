@@ -1,6 +1,6 @@
-"""Two towers that should share weights, and the two ways this usually goes wrong.
+"""Two towers that should share weights, and the way this usually goes wrong.
 
-`scope-lens check examples/python/siamese_towers.py` reports both before anything runs.
+`scope-lens check examples/python/siamese_towers.py` reports it before anything runs.
 """
 import tensorflow.compat.v1 as tf
 
@@ -25,7 +25,3 @@ with tf.variable_scope("encoder"):
     enc_left = tower(left, 128, 64)
 with tf.variable_scope("encoder"):
     enc_right = tower(right, 128, 64)
-
-# Wrong: sharing with a different shape.
-with tf.variable_scope("siamese", reuse=True):
-    wide = tower(right, 128, 32)

@@ -120,10 +120,18 @@ export function runNames(args: string[], out: Out, err: Out): number {
   }
   for (const r of results) {
     out(`${r.path}\n`);
-    for (const v of r.analysis.variables) {
+    const vars = r.analysis.variables;
+    const width = (f: (v: (typeof vars)[number]) => string, min: number) =>
+      Math.max(min, ...vars.map((v) => f(v).length));
+    const [wn, ws, wd] = [
+      width((v) => v.name, 28),
+      width((v) => v.shape, 16),
+      width((v) => v.dtype, 12),
+    ];
+    for (const v of vars) {
       const reused = v.reusedAt.length ? `, reused at ${v.reusedAt.join(', ')}` : '';
       out(
-        `  ${v.name.padEnd(28)} ${v.shape.padEnd(16)} ${v.dtype.padEnd(12)} created at ${v.createdAt}${reused}\n`,
+        `  ${v.name.padEnd(wn)} ${v.shape.padEnd(ws)} ${v.dtype.padEnd(wd)} created at ${v.createdAt}${reused}\n`,
       );
     }
   }

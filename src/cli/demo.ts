@@ -1,12 +1,32 @@
 /**
- * `scope-lens demo`: runs the bundled examples (the seed document's two programs, written with
- * the TypeScript API) on the engine and prints what they print, then every variable's name,
- * shape, dtype and a summary of its initial values.
+ * `scope-lens demo` (what `npm start` runs): the whole product on the bundled examples, through
+ * the same code the CLI commands use.
+ *
+ * 1. The static analyzer on every example (nothing runs): each variable's full name, shape and
+ *    dtype, and the errors TensorFlow would raise (`scope-lens names` + `scope-lens check`).
+ * 2. The engine: the seed document's two programs written with the TypeScript API, with what
+ *    they print and every variable's name, shape, dtype and initial values.
+ * 3. The Python runtime: the seed's two Python programs in Pyodide, printing what TF 1.15 prints.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { main as seed1 } from '../../examples/engine/seed1';
 import { main as seed2 } from '../../examples/engine/seed2';
 import { globalVariables, resetDefaultGraph, Variable } from '../index';
 import { formatShape } from '../core/shape';
+import { runCheck, runNames } from './analyze';
+import { Runner } from '../runtime/runner';
+
+/** The examples folder of the checkout (the CLI runs from dist/ or out/src/cli/). */
+function examplesDir(): string | null {
+  for (const up of ['..', path.join('..', '..', '..')]) {
+    const dir = path.resolve(__dirname, up, 'examples');
+    if (fs.existsSync(path.join(dir, 'python'))) return dir;
+  }
+  return null;
+}
+
+const PYTHON_SEEDS = ['seed_collection_shapes.py', 'seed_reuse_fallback.py'];
 
 const EXAMPLES: ReadonlyArray<readonly [string, (print: (line: string) => void) => void]> = [
   ['examples/engine/seed1.ts (seed example 1: get_variable and collections)', seed1],
@@ -14,6 +34,17 @@ const EXAMPLES: ReadonlyArray<readonly [string, (print: (line: string) => void) 
 ];
 
 export function runDemo(_args: string[], out: (s: string) => void): number {
+  const examples = examplesDir();
+  const err = (s: string) => process.stderr.write(s);
+  if (examples) {
+    const rel = (p: string) => path.relative(process.cwd(), p) || p;
+    const folders = [path.join(examples, 'python'), path.join(examples, 'engine')].map(rel);
+    out('== Static analysis (nothing runs): every variable the examples create\n');
+    runNames(folders, out, err);
+    out('\n== Static analysis: the errors TensorFlow would raise\n');
+    runCheck(folders, out, err);
+    out('\n');
+  }
   for (const [title, run] of EXAMPLES) {
     resetDefaultGraph();
     out(`== ${title}\n`);
@@ -23,7 +54,29 @@ export function runDemo(_args: string[], out: (s: string) => void): number {
     out('\n');
   }
   resetDefaultGraph();
+  if (examples) void runPythonSeeds(path.join(examples, 'python'), out);
   return 0;
+}
+
+/** The seed's Python programs in Pyodide; sets the exit status when they are done. */
+async function runPythonSeeds(dir: string, out: (s: string) => void): Promise<void> {
+  const runner = new Runner();
+  let failed = false;
+  try {
+    for (const name of PYTHON_SEEDS) {
+      const file = path.join(dir, name);
+      out(`== Python runtime (Pyodide): examples/python/${name}\n`);
+      const result = await runner.run(
+        { language: 'python', code: fs.readFileSync(file, 'utf8'), filename: file, cwd: dir },
+        { onStdout: out, onStderr: (s) => process.stderr.write(s) },
+      );
+      if (result.exitCode !== 0) failed = true;
+      out('\n');
+    }
+  } finally {
+    await runner.dispose();
+  }
+  if (failed) process.exitCode = 1;
 }
 
 function describe(v: Variable): string {

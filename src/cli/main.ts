@@ -12,8 +12,9 @@ import { runCkpt } from './ckpt';
 const HELP = `scope-lens ${VERSION}: TensorFlow 1.x variable scopes, without TensorFlow
 
 Usage:
-  scope-lens demo            Run the seed document's two examples on the engine
-                             (TypeScript API on TensorFlow.js) and print names and values
+  scope-lens demo            The bundled examples through the analyzer (names, errors),
+                             the engine (the seed's programs in TypeScript) and the Python
+                             runtime (the seed's programs in Pyodide)
   scope-lens run FILE [--timeout SECONDS]
                              Run a TF1 Python program (no TensorFlow or Python needed) or a
                              TypeScript/JavaScript program using the engine API; default

@@ -55,7 +55,7 @@ describe('package: the library entry, the CLI and the manifest', () => {
     assert.match(r.stderr, /unknown command 'frobnicate'/);
   });
 
-  it('scope-lens demo runs the seed examples and prints names and values, with no tfjs banner', () => {
+  it('scope-lens demo runs the analyzer, the engine and the Python runtime on the examples, with no tfjs banner', () => {
     const r = spawnSync('node', [cli, 'demo'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stdout + r.stderr, /running TensorFlow\.js in Node\.js/);
@@ -63,6 +63,17 @@ describe('package: the library entry, the CLI and the manifest', () => {
     assert.match(out, /True\n\(3, 3, 32, 64\)\nFalse\n\(64,\)\n/);
     assert.match(out, /True\ncur_scope\/my_var:0\n/);
     assert.match(out, /cur_scope\/my_var:0 +shape=\(100,\) +dtype=float32_ref +mean=/);
+    // The analyzer on every example, and the seed's Python programs in Pyodide.
+    assert.match(out, /== Static analysis \(nothing runs\)/);
+    assert.match(out, /model\/h\{layer\}\/attn\/c_attn\/w:0 +\(1, \{\?\}, \{\?\}\)/);
+    assert.match(
+      out,
+      /siamese_towers\.py:9:9: error TF-VAR-EXISTS: Variable encoder\/w already exists/,
+    );
+    assert.match(
+      out,
+      /== Python runtime \(Pyodide\): examples\/python\/seed_reuse_fallback\.py\nTrue\ncur_scope\/my_var:0\n/,
+    );
   });
 
   it('the manifest: a VS Code extension with implicit activation and an engines floor matching @types/vscode', () => {
