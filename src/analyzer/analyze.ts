@@ -420,7 +420,9 @@ class Builder {
           ? `${e.action}|${name}|${displayName(e.error.message)}`
           : `${e.action}|${name}`;
         const certain =
-          e.certain && !(entry !== undefined && e.error?.code === ERROR_CODES.variableMissing);
+          // An entry point runs alone only hypothetically: its callers may open reusing scopes
+          // or create variables first, so an error there is possible, never certain.
+          e.certain && !(entry !== undefined && e.action === 'raise');
         let h = outcomes.get(key);
         if (!h) {
           h = { count: 0, lastPath: 0, certain, handled: e.handled, e, o: this.outcome(e, entry) };
