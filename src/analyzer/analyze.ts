@@ -331,8 +331,18 @@ function errorLine(e: VariableEvent): string | undefined {
   return e.error ? displayName(`${e.error.pyClass}: ${firstLine(e.error.message)}`) : undefined;
 }
 
+/** Shapes are shared by every event of a variable: each is formatted once. */
+const shapeTexts = new WeakMap<object, string>();
+
 function shapeText(shape: Shape | undefined): string | undefined {
-  return shape === undefined ? undefined : formatShape(shape);
+  if (shape === undefined) return undefined;
+  if (shape === null || typeof shape !== 'object') return formatShape(shape);
+  let text = shapeTexts.get(shape);
+  if (text === undefined) {
+    text = formatShape(shape);
+    shapeTexts.set(shape, text);
+  }
+  return text;
 }
 
 type MutableOutcome = { -readonly [K in keyof Outcome]: Outcome[K] };
@@ -374,11 +384,8 @@ class Builder {
 
   private loc(file: string, span: Span): Location {
     const m = this.lineMap(file);
-    return {
-      ...(file !== this.file ? { file } : {}),
-      start: m.position(span.from),
-      end: m.position(span.to),
-    };
+    if (file === this.file) return { start: m.position(span.from), end: m.position(span.to) };
+    return { file, start: m.position(span.from), end: m.position(span.to) };
   }
 
   private reuseInfo(origin: ReuseOrigin | undefined | null): ReuseInfo | undefined {
