@@ -62,6 +62,9 @@ export interface Outcome {
   /** TF's `str(shape)`, e.g. `(3, 3)`, for create/reuse. */
   readonly shape?: string;
   readonly dtype?: string;
+  /** For create/reuse: whether it is trainable and the collections it is in. */
+  readonly trainable?: boolean;
+  readonly collections?: readonly string[];
   /** For reuse: the call that created the variable. */
   readonly createdAt?: Location;
   /** For reuse and "does not exist": why the scope reuses. */
@@ -478,6 +481,8 @@ class Builder {
     if (e.action !== 'raise') {
       o.shape = shapeText(e.shape);
       o.dtype = e.dtype?.name;
+      if (e.trainable !== undefined) o.trainable = e.trainable;
+      if (e.collections) o.collections = e.collections;
     }
     if (e.action === 'reuse' && e.key) {
       const created = this.creators.get(e.key);
@@ -595,7 +600,7 @@ class Builder {
   ): Analysis {
     const events: StaticEvent[] = [];
     for (const e of firstPath) {
-      if (e.file !== this.file) continue;
+      if (e.file !== this.file || !e.conformance) continue;
       const line = this.lineMap(this.file).position(e.at.span.from).line;
       const name = displayName(e.name);
       events.push(

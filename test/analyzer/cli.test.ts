@@ -93,6 +93,8 @@ describe('cli: scope-lens check and names', () => {
       certain: true,
       shape: '(2,)',
       dtype: 'float32_ref',
+      trainable: true,
+      collections: ['variables', 'trainable_variables'],
       scope: { start: { line: 2, column: 6 }, end: { line: 2, column: 28 } },
     });
     assert.deepEqual(file.diagnostics, []);

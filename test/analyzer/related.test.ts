@@ -92,4 +92,28 @@ describe('analyzer: related information', () => {
       },
     ]);
   });
+
+  it('outcomes say whether the variable is trainable and which collections it is in', () => {
+    const src = [
+      'import tensorflow.compat.v1 as tf',
+      'tf.get_variable("a", [1])',
+      'tf.get_variable("b", [1], trainable=False)',
+      'tf.get_local_variable("c", [1])',
+      'tf.get_variable("d", [1], collections=["mine"])',
+    ].join('\n');
+    const r = analyze(src, { path: 'm.py' });
+    assert.deepEqual(
+      r.callSites.map((s) => [
+        s.outcomes[0].name,
+        s.outcomes[0].trainable,
+        s.outcomes[0].collections,
+      ]),
+      [
+        ['a:0', true, ['variables', 'trainable_variables']],
+        ['b:0', false, ['variables']],
+        ['c:0', false, ['local_variables']],
+        ['d:0', true, ['mine', 'trainable_variables']],
+      ],
+    );
+  });
 });

@@ -75,7 +75,7 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
         args.forEach(
           (a, i) => i < GET_VARIABLE_POSITIONAL.length && kw.set(GET_VARIABLE_POSITIONAL[i], a),
         );
-        if (attr === 'get_local_variable') kw.set('trainable', { k: 'bool', v: false });
+        if (attr === 'get_local_variable') localVariable(kw);
         return getVariable(interp, kw, at, attr === 'get_variable');
       });
     case 'variable_scope':
@@ -123,6 +123,14 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       if (DTYPES.has(attr)) return dtypeValue(attr);
       return UNKNOWN_VALUE;
   }
+}
+
+/** `get_local_variable`: never trainable, in LOCAL_VARIABLES besides any given collections. */
+function localVariable(kw: Map<string, Value>): void {
+  kw.set('trainable', { k: 'bool', v: false });
+  const given = kw.get('collections');
+  const items = given && (given.k === 'list' || given.k === 'tuple') ? given.items : [];
+  kw.set('collections', { k: 'list', items: [...items, str('local_variables')] });
 }
 
 /** `get_variable` with keyword arguments (positional ones already named). */
@@ -342,7 +350,7 @@ export function engineAttr(interp: Interpreter, attr: string): Value {
       return builtin(attr, (args, _kw, at) => {
         const kw = options(args[1]);
         kw.set('name', args[0] ?? UNKNOWN_VALUE);
-        if (attr === 'getLocalVariable') kw.set('trainable', { k: 'bool', v: false });
+        if (attr === 'getLocalVariable') localVariable(kw);
         return getVariable(interp, kw, at, true);
       });
     case 'getVariableScope':

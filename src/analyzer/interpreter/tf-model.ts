@@ -39,6 +39,8 @@ export interface AVariable {
   readonly dtype: DType;
   readonly isResource: boolean;
   readonly trainable: boolean;
+  /** The collections TF adds it to (`variables`, `trainable_variables`, ...). */
+  readonly collections: readonly string[];
 }
 
 export interface APartitioned {
@@ -82,11 +84,15 @@ export interface VariableEvent {
   readonly name: string;
   readonly key?: string;
   readonly error?: ErrorInfo;
-  /** For create/reuse: the variable's shape and dtype. */
+  /** For create/reuse: the variable's shape and dtype, whether trainable, its collections. */
   readonly shape?: Shape;
   readonly dtype?: DType;
+  readonly trainable?: boolean;
+  readonly collections?: readonly string[];
   /** For raise: an enclosing `try` of the program catches the error. */
   handled: boolean;
+  /** Listed among the program's `.static.json`-style events (not `get_local_variable`'s). */
+  readonly conformance: boolean;
 }
 
 /** The TF state of one analysed graph. */
@@ -121,11 +127,11 @@ export class TfState {
   }
 
   /**
-   * `tf.get_variable(...)` at `at`; records the outcome (unless `record` is false, for calls TF
-   * makes itself, like `get_local_variable`'s) and returns the variable or what a custom getter
-   * returned.
+   * `tf.get_variable(...)` at `at`; records the outcome (`conformance` false for calls whose
+   * outcome TF's own `.static.json` events do not list: `get_local_variable`'s) and returns the
+   * variable or what a custom getter returned.
    */
-  getVariable(at: Expr, name: string, kwargs: Map<string, Value>, record = true): Value {
+  getVariable(at: Expr, name: string, kwargs: Map<string, Value>, conformance = true): Value {
     const scope = this.scopes.current;
     const fullName = scope.name ? `${scope.name}/${name}` : name;
     let existed = this.store.vars.has(fullName) || this.store.partitionedVars.has(fullName);
@@ -172,7 +178,10 @@ export class TfState {
       error,
       shape: v ? v.shape : undefined,
       dtype: v ? v.dtype : undefined,
+      trainable: v && 'trainable' in v ? v.trainable : undefined,
+      collections: v && 'collections' in v ? v.collections : undefined,
       handled: false,
+      conformance,
     });
     try {
       const result = scopeGetVariable(scope, this.store, {
@@ -182,7 +191,7 @@ export class TfState {
         initializer: orNull(kwargs.get('initializer')),
         regularizer: orNull(kwargs.get('regularizer')),
         trainable: boolArg(kwargs.get('trainable')),
-        collections: null,
+        collections: collectionsArg(kwargs.get('collections')),
         partitioner,
         useResource: boolArg(kwargs.get('use_resource')),
         customGetter: orNull(kwargs.get('custom_getter')),
@@ -190,21 +199,17 @@ export class TfState {
       const action = existed ? 'reuse' : 'create';
       if (!existed && hasHoles(fullName)) this.patterns = true;
       const value = toValue(result as unknown);
-      if (record) {
-        const v = value.k === 'variable' || value.k === 'partitioned' ? value.v : null;
-        this.sink.events.push(event(action, resultName(value) ?? fullName, v, undefined));
-      }
+      const v = value.k === 'variable' || value.k === 'partitioned' ? value.v : null;
+      this.sink.events.push(event(action, resultName(value) ?? fullName, v, undefined));
       return value;
     } catch (e) {
       if (!(e instanceof ScopeLensError)) return UNKNOWN_VALUE; // never a false certainty
-      if (record) {
-        const raised = event('raise', fullName, null, e.info);
-        const plain = this.plainVariables.get(fullName);
-        if (plain && e.info.code === 'TF-VAR-MISSING')
-          (raised as { plainVariableAt?: typeof plain }).plainVariableAt = plain;
-        this.sink.events.push(raised);
-        this.lastRaise = raised;
-      }
+      const raised = event('raise', fullName, null, e.info);
+      const plain = this.plainVariables.get(fullName);
+      if (plain && e.info.code === 'TF-VAR-MISSING')
+        (raised as { plainVariableAt?: typeof plain }).plainVariableAt = plain;
+      this.sink.events.push(raised);
+      this.lastRaise = raised;
       throw e;
     } finally {
       if (alias) this.store.vars.delete(fullName);
@@ -243,6 +248,14 @@ function resultName(v: Value): string | undefined {
 
 function orNull(v: Value | undefined): Value | null {
   return v === undefined || v.k === 'none' ? null : v;
+}
+
+/** `collections=[...]` of strings (GraphKeys values); anything else: not given. */
+function collectionsArg(v: Value | undefined): string[] | null {
+  if (!v || (v.k !== 'list' && v.k !== 'tuple')) return null;
+  const out: string[] = [];
+  for (const c of v.items) if (c.k === 'str') out.push(c.v);
+  return out;
 }
 
 function boolArg(v: Value | undefined): boolean | null {
@@ -362,6 +375,10 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
       }
     }
     const isResource = spec.useResource;
+    // variables.py: GLOBAL_VARIABLES unless collections are given; TRAINABLE_VARIABLES added.
+    const collections = [...(spec.collections ?? ['variables'])];
+    if (spec.trainable && !collections.includes('trainable_variables'))
+      collections.push('trainable_variables');
     return {
       opName,
       key: spec.name,
@@ -369,6 +386,7 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
       dtype: isResource ? dtype.baseDType : dtype.baseDType.asRef,
       isResource,
       trainable: spec.trainable,
+      collections,
     };
   }
 
