@@ -470,12 +470,26 @@ export class Interpreter {
         return;
       case 'Assign': {
         const v = this.eval(s.value, env);
+        const t0 = s.targets[0];
+        // TypeScript: a statement that starts at its target has no let/const/var, so it writes
+        // the existing binding (a closure's outer variable), as JavaScript does.
+        if (
+          this.language === 'typescript' &&
+          s.targets.length === 1 &&
+          t0.kind === 'Name' &&
+          t0.span.from === s.span.from
+        ) {
+          env.assignExisting(t0.id, this.named(v, t0.id));
+          return;
+        }
         for (const t of s.targets) this.assign(t, v, env);
         return;
       }
       case 'AugAssign': {
         const v = this.binop(s.op, this.eval(s.target, env), this.eval(s.value, env));
-        this.assign(s.target, v, env);
+        if (this.language === 'typescript' && s.target.kind === 'Name')
+          env.assignExisting(s.target.id, this.named(v, s.target.id));
+        else this.assign(s.target, v, env);
         return;
       }
       case 'AnnAssign':
@@ -1076,6 +1090,10 @@ export class Interpreter {
 
   /** `list` methods that build the sequences loops run over (`layers.append(...)`). */
   private listMethod(v: Value & { k: 'list' }, attr: string): Value {
+    if (this.language === 'typescript') {
+      const js = this.arrayMethod(v, attr);
+      if (js) return js;
+    }
     switch (attr) {
       case 'append':
         return builtin(attr, (args) => {
@@ -1108,6 +1126,47 @@ export class Interpreter {
         });
       default:
         return UNKNOWN_VALUE;
+    }
+  }
+
+  /** JavaScript array members that drive engine code (`layers.forEach(...)`, `xs.length`). */
+  private arrayMethod(v: Value & { k: 'list' }, attr: string): Value | null {
+    const each = (fn: Value | undefined, at: Expr, collect: boolean): Value => {
+      if (!fn) return UNKNOWN_VALUE;
+      const out: Value[] = [];
+      const items = [...v.items];
+      for (let i = 0; i < items.length && i < this.maxLoop; i++) {
+        const r = this.callValue(fn, [items[i], { k: 'int', v: i }, v], new Map(), at);
+        if (collect) out.push(r);
+      }
+      return collect ? { k: 'list', items: out } : NONE;
+    };
+    switch (attr) {
+      case 'length':
+        return { k: 'int', v: v.items.length };
+      case 'push':
+        return builtin(attr, (args) => {
+          v.items.push(...args);
+          return { k: 'int', v: v.items.length };
+        });
+      case 'forEach':
+        return builtin(attr, (args, _kw, at) => each(args[0], at, false));
+      case 'map':
+        return builtin(attr, (args, _kw, at) => each(args[0], at, true));
+      case 'slice':
+        return builtin(attr, (args) => {
+          const a = args[0]?.k === 'int' ? args[0].v : 0;
+          const b = args[1]?.k === 'int' ? args[1].v : undefined;
+          return { k: 'list', items: v.items.slice(a, b) };
+        });
+      case 'concat':
+        return builtin(attr, (args) => {
+          const items = [...v.items];
+          for (const a of args) items.push(...(this.iterate(a) ?? [a]));
+          return { k: 'list', items };
+        });
+      default:
+        return null;
     }
   }
 
@@ -1161,6 +1220,8 @@ export class Interpreter {
   private strMethod(s: string, attr: string): Value {
     const text = (x: Value | undefined) => (x ? pyStr(x) : undefined);
     const pattern = s.includes('\u0001');
+    if (attr === 'length' && this.language === 'typescript')
+      return pattern ? UNKNOWN_VALUE : { k: 'int', v: s.length };
     switch (attr) {
       case 'format':
         return builtin(attr, (args, kwargs, at) => {

@@ -136,9 +136,20 @@ export class TfState {
     const fullName = scope.name ? `${scope.name}/${name}` : name;
     let existed = this.store.vars.has(fullName) || this.store.partitionedVars.has(fullName);
     let certain = this.sink.assumptions === 0;
-    const partitioner = orNull(kwargs.get('partitioner'));
+    let partitioner = orNull(kwargs.get('partitioner'));
     const shape = shapeArg(kwargs.get('shape'));
-    if (partitioner && !isConcrete(shape)) return UNKNOWN_VALUE;
+    // Partitions cannot be computed for a shape not known: the variable is recorded whole, by
+    // its partitioned name (no `:0`), as a possible outcome (the scope's partitioner, if that
+    // is the one, is set aside for the call).
+    const wholePartitioned =
+      (partitioner !== null || (scope.partitioner ?? null) !== null) && !isConcrete(shape);
+    const scopePartitioner = scope.partitioner;
+    if (wholePartitioned) {
+      partitioner = null;
+      scope.partitioner = null;
+      certain = false;
+    }
+    this.partitionAssumed = false;
     // A name pattern (or a name an existing pattern may stand for) under reuse is taken to be
     // the existing variable it may be: the program means to share it. The outcome is possible.
     let alias: string | null = null;
@@ -200,7 +211,9 @@ export class TfState {
       if (!existed && hasHoles(fullName)) this.patterns = true;
       const value = toValue(result as unknown);
       const v = value.k === 'variable' || value.k === 'partitioned' ? value.v : null;
-      this.sink.events.push(event(action, resultName(value) ?? fullName, v, undefined));
+      if (this.partitionAssumed) certain = false;
+      const shown = wholePartitioned ? fullName : (resultName(value) ?? fullName);
+      this.sink.events.push(event(action, shown, v, undefined));
       return value;
     } catch (e) {
       if (!(e instanceof ScopeLensError)) return UNKNOWN_VALUE; // never a false certainty
@@ -213,11 +226,14 @@ export class TfState {
       throw e;
     } finally {
       if (alias) this.store.vars.delete(fullName);
+      if (wholePartitioned) scope.partitioner = scopePartitioner;
     }
   }
 
   /** Whether any stored name is a pattern (a concrete name may then stand for it). */
   private patterns = false;
+  /** A partitioner the analyzer could not run was assumed to make one part. */
+  partitionAssumed = false;
   private hasPatterns(): boolean {
     return this.patterns;
   }
@@ -352,7 +368,12 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     return (
       v.k === 'func' ||
       v.k === 'builtin' ||
-      (v.k === 'object' && (v.kind === 'Initializer' || v.kind === 'Partitioner'))
+      v.k === 'class' ||
+      v.k === 'instance' ||
+      // Not known (`tf.min_max_variable_partitioner(...)`, an initializer from a library): it
+      // may be callable, and claiming "not callable" would be a false certainty.
+      v.k === 'unknown' ||
+      (v.k === 'object' && v.kind !== 'DType' && v.kind !== 'Tensor')
     );
   }
 
@@ -443,8 +464,26 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
       const fn = partitioner.attrs.get('fn') as unknown as { fn: Partitioner } | undefined;
       if (fn) return fn.fn(shape, dtype);
     }
-    const out = this.state.callFn(partitioner, [], new Map());
-    return out.k === 'list' ? out.items.map((x) => (x.k === 'int' ? x.v : 1)) : shape.map(() => 1);
+    // TF calls `partitioner(shape=..., dtype=...)`.
+    const out = this.state.callFn(
+      partitioner,
+      [],
+      new Map<string, Value>([
+        ['shape', { k: 'list', items: shape.map((d) => ({ k: 'int', v: d }) as Value) }],
+        [
+          'dtype',
+          {
+            k: 'object',
+            kind: 'DType',
+            attrs: new Map([['name', { k: 'str', v: dtype.name } as Value]]),
+          },
+        ],
+      ]),
+    );
+    if ((out.k === 'list' || out.k === 'tuple') && out.items.every((x) => x.k === 'int'))
+      return out.items.map((x) => (x as { v: number }).v);
+    this.state.partitionAssumed = true;
+    return shape.map(() => 1);
   }
 
   sliceValue(init: Value): Value {

@@ -92,6 +92,17 @@ export class Env {
     else this.vars.set(name, v);
   }
 
+  /** JavaScript assignment: to the nearest frame that binds `name`, else to this one. */
+  assignExisting(name: string, v: Value): void {
+    for (let e: Env | null = this; e && e.parent; e = e.parent) {
+      if (e.vars.has(name)) {
+        e.vars.set(name, v);
+        return;
+      }
+    }
+    this.vars.set(name, v);
+  }
+
   /** The module's frame (the builtins frame is its parent). */
   private moduleFrame(): Env {
     return this.parent && this.parent.parent ? this.parent.moduleFrame() : this;
