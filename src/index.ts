@@ -69,6 +69,8 @@ export {
   parseIndex,
   parseCheckpointState,
   formatCheckpointState,
+  diffCheckpoint,
+  codeVariablesFromAnalysis,
 } from './checkpoint';
 export type {
   CheckpointErrorCode,
@@ -81,6 +83,10 @@ export type {
   TensorValues,
   TensorValuesInput,
   VariableInfo,
+  DiffCodeVariable,
+  DiffCheckpointVariable,
+  DiffResult,
+  DiffSuggestion,
 } from './checkpoint';
 export {
   openCheckpoint,

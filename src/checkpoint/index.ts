@@ -34,6 +34,19 @@ export { encodeSliceKey } from './slice-key';
 export { dataFilename, indexFilename } from './naming';
 export { formatCheckpointState, parseCheckpointState } from './checkpoint-state';
 export type { CheckpointState } from './checkpoint-state';
+export { codeVariablesFromAnalysis, diffCheckpoint } from './diff';
+export type {
+  AnalysisOutcomes,
+  DiffCheckpointVariable,
+  DiffCodeVariable,
+  DiffMatch,
+  DiffMismatch,
+  DiffMissing,
+  DiffResult,
+  DiffSlot,
+  DiffSuggestion,
+  DiffSuggestionKind,
+} from './diff';
 
 import { BundleBuilder, SliceInput, TensorInput } from './bundle';
 

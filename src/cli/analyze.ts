@@ -34,7 +34,8 @@ export function readProgramFile(p: string): string | undefined {
   }
 }
 
-function analyzeFiles(
+/** Analyses every file of `paths` (files or folders); null (message on `err`) if one is missing. */
+export function analyzeFiles(
   paths: string[],
   err: Out,
 ): Array<{ path: string; analysis: Analysis }> | null {

@@ -8,6 +8,7 @@ import { runDemo } from './demo';
 import { runCommand } from './run';
 import { runCheck, runNames } from './analyze';
 import { runCkpt } from './ckpt';
+import { runDiff } from './diff';
 
 const HELP = `scope-lens ${VERSION}: TensorFlow 1.x variable scopes, without TensorFlow
 
@@ -31,10 +32,17 @@ Usage:
                              without TensorFlow; PATH a prefix (model.ckpt-1), its .index
                              file or a folder with a 'checkpoint' file; --verify also checks
                              every tensor's checksum (exit 1 when one is damaged)
+  scope-lens diff SOURCE... --checkpoint PATH [--json]
+                             Compare the names the code creates (statically) with a
+                             checkpoint's keys: missing names, shape/dtype mismatches, keys
+                             only in the checkpoint, expected differences (optimizer slots,
+                             global_step, partitions) and suggested fixes (exit 1 when the
+                             code creates a variable the checkpoint lacks or stores
+                             differently)
   scope-lens --help, -h      Show this help
   scope-lens --version, -v   Print the version
 
-More commands (diff, lsp) arrive with later releases.
+More commands (lsp) arrive with later releases.
 `;
 
 export function main(
@@ -61,6 +69,8 @@ export function main(
       return runNames(rest, out, (s) => process.stderr.write(s));
     case 'ckpt':
       return runCkpt(rest, out, (s) => process.stderr.write(s));
+    case 'diff':
+      return runDiff(rest, out, (s) => process.stderr.write(s));
     case 'run':
       // Asynchronous: the exit status is set when the program ends; the worker thread keeps the
       // process alive until then.

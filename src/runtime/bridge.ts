@@ -5,7 +5,8 @@
  * about names, scopes and reuse comes from the engine (and so from src/core) through this
  * bridge. The bridge adds only what crossing the language boundary needs: JS functions with a
  * given arity for Python callables (so the core sees TF's "callable with no arguments"), host
- * regularizers, graph stacking for `with graph.as_default()`, and tensor/list conversions.
+ * regularizers, graph stacking for `with graph.as_default()`, tensor/list conversions, and the
+ * checkpoint files `tf.train` reads and writes (on the host's file system, through src/checkpoint).
  *
  * It does not hold state of its own; all state lives in the engine's graphs.
  */
@@ -20,12 +21,20 @@ import { formatShape } from '../core/shape';
 import { tfDTypeOf } from '../engine/graph';
 import type { HostRegularizer } from '../engine/types';
 import type { Variable } from '../engine/variable';
+import { createCheckpointBridge } from './checkpoint-bridge';
 
 type Fn = (...args: unknown[]) => unknown;
 
-export function createBridge(): Record<string, unknown> {
+export interface BridgeOptions {
+  /** Maps a path as the Python program sees it (inside Pyodide) to the host's path. */
+  hostPath?: (p: string) => string;
+}
+
+export function createBridge(options: BridgeOptions = {}): Record<string, unknown> {
   return {
     engine,
+    /** Checkpoint files for `tf.train` (checkpoint-bridge.ts). */
+    checkpoints: createCheckpointBridge(options.hostPath),
     tf,
     AUTO_REUSE: engine.AUTO_REUSE,
     pushGraph: pushDefaultGraph,

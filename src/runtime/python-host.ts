@@ -111,7 +111,7 @@ export class PythonHost {
     py.setStdout({ write: this.writer('stdout') });
     py.setStderr({ write: this.writer('stderr') });
     py.setStdin({ stdin: () => null });
-    py.registerJsModule('scope_lens_engine', createBridge());
+    py.registerJsModule('scope_lens_engine', createBridge({ hostPath: (p) => this.pyToHost(p) }));
     if (this.pythonDir) {
       py.FS.mkdirTree(PYTHON_PACKAGES_MOUNT);
       py.FS.mount(py.FS.filesystems.NODEFS, { root: this.pythonDir }, PYTHON_PACKAGES_MOUNT);
@@ -167,6 +167,26 @@ export class PythonHost {
       py.FS.mount(py.FS.filesystems.NODEFS, { root: host }, at);
       this.mounts.set(host, at);
     }
+  }
+
+  /**
+   * The host's path of a path inside Pyodide: under a mounted folder, that folder's host path;
+   * anything else unchanged (on POSIX hosts the program then names host paths directly).
+   */
+  pyToHost(pyPath: string): string {
+    const mounts = [...this.mounts].map(([host, at]): [string, string] => [at, host]);
+    mounts.push(...this.mapping);
+    let best: [string, string] | undefined;
+    for (const m of mounts) {
+      if (
+        (pyPath === m[0] || pyPath.startsWith(`${m[0]}/`)) &&
+        (!best || m[0].length > best[0].length)
+      )
+        best = m;
+    }
+    if (!best) return pyPath;
+    const rest = pyPath.slice(best[0].length).split('/').filter(Boolean);
+    return rest.length ? path.join(best[1], ...rest) : best[1];
   }
 
   /** A host path's path inside Pyodide, if a mounted user folder holds it; else unchanged. */

@@ -38,7 +38,7 @@ from ._init_ops import (constant_initializer, glorot_normal_initializer,
                         variance_scaling_initializer, zeros_initializer)
 from ._partitioners import (fixed_size_partitioner, min_max_variable_partitioner,
                             variable_axis_size_partitioner)
-from . import _ops, _init_ops, _regularizers
+from . import _ops, _init_ops, _regularizers, _training
 
 _engine.install_call_sites()
 
@@ -126,6 +126,9 @@ keras.initializers = _module(
     he_normal=_init_ops.he_normal, he_uniform=_init_ops.he_uniform,
     lecun_normal=_init_ops.lecun_normal, lecun_uniform=_init_ops.lecun_uniform,
     zeros=_init_ops.Zeros, ones=_init_ops.Ones, constant=_init_ops.Constant)
+train = _training.make_module(__name__)
+_sys.modules[train.__name__] = train
+
 contrib = _module("contrib", "tf.contrib")
 contrib.layers = _module(
     "contrib.layers", "tf.contrib.layers",
