@@ -8,6 +8,7 @@ import { runDemo } from './demo';
 import { runCommand } from './run';
 import { runCheck, runNames } from './analyze';
 import { runCkpt } from './ckpt';
+import { runLanguageServer } from '../server/server';
 
 const HELP = `scope-lens ${VERSION}: TensorFlow 1.x variable scopes, without TensorFlow
 
@@ -30,10 +31,13 @@ Usage:
                              without TensorFlow; PATH a prefix (model.ckpt-1), its .index
                              file or a folder with a 'checkpoint' file; --verify also checks
                              every tensor's checksum (exit 1 when one is damaged)
+  scope-lens lsp --stdio     Start the language server (LSP over stdin/stdout) for editors:
+                             diagnostics, hover, go to definition, references, code lenses,
+                             quick fixes for Python and TypeScript/JavaScript
   scope-lens --help, -h      Show this help
   scope-lens --version, -v   Print the version
 
-More commands (diff, lsp) arrive with later releases.
+More commands (diff) arrive with later releases.
 `;
 
 export function main(
@@ -60,6 +64,9 @@ export function main(
       return runNames(rest, out, (s) => process.stderr.write(s));
     case 'ckpt':
       return runCkpt(rest, out, (s) => process.stderr.write(s));
+    case 'lsp':
+      // Runs until the client sends exit (or closes the connection).
+      return runLanguageServer(rest, process.stderr);
     case 'run':
       // Asynchronous: the exit status is set when the program ends; the worker thread keeps the
       // process alive until then.
