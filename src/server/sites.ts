@@ -43,12 +43,8 @@ export interface ScopeRef {
   readonly region: ir.Span;
 }
 
-export const GET_VARIABLE_NAMES = new Set([
-  'get_variable',
-  'get_local_variable',
-  'getVariable',
-  'getLocalVariable',
-]);
+/** Calls the analysis reports sites for (local variables are not recorded). */
+export const GET_VARIABLE_NAMES = new Set(['get_variable', 'getVariable']);
 const NAME_SCOPE_NAMES = new Set(['name_scope', 'nameScope']);
 
 /** The function's name in `f(...)`, `tf.f(...)`, `tf.compat.v1.f(...)`. */
