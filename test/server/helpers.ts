@@ -15,6 +15,7 @@ export function workspace(files: Record<string, string> = {}): {
   root: string;
   uri: (rel: string) => string;
   path: (rel: string) => string;
+  read: (rel: string) => string;
   dispose: () => void;
 } {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-lsp-')));
@@ -26,6 +27,7 @@ export function workspace(files: Record<string, string> = {}): {
     root,
     uri: (rel) => fileUri(path.join(root, rel)),
     path: (rel) => path.join(root, rel),
+    read: (rel) => fs.readFileSync(path.join(root, rel), 'utf8'),
     dispose: () => fs.rmSync(root, { recursive: true, force: true }),
   };
 }
