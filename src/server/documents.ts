@@ -147,6 +147,8 @@ export class DocumentStore {
   }
 
   open(uri: string, languageId: string, version: number, text: string): void {
+    const previous = this.states.get(uri);
+    if (previous?.timer) clearTimeout(previous.timer);
     const path = uriToPath(uri) ?? uri;
     const kind = kindOf(languageId, path);
     const state: DocState = {

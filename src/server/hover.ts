@@ -109,7 +109,7 @@ function scopeReuseLine(
   const where = locationLink(at, uriOf, snapshot);
   if (!site) return `Enclosing scope at ${where}${o.reuse ? ` — ${o.reuse.why}` : ''}`;
   const lines = site.outcomes.map((s) => {
-    const why = o.reuse?.why ?? s.reuseWhy?.why ?? (s.reuse === 'False' ? 'not set' : undefined);
+    const why = o.reuse?.why ?? s.reuseWhy?.why;
     return `Enclosing scope ${code(s.name)} (${where}): reuse ${code(s.reuse)}${why ? ` — ${why}` : ''}`;
   });
   return [...new Set(lines)].join('\n\n');

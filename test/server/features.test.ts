@@ -3,6 +3,7 @@
  * not), highlights, code lenses, document symbols, inlay hints and the custom requests.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import type {
   CodeLens,
   DocumentHighlight,
@@ -215,6 +216,15 @@ describe('language server: editor features', function () {
       );
       const stats = await c.request<{ indexedFiles: number }>('scopeLens/stats', null);
       assert.ok(stats.indexedFiles >= 2, JSON.stringify(stats));
+      // A file changed on disk is analysed again (its modification time or size changed).
+      fs.writeFileSync(ws.path('other.py'), OTHER.replace('"kernel"', '"kernel2"'));
+      const later = await c.request<Location[]>('textDocument/references', {
+        textDocument: { uri: model },
+        position: positionOf(MODEL, 'get_variable("kernel"'),
+        context: { includeDeclaration: true },
+      });
+      assert.ok(!later.some((r) => r.uri === ws.uri('other.py')));
+      fs.writeFileSync(ws.path('other.py'), OTHER);
     });
 
     it('document highlights: creating calls write, reusing calls read', async () => {

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { AnalysisResult, StatsResult } from '../../src/server/protocol';
@@ -202,6 +203,57 @@ def dense(x):
     c.close(lib);
   });
 
+  it('a module changed on disk (didChangeWatchedFiles): its open importers are analysed again', async () => {
+    const uri = ws.uri('watch.py');
+    c.open(uri, 'import tensorflow as tf\nfrom lib.watched import make\n\nmake()\nmake()\n');
+    fs.writeFileSync(
+      ws.path('lib/watched.py'),
+      'import tensorflow as tf\n\n\ndef make():\n    with tf.variable_scope("m", reuse=tf.AUTO_REUSE):\n        return tf.get_variable("w", [1])\n',
+    );
+    // The file did not exist when the document was opened: nothing to report yet.
+    const n = c.published(uri).length;
+    c.notify('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('lib/watched.py'), type: 1 }],
+    });
+    await c.request('scopeLens/analysis', { textDocument: { uri } });
+    const ok = c.published(uri);
+    assert.deepEqual(
+      codes(ok[ok.length - 1].diagnostics).filter((x) => x.startsWith('TF-')),
+      [],
+    );
+    assert.ok(ok.length >= n);
+    fs.writeFileSync(
+      ws.path('lib/watched.py'),
+      'import tensorflow as tf\n\n\ndef make():\n    return tf.get_variable("w", [1])\n',
+    );
+    const before = c.published(uri).length;
+    c.notify('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: ws.uri('lib/watched.py'), type: 2 }],
+    });
+    const next = await c.waitFor(
+      (x) =>
+        x.method === 'textDocument/publishDiagnostics' &&
+        (x.params as PublishDiagnosticsParams).uri === uri &&
+        c.published(uri).length > before,
+    );
+    assert.ok(
+      codes((next.params as PublishDiagnosticsParams).diagnostics).includes('TF-VAR-EXISTS'),
+    );
+    c.close(uri);
+  });
+
+  it('an untitled document (no file) is analysed by its language', async () => {
+    const uri = 'untitled:Untitled-1';
+    c.open(uri, PY_EXISTS, 'python');
+    assert.ok(codes(await c.diagnostics(uri, 1)).includes('TF-VAR-EXISTS'));
+    const h = await c.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 5, character: 14 },
+    });
+    assert.match(h?.contents.value ?? '', /reuse|raises/);
+    c.close(uri);
+  });
+
   it('files that use neither TF nor the engine API cost nothing: no analysis, no diagnostics', async () => {
     const before = await stats(c);
     const uri = ws.uri('plain.py');
@@ -343,6 +395,32 @@ describe('language server: settings', function () {
       );
     } finally {
       c.kill();
+    }
+  });
+
+  it("followImports false: the user's modules are not read", async () => {
+    const ws = workspace({
+      'helpers.py':
+        'import tensorflow as tf\n\n\ndef make():\n    return tf.get_variable("w", [1])\n',
+    });
+    const text = 'import tensorflow as tf\nfrom helpers import make\n\nmake()\nmake()\n';
+    const on = await LspClient.start({ root: ws.root });
+    const off = await LspClient.start({ root: ws.root, settings: { followImports: false } });
+    try {
+      const uri = ws.uri('main.py');
+      on.open(uri, text);
+      off.open(uri, text);
+      assert.ok(codes(await on.diagnostics(uri, 1)).includes('TF-VAR-EXISTS'));
+      assert.deepEqual(
+        codes(await off.diagnostics(uri, 1)).filter((x) => x.startsWith('TF-')),
+        [],
+      );
+      const r = await off.request<AnalysisResult>('scopeLens/analysis', { textDocument: { uri } });
+      assert.deepEqual(r?.analysis.imports, []);
+    } finally {
+      on.kill();
+      off.kill();
+      ws.dispose();
     }
   });
 
