@@ -45,6 +45,9 @@ import { indexOf, siteNames, type Snapshot } from './sites';
 import { WorkspaceIndex } from './workspace-index';
 
 export const DEFAULT_DEBOUNCE_MS = 150;
+
+/** A client that refuses an optional request (a registration, a refresh) changes nothing. */
+const ignore = () => {};
 /** How long analyses wait for the client's settings before using the defaults. */
 const SETTINGS_WAIT_MS = 3000;
 
@@ -62,13 +65,16 @@ export function runLanguageServer(argv: readonly string[], stderr = process.stde
     return 2;
   }
   const connection = createConnection(ProposedFeatures.all);
-  process.on('uncaughtException', (e) => {
+  // A bug in one handler or timer is reported, not fatal: the editor keeps its server.
+  const report = (e: unknown) => {
     try {
       connection.console.error(`Scope Lens: ${e instanceof Error ? e.stack : String(e)}`);
     } catch {
       // The connection is gone: nothing to report to.
     }
-  });
+  };
+  process.on('uncaughtException', report);
+  process.on('unhandledRejection', report);
   new ScopeLensServer(connection);
   connection.listen();
   return 0;
@@ -106,11 +112,11 @@ export class ScopeLensServer {
       analysis && snapshot
         ? toDiagnostics(analysis.diagnostics, this.settings, (f) => this.store.uriOf(snapshot, f))
         : [];
-    void this.connection.sendDiagnostics({
-      uri,
-      ...(version >= 0 ? { version } : {}),
-      diagnostics,
-    });
+    this.connection
+      .sendDiagnostics({ uri, ...(version >= 0 ? { version } : {}), diagnostics })
+      .catch(() => {
+        // The client went away; its exit ends the process.
+      });
   }
 
   /** A request's document, analysed at its newest version (after the settings are known). */
@@ -277,13 +283,15 @@ export class ScopeLensServer {
   private initialized(): void {
     const ws = this.capabilities.workspace;
     if (ws?.didChangeConfiguration?.dynamicRegistration)
-      void this.connection.client.register(DidChangeConfigurationNotification.type, {
-        section: SETTINGS_SECTION,
-      });
+      this.connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch(ignore);
     if (ws?.didChangeWatchedFiles?.dynamicRegistration)
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{py,ts,tsx,js,jsx,mjs,cjs}' }],
-      });
+      this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{py,ts,tsx,js,jsx,mjs,cjs}' }],
+        })
+        .catch(ignore);
     if (ws?.workspaceFolders)
       this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => f.uri));
@@ -325,6 +333,6 @@ export class ScopeLensServer {
       previous.inlayHints.enabled !== next.inlayHints.enabled &&
       this.capabilities.workspace?.inlayHint?.refreshSupport
     )
-      void this.connection.languages.inlayHint.refresh();
+      this.connection.languages.inlayHint.refresh().catch(ignore);
   }
 }
