@@ -126,14 +126,14 @@ function parseProblems(text: string, file: FileText): number {
 }
 
 export class QuickFixes {
-  private cache: { uri: string; version: number; fixes: Map<string, CodeAction[]> } | undefined;
+  /** Fixes of the newest snapshot asked about (a new analysis, even of the same version, drops them). */
+  private cache: { snapshot: Snapshot; fixes: Map<string, CodeAction[]> } | undefined;
 
   constructor(private readonly store: DocumentStore) {}
 
   /** Quick fixes for the context's diagnostics (those of this server that name a reuse error). */
   actions(snapshot: Snapshot, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
-    if (this.cache?.uri !== snapshot.uri || this.cache.version !== snapshot.version)
-      this.cache = { uri: snapshot.uri, version: snapshot.version, fixes: new Map() };
+    if (this.cache?.snapshot !== snapshot) this.cache = { snapshot, fixes: new Map() };
     const out: CodeAction[] = [];
     for (const d of diagnostics) {
       if (d.source !== SOURCE || typeof d.code !== 'string' || !FIXABLE.has(d.code)) continue;

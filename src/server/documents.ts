@@ -328,15 +328,21 @@ export class DocumentStore {
       }
       state.analyzer ??= new DocumentAnalyzer(this.options(state.path, state.language));
       this.analyses++;
+      // The previous result is garbage from here on (its IR is about to be relocated).
+      state.snapshot = undefined;
       const t0 = performance.now();
       const analysis = state.analyzer.update(text);
       const elapsed = performance.now() - t0;
+      let lines: LineIndex | undefined;
       state.snapshot = {
         uri: state.uri,
         path: state.path,
         version,
         text,
-        lines: new LineIndex(text),
+        // Built on first use: publishing diagnostics needs no offsets.
+        get lines() {
+          return (lines ??= new LineIndex(text));
+        },
         analysis,
         module: state.analyzer.module,
         language: state.language,
