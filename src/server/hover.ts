@@ -64,7 +64,17 @@ function certainty(o: Outcome): string {
 export function variableHover(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string {
   const out: string[] = [];
   const fn = (ref.call && calleeName(ref.call)) || 'get_variable';
-  const trainable = trainableOf(ref.call);
+  const index = indexOf(snapshot);
+  // A reused variable is the creator's: its trainability is what the creating call said.
+  const trainable = (o: Outcome): boolean | undefined => {
+    if (o.action === 'create') return trainableOf(ref.call);
+    const at = o.createdAt;
+    if (!at || at.file !== undefined) return undefined;
+    const creator = index.sites.find(
+      (s) => s.site.start.line === at.start.line && s.site.start.column === at.start.column,
+    );
+    return creator ? trainableOf(creator.call) : undefined;
+  };
   out.push(`**Scope Lens** · ${code(`${fn}(...)`)}`);
   const scopes = new Map<string, { o: Outcome; at?: AnalysisLocation }>();
   for (const o of ref.site.outcomes) {
@@ -82,7 +92,8 @@ export function variableHover(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolv
     out.push(parts.join(' · '));
     if (o.action !== 'raise') {
       const facts = [`shape ${code(o.shape ?? '?')}`, `dtype ${code(o.dtype ?? '?')}`];
-      if (trainable !== undefined) facts.push(trainable ? 'trainable' : 'not trainable');
+      const t = trainable(o);
+      if (t !== undefined) facts.push(t ? 'trainable' : 'not trainable');
       out.push(facts.join(' · '));
     }
     if (o.entry)

@@ -159,6 +159,8 @@ describe('language server: editor features', function () {
       assert.match(h ?? '', /shape `\(3,\)`/);
       const same = await hover(engine, ENGINE, 'same =');
       assert.match(same ?? '', /\*\*reuses\*\* the variable created at \[engine\.ts:3\]/);
+      // The reused variable is the creator's, which said trainable: false.
+      assert.match(same ?? '', /not trainable/);
       assert.equal(await hover(engine, ENGINE, 'import'), null);
     });
   });
