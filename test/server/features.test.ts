@@ -313,7 +313,7 @@ describe('language server: editor features', function () {
         c.serverRequests.filter((r) => r.method === 'workspace/inlayHint/refresh').length;
       const before = refreshes();
       c.notify('workspace/didChangeConfiguration', { settings: null });
-      for (let i = 0; i < 200 && refreshes() === before; i++)
+      for (let i = 0; i < 800 && refreshes() === before; i++)
         await new Promise((r) => setTimeout(r, 25));
       assert.equal(refreshes(), before + 1);
       const hints = await c.request<InlayHint[]>('textDocument/inlayHint', {

@@ -300,7 +300,7 @@ def dense(x):
 describe('language server: debouncing, and never a stale result', function () {
   this.timeout(60000);
 
-  for (const debounceMs of [120, 0]) {
+  for (const debounceMs of [1000, 0]) {
     it(`several quick changes (debounce ${debounceMs} ms): the last version's diagnostics come last`, async () => {
       const c = await LspClient.start({ debounceMs });
       try {
@@ -323,6 +323,7 @@ describe('language server: debouncing, and never a stale result', function () {
         for (let i = 1; i < versions.length; i++)
           assert.ok(versions[i] >= versions[i - 1], `versions out of order: ${versions}`);
         const analyses = (await c.request<StatsResult>('scopeLens/stats', null)).analyses - start;
+        // Edits sent together arrive well within a second: superseded ones are never analysed.
         if (debounceMs > 0) assert.ok(analyses < texts.length, `${analyses} analyses for 5 edits`);
       } finally {
         c.kill();
@@ -445,7 +446,7 @@ with tf.variable_scope("s"):
         settings: { scopeLens: { analysis: { maxLoopUnroll: 2 } } },
       });
       let got: string[] | undefined;
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 400; i++) {
         got = await names();
         if (got?.length !== 5) break;
         await new Promise((r) => setTimeout(r, 50));
