@@ -80,6 +80,39 @@ export default tseslint.config(
       ],
     },
   },
+  // src/server: the analyzer over LSP. No editor API, no tfjs, no runtime or engine: it serves
+  // static analysis only. protocol.ts is imported by the VS Code client, so it imports types only.
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The server is editor-neutral: LSP only.' }],
+          patterns: [
+            { group: ['@tensorflow/*'], message: 'The server analyses; it runs nothing.' },
+            {
+              group: ['**/engine', '**/engine/**', '**/runtime', '**/runtime/**', '**/cli/**'],
+              message: 'The server depends on the analyzer and the core only.',
+            },
+            { group: ['**/extension/**'], message: 'The server never imports the client.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/protocol.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[importKind!='type']",
+          message: 'protocol.ts is imported by the client: type imports only.',
+        },
+      ],
+    },
+  },
   {
     files: ['src/extension/**/*.ts', 'test/extension/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },

@@ -4,6 +4,8 @@
 //   dist/extension.js  the VS Code extension (vscode external)
 //   dist/worker.js     the run worker (`scope-lens run`, the runtime API): the engine, the
 //                      Python host and the script host; pyodide and typescript stay external
+//   dist/server.js     the language server (`node dist/server.js --stdio`): the analyzer and
+//                      vscode-languageserver bundled, typescript external (below)
 //   dist/python/       Scope Lens's Python packages (`tensorflow`), copied from src/runtime/python
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -29,6 +31,15 @@ const builds = [
     entryPoints: ['src/runtime/worker.ts'],
     outfile: 'dist/worker.js',
     packages: 'external',
+  },
+  // The language server bundles its dependencies except the TypeScript compiler (9 MB, loaded
+  // from node_modules like the CLI's): the server starts in a fraction of a second, and the
+  // extension package must ship node_modules/typescript next to it.
+  {
+    ...common,
+    entryPoints: ['src/server/main.ts'],
+    outfile: 'dist/server.js',
+    external: ['typescript'],
   },
   {
     ...common,

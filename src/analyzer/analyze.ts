@@ -197,6 +197,7 @@ export class DocumentAnalyzer {
   private readonly python = new PythonDocument();
   private readonly language: Language;
   private readonly file: string;
+  private last: Module | undefined;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.language = options.language ?? languageOf(options.path);
@@ -204,15 +205,26 @@ export class DocumentAnalyzer {
   }
 
   update(source: string): Analysis {
+    this.last = undefined;
     try {
       const module =
         this.language === 'python'
           ? this.python.update(source).module
           : lowerSource(source, this.file);
+      this.last = module;
       return analyzeModule(module, source, this.file, this.language, this.options);
     } catch {
       return failed(this.language);
     }
+  }
+
+  /**
+   * The IR of the text the last `update` analysed (undefined when lowering failed), for editor
+   * features that map positions to calls. Read-only, and only until the next `update`: the
+   * Python front end shifts a moved statement's spans in place then.
+   */
+  get module(): Module | undefined {
+    return this.last;
   }
 }
 

@@ -9,6 +9,7 @@ import { runCommand } from './run';
 import { runCheck, runNames } from './analyze';
 import { runCkpt } from './ckpt';
 import { runDiff } from './diff';
+import { runLanguageServer } from '../server/server';
 
 const HELP = `scope-lens ${VERSION}: TensorFlow 1.x variable scopes, without TensorFlow
 
@@ -39,10 +40,11 @@ Usage:
                              global_step, partitions) and suggested fixes (exit 1 when the
                              code creates a variable the checkpoint lacks or stores
                              differently)
+  scope-lens lsp --stdio     Start the language server (LSP over stdin/stdout) for editors:
+                             diagnostics, hover, go to definition, references, code lenses,
+                             quick fixes for Python and TypeScript/JavaScript
   scope-lens --help, -h      Show this help
   scope-lens --version, -v   Print the version
-
-More commands (lsp) arrive with later releases.
 `;
 
 export function main(
@@ -71,6 +73,9 @@ export function main(
       return runCkpt(rest, out, (s) => process.stderr.write(s));
     case 'diff':
       return runDiff(rest, out, (s) => process.stderr.write(s));
+    case 'lsp':
+      // Runs until the client sends exit (or closes the connection).
+      return runLanguageServer(rest, process.stderr);
     case 'run':
       // Asynchronous: the exit status is set when the program ends; the worker thread keeps the
       // process alive until then.

@@ -1,0 +1,101 @@
+/**
+ * The language server's custom requests and commands, shared with the VS Code client. This file
+ * must import nothing at runtime (type imports only, checked by ESLint), so the client can import
+ * it without pulling in the server or the analyzer.
+ */
+import type { Analysis } from '../analyzer/analyze';
+
+/** A position as LSP has it: 0-based line, 0-based UTF-16 character. */
+export interface LspPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface DocumentParams {
+  readonly textDocument: { readonly uri: string };
+}
+
+/** `scopeLens/analysis`: the latest analysis of an open document. */
+export const ANALYSIS_REQUEST = 'scopeLens/analysis';
+export type AnalysisParams = DocumentParams;
+/**
+ * `null` when the document is not open, its language is disabled, or it uses neither TF nor
+ * the engine API (such files are not analysed). `version` is the document version analysed,
+ * always the newest the server has (a pending analysis runs before the answer).
+ */
+export type AnalysisResult = {
+  readonly uri: string;
+  readonly version: number;
+  readonly analysis: Analysis;
+} | null;
+
+/** `scopeLens/variableAt`: the full name(s) at the cursor. */
+export const VARIABLE_AT_REQUEST = 'scopeLens/variableAt';
+export interface VariableAtParams extends DocumentParams {
+  readonly position: LspPosition;
+}
+/**
+ * For a `get_variable`/`getVariable` call, or a name bound to one: `name` is the first full name
+ * (`scope/w:0`; a pattern such as `model/h{layer}/w:0` when part of it is not known), `names`
+ * every distinct one the call can have. `null` elsewhere.
+ */
+export type VariableAtResult = { readonly name: string; readonly names: string[] } | null;
+
+/**
+ * The command of each variable scope's code lens (the client implements it): reveal the
+ * variables created and reused under the scope. Arguments: `[uri, line]`, `line` 0-based (the
+ * scope call's first line).
+ */
+export const REVEAL_VARIABLES_COMMAND = 'scopeLens.revealVariables';
+export type RevealVariablesArgs = [uri: string, line: number];
+
+/**
+ * `initializationOptions` the server understands (all optional). `debounceMs`: the delay
+ * between an edit and its analysis (default 150; tests and benchmarks use 0).
+ */
+export interface InitializationOptions {
+  readonly debounceMs?: number;
+}
+
+/** The settings section the server reads with `workspace/configuration`. */
+export const SETTINGS_SECTION = 'scopeLens';
+
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** `scopeLens.*` settings; every field optional, defaults as noted. */
+export interface ScopeLensSettings {
+  readonly enable?: {
+    /** Default true. */
+    readonly python?: boolean;
+    readonly typescript?: boolean;
+    readonly javascript?: boolean;
+  };
+  /** Diagnostic code → severity, overriding the default; `off` hides the code. */
+  readonly severity?: Record<string, SeveritySetting>;
+  readonly analysis?: {
+    /** Calls followed into before a result is unknown; default 24. */
+    readonly maxCallDepth?: number;
+    /** Loop iterations unrolled before the rest is unknown; default 1000. */
+    readonly maxLoopUnroll?: number;
+  };
+  /** The full name after each get_variable call; default false. */
+  readonly inlayHints?: { readonly enabled?: boolean };
+  /** Analyse imports of the user's own modules; default true. */
+  readonly followImports?: boolean;
+}
+
+/**
+ * `scopeLens/stats`: counters for tests and benchmarks (not for the client's features). The
+ * memory figures are the server process's `process.memoryUsage()`, in bytes.
+ */
+export const STATS_REQUEST = 'scopeLens/stats';
+export interface StatsResult {
+  /** Analyses of open documents run so far. */
+  readonly analyses: number;
+  readonly openDocuments: number;
+  /** Open documents with an analysis (the others use neither TF nor the engine API). */
+  readonly analysedDocuments: number;
+  /** Workspace files analysed for references (cached). */
+  readonly indexedFiles: number;
+  readonly memory: { readonly rss: number; readonly heapUsed: number; readonly heapTotal: number };
+}

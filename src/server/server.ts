@@ -1,0 +1,338 @@
+/**
+ * The Scope Lens language server: the analyzer over LSP. This module wires the protocol to the
+ * feature modules; it holds no analysis logic. Documents, scheduling and freshness live in
+ * documents.ts; each feature reads the newest `Snapshot` of a document.
+ *
+ * `runLanguageServer(argv)` is the entry (`node dist/server.js --stdio`, `scope-lens lsp
+ * --stdio`). The transport comes from argv, as vscode-languageserver reads it.
+ */
+import * as nodePath from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import type { Analysis } from '../analyzer/analyze';
+import { VERSION } from '../version';
+import { QuickFixes } from './code-actions';
+import { toDiagnostics, uriToPath } from './convert';
+import { DocumentStore } from './documents';
+import { hoverAt } from './hover';
+import { definition, highlights, indexedSites, keysOf, references } from './navigation';
+import { codeLenses, documentSymbols, inlayHints } from './outline';
+import {
+  ANALYSIS_REQUEST,
+  SETTINGS_SECTION,
+  STATS_REQUEST,
+  VARIABLE_AT_REQUEST,
+  type AnalysisParams,
+  type AnalysisResult,
+  type InitializationOptions,
+  type StatsResult,
+  type VariableAtParams,
+  type VariableAtResult,
+} from './protocol';
+import { analysisChanged, DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { indexOf, siteNames, type Snapshot } from './sites';
+import { WorkspaceIndex } from './workspace-index';
+
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+/** A client that refuses an optional request (a registration, a refresh) changes nothing. */
+const ignore = () => {};
+/** How long analyses wait for the client's settings before using the defaults. */
+const SETTINGS_WAIT_MS = 3000;
+
+export const LSP_USAGE = `Usage: scope-lens lsp --stdio
+  Start the Scope Lens language server, speaking LSP over stdin/stdout (--node-ipc,
+  --socket=PORT and --pipe=NAME work too). Editors start it; see the README for Neovim.
+`;
+
+const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
+
+/** Starts the server on the transport argv names; returns 2 (usage) when it names none. */
+export function runLanguageServer(argv: readonly string[], stderr = process.stderr): number {
+  if (!argv.some((a) => TRANSPORTS.test(a))) {
+    stderr.write(LSP_USAGE);
+    return 2;
+  }
+  const connection = createConnection(ProposedFeatures.all);
+  // A bug in one handler or timer is reported, not fatal: the editor keeps its server.
+  const report = (e: unknown) => {
+    try {
+      connection.console.error(`Scope Lens: ${e instanceof Error ? e.stack : String(e)}`);
+    } catch {
+      // The connection is gone: nothing to report to.
+    }
+  };
+  process.on('uncaughtException', report);
+  process.on('unhandledRejection', report);
+  new ScopeLensServer(connection);
+  connection.listen();
+  return 0;
+}
+
+export class ScopeLensServer {
+  private settings: Settings = DEFAULT_SETTINGS;
+  private roots: string[] = [];
+  private capabilities: ClientCapabilities = {};
+  private readonly store: DocumentStore;
+  private readonly workspace: WorkspaceIndex;
+  private readonly fixes: QuickFixes;
+  private ready: Promise<void> = Promise.resolve();
+  private shuttingDown = false;
+
+  constructor(private readonly connection: Connection) {
+    this.store = new DocumentStore(
+      {
+        settings: () => this.settings,
+        roots: () => this.roots,
+        publish: (uri, version, analysis) => this.publish(uri, version, analysis),
+        log: (m) => connection.console.log(m),
+      },
+      DEFAULT_DEBOUNCE_MS,
+    );
+    this.workspace = new WorkspaceIndex(this.store, () => this.roots);
+    this.fixes = new QuickFixes(this.store);
+    this.register();
+  }
+
+  private publish(uri: string, version: number, analysis: Analysis | undefined): void {
+    if (this.shuttingDown) return;
+    const snapshot = analysis && this.store.current(uri);
+    const diagnostics =
+      analysis && snapshot
+        ? toDiagnostics(analysis.diagnostics, this.settings, (f) => this.store.uriOf(snapshot, f))
+        : [];
+    this.connection
+      .sendDiagnostics({ uri, ...(version >= 0 ? { version } : {}), diagnostics })
+      .catch(() => {
+        // The client went away; its exit ends the process.
+      });
+  }
+
+  /** A request's document, analysed at its newest version (after the settings are known). */
+  private async snapshot(uri: string): Promise<Snapshot | undefined> {
+    await this.ready;
+    return this.store.fresh(uri);
+  }
+
+  private uriOf(snapshot: Snapshot) {
+    return (file: string | undefined) => this.store.uriOf(snapshot, file);
+  }
+
+  private register(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(() => this.initialized());
+    c.onShutdown(() => {
+      this.shuttingDown = true;
+      this.store.dispose();
+    });
+
+    c.onDidOpenTextDocument(({ textDocument: d }) =>
+      this.store.open(d.uri, d.languageId, d.version, d.text),
+    );
+    c.onDidChangeTextDocument(({ textDocument, contentChanges }) =>
+      this.store.change(textDocument.uri, textDocument.version, contentChanges),
+    );
+    c.onDidCloseTextDocument(({ textDocument }) => this.store.close(textDocument.uri));
+    c.onDidChangeConfiguration((params) => void this.loadSettings(params.settings));
+    c.onDidChangeWatchedFiles(({ changes }) => {
+      for (const change of changes) {
+        const path = uriToPath(change.uri);
+        if (!path) continue;
+        this.workspace.invalidate(path);
+        this.store.touchDependents(path);
+      }
+    });
+
+    c.onHover(async ({ textDocument, position }) => {
+      const s = await this.snapshot(textDocument.uri);
+      return s ? hoverAt(s, s.lines.offsetAt(position), this.uriOf(s)) : null;
+    });
+    c.onDefinition(async ({ textDocument, position }) => {
+      const s = await this.snapshot(textDocument.uri);
+      const ref = s && indexOf(s).variableAt(s.lines.offsetAt(position));
+      if (!s || !ref) return null;
+      const locations = definition(ref, s, this.uriOf(s));
+      return locations.length ? locations : null;
+    });
+    c.onReferences(async ({ textDocument, position, context }, token) => {
+      const s = await this.snapshot(textDocument.uri);
+      const ref = s && indexOf(s).variableAt(s.lines.offsetAt(position));
+      if (!s || !ref) return null;
+      const keys = keysOf(ref.site);
+      const sites = [];
+      for (const open of this.store.freshAll()) sites.push(...indexedSites(open, this.uriOf(open)));
+      sites.push(...(await this.workspace.sites(token)));
+      return references(keys, sites, context.includeDeclaration, token);
+    });
+    c.onDocumentHighlight(async ({ textDocument, position }) => {
+      const s = await this.snapshot(textDocument.uri);
+      const ref = s && indexOf(s).variableAt(s.lines.offsetAt(position));
+      return s && ref ? highlights(s, keysOf(ref.site)) : null;
+    });
+    c.onCodeLens(async ({ textDocument }) => {
+      const s = await this.snapshot(textDocument.uri);
+      return s ? codeLenses(s) : [];
+    });
+    c.onCodeAction(async ({ textDocument, context }) => {
+      if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k)))
+        return [];
+      const s = await this.snapshot(textDocument.uri);
+      return s ? this.fixes.actions(s, context.diagnostics) : [];
+    });
+    c.languages.inlayHint.on(async ({ textDocument, range }) => {
+      if (!this.settings.inlayHints.enabled) return [];
+      const s = await this.snapshot(textDocument.uri);
+      return s ? inlayHints(s, range) : [];
+    });
+    c.onDocumentSymbol(async ({ textDocument }) => {
+      const s = await this.snapshot(textDocument.uri);
+      return s ? documentSymbols(s) : [];
+    });
+
+    c.onRequest(ANALYSIS_REQUEST, async (params: AnalysisParams): Promise<AnalysisResult> => {
+      const s = await this.snapshot(params.textDocument.uri);
+      return s ? { uri: s.uri, version: s.version, analysis: s.analysis } : null;
+    });
+    c.onRequest(
+      VARIABLE_AT_REQUEST,
+      async (params: VariableAtParams): Promise<VariableAtResult> => {
+        const s = await this.snapshot(params.textDocument.uri);
+        const ref = s && indexOf(s).variableAt(s.lines.offsetAt(params.position));
+        if (!ref) return null;
+        const names = siteNames(ref.site);
+        return names.length ? { name: names[0], names } : null;
+      },
+    );
+    c.onRequest(STATS_REQUEST, async (): Promise<StatsResult> => {
+      await this.ready;
+      const { rss, heapUsed, heapTotal } = process.memoryUsage();
+      const counts = this.store.counts();
+      return {
+        analyses: this.store.analyses,
+        openDocuments: counts.open,
+        analysedDocuments: counts.analysed,
+        indexedFiles: this.workspace.size,
+        memory: { rss, heapUsed, heapTotal },
+      };
+    });
+  }
+
+  private folders: WorkspaceFolder[] = [];
+
+  private setFolders(folders: WorkspaceFolder[]): void {
+    this.folders = folders;
+    this.roots = folders
+      .map((f) => uriToPath(f.uri))
+      .filter((p): p is string => !!p)
+      .map((p) => nodePath.resolve(p));
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.capabilities = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof options.debounceMs === 'number' && Number.isFinite(options.debounceMs))
+      this.store.setDebounce(options.debounceMs);
+    if (params.workspaceFolders?.length) this.setFolders(params.workspaceFolders);
+    else if (params.rootUri) this.setFolders([{ uri: params.rootUri, name: 'root' }]);
+    else if (params.rootPath) this.roots = [nodePath.resolve(params.rootPath)];
+    if (this.capabilities.workspace?.configuration) {
+      // Analyses wait for the settings, so no document is first shown with the defaults.
+      let release: () => void = () => {};
+      this.ready = new Promise<void>((resolve) => (release = resolve));
+      this.store.hold(this.ready);
+      const timer = setTimeout(release, SETTINGS_WAIT_MS);
+      this.settingsLoaded = () => {
+        clearTimeout(timer);
+        release();
+      };
+    }
+    return {
+      capabilities: {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+        },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        inlayHintProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'Scope Lens', version: VERSION },
+    };
+  }
+
+  private settingsLoaded: () => void = () => {};
+
+  private initialized(): void {
+    const ws = this.capabilities.workspace;
+    if (ws?.didChangeConfiguration?.dynamicRegistration)
+      this.connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch(ignore);
+    if (ws?.didChangeWatchedFiles?.dynamicRegistration)
+      this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{py,ts,tsx,js,jsx,mjs,cjs}' }],
+        })
+        .catch(ignore);
+    if (ws?.workspaceFolders)
+      this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        const kept = this.folders.filter((f) => !removed.has(f.uri));
+        this.setFolders([...kept, ...e.added]);
+        this.workspace.invalidate();
+        this.store.reanalyseAll(true);
+      });
+    void this.loadSettings(undefined);
+  }
+
+  /** Reads `scopeLens.*` (from the client, or from a didChangeConfiguration push). */
+  private async loadSettings(pushed: unknown): Promise<void> {
+    let raw: unknown;
+    if (this.capabilities.workspace?.configuration) {
+      try {
+        raw = await this.connection.workspace.getConfiguration(SETTINGS_SECTION);
+      } catch (e) {
+        this.connection.console.error(`Scope Lens: cannot read the settings: ${String(e)}`);
+      }
+    } else {
+      raw = (pushed as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    }
+    const next = normalizeSettings(raw);
+    const previous = this.settings;
+    this.settings = next;
+    this.settingsLoaded();
+    if (analysisChanged(previous, next)) {
+      this.workspace.invalidate();
+      this.store.reanalyseAll(true);
+    } else {
+      // Severities only: publish the analyses again.
+      for (const doc of this.store.all()) {
+        const s = this.store.current(doc.uri);
+        if (s) this.publish(s.uri, s.version, s.analysis);
+      }
+    }
+    if (
+      previous.inlayHints.enabled !== next.inlayHints.enabled &&
+      this.capabilities.workspace?.inlayHint?.refreshSupport
+    )
+      this.connection.languages.inlayHint.refresh().catch(ignore);
+  }
+}
