@@ -94,13 +94,17 @@ export class Env {
 
   /** JavaScript assignment: to the nearest frame that binds `name`, else to this one. */
   assignExisting(name: string, v: Value): void {
-    for (let e: Env | null = this; e && e.parent; e = e.parent) {
-      if (e.vars.has(name)) {
-        e.vars.set(name, v);
-        return;
-      }
+    if (!this.setExisting(name, v)) this.vars.set(name, v);
+  }
+
+  /** Sets `name` in the nearest frame (below the builtins) that binds it; false if none. */
+  private setExisting(name: string, v: Value): boolean {
+    if (!this.parent) return false;
+    if (this.vars.has(name)) {
+      this.vars.set(name, v);
+      return true;
     }
-    this.vars.set(name, v);
+    return this.parent.setExisting(name, v);
   }
 
   /** The module's frame (the builtins frame is its parent). */
