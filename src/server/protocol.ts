@@ -82,7 +82,24 @@ export interface ScopeLensSettings {
   readonly inlayHints?: { readonly enabled?: boolean };
   /** Analyse imports of the user's own modules; default true. */
   readonly followImports?: boolean;
+  /** A checkpoint to compare the code with (prefix, .index file or folder); default none. */
+  readonly checkpoint?: string;
 }
+
+/** Compare with this checkpoint (a path; null: back to the `scopeLens.checkpoint` setting). */
+export const SET_CHECKPOINT_REQUEST = 'scopeLens/setCheckpoint';
+export interface SetCheckpointParams {
+  readonly path: string | null;
+}
+/** The active checkpoint, or null when none is set or it cannot be read. */
+export type SetCheckpointResult = { readonly checkpoint: string | null };
+
+/** The active checkpoint's variables no open document creates. */
+export const CHECKPOINT_KEYS_REQUEST = 'scopeLens/checkpointKeys';
+export type CheckpointKeysResult = {
+  readonly checkpoint: string;
+  readonly keys: ReadonlyArray<{ name: string; dtype: string; shape: readonly number[] }>;
+} | null;
 
 /**
  * `scopeLens/stats`: counters for tests and benchmarks (not for the client's features). The

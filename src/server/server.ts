@@ -28,13 +28,19 @@ import { DocumentStore } from './documents';
 import { hoverAt } from './hover';
 import { definition, highlights, indexedSites, keysOf, references } from './navigation';
 import { codeLenses, documentSymbols, inlayHints } from './outline';
+import { CheckpointComparison } from './checkpoint';
 import {
   ANALYSIS_REQUEST,
+  CHECKPOINT_KEYS_REQUEST,
+  SET_CHECKPOINT_REQUEST,
   SETTINGS_SECTION,
   STATS_REQUEST,
   VARIABLE_AT_REQUEST,
   type AnalysisParams,
   type AnalysisResult,
+  type CheckpointKeysResult,
+  type SetCheckpointParams,
+  type SetCheckpointResult,
   type InitializationOptions,
   type StatsResult,
   type VariableAtParams,
@@ -87,6 +93,7 @@ export class ScopeLensServer {
   private readonly store: DocumentStore;
   private readonly workspace: WorkspaceIndex;
   private readonly fixes: QuickFixes;
+  private readonly checkpoint = new CheckpointComparison((m) => this.connection.console.log(m));
   private ready: Promise<void> = Promise.resolve();
   private shuttingDown = false;
 
@@ -110,7 +117,11 @@ export class ScopeLensServer {
     const snapshot = analysis && this.store.current(uri);
     const diagnostics =
       analysis && snapshot
-        ? toDiagnostics(analysis.diagnostics, this.settings, (f) => this.store.uriOf(snapshot, f))
+        ? toDiagnostics(
+            [...analysis.diagnostics, ...this.checkpoint.diagnostics(analysis)],
+            this.settings,
+            (f) => this.store.uriOf(snapshot, f),
+          )
         : [];
     this.connection
       .sendDiagnostics({ uri, ...(version >= 0 ? { version } : {}), diagnostics })
@@ -157,7 +168,18 @@ export class ScopeLensServer {
 
     c.onHover(async ({ textDocument, position }) => {
       const s = await this.snapshot(textDocument.uri);
-      return s ? hoverAt(s, s.lines.offsetAt(position), this.uriOf(s)) : null;
+      if (!s) return null;
+      const offset = s.lines.offsetAt(position);
+      const hover = hoverAt(s, offset, this.uriOf(s));
+      // With a checkpoint selected: what it stores for the variables of the call.
+      const ref = hover && indexOf(s).variableAt(offset);
+      const extra = ref ? this.checkpoint.hover(siteNames(ref.site)) : null;
+      if (hover && extra && typeof hover.contents === 'object' && 'value' in hover.contents)
+        return {
+          ...hover,
+          contents: { ...hover.contents, value: `${hover.contents.value}\n\n${extra}` },
+        };
+      return hover;
     });
     c.onDefinition(async ({ textDocument, position }) => {
       const s = await this.snapshot(textDocument.uri);
@@ -215,6 +237,19 @@ export class ScopeLensServer {
         return names.length ? { name: names[0], names } : null;
       },
     );
+    c.onRequest(
+      SET_CHECKPOINT_REQUEST,
+      async (params: SetCheckpointParams): Promise<SetCheckpointResult> => {
+        await this.ready;
+        this.checkpoint.choose(params?.path ?? null);
+        this.republish();
+        return { checkpoint: this.checkpoint.current()?.prefix ?? null };
+      },
+    );
+    c.onRequest(CHECKPOINT_KEYS_REQUEST, async (): Promise<CheckpointKeysResult> => {
+      await this.ready;
+      return this.checkpoint.unclaimed(this.store.freshAll().map((s) => s.analysis));
+    });
     c.onRequest(STATS_REQUEST, async (): Promise<StatsResult> => {
       await this.ready;
       const { rss, heapUsed, heapTotal } = process.memoryUsage();
@@ -303,6 +338,14 @@ export class ScopeLensServer {
     void this.loadSettings(undefined);
   }
 
+  /** Publishes every open document's current analysis again (settings or checkpoint changed). */
+  private republish(): void {
+    for (const doc of this.store.all()) {
+      const s = this.store.current(doc.uri);
+      if (s) this.publish(s.uri, s.version, s.analysis);
+    }
+  }
+
   /** Reads `scopeLens.*` (from the client, or from a didChangeConfiguration push). */
   private async loadSettings(pushed: unknown): Promise<void> {
     let raw: unknown;
@@ -318,16 +361,14 @@ export class ScopeLensServer {
     const next = normalizeSettings(raw);
     const previous = this.settings;
     this.settings = next;
+    this.checkpoint.configure(next.checkpoint, this.roots);
     this.settingsLoaded();
     if (analysisChanged(previous, next)) {
       this.workspace.invalidate();
       this.store.reanalyseAll(true);
     } else {
-      // Severities only: publish the analyses again.
-      for (const doc of this.store.all()) {
-        const s = this.store.current(doc.uri);
-        if (s) this.publish(s.uri, s.version, s.analysis);
-      }
+      // Severities or the checkpoint only: publish the analyses again.
+      this.republish();
     }
     if (
       previous.inlayHints.enabled !== next.inlayHints.enabled &&

@@ -16,6 +16,8 @@ export interface Settings {
   readonly analysis: { readonly maxCallDepth: number; readonly maxLoopUnroll: number };
   readonly inlayHints: { readonly enabled: boolean };
   readonly followImports: boolean;
+  /** `scopeLens.checkpoint`: a path, or null. */
+  readonly checkpoint: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   analysis: { maxCallDepth: 24, maxLoopUnroll: 1000 },
   inlayHints: { enabled: false },
   followImports: true,
+  checkpoint: null,
 };
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -67,6 +70,8 @@ export function normalizeSettings(raw: unknown): Settings {
     },
     inlayHints: { enabled: bool(obj(s.inlayHints).enabled, d.inlayHints.enabled) },
     followImports: bool(s.followImports, d.followImports),
+    checkpoint:
+      typeof s.checkpoint === 'string' && s.checkpoint.trim() !== '' ? s.checkpoint.trim() : null,
   };
 }
 

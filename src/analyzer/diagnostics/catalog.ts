@@ -66,6 +66,20 @@ export const CATALOG = {
       `tf.${h.name} exists only in TensorFlow 1.x; under TensorFlow 2 use tf.compat.v1.${h.name} (import tensorflow.compat.v1 as tf)`,
     doc: 'TensorFlow 2 removed tf.variable_scope, tf.get_variable and the other graph-mode names from the top-level module; they live on in tf.compat.v1.',
   },
+  checkpointMissing: {
+    code: 'SL-CKPT-MISSING',
+    severity: 'warning',
+    message: (h) =>
+      `${h.name} is not in the checkpoint ${h.checkpoint}${h.closest ? `; the closest key is ${h.closest}` : ''}: restoring it would fail with "Key ${h.name} not found in checkpoint"`,
+    doc: 'With a checkpoint selected (scopeLens.checkpoint or Compare with Checkpoint…), every variable the code creates is looked up among its keys; one that is missing would fail tf.train.Saver.restore.',
+  },
+  checkpointMismatch: {
+    code: 'SL-CKPT-MISMATCH',
+    severity: 'error',
+    message: (h) =>
+      `the checkpoint ${h.checkpoint} stores ${h.key} as ${h.stored}; the code creates ${h.code}: restoring it would fail`,
+    doc: 'The checkpoint has the variable, but with another shape or dtype; tf.train.Saver.restore raises for it.',
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type CatalogKey = keyof typeof CATALOG;
