@@ -81,8 +81,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/extension/**/*.ts', 'test/extension/**/*.ts'],
+    files: ['src/extension/**/*.ts', 'test/extension/**/*.ts', 'test/editor/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  // The Run results webview's script runs in the webview (a browser page), not in Node.
+  {
+    files: ['media/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly' },
+    },
   },
   {
     files: ['**/*.mjs', 'bin/**/*.js'],
@@ -90,6 +98,7 @@ export default tseslint.config(
       globals: {
         process: 'readonly',
         require: 'readonly',
+        URL: 'readonly',
         console: 'readonly',
         __dirname: 'readonly',
       },
