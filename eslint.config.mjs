@@ -99,6 +99,7 @@ export default tseslint.config(
         process: 'readonly',
         require: 'readonly',
         URL: 'readonly',
+        URLSearchParams: 'readonly',
         console: 'readonly',
         __dirname: 'readonly',
       },
