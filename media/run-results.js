@@ -29,7 +29,7 @@
     if (!message.run) {
       status.textContent = 'Run a file (Scope Lens: Run File) to see the variables it creates.';
       table.hidden = true;
-      detail.hidden = true;
+      showDetail(false);
       return;
     }
     const run = message.run;
@@ -38,7 +38,7 @@
       `${message.rows.length} variable${message.rows.length === 1 ? '' : 's'}, ` +
       `${count(run.totalParameters)} parameters`;
     table.hidden = message.rows.length === 0;
-    if (message.rows.length === 0) detail.hidden = true;
+    if (message.rows.length === 0 || !message.selected) showDetail(false);
     for (const r of message.rows) {
       const tr = document.createElement('tr');
       tr.dataset.name = r.name;
@@ -54,8 +54,13 @@
     }
   }
 
+  function showDetail(shown) {
+    detail.hidden = !shown;
+    document.body.classList.toggle('with-detail', shown);
+  }
+
   function showHistogram(message) {
-    detail.hidden = false;
+    showDetail(true);
     detailName.textContent = message.name;
     bars.textContent = '';
     const h = message.histogram;

@@ -50,6 +50,7 @@ describe('extension model: the static summary', () => {
     assert.equal(formatCount(1234567), '1,234,567');
     assert.equal(formatCount(12, true), '12+');
     assert.equal(formatCount(null), '?');
+    assert.equal(formatCount(0, true), '?');
   });
 
   it('splitName keeps holes in one segment and drops the output index', () => {

@@ -76,9 +76,9 @@ export function parameterCount(shape: string): number | null {
   return n;
 }
 
-/** `1234567` → `1,234,567`; a partial count gets a `+`. */
+/** `1234567` → `1,234,567`; a partial count gets a `+`, and is `?` when nothing is known. */
 export function formatCount(n: number | null, partial = false): string {
-  if (n === null) return '?';
+  if (n === null || (partial && n === 0)) return '?';
   const s = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return partial ? `${s}+` : s;
 }
