@@ -138,6 +138,25 @@ const checks: Check[] = [
     },
   },
   {
+    name: "a run's progress notification has a Cancel button that stops the program",
+    async run(page) {
+      await openFile(page, 'forever.py');
+      await command(page, 'Scope Lens: Run File');
+      const toast = page.locator('.notification-toast', {
+        hasText: 'Scope Lens: running forever.py',
+      });
+      await toast.waitFor({ timeout: 30_000 });
+      const cancel = toast.locator('.monaco-button', { hasText: 'Cancel' });
+      await cancel.waitFor();
+      await shot(page, 'run-progress');
+      await cancel.click();
+      await page
+        .locator('.panel .view-lines', { hasText: '■ cancelled' })
+        .first()
+        .waitFor({ timeout: 15_000 });
+    },
+  },
+  {
     name: "the Variables view lists the file's scopes, variables, shapes and parameters",
     async run(page) {
       await openFile(page, 'transformer.py');

@@ -128,6 +128,24 @@ describe('running programs', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('Run File on an unsaved (untitled) Python document names it by its URI', async () => {
+    const scopeLens = await api();
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content: 'import tensorflow as tf\nv = tf.get_variable("u", [3])\nprint(v.name)\n1 / 0\n',
+    });
+    await vscode.window.showTextDocument(doc);
+    const before = scopeLens.outputText().length;
+    const summary = await runFile();
+    const text = scopeLens.outputText().slice(before);
+    assert.equal(summary.status, 'error', text);
+    assert.equal(summary.file, doc.uri.toString());
+    assert.match(text, /\nu:0\n/);
+    assert.match(text, /ZeroDivisionError: division by zero/);
+    assert.equal(summary.error?.line, 4);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('Run File on a TypeScript file runs it on the engine', async () => {
     const scopeLens = await api();
     await open(file('engine', 'encoder.ts'));
