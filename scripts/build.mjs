@@ -58,7 +58,8 @@ const builds = [
     ...common,
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
-    external: ['vscode'],
+    // paths.ts (shared with the worker) names Pyodide's package for a checkout; never reached here.
+    external: ['vscode', 'pyodide/package.json'],
   },
 ];
 // The language server (another branch builds src/server): self-contained like the worker.
