@@ -142,7 +142,8 @@ const checks: Check[] = [
     async run(page) {
       await openFile(page, 'forever.py');
       await command(page, 'Scope Lens: Run File');
-      const toast = page.locator('.notification-toast', {
+      // `notification-fade-in-done`: the toast has finished fading in (for the screenshot).
+      const toast = page.locator('.notification-toast.notification-fade-in-done', {
         hasText: 'Scope Lens: running forever.py',
       });
       await toast.waitFor({ timeout: 30_000 });
