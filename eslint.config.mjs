@@ -114,8 +114,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/extension/**/*.ts', 'test/extension/**/*.ts'],
+    files: ['src/extension/**/*.ts', 'test/extension/**/*.ts', 'test/editor/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  // The Run results webview's script runs in the webview (a browser page), not in Node.
+  {
+    files: ['media/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly' },
+    },
   },
   {
     files: ['**/*.mjs', 'bin/**/*.js'],
@@ -123,6 +131,8 @@ export default tseslint.config(
       globals: {
         process: 'readonly',
         require: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
         console: 'readonly',
         __dirname: 'readonly',
       },

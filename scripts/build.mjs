@@ -2,13 +2,26 @@
 //   dist/index.js      the library (`require('scope-lens')`): the engine API; tfjs stays external
 //   dist/cli.js        the `scope-lens` command
 //   dist/extension.js  the VS Code extension (vscode external)
-//   dist/worker.js     the run worker (`scope-lens run`, the runtime API): the engine, the
-//                      Python host and the script host; pyodide and typescript stay external
-//   dist/server.js     the language server (`node dist/server.js --stdio`): the analyzer and
-//                      vscode-languageserver bundled, typescript external (below)
+//   dist/worker.js     the run worker (`scope-lens run`, the runtime API, the editor's run
+//                      commands): the engine, the Python host and the script host, self-contained
+//                      (tfjs, typescript and Pyodide's loader inside) so the installed extension,
+//                      which has no node_modules, can start it
+//   dist/server.js     the language server (`node dist/server.js --stdio`), self-contained too
 //   dist/python/       Scope Lens's Python packages (`tensorflow`), copied from src/runtime/python
+//   dist/pyodide/      Pyodide's runtime files (wasm, standard library), copied from the package
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+// Kept equal to PYODIDE_RUNTIME_FILES in src/runtime/paths.ts (a test checks).
+const PYODIDE_RUNTIME_FILES = [
+  'pyodide.asm.mjs',
+  'pyodide.asm.wasm',
+  'python_stdlib.zip',
+  'pyodide-lock.json',
+];
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -25,27 +38,31 @@ const builds = [
   // The CLI keeps tfjs external too: it runs from a checkout or an installed package, both of
   // which have node_modules.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', packages: 'external' },
-  // The worker is its own entry: the runner starts it as `worker.js` next to itself.
+  // The worker is its own entry: the runner starts it as `worker.js` next to itself. Everything
+  // is bundled: the extension ships dist/ without node_modules. Pyodide's runtime files are not
+  // JavaScript modules; they are copied to dist/pyodide (paths.ts finds them there).
   {
     ...common,
     entryPoints: ['src/runtime/worker.ts'],
     outfile: 'dist/worker.js',
-    packages: 'external',
+    // ws's optional native speed-ups, which it loads only when present; the checkout fallback
+    // for Pyodide's folder (paths.ts), resolved at run time.
+    external: ['bufferutil', 'utf-8-validate', 'pyodide/package.json'],
+    // tfjs-backend-cpu's package.json marks its Node entry free of side effects, but importing it
+    // is what registers the CPU backend: without this, esbuild drops that import.
+    ignoreAnnotations: true,
   },
-  // The language server bundles its dependencies except the TypeScript compiler (9 MB, loaded
-  // from node_modules like the CLI's): the server starts in a fraction of a second, and the
-  // extension package must ship node_modules/typescript next to it.
-  {
-    ...common,
-    entryPoints: ['src/server/main.ts'],
-    outfile: 'dist/server.js',
-    external: ['typescript'],
-  },
+  // The language server, self-contained like the worker (the TypeScript compiler inside: the
+  // installed extension has no node_modules).
+  { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  // The extension bundles the language client; the runner is imported lazily (only a run needs it)
+  // and is small: the heavy parts live in the worker.
   {
     ...common,
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
-    external: ['vscode'],
+    // paths.ts (shared with the worker) names Pyodide's package for a checkout; never reached here.
+    external: ['vscode', 'pyodide/package.json'],
   },
 ];
 
@@ -59,7 +76,21 @@ function copyPython() {
   });
 }
 
+/** dist/pyodide ← Pyodide's runtime files (the loader itself is bundled into the worker). */
+function copyPyodide() {
+  const from = path.dirname(require.resolve('pyodide/package.json'));
+  fs.mkdirSync('dist/pyodide', { recursive: true });
+  for (const f of PYODIDE_RUNTIME_FILES) {
+    const src = path.join(from, f);
+    const dest = path.join('dist/pyodide', f);
+    const s = fs.statSync(src);
+    const d = fs.statSync(dest, { throwIfNoEntry: false });
+    if (!d || d.size !== s.size || d.mtimeMs < s.mtimeMs) fs.copyFileSync(src, dest);
+  }
+}
+
 copyPython();
+copyPyodide();
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
 } else {

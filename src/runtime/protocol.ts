@@ -28,6 +28,44 @@ export interface RunRequest {
   readonly cwd?: string;
   /** Stop the program after this many milliseconds of running (0: never). Default: the runner's. */
   readonly timeoutMs?: number;
+  /**
+   * Report the variables the run left in the engine's default graph (`RunResult.variables`),
+   * with their values capped as given. Absent: nothing is collected.
+   */
+  readonly collectVariables?: CollectVariablesOptions;
+}
+
+export interface CollectVariablesOptions {
+  /** Values reported per variable (the first ones, row-major). Default 100,000. */
+  readonly maxValues?: number;
+  /** Values reported per run, over all variables (later ones get fewer). Default 2,000,000. */
+  readonly maxTotalValues?: number;
+}
+
+/** A variable a run created, as the engine's default graph held it when the run ended. */
+export interface RunVariable {
+  /** TF's `Variable.name`: `scope/v:0`. */
+  readonly name: string;
+  readonly shape: number[];
+  /** TF's dtype name: `float32_ref` (reference variable) or `float32` (resource variable). */
+  readonly dtype: string;
+  readonly trainable: boolean;
+  /** The collections it was added to when created (`variables`, `trainable_variables`, ...). */
+  readonly collections: string[];
+  /** Number of elements (the parameter count). */
+  readonly size: number;
+  /** The first values (capped; booleans as 0/1; empty for strings). */
+  readonly values: Float64Array;
+  /** Over every value, not only the reported ones; null for strings and empty variables. */
+  readonly stats: ValueStats | null;
+}
+
+export interface ValueStats {
+  readonly mean: number;
+  /** Population standard deviation, as NumPy's `std()`. */
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
 }
 
 /** Why a run failed: the uncaught exception (or the stop). */
@@ -51,6 +89,8 @@ export interface RunResult {
   readonly durationMs: number;
   readonly cancelled?: boolean;
   readonly timedOut?: boolean;
+  /** The variables the run created, when the request asked (not for a stopped run). */
+  readonly variables?: RunVariable[];
 }
 
 /** Diagnostics about the worker, for tests and leak checks. */
@@ -73,6 +113,7 @@ export interface WorkerStats {
 export interface WorkerRunResult {
   readonly exitCode: 0 | 1;
   readonly error?: RunError;
+  readonly variables?: RunVariable[];
 }
 
 // main → worker

@@ -1,8 +1,9 @@
 /**
  * Runs Python programs in Pyodide, inside the run worker.
  *
- * Pyodide loads lazily, on the first Python run, from the `pyodide` package's own folder
- * (`indexURL` = the folder of `pyodide/package.json`): nothing is downloaded. Then, once:
+ * Pyodide loads lazily, on the first Python run, from the folder `pyodideIndexURL()` finds
+ * (paths.ts: `pyodide/` next to the bundle, else the `pyodide` package's folder): nothing is
+ * downloaded. Then, once:
  * stdout/stderr are routed to the current run's sink (chunks as Python flushes them; both
  * streams are line-buffered), stdin is at EOF, the engine bridge is registered as the JS module
  * `scope_lens_engine`, Scope Lens's Python packages (the folder holding `tensorflow/`) are
@@ -20,7 +21,7 @@ import { createBridge } from './bridge';
 import type { OutputSink, RunRequest, WorkerRunResult } from './protocol';
 import { PYTHON_RUNNER_SOURCE, RUNNER_FILENAME } from './python-runner';
 import type { PythonRunArgs } from './python-runner';
-import { isInside, isVirtualFilename } from './paths';
+import { isInside, isVirtualFilename, pyodideIndexURL } from './paths';
 
 /** Where Scope Lens's Python packages appear inside Pyodide. */
 export const PYTHON_PACKAGES_MOUNT = '/scope_lens/python';
@@ -47,11 +48,6 @@ export function findPythonDir(from: string = __dirname): string | null {
     if (up === dir) return null;
     dir = up;
   }
-}
-
-/** The folder of the `pyodide` package (Pyodide's `indexURL`), with a trailing separator. */
-export function pyodideIndexURL(): string {
-  return path.dirname(require.resolve('pyodide/package.json')) + path.sep;
 }
 
 /** The path a host folder is mounted at inside Pyodide. */

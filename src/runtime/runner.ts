@@ -34,7 +34,16 @@ import type {
   WorkerStats,
 } from './protocol';
 
-export type { Language, RunError, RunRequest, RunResult, WorkerStats } from './protocol';
+export type {
+  CollectVariablesOptions,
+  Language,
+  RunError,
+  RunRequest,
+  RunResult,
+  RunVariable,
+  ValueStats,
+  WorkerStats,
+} from './protocol';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** How long a program may take to start (loading Pyodide) before the run is abandoned. */
@@ -160,6 +169,7 @@ export class Runner {
       filename: normalizeFilename(request.filename, request.cwd),
       firstLine: request.firstLine ?? 1,
       ...(request.cwd !== undefined ? { cwd: path.resolve(request.cwd) } : {}),
+      ...(request.collectVariables ? { collectVariables: request.collectVariables } : {}),
     };
     return new Promise<RunResult>((resolve) => {
       const onAbort = () => this.stop('cancel');

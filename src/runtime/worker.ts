@@ -16,6 +16,7 @@ import { ensureBackend, tf } from '../engine/backend';
 import type { FromWorker, OutputSink, ToWorker, WorkerConfig, WorkerRunResult } from './protocol';
 import { PythonHost, findPythonDir } from './python-host';
 import { ScriptHost } from './ts-host';
+import { collectVariables } from './variables';
 
 const port = parentPort;
 if (!port) throw new Error('scope-lens: the run worker must be started as a worker thread');
@@ -65,6 +66,13 @@ async function handle(message: ToWorker): Promise<void> {
           `scope-lens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
         );
         result = internalError(error);
+      }
+      if (request.collectVariables) {
+        try {
+          result = { ...result, variables: collectVariables(request.collectVariables) };
+        } catch (error) {
+          sink.stderr(`scope-lens: could not read the run's variables: ${String(error)}\n`);
+        }
       }
       runs++;
       post({ type: 'done', id, result });

@@ -1,0 +1,162 @@
+/**
+ * The language client: starts the Scope Lens language server (`node dist/server.js --stdio`)
+ * and offers its two custom requests to the rest of the extension. Everything the server
+ * provides through standard LSP (diagnostics, hover, definition, references, highlights, code
+ * lenses, quick fixes, inlay hints, symbols) is wired by vscode-languageclient itself; this file
+ * adds no feature logic.
+ *
+ * The server module is `dist/server.js` in the extension's folder. `SCOPE_LENS_SERVER_MODULE` in
+ * the extension host's environment points at another one (a development build of the server, or
+ * the editor tests' stand-in when the server is not built). When the module is missing the client
+ * is not started and `state` says so; analysis features are then off, runs still work.
+ */
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  RequestType,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { LANGUAGE_IDS, SECTION } from './config';
+import {
+  ANALYSIS_REQUEST,
+  AnalysisParams,
+  AnalysisResult,
+  VARIABLE_AT_REQUEST,
+  VariableAtParams,
+  VariableAtResult,
+} from './protocol';
+
+const analysisRequest = new RequestType<AnalysisParams, AnalysisResult | null, void>(
+  ANALYSIS_REQUEST,
+);
+const variableAtRequest = new RequestType<VariableAtParams, VariableAtResult | null, void>(
+  VARIABLE_AT_REQUEST,
+);
+
+export type ServerState = 'starting' | 'running' | 'stopped' | 'missing' | 'failed';
+
+export class ScopeLensClient implements vscode.Disposable {
+  readonly serverModule: string;
+  private client: LanguageClient | null = null;
+  private current: ServerState;
+  private readonly ready: Promise<boolean>;
+  private readonly changed = new vscode.EventEmitter<ServerState>();
+  /** Fires when the server starts, stops or fails. */
+  readonly onDidChangeState = this.changed.event;
+
+  constructor(context: vscode.ExtensionContext) {
+    this.serverModule =
+      process.env.SCOPE_LENS_SERVER_MODULE || context.asAbsolutePath('dist/server.js');
+    if (!fs.existsSync(this.serverModule)) {
+      this.current = 'missing';
+      this.ready = Promise.resolve(false);
+      return;
+    }
+    this.current = 'starting';
+    const client = new LanguageClient(
+      'scopeLens',
+      'Scope Lens Language Server',
+      serverOptions(this.serverModule),
+      clientOptions(),
+    );
+    this.client = client;
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) this.setState('running');
+      else if (e.newState === State.Stopped && this.current !== 'failed') this.setState('stopped');
+    });
+    this.ready = client.start().then(
+      () => true,
+      (error: unknown) => {
+        this.setState('failed');
+        client.error('Scope Lens: the language server did not start', error, 'force');
+        return false;
+      },
+    );
+  }
+
+  get state(): ServerState {
+    return this.current;
+  }
+
+  /** Resolves true once the server runs, false if it is missing or failed to start. */
+  whenReady(): Promise<boolean> {
+    return this.ready;
+  }
+
+  /** A sentence for people when the server cannot answer; undefined when it can. */
+  unavailableReason(): string | undefined {
+    switch (this.current) {
+      case 'running':
+        return undefined;
+      case 'starting':
+        return 'The Scope Lens language server is starting.';
+      case 'missing':
+        return `The Scope Lens language server is not installed with this extension (${this.serverModule} is missing).`;
+      case 'failed':
+        return 'The Scope Lens language server failed to start (see the "Scope Lens Language Server" output).';
+      case 'stopped':
+        return 'The Scope Lens language server has stopped.';
+    }
+  }
+
+  /** The server's analysis of an open document; null when it has none (or is not running). */
+  async analysis(uri: vscode.Uri): Promise<AnalysisResult | null> {
+    if (!(await this.ready) || !this.client) return null;
+    return this.client.sendRequest(analysisRequest, { textDocument: { uri: uri.toString() } });
+  }
+
+  /** The full name of the variable at a position; null when there is none. */
+  async variableAt(uri: vscode.Uri, position: vscode.Position): Promise<VariableAtResult | null> {
+    if (!(await this.ready) || !this.client) return null;
+    return this.client.sendRequest(variableAtRequest, {
+      textDocument: { uri: uri.toString() },
+      position: { line: position.line, character: position.character },
+    });
+  }
+
+  async dispose(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.changed.dispose();
+    if (client && client.state !== State.Stopped) {
+      try {
+        await client.stop(2000);
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+
+  private setState(state: ServerState): void {
+    if (state === this.current) return;
+    this.current = state;
+    this.changed.fire(state);
+  }
+}
+
+function serverOptions(module: string): ServerOptions {
+  return {
+    run: { module, transport: TransportKind.stdio },
+    debug: {
+      module,
+      transport: TransportKind.stdio,
+      options: { execArgv: ['--nolazy', '--inspect=6011'] },
+    },
+  };
+}
+
+function clientOptions(): LanguageClientOptions {
+  return {
+    documentSelector: LANGUAGE_IDS.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    synchronize: { configurationSection: SECTION },
+    // The server's own log; the "Scope Lens" channel is for program output.
+    outputChannelName: 'Scope Lens Language Server',
+  };
+}

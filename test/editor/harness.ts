@@ -1,0 +1,247 @@
+/**
+ * The real editor for the editor tests, offline: code-server (VS Code 1.100.3's server and
+ * workbench) on a loopback port, driven by Debian's Chromium through playwright-core. Used by
+ * run-exthost.ts (the extension-host suite, loaded through the workbench URL's `payload`) and
+ * ui.ts (what a person sees). See /work/shared/notes/vscode-offline-testing.md.
+ *
+ * Everything a run makes (user data, extensions, the workspace copy, logs) lives in one
+ * temporary folder that `stop()` removes unless SCOPE_LENS_KEEP_EDITOR_TMP is set.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { projectRoot } from '../support';
+
+export const root = projectRoot(__dirname);
+
+/** The code-server executable, installing it (and the Debian packages) when missing. */
+export function codeServerPath(): string {
+  const script = path.join(root, 'scripts', 'install-test-editor.sh');
+  return execFileSync('bash', [script, '--path'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The workspace the tests open: a copy of examples/ plus test/editor/workspace/. */
+export function prepareWorkspace(into: string): string {
+  const ws = path.join(into, 'workspace');
+  fs.cpSync(path.join(root, 'examples'), ws, { recursive: true });
+  fs.cpSync(path.join(root, 'test', 'editor', 'workspace'), ws, { recursive: true });
+  return ws;
+}
+
+/** User settings for a test editor: quiet, no welcome page, trust on only when testing it. */
+export function writeUserSettings(userData: string, untrusted: boolean): void {
+  const settings: Record<string, unknown> = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'update.mode': 'none',
+    'chat.disableAIFeatures': true,
+    'window.confirmBeforeClose': 'never',
+    // Untrusted: the folder opens in Restricted Mode without a dialog.
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.enabled': untrusted,
+  };
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+export interface EditorOptions {
+  /** Folder to open. */
+  readonly workspace: string;
+  /** Leave workspace trust on, so the folder opens in Restricted Mode. */
+  readonly untrusted?: boolean;
+  /** Extra environment for code-server and so its extension host. */
+  readonly env?: Record<string, string>;
+  /** A .vsix to install into the editor's extensions folder before it starts. */
+  readonly vsix?: string;
+  /** The temporary folder for this editor (made by the caller). */
+  readonly tmp: string;
+}
+
+export interface Editor {
+  readonly port: number;
+  readonly base: string;
+  readonly log: string;
+  /** The workbench URL, with a `payload` (extension development and tests) if given. */
+  url(payload?: [string, string][]): string;
+  /** `vscode-remote://` URI of a local path, as the payload wants it. */
+  remote(p: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startEditor(options: EditorOptions): Promise<Editor> {
+  const bin = codeServerPath();
+  const port = await freePort();
+  const userData = path.join(options.tmp, 'user-data');
+  const extensions = path.join(options.tmp, 'extensions');
+  fs.mkdirSync(extensions, { recursive: true });
+  writeUserSettings(userData, options.untrusted === true);
+  const common = [
+    '--extensions-dir',
+    extensions,
+    '--user-data-dir',
+    userData,
+    '--config',
+    path.join(options.tmp, 'config.yaml'),
+  ];
+  const env = { ...process.env, ...options.env };
+  if (options.vsix) {
+    execFileSync(bin, [...common, '--install-extension', options.vsix], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+  const args = [
+    ...common,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    ...(options.untrusted ? [] : ['--disable-workspace-trust']),
+    options.workspace,
+  ];
+  const log = path.join(options.tmp, 'code-server.log');
+  const out = fs.openSync(log, 'a');
+  const child: ChildProcess = spawn(bin, args, {
+    env,
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
+  fs.closeSync(out);
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null)
+        throw new Error(`code-server exited (${child.exitCode}); see ${log}`);
+      try {
+        const r = await fetch(`${base}/healthz`);
+        return r.ok;
+      } catch {
+        return false;
+      }
+    },
+    60_000,
+    'code-server to listen',
+  );
+
+  return {
+    port,
+    base,
+    log,
+    url(payload) {
+      const q = new URLSearchParams({ folder: options.workspace });
+      if (payload) q.set('payload', JSON.stringify(payload));
+      return `${base}/?${q.toString()}`;
+    },
+    remote(p) {
+      return `vscode-remote://127.0.0.1:${port}${p}`;
+    },
+    async stop() {
+      if (child.exitCode === null && child.pid) {
+        // The process group: code-server and the extension host and servers it started.
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // Gone already.
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            try {
+              process.kill(-child.pid!, 'SIGKILL');
+            } catch {
+              // Gone.
+            }
+            resolve();
+          }, 5000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  const executablePath = process.env.SCOPE_LENS_CHROMIUM ?? '/usr/bin/chromium';
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens the workbench and waits until it has rendered. */
+export async function openWorkbench(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return page;
+}
+
+export function makeTmp(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `scope-lens-${prefix}-`));
+}
+
+export function removeTmp(tmp: string): void {
+  if (process.env.SCOPE_LENS_KEEP_EDITOR_TMP) {
+    console.log(`(kept ${tmp})`);
+    return;
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Whether the language server is built in this tree (else the stand-in answers). */
+export function serverBuilt(): boolean {
+  return fs.existsSync(path.join(root, 'dist', 'server.js'));
+}
+
+export const STUB_SERVER = path.join(root, 'out', 'test', 'editor', 'stub-server.js');

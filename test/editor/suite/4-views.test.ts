@@ -1,0 +1,181 @@
+/**
+ * The Variables view and the commands built on the server's custom requests (Copy Full Variable
+ * Name, Export Variable Names, the code lens's reveal), and a check that every contributed
+ * command runs. These need `scopeLens/analysis` and `scopeLens/variableAt`: the real server
+ * when it is built, else the tests' stand-in (stub-server.ts) that answers just those.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TreeSnapshot } from '../../../src/extension/variables-view';
+import { api, extension, file, open, poll, positionOf } from './util';
+
+async function tree(): Promise<TreeSnapshot[]> {
+  const scopeLens = await api();
+  await scopeLens.refreshVariables();
+  return scopeLens.variablesTree();
+}
+
+describe('views and analysis commands', function () {
+  this.timeout(60_000);
+
+  before(async function () {
+    const scopeLens = await api();
+    if (!(await scopeLens.whenServerReady())) {
+      throw new Error(`no language server answers (state ${scopeLens.serverState()})`);
+    }
+  });
+
+  it("the Variables view shows the seed's scope, variable, shape and parameter counts", async () => {
+    await open(file('python', 'seed_reuse_fallback.py'));
+    const items = await poll(async () => {
+      const t = await tree();
+      return t.length > 0 ? t : undefined;
+    }, 'the Variables tree');
+    assert.deepEqual(items, [
+      { label: 'Total: 100 parameters', description: '1 variable' },
+      {
+        label: 'cur_scope',
+        description: '100 params · 1 var',
+        children: [{ label: 'my_var', description: '(100,) · 100' }],
+      },
+    ]);
+  });
+
+  it('the Variables view follows the active editor: nested scopes, totals, unknown dimensions', async () => {
+    await open(file('python', 'seed_collection_shapes.py'));
+    const seed1 = await poll(async () => {
+      const t = await tree();
+      return t[0]?.label === 'Total: 18,496 parameters' ? t : undefined;
+    }, 'the tree of seed_collection_shapes.py');
+    assert.deepEqual(seed1.slice(1), [
+      { label: 'a', description: '(3, 3, 32, 64) · 18,432' },
+      { label: 'b', description: '(64,) · 64' },
+    ]);
+
+    await open(file('python', 'siamese_towers.py'));
+    const siamese = await poll(async () => {
+      const t = await tree();
+      return t.some((n) => n.label === 'siamese') ? t : undefined;
+    }, 'the tree of siamese_towers.py');
+    const labels = siamese.map((n) => n.label);
+    assert.ok(labels.includes('encoder'), labels.join(', '));
+    const s = siamese.find((n) => n.label === 'siamese')!;
+    assert.deepEqual(
+      s.children?.map((c) => [c.label, c.description]),
+      [
+        ['w', '(128, 64) · 8,192'],
+        ['b', '(64,) · 64'],
+      ],
+    );
+  });
+
+  it('the Variables view updates when the document changes', async () => {
+    const editor = await open(file('python', 'seed_collection_shapes.py'));
+    try {
+      const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+      await editor.edit((e) =>
+        e.insert(end, '\nc = tf.get_variable("c", [10, 10], initializer=tf.zeros_initializer())\n'),
+      );
+      const scopeLens = await api();
+      const t = await poll(() => {
+        const now = scopeLens.variablesTree();
+        return now.some((n) => n.label === 'c') ? now : undefined;
+      }, 'the edit to reach the Variables view (no explicit refresh)');
+      assert.equal(t[0].label, 'Total: 18,596 parameters');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  it('scopeLens.revealVariables (the code lens command) selects the scope of a line', async () => {
+    const editor = await open(file('python', 'seed_reuse_fallback.py'));
+    // Line 8 (0-based 7) enters variable_scope(scope_name).
+    const ok = await vscode.commands.executeCommand<boolean>(
+      'scopeLens.revealVariables',
+      editor.document.uri.toString(),
+      7,
+    );
+    assert.equal(ok, true);
+  });
+
+  it('Copy Full Variable Name copies the name of the get_variable call at the cursor', async () => {
+    const editor = await open(file('python', 'seed_reuse_fallback.py'));
+    const at = positionOf(editor.document, 10, 'get_variable', 3);
+    editor.selection = new vscode.Selection(at, at);
+    const name = await vscode.commands.executeCommand<string>('scopeLens.copyVariableName');
+    assert.equal(name, 'cur_scope/my_var:0');
+    // The clipboard of a browser-based workbench may refuse reads in a headless browser; when it
+    // answers, it holds the name.
+    const clip = await Promise.resolve(vscode.env.clipboard.readText()).catch(() => '');
+    if (clip) assert.equal(clip, 'cur_scope/my_var:0');
+    // Off a call: nothing is copied.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.equal(await vscode.commands.executeCommand('scopeLens.copyVariableName'), undefined);
+  });
+
+  it('Export Variable Names writes CSV to a new document and JSON to a file', async () => {
+    const editor = await open(file('python', 'seed_collection_shapes.py'));
+    const untitled = await vscode.commands.executeCommand<vscode.Uri>(
+      'scopeLens.exportVariableNames',
+      { format: 'csv', target: 'untitled' },
+    );
+    assert.ok(untitled);
+    const csv = (await vscode.workspace.openTextDocument(untitled)).getText();
+    assert.equal(
+      csv,
+      'name,shape,dtype,parameters,file,line,certain\r\n' +
+        'a:0,"(3, 3, 32, 64)",float32_ref,18432,,4,true\r\n' +
+        'b:0,"(64,)",float32_ref,64,,5,true\r\n',
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    await vscode.window.showTextDocument(editor.document);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-export-')), 'v.json');
+    const written = await vscode.commands.executeCommand<vscode.Uri>(
+      'scopeLens.exportVariableNames',
+      { format: 'json', target: vscode.Uri.file(out) },
+    );
+    assert.equal(written?.fsPath, out);
+    const json = JSON.parse(fs.readFileSync(out, 'utf8'));
+    assert.equal(json.source, editor.document.uri.fsPath);
+    assert.equal(json.parameters, 18496);
+    assert.deepEqual(
+      json.variables.map((v: { name: string; parameters: number }) => [v.name, v.parameters]),
+      [
+        ['a:0', 18432],
+        ['b:0', 64],
+      ],
+    );
+  });
+
+  it('every contributed command is registered and runs', async () => {
+    const manifest = extension().packageJSON as {
+      contributes: { commands: { command: string }[] };
+    };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const editor = await open(file('python', 'seed_reuse_fallback.py'));
+    const at = positionOf(editor.document, 10, 'get_variable', 3);
+    editor.selection = new vscode.Selection(at, at);
+    // Arguments that avoid pickers and dialogs (a person gets those).
+    const args: Record<string, unknown[]> = {
+      'scopeLens.exportVariableNames': [{ format: 'json', target: 'untitled' }],
+      'scopeLens.revealVariables': [editor.document.uri.toString(), 7],
+    };
+    const ran: string[] = [];
+    for (const { command } of manifest.contributes.commands) {
+      assert.ok(registered.has(command), `${command} is contributed but not registered`);
+      if (command === 'scopeLens.runSelection' || command === 'scopeLens.exportVariableNames') {
+        // Both change the active editor; re-select the seed first.
+        await vscode.window.showTextDocument(editor.document);
+        editor.selection = new vscode.Selection(at, at);
+      }
+      await vscode.commands.executeCommand(command, ...(args[command] ?? []));
+      ran.push(command);
+    }
+    assert.equal(ran.length, manifest.contributes.commands.length);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
