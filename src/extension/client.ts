@@ -28,6 +28,11 @@ import {
   VARIABLE_AT_REQUEST,
   VariableAtParams,
   VariableAtResult,
+  SET_CHECKPOINT_REQUEST,
+  SetCheckpointParams,
+  SetCheckpointResult,
+  CHECKPOINT_KEYS_REQUEST,
+  CheckpointKeysResult,
 } from './protocol';
 
 const analysisRequest = new RequestType<AnalysisParams, AnalysisResult | null, void>(
@@ -35,6 +40,12 @@ const analysisRequest = new RequestType<AnalysisParams, AnalysisResult | null, v
 );
 const variableAtRequest = new RequestType<VariableAtParams, VariableAtResult | null, void>(
   VARIABLE_AT_REQUEST,
+);
+const setCheckpointRequest = new RequestType<SetCheckpointParams, SetCheckpointResult, void>(
+  SET_CHECKPOINT_REQUEST,
+);
+const checkpointKeysRequest = new RequestType<null, CheckpointKeysResult, void>(
+  CHECKPOINT_KEYS_REQUEST,
 );
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'missing' | 'failed';
@@ -116,6 +127,18 @@ export class ScopeLensClient implements vscode.Disposable {
       textDocument: { uri: uri.toString() },
       position: { line: position.line, character: position.character },
     });
+  }
+
+  /** Compares the code with this checkpoint (null: back to `scopeLens.checkpoint`). */
+  async setCheckpoint(path: string | null): Promise<SetCheckpointResult | null> {
+    if (!(await this.ready) || !this.client) return null;
+    return this.client.sendRequest(setCheckpointRequest, { path });
+  }
+
+  /** The active checkpoint's keys that no open document creates. */
+  async checkpointKeys(): Promise<CheckpointKeysResult> {
+    if (!(await this.ready) || !this.client) return null;
+    return this.client.sendRequest(checkpointKeysRequest, null);
   }
 
   async dispose(): Promise<void> {

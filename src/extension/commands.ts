@@ -14,6 +14,7 @@ import { REVEAL_VARIABLES_COMMAND } from './protocol';
 import { RUN_RESULTS_VIEW, RunResultsView } from './run-results-view';
 import type { RunService } from './run';
 import type { VariablesView } from './variables-view';
+import type { CheckpointView } from './checkpoint-view';
 
 export const COMMANDS = {
   runFile: 'scopeLens.runFile',
@@ -25,6 +26,7 @@ export const COMMANDS = {
   showRunResults: 'scopeLens.showRunResults',
   refreshVariables: 'scopeLens.refreshVariables',
   revealVariables: REVEAL_VARIABLES_COMMAND,
+  compareWithCheckpoint: 'scopeLens.compareWithCheckpoint',
 } as const;
 
 export interface Services {
@@ -33,6 +35,7 @@ export interface Services {
   readonly runs: RunService;
   readonly variables: VariablesView;
   readonly runResults: RunResultsView;
+  readonly checkpoints: CheckpointView;
 }
 
 /** Export's options when called with arguments (tests, keybindings) instead of the pickers. */
@@ -57,6 +60,8 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     [COMMANDS.refreshVariables]: () => variables.refresh(),
     [COMMANDS.revealVariables]: (uri: string, line: number) =>
       variables.reveal(vscode.Uri.parse(uri), Number(line)),
+    [COMMANDS.compareWithCheckpoint]: (target?: string | vscode.Uri | null) =>
+      compareWithCheckpoint(services, target),
   };
   return Object.entries(table).map(([id, handler]) =>
     vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown),
@@ -181,4 +186,43 @@ async function exportVariableNames(
     `Scope Lens: exported ${summarize(answer.analysis).variables.length} variables to ${path.basename(uri.path)}.`,
   );
   return uri;
+}
+
+/**
+ * Compare with Checkpoint…: a checkpoint (a folder with a `checkpoint` file, a prefix's `.index`
+ * file, or a data file) chosen in a file picker, or given (tests); `null` goes back to the
+ * `scopeLens.checkpoint` setting. The server then reports the calls whose variables it lacks.
+ */
+async function compareWithCheckpoint(
+  services: Services,
+  target?: string | vscode.Uri | null,
+): Promise<string | null> {
+  let chosen: string | null;
+  if (target === null) chosen = null;
+  else if (target !== undefined) chosen = typeof target === 'string' ? target : target.fsPath;
+  else {
+    const picked = await vscode.window.showOpenDialog({
+      title: 'Scope Lens: Compare with Checkpoint',
+      openLabel: 'Compare',
+      canSelectFiles: true,
+      canSelectFolders: true,
+      canSelectMany: false,
+      filters: { 'TensorFlow checkpoint': ['index', 'data-*'], 'All files': ['*'] },
+    });
+    if (!picked || picked.length === 0) return null;
+    chosen = picked[0].fsPath;
+  }
+  const result = await services.client.setCheckpoint(chosen);
+  await services.checkpoints.refresh();
+  if (chosen !== null && !result?.checkpoint) {
+    void vscode.window.showErrorMessage(
+      `Scope Lens: ${chosen} is not a readable TensorFlow checkpoint (see the Scope Lens Language Server output).`,
+    );
+    return null;
+  }
+  if (result?.checkpoint)
+    void vscode.window.showInformationMessage(
+      `Scope Lens: comparing the code with ${result.checkpoint}.`,
+    );
+  return result?.checkpoint ?? null;
 }

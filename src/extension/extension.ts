@@ -17,6 +17,7 @@ import type { RunRecord } from './run';
 import { RunResultsView } from './run-results-view';
 import type { HistogramMessage, ResultsMessage } from './webview-protocol';
 import { TreeSnapshot, VariablesView } from './variables-view';
+import { CheckpointView, KeyItem } from './checkpoint-view';
 
 /** What `activate` returns: read-only views of the extension's state, for the editor tests. */
 export interface ScopeLensApi {
@@ -43,6 +44,8 @@ export interface ScopeLensApi {
     posted: number;
   };
   selectRunVariable(name: string): boolean;
+  /** The Checkpoint Keys view: refresh it, then read it. */
+  checkpointKeys(): Promise<{ checkpoint: string | null; keys: KeyItem[] }>;
 }
 
 let active: { client: ScopeLensClient; runs: RunService } | null = null;
@@ -54,13 +57,15 @@ export function activate(context: vscode.ExtensionContext): ScopeLensApi {
   const runs = new RunService(output);
   const variables = new VariablesView(client);
   const runResults = new RunResultsView(context.extensionUri, runs);
+  const checkpoints = new CheckpointView(client);
   context.subscriptions.push(
     output,
     client,
     runs,
     variables,
     runResults,
-    ...registerCommands({ client, output, runs, variables, runResults }),
+    checkpoints,
+    ...registerCommands({ client, output, runs, variables, runResults, checkpoints }),
   );
   active = { client, runs };
   if (client.state === 'missing') {
@@ -85,6 +90,10 @@ export function activate(context: vscode.ExtensionContext): ScopeLensApi {
       posted: runResults.posted.length,
     }),
     selectRunVariable: (name) => runResults.select(name),
+    checkpointKeys: async () => {
+      await checkpoints.refresh();
+      return checkpoints.snapshot();
+    },
   };
 }
 

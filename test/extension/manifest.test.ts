@@ -150,7 +150,12 @@ describe('extension manifest against the code', () => {
     );
     assert.match(source('variables-view.ts'), /VARIABLES_VIEW = 'scopeLens\.variables'/);
     assert.match(source('run-results-view.ts'), /RUN_RESULTS_VIEW = 'scopeLens\.runResults'/);
-    assert.deepEqual(views.sort(), ['scopeLens.runResults', 'scopeLens.variables']);
+    assert.match(source('checkpoint-view.ts'), /CHECKPOINT_VIEW = 'scopeLens\.checkpointKeys'/);
+    assert.deepEqual(views.sort(), [
+      'scopeLens.checkpointKeys',
+      'scopeLens.runResults',
+      'scopeLens.variables',
+    ]);
     assert.equal(contributes.views.scopeLens[0].type, 'webview');
   });
 

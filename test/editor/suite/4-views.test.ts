@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TreeSnapshot } from '../../../src/extension/variables-view';
+import { writeCheckpoint } from '../../../src/checkpoint/node';
 import { api, extension, file, open, poll, positionOf } from './util';
 
 async function tree(): Promise<TreeSnapshot[]> {
@@ -151,6 +152,52 @@ describe('views and analysis commands', function () {
     );
   });
 
+  it('Compare with Checkpoint: diagnostics at the calls, and the keys no open file creates', async () => {
+    // A diagnostic with a documentation link has its code as { value, target }.
+    const codeOf = (d: vscode.Diagnostic) =>
+      String(typeof d.code === 'object' ? d.code.value : d.code);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-ckpt-'));
+    writeCheckpoint(path.join(dir, 'model.ckpt-7'), [
+      { name: 'siamese/w', dtype: 'float32', shape: [128, 32], values: new Float32Array(128 * 32) },
+      { name: 'siamese/bias', dtype: 'float32', shape: [64], values: new Float32Array(64) },
+      { name: 'head/out', dtype: 'float32', shape: [2], values: new Float32Array(2) },
+    ]);
+    const scopeLens = await api();
+    const doc = (await open(file('python', 'siamese_towers.py'))).document;
+    const chosen = await vscode.commands.executeCommand<string | null>(
+      'scopeLens.compareWithCheckpoint',
+      dir,
+    );
+    assert.match(String(chosen), /model\.ckpt-7$/);
+    const found = await poll(() => {
+      const codes = vscode.languages.getDiagnostics(doc.uri).map(codeOf);
+      return codes.includes('SL-CKPT-MISMATCH') && codes.includes('SL-CKPT-MISSING')
+        ? vscode.languages.getDiagnostics(doc.uri)
+        : undefined;
+    }, 'checkpoint diagnostics');
+    const mismatch = found.find((d) => codeOf(d) === 'SL-CKPT-MISMATCH');
+    assert.match(String(mismatch?.message), /stores siamese\/w as \[128, 32\] float32/);
+    const missing = found.find(
+      (d) => codeOf(d) === 'SL-CKPT-MISSING' && /siamese\/b is not/.test(d.message),
+    );
+    assert.match(String(missing?.message), /the closest key is siamese\/bias/);
+    const view = await scopeLens.checkpointKeys();
+    assert.deepEqual(
+      view.keys.map((k) => k.name),
+      ['head/out', 'siamese/bias'],
+    );
+    // Back to the setting (none): the diagnostics go.
+    await vscode.commands.executeCommand('scopeLens.compareWithCheckpoint', null);
+    await poll(
+      () =>
+        vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d).startsWith('SL-CKPT'))
+          ? undefined
+          : true,
+      'checkpoint diagnostics to go',
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('every contributed command is registered and runs', async () => {
     const manifest = extension().packageJSON as {
       contributes: { commands: { command: string }[] };
@@ -163,6 +210,7 @@ describe('views and analysis commands', function () {
     const args: Record<string, unknown[]> = {
       'scopeLens.exportVariableNames': [{ format: 'json', target: 'untitled' }],
       'scopeLens.revealVariables': [editor.document.uri.toString(), 7],
+      'scopeLens.compareWithCheckpoint': [null],
     };
     const ran: string[] = [];
     for (const { command } of manifest.contributes.commands) {
