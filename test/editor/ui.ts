@@ -114,6 +114,8 @@ const checks: Check[] = [
         await hover.waitFor({ timeout: 1500 }).catch(() => undefined);
       }
       await hover.waitFor({ timeout: 5000 });
+      // Let the hover finish fading in before the picture (the check itself is done).
+      await page.waitForTimeout(500);
       await shot(page, 'hover');
       await page.keyboard.press('Escape');
     },
