@@ -92,8 +92,12 @@ export function variableHover(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolv
     out.push(parts.join(' · '));
     if (o.action !== 'raise') {
       const facts = [`shape ${code(o.shape ?? '?')}`, `dtype ${code(o.dtype ?? '?')}`];
-      const t = trainable(o);
+      // The analyzer says what TF sets (the creating call's, for a reuse); the arguments are
+      // the fallback for outcomes that do not carry it.
+      const t = o.trainable ?? trainable(o);
       if (t !== undefined) facts.push(t ? 'trainable' : 'not trainable');
+      if (o.collections?.length)
+        facts.push(`collections ${o.collections.map((c) => code(c)).join(', ')}`);
       out.push(facts.join(' · '));
     }
     if (o.entry)
