@@ -1,6 +1,7 @@
 /**
- * An open Python document, lowered incrementally: after an edit, lezer re-parses reusing the
- * unchanged parts of the previous tree, and every top-level statement whose text is unchanged
+ * An open Python document, lowered incrementally: after an edit within a line, lezer re-parses
+ * reusing the unchanged parts of the previous tree (an edit that adds or removes a line break
+ * parses afresh), and every top-level statement whose text is unchanged
  * keeps its IR. A statement that only moved (an edit above it) has its spans shifted in place:
  * at lowering time each cached statement records its distinct span objects, so the shift is a
  * loop over numbers, not a walk of the tree.
@@ -103,11 +104,31 @@ export class PythonDocument {
       endNew--;
     }
     if (start === endOld && start === endNew) return this.tree;
+    // Python's tokenizer tracks indentation line by line, and lezer's reuse of the old tree across
+    // an edit that adds or removes a line break can differ from a fresh parse (seen with error
+    // recovery). Such edits (Enter, deleting a line break, pastes of several lines) parse afresh;
+    // typing within a line stays incremental.
+    if (/[\r\n]/.test(old.slice(start, endOld)) || /[\r\n]/.test(text.slice(start, endNew)))
+      return parser.parse(text);
     const fragments = TreeFragment.applyChanges(TreeFragment.addTree(this.tree), [
       { fromA: start, toA: endOld, fromB: start, toB: endNew },
     ]);
-    return parser.parse(text, fragments);
+    const tree = parser.parse(text, fragments);
+    // Under error recovery, a tree built from reused fragments can differ from a fresh parse:
+    // the IR must not depend on the edit history, so a text with syntax errors parses afresh.
+    return hasErrors(tree) ? parser.parse(text) : tree;
   }
+}
+
+function hasErrors(tree: Tree): boolean {
+  let found = false;
+  tree.iterate({
+    enter: (node) => {
+      if (node.type.isError) found = true;
+      return !found;
+    },
+  });
+  return found;
 }
 
 /** The distinct span objects of lowered statements and their diagnostics. */
