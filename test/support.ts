@@ -1,6 +1,6 @@
 /**
  * Helpers shared by every test folder (and the benchmarks): TF's errors compared on class, code
- * and message, and where the project and ../shared are.
+ * and message, where the project and ../shared are, a seeded PRNG, and golden files.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -48,4 +48,36 @@ export function projectRoot(from: string = __dirname): string {
     dir = parent;
   }
   return dir;
+}
+
+/** mulberry32: a small deterministic PRNG (tests must not depend on luck); floats in [0, 1). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `prng` as integers: `rand(n)` is in [0, n). */
+export function randomIndex(seed: number): (n: number) => number {
+  const next = prng(seed);
+  return (n) => Math.floor(next() * n);
+}
+
+/**
+ * Compares `actual` with the golden file; with `UPDATE_GOLDEN=1` (or when the file is missing)
+ * writes it instead. A missing golden fails the test after writing it, so it gets reviewed.
+ */
+export function checkGolden(actual: string, goldenPath: string, label: string): void {
+  if (process.env.UPDATE_GOLDEN === '1' || !fs.existsSync(goldenPath)) {
+    fs.writeFileSync(goldenPath, actual);
+    if (process.env.UPDATE_GOLDEN !== '1')
+      assert.fail(`wrote missing golden ${goldenPath}; review it and re-run`);
+    return;
+  }
+  assert.equal(actual, fs.readFileSync(goldenPath, 'utf8'), `golden mismatch for ${label}`);
 }

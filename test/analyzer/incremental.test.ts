@@ -10,7 +10,7 @@ import { analyze, DocumentAnalyzer } from '../../src/analyzer/analyze';
 import { lowerPython } from '../../src/analyzer/python/lower';
 import { PythonDocument } from '../../src/analyzer/python/document';
 import { printIr } from '../../src/analyzer/ir-printer';
-import { projectRoot } from '../support';
+import { projectRoot, randomIndex } from '../support';
 
 const root = projectRoot();
 const sources = [
@@ -23,19 +23,11 @@ const sources = [
     .map((f) => fs.readFileSync(path.join(d, f), 'utf8')),
 );
 
-function prng(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s % n;
-  };
-}
-
 describe('analyzer: incremental re-analysis equals a fresh analysis', function () {
   this.timeout(120_000);
 
   it('the IR of every version equals a fresh lowering (spans included)', () => {
-    const rand = prng(99);
+    const rand = randomIndex(99);
     for (const start of sources) {
       const doc = new PythonDocument();
       let text = start;
@@ -63,7 +55,7 @@ describe('analyzer: incremental re-analysis equals a fresh analysis', function (
       const version = text.slice(0, i);
       assert.deepEqual(doc.update(version), analyze(version, { path: 'model.py' }));
     }
-    const rand = prng(5);
+    const rand = randomIndex(5);
     let current = text;
     for (let k = 0; k < 60; k++) {
       const lines = current.split('\n');

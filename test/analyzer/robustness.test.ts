@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/analyzer/analyze';
-import { projectRoot } from '../support';
+import { projectRoot, randomIndex } from '../support';
 
 const root = projectRoot();
 const DIRS = [
@@ -23,15 +23,6 @@ const corpus = DIRS.flatMap((d) =>
     .filter((f) => /\.(py|ts|js)$/.test(f))
     .map((f) => ({ file: path.join(d, f), text: fs.readFileSync(path.join(d, f), 'utf8') })),
 );
-
-/** A deterministic generator (tests must not depend on luck). */
-function prng(seed: number): (n: number) => number {
-  let s = seed;
-  return (n) => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s % n;
-  };
-}
 
 function check(text: string, file: string): void {
   const r = analyze(text, { path: file });
@@ -59,7 +50,7 @@ describe('analyzer: robustness on broken and hostile input', function () {
   });
 
   it('2000 random mutations: deleted, duplicated and swapped lines, flipped characters', () => {
-    const rand = prng(2026);
+    const rand = randomIndex(2026);
     const noise = ['(', ')', ':', '"', "'", '[', ']', '{', '}', '\\', '\n', '    ', '#', '=', ','];
     for (let k = 0; k < 2000; k++) {
       const c = corpus[rand(corpus.length)];
@@ -90,7 +81,7 @@ describe('analyzer: robustness on broken and hostile input', function () {
   });
 
   it('1000 random splices of two corpus files of the same language', () => {
-    const rand = prng(7);
+    const rand = randomIndex(7);
     for (let k = 0; k < 1000; k++) {
       const a = corpus[rand(corpus.length)];
       const same = corpus.filter((c) => c.file.endsWith('.py') === a.file.endsWith('.py'));

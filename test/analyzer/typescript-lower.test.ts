@@ -14,6 +14,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ir from '../../src/analyzer/ir';
+import { checkGolden, prng } from '../support';
 import { printIr } from '../../src/analyzer/ir-printer';
 import {
   flattenDeepBrackets,
@@ -23,7 +24,6 @@ import {
 
 // Tests run from out/test/analyzer; fixtures stay in the source tree.
 const FIXTURES = path.resolve(__dirname, '../../../test/analyzer/fixtures/ts-lower');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 const fixtures = fs
   .readdirSync(FIXTURES)
@@ -51,12 +51,7 @@ function check(fixture: string): void {
   const source = fs.readFileSync(path.join(FIXTURES, fixture), 'utf8');
   const goldenPath = path.join(FIXTURES, fileNameOf(fixture) + '.ir.txt');
   const actual = render(source, fileNameOf(fixture));
-  if (UPDATE || !fs.existsSync(goldenPath)) {
-    fs.writeFileSync(goldenPath, actual);
-    if (!UPDATE) assert.fail(`wrote missing golden ${goldenPath}; review it and re-run`);
-    return;
-  }
-  assert.equal(actual, fs.readFileSync(goldenPath, 'utf8'), `golden mismatch for ${fixture}`);
+  checkGolden(actual, goldenPath, fixture);
 }
 
 /** All nodes of a kind, in walk order. */
@@ -68,18 +63,6 @@ function collect<K extends ir.NodeKind>(root: ir.Node, kind: K): Extract<ir.Node
     },
   });
   return out;
-}
-
-/** Deterministic PRNG (mulberry32), so mutation tests are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

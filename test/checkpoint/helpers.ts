@@ -79,17 +79,7 @@ export function throwsCheckpoint(
   return caught;
 }
 
-/** mulberry32: a small deterministic PRNG; returns floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../support';
 
 export function readBytes(file: string): Uint8Array {
   const b = fs.readFileSync(file);
