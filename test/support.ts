@@ -81,3 +81,17 @@ export function checkGolden(actual: string, goldenPath: string, label: string): 
   }
   assert.equal(actual, fs.readFileSync(goldenPath, 'utf8'), `golden mismatch for ${label}`);
 }
+
+/**
+ * The reference material beside the checkout (`../shared`, or `$SCOPE_LENS_SHARED`): TF 1.15's
+ * conformance corpora and real checkpoints. Only the suites under test/shared read it (`npm run
+ * test:shared`); `npm test` never does. Throws a clear error when the folder is missing.
+ */
+export function sharedDir(...parts: string[]): string {
+  const base = process.env.SCOPE_LENS_SHARED ?? path.join(projectRoot(), '..', 'shared');
+  if (!fs.existsSync(base))
+    throw new Error(
+      `the reference material is missing: ${base} does not exist (set SCOPE_LENS_SHARED to its folder)`,
+    );
+  return path.join(base, ...parts);
+}
