@@ -1,5 +1,6 @@
 /**
- * Runtime benchmark (`npm run bench`): the seed document's two examples through the runner.
+ * Runtime benchmark (`npm run bench`): the two Python examples (collections_and_shapes.py,
+ * reuse_after_error.py) through the runner.
  *
  * - Cold: a new Runner (worker, Pyodide, the `tensorflow` package) running example 1, against
  *   Pyodide's own `loadPyodide()` measured in the same process. Target: within 1.2x.
@@ -32,7 +33,7 @@ async function timeLoadPyodide(): Promise<number> {
 
 async function main(): Promise<void> {
   const examples = path.join(projectRoot(), 'examples', 'python');
-  const programs = ['seed_collection_shapes.py', 'seed_reuse_fallback.py'].map((f) => {
+  const programs = ['collections_and_shapes.py', 'reuse_after_error.py'].map((f) => {
     const filename = path.join(examples, f);
     return { filename, code: fs.readFileSync(filename, 'utf8') };
   });
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     `  loadPyodide() alone               ${median(baseline).toFixed(0).padStart(6)} ms   baseline`,
   );
   console.log(
-    `  cold run (worker+Pyodide+tf+seed) ${median(cold).toFixed(0).padStart(6)} ms   ${ratio.toFixed(2)}x loadPyodide (target ≤ 1.20x)`,
+    `  cold run (worker+Pyodide+tf+ex1)  ${median(cold).toFixed(0).padStart(6)} ms   ${ratio.toFixed(2)}x loadPyodide (target ≤ 1.20x)`,
   );
   programs.forEach((p, k) =>
     console.log(

@@ -4,14 +4,16 @@
  *
  * 1. The static analyzer on every example (nothing runs): each variable's full name, shape and
  *    dtype, and the errors TensorFlow would raise (`scope-lens names` + `scope-lens check`).
- * 2. The engine: the seed document's two programs written with the TypeScript API, with what
- *    they print and every variable's name, shape, dtype and initial values.
- * 3. The Python runtime: the seed's two Python programs in Pyodide, printing what TF 1.15 prints.
+ * 2. The engine: two programs written with the TypeScript API (variables in a collection and
+ *    their shapes; reusing a variable after "already exists"), with what they print and every
+ *    variable's name, shape, dtype and initial values.
+ * 3. The Python runtime: the same two programs in Python, run in Pyodide, printing what
+ *    TF 1.15 prints.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main as seed1 } from '../../examples/engine/seed1';
-import { main as seed2 } from '../../examples/engine/seed2';
+import { main as collectionsAndShapes } from '../../examples/engine/collections_and_shapes';
+import { main as reuseAfterError } from '../../examples/engine/reuse_after_error';
 import { globalVariables, resetDefaultGraph, Variable } from '../index';
 import { formatShape } from '../core/shape';
 import { runCheck, runNames } from './analyze';
@@ -26,11 +28,14 @@ function examplesDir(): string | null {
   return null;
 }
 
-const PYTHON_SEEDS = ['seed_collection_shapes.py', 'seed_reuse_fallback.py'];
+const PYTHON_PROGRAMS = ['collections_and_shapes.py', 'reuse_after_error.py'];
 
 const EXAMPLES: ReadonlyArray<readonly [string, (print: (line: string) => void) => void]> = [
-  ['examples/engine/seed1.ts (seed example 1: get_variable and collections)', seed1],
-  ['examples/engine/seed2.ts (seed example 2: reuse after ValueError)', seed2],
+  [
+    'examples/engine/collections_and_shapes.ts (get_variable and collections)',
+    collectionsAndShapes,
+  ],
+  ['examples/engine/reuse_after_error.ts (reuse after ValueError)', reuseAfterError],
 ];
 
 export function runDemo(_args: string[], out: (s: string) => void): number {
@@ -54,16 +59,16 @@ export function runDemo(_args: string[], out: (s: string) => void): number {
     out('\n');
   }
   resetDefaultGraph();
-  if (examples) void runPythonSeeds(path.join(examples, 'python'), out);
+  if (examples) void runPythonPrograms(path.join(examples, 'python'), out);
   return 0;
 }
 
-/** The seed's Python programs in Pyodide; sets the exit status when they are done. */
-async function runPythonSeeds(dir: string, out: (s: string) => void): Promise<void> {
+/** The Python examples in Pyodide; sets the exit status when they are done. */
+async function runPythonPrograms(dir: string, out: (s: string) => void): Promise<void> {
   const runner = new Runner();
   let failed = false;
   try {
-    for (const name of PYTHON_SEEDS) {
+    for (const name of PYTHON_PROGRAMS) {
       const file = path.join(dir, name);
       out(`== Python runtime (Pyodide): examples/python/${name}\n`);
       const result = await runner.run(

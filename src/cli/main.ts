@@ -15,16 +15,16 @@ const HELP = `scope-lens ${VERSION}: TensorFlow 1.x variable scopes, without Ten
 
 Usage:
   scope-lens demo            The bundled examples through the analyzer (names, errors),
-                             the engine (the seed's programs in TypeScript) and the Python
-                             runtime (the seed's programs in Pyodide)
+                             the engine (two programs in TypeScript) and the Python runtime
+                             (the same two programs in Python, run in Pyodide)
   scope-lens run FILE [--timeout SECONDS]
                              Run a TF1 Python program (no TensorFlow or Python needed) or a
                              TypeScript/JavaScript program using the engine API; default
                              timeout 30 s
   scope-lens check [--format text|json] PATH...
                              Predict, without running anything, the errors TensorFlow would
-                             raise at get_variable calls (exit 1 when any); PATH a .py file or
-                             a folder
+                             raise at get_variable calls (exit 1 when any); PATH a Python,
+                             TypeScript or JavaScript file, or a folder
   scope-lens names [--json] PATH...
                              Every variable the code creates: full name, shape, dtype, where
                              it is created and reused

@@ -94,7 +94,7 @@ const checks: Check[] = [
     name: "hover over the seed's second example's get_variable shows cur_scope/my_var:0",
     needsServer: true,
     async run(page) {
-      await openFile(page, 'seed_reuse_fallback.py');
+      await openFile(page, 'reuse_after_error.py');
       const line = page
         .locator('.editor-instance .view-line', { hasText: 'var=tf.get_variable(var_name,shape)' })
         .filter({ visible: true })
@@ -137,7 +137,7 @@ const checks: Check[] = [
   {
     name: "Scope Lens: Run File from the command palette prints TF's output",
     async run(page) {
-      await openFile(page, 'seed_reuse_fallback.py');
+      await openFile(page, 'reuse_after_error.py');
       await command(page, 'Scope Lens: Run File');
       const output = page.locator('.panel .view-lines', { hasText: 'cur_scope/my_var:0' });
       await output.first().waitFor({ timeout: 90_000 });
@@ -189,14 +189,14 @@ const checks: Check[] = [
   {
     name: 'the Run results view shows the variables of the last run and a histogram',
     async run(page) {
-      await openFile(page, 'seed_collection_shapes.py');
+      await openFile(page, 'collections_and_shapes.py');
       await command(page, 'Scope Lens: Run File');
       await page
         .locator('.panel .view-lines', { hasText: '(3, 3, 32, 64)' })
         .first()
         .waitFor({ timeout: 60_000 });
       await command(page, 'Scope Lens: Show Run Results');
-      const frame = await webviewFrame(page, 'seed_collection_shapes.py: ok');
+      const frame = await webviewFrame(page, 'collections_and_shapes.py: ok');
       await frame.locator('tr[data-name="a:0"]').waitFor();
       await frame.locator('tr[data-name="a:0"]').click();
       await frame.locator('#detail-name', { hasText: 'a:0' }).waitFor();

@@ -26,8 +26,8 @@ import {
   variableScope,
   withGraph,
 } from '../../src/index';
-import { main as seed1 } from '../../examples/engine/seed1';
-import { main as seed2 } from '../../examples/engine/seed2';
+import { main as seed1 } from '../../examples/engine/collections_and_shapes';
+import { main as seed2 } from '../../examples/engine/reuse_after_error';
 import { catchError, firstLineOf, useFreshGraph } from './helpers';
 
 const v = (x: unknown) => x as Variable;

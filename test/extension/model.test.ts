@@ -62,7 +62,7 @@ describe('extension model: the static summary', () => {
   });
 
   it("summarizes the seed's second example: one scope, one variable, 100 parameters", () => {
-    const s = summaryOf('seed_reuse_fallback.py');
+    const s = summaryOf('reuse_after_error.py');
     assert.deepEqual(outline(s.root.children), ['cur_scope/ 100', '  my_var (100,) 100']);
     assert.equal(s.root.parameters, 100);
     assert.equal(s.root.variableCount, 1);
@@ -87,7 +87,7 @@ describe('extension model: the static summary', () => {
   });
 
   it("nodeAtLine finds a 0-based line's scope, else the variable created (or reused) there", () => {
-    const s = summaryOf('seed_reuse_fallback.py');
+    const s = summaryOf('reuse_after_error.py');
     assert.equal(nodeAtLine(s, 7)?.kind, 'scope');
     const created = nodeAtLine(s, 9);
     assert.equal(created?.kind === 'variable' && created.name, 'cur_scope/my_var:0');
@@ -99,7 +99,7 @@ describe('extension model: the static summary', () => {
 
 describe('extension model: export', () => {
   it('CSV: RFC 4180 quoting and CRLF; JSON: totals and each variable', () => {
-    const s = summaryOf('seed_collection_shapes.py');
+    const s = summaryOf('collections_and_shapes.py');
     assert.equal(
       formatExport(s, 'csv', 'x.py'),
       'name,shape,dtype,parameters,file,line,certain\r\n' +

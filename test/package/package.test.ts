@@ -72,7 +72,7 @@ describe('package: the library entry, the CLI and the manifest', () => {
     );
     assert.match(
       out,
-      /== Python runtime \(Pyodide\): examples\/python\/seed_reuse_fallback\.py\nTrue\ncur_scope\/my_var:0\n/,
+      /== Python runtime \(Pyodide\): examples\/python\/reuse_after_error\.py\nTrue\ncur_scope\/my_var:0\n/,
     );
   });
 

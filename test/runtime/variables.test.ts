@@ -13,7 +13,7 @@ import { PYODIDE_RUNTIME_FILES } from '../../src/runtime/paths';
 import { projectRoot } from '../support';
 
 const root = projectRoot();
-const seed1 = path.join(root, 'examples', 'python', 'seed_collection_shapes.py');
+const seed1 = path.join(root, 'examples', 'python', 'collections_and_shapes.py');
 
 function py(code: string, extra: Partial<RunRequest> = {}): RunRequest {
   return {

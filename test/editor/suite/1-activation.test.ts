@@ -11,7 +11,7 @@ describe('activation', () => {
     const ext = extension();
     assert.equal(ext.isActive, false, 'nothing should have activated the extension yet');
     const started = performance.now();
-    const doc = await vscode.workspace.openTextDocument(file('python', 'seed_reuse_fallback.py'));
+    const doc = await vscode.workspace.openTextDocument(file('python', 'reuse_after_error.py'));
     await vscode.window.showTextDocument(doc);
     await poll(() => ext.isActive, 'the extension to activate on a Python file');
     const openToActive = performance.now() - started;

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { file, hoverText, open, poll, positionOf, requireServer } from './util';
 
-const SEED = ['python', 'seed_reuse_fallback.py'];
+const SEED = ['python', 'reuse_after_error.py'];
 const TWICE = ['python', 'create_twice.py'];
 
 function existsError(uri: vscode.Uri): vscode.Diagnostic | undefined {

@@ -19,14 +19,14 @@ describe('running programs', function () {
   it("Run File on a Python file prints TF's output to the Scope Lens channel", async () => {
     assert.equal(vscode.workspace.isTrusted, true);
     const scopeLens = await api();
-    const editor = await open(file('python', 'seed_reuse_fallback.py'));
+    const editor = await open(file('python', 'reuse_after_error.py'));
     const before = scopeLens.outputText().length;
     const summary = await runFile();
     const text = scopeLens.outputText().slice(before);
     assert.equal(summary.status, 'ok', text);
     assert.equal(summary.language, 'python');
     assert.equal(summary.file, editor.document.uri.fsPath);
-    assert.match(text, /▶ Run File: .*seed_reuse_fallback\.py — Python\n/);
+    assert.match(text, /▶ Run File: .*reuse_after_error\.py — Python\n/);
     assert.match(text, /\nTrue\ncur_scope\/my_var:0\n/);
     assert.match(text, /✓ finished in \d+\.\d+ s\n$/);
     assert.deepEqual(summary.variables, ['cur_scope/my_var:0']);
@@ -39,7 +39,7 @@ describe('running programs', function () {
     await poll(() => scopeLens.runResults().resolved, 'the Run results webview to open');
     await poll(() => scopeLens.runResults().posted > 0, 'the webview to receive the results');
     const { results, histogram } = scopeLens.runResults();
-    assert.equal(results.run?.label, 'seed_reuse_fallback.py');
+    assert.equal(results.run?.label, 'reuse_after_error.py');
     assert.equal(results.run?.status, 'ok');
     assert.equal(results.run?.totalParameters, 100);
     assert.deepEqual(

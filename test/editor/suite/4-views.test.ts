@@ -30,7 +30,7 @@ describe('views and analysis commands', function () {
   });
 
   it("the Variables view shows the seed's scope, variable, shape and parameter counts", async () => {
-    await open(file('python', 'seed_reuse_fallback.py'));
+    await open(file('python', 'reuse_after_error.py'));
     const items = await poll(async () => {
       const t = await tree();
       return t.length > 0 ? t : undefined;
@@ -46,11 +46,11 @@ describe('views and analysis commands', function () {
   });
 
   it('the Variables view follows the active editor: nested scopes, totals, unknown dimensions', async () => {
-    await open(file('python', 'seed_collection_shapes.py'));
+    await open(file('python', 'collections_and_shapes.py'));
     const seed1 = await poll(async () => {
       const t = await tree();
       return t[0]?.label === 'Total: 18,496 parameters' ? t : undefined;
-    }, 'the tree of seed_collection_shapes.py');
+    }, 'the tree of collections_and_shapes.py');
     assert.deepEqual(seed1.slice(1), [
       { label: 'a', description: '(3, 3, 32, 64) · 18,432' },
       { label: 'b', description: '(64,) · 64' },
@@ -74,7 +74,7 @@ describe('views and analysis commands', function () {
   });
 
   it('the Variables view updates when the document changes', async () => {
-    const editor = await open(file('python', 'seed_collection_shapes.py'));
+    const editor = await open(file('python', 'collections_and_shapes.py'));
     try {
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
       await editor.edit((e) =>
@@ -92,7 +92,7 @@ describe('views and analysis commands', function () {
   });
 
   it('scopeLens.revealVariables (the code lens command) selects the scope of a line', async () => {
-    const editor = await open(file('python', 'seed_reuse_fallback.py'));
+    const editor = await open(file('python', 'reuse_after_error.py'));
     // Line 8 (0-based 7) enters variable_scope(scope_name).
     const ok = await vscode.commands.executeCommand<boolean>(
       'scopeLens.revealVariables',
@@ -103,7 +103,7 @@ describe('views and analysis commands', function () {
   });
 
   it('Copy Full Variable Name copies the name of the get_variable call at the cursor', async () => {
-    const editor = await open(file('python', 'seed_reuse_fallback.py'));
+    const editor = await open(file('python', 'reuse_after_error.py'));
     const at = positionOf(editor.document, 10, 'get_variable', 3);
     editor.selection = new vscode.Selection(at, at);
     const name = await vscode.commands.executeCommand<string>('scopeLens.copyVariableName');
@@ -118,7 +118,7 @@ describe('views and analysis commands', function () {
   });
 
   it('Export Variable Names writes CSV to a new document and JSON to a file', async () => {
-    const editor = await open(file('python', 'seed_collection_shapes.py'));
+    const editor = await open(file('python', 'collections_and_shapes.py'));
     const untitled = await vscode.commands.executeCommand<vscode.Uri>(
       'scopeLens.exportVariableNames',
       { format: 'csv', target: 'untitled' },
@@ -203,7 +203,7 @@ describe('views and analysis commands', function () {
       contributes: { commands: { command: string }[] };
     };
     const registered = new Set(await vscode.commands.getCommands(true));
-    const editor = await open(file('python', 'seed_reuse_fallback.py'));
+    const editor = await open(file('python', 'reuse_after_error.py'));
     const at = positionOf(editor.document, 10, 'get_variable', 3);
     editor.selection = new vscode.Selection(at, at);
     // Arguments that avoid pickers and dialogs (a person gets those).

@@ -17,7 +17,7 @@ describe('untrusted workspace', () => {
 
   it('Run File and Run Selection are refused with a clear message; the runtime does not start', async () => {
     const scopeLens = await api();
-    await open(file('python', 'seed_reuse_fallback.py'));
+    await open(file('python', 'reuse_after_error.py'));
     const file1 = await vscode.commands.executeCommand<RunSummary>('scopeLens.runFile');
     const selection = await vscode.commands.executeCommand<RunSummary>('scopeLens.runSelection');
     assert.equal(file1?.status, 'untrusted');
@@ -36,7 +36,7 @@ describe('untrusted workspace', () => {
     if (!(await scopeLens.whenServerReady())) {
       throw new Error(`no language server answers (state ${scopeLens.serverState()})`);
     }
-    await open(file('python', 'seed_reuse_fallback.py'));
+    await open(file('python', 'reuse_after_error.py'));
     const items = await poll(async () => {
       await scopeLens.refreshVariables();
       const t = scopeLens.variablesTree();

@@ -1,4 +1,4 @@
-# Seed document, example 2: try to create, and on ValueError reuse the variable.
+# Reuse after an error: get_variable raises "already exists", so reuse the scope and get it again.
 import tensorflow as tf
 sess=tf.Session()
 def run(a):

@@ -1,4 +1,4 @@
-# Seed document, example 1: tf.get_variable and the GLOBAL_VARIABLES collection.
+# tf.get_variable puts new variables in GLOBAL_VARIABLES, in creation order; print each one and its shape.
 import tensorflow as tf
 sess=tf.Session()
 a=tf.get_variable("a",[3,3,32,64],initializer=tf.random_normal_initializer())

@@ -1,4 +1,5 @@
-// The seed document's second example, written with Scope Lens's TypeScript API:
+// examples/python/reuse_after_error.py written with Scope Lens's TypeScript API: create a
+// variable and, when get_variable raises "already exists", reuse it. The Python program:
 //
 //   def get_scope_variable(scope_name, var_name, shape=None):
 //     with tf.variable_scope(scope_name) as scope:

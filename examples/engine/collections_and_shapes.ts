@@ -1,4 +1,5 @@
-// The seed document's first example, written with Scope Lens's TypeScript API:
+// examples/python/collections_and_shapes.py written with Scope Lens's TypeScript API: two
+// variables land in the GLOBAL_VARIABLES collection, in creation order. The Python program:
 //
 //   a = tf.get_variable("a", [3, 3, 32, 64], initializer=tf.random_normal_initializer())
 //   b = tf.get_variable("b", [64], initializer=tf.random_normal_initializer())
