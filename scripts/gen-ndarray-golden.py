@@ -19,8 +19,8 @@ golden file shows what TF 1.15-era NumPy printed.
 
 Set-up used for the committed file (a NumPy 1.26.4 wheel for CPython 3.11)::
 
-    python3.11 -m venv /tmp/np1 && /tmp/np1/bin/pip install numpy==1.26.4
-    /tmp/np1/bin/python scripts/gen-ndarray-golden.py   # output is already prettier-clean
+    python3.11 -m venv .venv-np1 && .venv-np1/bin/pip install numpy==1.26.4
+    .venv-np1/bin/python scripts/gen-ndarray-golden.py   # output is already prettier-clean
 
 File format: ``{"meta": {...}, "<group>": ["<case as compact JSON text>", ...], ...}``,
 one case per line.  Inside a case, array data is again JSON *text* in a string, so

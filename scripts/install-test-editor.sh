@@ -3,7 +3,7 @@
 # registry and Debian's mirrors are reachable): Debian's chromium, ripgrep and libkrb5-dev, and
 # code-server 4.100.3 (VS Code 1.100.3: the newest code-server whose engines allow Node 20) in a
 # cache folder outside the project's dependencies. Idempotent: when everything is there it
-# prints where and exits at once. See /work/shared/notes/vscode-offline-testing.md.
+# prints where and exits at once. See ../shared/notes/vscode-offline-testing.md.
 #
 #   scripts/install-test-editor.sh          install what is missing
 #   scripts/install-test-editor.sh --path   print the code-server executable (install if missing)

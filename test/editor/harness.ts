@@ -2,7 +2,7 @@
  * The real editor for the editor tests, offline: code-server (VS Code 1.100.3's server and
  * workbench) on a loopback port, driven by Debian's Chromium through playwright-core. Used by
  * run-exthost.ts (the extension-host suite, loaded through the workbench URL's `payload`) and
- * ui.ts (what a person sees). See /work/shared/notes/vscode-offline-testing.md.
+ * ui.ts (what a person sees). See ../shared/notes/vscode-offline-testing.md.
  *
  * Everything a run makes (user data, extensions, the workspace copy, logs) lives in one
  * temporary folder that `stop()` removes unless SCOPE_LENS_KEEP_EDITOR_TMP is set.
