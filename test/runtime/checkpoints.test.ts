@@ -1,8 +1,7 @@
 /**
  * Checkpoints in the Python runtime (`tf.train.Saver`, the readers, the state file) through the
  * real runner: each program of test/runtime/checkpoints runs in a fresh temporary working
- * directory (with ../shared/testdata/checkpoints linked as ./testdata) and prints exactly its
- * `.expected` file, TF 1.15's output. The files a program saved are then read back with
+ * directory and prints exactly its `.expected` file, TF 1.15's output. The files a program saved are then read back with
  * src/checkpoint: listed as TF lists them and byte-identical to what TF's BundleWriter writes
  * for the same tensors.
  */
@@ -20,7 +19,6 @@ import { projectRoot } from '../support';
 
 const root = projectRoot();
 const DIR = path.join(root, 'test', 'runtime', 'checkpoints');
-const TESTDATA = path.join(root, '..', 'shared', 'testdata', 'checkpoints');
 const cli = path.join(root, 'bin', 'scope-lens.js');
 
 /** Checks of the files a program leaves in its working directory. */
@@ -124,7 +122,6 @@ describe('runtime: checkpoints (tf.train.Saver, readers, state files) as TF 1.15
     it(name, async () => {
       const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-ckpt-'));
       made.push(cwd);
-      fs.symlinkSync(TESTDATA, path.join(cwd, 'testdata'));
       const filename = path.join(DIR, file);
       let stdout = '';
       let stderr = '';
