@@ -1,122 +1,154 @@
 /**
- * `scope-lens ckpt` through the built command (bin/scope-lens.js → dist/cli.js).
+ * `scope-lens ckpt` through the built command (bin/scope-lens.js → dist/cli.js) on checkpoints in
+ * the repository: the bundled example (examples/checkpoint/train_dir, one data shard) and a
+ * two-shard checkpoint the test writes with src/checkpoint. test/shared/checkpoint-cli.test.ts
+ * runs the same command on the real checkpoints of the reference material.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { dtypeFromName } from '../../src/checkpoint/dtypes';
-import { dataFilename } from '../../src/checkpoint/naming';
+import { dataFilename, indexFilename } from '../../src/checkpoint/naming';
 import { projectRoot } from '../support';
-import { expectedListing, T2T, T2T_DIR, TFX, TFX_DIR } from './helpers';
+import { EXAMPLE, EXAMPLE_LISTING, EXAMPLE_TRAIN_DIR, twoShardBundle } from './helpers';
 
-const cli = path.join(projectRoot(), 'bin', 'scope-lens.js');
+const root = projectRoot();
+const cli = path.join(root, 'bin', 'scope-lens.js');
 
 function run(...args: string[]) {
-  const r = spawnSync('node', [cli, ...args], { encoding: 'utf8' });
+  const r = spawnSync('node', [cli, ...args], { encoding: 'utf8', cwd: root });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+const rel = (p: string) => path.relative(root, p);
+
 describe('cli: scope-lens ckpt', () => {
-  it('lists a checkpoint in aligned columns: name, dtype, shape; then a summary', () => {
-    const r = run('ckpt', T2T);
+  let dir: string;
+  /** The two-shard checkpoint: `dir/sharded/model.ckpt-7`. */
+  let sharded: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-ckpt-cli-'));
+    sharded = path.join(dir, 'sharded', 'model.ckpt-7');
+    fs.mkdirSync(path.dirname(sharded));
+    const b = twoShardBundle(250);
+    fs.writeFileSync(indexFilename(sharded), b.index);
+    b.shards.forEach((s, i) => fs.writeFileSync(dataFilename(sharded, i, 2), s));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lists the bundled checkpoint in aligned columns: name, dtype, shape; then a summary', () => {
+    const r = run('ckpt', rel(EXAMPLE_TRAIN_DIR));
     assert.equal(r.code, 0, r.err);
-    const lines = r.out.trimEnd().split('\n');
-    const expected = expectedListing('t2t-transformer');
-    assert.equal(lines.length, expected.length + 1);
-    const dtypeColumn = lines[0].indexOf('int64');
-    expected.forEach((row, i) => {
-      const dtype = dtypeFromName(row.dtypeEnum)?.name as string;
-      assert.equal(lines[i].slice(0, dtypeColumn).trimEnd(), row.key);
-      assert.equal(lines[i].slice(dtypeColumn).split(/ {2,}/)[0], dtype);
-      assert.ok(lines[i].endsWith(`  [${row.shape.join(', ')}]`), lines[i]);
-    });
-    // The shape column is aligned too.
-    const shapeColumn = lines[0].indexOf('[');
-    for (const line of lines.slice(0, -1)) assert.equal(line.indexOf('['), shapeColumn, line);
-    assert.match(lines[0], /^global_step {2,}int64 {4}\[\]$/); // int64 padded to float32's width
-    assert.equal(lines.at(-1), `250 variables in ${T2T} (2 data shards)`);
+    assert.equal(r.err, '');
+    assert.equal(
+      r.out,
+      [
+        'encoder/hidden1/biases   float32  [12]',
+        'encoder/hidden1/weights  float32  [16, 12]',
+        'encoder/hidden2/biases   float32  [8]',
+        'encoder/hidden2/weights  float32  [12, 8]',
+        'global_step              int64    []', // int64 padded to float32's width
+        'softmax_linear/biases    float32  [4]',
+        'softmax_linear/weights   float32  [8, 4]',
+        '7 variables in examples/checkpoint/train_dir/model.ckpt-1 (1 data shard)',
+        '',
+      ].join('\n'),
+    );
   });
 
-  it('--json: the documented form, the README listing, from a folder or an .index path', () => {
-    for (const [arg, prefix, folder] of [
-      [TFX_DIR, TFX, 'tfx-taxi-estimator'],
-      [`${T2T}.index`, T2T, 't2t-transformer'],
-    ]) {
-      const r = run('ckpt', '--json', arg);
+  it('a two-shard checkpoint: every entry listed in key order, columns aligned', () => {
+    const r = run('ckpt', sharded);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.trimEnd().split('\n');
+    assert.equal(lines.length, 251 + 1);
+    assert.equal(lines.at(-1), `251 variables in ${sharded} (2 data shards)`);
+    const names = lines.slice(0, -1).map((l) => l.split(' ')[0]);
+    const bytes = names.map((n) => Buffer.from(n));
+    for (let i = 1; i < bytes.length; i++)
+      assert.ok(Buffer.compare(bytes[i - 1], bytes[i]) < 0, `${names[i - 1]} < ${names[i]}`);
+    // The dtype column starts two spaces after the longest name; the shape column is aligned too.
+    const dtypeColumn = Math.max(...names.map((n) => n.length)) + 2;
+    const shapeColumn = lines[0].indexOf('[');
+    for (const line of lines.slice(0, -1)) {
+      const m = /^(\S+ +)(float32|int64) +\[/.exec(line);
+      assert.ok(m, line);
+      assert.equal(m[1].length, dtypeColumn, line);
+      assert.equal(line.indexOf('['), shapeColumn, line);
+    }
+    assert.ok(lines.includes(`global_step${' '.repeat(dtypeColumn - 11)}int64    []`));
+  });
+
+  it('--json --verify: the documented form, from the folder, the prefix or the .index', () => {
+    for (const arg of [EXAMPLE_TRAIN_DIR, EXAMPLE, indexFilename(EXAMPLE)]) {
+      const r = run('ckpt', '--json', '--verify', rel(arg));
       assert.equal(r.code, 0, r.err);
       const doc = JSON.parse(r.out);
-      assert.deepEqual(Object.keys(doc), ['schemaVersion', 'prefix', 'numShards', 'variables']);
+      assert.deepEqual(Object.keys(doc), [
+        'schemaVersion',
+        'prefix',
+        'numShards',
+        'variables',
+        'problems',
+      ]);
       assert.equal(doc.schemaVersion, 1);
-      assert.equal(doc.prefix, prefix);
-      assert.equal(doc.numShards, 2);
-      assert.deepEqual(
-        doc.variables,
-        expectedListing(folder).map((row) => ({
-          name: row.key,
-          dtype: dtypeFromName(row.dtypeEnum)?.name,
-          shape: row.shape,
-        })),
-      );
+      assert.equal(doc.prefix, 'examples/checkpoint/train_dir/model.ckpt-1');
+      assert.equal(doc.numShards, 1);
+      assert.deepEqual(doc.variables, EXAMPLE_LISTING);
+      assert.deepEqual(doc.problems, []);
     }
+    const plain = JSON.parse(run('ckpt', '--json', rel(EXAMPLE)).out);
+    assert.deepEqual(Object.keys(plain), ['schemaVersion', 'prefix', 'numShards', 'variables']);
   });
 
   it('--verify: every checksum checked; a damaged tensor exits 1 and is named', () => {
-    const ok = run('ckpt', '--verify', TFX_DIR);
+    const ok = run('ckpt', '--verify', path.dirname(sharded));
     assert.equal(ok.code, 0, ok.err);
     assert.match(ok.out, /verified: every tensor's checksum matches\n$/);
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-ckpt-cli-'));
-    try {
-      for (const f of fs.readdirSync(T2T_DIR))
-        fs.copyFileSync(path.join(T2T_DIR, f), path.join(dir, f));
-      const shard = dataFilename(path.join(dir, 'model.ckpt-1'), 1, 2);
-      fs.chmodSync(shard, 0o644);
-      const bytes = fs.readFileSync(shard);
-      bytes[0] ^= 0xff; // training/beta1_power
-      fs.writeFileSync(shard, bytes);
-      const bad = run('ckpt', '--verify', dir);
-      assert.equal(bad.code, 1);
-      assert.match(bad.err, /training\/beta1_power": checksum mismatch/);
-      assert.match(bad.out, /1 damaged tensor\n$/);
-      const json = JSON.parse(run('ckpt', '--verify', '--json', dir).out);
-      assert.deepEqual(
-        json.problems.map((p: { name: string; code: string }) => [p.name, p.code]),
-        [['training/beta1_power', 'data-crc']],
-      );
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const copy = path.join(dir, 'damaged');
+    fs.cpSync(EXAMPLE_TRAIN_DIR, copy, { recursive: true });
+    const shard = dataFilename(path.join(copy, 'model.ckpt-1'), 0, 1);
+    fs.chmodSync(shard, 0o644);
+    const bytes = fs.readFileSync(shard);
+    bytes[0] ^= 0xff; // the first tensor in the data file: encoder/hidden1/biases
+    fs.writeFileSync(shard, bytes);
+    const bad = run('ckpt', '--verify', copy);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /encoder\/hidden1\/biases": checksum mismatch/);
+    assert.match(bad.out, /1 damaged tensor\n$/);
+    const json = JSON.parse(run('ckpt', '--verify', '--json', copy).out);
+    assert.deepEqual(
+      json.problems.map((p: { name: string; code: string }) => [p.name, p.code]),
+      [['encoder/hidden1/biases', 'data-crc']],
+    );
+    // Without --verify the listing does not read tensors: it still succeeds.
+    assert.equal(run('ckpt', copy).code, 0);
   });
 
   it('bad input exits 2 with a clear message', () => {
-    const missing = run('ckpt', path.join(TFX_DIR, 'model.ckpt-9'));
+    const missing = run('ckpt', path.join(rel(EXAMPLE_TRAIN_DIR), 'model.ckpt-9'));
     assert.equal(missing.code, 2);
     assert.match(missing.err, /^scope-lens ckpt: .*model\.ckpt-9: no checkpoint here/);
-    const notIndex = run('ckpt', path.join(projectRoot(), 'package.json'));
+    const notIndex = run('ckpt', path.join(root, 'package.json'));
     assert.equal(notIndex.code, 2);
     assert.match(notIndex.err, /no checkpoint here/);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-ckpt-cli-'));
-    try {
-      const fake = path.join(dir, 'x.index');
-      fs.writeFileSync(fake, 'x'.repeat(100));
-      const r = run('ckpt', fake);
-      assert.equal(r.code, 2);
-      assert.match(r.err, /x\.index: bad magic .*not a TensorFlow checkpoint index/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const fake = path.join(dir, 'x.index');
+    fs.writeFileSync(fake, 'x'.repeat(100));
+    const r = run('ckpt', fake);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /x\.index: bad magic .*not a TensorFlow checkpoint index/);
     assert.equal(run('ckpt').code, 2);
     assert.match(run('ckpt').err, /give a checkpoint/);
-    assert.equal(run('ckpt', '--frob', T2T).code, 2);
-    assert.equal(run('ckpt', T2T, TFX).code, 2);
+    assert.equal(run('ckpt', '--frob', EXAMPLE).code, 2);
+    assert.equal(run('ckpt', EXAMPLE, sharded).code, 2);
   });
 
   it("the library entry require('scope-lens') reads and writes checkpoints too", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const lib = require(require.resolve('scope-lens'));
-    assert.equal(lib.openCheckpoint(TFX_DIR).list().length, 51);
+    assert.deepEqual(lib.openCheckpoint(EXAMPLE_TRAIN_DIR).list(), EXAMPLE_LISTING);
+    assert.equal(lib.openCheckpoint(sharded).list().length, 251);
     for (const name of [
       'CheckpointReader',
       'CheckpointError',

@@ -1,6 +1,8 @@
 /**
  * Each way a checkpoint can be wrong gives a `CheckpointError` with its code, naming the file and
- * saying what is wrong: the real checkpoints damaged on purpose, and indexes built to be wrong.
+ * saying what is wrong: a two-shard checkpoint the test writes, damaged on purpose, and indexes
+ * built to be wrong. test/shared/checkpoint-errors.test.ts damages TF's own checkpoints the same
+ * ways.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -10,12 +12,12 @@ import { encodeCheckpoint } from '../../src/checkpoint';
 import { BundleEntry, BundleHeader } from '../../src/checkpoint/bundle-proto';
 import { defaultHeader, encodeIndex } from '../../src/checkpoint/bundle';
 import { crc32c, mask } from '../../src/checkpoint/crc32c';
-import { dataFilename } from '../../src/checkpoint/naming';
-import { openCheckpoint } from '../../src/checkpoint/node';
+import { dataFilename, indexFilename } from '../../src/checkpoint/naming';
+import { openCheckpoint, writeCheckpointState } from '../../src/checkpoint/node';
 import { CheckpointReader } from '../../src/checkpoint/reader';
 import { encodeSliceKey } from '../../src/checkpoint/slice-key';
 import { buildTable } from '../../src/checkpoint/table';
-import { fromHex, T2T, T2T_DIR, throwsCheckpoint } from './helpers';
+import { fromHex, throwsCheckpoint, twoShardBundle } from './helpers';
 
 const te = new TextEncoder();
 
@@ -39,25 +41,47 @@ function withEntry(e: Partial<BundleEntry>, header: BundleHeader = defaultHeader
     CheckpointReader.fromBytes(index, [new Uint8Array(8), new Uint8Array(8)], 'mem/ckpt');
 }
 
-describe('checkpoint errors: damaged copies of a real checkpoint', () => {
+describe('checkpoint errors: damaged copies of a two-shard checkpoint', () => {
+  // 251 tensors alternately in two data shards, merged as a sharded save merges them (helpers.ts):
+  // global_step (7) is the first tensor of shard 0, the Adam slot of layer 0's kernel the first of
+  // shard 1, layer 9's conv1/bias the last of shard 1.
+  const bundle = twoShardBundle(250);
+  const FIRST_OF_SHARD_1 = 'training/transformer/body/layer_0/ffn/conv1/kernel/Adam';
+  const LAST_OF_SHARD_1 = 'transformer/body/layer_9/ffn/conv1/bias';
+  const BEFORE_LAST = 'transformer/body/layer_8/ffn/conv1/kernel';
   let dir: string;
   let prefix: string;
   const copy = () => {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir);
-    for (const f of fs.readdirSync(T2T_DIR))
-      fs.copyFileSync(path.join(T2T_DIR, f), path.join(dir, f));
-    for (const f of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, f), 0o644);
+    fs.writeFileSync(indexFilename(prefix), bundle.index);
+    bundle.shards.forEach((d, i) => fs.writeFileSync(dataFilename(prefix, i, 2), d));
+    writeCheckpointState(dir, {
+      modelCheckpointPath: 'model.ckpt-7',
+      allModelCheckpointPaths: ['model.ckpt-7'],
+    });
   };
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-ckpt-err-'));
-    prefix = path.join(dir, path.basename(T2T));
+    prefix = path.join(dir, 'model.ckpt-7');
   });
   beforeEach(copy);
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const patch = (file: string, fn: (b: Buffer) => Buffer) =>
     fs.writeFileSync(file, fn(fs.readFileSync(file)));
+
+  it('the undamaged copy reads: from the folder, every checksum verified', () => {
+    const r = openCheckpoint(dir);
+    assert.equal(r.prefix, prefix);
+    assert.equal(r.list().length, 251);
+    assert.deepEqual(r.verify(), []);
+    assert.deepEqual(r.read('global_step').values, BigInt64Array.of(7n));
+    assert.deepEqual(
+      r.read(LAST_OF_SHARD_1).values,
+      bundle.tensors.get(LAST_OF_SHARD_1)?.values as Float32Array,
+    );
+  });
 
   it('bad magic', () => {
     patch(`${prefix}.index`, (b) => {
@@ -102,25 +126,26 @@ describe('checkpoint errors: damaged copies of a real checkpoint', () => {
     const shard1 = dataFilename(prefix, 1, 2);
     fs.rmSync(shard1);
     const r = openCheckpoint(prefix);
-    assert.equal(r.list().length, 250);
-    assert.deepEqual(r.read('global_step').values, BigInt64Array.of(1n)); // shard 0
+    assert.equal(r.list().length, 251);
+    assert.deepEqual(r.read('global_step').values, BigInt64Array.of(7n)); // shard 0
     throwsCheckpoint(
-      () => r.read('training/beta1_power'),
+      () => r.read(FIRST_OF_SHARD_1),
       'missing-shard',
-      /data file is missing \(it holds tensor "training\/beta1_power"\)/,
+      /data file is missing \(it holds tensor "training\/transformer\/body\/layer_0\/ffn\/conv1\/kernel\/Adam"\)/,
       shard1,
     );
   });
 
   it('an entry out of range of its (truncated) shard', () => {
     const shard1 = dataFilename(prefix, 1, 2);
-    patch(shard1, (b) => b.subarray(0, 1637640 + 100));
+    // The last tensor: 4 float32 values at [10528, 10544); cut the file inside it.
+    patch(shard1, (b) => b.subarray(0, 10528 + 10));
     const r = openCheckpoint(prefix);
-    assert.equal(r.read('transformer/symbol_modality_8190_16/shared/weights_8').shape.length, 2);
+    assert.deepEqual(r.read(BEFORE_LAST).shape, [8, 4]);
     throwsCheckpoint(
-      () => r.read('transformer/symbol_modality_8190_16/shared/weights_9'),
+      () => r.read(LAST_OF_SHARD_1),
       'out-of-range',
-      /tensor "transformer\/symbol_modality_8190_16\/shared\/weights_9" at \[1637640, 1670408\) lies outside the 1637740-byte data file/,
+      /tensor "transformer\/body\/layer_9\/ffn\/conv1\/bias" at \[10528, 10544\) lies outside the 10538-byte data file/,
       shard1,
     );
   });
@@ -128,20 +153,19 @@ describe('checkpoint errors: damaged copies of a real checkpoint', () => {
   it('a data checksum mismatch names the shard and the tensor; the others still read', () => {
     const shard1 = dataFilename(prefix, 1, 2);
     patch(shard1, (b) => {
-      b[1144200 + 10] ^= 0x80; // inside transformer/body/target_space_embedding/kernel
+      b[10400 + 10] ^= 0x80; // inside transformer/body/layer_8/ffn/conv1/kernel, at [10400, 10528)
       return b;
     });
     const r = openCheckpoint(prefix);
     throwsCheckpoint(
-      () => r.read('transformer/body/target_space_embedding/kernel'),
+      () => r.read(BEFORE_LAST),
       'data-crc',
-      /tensor "transformer\/body\/target_space_embedding\/kernel": checksum mismatch \(stored CRC32C 0x[0-9a-f]{8}, computed 0x[0-9a-f]{8} over the stored bytes\)/,
+      /tensor "transformer\/body\/layer_8\/ffn\/conv1\/kernel": checksum mismatch \(stored CRC32C 0x[0-9a-f]{8}, computed 0x[0-9a-f]{8} over the stored bytes\)/,
       shard1,
     );
-    const problems = r.verify();
     assert.deepEqual(
-      problems.map((p) => p.name),
-      ['transformer/body/target_space_embedding/kernel'],
+      r.verify().map((p) => p.name),
+      [BEFORE_LAST],
     );
   });
 
@@ -182,7 +206,7 @@ describe('checkpoint errors: damaged copies of a real checkpoint', () => {
   it('a state file with an absolute path from another machine falls back to the folder', () => {
     fs.writeFileSync(
       path.join(dir, 'checkpoint'),
-      'model_checkpoint_path: "/train/run1/model.ckpt-1"\n',
+      'model_checkpoint_path: "/train/run1/model.ckpt-7"\n',
     );
     assert.equal(openCheckpoint(dir).prefix, prefix);
   });

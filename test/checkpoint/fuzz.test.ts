@@ -1,9 +1,10 @@
 /**
  * Fuzzing with a seeded PRNG (deterministic): thousands of truncated and bit-flipped copies of
- * the real `.index` files — also with block checksums recomputed, so that damaged contents reach
- * the block and protobuf parsers — and of the data shards. Every copy must either give a valid
- * result (listing, and each tensor read or refused) or a `CheckpointError`: never another
- * exception, never a hang, never an allocation the file does not justify.
+ * the bundled example's `.index` and of a two-shard bundle's — also with block checksums
+ * recomputed, so that damaged contents reach the block and protobuf parsers — and of their data
+ * shards. Every copy must either give a valid result (listing, and each tensor read or refused)
+ * or a `CheckpointError`: never another exception, never a hang, never an allocation the file
+ * does not justify. test/shared/checkpoint-fuzz.test.ts does the same to TF's own checkpoints.
  */
 import { strict as assert } from 'node:assert';
 import { encodeCheckpoint } from '../../src/checkpoint';
@@ -12,7 +13,7 @@ import { CheckpointError } from '../../src/checkpoint/errors';
 import { dataFilename } from '../../src/checkpoint/naming';
 import { CheckpointReader, memoryShards } from '../../src/checkpoint/reader';
 import { readTable } from '../../src/checkpoint/table';
-import { prng, readBytes, refreshBlockCrc, T2T, TFX } from './helpers';
+import { EXAMPLE, prng, readBytes, refreshBlockCrc, twoShardBundle } from './helpers';
 
 interface Outcome {
   valid: number;
@@ -47,15 +48,22 @@ function exercise(index: Uint8Array, shards: Uint8Array[], label: string, out: O
   }
 }
 
-const real = [
-  { name: 't2t-transformer', prefix: T2T, rounds: 500 },
-  { name: 'tfx-taxi-estimator', prefix: TFX, rounds: 1500 },
+const bundles = [
+  {
+    name: 'the bundled example (one data shard)',
+    files: () => ({
+      index: readBytes(`${EXAMPLE}.index`),
+      shards: [readBytes(dataFilename(EXAMPLE, 0, 1))],
+    }),
+    rounds: 1500,
+  },
+  { name: 'a two-shard bundle of 251 tensors', files: () => twoShardBundle(250), rounds: 500 },
 ];
 
-for (const c of real) {
+for (const c of bundles) {
   describe(`checkpoint fuzz: ${c.name}`, () => {
-    const index = readBytes(`${c.prefix}.index`);
-    const shards = [0, 1].map((s) => readBytes(dataFilename(c.prefix, s, 2)));
+    const { index, shards } = c.files();
+    const last = shards.length - 1;
     const layout = readTable(index, 'layout').layout;
     const block = layout.dataBlocks[0];
     const label = 'fuzz/model.ckpt';
@@ -144,7 +152,7 @@ for (const c of real) {
       const entries = reader.index.entries;
       const rounds = Math.min(c.rounds, 250);
       for (let i = 0; i < rounds; i++) {
-        const shard = rand() < 0.9 ? 1 : 0;
+        const shard = rand() < 0.9 ? last : 0;
         const damaged = shards.map((s) => s.slice());
         const at = Math.floor(rand() * damaged[shard].length);
         damaged[shard][at] ^= 1 << Math.floor(rand() * 8);
@@ -168,18 +176,15 @@ for (const c of real) {
     it('truncated data shards: tensors past the end are out of range, the rest read', () => {
       const rand = prng(6);
       for (let i = 0; i < 200; i++) {
-        const n = Math.floor(rand() * shards[1].length);
-        const r = new CheckpointReader(
-          index,
-          label,
-          memoryShards(label, [shards[0], shards[1].slice(0, n)]),
-        );
+        const n = Math.floor(rand() * shards[last].length);
+        const cut = shards.map((s, i) => (i === last ? s.slice(0, n) : s));
+        const r = new CheckpointReader(index, label, memoryShards(label, cut));
         const failed = r.verify().map((p) => {
           assert.equal(p.error.code, 'out-of-range');
           return p.name;
         });
         const expected = r.index.entries
-          .filter((e) => e.entry.shardId === 1 && e.entry.offset + e.entry.size > n)
+          .filter((e) => e.entry.shardId === last && e.entry.offset + e.entry.size > n)
           .map((e) => e.name);
         assert.deepEqual(failed, expected);
       }
@@ -188,7 +193,7 @@ for (const c of real) {
 }
 
 describe('checkpoint fuzz: a synthetic checkpoint with strings, slices and every dtype', () => {
-  // What the real checkpoints lack: string tensors, partitioned variables, 16 dtypes.
+  // What the other bundles lack: string tensors, partitioned variables, 16 dtypes.
   const tensors: Array<TensorInput | SliceInput> = [
     { name: 'strings', dtype: 'string', shape: [3], values: ['', 'abc', 'x'.repeat(300)] },
     { name: 'b', dtype: 'bool', shape: [3], values: [true, false, true] },

@@ -1,6 +1,8 @@
 /**
- * The LevelDB table layer against the real `.index` files: layout, block checksums, restart
- * points, separators; the writer reproducing TF's bytes; what the reader refuses.
+ * The LevelDB table layer: the bundled example's `.index` (written by the Python runtime's
+ * tf.train.Saver, read by TensorFlow) and a 250-entry index of a two-shard bundle — layout, block
+ * checksums, restart points, separators; the writer reproducing the bytes; synthetic tables; what
+ * the reader refuses. test/shared/checkpoint-real.test.ts checks TF's own index files.
  */
 import { strict as assert } from 'node:assert';
 import {
@@ -11,37 +13,47 @@ import {
   TableBuilder,
   TableEntry,
 } from '../../src/checkpoint/table';
-import { fromHex, hex, readBytes, refreshBlockCrc, T2T, TFX, throwsCheckpoint } from './helpers';
+import {
+  EXAMPLE,
+  fromHex,
+  hex,
+  readBytes,
+  refreshBlockCrc,
+  throwsCheckpoint,
+  twoShardBundle,
+} from './helpers';
 
 const te = new TextEncoder();
 const td = new TextDecoder();
 const key = (s: string) => te.encode(s);
 
-describe('checkpoint table: the real index files', () => {
+describe('checkpoint table: index files of whole bundles', () => {
   const cases = [
     {
-      name: 't2t-transformer',
-      file: `${T2T}.index`,
-      size: 11090,
-      data: { offset: 0, size: 11004, entries: 251, restarts: 16 },
-      metaindex: { offset: 11009, size: 8 },
-      index: { offset: 11022, size: 15 },
-      separator: 'u',
+      name: 'the bundled example (8 entries: one restart point)',
+      bytes: () => readBytes(`${EXAMPLE}.index`),
+      size: 340,
+      data: { offset: 0, size: 254, entries: 8, restarts: 1 },
+      metaindex: { offset: 259, size: 8 },
+      index: { offset: 272, size: 15 },
+      separator: 't', // the shortest key above 'softmax_linear/weights'
+      header: '08 01 1a 02 08 01', // num_shards 1, LITTLE, version { producer: 1 }
     },
     {
-      name: 'tfx-taxi-estimator',
-      file: `${TFX}.index`,
-      size: 2083,
-      data: { offset: 0, size: 1997, entries: 52, restarts: 4 },
-      metaindex: { offset: 2002, size: 8 },
-      index: { offset: 2015, size: 15 },
-      separator: 'm',
+      name: 'a two-shard bundle of 251 tensors (a restart point every 16 keys)',
+      bytes: () => twoShardBundle(250).index,
+      size: 10959,
+      data: { offset: 0, size: 10873, entries: 252, restarts: 16 },
+      metaindex: { offset: 10878, size: 8 },
+      index: { offset: 10891, size: 15 },
+      separator: 'u', // above 'transformer/...'
+      header: '08 02 1a 02 08 01', // num_shards 2
     },
   ];
   for (const c of cases) {
-    it(`${c.name}: the layout the README describes`, () => {
-      const bytes = readBytes(c.file);
-      const { entries, layout } = readTable(bytes, c.file);
+    it(`${c.name}: the layout TF's table builder gives`, () => {
+      const bytes = c.bytes();
+      const { entries, layout } = readTable(bytes, c.name);
       assert.equal(layout.fileSize, c.size);
       assert.deepEqual(layout.dataBlocks, [c.data]);
       assert.deepEqual(layout.metaindex, c.metaindex);
@@ -51,9 +63,9 @@ describe('checkpoint table: the real index files', () => {
       assert.equal(td.decode(layout.indexEntries[0].separator), c.separator);
       assert.deepEqual(layout.indexEntries[0].handle, { offset: c.data.offset, size: c.data.size });
       assert.equal(entries.length, c.data.entries);
-      // The header entry: empty key, num_shards 2, LITTLE, version { producer: 1 }.
+      // The header entry comes first: the empty key.
       assert.equal(entries[0].key.length, 0);
-      assert.equal(hex(entries[0].value), '08 02 1a 02 08 01');
+      assert.equal(hex(entries[0].value), c.header);
       // The metaindex block is empty: one restart offset 0 and the count 1.
       assert.equal(
         hex(bytes.subarray(c.metaindex.offset, c.metaindex.offset + 8)),
@@ -64,16 +76,19 @@ describe('checkpoint table: the real index files', () => {
     });
 
     it(`${c.name}: the writer reproduces the file byte for byte from its entries`, () => {
-      const bytes = readBytes(c.file);
-      const { entries } = readTable(bytes, c.file);
+      const bytes = c.bytes();
+      const { entries } = readTable(bytes, c.name);
       assert.deepEqual(buildTable(entries), bytes);
     });
   }
 
-  it("global_step's value bytes in t2t-transformer are the README's", () => {
-    const { entries } = readTable(readBytes(`${T2T}.index`), 't2t');
+  it("global_step's entry in the bundled index: int64, shape [], 8 bytes at its offset, its crc", () => {
+    const { entries } = readTable(readBytes(`${EXAMPLE}.index`), 'example');
     const gs = entries.find((e) => td.decode(e.key) === 'global_step') as TableEntry;
-    assert.equal(hex(gs.value), '08 09 12 00 28 08 35 01 75 de 41');
+    // dtype 9 (DT_INT64), shape {}, offset 1232 (after the float32 tensors before it in key
+    // order: 4 bytes x (12 + 192 + 8 + 96) elements), size 8, then the masked CRC32C of the
+    // value 1 (the same as in any checkpoint whose global step is 1).
+    assert.equal(hex(gs.value), '08 09 12 00 20 d0 09 28 08 35 01 75 de 41');
   });
 });
 

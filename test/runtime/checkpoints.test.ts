@@ -1,8 +1,9 @@
 /**
  * Checkpoints in the Python runtime (`tf.train.Saver`, the readers, the state file) through the
  * real runner: each program of test/runtime/checkpoints runs in a fresh temporary working
- * directory (with ../shared/testdata/checkpoints linked as ./testdata) and prints exactly its
- * `.expected` file, TF 1.15's output. The files a program saved are then read back with
+ * directory and prints exactly its `.expected` file, TF 1.15's output (bundled_checkpoints reads
+ * the bundled example and a two-shard checkpoint the test writes; test/shared has the program
+ * that reads TF's own checkpoints). The files a program saved are then read back with
  * src/checkpoint: listed as TF lists them and byte-identical to what TF's BundleWriter writes
  * for the same tensors.
  */
@@ -14,14 +15,33 @@ import * as path from 'node:path';
 import { encodeCheckpoint } from '../../src/checkpoint';
 import type { SliceInput, TensorInput } from '../../src/checkpoint/bundle';
 import { dataFilename, indexFilename } from '../../src/checkpoint/naming';
-import { openCheckpoint } from '../../src/checkpoint/node';
+import { openCheckpoint, writeCheckpointState } from '../../src/checkpoint/node';
 import { Runner } from '../../src/runtime/runner';
+import { EXAMPLE_TRAIN_DIR, twoShardBundle } from '../checkpoint/helpers';
 import { projectRoot } from '../support';
 
 const root = projectRoot();
 const DIR = path.join(root, 'test', 'runtime', 'checkpoints');
-const TESTDATA = path.join(root, '..', 'shared', 'testdata', 'checkpoints');
 const cli = path.join(root, 'bin', 'scope-lens.js');
+
+/**
+ * What a program finds in its working directory before it runs: bundled_checkpoints reads the
+ * bundled example (linked as ./example) and a two-shard checkpoint written here (./sharded).
+ */
+const SETUP: Record<string, (cwd: string) => void> = {
+  bundled_checkpoints(cwd) {
+    fs.symlinkSync(EXAMPLE_TRAIN_DIR, path.join(cwd, 'example'));
+    const prefix = path.join(cwd, 'sharded', 'model.ckpt-7');
+    fs.mkdirSync(path.dirname(prefix));
+    const bundle = twoShardBundle(250);
+    fs.writeFileSync(indexFilename(prefix), bundle.index);
+    bundle.shards.forEach((d, i) => fs.writeFileSync(dataFilename(prefix, i, 2), d));
+    writeCheckpointState(path.dirname(prefix), {
+      modelCheckpointPath: 'model.ckpt-7',
+      allModelCheckpointPaths: ['model.ckpt-7'],
+    });
+  },
+};
 
 /** Checks of the files a program leaves in its working directory. */
 const FILE_CHECKS: Record<string, (cwd: string) => void> = {
@@ -124,7 +144,7 @@ describe('runtime: checkpoints (tf.train.Saver, readers, state files) as TF 1.15
     it(name, async () => {
       const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-ckpt-'));
       made.push(cwd);
-      fs.symlinkSync(TESTDATA, path.join(cwd, 'testdata'));
+      SETUP[name]?.(cwd);
       const filename = path.join(DIR, file);
       let stdout = '';
       let stderr = '';

@@ -1,6 +1,6 @@
 /**
- * `scope-lens diff` through the built command against the real checkpoints in
- * ../shared/testdata/checkpoints, with the model files of test/checkpoint/fixtures: ones that
+ * `scope-lens diff` through the built command against the real checkpoints of the reference
+ * material (testdata/checkpoints), with the model files of test/checkpoint/fixtures: ones that
  * reproduce the checkpoints' names (t2t_transformer.py, t2t_layers_from_flags.py, tfx_taxi.py,
  * tfx_taxi_dnn.ts) and deliberately wrong variants (an extra scope, a model built twice,
  * weights/biases for kernel/bias, changed shapes and dtype).
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../support';
-import { expectedListing, T2T, T2T_DIR, TFX, TFX_DIR } from './helpers';
+import { expectedListing, T2T, T2T_DIR, TFX, TFX_DIR } from './checkpoint-helpers';
 
 const root = projectRoot();
 const cli = path.join(root, 'bin', 'scope-lens.js');

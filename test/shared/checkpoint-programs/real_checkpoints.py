@@ -1,4 +1,4 @@
-# The two real TF 1.x checkpoints of ../shared/testdata/checkpoints (linked as ./testdata by the
+# The two real TF 1.x checkpoints of the reference material (linked as ./testdata by the
 # test): listed, read and restored into graphs that build some of their variables.
 import tensorflow as tf
 

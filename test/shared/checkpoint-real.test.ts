@@ -1,7 +1,8 @@
 /**
- * The two real TF 1.x checkpoints in ../shared/testdata/checkpoints: listings exactly as the
- * README's tables give them, the values it gives, every checksum, and writing them again
- * reproducing TF's bytes (index and data shards).
+ * The two real TF 1.x checkpoints of the reference material (testdata/checkpoints): listings
+ * exactly as the README's tables give them, the values it gives, every checksum, the LevelDB
+ * table layout of their indexes, and writing them again reproducing TF's bytes (index and data
+ * shards). test/checkpoint holds the same kinds of checks on the bundled example checkpoint.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -12,7 +13,9 @@ import { dtypeFromName } from '../../src/checkpoint/dtypes';
 import { dataFilename } from '../../src/checkpoint/naming';
 import { openCheckpoint, resolveCheckpointPrefix } from '../../src/checkpoint/node';
 import { CheckpointReader } from '../../src/checkpoint/reader';
-import { expectedListing, readBytes, T2T, T2T_DIR, TFX, TFX_DIR } from './helpers';
+import { readTable, TableEntry, buildTable } from '../../src/checkpoint/table';
+import { hex, readBytes } from '../checkpoint/helpers';
+import { expectedListing, T2T, T2T_DIR, TFX, TFX_DIR } from './checkpoint-helpers';
 
 const checkpoints = [
   { folder: 't2t-transformer', dir: T2T_DIR, prefix: T2T, count: 250, base: 'model.ckpt-1' },
@@ -167,5 +170,67 @@ describe('checkpoint: the values the README gives', () => {
     // A variable partitioned into a single part_0 is stored under its full name.
     assert.ok(r.has('dnn/hiddenlayer_0/kernel'));
     assert.ok(!r.has('dnn/hiddenlayer_0/kernel/part_0'));
+  });
+});
+
+const td = new TextDecoder();
+
+describe('checkpoint table: the real index files', () => {
+  const cases = [
+    {
+      name: 't2t-transformer',
+      file: `${T2T}.index`,
+      size: 11090,
+      data: { offset: 0, size: 11004, entries: 251, restarts: 16 },
+      metaindex: { offset: 11009, size: 8 },
+      index: { offset: 11022, size: 15 },
+      separator: 'u',
+    },
+    {
+      name: 'tfx-taxi-estimator',
+      file: `${TFX}.index`,
+      size: 2083,
+      data: { offset: 0, size: 1997, entries: 52, restarts: 4 },
+      metaindex: { offset: 2002, size: 8 },
+      index: { offset: 2015, size: 15 },
+      separator: 'm',
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: the layout the README describes`, () => {
+      const bytes = readBytes(c.file);
+      const { entries, layout } = readTable(bytes, c.file);
+      assert.equal(layout.fileSize, c.size);
+      assert.deepEqual(layout.dataBlocks, [c.data]);
+      assert.deepEqual(layout.metaindex, c.metaindex);
+      assert.equal(layout.metaindexEntries, 0);
+      assert.deepEqual(layout.index, c.index);
+      assert.equal(layout.indexEntries.length, 1);
+      assert.equal(td.decode(layout.indexEntries[0].separator), c.separator);
+      assert.deepEqual(layout.indexEntries[0].handle, { offset: c.data.offset, size: c.data.size });
+      assert.equal(entries.length, c.data.entries);
+      // The header entry: empty key, num_shards 2, LITTLE, version { producer: 1 }.
+      assert.equal(entries[0].key.length, 0);
+      assert.equal(hex(entries[0].value), '08 02 1a 02 08 01');
+      // The metaindex block is empty: one restart offset 0 and the count 1.
+      assert.equal(
+        hex(bytes.subarray(c.metaindex.offset, c.metaindex.offset + 8)),
+        '00 00 00 00 01 00 00 00',
+      );
+      // The footer ends with the magic.
+      assert.equal(hex(bytes.subarray(bytes.length - 8)), '57 fb 80 8b 24 75 47 db');
+    });
+
+    it(`${c.name}: the writer reproduces the file byte for byte from its entries`, () => {
+      const bytes = readBytes(c.file);
+      const { entries } = readTable(bytes, c.file);
+      assert.deepEqual(buildTable(entries), bytes);
+    });
+  }
+
+  it("global_step's value bytes in t2t-transformer are the README's", () => {
+    const { entries } = readTable(readBytes(`${T2T}.index`), 't2t');
+    const gs = entries.find((e) => td.decode(e.key) === 'global_step') as TableEntry;
+    assert.equal(hex(gs.value), '08 09 12 00 28 08 35 01 75 de 41');
   });
 });
