@@ -35,20 +35,6 @@ export const EXAMPLE_LISTING = [
 ];
 
 /**
- * The real checkpoints' prefixes in the reference material, kept only for
- * test/runtime/checkpoint-bridge.test.ts, the one suite outside test/shared that still reads them
- * (it belongs to another owner; it should move to the bundled checkpoint or to test/shared).
- * Nothing in test/checkpoint uses them.
- */
-const REFERENCE_CHECKPOINTS = path.join(
-  process.env.SCOPE_LENS_SHARED ?? path.join(projectRoot(), '..', 'shared'),
-  'testdata',
-  'checkpoints',
-);
-export const T2T = path.join(REFERENCE_CHECKPOINTS, 't2t-transformer', 'model.ckpt-1');
-export const TFX = path.join(REFERENCE_CHECKPOINTS, 'tfx-taxi-estimator', 'model.ckpt-10000');
-
-/**
  * A two-shard bundle as a sharded `tf.train.Saver` writes one: `count` float32 tensors with
  * t2t-like names and seeded values, alternately on two devices (one `BundleBuilder` each, tensors
  * added in key order), the indexes merged with `mergeBundles`. Returns the `.index` bytes, the two
