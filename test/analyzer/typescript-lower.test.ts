@@ -83,12 +83,6 @@ function lowersCleanly(source: string, fileName = 'input.ts', print = true): ir.
   return module;
 }
 
-function timed(source: string, fileName = 'input.ts'): { module: ir.Module; ms: number } {
-  const t0 = Date.now();
-  const module = lowersCleanly(source, fileName);
-  return { module, ms: Date.now() - t0 };
-}
-
 const lower = (source: string, fileName = 'input.ts'): readonly ir.Stmt[] =>
   lowerTypeScript(source, fileName).module.body;
 const first = (source: string, fileName = 'input.ts'): ir.Stmt => lower(source, fileName)[0];
@@ -672,8 +666,7 @@ describe('analyzer/typescript lowering: robustness', () => {
 
   it('degrades 2000-deep parentheses to Unknown without overflowing', () => {
     const src = 'x = ' + '('.repeat(2000) + '1' + ')'.repeat(2000) + ';\ny = 2;\n';
-    const { module, ms } = timed(src);
-    assert.ok(ms < 2000, `took ${ms} ms`);
+    const module = lowersCleanly(src);
     assert.deepEqual(
       module.body.map((s) => s.kind),
       ['Assign', 'Assign'],
@@ -710,8 +703,7 @@ describe('analyzer/typescript lowering: robustness', () => {
       'if (a) '.repeat(6000) + 'x;',
     ];
     for (const src of cases) {
-      const { module, ms } = timed(src);
-      assert.ok(ms < 2000, `took ${ms} ms`);
+      const module = lowersCleanly(src);
       let depth = 0;
       let max = 0;
       ir.walk(module, {
@@ -726,13 +718,14 @@ describe('analyzer/typescript lowering: robustness', () => {
     }
   });
 
-  it('lowers a long file in linear time', function () {
+  it('lowers a 20000-line file, every statement', function () {
+    // The timeout guards against a lowering that goes quadratic; it is not the assertion.
     this.timeout(30000);
     const line = 'w = getVariable(`w_${i}`, { shape: [3, 3], initializer: init });\n';
-    const small = timed(line.repeat(2000)).ms;
-    const big = timed(line.repeat(20000));
-    assert.equal(big.module.body.length, 20000);
-    assert.ok(big.ms < Math.max(5000, small * 40), `small ${small} ms, big ${big.ms} ms`);
+    const big = lowersCleanly(line.repeat(20000));
+    assert.equal(big.body.length, 20000);
+    assert.ok(big.body.every((s) => s.kind === 'Assign'));
+    assert.equal(collect(big, 'Call').length, 20000);
   });
 
   it('never throws on binary-ish garbage in any script kind', () => {

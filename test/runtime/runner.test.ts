@@ -54,9 +54,9 @@ function program(language: 'typescript' | 'javascript', name: string, code: stri
   return { language, code, filename: fixture(name) };
 }
 
-async function waitFor(cond: () => boolean, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (!cond() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+/** Polls `cond` every 20 ms, at most `tries` times; the caller asserts the state reached. */
+async function waitFor(cond: () => boolean, tries = 100): Promise<void> {
+  for (let i = 0; i < tries && !cond(); i++) await new Promise((r) => setTimeout(r, 20));
 }
 
 describe('runtime: running programs in a worker', function () {
@@ -72,26 +72,34 @@ describe('runtime: running programs in a worker', function () {
   });
 
   describe('Python', () => {
-    let coldMs = 0;
-
     it('runs hello world: its output, exit 0 (Pyodide loads lazily, in the worker)', async () => {
+      assert.equal((await runner.stats()).pyodideLoaded, false, 'nothing has loaded Pyodide yet');
       const r = await capture(runner, python(fixture('hello.py')));
       assert.equal(r.stderr, '');
       assert.equal(r.stdout, 'hello from python\n');
       assert.equal(r.result.exitCode, 0);
       assert.equal(r.result.error, undefined);
-      coldMs = r.result.durationMs;
+      assert.equal((await runner.stats()).pyodideLoaded, true);
     });
 
-    it('loads Pyodide once: the second run is far faster than the first', async () => {
-      const r = await capture(runner, python(fixture('hello.py')));
-      assert.equal(r.stdout, 'hello from python\n');
-      assert.ok(
-        r.result.durationMs < coldMs / 5,
-        `warm run ${r.result.durationMs.toFixed(0)} ms vs cold ${coldMs.toFixed(0)} ms`,
-      );
-      const stats = await runner.stats();
-      assert.equal(stats.pyodideLoaded, true);
+    it('loads Pyodide once: later runs share the worker and its interpreter', async () => {
+      const before = await runner.stats();
+      const mark = await capture(runner, {
+        language: 'python',
+        code: 'import sys\nprint(hasattr(sys, "_scope_lens_mark"))\nsys._scope_lens_mark = 1\n',
+        filename: '<mark>',
+      });
+      assert.equal(mark.stdout, 'False\n');
+      const r = await capture(runner, {
+        language: 'python',
+        code: 'import sys\nprint(hasattr(sys, "_scope_lens_mark"))\n',
+        filename: '<check>',
+      });
+      assert.equal(r.stdout, 'True\n', 'the second run saw the interpreter the first one used');
+      const after = await runner.stats();
+      assert.equal(after.threadId, before.threadId, 'the same worker ran both programs');
+      assert.equal(after.runs, before.runs + 2);
+      assert.equal(after.pyodideLoaded, true);
     });
 
     it('keeps stdout and stderr apart, each chunk in the order written', async () => {
@@ -352,17 +360,13 @@ describe('runtime: running programs in a worker', function () {
   });
 
   describe('stopping runaway programs', () => {
-    it('a timeout stops `while True: pass` within timeout + 1 s; the next run works', async () => {
+    it('a timeout stops `while True: pass`; the next run works', async () => {
       const before = (await runner.stats()).threadId;
-      const start = Date.now();
       const r = await capture(runner, python(fixture('runaway.py'), { timeoutMs: 1500 }));
-      const elapsed = Date.now() - start;
       assert.equal(r.result.exitCode, 1);
       assert.equal(r.result.timedOut, true);
       assert.equal(r.result.error?.type, 'Timeout');
       assert.equal(r.stdout, 'spinning\n', 'output written before the loop arrives');
-      // The timeout counts from the program's start; Pyodide was already loaded here.
-      assert.ok(elapsed < 1500 + 1000, `stopped after ${elapsed} ms`);
       const next = await capture(runner, python(fixture('hello.py')));
       assert.equal(next.stdout, 'hello from python\n');
       assert.notEqual((await runner.stats()).threadId, before, 'the worker was replaced');
@@ -371,31 +375,31 @@ describe('runtime: running programs in a worker', function () {
     });
 
     it('cancel() stops a runaway program; the main thread keeps ticking meanwhile', async () => {
-      let ticks = 0;
-      const interval = setInterval(() => ticks++, 20);
       let spinning!: () => void;
       const started = new Promise<void>((r) => (spinning = r));
-      const t0 = Date.now();
+      let settled = false;
       const pending = runner.run(python(fixture('runaway.py'), { timeoutMs: 0 }), {
         onStdout: (s) => s.includes('spinning') && spinning(),
       });
+      void pending.then(() => (settled = true));
       await started;
-      const ticksAtStart = ticks;
-      await new Promise((r) => setTimeout(r, 1000));
-      const ticked = ticks - ticksAtStart;
-      const cancelledAt = Date.now();
+      // The program spins in the worker; this thread still runs its timers. (Were it blocked,
+      // the ticks would never come and mocha's timeout would end the test.)
+      let ticks = 0;
+      await new Promise<void>((resolve) => {
+        const interval = setInterval(() => {
+          if (++ticks === 25) {
+            clearInterval(interval);
+            resolve();
+          }
+        }, 20);
+      });
+      assert.equal(settled, false, 'the program is still running after 25 ticks');
       runner.cancel();
       const r = await pending;
-      const stopMs = Date.now() - cancelledAt;
-      clearInterval(interval);
-      assert.ok(
-        ticked >= 25,
-        `the main thread ticked ${ticked} times in 1 s of a spinning program`,
-      );
       assert.equal(r.exitCode, 1);
       assert.equal(r.cancelled, true);
-      assert.ok(stopMs < 1000, `cancel took ${stopMs} ms`);
-      assert.ok(Date.now() - t0 < 30_000);
+      assert.equal(r.timedOut ?? false, false);
       const next = await capture(runner, python(fixture('hello.py')));
       assert.equal(next.result.exitCode, 0);
     });
@@ -408,13 +412,13 @@ describe('runtime: running programs in a worker', function () {
       setTimeout(() => controller.abort(), 300);
       const r = await pending;
       assert.equal(r.cancelled, true);
-      const start = Date.now();
       const t = await runner.run({
         ...program('javascript', 'spin.js', 'while (true) {}\n'),
         timeoutMs: 500,
       });
       assert.equal(t.timedOut, true);
-      assert.ok(Date.now() - start < 1500);
+      assert.equal(t.exitCode, 1);
+      assert.equal(t.error?.type, 'Timeout');
       const next = await capture(runner, program('javascript', 'ok.js', "console.log('ok')"));
       assert.equal(next.stdout, 'ok\n');
 

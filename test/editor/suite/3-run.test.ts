@@ -166,11 +166,9 @@ describe('running programs', function () {
     try {
       await open(file('python', 'forever.py'));
       const before = scopeLens.outputText().length;
-      const started = Date.now();
       const summary = await runFile();
       const text = scopeLens.outputText().slice(before);
       assert.equal(summary.status, 'timeout', text);
-      assert.ok(Date.now() - started < 30_000);
       assert.match(text, /✗ stopped: the program did not finish within 1 s and was stopped/);
     } finally {
       await setSetting('run.timeout', undefined);
