@@ -12,7 +12,7 @@ import {
   NamedTensor,
   uniqueOpName,
   variable,
-} from '../../src/index';
+} from '../../../src/index';
 import { describeConformance, exceptValueError, keep, program, pyBool, single } from './harness';
 
 describeConformance('conformance: templates', () => {

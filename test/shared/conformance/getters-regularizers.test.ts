@@ -15,7 +15,7 @@ import {
   uniqueOpName,
   variableScope,
   Variable,
-} from '../../src/index';
+} from '../../../src/index';
 import { describeConformance, exceptValueError, program, pyFloat } from './harness';
 
 describeConformance('conformance: custom getters and regularizers', () => {

@@ -1,6 +1,6 @@
 /**
  * Shared harness of the conformance mirrors: each test re-states one TF 1.15 program of
- * /work/shared/conformance (`NNN_name.py`) against the public TS API, builds the lines Python
+ * ../shared/conformance (`NNN_name.py`) against the public TS API, builds the lines Python
  * would print, and compares them with the program's `NNN_name.expected`, line for line.
  *
  * This module does not know any TF rule. It only reads the corpus, formats values the way
@@ -18,11 +18,11 @@ import {
   TypeError as PyTypeError,
   ValueError,
   Variable,
-} from '../../src/index';
-import { projectRoot } from '../support';
+} from '../../../src/index';
+import { sharedDir } from '../../support';
 
-/** The shared corpus folder, a sibling of the project root. */
-export const CORPUS_DIR = path.join(projectRoot(), '..', 'shared', 'conformance');
+/** The reference corpus folder (../shared/conformance, or $SCOPE_LENS_SHARED/conformance). */
+export const CORPUS_DIR = sharedDir('conformance');
 
 /** Stems (`004_nested_scope_names`) of every program in the corpus, sorted. */
 export function corpusPrograms(): string[] {

@@ -15,7 +15,7 @@ import {
   uniqueOpName,
   variableScope,
   Variable,
-} from '../../src/index';
+} from '../../../src/index';
 import {
   describeConformance,
   exceptTypeError,

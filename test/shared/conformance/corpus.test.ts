@@ -1,6 +1,6 @@
 /**
  * The conformance mirrors cover the whole corpus: every `NNN_name.py` in
- * /work/shared/conformance has a `program('NNN_name', ...)` test in this folder (found in the
+ * ../shared/conformance has a `program('NNN_name', ...)` test in this folder (found in the
  * compiled sibling files, so this holds even when mocha runs a single file), and no mirror names
  * a program that is not in the corpus.
  *

@@ -1,7 +1,7 @@
 /**
  * Conformance mirrors: creating, reusing and failing to reuse variables (the store's decision
  * table, `reuse=True`, `AUTO_REUSE`, `reuse_variables()`, scope-object re-entry, per-graph stores).
- * Each test re-states /work/shared/conformance/NNN_name.py and compares with NNN_name.expected.
+ * Each test re-states ../shared/conformance/NNN_name.py and compares with NNN_name.expected.
  */
 import {
   AUTO_REUSE,
@@ -16,8 +16,8 @@ import {
   variableScope,
   Variable,
   withGraph,
-} from '../../src/index';
-import { formatShape } from '../../src/core/shape';
+} from '../../../src/index';
+import { formatShape } from '../../../src/core/shape';
 import {
   describeConformance,
   exceptValueError,

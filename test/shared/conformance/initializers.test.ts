@@ -19,8 +19,8 @@ import {
   uniqueOpName,
   variableScope,
   Variable,
-} from '../../src/index';
-import { formatShapeList } from '../../src/core/shape';
+} from '../../../src/index';
+import { formatShapeList } from '../../../src/core/shape';
 import {
   describeConformance,
   exceptValueError,

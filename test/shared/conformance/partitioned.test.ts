@@ -11,8 +11,8 @@ import {
   partitioners,
   regularizers,
   variableScope,
-} from '../../src/index';
-import { formatShapeList } from '../../src/core/shape';
+} from '../../../src/index';
+import { formatShapeList } from '../../../src/core/shape';
 import { describeConformance, exceptValueError, partitioned, program, pyStrList } from './harness';
 
 describeConformance('conformance: partitioned variables', () => {
