@@ -112,9 +112,8 @@ def run_program(v1, vs, path):
     sys.stdout = out
     try:
         exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
-    except BaseException:
-        sys.stdout = saved
-        restore()
+    except Exception:
+        # A corpus program must run to its end: an uncaught error is a bug in the program.
         raise RuntimeError("%s raised:\n%s" % (path, traceback.format_exc()))
     finally:
         sys.stdout = saved
