@@ -1,57 +1,25 @@
 /**
  * Static against dynamic: each program runs through the real Python runtime (which records every
  * `get_variable` outcome) and through the analyzer; the two lists of events must be equal. A
- * disagreement is a bug in one of them. Programs: the conformance corpus and the runtime's own
- * programs (test/runtime/programs), all of whose control flow is known statically.
+ * disagreement is a bug in one of them. Programs: the in-repo corpus (test/corpus), the runtime's
+ * own programs (test/runtime/programs) and the analyzer's Python fixtures written for it (a
+ * `# differential:` first line: control flow known statically). A fixture may stop at an
+ * uncaught error (its annotations go on past it); then the events up to it are compared.
+ *
+ * The reference corpus in ../shared/conformance gets the same check in test/shared.
  */
-import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzePython } from '../../src/analyzer/analyze';
-import { Runner } from '../../src/runtime/runner';
+import { describeDifferential } from '../conformance/suites';
 import { projectRoot } from '../support';
 
 const root = projectRoot();
-const DIRS = [
-  path.join(root, '..', 'shared', 'conformance'),
-  path.join(root, 'test', 'runtime', 'programs'),
-];
-const MARK = '@@scope-lens-events@@';
-// Appended after the program (so its line numbers are unchanged): prints the recorded events.
-const TRAILER = `\nimport json as _j, sys as _s, tensorflow as _t\n_s.__stdout__.write("${MARK}" + _j.dumps(_t._variable_scope.EVENTS) + "\\n")\n`;
 
-function norm(e: Record<string, unknown>) {
-  return { line: e.line, name: e.name, key: e.key, action: e.action, error: e.error };
-}
-
-describe('analyzer: static predictions equal what the Python runtime does', function () {
-  this.timeout(120_000);
-  const runner = new Runner();
-  after(() => runner.dispose());
-
-  for (const dir of DIRS) {
-    const files = fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.py'))
-      .sort();
-    for (const file of files) {
-      it(`${path.basename(dir)}/${file}`, async () => {
-        const filename = path.join(dir, file);
-        const source = fs.readFileSync(filename, 'utf8');
-        let stdout = '';
-        let stderr = '';
-        const result = await runner.run(
-          { language: 'python', code: source + TRAILER, filename, cwd: dir },
-          { onStdout: (s) => (stdout += s), onStderr: (s) => (stderr += s) },
-        );
-        const line = stdout.split('\n').find((l) => l.startsWith(MARK));
-        assert.ok(line, `no events printed (exit ${result.exitCode}):\n${stderr}`);
-        const dynamic = (JSON.parse(line.slice(MARK.length)) as Record<string, unknown>[]).map(
-          norm,
-        );
-        const predicted = analyzePython(source).events.map((e) => norm({ ...e }));
-        assert.deepEqual(predicted, dynamic);
-      });
-    }
-  }
-});
+describeDifferential('analyzer: static predictions equal what the Python runtime does', [
+  { dir: path.join(root, 'test', 'corpus') },
+  { dir: path.join(root, 'test', 'runtime', 'programs') },
+  {
+    dir: path.join(root, 'test', 'analyzer', 'fixtures', 'cases'),
+    only: (source) => source.startsWith('# differential:'),
+    mayStopAtError: true,
+  },
+]);

@@ -1,0 +1,272 @@
+/**
+ * The three checks every corpus of TF1 programs gets, written once and used twice: by the
+ * default suites on the in-repo corpus (test/corpus) and the runtime's own programs, and by
+ * test/shared on the reference corpus in ../shared/conformance.
+ *
+ * - `describeRuntimePrograms`: each `NNN_name.py` through the real runner (worker thread,
+ *   Pyodide, the `tensorflow` package on the engine) prints exactly its `.expected` (stdout only).
+ * - `describeStaticAgreement`: the analyzer's `get_variable` events equal `.static.json`.
+ * - `describeDifferential`: the analyzer's events equal the Python runtime's recorded events.
+ * - `describeAnalyzerRobustness`: the analyzer never throws on prefixes and splices of them.
+ *
+ * A program listed in `KNOWN_DIVERGENCES` (a Scope Lens bug, each with its reason) is checked the
+ * other way round: the test fails once Scope Lens agrees with TF, so the entry gets removed.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzePython } from '../../src/analyzer/analyze';
+import { Runner } from '../../src/runtime/runner';
+import { randomIndex } from '../support';
+
+/** One corpus program: its stem, file and source text. */
+export interface CorpusProgram {
+  stem: string;
+  file: string;
+  source: string;
+}
+
+/** A `get_variable` event as `.static.json` pins it (fields in a fixed order). */
+export interface StaticEvent {
+  line: unknown;
+  name: unknown;
+  key: unknown;
+  action: unknown;
+  error: unknown;
+}
+
+const TENSOR_DTYPE_BUG =
+  "the runtime takes a Tensor initializer's dtype from its tfjs storage, so int64/float64 tensors make int32/float32 variables and an explicit dtype=tf.int64 raises \"Initializer type '<dtype: 'int32'>' ... don't match.\"";
+const GETTER_BUG =
+  "the analyzer composes nested scope custom getters as the inner one only (its ScopeMachine gets `(inner) => inner`) and does not name the op a getter returns ('twice:0')";
+
+/**
+ * Where Scope Lens is known to differ from TensorFlow on a program of the in-repo corpus, by
+ * check. Each is a bug to fix in src/, not a property of TF.
+ */
+export const KNOWN_DIVERGENCES: Record<
+  string,
+  { runtime?: string; static?: string; differential?: string }
+> = {
+  '031_initializer_dtype_mismatch': {
+    runtime: TENSOR_DTYPE_BUG,
+    differential: `${TENSOR_DTYPE_BUG} (the runtime raises where the analyzer predicts a create)`,
+  },
+  '039_custom_getter_composition': {
+    static: GETTER_BUG,
+    differential: GETTER_BUG,
+  },
+  '057_tensor_initializer_wide_dtypes': {
+    runtime: TENSOR_DTYPE_BUG,
+  },
+};
+
+/** The `.py` programs in `dir` that have a sibling with `suffix`, sorted. */
+export function corpusPrograms(dir: string, suffix = '.expected'): CorpusProgram[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.py') && fs.existsSync(path.join(dir, f.slice(0, -3) + suffix)))
+    .sort()
+    .map((f) => ({
+      stem: f.slice(0, -3),
+      file: path.join(dir, f),
+      source: fs.readFileSync(path.join(dir, f), 'utf8'),
+    }));
+}
+
+/** The pinned fields of an event, in a fixed order (absent fields stay `undefined`). */
+export function normEvent(e: Record<string, unknown>): StaticEvent {
+  return { line: e.line, name: e.name, key: e.key, action: e.action, error: e.error };
+}
+
+/** The events a `.static.json` beside `file` records. */
+export function recordedEvents(file: string): StaticEvent[] {
+  const json = JSON.parse(fs.readFileSync(file.replace(/\.py$/, '.static.json'), 'utf8')) as {
+    events: Record<string, unknown>[];
+  };
+  return json.events.map(normEvent);
+}
+
+/** What the analyzer predicts for a program's `get_variable` calls. */
+export function predictedEvents(source: string): StaticEvent[] {
+  return analyzePython(source).events.map((e) => normEvent({ ...e }));
+}
+
+/** Asserts `actual` equals `expected`, or, for a known divergence, that it still differs. */
+function agree(actual: unknown, expected: unknown, divergence: string | undefined): void {
+  if (divergence === undefined) {
+    assert.deepEqual(actual, expected);
+    return;
+  }
+  assert.notDeepEqual(
+    actual,
+    expected,
+    `Scope Lens now agrees with TF here; remove the entry from KNOWN_DIVERGENCES (${divergence})`,
+  );
+}
+
+/** Runs a program through `runner`; its stdout, stderr and exit code. */
+async function runProgram(
+  runner: Runner,
+  file: string,
+  code: string,
+): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  let stdout = '';
+  let stderr = '';
+  const result = await runner.run(
+    { language: 'python', code, filename: file, cwd: path.dirname(file) },
+    { onStdout: (s) => (stdout += s), onStderr: (s) => (stderr += s) },
+  );
+  return { stdout, stderr, exitCode: result.exitCode };
+}
+
+/** Each program of each folder prints exactly its `.expected` and exits 0. */
+export function describeRuntimePrograms(title: string, suites: Array<[string, string]>): void {
+  describe(title, function () {
+    this.timeout(120_000);
+    const runner = new Runner();
+    after(() => runner.dispose());
+    for (const [name, dir] of suites) {
+      describe(name, () => {
+        const programs = corpusPrograms(dir);
+        it('has programs', () => assert.ok(programs.length > 0, `no programs in ${dir}`));
+        for (const p of programs) {
+          it(p.stem, async () => {
+            const { stdout, stderr, exitCode } = await runProgram(runner, p.file, p.source);
+            const expected = fs.readFileSync(p.file.replace(/\.py$/, '.expected'), 'utf8');
+            const divergence = KNOWN_DIVERGENCES[p.stem]?.runtime;
+            if (divergence === undefined) {
+              assert.equal(stdout, expected, `stderr:\n${stderr}`);
+              assert.equal(exitCode, 0, stderr);
+            } else {
+              agree({ stdout, exitCode }, { stdout: expected, exitCode: 0 }, divergence);
+            }
+          });
+        }
+      });
+    }
+  });
+}
+
+/** The analyzer's events for every program with a `.static.json` in `dir` equal the file's. */
+export function describeStaticAgreement(title: string, dir: string): void {
+  describe(title, () => {
+    const programs = corpusPrograms(dir, '.static.json');
+    it('has programs', () => assert.ok(programs.length > 0, `no programs in ${dir}`));
+    for (const p of programs) {
+      it(p.stem, () => {
+        agree(predictedEvents(p.source), recordedEvents(p.file), KNOWN_DIVERGENCES[p.stem]?.static);
+      });
+    }
+  });
+}
+
+const MARK = '@@scope-lens-events@@';
+// Appended after the program (so its line numbers are unchanged): prints the recorded events.
+const TRAILER = `\nimport json as _j, sys as _s, tensorflow as _t\n_s.__stdout__.write("${MARK}" + _j.dumps(_t._variable_scope.EVENTS) + "\\n")\n`;
+
+/**
+ * For a program that stops at an uncaught error: runs it by `exec` under its own file name (its
+ * line numbers unchanged), catches the error and prints the events recorded until then.
+ */
+function catchingWrapper(filename: string): string {
+  const p = JSON.stringify(filename);
+  return [
+    'import json as _j, sys as _s, tensorflow as _t',
+    `_p = ${p}`,
+    'try:',
+    '    exec(compile(open(_p).read(), _p, "exec"), {"__name__": "__main__", "__file__": _p})',
+    'except (ValueError, TypeError):',
+    '    pass',
+    `_s.__stdout__.write("${MARK}" + _j.dumps(_t._variable_scope.EVENTS) + "\\n")`,
+    '',
+  ].join('\n');
+}
+
+/** A folder of programs for `describeDifferential`. */
+export interface DifferentialDir {
+  dir: string;
+  /** Only the programs whose source passes (default: every `.py`). */
+  only?: (source: string) => boolean;
+  /**
+   * The programs may stop at an uncaught `get_variable` error (fixtures annotate calls after
+   * one): then the events up to that error must be the first ones the analyzer predicts.
+   */
+  mayStopAtError?: boolean;
+}
+
+function parseEvents(stdout: string): StaticEvent[] | null {
+  const line = stdout.split('\n').find((l) => l.startsWith(MARK));
+  return line
+    ? (JSON.parse(line.slice(MARK.length)) as Record<string, unknown>[]).map(normEvent)
+    : null;
+}
+
+/**
+ * Static against dynamic: each program runs through the Python runtime (which records every
+ * `get_variable` outcome) and through the analyzer; the two lists must be equal.
+ */
+export function describeDifferential(title: string, dirs: DifferentialDir[]): void {
+  describe(title, function () {
+    this.timeout(120_000);
+    const runner = new Runner();
+    after(() => runner.dispose());
+    for (const { dir, only, mayStopAtError } of dirs) {
+      const programs = fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.py'))
+        .sort()
+        .map((f) => ({ file: f, source: fs.readFileSync(path.join(dir, f), 'utf8') }))
+        .filter((p) => !only || only(p.source));
+      it(`${path.basename(dir)} has programs`, () => assert.ok(programs.length > 0, dir));
+      for (const { file, source } of programs) {
+        it(`${path.basename(dir)}/${file}`, async () => {
+          const filename = path.join(dir, file);
+          const run = await runProgram(runner, filename, source + TRAILER);
+          let dynamic = parseEvents(run.stdout);
+          let predicted = predictedEvents(source);
+          if (dynamic === null && mayStopAtError) {
+            const wrapped = await runProgram(runner, filename, catchingWrapper(filename));
+            dynamic = parseEvents(wrapped.stdout);
+            assert.ok(dynamic, `no events printed:\n${wrapped.stderr}`);
+            assert.equal(dynamic[dynamic.length - 1]?.action, 'raise', run.stderr);
+            predicted = predicted.slice(0, dynamic.length);
+          }
+          const known = dir.endsWith(path.join('test', 'corpus'))
+            ? KNOWN_DIVERGENCES[file.slice(0, -3)]
+            : undefined;
+          const divergence = known?.differential;
+          if (divergence === undefined)
+            assert.ok(dynamic, `no events printed (exit ${run.exitCode}):\n${run.stderr}`);
+          agree(predicted, dynamic, divergence);
+        });
+      }
+    }
+  });
+}
+
+/** The analyzer never throws on any prefix (every 7th) or random splice of the programs. */
+export function describeAnalyzerRobustness(title: string, dir: string): void {
+  describe(title, () => {
+    const programs = corpusPrograms(dir, '.static.json');
+
+    it('every prefix of every program', () => {
+      assert.ok(programs.length > 0, `no programs in ${dir}`);
+      for (const p of programs) {
+        for (let i = 0; i <= p.source.length; i += 7) {
+          assert.ok(Array.isArray(analyzePython(p.source.slice(0, i)).events));
+        }
+      }
+    });
+
+    it('random splices of the programs (fixed seed)', () => {
+      const rand = randomIndex(12345);
+      for (let k = 0; k < 300; k++) {
+        const a = programs[rand(programs.length)].source;
+        const b = programs[rand(programs.length)].source;
+        const text = a.slice(0, rand(a.length + 1)) + b.slice(rand(b.length + 1));
+        assert.ok(Array.isArray(analyzePython(text).events));
+      }
+    });
+  });
+}
