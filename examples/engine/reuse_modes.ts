@@ -1,10 +1,10 @@
 // The three ways a variable scope treats an existing name, with Scope Lens's TypeScript API:
 // create (reuse off), share (reuse: true) and create-or-share (AUTO_REUSE), and TensorFlow's
-// error when a name is created twice. Run it with `npx scope-lens run examples/engine/reuse_modes.cts`.
+// error when a name is created twice. Run it with `npx scope-lens run examples/engine/reuse_modes.ts`.
 //
 // It imports the package by name, as your own programs do (`scope-lens run` binds 'scope-lens'
-// to its engine). It is a .cts file (CommonJS TypeScript) so that the repository's type-check,
-// which compiles examples/**/*.ts against the sources, leaves it alone.
+// to its engine). The repository's type-check leaves it out (tsconfig.json `exclude`): there,
+// 'scope-lens' would resolve to the build output of the checkout itself.
 import { AUTO_REUSE, getVariable, initializers, ValueError, variableScope } from 'scope-lens';
 
 // Creates layer1/w:0 with a glorot-uniform initial value (TF's default for floats).
