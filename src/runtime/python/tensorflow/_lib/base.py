@@ -211,6 +211,10 @@ class Layer(object):
 
     @property
     def updates(self):
+        # Keras: a non-trainable (and stateless) layer reports no updates, so none reach
+        # UPDATE_OPS.
+        if not self.trainable:
+            return []
         return list(self._updates)
 
     @property
@@ -310,7 +314,6 @@ class Layer(object):
         reuse = self._reuse
         if self.built:
             reuse = True
-        updates_before = len(self._updates)
         with tf.variable_scope(self._scope, reuse=reuse, auxiliary_name_scope=False) as sc:
             self._current_scope = sc
             with tf.name_scope(sc.original_name_scope):
@@ -330,7 +333,7 @@ class Layer(object):
                 if self._activity_regularizer is not None:
                     raise NotImplementedError(
                         "Scope Lens does not implement activity_regularizer on tf.layers yet.")
-        _add_to_collection_once(tf.GraphKeys.UPDATE_OPS, self._updates[updates_before:])
+        _add_to_collection_once(tf.GraphKeys.UPDATE_OPS, self.updates)
         return outputs
 
     def apply(self, inputs, *args, **kwargs):
