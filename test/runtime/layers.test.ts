@@ -3,7 +3,9 @@
  * `tf.contrib.framework`, written once in src/runtime/python/tensorflow/_lib):
  *
  * - test/runtime/layers/*.py print exactly their `.expected` files, which were recorded from
- *   real TensorFlow by scripts/oracle/layers/run.py (TF 1.15's layer code on TF's graph mode).
+ *   real TensorFlow by scripts/oracle/layers/run.py (TF 1.15's layer code on TF's graph mode);
+ *   a program marked `# oracle: skip` pins TF 1.15 messages later Keras reworded, written from
+ *   TF 1.15's source.
  * - Ops without a kernel build the graph with TF's static shape and raise NotImplementedError
  *   naming the op when run.
  * - The EXPORTS table, which both the runtime and the analyzer read, is one dict literal whose

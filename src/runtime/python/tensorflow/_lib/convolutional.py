@@ -19,10 +19,13 @@ def normalize_tuple(value, n, name):
 
 
 def normalize_padding(value):
+    if isinstance(value, (list, tuple)):
+        return value
     padding = value.lower()
     if padding not in ["valid", "same", "causal"]:
-        raise ValueError("The `padding` argument must be one of \"valid\", \"same\" (or "
-                         "\"causal\", only for `Conv1D). Received: " + str(padding))
+        raise ValueError("The `padding` argument must be a list/tuple or one of \"valid\", "
+                         "\"same\" (or \"causal\", only for `Conv1D). Received: "
+                         + str(padding))
     return padding
 
 
