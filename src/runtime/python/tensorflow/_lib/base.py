@@ -255,11 +255,19 @@ class Layer(object):
                                            use_resource=use_resource)
                 if regularizer and len(tf.global_variables()) > existing:
                     self._handle_weight_regularization(name, variable, regularizer)
+        # Keras tracks a partitioned variable's parts one by one.
+        tracked = [variable]
+        if isinstance(variable, tf.PartitionedVariable):
+            tracked = list(variable)
         if trainable and self.trainable and self._is_trainable(variable):
-            self._trainable_weights.append(variable)
+            self._trainable_weights.extend(tracked)
         else:
-            self._non_trainable_weights.append(variable)
+            self._non_trainable_weights.extend(tracked)
         return variable
+
+    def add_variable(self, *args, **kwargs):
+        """The deprecated alias of `add_weight`."""
+        return self.add_weight(*args, **kwargs)
 
     def _is_trainable(self, variable):
         """False when a custom getter overrode `trainable` (TF moves such a weight)."""
