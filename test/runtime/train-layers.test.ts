@@ -25,6 +25,30 @@ describe('runtime: tf.Variable, tf.train optimizers and EMA, RNN cells (recorded
     for (const f of programs)
       assert.ok(fs.existsSync(path.join(dir, f.replace(/\.py$/, '.expected'))), f);
   });
+  it('an optimizer builds its graph, but running an update raises NotImplementedError', async () => {
+    const code = [
+      'import tensorflow as tf',
+      "w = tf.get_variable('w', [2])",
+      'train = tf.train.AdamOptimizer().minimize(tf.reduce_sum(w * w))',
+      'with tf.Session() as sess:',
+      '    sess.run(tf.global_variables_initializer())',
+      "    print('initialized')",
+      '    try:',
+      '        sess.run(train)',
+      '    except NotImplementedError as e:',
+      "        print(type(e).__name__, 'gradients' in str(e))",
+      '    print(sess.run(w).shape)',
+    ].join('\n');
+    let stdout = '';
+    let stderr = '';
+    const result = await runner.run(
+      { language: 'python', code, filename: path.join(dir, 'inline.py'), cwd: dir },
+      { onStdout: (s) => (stdout += s), onStderr: (s) => (stderr += s) },
+    );
+    assert.equal(stdout, 'initialized\nNotImplementedError True\n(2,)\n', stderr);
+    assert.equal(result.exitCode, 0, stderr);
+  });
+
   for (const file of programs) {
     it(file.replace(/\.py$/, ''), async () => {
       const filename = path.join(dir, file);

@@ -38,6 +38,7 @@ from ._init_ops import (constant_initializer, glorot_normal_initializer,
                         variance_scaling_initializer, zeros_initializer)
 from ._partitioners import (fixed_size_partitioner, min_max_variable_partitioner,
                             variable_axis_size_partitioner)
+from ._gradients import gradients
 from . import _ops, _init_ops, _regularizers, _training
 
 _engine.install_call_sites()
