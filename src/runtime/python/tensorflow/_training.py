@@ -875,27 +875,10 @@ _global_step_value = global_step  # Saver.save's `global_step` argument hides th
 # The `tf.train` module
 
 
-def _from_exports(prefix, name):
-    """`tf.<prefix>.<name>` from the layer libraries' `EXPORTS` table, or None."""
-    import importlib
-
-    from ._lib.exports import EXPORTS
-
-    target = EXPORTS.get(prefix + "." + name)
-    if target is None:
-        return None
-    module, _, attr = target.partition(":")
-    return getattr(importlib.import_module(__package__ + "._lib." + module), attr)
-
-
 class _TrainModule(_types.ModuleType):
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError("module 'tensorflow.train' has no attribute %r" % name)
-        found = _from_exports("train", name)
-        if found is not None:
-            setattr(self, name, found)  # imported once, then an ordinary attribute
-            return found
         raise NotImplementedError(
             "Scope Lens's tensorflow module does not implement tf.train.%s (TensorFlow 1.15 "
             "API)." % name)
