@@ -149,6 +149,9 @@ nn.moments = _ops.moments
 nn.batch_normalization = _ops.batch_normalization
 nn.dropout = _ops.dropout
 layers = _module("layers", "tf.layers")
+nn.rnn_cell = _module("nn.rnn_cell", "tf.nn.rnn_cell")
+contrib.rnn = _module("contrib.rnn", "tf.contrib.rnn")
+contrib.legacy_seq2seq = _module("contrib.legacy_seq2seq", "tf.contrib.legacy_seq2seq")
 contrib.slim = _module("contrib.slim", "tf.contrib.slim")
 contrib.framework = _module("contrib.framework", "tf.contrib.framework")
 
