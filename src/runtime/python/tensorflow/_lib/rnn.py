@@ -97,6 +97,9 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
             sequence_length = tf.cast(sequence_length, tf.int32)
         if initial_state is None and not dtype:
             raise ValueError('If there is no initial_state, you must give a dtype.')
+        if dims[2] is None:
+            raise ValueError('Input size (depth of inputs) must be accessible via shape '
+                             'inference, but saw value None.')
         steps = _time_steps(inputs, time_axis)
         if steps is None:
             step = _support.unimplemented_op(

@@ -29,6 +29,9 @@ class LSTMStateTuple(tuple):
     def __new__(cls, c, h):
         return tuple.__new__(cls, (c, h))
 
+    def __repr__(self):
+        return 'LSTMStateTuple(c=%r, h=%r)' % (self[0], self[1])
+
     @property
     def c(self):
         return self[0]
