@@ -232,8 +232,8 @@ class _SeparableConv(_Conv):
                          bias_constraint=bias_constraint, trainable=trainable, name=name,
                          **kwargs)
         self.depth_multiplier = depth_multiplier
-        self.depthwise_initializer = depthwise_initializer
-        self.pointwise_initializer = pointwise_initializer
+        self.depthwise_initializer = core.get_initializer(depthwise_initializer)
+        self.pointwise_initializer = core.get_initializer(pointwise_initializer)
         self.depthwise_regularizer = depthwise_regularizer
         self.pointwise_regularizer = pointwise_regularizer
         self.depthwise_constraint = depthwise_constraint
