@@ -15,10 +15,11 @@ stack = tf.nn.rnn_cell.MultiRNNCell([
     tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.BasicRNNCell(4), output_keep_prob=0.5),
     shared,
     tf.nn.rnn_cell.ResidualWrapper(shared),
+    tf.contrib.rnn.DeviceWrapper(tf.nn.rnn_cell.LSTMCell(4), '/cpu:0'),
 ])
 print(stack.state_size, stack.output_size)
 outputs, state = tf.nn.dynamic_rnn(stack, x, dtype=tf.float32)
-print(outputs.shape, len(state), [s.shape for s in state])
+print(outputs.shape, len(state), [s.shape for s in state[:3]], state[3].h.shape)
 
 step = tf.placeholder(tf.float32, [2, 5])
 direct = tf.nn.rnn_cell.BasicRNNCell(3)
@@ -32,5 +33,5 @@ with tf.variable_scope('named'):
     lstm(step, lstm.zero_state(2, tf.float32))
 print(h.shape, direct.name, gru.name, lstm.name, stack.name)
 z = stack.zero_state(7, tf.float32)
-print([t.name for t in z])
+print([t.name for t in z[:3]], z[3].c.name)
 dump()

@@ -12,8 +12,8 @@ these names.
   `gates/kernel (in+units, 2*units)`, `gates/bias` (ones), `candidate/kernel (in+units, units)`,
   `candidate/bias`.
 * MultiRNNCell calls cell i inside `variable_scope('cell_<i>')`; a cell object listed twice is
-  built once, under the first. DropoutWrapper and ResidualWrapper call the wrapped cell
-  directly and add no scope.
+  built once, under the first. DropoutWrapper, ResidualWrapper and DeviceWrapper call the
+  wrapped cell directly and add no scope.
 """
 import tensorflow as tf
 from tensorflow._lib import _support
@@ -458,3 +458,14 @@ class ResidualWrapper(_WrapperV1):
         if self._residual_fn is not None:
             return self._residual_fn(inputs, output), new_state
         return inputs + output, new_state
+
+
+class DeviceWrapper(_WrapperV1):
+    """Runs the wrapped cell on `device`; Scope Lens has one device, so it only delegates."""
+
+    def __init__(self, cell, device):
+        super().__init__(cell)
+        self._device = device
+
+    def _wrap(self, inputs, state, scope):
+        return self.cell(inputs, state, scope=scope)
