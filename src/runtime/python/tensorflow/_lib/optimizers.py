@@ -194,7 +194,8 @@ class Optimizer(object):
         graph = colocate_with.graph
         found = self._get_non_slot_variable(name, graph)
         if found is None:
-            found = tf.Variable(initial_value, name=name, trainable=False)
+            found = tf.Variable(initial_value, name=name, trainable=False,
+                                use_resource=slot_creator.is_resource(colocate_with))
             self._non_slots.append([name, graph, found])
         return found
 

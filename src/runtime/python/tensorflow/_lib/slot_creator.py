@@ -3,22 +3,33 @@
 A slot of `primary` is made in `variable_scope(None, default_name=<primary op name>/<name>)`
 inside whatever variable scope is current (name scopes play no part), as `get_variable('')`:
 the scope's own name is the variable's (`w/Adam`, then `w/Adam_1` for the next slot of the
-same name). Slots are not trainable, have the primary's shape and dtype, and are never
+same name). Slots are not trainable, have the primary's shape, dtype and kind (resource or
+reference variable, or a reference variable for a tensor), and are never
 partitioned (the scope's partitioner is set aside while the slot is made).
 """
 import tensorflow as tf
 
 
+def is_resource(value):
+    """True for a resource variable (its dtype has no `_ref`), False for a reference variable,
+    None for a tensor: a slot is a variable of the same kind as its primary."""
+    if not isinstance(value, tf.Variable):
+        return None
+    return value.dtype == value.dtype.base_dtype
+
+
 def _make(primary, initial, shape, dtype, name):
+    use_resource = is_resource(primary)
     with tf.variable_scope(None, default_name=primary.op.name + '/' + name):
         scope = tf.get_variable_scope()
         partitioner = scope.partitioner
         scope.set_partitioner(None)
         if callable(initial):
             slot = tf.get_variable('', shape=shape, dtype=dtype, initializer=initial,
-                                   trainable=False)
+                                   trainable=False, use_resource=use_resource)
         else:
             slot = tf.get_variable('', initializer=initial, trainable=False,
+                                   use_resource=use_resource,
                                    validate_shape=initial.get_shape().is_fully_defined())
         scope.set_partitioner(partitioner)
     return slot
