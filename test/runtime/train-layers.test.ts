@@ -49,6 +49,52 @@ describe('runtime: tf.Variable, tf.train optimizers and EMA, RNN cells (recorded
     assert.equal(result.exitCode, 0, stderr);
   });
 
+  it("TF 1.15's messages where TF 2.x reworded them (rnn.py, moving_averages.py)", async () => {
+    const code = [
+      'import tensorflow as tf',
+      'def show(fn):',
+      '    try:',
+      '        fn()',
+      '    except ValueError as e:',
+      '        print(str(e))',
+      'x = tf.placeholder(tf.float32, [2, 3, 4])',
+      'cell = tf.nn.rnn_cell.BasicRNNCell(2)',
+      'show(lambda: tf.nn.dynamic_rnn(cell, x))',
+      'show(lambda: tf.nn.dynamic_rnn(cell, tf.placeholder(tf.float32, [2, 3, None]),',
+      "                               dtype=tf.float32, scope='d'))",
+      'show(lambda: tf.nn.dynamic_rnn(cell, x, sequence_length=[[1]], dtype=tf.float32))',
+      'steps = [tf.placeholder(tf.float32, [2, 4])] * 2',
+      'show(lambda: tf.nn.static_rnn(cell, steps))',
+      'show(lambda: tf.nn.static_rnn(cell, [tf.placeholder(tf.float32, [2, None])]))',
+      "w = tf.get_variable('w', [2])",
+      'ema = tf.train.ExponentialMovingAverage(0.9)',
+      'ema.apply([w])',
+      'show(lambda: ema.apply([w]))',
+      'print([v.name for v in tf.global_variables()])',
+    ].join('\n');
+    let stdout = '';
+    let stderr = '';
+    const result = await runner.run(
+      { language: 'python', code, filename: path.join(dir, 'inline.py'), cwd: dir },
+      { onStdout: (s) => (stdout += s), onStderr: (s) => (stderr += s) },
+    );
+    assert.equal(
+      stdout,
+      [
+        'If there is no initial_state, you must give a dtype.',
+        'Input size (depth of inputs) must be accessible via shape inference, but saw value None.',
+        'sequence_length must be a vector of length batch_size, but saw shape: (1, 1)',
+        'If no initial_state is provided, dtype must be specified',
+        'Input size (dimension 0 of inputs) must be accessible via shape inference, but saw value None.',
+        'Moving average already computed for: w:0',
+        "['w:0', 'w/ExponentialMovingAverage:0']",
+        '',
+      ].join('\n'),
+      stderr,
+    );
+    assert.equal(result.exitCode, 0, stderr);
+  });
+
   for (const file of programs) {
     it(file.replace(/\.py$/, ''), async () => {
       const filename = path.join(dir, file);

@@ -95,6 +95,9 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
         batch_axis = 1 if time_major else 0
         if sequence_length is not None:
             sequence_length = tf.cast(sequence_length, tf.int32)
+            if sequence_length.get_shape().ndims not in (None, 1):
+                raise ValueError('sequence_length must be a vector of length batch_size, but '
+                                 'saw shape: %s' % sequence_length.get_shape())
         if initial_state is None and not dtype:
             raise ValueError('If there is no initial_state, you must give a dtype.')
         if dims[2] is None:
@@ -131,6 +134,12 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
     if not inputs:
         raise ValueError('inputs must not be empty')
     with tf.variable_scope(scope or 'rnn') as varscope:
+        for x in inputs:
+            dims = x.get_shape().as_list()
+            for i, size in enumerate(dims[1:]):
+                if size is None:
+                    raise ValueError('Input size (dimension %d of inputs) must be accessible via '
+                                     'shape inference, but saw value None.' % i)
         if initial_state is not None:
             state = initial_state
         else:
@@ -138,6 +147,9 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
                 raise ValueError('If no initial_state is provided, dtype must be specified')
             state = _initial_state(cell, inputs[0].get_shape().as_list()[0], inputs[0], dtype)
         if sequence_length is not None:
+            sequence_length = tf.convert_to_tensor(sequence_length, name='sequence_length')
+            if sequence_length.get_shape().ndims not in (None, 1):
+                raise ValueError('sequence_length must be a vector of length batch_size')
             sequence_length = tf.cast(sequence_length, tf.int32)
         outputs = []
         for t, x in enumerate(inputs):
