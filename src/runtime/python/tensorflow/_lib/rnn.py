@@ -86,11 +86,18 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
                 parallel_iterations=None, swap_memory=False, time_major=False, scope=None):
     _check_cell(cell)
     with tf.variable_scope(scope or 'rnn'):
+        if isinstance(inputs, (list, tuple)):
+            raise NotImplementedError('Scope Lens runs dynamic_rnn on one input tensor, not a '
+                                      'nested structure of inputs.')
         inputs = tf.convert_to_tensor(inputs)
+        if inputs.get_shape().ndims is None:
+            raise NotImplementedError('Scope Lens runs dynamic_rnn on inputs of known rank.')
         dims = inputs.get_shape().as_list()
-        if len(dims) != 3:
-            raise ValueError('Scope Lens runs dynamic_rnn on one input tensor of rank 3; got '
-                             'shape %s.' % inputs.get_shape())
+        if len(dims) < 2:
+            raise ValueError('Expected input tensor %s to have rank at least 2' % inputs)
+        if len(dims) > 3:
+            raise NotImplementedError('Scope Lens runs dynamic_rnn on inputs of rank 3 '
+                                      '(batch, time, depth); got shape %s.' % inputs.get_shape())
         time_axis = 0 if time_major else 1
         batch_axis = 1 if time_major else 0
         if sequence_length is not None:
@@ -100,6 +107,11 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
                                  'saw shape: %s' % sequence_length.get_shape())
         if initial_state is None and not dtype:
             raise ValueError('If there is no initial_state, you must give a dtype.')
+        if len(dims) < 3:
+            # TF checks this rank after swapping batch and time
+            if not time_major:
+                dims = [dims[1], dims[0]]
+            raise ValueError('Shape %s must have rank at least 3' % tf.TensorShape(dims))
         if dims[2] is None:
             raise ValueError('Input size (depth of inputs) must be accessible via shape '
                              'inference, but saw value None.')
