@@ -76,6 +76,13 @@ export class NameRegistry {
    * the ops TF creates under the variable (`v/Assign`, `v/read`, `v/Initializer/...`) are taken.
    */
   uniqueVariableName(name: string): string {
+    if (name.endsWith('/')) {
+      // `name_scope('w/Adam/')` re-enters the absolute scope as is: the op is `w/Adam`, not made
+      // unique (slot_creator's `get_variable('')` in `variable_scope('w/Adam')` lands here).
+      const full = nameFromScopeName(name);
+      this.variableOps.add(full.toLowerCase());
+      return full;
+    }
     return this.unique(name, true, true);
   }
 

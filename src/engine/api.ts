@@ -246,6 +246,7 @@ export function variable(
     trainable?: boolean;
     collections?: readonly string[];
     dtype?: DTypeArg;
+    useResource?: boolean;
   } = {},
 ): Variable {
   return getDefaultGraph().newVariable(initialValue, {

@@ -150,6 +150,8 @@ export class Graph {
       trainable?: boolean;
       collections?: readonly string[];
       dtype?: DType;
+      /** `use_resource=True`: a resource variable (dtype without `_ref`). */
+      useResource?: boolean;
     } = {},
   ): Variable {
     const trainable = options.trainable ?? true;
@@ -166,7 +168,7 @@ export class Graph {
       dtype,
       trainable,
       options.collections ?? null,
-      false,
+      options.useResource ?? false,
       null,
     );
   }

@@ -112,6 +112,15 @@ describe('core/names: Graph.unique_name and name_scope', () => {
     assert.equal(names.uniqueName('s/v_1/read'), 's/v_1/read_1');
   });
 
+  it('a variable name ending in / is taken as is (slots: get_variable in scope w/Adam)', () => {
+    const names = new NameRegistry();
+    names.enterNameScope('ignored');
+    assert.equal(names.uniqueVariableName('w/Adam/'), 'w/Adam');
+    assert.equal(names.uniqueVariableName('w/Adam/'), 'w/Adam');
+    names.exitNameScope('');
+    assert.equal(names.uniqueName('w/Adam/read'), 'w/Adam/read_1');
+  });
+
   it('accepts a leading underscore when nested', () => {
     const names = new NameRegistry();
     names.enterNameScope('outer');

@@ -3,9 +3,8 @@
  * the real runner (worker thread, Pyodide, the `tensorflow` package with its `_lib` layer
  * libraries) and must print exactly TF 1.15's recorded stdout.
  *
- * Programs of families built on another branch (RNN cells, optimizers' slots, moving averages)
- * are listed in EXPECTED_LATER with the reason; they are run too and must still differ, so the
- * list is pruned the moment they start to pass.
+ * Programs of families not built yet are listed in EXPECTED_LATER with the reason; they are run
+ * too and must still differ, so the list is pruned the moment they start to pass.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -13,17 +12,9 @@ import * as path from 'node:path';
 import { Runner } from '../../src/runtime/runner';
 import { sharedDir } from '../support';
 
-const RNN = 'needs tf.nn.rnn_cell / tf.nn.dynamic_rnn (branch layers-train)';
-const TRAIN = 'needs tf.train optimizers / moving averages (branch layers-train)';
-const EXPECTED_LATER: Record<string, string> = {
-  '039_rnn_basic_lstm_dynamic_rnn': RNN,
-  '043_rnn_multi_rnn_cell': RNN,
-  '044_rnn_bidirectional_dynamic': RNN,
-  '045_rnn_two_dynamic_rnn_default_scope_error': RNN,
-  '055_adam_slots': TRAIN,
-  '059_adam_on_dense_layers_with_global_step': TRAIN,
-  '061_ema_apply_variables': TRAIN,
-};
+// Programs of families not built yet, with the reason; empty since layers-train added RNN cells,
+// optimizers' slots and moving averages.
+const EXPECTED_LATER: Record<string, string> = {};
 
 describe('runtime: the layer-library corpus prints what TensorFlow 1.15 prints', function () {
   this.timeout(120_000);

@@ -4,3 +4,7 @@ try:
     tf.estimator.Estimator
 except NotImplementedError as e:
     print(type(e).__name__, e)
+try:
+    tf.contrib.rnn.LayerNormBasicLSTMCell
+except NotImplementedError as e:
+    print(type(e).__name__, e)

@@ -38,6 +38,7 @@ from ._init_ops import (constant_initializer, glorot_normal_initializer,
                         variance_scaling_initializer, zeros_initializer)
 from ._partitioners import (fixed_size_partitioner, min_max_variable_partitioner,
                             variable_axis_size_partitioner)
+from ._gradients import gradients
 from . import _ops, _init_ops, _regularizers, _training
 
 _engine.install_call_sites()
@@ -100,6 +101,24 @@ def _module(name, doc, **attrs):
     return m
 
 
+class _PartialModule(_types.ModuleType):
+    """A `tf.` namespace Scope Lens implements in part: other public names raise
+    NotImplementedError naming them, as the `tensorflow` module itself does."""
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError("module %r has no attribute %r" % (self.__name__, name))
+        raise NotImplementedError(
+            "Scope Lens's tensorflow module does not implement %s.%s (TensorFlow 1.15 API)."
+            % (self.__name__.replace("tensorflow", "tf", 1), name))
+
+
+def _partial_module(name, doc):
+    m = _PartialModule(__name__ + "." + name, doc)
+    _sys.modules[m.__name__] = m
+    return m
+
+
 nn = _module("nn", "tf.nn", relu=_ops.relu, softmax=_ops.softmax, l2_loss=_ops.l2_loss,
              sigmoid=_ops.sigmoid, tanh=_ops.tanh)
 l2_loss = _ops.l2_loss
@@ -148,6 +167,9 @@ nn.moments = _ops.moments
 nn.batch_normalization = _ops.batch_normalization
 nn.dropout = _ops.dropout
 layers = _module("layers", "tf.layers")
+nn.rnn_cell = _partial_module("nn.rnn_cell", "tf.nn.rnn_cell")
+contrib.rnn = _partial_module("contrib.rnn", "tf.contrib.rnn")
+contrib.legacy_seq2seq = _partial_module("contrib.legacy_seq2seq", "tf.contrib.legacy_seq2seq")
 contrib.slim = _module("contrib.slim", "tf.contrib.slim")
 contrib.framework = _module("contrib.framework", "tf.contrib.framework")
 

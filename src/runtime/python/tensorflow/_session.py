@@ -293,14 +293,16 @@ def local_variables_initializer():
 
 
 def no_op(name=None):
-    g = get_default_graph()
-    return Operation(g, g.unique_name(name or "NoOp"), "NoOp")
+    from ._ops import _op_name
+
+    return Operation(get_default_graph(), _op_name(name, "NoOp"), "NoOp")
 
 
 def group(*inputs, **kwargs):
+    from ._ops import _op_name
+
     g = get_default_graph()
-    name = kwargs.get("name")
-    op = Operation(g, g.unique_name(name or "group_deps"), "NoOp",
+    op = Operation(g, _op_name(kwargs.get("name"), "group_deps"), "NoOp",
                    control_inputs=[i if isinstance(i, Operation) else i.op for i in inputs])
     return op
 

@@ -1,4 +1,5 @@
-"""`tf.train` of TF 1.15: checkpoints and the global step.
+"""`tf.train` of TF 1.15: checkpoints and the global step (optimizers and moving averages come
+from the layer libraries, `_lib/exports.py`).
 
 - `Saver` (`tensorflow/python/training/saver.py`): V2 checkpoints of the graph's global variables,
   or of a list or dict of variables; `save` (with `global_step`, the `checkpoint` state file and

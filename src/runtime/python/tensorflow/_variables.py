@@ -85,10 +85,12 @@ class Variable(object):
             trainable=True if trainable is None else bool(trainable),
             collections=list(collections) if collections is not None else None,
             dtype=dt,
+            useResource=bool(use_resource),
         )
         ev = _engine.call(E.variable, value, opts)
         if type(self) is Variable:
-            self.__class__ = RefVariable  # TF 1.15's tf.Variable makes a RefVariable
+            # TF 1.15's tf.Variable makes a RefVariable unless use_resource=True
+            self.__class__ = ResourceVariable if use_resource else RefVariable
         self._init_from_engine(ev)
         _WRAPPERS[_key(ev)] = self
 

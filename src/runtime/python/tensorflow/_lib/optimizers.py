@@ -1,0 +1,488 @@
+"""TF 1.15's graph-mode optimizers (`training/optimizer.py`, `gradient_descent.py`,
+`momentum.py`, `adam.py`, `rmsprop.py`, `adagrad.py`, `adadelta.py`, `ftrl.py`).
+
+What they create is TF's: `minimize` = `compute_gradients` (`tf.gradients` over the trainable
+variables, or `var_list`) then `apply_gradients`, which makes the slots (`slot_creator`, in the
+variable scope current at that call), Adam's `beta1_power`/`beta2_power` (`tf.Variable`s named
+by the name scope, created before the slots and once per graph), then one update per variable
+under name scope `<name>/update_<var op name>`, grouped as `<name>` (the returned op). With
+`global_step` the returned op also increments it.
+
+Slot names per optimizer: Momentum `Momentum`; Adam `Adam` (m), `Adam_1` (v); RMSProp `RMSProp`
+(rms), [`RMSProp_1` (mg) when centered,] then momentum (always); Adagrad `Adagrad`; Adadelta
+`Adadelta`, `Adadelta_1`; Ftrl `Ftrl` (accumulator), `Ftrl_1` (linear); GradientDescent none.
+
+The updates are TF's formulas written with public ops. The Scope Lens runtime cannot
+differentiate, so running an update raises `NotImplementedError` from the gradient tensor.
+"""
+import tensorflow as tf
+from tensorflow._lib import slot_creator
+
+
+def _flatten(values):
+    out = []
+    for v in values:
+        if isinstance(v, (list, tuple)):
+            out.extend(_flatten(v))
+        else:
+            out.append(v)
+    return out
+
+
+def _same_variable(a, b):
+    return a.graph is b.graph and a.op.name == b.op.name
+
+
+def _sorted(items, key):
+    out = []
+    for item in items:
+        i = len(out)
+        while i > 0 and key(out[i - 1]) > key(item):
+            i -= 1
+        out.insert(i, item)
+    return out
+
+
+def _call_if_callable(param):
+    return param() if callable(param) else param
+
+
+class Optimizer(object):
+    """The base class: gradients, slots, non-slot variables and the update loop."""
+
+    GATE_NONE = 0
+    GATE_OP = 1
+    GATE_GRAPH = 2
+
+    def __init__(self, use_locking, name):
+        if not name:
+            raise ValueError('Must specify the optimizer name')
+        self._use_locking = use_locking
+        self._name = name
+        # slot name -> list of [primary, slot], in creation order
+        self._slots = {}
+        # [name, graph, variable] of the non-slot variables, in creation order
+        self._non_slots = []
+
+    def get_name(self):
+        return self._name
+
+    def minimize(self, loss, global_step=None, var_list=None, gate_gradients=GATE_OP,
+                 aggregation_method=None, colocate_gradients_with_ops=False, name=None,
+                 grad_loss=None):
+        grads_and_vars = self.compute_gradients(
+            loss, var_list=var_list, gate_gradients=gate_gradients,
+            aggregation_method=aggregation_method,
+            colocate_gradients_with_ops=colocate_gradients_with_ops, grad_loss=grad_loss)
+        with_grad = [v for g, v in grads_and_vars if g is not None]
+        if not with_grad:
+            raise ValueError(
+                'No gradients provided for any variable, check your graph for ops that do not '
+                'support gradients, between variables %s and loss %s.'
+                % ([str(v) for _, v in grads_and_vars], loss))
+        return self.apply_gradients(grads_and_vars, global_step=global_step, name=name)
+
+    def compute_gradients(self, loss, var_list=None, gate_gradients=GATE_OP,
+                          aggregation_method=None, colocate_gradients_with_ops=False,
+                          grad_loss=None):
+        if callable(loss):
+            raise NotImplementedError(
+                'Scope Lens runs graph mode only: a callable loss is for eager execution.')
+        if gate_gradients not in [Optimizer.GATE_NONE, Optimizer.GATE_OP,
+                                  Optimizer.GATE_GRAPH]:
+            raise ValueError('gate_gradients must be one of: Optimizer.GATE_NONE, '
+                             'Optimizer.GATE_OP, Optimizer.GATE_GRAPH.  Not %s'
+                             % gate_gradients)
+        self._assert_valid_dtypes([loss])
+        if grad_loss is not None:
+            self._assert_valid_dtypes([grad_loss])
+        if var_list is None:
+            var_list = (tf.trainable_variables()
+                        + tf.get_collection(tf.GraphKeys.TRAINABLE_RESOURCE_VARIABLES))
+        elif isinstance(var_list, (list, tuple)):
+            var_list = _flatten(var_list)
+        else:
+            var_list = [var_list]
+        if not var_list:
+            raise ValueError('No variables to optimize.')
+        grads = tf.gradients(loss, var_list, grad_ys=grad_loss,
+                             gate_gradients=gate_gradients == Optimizer.GATE_OP,
+                             aggregation_method=aggregation_method,
+                             colocate_gradients_with_ops=colocate_gradients_with_ops)
+        grads_and_vars = list(zip(grads, var_list))
+        self._assert_valid_dtypes([v for g, v in grads_and_vars if g is not None])
+        return grads_and_vars
+
+    def apply_gradients(self, grads_and_vars, global_step=None, name=None):
+        grads_and_vars = tuple(grads_and_vars)
+        if not grads_and_vars:
+            raise ValueError('No variables provided.')
+        for g, v in grads_and_vars:
+            if g is not None and not isinstance(g, tf.Tensor):
+                raise TypeError('Gradient must be a Tensor, IndexedSlices, or None: %s' % g)
+        var_list = [v for g, v in grads_and_vars if g is not None]
+        if not var_list:
+            raise ValueError('No gradients provided for any variable: %s.'
+                             % ([str(v) for _, v in grads_and_vars],))
+        self._create_slots(var_list)
+        update_ops = []
+        with tf.name_scope(name, self._name) as name:
+            self._prepare()
+            for grad, var in grads_and_vars:
+                if grad is None:
+                    continue
+                with tf.name_scope('update_' + var.op.name):
+                    update_ops.append(self._apply_dense(grad, var))
+            if global_step is None:
+                apply_updates = self._finish(update_ops, name)
+            else:
+                finished = self._finish(update_ops, 'update')
+                step = global_step.assign_add(1)
+                apply_updates = tf.group(finished, step, name=name)
+            train_ops = tf.get_collection_ref(tf.GraphKeys.TRAIN_OP)
+            if apply_updates not in train_ops:
+                train_ops.append(apply_updates)
+            return apply_updates
+
+    # -- slots and other variables ----------------------------------------------------------
+    def get_slot(self, var, name):
+        for primary, slot in self._slots.get(name, []):
+            if _same_variable(primary, var):
+                return slot
+        return None
+
+    def get_slot_names(self):
+        return _sorted(list(self._slots.keys()), lambda k: k)
+
+    def variables(self):
+        graph = tf.get_default_graph()
+        found = [v for n, g, v in self._non_slots if g is graph]
+        for slot_name in self._slots:
+            for primary, slot in self._slots[slot_name]:
+                if slot.graph is graph:
+                    found.append(slot)
+        return _sorted(found, lambda v: v.name)
+
+    def _slot_list(self, slot_name):
+        if slot_name not in self._slots:
+            self._slots[slot_name] = []
+        return self._slots[slot_name]
+
+    def _zeros_slot(self, var, slot_name, op_name):
+        found = self.get_slot(var, slot_name)
+        if found is None:
+            found = slot_creator.create_zeros_slot(var, op_name)
+            self._slot_list(slot_name).append([var, found])
+        return found
+
+    def _get_or_make_slot_with_initializer(self, var, initializer, shape, dtype, slot_name,
+                                           op_name):
+        found = self.get_slot(var, slot_name)
+        if found is None:
+            found = slot_creator.create_slot_with_initializer(var, initializer, shape, dtype,
+                                                              op_name)
+            self._slot_list(slot_name).append([var, found])
+        return found
+
+    def _get_non_slot_variable(self, name, graph=None):
+        for n, g, v in self._non_slots:
+            if n == name and g is graph:
+                return v
+        return None
+
+    def _create_non_slot_variable(self, initial_value, name, colocate_with):
+        graph = colocate_with.graph
+        found = self._get_non_slot_variable(name, graph)
+        if found is None:
+            found = tf.Variable(initial_value, name=name, trainable=False,
+                                use_resource=slot_creator.is_resource(colocate_with))
+            self._non_slots.append([name, graph, found])
+        return found
+
+    def _assert_valid_dtypes(self, tensors):
+        valid = [tf.float16, tf.bfloat16, tf.float32, tf.float64]
+        for t in tensors:
+            dtype = t.dtype.base_dtype
+            if dtype not in valid:
+                raise ValueError('Invalid type %r for %s, expected: %s.' % (dtype, t.name, valid))
+
+    # -- what subclasses implement ----------------------------------------------------------
+    def _create_slots(self, var_list):
+        pass
+
+    def _prepare(self):
+        pass
+
+    def _apply_dense(self, grad, var):
+        raise NotImplementedError()
+
+    def _finish(self, update_ops, name_scope):
+        return tf.group(*update_ops, name=name_scope)
+
+    def _cast_lr(self, var):
+        return tf.cast(self._learning_rate_tensor, var.dtype.base_dtype)
+
+
+class GradientDescentOptimizer(Optimizer):
+    def __init__(self, learning_rate, use_locking=False, name='GradientDescent'):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+
+    def _prepare(self):
+        self._learning_rate_tensor = tf.convert_to_tensor(
+            _call_if_callable(self._learning_rate), name='learning_rate')
+
+    def _apply_dense(self, grad, var):
+        return var.assign_sub(self._cast_lr(var) * grad, name='ApplyGradientDescent')
+
+
+class MomentumOptimizer(Optimizer):
+    def __init__(self, learning_rate, momentum, use_locking=False, name='Momentum',
+                 use_nesterov=False):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._momentum = momentum
+        self._use_nesterov = use_nesterov
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, 'momentum', self._name)
+
+    def _prepare(self):
+        self._learning_rate_tensor = tf.convert_to_tensor(
+            _call_if_callable(self._learning_rate), name='learning_rate')
+        self._momentum_tensor = tf.convert_to_tensor(
+            _call_if_callable(self._momentum), name='momentum')
+
+    def _apply_dense(self, grad, var):
+        lr = self._cast_lr(var)
+        mu = tf.cast(self._momentum_tensor, var.dtype.base_dtype)
+        accum = self.get_slot(var, 'momentum')
+        accum_t = accum.assign(accum * mu + grad)
+        if self._use_nesterov:
+            delta = grad * lr + accum_t * mu * lr
+        else:
+            delta = accum_t * lr
+        return var.assign_sub(delta, name='ApplyMomentum')
+
+
+class AdamOptimizer(Optimizer):
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8,
+                 use_locking=False, name='Adam'):
+        super().__init__(use_locking, name)
+        self._lr = learning_rate
+        self._beta1 = beta1
+        self._beta2 = beta2
+        self._epsilon = epsilon
+
+    def _get_beta_accumulators(self):
+        graph = tf.get_default_graph()
+        return (self._get_non_slot_variable('beta1_power', graph=graph),
+                self._get_non_slot_variable('beta2_power', graph=graph))
+
+    def _create_slots(self, var_list):
+        first = var_list[0]
+        for v in var_list:
+            if v.name < first.name:
+                first = v
+        self._create_non_slot_variable(self._beta1, 'beta1_power', first)
+        self._create_non_slot_variable(self._beta2, 'beta2_power', first)
+        for v in var_list:
+            self._zeros_slot(v, 'm', self._name)
+            self._zeros_slot(v, 'v', self._name)
+
+    def _prepare(self):
+        self._lr_t = tf.convert_to_tensor(_call_if_callable(self._lr), name='learning_rate')
+        self._beta1_t = tf.convert_to_tensor(_call_if_callable(self._beta1), name='beta1')
+        self._beta2_t = tf.convert_to_tensor(_call_if_callable(self._beta2), name='beta2')
+        self._epsilon_t = tf.convert_to_tensor(_call_if_callable(self._epsilon), name='epsilon')
+
+    def _apply_dense(self, grad, var):
+        dt = var.dtype.base_dtype
+        beta1_power, beta2_power = self._get_beta_accumulators()
+        b1p = tf.cast(beta1_power, dt)
+        b2p = tf.cast(beta2_power, dt)
+        lr = tf.cast(self._lr_t, dt)
+        b1 = tf.cast(self._beta1_t, dt)
+        b2 = tf.cast(self._beta2_t, dt)
+        eps = tf.cast(self._epsilon_t, dt)
+        lr_t = lr * tf.sqrt(1 - b2p) / (1 - b1p)
+        m = self.get_slot(var, 'm')
+        v = self.get_slot(var, 'v')
+        m_t = m.assign(m * b1 + grad * (1 - b1))
+        v_t = v.assign(v * b2 + tf.square(grad) * (1 - b2))
+        return var.assign_sub(lr_t * m_t / (tf.sqrt(v_t) + eps), name='ApplyAdam')
+
+    def _finish(self, update_ops, name_scope):
+        beta1_power, beta2_power = self._get_beta_accumulators()
+        update_beta1 = beta1_power.assign(beta1_power * self._beta1_t)
+        update_beta2 = beta2_power.assign(beta2_power * self._beta2_t)
+        return tf.group(*(update_ops + [update_beta1, update_beta2]), name=name_scope)
+
+
+class RMSPropOptimizer(Optimizer):
+    def __init__(self, learning_rate, decay=0.9, momentum=0.0, epsilon=1e-10,
+                 use_locking=False, centered=False, name='RMSProp'):
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._decay = decay
+        self._momentum = momentum
+        self._epsilon = epsilon
+        self._centered = centered
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            dt = v.dtype.base_dtype
+            self._get_or_make_slot_with_initializer(v, tf.ones_initializer(dtype=dt),
+                                                    v.get_shape(), dt, 'rms', self._name)
+            if self._centered:
+                self._zeros_slot(v, 'mg', self._name)
+            self._zeros_slot(v, 'momentum', self._name)
+
+    def _prepare(self):
+        self._learning_rate_tensor = tf.convert_to_tensor(
+            _call_if_callable(self._learning_rate), name='learning_rate')
+        self._decay_tensor = tf.convert_to_tensor(_call_if_callable(self._decay), name='decay')
+        self._momentum_tensor = tf.convert_to_tensor(
+            _call_if_callable(self._momentum), name='momentum')
+        self._epsilon_tensor = tf.convert_to_tensor(
+            _call_if_callable(self._epsilon), name='epsilon')
+
+    def _apply_dense(self, grad, var):
+        dt = var.dtype.base_dtype
+        lr = self._cast_lr(var)
+        rho = tf.cast(self._decay_tensor, dt)
+        mu = tf.cast(self._momentum_tensor, dt)
+        eps = tf.cast(self._epsilon_tensor, dt)
+        rms = self.get_slot(var, 'rms')
+        mom = self.get_slot(var, 'momentum')
+        ms_t = rms.assign(rms * rho + tf.square(grad) * (1 - rho))
+        denom = ms_t
+        if self._centered:
+            mg = self.get_slot(var, 'mg')
+            mg_t = mg.assign(mg * rho + grad * (1 - rho))
+            denom = ms_t - tf.square(mg_t)
+        mom_t = mom.assign(mom * mu + lr * grad / tf.sqrt(denom + eps))
+        return var.assign_sub(mom_t, name='ApplyRMSProp')
+
+
+class AdagradOptimizer(Optimizer):
+    def __init__(self, learning_rate, initial_accumulator_value=0.1, use_locking=False,
+                 name='Adagrad'):
+        if initial_accumulator_value <= 0.0:
+            raise ValueError('initial_accumulator_value must be positive: %s'
+                             % initial_accumulator_value)
+        super().__init__(use_locking, name)
+        self._learning_rate = learning_rate
+        self._initial_accumulator_value = initial_accumulator_value
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            dt = v.dtype.base_dtype
+            init = tf.constant_initializer(self._initial_accumulator_value, dtype=dt)
+            self._get_or_make_slot_with_initializer(v, init, v.get_shape(), dt, 'accumulator',
+                                                    self._name)
+
+    def _prepare(self):
+        self._learning_rate_tensor = tf.convert_to_tensor(
+            _call_if_callable(self._learning_rate), name='learning_rate')
+
+    def _apply_dense(self, grad, var):
+        acc = self.get_slot(var, 'accumulator')
+        acc_t = acc.assign_add(tf.square(grad))
+        return var.assign_sub(self._cast_lr(var) * grad / tf.sqrt(acc_t), name='ApplyAdagrad')
+
+
+class AdadeltaOptimizer(Optimizer):
+    def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-8, use_locking=False,
+                 name='Adadelta'):
+        super().__init__(use_locking, name)
+        self._lr = learning_rate
+        self._rho = rho
+        self._epsilon = epsilon
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            self._zeros_slot(v, 'accum', self._name)
+            self._zeros_slot(v, 'accum_update', self._name)
+
+    def _prepare(self):
+        self._lr_t = tf.convert_to_tensor(_call_if_callable(self._lr), name='lr')
+        self._rho_t = tf.convert_to_tensor(_call_if_callable(self._rho), name='rho')
+        self._epsilon_t = tf.convert_to_tensor(_call_if_callable(self._epsilon), name='epsilon')
+
+    def _apply_dense(self, grad, var):
+        dt = var.dtype.base_dtype
+        lr = tf.cast(self._lr_t, dt)
+        rho = tf.cast(self._rho_t, dt)
+        eps = tf.cast(self._epsilon_t, dt)
+        accum = self.get_slot(var, 'accum')
+        accum_update = self.get_slot(var, 'accum_update')
+        accum_t = accum.assign(accum * rho + tf.square(grad) * (1 - rho))
+        update = tf.sqrt(accum_update + eps) / tf.sqrt(accum_t + eps) * grad
+        accum_update_t = accum_update.assign(accum_update * rho + tf.square(update) * (1 - rho))
+        return tf.group(accum_update_t, var.assign_sub(update * lr, name='ApplyAdadelta'))
+
+
+class FtrlOptimizer(Optimizer):
+    def __init__(self, learning_rate, learning_rate_power=-0.5, initial_accumulator_value=0.1,
+                 l1_regularization_strength=0.0, l2_regularization_strength=0.0,
+                 use_locking=False, name='Ftrl', accum_name=None, linear_name=None,
+                 l2_shrinkage_regularization_strength=0.0):
+        super().__init__(use_locking, name)
+        if initial_accumulator_value < 0.0:
+            raise ValueError('initial_accumulator_value %f needs to be positive or zero'
+                             % initial_accumulator_value)
+        if learning_rate_power > 0.0:
+            raise ValueError('learning_rate_power %f needs to be negative or zero'
+                             % learning_rate_power)
+        if l1_regularization_strength < 0.0:
+            raise ValueError('l1_regularization_strength %f needs to be positive or zero'
+                             % l1_regularization_strength)
+        if l2_regularization_strength < 0.0:
+            raise ValueError('l2_regularization_strength %f needs to be positive or zero'
+                             % l2_regularization_strength)
+        if l2_shrinkage_regularization_strength < 0.0:
+            raise ValueError('l2_shrinkage_regularization_strength %f needs to be positive or '
+                             'zero' % l2_shrinkage_regularization_strength)
+        self._learning_rate = learning_rate
+        self._learning_rate_power = learning_rate_power
+        self._initial_accumulator_value = initial_accumulator_value
+        self._l1 = l1_regularization_strength
+        self._l2 = l2_regularization_strength
+        self._l2_shrinkage = l2_shrinkage_regularization_strength
+        self._accum_name = accum_name
+        self._linear_name = linear_name
+
+    def _create_slots(self, var_list):
+        for v in var_list:
+            dt = v.dtype.base_dtype
+            init = tf.constant_initializer(self._initial_accumulator_value, dtype=dt)
+            self._get_or_make_slot_with_initializer(v, init, v.get_shape(), dt, 'accum',
+                                                    self._accum_name or self._name)
+            self._zeros_slot(v, 'linear', self._linear_name or self._name)
+
+    def _prepare(self):
+        self._learning_rate_tensor = tf.convert_to_tensor(
+            _call_if_callable(self._learning_rate), name='learning_rate')
+        self._l1_tensor = tf.convert_to_tensor(self._l1, name='l1_regularization_strength')
+        self._l2_tensor = tf.convert_to_tensor(self._l2, name='l2_regularization_strength')
+        self._power_tensor = tf.convert_to_tensor(self._learning_rate_power,
+                                                  name='learning_rate_power')
+
+    def _apply_dense(self, grad, var):
+        dt = var.dtype.base_dtype
+        lr = self._cast_lr(var)
+        l1 = tf.cast(self._l1_tensor, dt)
+        l2 = tf.cast(self._l2_tensor, dt)
+        power = tf.cast(self._power_tensor, dt)
+        accum = self.get_slot(var, 'accum')
+        linear = self.get_slot(var, 'linear')
+        g = grad + var * (2 * self._l2_shrinkage)
+        accum_new = accum + tf.square(grad)
+        sigma = (tf.pow(accum_new, -power) - tf.pow(accum, -power)) / lr
+        linear_t = linear.assign_add(g - sigma * var)
+        quadratic = tf.pow(accum_new, -power) / lr + l2 * 2
+        clipped = tf.minimum(tf.maximum(linear_t, -l1), l1)
+        var_t = var.assign((clipped - linear_t) / quadratic, name='ApplyFtrl')
+        return tf.group(var_t, accum.assign(accum_new))

@@ -1,0 +1,262 @@
+"""TF 1.15's RNN drivers (`python/ops/rnn.py`) and `legacy_seq2seq.rnn_decoder`.
+
+* `dynamic_rnn` / `static_rnn` open `variable_scope(scope or 'rnn')`; the bidirectional forms
+  open `scope or 'bidirectional_rnn'`, then `fw` and `bw`, and run the one-directional form in
+  each. `rnn_decoder` opens `scope or 'rnn_decoder'` and shares after the first step.
+* `dynamic_rnn` unrolls over the time dimension when it is known when the graph is built (TF
+  builds a `while` loop whose body calls the cell once; the variables are the same, the op
+  names of the outputs are not: `rnn/transpose_1`, `rnn/while/...` in TF, `rnn/stack`,
+  `rnn/split`, ... here). When it is unknown, the cell is still called once, on a step input
+  that cannot be evaluated, so every variable exists; the outputs then raise
+  NotImplementedError when run.
+"""
+import tensorflow as tf
+from tensorflow._lib import _support
+from tensorflow._lib import rnn_cell
+
+
+def _check_cell(cell):
+    if not callable(cell):
+        raise TypeError("The argument 'cell' (%s) is not an RNNCell: is not callable."
+                        % (cell,))
+
+
+def _zeros_like_batch(size, column):
+    """Zeros `[batch, size]` for each size of a (nested) state size, the batch taken from
+    `column` (`[batch, 1]` zeros): for a batch unknown when the graph is built."""
+    if isinstance(size, rnn_cell.LSTMStateTuple):
+        return rnn_cell.LSTMStateTuple(_zeros_like_batch(size[0], column),
+                                       _zeros_like_batch(size[1], column))
+    if isinstance(size, (list, tuple)):
+        return tuple([_zeros_like_batch(s, column) for s in size])
+    return column + tf.zeros([size], dtype=column.dtype)
+
+
+def _initial_state(cell, batch, first_step, dtype):
+    if batch is not None:
+        return cell.zero_state(batch, dtype)
+    with tf.name_scope(_support.class_name(cell) + 'ZeroState'):
+        column = tf.reduce_sum(tf.cast(first_step, dtype) * 0, axis=1, keepdims=True)
+        return _zeros_like_batch(cell.state_size, column)
+
+
+def _where_step(mask, new, old):
+    """`new` where the step is inside the sequence (mask 1), else `old`, per structure."""
+    if isinstance(new, rnn_cell.LSTMStateTuple):
+        return rnn_cell.LSTMStateTuple(_where_step(mask, new[0], old[0]),
+                                       _where_step(mask, new[1], old[1]))
+    if isinstance(new, (list, tuple)):
+        return tuple([_where_step(mask, new[i], old[i]) for i in range(len(new))])
+    return new * mask + old * (1 - mask)
+
+
+def _step_mask(sequence_length, step, dtype):
+    inside = tf.cast(tf.less(step, sequence_length), dtype)
+    return tf.reshape(inside, [-1, 1])
+
+
+def _unroll(cell, steps, state, sequence_length, dtype):
+    """Calls the cell on each step; past a sequence's length the output is zero and the
+    state is carried over (TF's `sequence_length` semantics)."""
+    outputs = []
+    for t, x in enumerate(steps):
+        output, new_state = cell(x, state)
+        if sequence_length is not None:
+            mask = _step_mask(sequence_length, t, output.dtype)
+            output = output * mask
+            new_state = _where_step(mask, new_state, state)
+        outputs.append(output)
+        state = new_state
+    return outputs, state
+
+
+def _time_steps(inputs, time_axis):
+    """The inputs of each step (`[batch, depth]`), or None when the number of steps is
+    unknown."""
+    dims = inputs.get_shape().as_list()
+    steps = dims[time_axis]
+    if steps is None:
+        return None
+    depth = dims[2]
+    pieces = tf.split(inputs, steps, axis=time_axis)
+    return [tf.reshape(p, [-1, depth]) for p in pieces]
+
+
+def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None,
+                parallel_iterations=None, swap_memory=False, time_major=False, scope=None):
+    _check_cell(cell)
+    with tf.variable_scope(scope or 'rnn'):
+        if isinstance(inputs, (list, tuple)):
+            raise NotImplementedError('Scope Lens runs dynamic_rnn on one input tensor, not a '
+                                      'nested structure of inputs.')
+        inputs = tf.convert_to_tensor(inputs)
+        if inputs.get_shape().ndims is None:
+            raise NotImplementedError('Scope Lens runs dynamic_rnn on inputs of known rank.')
+        dims = inputs.get_shape().as_list()
+        if len(dims) < 2:
+            raise ValueError('Expected input tensor %s to have rank at least 2' % inputs)
+        if len(dims) > 3:
+            raise NotImplementedError('Scope Lens runs dynamic_rnn on inputs of rank 3 '
+                                      '(batch, time, depth); got shape %s.' % inputs.get_shape())
+        time_axis = 0 if time_major else 1
+        batch_axis = 1 if time_major else 0
+        if sequence_length is not None:
+            sequence_length = tf.cast(sequence_length, tf.int32)
+            if sequence_length.get_shape().ndims not in (None, 1):
+                raise ValueError('sequence_length must be a vector of length batch_size, but '
+                                 'saw shape: %s' % sequence_length.get_shape())
+        if initial_state is None and not dtype:
+            raise ValueError('If there is no initial_state, you must give a dtype.')
+        if len(dims) < 3:
+            # TF checks this rank after swapping batch and time
+            if not time_major:
+                dims = [dims[1], dims[0]]
+            raise ValueError('Shape %s must have rank at least 3' % tf.TensorShape(dims))
+        if dims[2] is None:
+            raise ValueError('Input size (depth of inputs) must be accessible via shape '
+                             'inference, but saw value None.')
+        steps = _time_steps(inputs, time_axis)
+        if steps is None:
+            step = _support.unimplemented_op(
+                'TensorArrayReadV3', [inputs], inputs.dtype,
+                [dims[batch_axis], dims[2]], name='while/TensorArrayReadV3')
+            state = initial_state
+            if state is None:
+                state = _initial_state(cell, dims[batch_axis], step, dtype)
+            output, final_state = cell(step, state)
+            out_dims = output.get_shape().as_list()
+            shape = [out_dims[0], None, out_dims[1]]
+            if time_major:
+                shape = [None, out_dims[0], out_dims[1]]
+            outputs = _support.unimplemented_op('TensorArrayGatherV3', [output], output.dtype,
+                                                shape, name='TensorArrayStack')
+            return outputs, final_state
+        state = initial_state
+        if state is None:
+            state = _initial_state(cell, dims[batch_axis], steps[0], dtype)
+        outputs, final_state = _unroll(cell, steps, state, sequence_length, dtype)
+        return tf.stack(outputs, axis=time_axis), final_state
+
+
+def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=None,
+               scope=None):
+    _check_cell(cell)
+    if not isinstance(inputs, (list, tuple)):
+        raise TypeError('inputs must be a sequence')
+    if not inputs:
+        raise ValueError('inputs must not be empty')
+    with tf.variable_scope(scope or 'rnn') as varscope:
+        for x in inputs:
+            dims = x.get_shape().as_list()
+            for i, size in enumerate(dims[1:]):
+                if size is None:
+                    raise ValueError('Input size (dimension %d of inputs) must be accessible via '
+                                     'shape inference, but saw value None.' % i)
+        if initial_state is not None:
+            state = initial_state
+        else:
+            if not dtype:
+                raise ValueError('If no initial_state is provided, dtype must be specified')
+            state = _initial_state(cell, inputs[0].get_shape().as_list()[0], inputs[0], dtype)
+        if sequence_length is not None:
+            sequence_length = tf.convert_to_tensor(sequence_length, name='sequence_length')
+            if sequence_length.get_shape().ndims not in (None, 1):
+                raise ValueError('sequence_length must be a vector of length batch_size')
+            sequence_length = tf.cast(sequence_length, tf.int32)
+        outputs = []
+        for t, x in enumerate(inputs):
+            if t > 0:
+                varscope.reuse_variables()
+            output, new_state = cell(x, state)
+            if sequence_length is not None:
+                mask = _step_mask(sequence_length, t, output.dtype)
+                output = output * mask
+                new_state = _where_step(mask, new_state, state)
+            outputs.append(output)
+            state = new_state
+        return outputs, state
+
+
+def _reverse_time(inputs, time_axis, sequence_length):
+    if sequence_length is not None:
+        return _support.unimplemented_op('ReverseSequence', [inputs], inputs.dtype,
+                                         inputs.get_shape().as_list(), name='ReverseSequence')
+    dims = inputs.get_shape().as_list()
+    if dims[time_axis] is None:
+        return _support.unimplemented_op('ReverseV2', [inputs], inputs.dtype, dims,
+                                         name='ReverseV2')
+    pieces = tf.split(inputs, dims[time_axis], axis=time_axis)
+    pieces.reverse()
+    return tf.concat(pieces, time_axis)
+
+
+def bidirectional_dynamic_rnn(cell_fw, cell_bw, inputs, sequence_length=None,
+                              initial_state_fw=None, initial_state_bw=None, dtype=None,
+                              parallel_iterations=None, swap_memory=False, time_major=False,
+                              scope=None):
+    _check_cell(cell_fw)
+    _check_cell(cell_bw)
+    time_axis = 0 if time_major else 1
+    with tf.variable_scope(scope or 'bidirectional_rnn'):
+        with tf.variable_scope('fw') as fw_scope:
+            output_fw, state_fw = dynamic_rnn(
+                cell_fw, inputs, sequence_length=sequence_length,
+                initial_state=initial_state_fw, dtype=dtype, time_major=time_major,
+                scope=fw_scope)
+        with tf.variable_scope('bw') as bw_scope:
+            reversed_inputs = _reverse_time(tf.convert_to_tensor(inputs), time_axis,
+                                            sequence_length)
+            tmp, state_bw = dynamic_rnn(
+                cell_bw, reversed_inputs, sequence_length=sequence_length,
+                initial_state=initial_state_bw, dtype=dtype, time_major=time_major,
+                scope=bw_scope)
+    output_bw = _reverse_time(tmp, time_axis, sequence_length)
+    return (output_fw, output_bw), (state_fw, state_bw)
+
+
+def static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw=None,
+                             initial_state_bw=None, dtype=None, sequence_length=None,
+                             scope=None):
+    _check_cell(cell_fw)
+    _check_cell(cell_bw)
+    if not isinstance(inputs, (list, tuple)):
+        raise TypeError('inputs must be a sequence')
+    if not inputs:
+        raise ValueError('inputs must not be empty')
+    if sequence_length is not None:
+        raise NotImplementedError('Scope Lens does not implement static_bidirectional_rnn '
+                                  'with sequence_length (a per-example reversal).')
+    with tf.variable_scope(scope or 'bidirectional_rnn'):
+        with tf.variable_scope('fw') as fw_scope:
+            output_fw, state_fw = static_rnn(cell_fw, inputs, initial_state=initial_state_fw,
+                                             dtype=dtype, scope=fw_scope)
+        with tf.variable_scope('bw') as bw_scope:
+            reversed_inputs = list(inputs)
+            reversed_inputs.reverse()
+            tmp, state_bw = static_rnn(cell_bw, reversed_inputs,
+                                       initial_state=initial_state_bw, dtype=dtype,
+                                       scope=bw_scope)
+    tmp = list(tmp)
+    tmp.reverse()
+    outputs = [tf.concat([fw, bw], 1) for fw, bw in zip(output_fw, tmp)]
+    return outputs, state_fw, state_bw
+
+
+def rnn_decoder(decoder_inputs, initial_state, cell, loop_function=None, scope=None):
+    """`tf.contrib.legacy_seq2seq.rnn_decoder`: the cell over the inputs in one scope,
+    `loop_function(prev, i)` feeding back the previous output when given."""
+    with tf.variable_scope(scope or 'rnn_decoder'):
+        state = initial_state
+        outputs = []
+        prev = None
+        for i, inp in enumerate(decoder_inputs):
+            if loop_function is not None and prev is not None:
+                with tf.variable_scope('loop_function', reuse=True):
+                    inp = loop_function(prev, i)
+            if i > 0:
+                tf.get_variable_scope().reuse_variables()
+            output, state = cell(inp, state)
+            outputs.append(output)
+            if loop_function is not None:
+                prev = output
+    return outputs, state
