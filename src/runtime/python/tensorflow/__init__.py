@@ -138,6 +138,37 @@ contrib.layers = _module(
     apply_regularization=_regularizers.apply_regularization)
 
 
+# Layer libraries (tf.layers, tf.contrib.layers / slim / framework): written once in `_lib`,
+# wired here from its EXPORTS table (the static analyzer reads the same table).
+nn.bias_add = _ops.bias_add
+nn.conv2d = _ops.conv2d
+nn.max_pool = _ops.max_pool
+nn.avg_pool = _ops.avg_pool
+nn.moments = _ops.moments
+nn.batch_normalization = _ops.batch_normalization
+nn.dropout = _ops.dropout
+layers = _module("layers", "tf.layers")
+contrib.slim = _module("contrib.slim", "tf.contrib.slim")
+contrib.framework = _module("contrib.framework", "tf.contrib.framework")
+
+
+def _wire_layer_libraries():
+    import importlib
+
+    from ._lib.exports import EXPORTS
+
+    for public, target in EXPORTS.items():
+        module_name, attr = target.split(":")
+        value = getattr(importlib.import_module(__name__ + "._lib." + module_name), attr)
+        owner = _sys.modules[__name__]
+        parts = public.split(".")
+        for part in parts[:-1]:
+            owner = getattr(owner, part)
+        setattr(owner, parts[-1], value)
+
+
+_wire_layer_libraries()
+
 class _CompatV1(_types.ModuleType):
     """`tf.compat.v1`: the same API (`tf.compat.v1.X` is `tf.X`)."""
 

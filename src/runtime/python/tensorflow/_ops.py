@@ -558,3 +558,167 @@ def _install_operators():
 
 
 _install_operators()
+
+
+# ---------------------------------------------------------------------------------------------
+# Neural-network ops (`tf.nn`) the layer libraries call: TF 1.15's names and static shapes; a
+# tfjs kernel where one exists for the arguments, else NotImplementedError when run.
+
+
+def not_implemented_op(op_type, name, inputs, dtype, shape, what=None):
+    """A graph tensor with TF's static shape whose evaluation raises NotImplementedError."""
+    label = what or op_type
+
+    def compute(ins, session):
+        raise NotImplementedError(
+            "Scope Lens's runtime has no kernel for %s yet: the graph is built with TF's "
+            "names and shapes, but this op cannot be run." % label)
+
+    xs = [convert_to_tensor(x) for x in inputs]
+    return make_op(op_type, name, op_type, xs, compute, _dtypes.as_dtype(dtype).base_dtype,
+                   shape)
+
+
+def bias_add(value, bias, data_format=None, name=None):
+    x, b = convert_to_tensor(value), convert_to_tensor(bias)
+    if data_format not in (None, "NHWC", "N...C"):
+        return not_implemented_op("BiasAdd", name, [x, b], x.dtype, x.shape,
+                                  "BiasAdd with data_format=%s" % data_format)
+    return make_op("BiasAdd", name, "BiasAdd", [x, b], lambda ins, s: T.add(ins[0], ins[1]),
+                   x.dtype.base_dtype, x.shape)
+
+
+def _spatial_out(size, window, stride, padding, dilation=1):
+    """The output length of a convolution or pooling window along one axis (TF's rule)."""
+    if size is None:
+        return None
+    eff = window + (window - 1) * (dilation - 1)
+    if padding == "SAME":
+        return (size + stride - 1) // stride
+    return (size - eff + stride) // stride
+
+
+def _as_list(v, n):
+    if isinstance(v, int):
+        return [v] * n
+    return [int(x) for x in v]
+
+
+def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True,  # noqa: A002
+           data_format="NHWC", dilations=None, name=None, filters=None):
+    x = convert_to_tensor(input)
+    w = convert_to_tensor(filter if filter is not None else filters)
+    strides = _as_list(strides, 4)
+    dil = _as_list(dilations or 1, 4)
+    padding = str(padding).upper()
+    shape = unknown_shape(4)
+    if x.shape.dims is not None and w.shape.dims is not None:
+        n, h, wd, _ = x.shape.as_list() if data_format == "NHWC" else [
+            x.shape.as_list()[i] for i in (0, 2, 3, 1)]
+        kh, kw, _, out = w.shape.as_list()
+        sh, sw = (strides[1], strides[2]) if data_format == "NHWC" else (strides[2], strides[3])
+        dh, dw = (dil[1], dil[2]) if data_format == "NHWC" else (dil[2], dil[3])
+        oh, ow = _spatial_out(h, kh, sh, padding, dh), _spatial_out(wd, kw, sw, padding, dw)
+        shape = [n, oh, ow, out] if data_format == "NHWC" else [n, out, oh, ow]
+    if data_format != "NHWC":
+        return not_implemented_op("Conv2D", name, [x, w], x.dtype, shape,
+                                  "Conv2D with data_format=%s" % data_format)
+    return make_op(
+        "Conv2D", name, "Conv2D", [x, w],
+        lambda ins, s: T.conv2d(ins[0], ins[1], _engine.tojs([strides[1], strides[2]]),
+                                padding.lower(), "NHWC", _engine.tojs([dil[1], dil[2]])),
+        x.dtype.base_dtype, shape)
+
+
+def _pool(op_type, tfjs_fn):
+    def op(value, ksize, strides, padding, data_format="NHWC", name=None, input=None):  # noqa: A002
+        x = convert_to_tensor(value if value is not None else input)
+        k, st = _as_list(ksize, 4), _as_list(strides, 4)
+        padding = str(padding).upper()
+        shape = unknown_shape(4)
+        if x.shape.dims is not None:
+            n, h, w, c = x.shape.as_list()
+            if data_format == "NHWC":
+                shape = [n, _spatial_out(h, k[1], st[1], padding),
+                         _spatial_out(w, k[2], st[2], padding), c]
+            else:
+                shape = [n, h, _spatial_out(w, k[2], st[2], padding),
+                         _spatial_out(c, k[3], st[3], padding)]
+        if data_format != "NHWC":
+            return not_implemented_op(op_type, name, [x], x.dtype, shape,
+                                      "%s with data_format=%s" % (op_type, data_format))
+        return make_op(
+            op_type, name, op_type, [x],
+            lambda ins, s: tfjs_fn(ins[0], _engine.tojs([k[1], k[2]]),
+                                   _engine.tojs([st[1], st[2]]), padding.lower()),
+            x.dtype.base_dtype, shape)
+
+    return op
+
+
+max_pool = _pool("MaxPool", T.maxPool)
+avg_pool = _pool("AvgPool", T.avgPool)
+
+
+def moments(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
+    """`tf.nn.moments`: mean and variance over `axes` (op names under `moments/`)."""
+    keep = bool(keepdims if keepdims is not None else keep_dims)
+    g = _graph()
+    with g.name_scope(name or "moments"):
+        x = convert_to_tensor(x)
+        mean = reduce_mean(x, axes, keepdims=True, name="mean")
+        variance = reduce_mean(squared_difference(x, mean), axes, keepdims=True,
+                               name="variance")
+        if not keep:
+            mean = reshape_to(mean, _drop_axes(x, axes), "Squeeze")
+            variance = reshape_to(variance, _drop_axes(x, axes), "Squeeze_1")
+        return mean, variance
+
+
+def _drop_axes(x, axes):
+    if x.shape.dims is None:
+        return None
+    dims = x.shape.as_list()
+    axes = [a % len(dims) for a in axes]
+    return [d for i, d in enumerate(dims) if i not in axes]
+
+
+def reshape_to(x, dims, name):
+    """A Squeeze-like reshape to static `dims` (None: unknown); runs as tfjs reshape."""
+    if dims is None:
+        return not_implemented_op("Squeeze", name, [x], x.dtype, unknown_shape())
+    target = [-1 if d is None else d for d in dims]
+    if target.count(-1) > 1:
+        return make_op("Squeeze", name, "Squeeze", [x],
+                       lambda ins, s: T.squeeze(ins[0]), x.dtype.base_dtype, dims)
+    return make_op("Squeeze", name, "Squeeze", [x],
+                   lambda ins, s: T.reshape(ins[0], _engine.tojs(target)), x.dtype.base_dtype,
+                   dims)
+
+
+def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
+    """`tf.nn.batch_normalization`: (x - mean) * scale / sqrt(variance + eps) + offset."""
+    g = _graph()
+    with g.name_scope(name or "batchnorm"):
+        inv = rsqrt(add(variance, variance_epsilon))
+        if scale is not None:
+            inv = multiply(inv, scale)
+        shifted = multiply(x, inv, name="mul_1")
+        neg_mean = multiply(mean, inv, name="mul_2")
+        if offset is not None:
+            return add(shifted, subtract(offset, neg_mean, name="sub"), name="add_1")
+        return subtract(shifted, neg_mean, name="sub")
+
+
+def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None):
+    x = convert_to_tensor(x)
+    if rate is None:
+        rate = 1 - keep_prob if keep_prob is not None else 0.5
+    if noise_shape is not None:
+        return not_implemented_op("dropout", name, [x], x.dtype, x.shape,
+                                  "dropout with noise_shape")
+    g = _graph()
+    with g.name_scope(name or "dropout"):
+        return make_op("Mul", None, "mul_1", [x],
+                       lambda ins, s: T.dropout(ins[0], rate, None, _seed(seed)),
+                       x.dtype.base_dtype, x.shape)

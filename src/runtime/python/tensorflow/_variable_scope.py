@@ -161,21 +161,25 @@ def custom_getter_arg(getter):
         return getter
 
     def call(engine_getter, args):
-        nn = _engine.py
+        def nn(key):
+            # A getter called by an inner custom getter sets only the options it passed.
+            return _engine.py(getattr(args, key, None))
+
         kwargs = {
             "name": str(args.name),
-            "shape": None if nn(args.shape) is None else [
-                None if nn(d) is None else int(d) for d in args.shape],
-            "dtype": _dtypes.as_dtype(str(args.dtype.name)),
-            "initializer": from_engine(args.initializer),
-            "regularizer": from_engine(args.regularizer),
-            "reuse": reuse_from_engine(args.reuse),
-            "trainable": nn(args.trainable),
-            "collections": None if nn(args.collections) is None else [str(c) for c in args.collections],
-            "caching_device": nn(args.cachingDevice),
-            "partitioner": from_engine(args.partitioner),
-            "validate_shape": bool(args.validateShape),
-            "use_resource": nn(args.useResource),
+            "shape": None if nn("shape") is None else [
+                None if _engine.py(d) is None else int(d) for d in args.shape],
+            "dtype": _dtypes.as_dtype(str(args.dtype.name)) if nn("dtype") is not None else None,
+            "initializer": from_engine(getattr(args, "initializer", None)),
+            "regularizer": from_engine(getattr(args, "regularizer", None)),
+            "reuse": reuse_from_engine(nn("reuse")),
+            "trainable": nn("trainable"),
+            "collections": None if nn("collections") is None else [
+                str(c) for c in args.collections],
+            "caching_device": nn("cachingDevice"),
+            "partitioner": from_engine(getattr(args, "partitioner", None)),
+            "validate_shape": nn("validateShape") is not False,
+            "use_resource": nn("useResource"),
             "synchronization": 0,
             "aggregation": 0,
         }
@@ -186,7 +190,7 @@ def custom_getter_arg(getter):
         except (TypeError, ValueError):
             wants_constraint = True
         if wants_constraint:
-            kwargs["constraint"] = from_engine(args.constraint)
+            kwargs["constraint"] = from_engine(getattr(args, "constraint", None))
 
         def true_getter(*a, **kw):
             merged = dict(zip(_GETTER_PARAMS, a))

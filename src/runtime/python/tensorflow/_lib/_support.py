@@ -1,0 +1,17 @@
+"""The only non-public helpers the layer libraries use. The static analyzer models each of
+these natively, so keep this module small and every function documented.
+"""
+from .. import _ops
+
+
+def class_name(obj):
+    """The name of `obj`'s class (`type(obj).__name__`): a layer's default name comes from it."""
+    return type(obj).__name__
+
+
+def unimplemented_op(op_type, inputs, dtype, shape, name=None):
+    """A graph tensor of static `shape` and `dtype`, made by an op of type `op_type` named
+    `name` (default: `op_type`) in the current name scope, that has no kernel in the runtime:
+    evaluating it raises NotImplementedError naming `op_type`. For layer computations whose
+    op Scope Lens cannot run yet."""
+    return _ops.not_implemented_op(op_type, name, inputs, dtype, shape)

@@ -1,0 +1,672 @@
+"""`tf.contrib.layers` = `tf.contrib.slim` layers (TF 1.15 `contrib/layers/python/layers/
+layers.py`, `normalization.py`): each opens `variable_scope(scope, <Default>, reuse=reuse)` and
+builds a `tf.layers` layer in it whose variables a custom getter renames (`kernel` → `weights`,
+`bias` → `biases`) and files as model variables. Default scopes: `fully_connected`, `Conv`,
+`Conv2d_transpose`, `SeparableConv2d`, `BatchNorm`, `LayerNorm`, `InstanceNorm`."""
+import tensorflow as tf
+
+from tensorflow._lib import _support, convolutional, core, framework, normalization, pooling
+from tensorflow._lib.framework import add_arg_scope
+
+DATA_FORMAT_NCHW = "NCHW"
+DATA_FORMAT_NHWC = "NHWC"
+# Default initializers are named, not instances made at import: an initializer object belongs
+# to the run that made it ("glorot_uniform" is what `xavier_initializer()` draws from).
+
+
+def xavier_initializer(uniform=True, seed=None, dtype=tf.float32):
+    """`tf.contrib.layers.xavier_initializer`: Glorot's scaling, fan_avg."""
+    if uniform:
+        return tf.glorot_uniform_initializer(seed=seed, dtype=dtype)
+    return tf.variance_scaling_initializer(scale=1.0, mode="fan_avg",
+                                           distribution="truncated_normal", seed=seed,
+                                           dtype=dtype)
+
+
+def _model_variable_getter(getter, name, shape=None, dtype=None, initializer=None,
+                           regularizer=None, trainable=True, collections=None,
+                           caching_device=None, partitioner=None, rename=None,
+                           use_resource=None, **kwargs):
+    """Renames the last component of `name` per `rename`, then makes a model variable."""
+    short_name = name.split("/")[-1]
+    if rename and short_name in rename:
+        parts = name.split("/")
+        parts[len(parts) - 1] = rename[short_name]
+        name = "/".join(parts)
+    return framework.model_variable(name, shape=shape, dtype=dtype, initializer=initializer,
+                                    regularizer=regularizer, collections=collections,
+                                    trainable=trainable, caching_device=caching_device,
+                                    partitioner=partitioner, custom_getter=getter,
+                                    use_resource=use_resource)
+
+
+def _build_variable_getter(rename=None):
+    def layer_variable_getter(getter, *args, **kwargs):
+        kwargs["rename"] = rename
+        return _model_variable_getter(getter, *args, **kwargs)
+
+    return layer_variable_getter
+
+
+def _contains(items, item):
+    for x in items:
+        if x is item:
+            return True
+    return False
+
+
+def _variable_collections(variables_collections, name):
+    if isinstance(variables_collections, dict):
+        return variables_collections.get(name, None)
+    return variables_collections
+
+
+def _add_variable_to_collections(variable, collections_set, collections_name):
+    collections = _variable_collections(collections_set, collections_name) or []
+    parts = [variable]
+    if isinstance(variable, tf.PartitionedVariable):
+        parts = list(variable)
+    for collection in collections:
+        for v in parts:
+            if not _contains(tf.get_collection(collection), v):
+                tf.add_to_collection(collection, v)
+
+
+def _collect_named_outputs(collections, alias, outputs):
+    if collections:
+        tf.add_to_collections(collections, outputs)
+    return outputs
+
+
+def _data_format_name(data_format):
+    if data_format and data_format.startswith("NC"):
+        return "channels_first"
+    return "channels_last"
+
+
+@add_arg_scope
+def fully_connected(inputs, num_outputs, activation_fn=tf.nn.relu, normalizer_fn=None,
+                    normalizer_params=None, weights_initializer="glorot_uniform",
+                    weights_regularizer=None, biases_initializer="zeros",
+                    biases_regularizer=None, reuse=None, variables_collections=None,
+                    outputs_collections=None, trainable=True, scope=None):
+    if not isinstance(num_outputs, int):
+        raise ValueError("num_outputs should be int or long, got %s." % (num_outputs,))
+    getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
+    with tf.variable_scope(scope, "fully_connected", [inputs], reuse=reuse,
+                           custom_getter=getter) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        layer = core.Dense(units=num_outputs, activation=None,
+                           use_bias=not normalizer_fn and biases_initializer,
+                           kernel_initializer=weights_initializer,
+                           bias_initializer=biases_initializer,
+                           kernel_regularizer=weights_regularizer,
+                           bias_regularizer=biases_regularizer, activity_regularizer=None,
+                           trainable=trainable, name=sc.name, dtype=inputs.dtype.base_dtype,
+                           _scope=sc, _reuse=reuse)
+        outputs = layer.apply(inputs)
+        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
+        if layer.bias is not None:
+            _add_variable_to_collections(layer.bias, variables_collections, "biases")
+        if normalizer_fn is not None:
+            if not normalizer_params:
+                normalizer_params = {}
+            outputs = normalizer_fn(outputs, **normalizer_params)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def convolution(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None,
+                rate=1, activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
+                weights_initializer="glorot_uniform", weights_regularizer=None,
+                biases_initializer="zeros", biases_regularizer=None, reuse=None,
+                variables_collections=None, outputs_collections=None, trainable=True,
+                scope=None, conv_dims=None):
+    if data_format not in [None, "NWC", "NCW", "NHWC", "NCHW", "NDHWC", "NCDHW"]:
+        raise ValueError("Invalid data_format: %r" % (data_format,))
+    getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
+    with tf.variable_scope(scope, "Conv", [inputs], reuse=reuse, custom_getter=getter) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        input_rank = inputs.get_shape().ndims
+        if conv_dims is not None and conv_dims + 2 != input_rank:
+            raise ValueError("Convolution expects input with rank %d, got %d"
+                             % (conv_dims + 2, input_rank))
+        if input_rank == 3:
+            layer_class = convolutional.Conv1D
+        elif input_rank == 4:
+            layer_class = convolutional.Conv2D
+        elif input_rank == 5:
+            layer_class = convolutional.Conv3D
+        else:
+            raise ValueError("Convolution not supported for input with rank", input_rank)
+        layer = layer_class(filters=num_outputs, kernel_size=kernel_size, strides=stride,
+                            padding=padding, data_format=_data_format_name(data_format),
+                            dilation_rate=rate, activation=None,
+                            use_bias=not normalizer_fn and biases_initializer,
+                            kernel_initializer=weights_initializer,
+                            bias_initializer=biases_initializer,
+                            kernel_regularizer=weights_regularizer,
+                            bias_regularizer=biases_regularizer, activity_regularizer=None,
+                            trainable=trainable, name=sc.name, dtype=inputs.dtype.base_dtype,
+                            _scope=sc, _reuse=reuse)
+        outputs = layer.apply(inputs)
+        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
+        if layer.use_bias:
+            _add_variable_to_collections(layer.bias, variables_collections, "biases")
+        if normalizer_fn is not None:
+            normalizer_params = normalizer_params or {}
+            outputs = normalizer_fn(outputs, **normalizer_params)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def convolution1d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None,
+                  rate=1, activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
+                  weights_initializer="glorot_uniform", weights_regularizer=None,
+                  biases_initializer="zeros", biases_regularizer=None,
+                  reuse=None, variables_collections=None, outputs_collections=None,
+                  trainable=True, scope=None):
+    return convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                       activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                       weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                       variables_collections, outputs_collections, trainable, scope,
+                       conv_dims=1)
+
+
+@add_arg_scope
+def convolution2d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None,
+                  rate=1, activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
+                  weights_initializer="glorot_uniform", weights_regularizer=None,
+                  biases_initializer="zeros", biases_regularizer=None,
+                  reuse=None, variables_collections=None, outputs_collections=None,
+                  trainable=True, scope=None):
+    return convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                       activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                       weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                       variables_collections, outputs_collections, trainable, scope,
+                       conv_dims=2)
+
+
+@add_arg_scope
+def convolution3d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data_format=None,
+                  rate=1, activation_fn=tf.nn.relu, normalizer_fn=None, normalizer_params=None,
+                  weights_initializer="glorot_uniform", weights_regularizer=None,
+                  biases_initializer="zeros", biases_regularizer=None,
+                  reuse=None, variables_collections=None, outputs_collections=None,
+                  trainable=True, scope=None):
+    return convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
+                       activation_fn, normalizer_fn, normalizer_params, weights_initializer,
+                       weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                       variables_collections, outputs_collections, trainable, scope,
+                       conv_dims=3)
+
+
+@add_arg_scope
+def convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                            data_format=DATA_FORMAT_NHWC, activation_fn=tf.nn.relu,
+                            normalizer_fn=None, normalizer_params=None,
+                            weights_initializer="glorot_uniform", weights_regularizer=None,
+                            biases_initializer="zeros", biases_regularizer=None,
+                            reuse=None, variables_collections=None, outputs_collections=None,
+                            trainable=True, scope=None):
+    getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
+    with tf.variable_scope(scope, "Conv2d_transpose", [inputs], reuse=reuse,
+                           custom_getter=getter) as sc:
+        if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+            raise ValueError("data_format has to be either NCHW or NHWC.")
+        inputs = tf.convert_to_tensor(inputs)
+        layer = convolutional.Conv2DTranspose(
+            filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
+            data_format=_data_format_name(data_format), activation=None,
+            use_bias=not normalizer_fn and biases_initializer,
+            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
+            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
+            activity_regularizer=None, trainable=trainable, name=sc.name,
+            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
+        outputs = layer.apply(inputs)
+        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
+        if layer.bias is not None:
+            _add_variable_to_collections(layer.bias, variables_collections, "biases")
+        if normalizer_fn is not None:
+            normalizer_params = normalizer_params or {}
+            outputs = normalizer_fn(outputs, **normalizer_params)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+def _two(value):
+    if isinstance(value, int):
+        return [value, value]
+    return [int(v) for v in value]
+
+
+@add_arg_scope
+def separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=1, stride=1,
+                            padding="SAME", data_format=DATA_FORMAT_NHWC, rate=1,
+                            activation_fn=tf.nn.relu, normalizer_fn=None,
+                            normalizer_params=None, weights_initializer="glorot_uniform",
+                            pointwise_initializer=None, weights_regularizer=None,
+                            biases_initializer="zeros", biases_regularizer=None,
+                            reuse=None, variables_collections=None, outputs_collections=None,
+                            trainable=True, scope=None):
+    getter = _build_variable_getter({"bias": "biases", "depthwise_kernel": "depthwise_weights",
+                                     "pointwise_kernel": "pointwise_weights"})
+    with tf.variable_scope(scope, "SeparableConv2d", [inputs], reuse=reuse,
+                           custom_getter=getter) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        if pointwise_initializer is None:
+            pointwise_initializer = weights_initializer
+        df = _data_format_name(data_format)
+        if num_outputs is not None:
+            layer = convolutional.SeparableConv2D(
+                filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
+                data_format=df, dilation_rate=_two(rate), activation=None,
+                depth_multiplier=depth_multiplier,
+                use_bias=not normalizer_fn and biases_initializer,
+                depthwise_initializer=weights_initializer,
+                pointwise_initializer=pointwise_initializer,
+                bias_initializer=biases_initializer, depthwise_regularizer=weights_regularizer,
+                pointwise_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
+                activity_regularizer=None, trainable=trainable, name=sc.name,
+                dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
+            outputs = layer.apply(inputs)
+            _add_variable_to_collections(layer.depthwise_kernel, variables_collections,
+                                         "weights")
+            _add_variable_to_collections(layer.pointwise_kernel, variables_collections,
+                                         "weights")
+            if layer.bias is not None:
+                _add_variable_to_collections(layer.bias, variables_collections, "biases")
+            if normalizer_fn is not None:
+                normalizer_params = normalizer_params or {}
+                outputs = normalizer_fn(outputs, **normalizer_params)
+        else:
+            dtype = inputs.dtype.base_dtype
+            kernel = _two(kernel_size)
+            strides = _two(stride)
+            dims = inputs.get_shape().as_list()
+            channel_axis = 3
+            if df == "channels_first":
+                channel_axis = 1
+            num_filters_in = dims[channel_axis]
+            if num_filters_in is None:
+                raise ValueError("Number of in-channels must be known.")
+            depthwise_weights = framework.model_variable(
+                "depthwise_weights", shape=[kernel[0], kernel[1], num_filters_in,
+                                            depth_multiplier],
+                dtype=dtype, initializer=core.get_initializer(weights_initializer),
+                regularizer=weights_regularizer,
+                trainable=trainable,
+                collections=_variable_collections(variables_collections, "weights"))
+            num_outputs = depth_multiplier * num_filters_in
+            spatial = convolutional._spatial_dims(dims, df, 2)
+            pad = padding.lower()
+            out = [convolutional.conv_output_length(spatial[0], kernel[0], pad, strides[0]),
+                   convolutional.conv_output_length(spatial[1], kernel[1], pad, strides[1])]
+            outputs = _support.unimplemented_op(
+                "DepthwiseConv2dNative", [inputs, depthwise_weights], dtype,
+                convolutional._assemble(dims[0], out, num_outputs, df), name="depthwise")
+            if normalizer_fn is not None:
+                normalizer_params = normalizer_params or {}
+                outputs = normalizer_fn(outputs, **normalizer_params)
+            elif biases_initializer is not None:
+                biases = framework.model_variable(
+                    "biases", shape=[num_outputs], dtype=dtype,
+                    initializer=core.get_initializer(biases_initializer),
+                    regularizer=biases_regularizer, trainable=trainable,
+                    collections=_variable_collections(variables_collections, "biases"))
+                outputs = tf.nn.bias_add(outputs, biases, data_format=data_format)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+def _assign_moving_average(variable, value, decay):
+    with tf.name_scope("AssignMovingAvg"):
+        return variable.assign_sub((variable - value) * (1.0 - decay))
+
+
+def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, param_initializers,
+                      param_regularizers, updates_collections, is_training, reuse,
+                      variables_collections, outputs_collections, trainable, data_format,
+                      zero_debias_moving_mean, scope):
+    """slim's `_fused_batch_norm` (rank 2 or 4): beta, gamma, moving_mean, moving_variance as
+    model variables, in that order."""
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    with tf.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        dims = inputs.get_shape().as_list()
+        rank = len(dims)
+        if rank == 2:
+            if dims[1] is None:
+                raise ValueError("`C` dimension must be known but is None")
+            params_shape = [dims[1]]
+        elif data_format == DATA_FORMAT_NHWC:
+            params_shape = [dims[3]]
+        else:
+            params_shape = [dims[1]]
+        if params_shape[0] is None:
+            raise ValueError("Inputs %s has undefined `C` dimension %s."
+                             % (inputs.name, tf.TensorShape(params_shape)))
+        if not param_initializers:
+            param_initializers = {}
+        if not param_regularizers:
+            param_regularizers = {}
+        beta = None
+        gamma = None
+        if center:
+            beta = framework.model_variable(
+                "beta", shape=params_shape, dtype=tf.float32,
+                initializer=param_initializers.get("beta", tf.zeros_initializer()),
+                regularizer=param_regularizers.get("beta"),
+                collections=_variable_collections(variables_collections, "beta"),
+                trainable=trainable)
+        if scale:
+            gamma = framework.model_variable(
+                "gamma", shape=params_shape, dtype=tf.float32,
+                initializer=param_initializers.get("gamma", tf.ones_initializer()),
+                regularizer=param_regularizers.get("gamma"),
+                collections=_variable_collections(variables_collections, "gamma"),
+                trainable=trainable)
+        with tf.variable_scope(tf.get_variable_scope()) as local_scope:
+            local_scope.set_partitioner(None)
+            moving_mean = framework.model_variable(
+                "moving_mean", shape=params_shape, dtype=tf.float32,
+                initializer=param_initializers.get("moving_mean", tf.zeros_initializer()),
+                trainable=False,
+                collections=_variable_collections(variables_collections, "moving_mean"))
+            moving_variance = framework.model_variable(
+                "moving_variance", shape=params_shape, dtype=tf.float32,
+                initializer=param_initializers.get("moving_variance", tf.ones_initializer()),
+                trainable=False,
+                collections=_variable_collections(variables_collections, "moving_variance"))
+        if zero_debias_moving_mean:
+            raise NotImplementedError(
+                "Scope Lens does not implement batch_norm(zero_debias_moving_mean=True) yet.")
+        if rank != 2 or data_format != DATA_FORMAT_NHWC:
+            outputs = _support.unimplemented_op("FusedBatchNorm", [inputs], inputs.dtype, dims)
+            mean = None
+            variance = None
+        elif is_training is False:
+            outputs = tf.nn.batch_normalization(inputs, moving_mean, moving_variance, beta,
+                                                gamma, epsilon)
+        else:
+            mean, variance = tf.nn.moments(inputs, [0])
+            outputs = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon)
+            if is_training is not True:
+                outputs = _support.unimplemented_op("cond", [outputs, is_training],
+                                                    inputs.dtype, dims)
+        if is_training is not False:
+            if mean is None:
+                mean, variance = tf.nn.moments(inputs, [0])
+            if updates_collections is None:
+                raise NotImplementedError("Scope Lens does not implement "
+                                          "batch_norm(updates_collections=None) yet.")
+            update_mean = _assign_moving_average(moving_mean, mean, decay)
+            update_variance = _assign_moving_average(moving_variance, variance, decay)
+            tf.add_to_collections(updates_collections, update_mean)
+            tf.add_to_collections(updates_collections, update_variance)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, activation_fn=None,
+               param_initializers=None, param_regularizers=None,
+               updates_collections=tf.GraphKeys.UPDATE_OPS, is_training=True, reuse=None,
+               variables_collections=None, outputs_collections=None, trainable=True,
+               batch_weights=None, fused=None, data_format=DATA_FORMAT_NHWC,
+               zero_debias_moving_mean=False, scope=None, renorm=False, renorm_clipping=None,
+               renorm_decay=0.99, adjustment=None):
+    if fused is None:
+        fused = True
+    inputs = tf.convert_to_tensor(inputs)
+    rank = inputs.get_shape().ndims
+    possible_to_fuse = (batch_weights is None and not renorm and rank in [2, 4]
+                        and adjustment is None)
+    if fused and possible_to_fuse and (zero_debias_moving_mean or rank == 2
+                                       or updates_collections != tf.GraphKeys.UPDATE_OPS):
+        return _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn,
+                                 param_initializers, param_regularizers, updates_collections,
+                                 is_training, reuse, variables_collections,
+                                 outputs_collections, trainable, data_format,
+                                 zero_debias_moving_mean, scope)
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    getter = _build_variable_getter()
+    with tf.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse,
+                           custom_getter=getter) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        if (batch_weights is not None or updates_collections != tf.GraphKeys.UPDATE_OPS
+                or zero_debias_moving_mean):
+            raise NotImplementedError(
+                "Scope Lens does not implement this batch_norm configuration yet (batch_weights,"
+                " or custom updates_collections for an input of rank other than 2 or 4).")
+        axis = -1
+        if data_format == DATA_FORMAT_NCHW:
+            axis = 1
+        if not param_initializers:
+            param_initializers = {}
+        if not param_regularizers:
+            param_regularizers = {}
+        layer = normalization.BatchNormalization(
+            axis=axis, momentum=decay, epsilon=epsilon, center=center, scale=scale,
+            beta_initializer=param_initializers.get("beta", tf.zeros_initializer()),
+            gamma_initializer=param_initializers.get("gamma", tf.ones_initializer()),
+            moving_mean_initializer=param_initializers.get("moving_mean",
+                                                           tf.zeros_initializer()),
+            moving_variance_initializer=param_initializers.get("moving_variance",
+                                                               tf.ones_initializer()),
+            beta_regularizer=param_regularizers.get("beta"),
+            gamma_regularizer=param_regularizers.get("gamma"), trainable=trainable,
+            renorm=renorm, renorm_clipping=renorm_clipping, renorm_momentum=renorm_decay,
+            adjustment=adjustment, name=sc.name, _scope=sc, _reuse=reuse, fused=fused)
+        outputs = layer.apply(inputs, training=is_training)
+        _add_variable_to_collections(layer.moving_mean, variables_collections, "moving_mean")
+        _add_variable_to_collections(layer.moving_variance, variables_collections,
+                                     "moving_variance")
+        if layer.beta is not None:
+            _add_variable_to_collections(layer.beta, variables_collections, "beta")
+        if layer.gamma is not None:
+            _add_variable_to_collections(layer.gamma, variables_collections, "gamma")
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def layer_norm(inputs, center=True, scale=True, activation_fn=None, reuse=None,
+               variables_collections=None, outputs_collections=None, trainable=True,
+               begin_norm_axis=1, begin_params_axis=-1, scope=None):
+    with tf.variable_scope(scope, "LayerNorm", [inputs], reuse=reuse) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        rank = inputs.get_shape().ndims
+        if rank is None:
+            raise ValueError("Inputs %s has undefined rank." % inputs.name)
+        dims = inputs.get_shape().as_list()
+        dtype = inputs.dtype.base_dtype
+        if begin_norm_axis < 0:
+            begin_norm_axis = rank + begin_norm_axis
+        if begin_params_axis >= rank or begin_norm_axis >= rank:
+            raise ValueError("begin_params_axis (%d) and begin_norm_axis (%d) must be < "
+                             "rank(inputs) (%d)" % (begin_params_axis, begin_norm_axis, rank))
+        start = begin_params_axis
+        if start < 0:
+            start = rank + start
+        params_shape = dims[start:]
+        if None in params_shape:
+            raise ValueError("Inputs %s: shape(inputs)[%s:] is not fully defined: %s"
+                             % (inputs.name, begin_params_axis, inputs.get_shape()))
+        beta = None
+        gamma = None
+        if center:
+            beta = framework.model_variable(
+                "beta", shape=params_shape, dtype=dtype, initializer=tf.zeros_initializer(),
+                collections=_variable_collections(variables_collections, "beta"),
+                trainable=trainable)
+        if scale:
+            gamma = framework.model_variable(
+                "gamma", shape=params_shape, dtype=dtype, initializer=tf.ones_initializer(),
+                collections=_variable_collections(variables_collections, "gamma"),
+                trainable=trainable)
+        norm_axes = list(range(begin_norm_axis, rank))
+        mean, variance = tf.nn.moments(inputs, norm_axes, keep_dims=True)
+        epsilon = 1e-12
+        if dtype == tf.float16:
+            epsilon = 1e-3
+        outputs = tf.nn.batch_normalization(inputs, mean, variance, offset=beta, scale=gamma,
+                                            variance_epsilon=epsilon)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def instance_norm(inputs, center=True, scale=True, epsilon=1e-6, activation_fn=None,
+                  param_initializers=None, reuse=None, variables_collections=None,
+                  outputs_collections=None, trainable=True, data_format=DATA_FORMAT_NHWC,
+                  scope=None):
+    inputs = tf.convert_to_tensor(inputs)
+    rank = inputs.get_shape().ndims
+    if rank is None:
+        raise ValueError("Inputs %s has undefined rank." % inputs.name)
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    dims = inputs.get_shape().as_list()
+    with tf.variable_scope(scope, "InstanceNorm", [inputs], reuse=reuse) as sc:
+        if data_format == DATA_FORMAT_NCHW:
+            reduction_axis = 1
+        else:
+            reduction_axis = rank - 1
+        moments_axes = []
+        for i in range(1, rank):
+            if i != reduction_axis:
+                moments_axes.append(i)
+        params_shape = [dims[reduction_axis]]
+        if params_shape[0] is None:
+            raise ValueError("Inputs %s has undefined channels dimension %s."
+                             % (inputs.name, tf.TensorShape(params_shape)))
+        dtype = inputs.dtype.base_dtype
+        if param_initializers is None:
+            param_initializers = {}
+        beta = None
+        gamma = None
+        if center:
+            beta = framework.model_variable(
+                "beta", shape=params_shape, dtype=dtype,
+                initializer=param_initializers.get("beta", tf.zeros_initializer()),
+                collections=_variable_collections(variables_collections, "beta"),
+                trainable=trainable)
+        if scale:
+            gamma = framework.model_variable(
+                "gamma", shape=params_shape, dtype=dtype,
+                initializer=param_initializers.get("gamma", tf.ones_initializer()),
+                collections=_variable_collections(variables_collections, "gamma"),
+                trainable=trainable)
+        if data_format == DATA_FORMAT_NCHW:
+            outputs = _support.unimplemented_op("instancenorm", [inputs], dtype, dims)
+        else:
+            mean, variance = tf.nn.moments(inputs, moments_axes, keep_dims=True)
+            outputs = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon,
+                                                name="instancenorm")
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def flatten(inputs, outputs_collections=None, scope=None):
+    with tf.name_scope(scope, "Flatten", [inputs]) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        outputs = core.flatten(inputs)
+        return _collect_named_outputs(outputs_collections, sc, outputs)
+
+
+@add_arg_scope
+def dropout(inputs, keep_prob=0.5, noise_shape=None, is_training=True, outputs_collections=None,
+            scope=None, seed=None):
+    with tf.variable_scope(scope, "Dropout", [inputs],
+                           custom_getter=_model_variable_getter) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        layer = core.Dropout(rate=1 - keep_prob, noise_shape=noise_shape, seed=seed,
+                             name=sc.name, _scope=sc)
+        outputs = layer.apply(inputs, training=is_training)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+def _pool2d(layer_class, default_name, inputs, kernel_size, stride, padding, data_format,
+            outputs_collections, scope):
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    with tf.name_scope(scope, default_name, [inputs]) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        layer = layer_class(pool_size=kernel_size, strides=stride, padding=padding,
+                            data_format=_data_format_name(data_format), _scope=sc)
+        outputs = layer.apply(inputs)
+        return _collect_named_outputs(outputs_collections, sc, outputs)
+
+
+@add_arg_scope
+def max_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format=DATA_FORMAT_NHWC,
+               outputs_collections=None, scope=None):
+    return _pool2d(pooling.MaxPooling2D, "MaxPool2D", inputs, kernel_size, stride, padding,
+                   data_format, outputs_collections, scope)
+
+
+@add_arg_scope
+def avg_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format=DATA_FORMAT_NHWC,
+               outputs_collections=None, scope=None):
+    return _pool2d(pooling.AveragePooling2D, "AvgPool2D", inputs, kernel_size, stride, padding,
+                   data_format, outputs_collections, scope)
+
+
+def _layer_name(layer, fallback):
+    """What `repeat`/`stack` name their inner scopes after: the layer function's `__name__`."""
+    name = getattr(layer, "__name__", None)
+    if name is None:
+        return fallback
+    return name
+
+
+def repeat(inputs, repetitions, layer, *args, **kwargs):
+    scope = kwargs.pop("scope", None)
+    with tf.variable_scope(scope, "Repeat", [inputs]):
+        inputs = tf.convert_to_tensor(inputs)
+        if scope is None:
+            scope = _layer_name(layer, "repeat")
+        outputs = inputs
+        for i in range(repetitions):
+            kwargs["scope"] = scope + "_" + str(i + 1)
+            outputs = layer(outputs, *args, **kwargs)
+        return outputs
+
+
+def stack(inputs, layer, stack_args, **kwargs):
+    scope = kwargs.pop("scope", None)
+    if not isinstance(stack_args, (list, tuple)):
+        raise ValueError("stack_args need to be a list or tuple")
+    with tf.variable_scope(scope, "Stack", [inputs]):
+        inputs = tf.convert_to_tensor(inputs)
+        if scope is None:
+            scope = _layer_name(layer, "stack")
+        outputs = inputs
+        for i in range(len(stack_args)):
+            kwargs["scope"] = scope + "_" + str(i + 1)
+            layer_args = stack_args[i]
+            if not isinstance(layer_args, (list, tuple)):
+                layer_args = [layer_args]
+            outputs = layer(outputs, *layer_args, **kwargs)
+        return outputs
+
+
+conv1d = convolution1d
+conv2d = convolution2d
+conv3d = convolution3d
+conv2d_transpose = convolution2d_transpose
+separable_conv2d = separable_convolution2d
