@@ -1630,6 +1630,10 @@ export class Interpreter {
         return v.k === 'variable' ? true : v.k === 'object' ? undefined : false;
       case 'TensorShape':
         return v.k === 'tshape';
+      case 'VariableScope':
+        return v.k === 'scope';
+      case 'PartitionedVariable':
+        return v.k === 'partitioned' ? true : v.k === 'object' ? undefined : false;
       case 'Dimension':
         return v.k === 'dim';
       default:
@@ -1685,7 +1689,7 @@ export class Interpreter {
       if (e instanceof BudgetExceeded) throw e;
       this.depth = depth;
     }
-    if (name === '_support') for (const [k, v] of supportNatives()) env.set(k, v);
+    if (name === '_support') for (const [k, v] of supportNatives(this)) env.set(k, v);
     return value;
   }
 
@@ -2499,6 +2503,10 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
     if (a.v.includes('\u0001') || b.v.includes('\u0001')) return undefined;
     if (op === '==') return false;
     if (op === '!=') return true;
+    if (op === '<') return a.v < b.v;
+    if (op === '<=') return a.v <= b.v;
+    if (op === '>') return a.v > b.v;
+    if (op === '>=') return a.v >= b.v;
   }
   if (op === 'is' || op === 'is not') {
     const same = a === b || (a.k === 'none' && b.k === 'none');

@@ -48,6 +48,8 @@ export function dtypeValue(name: string): Value {
     attrs.set('is_floating', { k: 'bool', v: dt.isFloating });
     attrs.set('is_integer', { k: 'bool', v: dt.isInteger });
     attrs.set('is_bool', { k: 'bool', v: dt.isBool });
+    attrs.set('is_unsigned', { k: 'bool', v: dt.isUnsigned });
+    attrs.set('is_complex', { k: 'bool', v: dt.isComplex });
   }
   return v;
 }

@@ -11,7 +11,7 @@ import type { VariableScopeArgs } from '../../core/variable-scope';
 import { partitionerValue, TfState } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
 import { NONE, pyStr, UNKNOWN_VALUE, Value } from './values';
-import { dtypeValue, isOpNamespace, tensorOp } from './tensors';
+import { dtypeOf, dtypeValue, isOpNamespace, tensorOp } from './tensors';
 
 type Scope = Extract<Value, { k: 'scope' }>['scope'];
 
@@ -164,7 +164,15 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
         ]),
       }));
     case 'Tensor':
-      return { k: 'builtin', name: 'Tensor', call: () => UNKNOWN_VALUE };
+    case 'VariableScope':
+    case 'PartitionedVariable':
+      // Types for isinstance (Interpreter.isInstance); not constructed by programs.
+      return { k: 'builtin', name: attr, call: () => UNKNOWN_VALUE };
+    case 'as_dtype':
+      return builtin(attr, (args, kwargs) => {
+        const d = dtypeOf(args[0] ?? kwargs.get('type_value'));
+        return d ? dtypeValue(d.name) : UNKNOWN_VALUE;
+      });
     case 'Graph':
       return builtin(attr, () => graphObject(interp));
     case 'reset_default_graph':

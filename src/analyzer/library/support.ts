@@ -4,6 +4,8 @@
  * Python function of the same name (which the runtime executes); after the module's source has
  * run in the analyzer, these replace its definitions. Keep this list as short as `_support.py`.
  */
+import type { Interpreter } from '../interpreter/interpreter';
+import { dtypeOf, shapeFromValue, tensor } from '../interpreter/tensors';
 import type { Value } from '../interpreter/values';
 import { UNKNOWN_VALUE } from '../interpreter/values';
 
@@ -11,26 +13,39 @@ function builtin(name: string, call: (args: Value[], kwargs: Map<string, Value>)
   return { k: 'builtin', name, call: (args, kwargs) => call(args, kwargs) };
 }
 
-/**
- * Keras' `base_layer._to_snake_case` (TF 1.15): `Conv2DTranspose` → `conv2d_transpose`,
- * `BatchNormalization` → `batch_normalization`; a name starting with `_` gets `private`.
- */
-export function toSnakeCase(name: string): string {
-  const intermediate = name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2');
-  const insecure = intermediate.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
-  return insecure.startsWith('_') ? `private${insecure}` : insecure;
-}
-
 /** The natives, by the name `_support.py` gives them. */
-export function supportNatives(): Map<string, Value> {
+export function supportNatives(interp: Interpreter): Map<string, Value> {
   return new Map<string, Value>([
     [
-      'to_snake_case',
-      builtin('to_snake_case', (args, kwargs) => {
-        const n = args[0] ?? kwargs.get('name');
-        return n && n.k === 'str' && !n.v.includes('\u0001')
-          ? { k: 'str', v: toSnakeCase(n.v) }
-          : UNKNOWN_VALUE;
+      // `type(obj).__name__`.
+      'class_name',
+      builtin('class_name', (args, kwargs) => {
+        const obj = args[0] ?? kwargs.get('obj');
+        return obj && obj.k === 'instance' ? { k: 'str', v: obj.cls.name } : UNKNOWN_VALUE;
+      }),
+    ],
+    [
+      // A tensor of static `shape` and `dtype` made by an op `op_type` named `name` (default
+      // `op_type`) in the current name scope.
+      'unimplemented_op',
+      builtin('unimplemented_op', (args, kwargs) => {
+        const arg = (i: number, k: string) => args[i] ?? kwargs.get(k);
+        const type = arg(0, 'op_type');
+        const n = arg(4, 'name');
+        const base = n && n.k !== 'none' ? n : type;
+        let name: string | null = null;
+        if (base && base.k === 'str') {
+          try {
+            name = `${interp.tf.names.uniqueName(base.v)}:0`;
+          } catch {
+            name = null;
+          }
+        }
+        return tensor(
+          name,
+          dtypeOf(arg(2, 'dtype')),
+          shapeFromValue(arg(3, 'shape') ?? UNKNOWN_VALUE),
+        );
       }),
     ],
   ]);
