@@ -2498,8 +2498,10 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
     }
   }
   if (a.k === 'str' && b.k === 'str') {
-    if (a.v === b.v)
-      return op === '==' || op === 'is' ? true : op === '!=' || op === 'is not' ? false : undefined;
+    if (a.v === b.v) {
+      if (op === '==' || op === 'is' || op === '<=' || op === '>=') return true;
+      return op === '!=' || op === 'is not' || op === '<' || op === '>' ? false : undefined;
+    }
     if (a.v.includes('\u0001') || b.v.includes('\u0001')) return undefined;
     if (op === '==') return false;
     if (op === '!=') return true;

@@ -511,29 +511,37 @@ function squeeze(interp: Interpreter, a: Args): Value {
   );
 }
 
+/** The shape of a reduction of `x` over `axisArg` (all axes when None). */
+function reducedShape(
+  x: AbstractShape,
+  axisArg: Value | undefined,
+  kd: Value | undefined,
+): AbstractShape {
+  const keep = !kd || kd.k === 'none' ? false : kd.k === 'bool' ? kd.v : undefined;
+  const d = dimsOf(x);
+  if (keep === undefined) return U;
+  if (!axisArg || axisArg.k === 'none') {
+    if (!keep) return [];
+    return d ? d.map(() => 1) : x;
+  }
+  if (!d) return x;
+  const axes = (sequence(axisArg) ?? [axisArg]).map((v) => normAxis(v, d.length));
+  if (axes.some((v) => v === undefined)) return U;
+  const out: AbstractDim[] = [];
+  d.forEach((v, i) => {
+    if (!axes.includes(i)) out.push(v);
+    else if (keep) out.push(1);
+  });
+  return out;
+}
+
 function reduce(type: string, outDType?: DType): OpFn {
   return (interp, a) => {
     const x = tensorInfo(argOf(a, 0, 'input_tensor') ?? UNKNOWN_VALUE);
     const axisArg = argOf(a, 1, 'axis') ?? a.kwargs.get('reduction_indices');
     const kd = argOf(a, 2, 'keepdims') ?? a.kwargs.get('keep_dims');
     const name = opName(interp, a, 3, type);
-    const dtype = outDType ?? x.dtype;
-    const keep = !kd || kd.k === 'none' ? false : kd.k === 'bool' ? kd.v : undefined;
-    const d = dimsOf(x.shape);
-    if (keep === undefined) return tensor(name, dtype, U);
-    if (!axisArg || axisArg.k === 'none') {
-      if (!keep) return tensor(name, dtype, []);
-      return tensor(name, dtype, d ? d.map(() => 1) : x.shape);
-    }
-    if (!d) return tensor(name, dtype, x.shape);
-    const axes = (sequence(axisArg) ?? [axisArg]).map((v) => normAxis(v, d.length));
-    if (axes.some((v) => v === undefined)) return tensor(name, dtype, U);
-    const out: AbstractDim[] = [];
-    d.forEach((v, i) => {
-      if (!axes.includes(i)) out.push(v);
-      else if (keep) out.push(1);
-    });
-    return tensor(name, dtype, out);
+    return tensor(name, outDType ?? x.dtype, reducedShape(x.shape, axisArg, kd));
   };
 }
 
@@ -818,6 +826,28 @@ function dropout(interp: Interpreter, a: Args): Value {
   return tensor(compositeName(interp, a, 4, 'dropout'), x.dtype, x.shape);
 }
 
+/** `tf.convert_to_tensor(value)`: a tensor as it is; a Python value as a constant. */
+function convertToTensor(interp: Interpreter, a: Args): Value {
+  const v = argOf(a, 0, 'value') ?? UNKNOWN_VALUE;
+  if (v.k === 'tensor') return v;
+  const t = tensorInfo(v);
+  const dtype = dtypeOf(argOf(a, 1, 'dtype')) ?? t.dtype;
+  if (isTensorLike(v)) return tensor(null, dtype, t.shape);
+  return tensor(opName(interp, a, 2, 'Const'), dtype, t.shape);
+}
+
+/** `tf.nn.moments(x, axes, keep_dims=False)`: (mean, variance), reduced over `axes`. */
+function moments(interp: Interpreter, a: Args): Value {
+  const x = argOf(a, 0, 'x') ?? UNKNOWN_VALUE;
+  const axes = argOf(a, 1, 'axes');
+  const keep = argOf(a, 4, 'keep_dims') ?? a.kwargs.get('keepdims');
+  compositeName(interp, a, 3, 'moments');
+  const info = tensorInfo(x);
+  const shape = reducedShape(info.shape, axes, keep);
+  const dtype = info.dtype;
+  return { k: 'tuple', items: [tensor(null, dtype, shape), tensor(null, dtype, shape)] };
+}
+
 /** `tf.TensorShape(dims)`. */
 function tensorShapeCtor(_interp: Interpreter, a: Args): Value {
   const v = argOf(a, 0, 'dims');
@@ -904,6 +934,12 @@ const OPS: Record<string, OpFn> = {
   'nn.log_softmax': unary('LogSoftmax', 2),
   'nn.bias_add': biasAdd,
   'nn.dropout': dropout,
+  convert_to_tensor: convertToTensor,
+  'nn.moments': moments,
+  'nn.batch_normalization': (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+    return tensor(compositeName(interp, a, 6, 'batchnorm'), x.dtype, x.shape);
+  },
   'nn.conv1d': conv('conv1d', 3),
   'nn.conv2d': conv('Conv2D', 4),
   'nn.conv3d': conv('Conv3D', 5),
