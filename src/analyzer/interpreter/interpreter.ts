@@ -1061,7 +1061,7 @@ export class Interpreter {
       return v.items[idx] ?? UNKNOWN_VALUE;
     }
     if (v.k === 'dict') {
-      const found = v.entries.find(([k]) => compare('==', k, i) === true);
+      const found = v.entries.find(([k]) => k === i || compare('==', k, i) === true);
       return found ? found[1] : UNKNOWN_VALUE;
     }
     return UNKNOWN_VALUE;
@@ -1293,6 +1293,8 @@ export class Interpreter {
       if (js) return js;
     }
     switch (attr) {
+      case 'copy':
+        return builtin(attr, () => ({ k: 'list', items: [...v.items] }));
       case 'append':
         return builtin(attr, (args) => {
           v.items.push(args[0] ?? UNKNOWN_VALUE);
@@ -1370,8 +1372,11 @@ export class Interpreter {
 
   /** `dict` methods (`hparams.get('n_layer', 12)`, `.items()`, ...). */
   private dictMethod(v: Value & { k: 'dict' }, attr: string): Value {
-    const find = (key: Value) => v.entries.find(([k]) => compare('==', k, key) === true);
+    const find = (key: Value) =>
+      v.entries.find(([k]) => k === key || compare('==', k, key) === true);
     switch (attr) {
+      case 'copy':
+        return builtin(attr, () => ({ k: 'dict', entries: v.entries.map(([k, x]) => [k, x]) }));
       case 'get':
         return builtin(attr, (args) => {
           const found = find(args[0] ?? UNKNOWN_VALUE);
@@ -2395,7 +2400,7 @@ export function exprLabel(e: Expr): string {
 }
 
 function setEntries(entries: Array<[Value, Value]>, key: Value, value: Value): void {
-  const i = entries.findIndex(([k]) => compare('==', k, key) === true);
+  const i = entries.findIndex(([k]) => k === key || compare('==', k, key) === true);
   if (i >= 0) entries[i] = [key, value];
   else entries.push([key, value]);
 }
