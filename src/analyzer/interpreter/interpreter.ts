@@ -1253,6 +1253,15 @@ export class Interpreter {
       case 'builtin':
         if (attr === '__name__') return str(v.name.split('.').pop() ?? v.name);
         return UNKNOWN_VALUE;
+      case 'context':
+        // `cm.__enter__()` / `cm.__exit__(...)` called by hand (a library's own context class).
+        if (attr === '__enter__') return builtin(attr, () => this.guardTf(() => v.enter()));
+        if (attr === '__exit__')
+          return builtin(attr, () => {
+            v.exit();
+            return NONE;
+          });
+        return UNKNOWN_VALUE;
       case 'tensor':
         return tensorAttr(this, v, attr);
       case 'tshape':
