@@ -1549,6 +1549,12 @@ export class Interpreter {
         });
       case 'initializer':
         return s.initializer ?? NONE;
+      case 'regularizer':
+        return s.regularizer ?? NONE;
+      case 'partitioner':
+        return s.partitioner ?? NONE;
+      case 'custom_getter':
+        return s.customGetter ?? NONE;
       case 'set_initializer':
       case 'set_regularizer':
       case 'set_partitioner': {

@@ -1038,6 +1038,10 @@ export function variableTensorAttr(v: Value & { k: 'variable' }, attr: string): 
     case 'value':
     case 'read_value':
     case 'initialized_value':
+    case 'assign':
+    case 'assign_add':
+    case 'assign_sub':
+      // Ops on the variable (their names are not modelled): a tensor of its shape.
       return method(attr, () => tensor(null, v.v.dtype.baseDType, v.v.shape));
     default:
       return undefined;
