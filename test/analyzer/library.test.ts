@@ -203,14 +203,15 @@ describe('analyzer: the embedded tf.layers / slim library', () => {
     assert.ok(locations(a).every((f) => f === 'model.py'));
   });
 
-  it('slim layers: default scopes and renamed weights', function () {
+  it('slim layers: default scopes, renamed weights, arg_scope defaults', function () {
     if (!hasLib) this.skip();
     const a = run(
       [
         'slim = tf.contrib.slim',
         'x = tf.placeholder(tf.float32, [None, 16, 16, 1])',
-        'h = slim.conv2d(x, 8, [3, 3], padding="VALID")',
-        'h = slim.conv2d(h, 4, 3, scope="c2", biases_initializer=None)',
+        'with slim.arg_scope([slim.conv2d], padding="VALID", biases_initializer=None):',
+        '    h = slim.conv2d(x, 8, [3, 3])',
+        'h = slim.conv2d(h, 4, 3, scope="c2")',
         'h = slim.fully_connected(tf.reshape(h, [-1, 14 * 14 * 4]), 10)',
       ],
       null,
@@ -219,8 +220,8 @@ describe('analyzer: the embedded tf.layers / slim library', () => {
       a.variables.map((v) => `${v.name} ${v.shape}`),
       [
         'Conv/weights:0 (3, 3, 1, 8)',
-        'Conv/biases:0 (8,)',
         'c2/weights:0 (3, 3, 8, 4)',
+        'c2/biases:0 (4,)',
         'fully_connected/weights:0 (784, 10)',
         'fully_connected/biases:0 (10,)',
       ],

@@ -2497,6 +2497,13 @@ export function builtin(
 /** Python comparison of abstract values; undefined when not known. */
 export function compare(op: string, a: Value, b: Value): boolean | undefined {
   if (a.k === 'unknown' || b.k === 'unknown') return compareBound(op, a, b);
+  // Functions and classes compare by identity (each `def`/`class` made one value).
+  if (
+    (op === '==' || op === '!=') &&
+    (a.k === 'func' || a.k === 'class') &&
+    (b.k === 'func' || b.k === 'class')
+  )
+    return (a === b) === (op === '==');
   const num = (v: Value) =>
     v.k === 'int' || v.k === 'float' ? v.v : v.k === 'bool' ? Number(v.v) : undefined;
   const x = num(a);

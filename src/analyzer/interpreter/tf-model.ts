@@ -282,6 +282,7 @@ function toValue(result: unknown): Value {
 function resultName(v: Value): string | undefined {
   if (v.k === 'variable') return `${v.v.opName}:0`;
   if (v.k === 'partitioned') return v.v.name;
+  if (v.k === 'tensor') return v.name ?? undefined;
   if (v.k === 'object') {
     const n = v.attrs.get('name');
     if (n && n.k === 'str') return n.v;
