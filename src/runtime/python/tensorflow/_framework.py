@@ -181,6 +181,9 @@ def from_engine_item(graph, item):
 
     if not isinstance(item, JsProxy):
         return item
+    unwrap = getattr(item, "unwrap", None)
+    if unwrap is not None:  # a Python object (tensor, op, ...) stored as a proxy: itself again
+        return unwrap()
     from . import _variables
 
     wrapped = _variables.wrap_engine_variable(graph, item)

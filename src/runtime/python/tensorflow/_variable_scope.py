@@ -134,6 +134,10 @@ def regularizer_arg(reg):
 def partitioner_arg(part):
     if part is None:
         return None
+    from pyodide.ffi import JsProxy
+
+    if isinstance(part, JsProxy):  # the engine's own (handed to a custom getter and back)
+        return part
     engine_obj = getattr(part, "_engine_object", None)
     if engine_obj is not None:
         return engine_obj

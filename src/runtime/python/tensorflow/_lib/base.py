@@ -211,6 +211,10 @@ class Layer(object):
 
     @property
     def updates(self):
+        # Keras: a non-trainable (and stateless) layer reports no updates, so none reach
+        # UPDATE_OPS.
+        if not self.trainable:
+            return []
         return list(self._updates)
 
     @property
@@ -251,11 +255,19 @@ class Layer(object):
                                            use_resource=use_resource)
                 if regularizer and len(tf.global_variables()) > existing:
                     self._handle_weight_regularization(name, variable, regularizer)
+        # Keras tracks a partitioned variable's parts one by one.
+        tracked = [variable]
+        if isinstance(variable, tf.PartitionedVariable):
+            tracked = list(variable)
         if trainable and self.trainable and self._is_trainable(variable):
-            self._trainable_weights.append(variable)
+            self._trainable_weights.extend(tracked)
         else:
-            self._non_trainable_weights.append(variable)
+            self._non_trainable_weights.extend(tracked)
         return variable
+
+    def add_variable(self, *args, **kwargs):
+        """The deprecated alias of `add_weight`."""
+        return self.add_weight(*args, **kwargs)
 
     def _is_trainable(self, variable):
         """False when a custom getter overrode `trainable` (TF moves such a weight)."""
@@ -310,7 +322,6 @@ class Layer(object):
         reuse = self._reuse
         if self.built:
             reuse = True
-        updates_before = len(self._updates)
         with tf.variable_scope(self._scope, reuse=reuse, auxiliary_name_scope=False) as sc:
             self._current_scope = sc
             with tf.name_scope(sc.original_name_scope):
@@ -330,7 +341,7 @@ class Layer(object):
                 if self._activity_regularizer is not None:
                     raise NotImplementedError(
                         "Scope Lens does not implement activity_regularizer on tf.layers yet.")
-        _add_to_collection_once(tf.GraphKeys.UPDATE_OPS, self._updates[updates_before:])
+        _add_to_collection_once(tf.GraphKeys.UPDATE_OPS, self.updates)
         return outputs
 
     def apply(self, inputs, *args, **kwargs):

@@ -19,10 +19,13 @@ def normalize_tuple(value, n, name):
 
 
 def normalize_padding(value):
+    if isinstance(value, (list, tuple)):
+        return value
     padding = value.lower()
     if padding not in ["valid", "same", "causal"]:
-        raise ValueError("The `padding` argument must be one of \"valid\", \"same\" (or "
-                         "\"causal\", only for `Conv1D). Received: " + str(padding))
+        raise ValueError("The `padding` argument must be a list/tuple or one of \"valid\", "
+                         "\"same\" (or \"causal\", only for `Conv1D). Received: "
+                         + str(padding))
     return padding
 
 
@@ -287,61 +290,63 @@ class SeparableConv2D(_SeparableConv):
                          depth_multiplier=depth_multiplier, **kwargs)
 
 
-def _functional(cls, inputs, name, reuse, args, kwargs):
+def _functional(cls, inputs, name, reuse, args, options, kwargs):
+    """The functional forms: the layer's scope is `name` verbatim (`_scope=name`)."""
+    options.update(kwargs)
     layer = cls(*args, name=name, dtype=inputs.dtype.base_dtype, _scope=name, _reuse=reuse,
-                **kwargs)
+                **options)
     return layer.apply(inputs)
 
 
 def conv1d(inputs, filters, kernel_size, strides=1, padding="valid",
            data_format="channels_last", dilation_rate=1, name=None, reuse=None, **kwargs):
     return _functional(Conv1D, inputs, name, reuse, [filters, kernel_size],
-                       dict(strides=strides, padding=padding, data_format=data_format,
-                            dilation_rate=dilation_rate, **kwargs))
+                       {"strides": strides, "padding": padding, "data_format": data_format,
+                        "dilation_rate": dilation_rate}, kwargs)
 
 
 def conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="valid",
            data_format="channels_last", dilation_rate=(1, 1), name=None, reuse=None, **kwargs):
     return _functional(Conv2D, inputs, name, reuse, [filters, kernel_size],
-                       dict(strides=strides, padding=padding, data_format=data_format,
-                            dilation_rate=dilation_rate, **kwargs))
+                       {"strides": strides, "padding": padding, "data_format": data_format,
+                        "dilation_rate": dilation_rate}, kwargs)
 
 
 def conv3d(inputs, filters, kernel_size, strides=(1, 1, 1), padding="valid",
            data_format="channels_last", dilation_rate=(1, 1, 1), name=None, reuse=None,
            **kwargs):
     return _functional(Conv3D, inputs, name, reuse, [filters, kernel_size],
-                       dict(strides=strides, padding=padding, data_format=data_format,
-                            dilation_rate=dilation_rate, **kwargs))
+                       {"strides": strides, "padding": padding, "data_format": data_format,
+                        "dilation_rate": dilation_rate}, kwargs)
 
 
 def conv2d_transpose(inputs, filters, kernel_size, strides=(1, 1), padding="valid",
                      data_format="channels_last", name=None, reuse=None, **kwargs):
     return _functional(Conv2DTranspose, inputs, name, reuse, [filters, kernel_size],
-                       dict(strides=strides, padding=padding, data_format=data_format,
-                            **kwargs))
+                       {"strides": strides, "padding": padding,
+                        "data_format": data_format}, kwargs)
 
 
 def conv3d_transpose(inputs, filters, kernel_size, strides=(1, 1, 1), padding="valid",
                      data_format="channels_last", name=None, reuse=None, **kwargs):
     return _functional(Conv3DTranspose, inputs, name, reuse, [filters, kernel_size],
-                       dict(strides=strides, padding=padding, data_format=data_format,
-                            **kwargs))
+                       {"strides": strides, "padding": padding,
+                        "data_format": data_format}, kwargs)
 
 
 def separable_conv1d(inputs, filters, kernel_size, strides=1, padding="valid",
                      data_format="channels_last", dilation_rate=1, depth_multiplier=1,
                      name=None, reuse=None, **kwargs):
     return _functional(SeparableConv1D, inputs, name, reuse, [filters, kernel_size],
-                       dict(strides=strides, padding=padding, data_format=data_format,
-                            dilation_rate=dilation_rate, depth_multiplier=depth_multiplier,
-                            **kwargs))
+                       {"strides": strides, "padding": padding, "data_format": data_format,
+                        "dilation_rate": dilation_rate,
+                        "depth_multiplier": depth_multiplier}, kwargs)
 
 
 def separable_conv2d(inputs, filters, kernel_size, strides=(1, 1), padding="valid",
                      data_format="channels_last", dilation_rate=(1, 1), depth_multiplier=1,
                      name=None, reuse=None, **kwargs):
     return _functional(SeparableConv2D, inputs, name, reuse, [filters, kernel_size],
-                       dict(strides=strides, padding=padding, data_format=data_format,
-                            dilation_rate=dilation_rate, depth_multiplier=depth_multiplier,
-                            **kwargs))
+                       {"strides": strides, "padding": padding, "data_format": data_format,
+                        "dilation_rate": dilation_rate,
+                        "depth_multiplier": depth_multiplier}, kwargs)

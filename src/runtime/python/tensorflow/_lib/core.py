@@ -66,7 +66,8 @@ class Dense(base.Layer):
                                       constraint=self.kernel_constraint, dtype=self.dtype,
                                       trainable=True)
         if self.use_bias:
-            self.bias = self.add_weight("bias", shape=[self.units], initializer=self.bias_initializer,
+            self.bias = self.add_weight("bias", shape=[self.units],
+                                        initializer=self.bias_initializer,
                                         regularizer=self.bias_regularizer,
                                         constraint=self.bias_constraint, dtype=self.dtype,
                                         trainable=True)
@@ -80,8 +81,8 @@ class Dense(base.Layer):
         if rank > 2:
             inner = dims[1:rank - 1]
             if None in inner:
-                outputs = _support.unimplemented_op("Tensordot", [inputs, self.kernel], inputs.dtype,
-                                                   dims[0:rank - 1] + [self.units])
+                outputs = _support.unimplemented_op("Tensordot", [inputs, self.kernel],
+                                                    inputs.dtype, dims[0:rank - 1] + [self.units])
             else:
                 flat = tf.reshape(inputs, [-1, dims[rank - 1]])
                 outputs = tf.reshape(tf.matmul(flat, self.kernel), [-1] + inner + [self.units])
