@@ -2497,6 +2497,19 @@ export function builtin(
 /** Python comparison of abstract values; undefined when not known. */
 export function compare(op: string, a: Value, b: Value): boolean | undefined {
   if (a.k === 'unknown' || b.k === 'unknown') return compareBound(op, a, b);
+  // An object that is not a number or a string never equals one (Python's default __eq__).
+  const plain = (v: Value) =>
+    v.k === 'str' || v.k === 'int' || v.k === 'float' || v.k === 'bool' || v.k === 'none';
+  const opaque = (v: Value) =>
+    v.k === 'object' ||
+    v.k === 'func' ||
+    v.k === 'class' ||
+    v.k === 'builtin' ||
+    v.k === 'variable' ||
+    v.k === 'tensor' ||
+    v.k === 'scope';
+  if ((op === '==' || op === '!=') && ((plain(a) && opaque(b)) || (opaque(a) && plain(b))))
+    return op === '!=';
   // Functions and classes compare by identity (each `def`/`class` made one value).
   if (
     (op === '==' || op === '!=') &&

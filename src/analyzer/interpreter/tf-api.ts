@@ -85,6 +85,8 @@ const NAMESPACES = new Set([
  */
 export function tfMember(interp: Interpreter, prefix: string, attr: string): Value {
   const dotted = prefix ? `${prefix}.${attr}` : attr;
+  const reg = REGULARIZERS[dotted];
+  if (reg) return regularizerFactory(interp, dotted, reg);
   const lib = interp.libraryExport(dotted);
   if (lib) return lib;
   const op = tensorOp(interp, dotted);
@@ -96,6 +98,40 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   if (NAMESPACES.has(dotted) || isOpNamespace(dotted) || interp.isLibraryNamespace(dotted))
     return { k: 'module', path: `tf.${dotted}` };
   return UNKNOWN_VALUE;
+}
+
+/** contrib's regularizer factories and the name scope each loss is made in. */
+const REGULARIZERS: Record<string, string> = {
+  'contrib.layers.l1_regularizer': 'l1_regularizer',
+  'contrib.layers.l2_regularizer': 'l2_regularizer',
+  'contrib.layers.l1_l2_regularizer': 'l1_l2_regularizer',
+};
+
+/**
+ * `tf.contrib.layers.l2_regularizer(scale, scope=None)` and friends: a scale of 0 gives a
+ * regularizer that returns None; otherwise each call makes a loss tensor named after its name
+ * scope (`dense/kernel/Regularizer/l2_regularizer:0`). Scales TF rejects are not known here.
+ */
+function regularizerFactory(interp: Interpreter, dotted: string, scopeName: string): Value {
+  return builtin(dotted, (args, kwargs) => {
+    const scales =
+      scopeName === 'l1_l2_regularizer'
+        ? [
+            args[0] ?? kwargs.get('scale_l1') ?? { k: 'float', v: 1 },
+            args[1] ?? kwargs.get('scale_l2') ?? { k: 'float', v: 1 },
+          ]
+        : [args[0] ?? kwargs.get('scale')];
+    if (scales.some((x) => !x || (x.k !== 'int' && x.k !== 'float') || x.v < 0))
+      return UNKNOWN_VALUE;
+    const zero = scales.every((x) => (x as { v: number }).v === 0);
+    const scope = kwargs.get('scope') ?? args[scopeName === 'l1_l2_regularizer' ? 2 : 1];
+    return builtin(scopeName, () => {
+      if (zero) return NONE;
+      const base = scope && scope.k === 'str' ? scope.v : scopeName;
+      const name = interp.tf.names.withNameScope(base, (s) => s.slice(0, -1));
+      return { k: 'tensor', name: `${name}:0`, dtype: null, shape: [] };
+    });
+  });
 }
 
 /** The variables in a graph collection, in the order TF adds them. */
