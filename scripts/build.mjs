@@ -104,6 +104,12 @@ function copyPyodide() {
 
 copyPython();
 copyPyodide();
+// The analyzer embeds the Python layer libraries (src/analyzer/library/sources.generated.ts).
+await import('./gen-analyzer-library.mjs').then(async (m) => {
+  const text = await m.generate();
+  const out = 'src/analyzer/library/sources.generated.ts';
+  if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== text) fs.writeFileSync(out, text);
+});
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
 } else {

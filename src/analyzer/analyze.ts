@@ -26,6 +26,7 @@ import { PythonDocument } from './python/document';
 import { CATALOG } from './diagnostics/catalog';
 import { lowerSource } from './front-ends';
 import { dirname, joinPath } from './paths';
+import { isLibraryFile, libraryFor, LibrarySources } from './library/index';
 
 export interface StaticEvent {
   /** 1-based line of the `get_variable` call. */
@@ -156,6 +157,11 @@ export interface AnalyzeOptions {
   readonly roots?: readonly string[];
   /** Analysis limits (call depth, loop unrolling); defaults suit most code. */
   readonly limits?: Limits;
+  /**
+   * The layer libraries' Python modules (module name → source, `exports` among them); by
+   * default the `tensorflow._lib` package embedded at build time.
+   */
+  readonly library?: LibrarySources;
 }
 
 /** Errors about an existing variable, whose creation is the related site. */
@@ -275,7 +281,13 @@ function analyzeModule(
     }
     return undefined;
   };
-  const result = interpret(module, { file, language, resolveImport, limits: options.limits });
+  const result = interpret(module, {
+    file,
+    language,
+    resolveImport,
+    limits: options.limits,
+    library: libraryFor(options.library),
+  });
   const maps = new Map<string, LineMap>();
   const lineMap = (f: string) => {
     let m = maps.get(f);
@@ -510,6 +522,8 @@ class Builder {
   }
 
   private record(site: Expr, e: VariableEvent, o: MutableOutcome, entry: string | undefined): void {
+    // Library code has no call site of its own (events there carry the program's call).
+    if (isLibraryFile(e.file)) return;
     let acc = this.sites.get(site);
     if (!acc) {
       acc = { file: e.file, span: e.at.span, outcomes: new Map() };

@@ -20,12 +20,28 @@
  */
 import { ScopeLensError } from '../../core/errors';
 import { AUTO_REUSE } from '../../core/reuse';
+import { UNKNOWN } from '../../core/shape';
 import type { VariableScopeArgs } from '../../core/variable-scope';
 import type { ClassDef, Expr, Module, Param, Stmt } from '../ir';
 import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
-import { engineAttr, TF1_ONLY, tfAttr } from './tf-api';
+import { engineAttr, TF1_ONLY, tfMember } from './tf-api';
+import { isLibraryFile, Library } from '../library/index';
+import { supportNatives } from '../library/support';
+import {
+  dimAttr,
+  dimOperand,
+  isTensorLike,
+  tensor,
+  tensorAttr,
+  tensorBinop,
+  tensorInfo,
+  tshapeAttr,
+  tshapeIndex,
+  tshapeItems,
+  variableTensorAttr,
+} from './tensors';
 import { dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
 import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
@@ -52,6 +68,18 @@ type Completion = ReturnSignal | typeof BREAK | typeof CONTINUE | undefined;
 class BudgetExceeded {}
 
 const TF_MODULES = new Set(['tensorflow', 'tensorflow.compat.v1', 'tensorflow.compat']);
+
+/**
+ * What `tensorflow.<x>` names below the API's top level (`contrib.slim`, `_lib.base`); `''` for
+ * the top level itself (`tensorflow`, `tensorflow.compat.v1`); null for other modules.
+ */
+function tfSubmodule(name: string): string | null {
+  if (name !== 'tensorflow' && !name.startsWith('tensorflow.')) return null;
+  let rest = name.slice('tensorflow'.length).replace(/^\./, '');
+  if (rest === 'compat' || rest === 'compat.v1') return '';
+  if (rest.startsWith('compat.v1.')) rest = rest.slice('compat.v1.'.length);
+  return rest;
+}
 /**
  * The engine API's module: 'scope-lens' (and its subpaths), or a relative import of this
  * package's own sources (`../../src/index`, as its examples and tests write it).
@@ -111,6 +139,8 @@ export interface InterpretOptions {
   readonly language: Language;
   readonly limits?: Limits;
   readonly resolveImport?: (req: ImportRequest) => ResolvedModule | undefined;
+  /** The layer libraries `tf.layers.dense` and friends resolve to (library/index.ts). */
+  readonly library?: Library;
 }
 
 export interface EntryPoint {
@@ -276,6 +306,12 @@ interface Frame {
   readonly file: string;
 }
 
+/** A running function: its definition and frame (what `super()` reads). */
+interface FunctionFrame {
+  readonly def: unknown;
+  readonly env: Env;
+}
+
 export class Interpreter {
   /** Builtins, the parent of every module's globals. */
   readonly builtinsEnv = new Env(null);
@@ -299,6 +335,13 @@ export class Interpreter {
   /** The file whose code is running. */
   currentFile: string;
   private readonly callStack: Frame[] = [];
+  private readonly functionStack: FunctionFrame[] = [];
+  /** The class each method was defined in (for `super()`). */
+  private readonly methodClass = new WeakMap<object, Value & { k: 'class' }>();
+  /** What a `super()` object stands for. */
+  private readonly supers = new WeakMap<Map<string, Value>, { cls: Value; self: Value }>();
+  /** Default values of parameters, evaluated once when the function is defined. */
+  private readonly defaults = new WeakMap<object, Map<unknown, Value>>();
   private nextHole = 1;
   private readonly modules = new Map<string, Value>();
 
@@ -329,6 +372,13 @@ export class Interpreter {
     ]) {
       this.builtinsEnv.set(cls, { k: 'exctype', cls });
     }
+    this.builtinsEnv.set('object', {
+      k: 'class',
+      name: 'object',
+      attrs: new Map(),
+      bases: [],
+      file: '<builtins>',
+    });
     this.mainEnv.set('__name__', { k: 'str', v: '__main__' });
   }
 
@@ -350,6 +400,9 @@ export class Interpreter {
       get via() {
         return self.via();
       },
+      get site() {
+        return self.librarySite();
+      },
       get assumptions() {
         return self.assumptions;
       },
@@ -363,9 +416,25 @@ export class Interpreter {
   /** The innermost call in the analysed file, when code of another file is running. */
   private via(): Expr | undefined {
     if (this.currentFile === this.options.file) return undefined;
+    const site = this.librarySite();
+    if (site && site.file === this.options.file) return undefined;
     for (let i = this.callStack.length - 1; i >= 0; i--) {
       const f = this.callStack[i];
       if (f.file === this.options.file && f.at) return f.at;
+    }
+    return undefined;
+  }
+
+  /**
+   * While library code runs: the call in the program's code (the analysed file or its own
+   * modules) that led into the library. What the library does is reported there, as TF's own
+   * functions' work is reported at their call; library frames are never user locations.
+   */
+  librarySite(): { readonly at: Expr; readonly file: string } | undefined {
+    if (!isLibraryFile(this.currentFile)) return undefined;
+    for (let i = this.callStack.length - 1; i >= 0; i--) {
+      const f = this.callStack[i];
+      if (!isLibraryFile(f.file)) return f.at ? { at: f.at, file: f.file } : undefined;
     }
     return undefined;
   }
@@ -497,6 +566,7 @@ export class Interpreter {
         return;
       case 'FunctionDef': {
         let fn: Value = { k: 'func', def: s, closure: env, name: s.name, file: this.currentFile };
+        this.evalDefaults(fn, env);
         // A decorator the interpreter does not know makes the function unknown; the function
         // itself is then analysed as an entry point.
         if (s.decorators.length > 0) fn = this.decorate(fn, s.decorators, env);
@@ -652,6 +722,28 @@ export class Interpreter {
   ): Completion {
     if (i === items.length) return this.execBlock(body, env);
     const ctx = this.eval(items[i].context, env);
+    if (ctx.k === 'instance' && this.classLookup(ctx.cls, '__enter__')) {
+      const entered = this.callValue(
+        this.attribute(ctx, '__enter__'),
+        [],
+        new Map(),
+        items[i].context,
+      );
+      if (items[i].asName) this.assign(items[i].asName as Expr, entered, env);
+      let raised: PyRaise | null = null;
+      try {
+        return this.execWith(items, i + 1, body, env);
+      } catch (e) {
+        if (e instanceof PyRaise) raised = e;
+        throw e;
+      } finally {
+        const exit = this.attribute(ctx, '__exit__');
+        const exc: Value[] = raised
+          ? [{ k: 'exctype', cls: raised.exc.cls }, raised.exc, NONE]
+          : [NONE, NONE, NONE];
+        this.callValue(exit, exc, new Map(), items[i].context);
+      }
+    }
     if (ctx.k !== 'context') {
       if (items[i].asName) this.assign(items[i].asName as Expr, UNKNOWN_VALUE, env);
       return this.execWith(items, i + 1, body, env);
@@ -805,8 +897,17 @@ export class Interpreter {
         }
         return { k: 'dict', entries };
       }
-      case 'Lambda':
-        return { k: 'func', def: e, closure: env, name: '<lambda>', file: this.currentFile };
+      case 'Lambda': {
+        const fn: Value = {
+          k: 'func',
+          def: e,
+          closure: env,
+          name: '<lambda>',
+          file: this.currentFile,
+        };
+        this.evalDefaults(fn, env);
+        return fn;
+      }
       case 'FString': {
         let out = '';
         for (const p of e.parts) {
@@ -828,6 +929,10 @@ export class Interpreter {
           return t === undefined ? UNKNOWN_VALUE : { k: 'bool', v: !t };
         }
         if (e.op === '-' && (v.k === 'int' || v.k === 'float')) return { k: v.k, v: -v.v };
+        if (e.op === '-' && isTensorLike(v)) {
+          const t = tensorInfo(v);
+          return tensor(null, t.dtype, t.shape);
+        }
         if (e.op === '+' && (v.k === 'int' || v.k === 'float')) return v;
         return UNKNOWN_VALUE;
       }
@@ -845,7 +950,18 @@ export class Interpreter {
         let left = this.eval(e.left, env);
         for (let i = 0; i < e.ops.length; i++) {
           const right = this.eval(e.comparators[i], env);
-          const r = compare(e.ops[i], left, right);
+          const op = e.ops[i];
+          if (op === 'in' || op === 'not in') {
+            const r = this.contains(right, left);
+            if (r === undefined) return UNKNOWN_VALUE;
+            if (r !== (op === 'in')) return { k: 'bool', v: false };
+            left = right;
+            continue;
+          }
+          const [l, rr] = [dimOperand(left), dimOperand(right)];
+          // TF 1.x: comparing an unknown Dimension gives None (falsy), not a bool.
+          if ((l.k === 'dim' || rr.k === 'dim') && op !== 'is' && op !== 'is not') return NONE;
+          const r = compare(op, l, rr);
           if (r === undefined) return UNKNOWN_VALUE;
           if (!r) return { k: 'bool', v: false };
           left = right;
@@ -881,7 +997,50 @@ export class Interpreter {
     }
   }
 
+  /** `x in seq`: undefined when not known. */
+  private contains(seq: Value, x: Value): boolean | undefined {
+    if (seq.k === 'str' && x.k === 'str') {
+      if (seq.v.includes('\u0001') || x.v.includes('\u0001')) return undefined;
+      return seq.v.includes(x.v);
+    }
+    const items =
+      seq.k === 'dict'
+        ? seq.entries.map(([k]) => k)
+        : seq.k === 'list' || seq.k === 'tuple'
+          ? seq.items
+          : null;
+    if (!items) return undefined;
+    let unknown = false;
+    for (const item of items) {
+      const r = item === x ? true : compare('==', item, x);
+      if (r === true) return true;
+      if (r === undefined) unknown = true;
+    }
+    return unknown ? undefined : false;
+  }
+
   private subscript(v: Value, index: Expr, env: Env): Value {
+    if (v.k === 'tshape') {
+      if (index.kind === 'Slice') {
+        const b = (x: Expr | null) => (x ? this.eval(x, env) : NONE);
+        const [lo, hi, st] = [b(index.lower), b(index.upper), b(index.step)];
+        const n = (x: Value) => (x.k === 'int' ? x.v : x.k === 'none' ? undefined : NaN);
+        if ([lo, hi].some((x) => Number.isNaN(n(x))) || st.k !== 'none') return UNKNOWN_VALUE;
+        return tshapeIndex(v, { lo: n(lo), hi: n(hi) });
+      }
+      return tshapeIndex(v, this.eval(index, env));
+    }
+    if (isTensorLike(v)) {
+      // Slicing a tensor (`x[:, 0]`): an op whose shape is not computed here.
+      if (index.kind !== 'Slice') this.eval(index, env);
+      return tensor(null, tensorInfo(v).dtype, UNKNOWN as never);
+    }
+    if (v.k === 'str' && index.kind !== 'Slice' && !v.v.includes('\u0001')) {
+      const i = this.eval(index, env);
+      if (i.k !== 'int') return UNKNOWN_VALUE;
+      const c = v.v[i.v < 0 ? v.v.length + i.v : i.v];
+      return c === undefined ? UNKNOWN_VALUE : str(c);
+    }
     if (index.kind === 'Slice') {
       const items = v.k === 'list' || v.k === 'tuple' ? v.items : null;
       const bound = (x: Expr | null) => (x ? this.eval(x, env) : NONE);
@@ -902,7 +1061,7 @@ export class Interpreter {
       return v.items[idx] ?? UNKNOWN_VALUE;
     }
     if (v.k === 'dict') {
-      const found = v.entries.find(([k]) => compare('==', k, i) === true);
+      const found = v.entries.find(([k]) => k === i || compare('==', k, i) === true);
       return found ? found[1] : UNKNOWN_VALUE;
     }
     return UNKNOWN_VALUE;
@@ -957,7 +1116,15 @@ export class Interpreter {
     return { k: 'list', items: out };
   }
 
-  binop(op: string, a: Value, b: Value, at?: Expr): Value {
+  binop(op: string, a0: Value, b0: Value, at?: Expr): Value {
+    // A Dimension computes as its int; TF's unknown Dimension stays unknown (`None` propagates).
+    const a = dimOperand(a0);
+    const b = dimOperand(b0);
+    if (a.k === 'dim' || b.k === 'dim') {
+      const other = a.k === 'dim' ? b : a;
+      return other.k === 'int' || other.k === 'dim' ? { k: 'dim', v: null } : UNKNOWN_VALUE;
+    }
+    if (isTensorLike(a) || isTensorLike(b)) return tensorBinop(this, op, a, b);
     if (op === '+') {
       if (a.k === 'str' && b.k === 'str') return { k: 'str', v: a.v + b.v };
       if ((a.k === 'list' || a.k === 'tuple') && a.k === b.k)
@@ -1027,6 +1194,7 @@ export class Interpreter {
 
   iterate(v: Value): Value[] | null {
     if (v.k === 'list' || v.k === 'tuple') return [...v.items];
+    if (v.k === 'tshape') return tshapeItems(v);
     if (v.k === 'str') return v.v.includes('\u0001') ? null : [...v.v].map((c) => str(c));
     if (v.k === 'dict') return v.entries.map(([k]) => k);
     return null;
@@ -1037,36 +1205,75 @@ export class Interpreter {
       case 'module':
         if (v.env) return v.env.vars.get(attr) ?? UNKNOWN_VALUE;
         if (v.path === 'engine') return engineAttr(this, attr);
-        if (attr === 'compat' || attr === 'v1') return { k: 'module', path: 'tf' };
-        return tfAttr(this, attr);
+        if (v.path.startsWith('tf.')) {
+          const ns = v.path.slice(3);
+          if (ns === 'compat' && attr === 'v1') return { k: 'module', path: 'tf' };
+          return tfMember(this, ns, attr);
+        }
+        if (attr === 'v1') return { k: 'module', path: 'tf' };
+        if (attr === 'compat') return { k: 'module', path: 'tf.compat' };
+        return tfMember(this, '', attr);
       case 'scope':
         return this.scopeAttr(v, attr);
       case 'variable':
         if (attr === 'name') return str(`${v.v.opName}:0`);
-        if (attr === 'shape' || attr === 'get_shape') {
-          const dims: Value =
-            v.v.shape === null || !Array.isArray(v.v.shape)
-              ? UNKNOWN_VALUE
-              : {
-                  k: 'list',
-                  items: v.v.shape.map((d) => (typeof d === 'number' ? { k: 'int', v: d } : NONE)),
-                };
-          return attr === 'shape' ? dims : builtin('get_shape', () => dims);
-        }
-        return UNKNOWN_VALUE;
+        return variableTensorAttr(v, attr) ?? UNKNOWN_VALUE;
       case 'exception':
         if (attr === 'message') return str(v.message);
         return UNKNOWN_VALUE;
       case 'instance': {
         const own = v.attrs.get(attr);
         if (own !== undefined) return own;
+        if (attr === '__class__') return v.cls;
         const found = this.classLookup(v.cls, attr);
         if (found && found.k === 'func') return this.bind(found, v);
+        if (found && found.k === 'object') {
+          const fget = found.attrs.get('fget');
+          if (found.kind === 'property' && fget) return this.callValue(fget, [v], new Map(), null);
+          if (found.kind === 'staticmethod' && fget) return fget;
+          if (found.kind === 'classmethod' && fget && fget.k === 'func')
+            return this.bind(fget, v.cls);
+        }
         return found ?? { k: 'unknown', hole: this.hole(attr) };
       }
-      case 'class':
-        return this.classLookup(v, attr) ?? UNKNOWN_VALUE;
+      case 'class': {
+        if (attr === '__name__') return str(v.name);
+        const found = this.classLookup(v, attr);
+        if (found && found.k === 'object' && found.kind === 'classmethod') {
+          const fget = found.attrs.get('fget');
+          if (fget && fget.k === 'func') return this.bind(fget, v);
+        }
+        if (found && found.k === 'object' && found.kind === 'staticmethod')
+          return found.attrs.get('fget') ?? UNKNOWN_VALUE;
+        return found ?? UNKNOWN_VALUE;
+      }
+      case 'func':
+        if (attr === '__name__') return str(v.name);
+        return UNKNOWN_VALUE;
+      case 'builtin':
+        if (attr === '__name__') return str(v.name.split('.').pop() ?? v.name);
+        return UNKNOWN_VALUE;
+      case 'context':
+        // `cm.__enter__()` / `cm.__exit__(...)` called by hand (a library's own context class).
+        if (attr === '__enter__') return builtin(attr, () => this.guardTf(() => v.enter()));
+        if (attr === '__exit__')
+          return builtin(attr, () => {
+            v.exit();
+            return NONE;
+          });
+        return UNKNOWN_VALUE;
+      case 'tensor':
+        return tensorAttr(this, v, attr);
+      case 'tshape':
+        return tshapeAttr(v, attr);
+      case 'dim':
+        return dimAttr(v, attr);
+      case 'int':
+        // Dimension-like reads on a plain int (TF 2-style shapes hold ints).
+        if (attr === 'value') return v;
+        return UNKNOWN_VALUE;
       case 'object':
+        if (v.kind === 'super') return this.superAttr(v, attr);
         if (v.kind === 'InitializerNamespace')
           return builtin(attr, () => ({ k: 'object', kind: 'Initializer', attrs: new Map() }));
         return v.attrs.get(attr) ?? UNKNOWN_VALUE;
@@ -1095,6 +1302,8 @@ export class Interpreter {
       if (js) return js;
     }
     switch (attr) {
+      case 'copy':
+        return builtin(attr, () => ({ k: 'list', items: [...v.items] }));
       case 'append':
         return builtin(attr, (args) => {
           v.items.push(args[0] ?? UNKNOWN_VALUE);
@@ -1172,8 +1381,11 @@ export class Interpreter {
 
   /** `dict` methods (`hparams.get('n_layer', 12)`, `.items()`, ...). */
   private dictMethod(v: Value & { k: 'dict' }, attr: string): Value {
-    const find = (key: Value) => v.entries.find(([k]) => compare('==', k, key) === true);
+    const find = (key: Value) =>
+      v.entries.find(([k]) => k === key || compare('==', k, key) === true);
     switch (attr) {
+      case 'copy':
+        return builtin(attr, () => ({ k: 'dict', entries: v.entries.map(([k, x]) => [k, x]) }));
       case 'get':
         return builtin(attr, (args) => {
           const found = find(args[0] ?? UNKNOWN_VALUE);
@@ -1282,6 +1494,22 @@ export class Interpreter {
           const parts = sep === undefined ? s.split(/\s+/).filter(Boolean) : s.split(sep);
           return { k: 'list', items: parts.map(str) };
         });
+      case 'isupper':
+      case 'islower':
+      case 'isdigit':
+      case 'isalpha':
+      case 'isalnum':
+        return builtin(attr, () => {
+          if (pattern || s.length === 0) return pattern ? UNKNOWN_VALUE : { k: 'bool', v: false };
+          const tests: Record<string, (x: string) => boolean> = {
+            isupper: (x) => x !== x.toLowerCase() && x === x.toUpperCase(),
+            islower: (x) => x !== x.toUpperCase() && x === x.toLowerCase(),
+            isdigit: (x) => /^[0-9]+$/.test(x),
+            isalpha: (x) => /^[A-Za-z]+$/.test(x),
+            isalnum: (x) => /^[A-Za-z0-9]+$/.test(x),
+          };
+          return { k: 'bool', v: tests[attr](s) };
+        });
       case 'startswith':
       case 'endswith':
         return builtin(attr, (args) => {
@@ -1311,11 +1539,22 @@ export class Interpreter {
         return builtin('reuse_variables', (_a, _k, at) => {
           if (s === this.tf.scopes.root && at) this.note('rootReuseLeak', at, {});
           s.reuseVariables();
-          this.tf.reuseOrigins.set(s, { kind: 'reuse_variables', at, file: this.currentFile });
+          const site = this.librarySite();
+          this.tf.reuseOrigins.set(s, {
+            kind: 'reuse_variables',
+            at: site ? site.at : at,
+            file: site ? site.file : this.currentFile,
+          });
           return NONE;
         });
       case 'initializer':
         return s.initializer ?? NONE;
+      case 'regularizer':
+        return s.regularizer ?? NONE;
+      case 'partitioner':
+        return s.partitioner ?? NONE;
+      case 'custom_getter':
+        return s.customGetter ?? NONE;
       case 'set_initializer':
       case 'set_regularizer':
       case 'set_partitioner': {
@@ -1327,6 +1566,151 @@ export class Interpreter {
       }
     }
     return UNKNOWN_VALUE;
+  }
+
+  /** `super().attr`: looked up from the base of the method's class, bound to `self`. */
+  private superAttr(v: Value & { k: 'object' }, attr: string): Value {
+    const info = this.supers.get(v.attrs);
+    if (!info || info.cls.k !== 'class') return UNKNOWN_VALUE;
+    for (const b of info.cls.bases) {
+      if (b.k !== 'class') continue;
+      const found = this.classLookup(b, attr);
+      if (found === undefined) continue;
+      if (found.k === 'func') return this.bind(found, info.self);
+      if (found.k === 'object' && found.kind === 'property') {
+        const fget = found.attrs.get('fget');
+        return fget ? this.callValue(fget, [info.self], new Map(), null) : UNKNOWN_VALUE;
+      }
+      return found;
+    }
+    // `object.__init__` and other methods of `object`: nothing to do.
+    if (attr === '__init__') return builtin('__init__', () => NONE);
+    return UNKNOWN_VALUE;
+  }
+
+  /** `super()` (in a method: its class and first argument) or `super(Cls, self)`. */
+  private makeSuper(args: Value[]): Value {
+    let cls: Value | undefined = args[0];
+    let self: Value | undefined = args[1];
+    if (!cls) {
+      const frame = this.functionStack[this.functionStack.length - 1];
+      if (!frame) return UNKNOWN_VALUE;
+      cls = this.methodClass.get(frame.def as object);
+      const def = frame.def as { params?: readonly Param[] };
+      const first = def.params?.[0];
+      self = first ? frame.env.vars.get(first.name) : undefined;
+    }
+    if (!cls || cls.k !== 'class' || !self) return UNKNOWN_VALUE;
+    const attrs = new Map<string, Value>();
+    this.supers.set(attrs, { cls, self });
+    return { k: 'object', kind: 'super', attrs };
+  }
+
+  /** `isinstance(v, cls)`: builtin types, the program's and the libraries' classes. */
+  private isInstance(v: Value, cls: Value): boolean | undefined {
+    if (cls.k === 'tuple') {
+      let unknown = false;
+      for (const c of cls.items) {
+        const r = this.isInstance(v, c);
+        if (r === true) return true;
+        if (r === undefined) unknown = true;
+      }
+      return unknown ? undefined : false;
+    }
+    if (v.k === 'unknown') return undefined;
+    if (cls.k === 'class') {
+      if (cls.name === 'object' && cls.bases.length === 0 && cls.attrs.size === 0) return true;
+      if (v.k !== 'instance') return v.k === 'object' ? undefined : false;
+      for (let c: Value | undefined = v.cls, n = 0; c && c.k === 'class' && n < 32; n++) {
+        if (c === cls) return true;
+        c = c.bases.find((b) => b.k === 'class');
+      }
+      return false;
+    }
+    if (cls.k === 'exctype') return v.k === 'exception' ? v.cls === cls.cls : false;
+    if (cls.k !== 'builtin') return undefined;
+    switch (cls.name) {
+      case 'int':
+        return v.k === 'int' || v.k === 'bool';
+      case 'float':
+        return v.k === 'float';
+      case 'bool':
+        return v.k === 'bool';
+      case 'str':
+        return v.k === 'str';
+      case 'list':
+        return v.k === 'list';
+      case 'tuple':
+        return v.k === 'tuple';
+      case 'dict':
+        return v.k === 'dict';
+      case 'Tensor':
+        return v.k === 'tensor' ? true : v.k === 'object' ? undefined : false;
+      case 'Variable':
+        return v.k === 'variable' ? true : v.k === 'object' ? undefined : false;
+      case 'TensorShape':
+        return v.k === 'tshape';
+      case 'VariableScope':
+        return v.k === 'scope';
+      case 'PartitionedVariable':
+        return v.k === 'partitioned' ? true : v.k === 'object' ? undefined : false;
+      case 'Dimension':
+        return v.k === 'dim';
+      default:
+        return undefined;
+    }
+  }
+
+  /** Whether `obj` has attribute `name` (a literal): known for instances, classes, dicts. */
+  private hasAttr(obj: Value, name: string): boolean | undefined {
+    if (obj.k === 'instance') {
+      if (obj.attrs.has(name)) return true;
+      return this.classLookup(obj.cls, name) !== undefined;
+    }
+    if (obj.k === 'class') return this.classLookup(obj, name) !== undefined;
+    if (obj.k === 'none' || obj.k === 'int' || obj.k === 'float' || obj.k === 'bool')
+      return name === 'value' && obj.k === 'int' ? true : false;
+    return undefined;
+  }
+
+  // -- layer libraries (library/index.ts) --------------------------------------------------------
+
+  /** `tf.<dotted>` when `_lib/exports.py` exports it: the library attribute, else undefined. */
+  libraryExport(dotted: string): Value | undefined {
+    const lib = this.options.library;
+    const target = lib?.exports.get(dotted);
+    if (!lib || !target) return undefined;
+    const mod = this.loadLibraryModule(target.module);
+    if (!mod || mod.k !== 'module' || !mod.env) return UNKNOWN_VALUE;
+    return mod.env.vars.get(target.attr) ?? UNKNOWN_VALUE;
+  }
+
+  isLibraryNamespace(dotted: string): boolean {
+    return this.options.library?.namespaces.has(dotted) ?? false;
+  }
+
+  /** Library module `name`, run once per path at first use (as the program's imports are). */
+  private loadLibraryModule(name: string): Value | null {
+    const lib = this.options.library;
+    if (!lib) return null;
+    const key = `lib:${name}`;
+    const cached = this.modules.get(key);
+    if (cached) return cached;
+    const m = lib.module(name);
+    if (!m) return null;
+    const env = new Env(this.builtinsEnv);
+    env.set('__name__', str(`tensorflow._lib.${name}`));
+    const value: Value = { k: 'module', path: lib.fileOf(name), env };
+    this.modules.set(key, value);
+    const depth = this.depth;
+    try {
+      this.runModule(m, lib.fileOf(name), env);
+    } catch (e) {
+      if (e instanceof BudgetExceeded) throw e;
+      this.depth = depth;
+    }
+    if (name === '_support') for (const [k, v] of supportNatives(this)) env.set(k, v);
+    return value;
   }
 
   private classLookup(cls: Value & { k: 'class' }, attr: string, depth = 0): Value | undefined {
@@ -1353,14 +1737,19 @@ export class Interpreter {
     const bases = s.bases.map((b) => this.eval(b, env));
     const body = new Env(env);
     this.execBlock(s.body, body);
-    return {
+    const cls = {
       k: 'class',
       name: s.name,
       attrs: body.vars,
       bases,
       file: this.currentFile,
       def: s,
-    } as Value;
+    } as Value & { k: 'class' };
+    for (const m of body.vars.values()) {
+      const f = methodFunction(m);
+      if (f) this.methodClass.set(f.def, cls);
+    }
+    return cls;
   }
 
   /** `Cls(*args)`: a new instance, `__init__` called on it. */
@@ -1384,8 +1773,11 @@ export class Interpreter {
     for (let i = decorators.length - 1; i >= 0; i--) {
       const d = decorators[i];
       const name = d.kind === 'Name' ? d.id : d.kind === 'Attribute' ? d.attr : '';
-      if (['staticmethod', 'classmethod', 'property', 'wraps', 'contextmanager'].includes(name))
+      if (name === 'staticmethod' || name === 'classmethod' || name === 'property') {
+        out = { k: 'object', kind: name, attrs: new Map([['fget', out]]) };
         continue;
+      }
+      if (['wraps', 'contextmanager'].includes(name)) continue;
       const dv = this.eval(d, env);
       if (dv.k === 'func' || dv.k === 'builtin') out = this.callValue(dv, [out], new Map(), null);
       else return UNKNOWN_VALUE;
@@ -1448,9 +1840,10 @@ export class Interpreter {
     this.called.add(fn.def);
     if (this.depth >= this.maxCallDepth) return UNKNOWN_VALUE;
     const env = new Env(fn.closure);
-    this.bindParams(fn.def.params, args, kwargs, env, fn.closure, entry);
+    this.bindParams(fn, fn.def.params, args, kwargs, env, fn.closure, entry);
     this.depth++;
     this.callStack.push({ at, file: this.currentFile });
+    this.functionStack.push({ def: fn.def, env });
     const savedFile = this.currentFile;
     this.currentFile = fn.file;
     try {
@@ -1460,11 +1853,23 @@ export class Interpreter {
     } finally {
       this.currentFile = savedFile;
       this.callStack.pop();
+      this.functionStack.pop();
       this.depth--;
     }
   }
 
+  /** Python evaluates parameter defaults once, where the function is defined. */
+  private evalDefaults(fn: Value & { k: 'func' }, env: Env): void {
+    if (this.language !== 'python') return;
+    const params = fn.def.params.filter((p) => p.default);
+    if (params.length === 0) return;
+    const map = new Map<unknown, Value>();
+    for (const p of params) map.set(p, this.eval(p.default as Expr, env));
+    this.defaults.set(fn, map);
+  }
+
   private bindParams(
+    fnValue: object,
     params: readonly Param[],
     args: Value[],
     kwargs: Map<string, Value>,
@@ -1476,7 +1881,9 @@ export class Interpreter {
     const rest = new Map(kwargs);
     const missing = (p: Param): Value =>
       this.language === 'typescript' && !entry ? NONE : { k: 'unknown', hole: this.hole(p.name) };
-    const fallback = (p: Param): Value => (p.default ? this.eval(p.default, defEnv) : missing(p));
+    const given = this.defaults.get(fnValue);
+    const fallback = (p: Param): Value =>
+      given?.get(p) ?? (p.default ? this.eval(p.default, defEnv) : missing(p));
     for (const p of params) {
       if (p.paramKind === 'positional') {
         if (i < args.length) env.set(p.name, this.named(args[i++], p.name));
@@ -1521,6 +1928,12 @@ export class Interpreter {
   // -- imports ---------------------------------------------------------------------------------
 
   private importModule(name: string, asName: string | null, env: Env): void {
+    const sub = tfSubmodule(name);
+    if (asName && sub !== null && sub !== '') {
+      // `import tensorflow.contrib.slim as slim`, `import tensorflow._lib.base as base`.
+      env.set(asName, this.tfModule(sub));
+      return;
+    }
     if (name === 'tensorflow' || name.startsWith('tensorflow.')) {
       // `import tensorflow as tf` is TF 2's top level too (SL-TF2-API); compat.v1 is not.
       const path = name === 'tensorflow' ? 'tf-top' : 'tf';
@@ -1543,12 +1956,31 @@ export class Interpreter {
     }
   }
 
+  /** `tensorflow.<sub>` as a module value: a `_lib` module, or a namespace of `tf`. */
+  private tfModule(sub: string): Value {
+    if (sub.startsWith('_lib.')) return this.loadLibraryModule(sub.slice(5)) ?? UNKNOWN_VALUE;
+    const parts = sub.split('.');
+    let v: Value = { k: 'module', path: 'tf' };
+    for (const p of parts) v = this.attribute(v, p);
+    return v;
+  }
+
   private importFrom(s: Extract<Stmt, { kind: 'ImportFrom' }>, env: Env): void {
+    const sub = s.level === 0 ? tfSubmodule(s.module) : null;
+    if (sub) {
+      // `from tensorflow.contrib import slim`, `from tensorflow._lib import base`.
+      const mod = this.tfModule(sub);
+      for (const a of s.names) {
+        const lib = sub === '_lib' ? this.loadLibraryModule(a.name) : null;
+        env.set(a.asName ?? a.name, lib ?? this.attribute(mod, a.name));
+      }
+      return;
+    }
     if (s.level === 0 && TF_MODULES.has(s.module)) {
       for (const a of s.names) {
         env.set(
           a.asName ?? a.name,
-          a.name === 'v1' ? { k: 'module', path: 'tf' } : tfAttr(this, a.name),
+          a.name === 'v1' ? { k: 'module', path: 'tf' } : tfMember(this, '', a.name),
         );
       }
       return;
@@ -1670,9 +2102,22 @@ export class Interpreter {
         frame = tf.enterScope(scopeArgs);
         if (unknownReuse) this.assumptions++;
         const scope = frame.scope;
+        // Inside a library: the program's call that led there stands for the library's code.
+        const site = this.librarySite();
+        const where = site ?? (at ? { at, file: this.currentFile } : null);
         let origin: ReuseOrigin | null = null;
-        if (unknownReuse) origin = { kind: 'unknown', at, file: this.currentFile };
-        else if (ownReuse) origin = { kind: 'argument', at, file: this.currentFile };
+        if (unknownReuse)
+          origin = {
+            kind: 'unknown',
+            at: where?.at ?? null,
+            file: where?.file ?? this.currentFile,
+          };
+        else if (ownReuse)
+          origin = {
+            kind: 'argument',
+            at: where?.at ?? null,
+            file: where?.file ?? this.currentFile,
+          };
         else if (scope.reuse !== false) {
           const inherited =
             typeof target === 'string' || target === null
@@ -1692,8 +2137,8 @@ export class Interpreter {
             : null;
         }
         if (origin) tf.reuseOrigins.set(scope, origin);
-        if (at) tf.scopeCalls.set(scope, { at, file: this.currentFile });
-        if (at) {
+        if (where) tf.scopeCalls.set(scope, where);
+        if (at && !isLibraryFile(this.currentFile)) {
           this.scopeEvents.push({
             at,
             file: this.currentFile,
@@ -1715,6 +2160,32 @@ export class Interpreter {
     };
   }
 
+  /** `min`/`max` of known numbers (several arguments or one sequence). */
+  private extreme(args: Value[], op: '<' | '>'): Value {
+    const items = args.length === 1 ? this.iterate(args[0]) : args;
+    if (!items || items.length === 0) return UNKNOWN_VALUE;
+    let best = items[0].k === 'dim' ? dimOperand(items[0]) : items[0];
+    for (const raw of items.slice(1)) {
+      const x = raw.k === 'dim' ? dimOperand(raw) : raw;
+      const r = compare(op, x, best);
+      if (r === undefined) return UNKNOWN_VALUE;
+      if (r) best = x;
+    }
+    return best.k === 'int' || best.k === 'float' || best.k === 'str' ? best : UNKNOWN_VALUE;
+  }
+
+  private anyAll(seq: Value | undefined, any: boolean): Value {
+    const items = seq ? this.iterate(seq) : null;
+    if (!items) return UNKNOWN_VALUE;
+    let unknown = false;
+    for (const x of items) {
+      const t = truthy(x);
+      if (t === undefined) unknown = true;
+      else if (t === any) return { k: 'bool', v: any };
+    }
+    return unknown ? UNKNOWN_VALUE : { k: 'bool', v: !any };
+  }
+
   private builtins(): Record<
     string,
     (args: Value[], kwargs: Map<string, Value>, at: Expr) => Value
@@ -1722,7 +2193,7 @@ export class Interpreter {
     return {
       print: () => NONE,
       len: (args) => {
-        const v = args[0];
+        const v = args[0] && args[0].k === 'tshape' ? this.attribute(args[0], 'dims') : args[0];
         if (v && (v.k === 'list' || v.k === 'tuple')) return { k: 'int', v: v.items.length };
         if (v && v.k === 'dict') return { k: 'int', v: v.entries.length };
         if (v && v.k === 'str' && !v.v.includes('\u0001')) return { k: 'int', v: v.v.length };
@@ -1757,7 +2228,7 @@ export class Interpreter {
         return s === undefined ? UNKNOWN_VALUE : str(s);
       },
       int: (args) => {
-        const v = args[0];
+        const v = args[0] && args[0].k === 'dim' ? dimOperand(args[0]) : args[0];
         if (v && v.k === 'int') return v;
         if (v && v.k === 'float') return { k: 'int', v: Math.trunc(v.v) };
         if (v && v.k === 'str' && /^\s*-?\d+\s*$/.test(v.v))
@@ -1774,12 +2245,90 @@ export class Interpreter {
         const items = this.iterate(args[0]);
         return items ? { k: 'tuple', items } : UNKNOWN_VALUE;
       },
-      dict: (_args, kwargs) => ({
-        k: 'dict',
-        entries: [...kwargs].map(([k, v]) => [str(k), v] as [Value, Value]),
-      }),
-      isinstance: () => UNKNOWN_VALUE,
-      super: () => UNKNOWN_VALUE,
+      dict: (args, kwargs) => {
+        const entries: Array<[Value, Value]> = [];
+        const first = args[0];
+        if (first && first.k === 'dict')
+          for (const [k, v] of first.entries) setEntries(entries, k, v);
+        else if (first) {
+          const pairs = this.iterate(first);
+          if (!pairs) return UNKNOWN_VALUE;
+          for (const p of pairs) {
+            if ((p.k !== 'tuple' && p.k !== 'list') || p.items.length !== 2) return UNKNOWN_VALUE;
+            setEntries(entries, p.items[0], p.items[1]);
+          }
+        }
+        for (const [k, v] of kwargs) setEntries(entries, str(k), v);
+        return { k: 'dict', entries };
+      },
+      isinstance: (args) => {
+        const r = args.length === 2 ? this.isInstance(args[0], args[1]) : undefined;
+        return r === undefined ? UNKNOWN_VALUE : { k: 'bool', v: r };
+      },
+      super: (args) => this.makeSuper(args),
+      hasattr: (args) => {
+        const n = args[1];
+        const r = args[0] && n && n.k === 'str' ? this.hasAttr(args[0], n.v) : undefined;
+        return r === undefined ? UNKNOWN_VALUE : { k: 'bool', v: r };
+      },
+      getattr: (args) => {
+        const [obj, n, fallback] = args;
+        if (!obj || !n || n.k !== 'str') return UNKNOWN_VALUE;
+        if (fallback !== undefined && this.hasAttr(obj, n.v) === false) return fallback;
+        return this.attribute(obj, n.v);
+      },
+      setattr: (args) => {
+        const [obj, n, v] = args;
+        if (obj && n && n.k === 'str' && (obj.k === 'instance' || obj.k === 'class'))
+          obj.attrs.set(n.v, v ?? UNKNOWN_VALUE);
+        return NONE;
+      },
+      callable: (args) => {
+        const v = args[0];
+        if (!v || v.k === 'unknown' || v.k === 'object') return UNKNOWN_VALUE;
+        const yes = v.k === 'func' || v.k === 'builtin' || v.k === 'class' || v.k === 'exctype';
+        if (v.k === 'instance') {
+          const c = this.classLookup(v.cls, '__call__');
+          return { k: 'bool', v: c !== undefined };
+        }
+        return { k: 'bool', v: yes };
+      },
+      min: (args) => this.extreme(args, '<'),
+      max: (args) => this.extreme(args, '>'),
+      abs: (args) => {
+        const v = args[0];
+        return v && (v.k === 'int' || v.k === 'float')
+          ? { k: v.k, v: Math.abs(v.v) }
+          : UNKNOWN_VALUE;
+      },
+      float: (args) => {
+        const v = args[0];
+        if (v && (v.k === 'int' || v.k === 'float')) return { k: 'float', v: v.v };
+        return UNKNOWN_VALUE;
+      },
+      bool: (args) => {
+        const t = args[0] ? truthy(args[0]) : false;
+        return t === undefined ? UNKNOWN_VALUE : { k: 'bool', v: t };
+      },
+      any: (args) => this.anyAll(args[0], true),
+      all: (args) => this.anyAll(args[0], false),
+      sorted: (args) => {
+        const items = args[0] ? this.iterate(args[0]) : null;
+        if (!items) return UNKNOWN_VALUE;
+        if (items.every((x) => x.k === 'int' || x.k === 'float'))
+          return {
+            k: 'list',
+            items: [...items].sort((a, b) => (a as { v: number }).v - (b as { v: number }).v),
+          };
+        if (items.every((x) => x.k === 'str' && !x.v.includes('\u0001')))
+          return {
+            k: 'list',
+            items: [...items].sort((a, b) =>
+              (a as { v: string }).v < (b as { v: string }).v ? -1 : 1,
+            ),
+          };
+        return UNKNOWN_VALUE;
+      },
       enumerate: (args) => {
         const v = args[0] ?? UNKNOWN_VALUE;
         const items = this.iterate(v);
@@ -1817,6 +2366,19 @@ export class Interpreter {
 
 // -- helpers ----------------------------------------------------------------------------------
 
+/** The function a class attribute defines: a method, or a property's/static method's function. */
+function methodFunction(v: Value): (Value & { k: 'func' }) | undefined {
+  if (v.k === 'func') return v;
+  if (
+    v.k === 'object' &&
+    (v.kind === 'property' || v.kind === 'staticmethod' || v.kind === 'classmethod')
+  ) {
+    const f = v.attrs.get('fget');
+    if (f && f.k === 'func') return f;
+  }
+  return undefined;
+}
+
 function str(v: string): Value {
   return { k: 'str', v };
 }
@@ -1853,7 +2415,7 @@ export function exprLabel(e: Expr): string {
 }
 
 function setEntries(entries: Array<[Value, Value]>, key: Value, value: Value): void {
-  const i = entries.findIndex(([k]) => compare('==', k, key) === true);
+  const i = entries.findIndex(([k]) => k === key || compare('==', k, key) === true);
   if (i >= 0) entries[i] = [key, value];
   else entries.push([key, value]);
 }
@@ -1935,6 +2497,26 @@ export function builtin(
 /** Python comparison of abstract values; undefined when not known. */
 export function compare(op: string, a: Value, b: Value): boolean | undefined {
   if (a.k === 'unknown' || b.k === 'unknown') return compareBound(op, a, b);
+  // An object that is not a number or a string never equals one (Python's default __eq__).
+  const plain = (v: Value) =>
+    v.k === 'str' || v.k === 'int' || v.k === 'float' || v.k === 'bool' || v.k === 'none';
+  const opaque = (v: Value) =>
+    v.k === 'object' ||
+    v.k === 'func' ||
+    v.k === 'class' ||
+    v.k === 'builtin' ||
+    v.k === 'variable' ||
+    v.k === 'tensor' ||
+    v.k === 'scope';
+  if ((op === '==' || op === '!=') && ((plain(a) && opaque(b)) || (opaque(a) && plain(b))))
+    return op === '!=';
+  // Functions and classes compare by identity (each `def`/`class` made one value).
+  if (
+    (op === '==' || op === '!=') &&
+    (a.k === 'func' || a.k === 'class') &&
+    (b.k === 'func' || b.k === 'class')
+  )
+    return (a === b) === (op === '==');
   const num = (v: Value) =>
     v.k === 'int' || v.k === 'float' ? v.v : v.k === 'bool' ? Number(v.v) : undefined;
   const x = num(a);
@@ -1956,11 +2538,17 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
     }
   }
   if (a.k === 'str' && b.k === 'str') {
-    if (a.v === b.v)
-      return op === '==' || op === 'is' ? true : op === '!=' || op === 'is not' ? false : undefined;
+    if (a.v === b.v) {
+      if (op === '==' || op === 'is' || op === '<=' || op === '>=') return true;
+      return op === '!=' || op === 'is not' || op === '<' || op === '>' ? false : undefined;
+    }
     if (a.v.includes('\u0001') || b.v.includes('\u0001')) return undefined;
     if (op === '==') return false;
     if (op === '!=') return true;
+    if (op === '<') return a.v < b.v;
+    if (op === '<=') return a.v <= b.v;
+    if (op === '>') return a.v > b.v;
+    if (op === '>=') return a.v >= b.v;
   }
   if (op === 'is' || op === 'is not') {
     const same = a === b || (a.k === 'none' && b.k === 'none');

@@ -11,6 +11,7 @@ import type { VariableScopeArgs } from '../../core/variable-scope';
 import { partitionerValue, TfState } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
 import { NONE, pyStr, UNKNOWN_VALUE, Value } from './values';
+import { dtypeOf, dtypeValue, isOpNamespace, tensorOp } from './tensors';
 
 type Scope = Extract<Value, { k: 'scope' }>['scope'];
 
@@ -44,13 +45,170 @@ function str(v: string): Value {
   return { k: 'str', v };
 }
 
-function dtypeValue(name: string): Value {
-  return { k: 'object', kind: 'DType', attrs: new Map([['name', str(name)]]) };
+/** TF's graph collection keys (`tf.GraphKeys`). */
+const GRAPH_KEYS: Record<string, string> = {
+  GLOBAL_VARIABLES: 'variables',
+  VARIABLES: 'variables',
+  TRAINABLE_VARIABLES: 'trainable_variables',
+  LOCAL_VARIABLES: 'local_variables',
+  MODEL_VARIABLES: 'model_variables',
+  MOVING_AVERAGE_VARIABLES: 'moving_average_variables',
+  REGULARIZATION_LOSSES: 'regularization_losses',
+  UPDATE_OPS: 'update_ops',
+  LOSSES: 'losses',
+  SUMMARIES: 'summaries',
+  GLOBAL_STEP: 'global_step',
+  TRAIN_OP: 'train_op',
+  ACTIVATIONS: 'activations',
+  WEIGHTS: 'weights',
+  BIASES: 'biases',
+  SAVEABLE_OBJECTS: 'saveable_objects',
+  CONCATENATED_VARIABLES: 'concatenated_variables',
+  TRAINABLE_RESOURCE_VARIABLES: 'trainable_resource_variables',
+};
+
+/** Namespaces under `tf.` that hold what the analyzer knows (ops, or library exports). */
+const NAMESPACES = new Set([
+  'nn',
+  'math',
+  'random',
+  'compat',
+  'layers',
+  'contrib',
+  'train',
+  'initializers',
+]);
+
+/**
+ * `tf.<dotted>`: a library export (`layers.dense`, from `_lib/exports.py`), an op with a static
+ * shape (`nn.relu`), a scoping API (top level), a namespace, or unknown.
+ */
+export function tfMember(interp: Interpreter, prefix: string, attr: string): Value {
+  const dotted = prefix ? `${prefix}.${attr}` : attr;
+  const reg = REGULARIZERS[dotted];
+  if (reg) return regularizerFactory(interp, dotted, reg);
+  const lib = interp.libraryExport(dotted);
+  if (lib) return lib;
+  const op = tensorOp(interp, dotted);
+  if (op) return op;
+  if (!prefix) {
+    const v = tfAttr(interp, attr);
+    if (v.k !== 'unknown') return v;
+  }
+  if (NAMESPACES.has(dotted) || isOpNamespace(dotted) || interp.isLibraryNamespace(dotted))
+    return { k: 'module', path: `tf.${dotted}` };
+  return UNKNOWN_VALUE;
+}
+
+/** contrib's regularizer factories and the name scope each loss is made in. */
+const REGULARIZERS: Record<string, string> = {
+  'contrib.layers.l1_regularizer': 'l1_regularizer',
+  'contrib.layers.l2_regularizer': 'l2_regularizer',
+  'contrib.layers.l1_l2_regularizer': 'l1_l2_regularizer',
+};
+
+/**
+ * `tf.contrib.layers.l2_regularizer(scale, scope=None)` and friends: a scale of 0 gives a
+ * regularizer that returns None; otherwise each call makes a loss tensor named after its name
+ * scope (`dense/kernel/Regularizer/l2_regularizer:0`). Scales TF rejects are not known here.
+ */
+function regularizerFactory(interp: Interpreter, dotted: string, scopeName: string): Value {
+  return builtin(dotted, (args, kwargs) => {
+    const scales =
+      scopeName === 'l1_l2_regularizer'
+        ? [
+            args[0] ?? kwargs.get('scale_l1') ?? { k: 'float', v: 1 },
+            args[1] ?? kwargs.get('scale_l2') ?? { k: 'float', v: 1 },
+          ]
+        : [args[0] ?? kwargs.get('scale')];
+    if (scales.some((x) => !x || (x.k !== 'int' && x.k !== 'float') || x.v < 0))
+      return UNKNOWN_VALUE;
+    const zero = scales.every((x) => (x as { v: number }).v === 0);
+    const scope = kwargs.get('scope') ?? args[scopeName === 'l1_l2_regularizer' ? 2 : 1];
+    return builtin(scopeName, () => {
+      if (zero) return NONE;
+      const base = scope && scope.k === 'str' ? scope.v : scopeName;
+      const name = interp.tf.names.withNameScope(base, (s) => s.slice(0, -1));
+      return { k: 'tensor', name: `${name}:0`, dtype: null, shape: [] };
+    });
+  });
+}
+
+/** The variables in a graph collection, in the order TF adds them. */
+function collection(interp: Interpreter, key: Value | undefined): Value & { k: 'list' } {
+  const name = key && key.k === 'str' ? key.v : '';
+  return interp.tf.collection(name);
+}
+
+function collectionFns(interp: Interpreter): Record<string, Value> {
+  return {
+    get_collection: builtin('get_collection', (args, kwargs) => {
+      const list = collection(interp, args[0] ?? kwargs.get('key'));
+      const scope = args[1] ?? kwargs.get('scope');
+      if (scope && scope.k !== 'none') return UNKNOWN_VALUE;
+      return { k: 'list', items: [...list.items] };
+    }),
+    get_collection_ref: builtin('get_collection_ref', (args, kwargs) =>
+      collection(interp, args[0] ?? kwargs.get('key')),
+    ),
+    add_to_collection: builtin('add_to_collection', (args, kwargs) => {
+      collection(interp, args[0] ?? kwargs.get('name')).items.push(
+        args[1] ?? kwargs.get('value') ?? UNKNOWN_VALUE,
+      );
+      return NONE;
+    }),
+    add_to_collections: builtin('add_to_collections', (args, kwargs) => {
+      const names = args[0] ?? kwargs.get('names');
+      const keys = names && (names.k === 'list' || names.k === 'tuple') ? names.items : [names];
+      for (const k of keys)
+        collection(interp, k).items.push(args[1] ?? kwargs.get('value') ?? UNKNOWN_VALUE);
+      return NONE;
+    }),
+  };
 }
 
 /** `tf.<attr>` (also `tf.compat.v1.<attr>` and `from tensorflow import <attr>`). */
 export function tfAttr(interp: Interpreter, attr: string): Value {
   switch (attr) {
+    case 'GraphKeys':
+      return {
+        k: 'object',
+        kind: 'namespace',
+        attrs: new Map(Object.entries(GRAPH_KEYS).map(([k, v]) => [k, str(v)] as [string, Value])),
+      };
+    case 'get_collection':
+    case 'get_collection_ref':
+    case 'add_to_collection':
+    case 'add_to_collections':
+      return collectionFns(interp)[attr];
+    case 'global_variables':
+    case 'all_variables':
+    case 'trainable_variables':
+    case 'local_variables':
+    case 'model_variables':
+    case 'moving_average_variables': {
+      const key = attr === 'global_variables' || attr === 'all_variables' ? 'variables' : attr;
+      return builtin(attr, () => ({ k: 'list', items: [...interp.tf.collection(key).items] }));
+    }
+    case 'get_default_graph':
+      return builtin(attr, () => ({
+        k: 'object',
+        kind: 'Graph',
+        attrs: new Map<string, Value>([
+          ...Object.entries(collectionFns(interp)),
+          ['get_name_scope', builtin('get_name_scope', () => str(interp.tf.names.currentScope))],
+        ]),
+      }));
+    case 'Tensor':
+    case 'VariableScope':
+    case 'PartitionedVariable':
+      // Types for isinstance (Interpreter.isInstance); not constructed by programs.
+      return { k: 'builtin', name: attr, call: () => UNKNOWN_VALUE };
+    case 'as_dtype':
+      return builtin(attr, (args, kwargs) => {
+        const d = dtypeOf(args[0] ?? kwargs.get('type_value'));
+        return d ? dtypeValue(d.name) : UNKNOWN_VALUE;
+      });
     case 'Graph':
       return builtin(attr, () => graphObject(interp));
     case 'reset_default_graph':
@@ -86,28 +244,6 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       return builtin(attr, (args, kwargs) => nameScope(interp, args[0] ?? kwargs.get('name')));
     case 'Variable':
       return builtin(attr, (_args, kwargs, at) => newVariable(interp, kwargs.get('name'), at));
-    case 'constant':
-    case 'identity':
-      return builtin(attr, (args, kwargs) => {
-        const tf = interp.tf;
-        const n = kwargs.get('name') ?? (attr === 'identity' ? args[1] : undefined);
-        const opName = tf.names.uniqueName(
-          n && n.k === 'str' ? n.v : attr === 'constant' ? 'Const' : 'Identity',
-        );
-        const source = args[0] ?? UNKNOWN_VALUE;
-        const dtype =
-          kwargs.get('dtype') ?? (attr === 'constant' ? inferDType(source) : UNKNOWN_VALUE);
-        const shape = attr === 'constant' ? inferShape(source) : UNKNOWN_VALUE;
-        return {
-          k: 'object',
-          kind: 'Tensor',
-          attrs: new Map([
-            ['name', str(`${opName}:0`)],
-            ['dtype', dtype],
-            ['shape', shape],
-          ]),
-        };
-      });
     case 'fixed_size_partitioner':
       return builtin(attr, (args, kwargs) => {
         const n = args[0] ?? kwargs.get('num_shards');
@@ -443,36 +579,4 @@ export function engineAttr(interp: Interpreter, attr: string): Value {
     default:
       return UNKNOWN_VALUE;
   }
-}
-
-/** The dtype TF infers for a Python value passed to `tf.constant`. */
-function inferDType(v: Value): Value {
-  const name = (x: Value): string | null => {
-    if (x.k === 'int') return 'int32';
-    if (x.k === 'float') return 'float32';
-    if (x.k === 'bool') return 'bool';
-    if (x.k === 'str') return 'string';
-    if (x.k === 'list' || x.k === 'tuple') {
-      const names = x.items.map(name);
-      if (names.some((n) => n === null)) return null;
-      if (names.includes('float32')) return 'float32';
-      return names[0] ?? 'float32';
-    }
-    return null;
-  };
-  const n = name(v);
-  return n ? dtypeValue(n) : UNKNOWN_VALUE;
-}
-
-/** The shape of a (nested) list value, as a list of ints. */
-function inferShape(v: Value): Value {
-  const dims: Value[] = [];
-  let cur = v;
-  while (cur.k === 'list' || cur.k === 'tuple') {
-    dims.push({ k: 'int', v: cur.items.length });
-    if (cur.items.length === 0) break;
-    cur = cur.items[0];
-  }
-  if (cur.k === 'unknown') return UNKNOWN_VALUE;
-  return { k: 'list', items: dims };
 }

@@ -100,6 +100,8 @@ export class TfState {
   readonly names = new NameRegistry();
   readonly scopes = new ScopeMachine<AnalyzerSlots>(this.names, (inner) => inner);
   readonly store: VariableStore<AnalyzerSlots, AVariable, APartitioned>;
+  /** Graph collections by key (`tf.get_collection_ref`); variables join theirs when created. */
+  private readonly collections = new Map<string, Value & { k: 'list' }>();
   /** The event of the last error `getVariable` raised (taken by the interpreter's PyRaise). */
   lastRaise: VariableEvent | null = null;
   /** Where each reusing scope's reuse came from. */
@@ -118,6 +120,8 @@ export class TfState {
       readonly events: VariableEvent[];
       readonly file: string;
       readonly via: Expr | undefined;
+      /** While library code runs: the program's call that led there (events are reported at it). */
+      readonly site: { readonly at: Expr; readonly file: string } | undefined;
       readonly assumptions: number;
     },
     /** Calls a program function: (function, positional args, keyword args). */
@@ -131,7 +135,9 @@ export class TfState {
    * outcome TF's own `.static.json` events do not list: `get_local_variable`'s) and returns the
    * variable or what a custom getter returned.
    */
-  getVariable(at: Expr, name: string, kwargs: Map<string, Value>, conformance = true): Value {
+  getVariable(callAt: Expr, name: string, kwargs: Map<string, Value>, conformance = true): Value {
+    const site = this.sink.site;
+    const at = site ? site.at : callAt;
     const scope = this.scopes.current;
     const fullName = scope.name ? `${scope.name}/${name}` : name;
     let existed = this.store.vars.has(fullName) || this.store.partitionedVars.has(fullName);
@@ -166,7 +172,7 @@ export class TfState {
         certain = false;
       }
     }
-    const file = this.sink.file;
+    const file = site ? site.file : this.sink.file;
     const via = this.sink.via;
     const origin = scope.reuse !== false ? this.reuseOrigins.get(scope) : undefined;
     const scopeAt = this.scopeCalls.get(scope);
@@ -212,6 +218,7 @@ export class TfState {
       const value = toValue(result as unknown);
       const v = value.k === 'variable' || value.k === 'partitioned' ? value.v : null;
       if (this.partitionAssumed) certain = false;
+      if (action === 'create') this.collect(value);
       const shown = wholePartitioned ? fullName : (resultName(value) ?? fullName);
       this.sink.events.push(event(action, shown, v, undefined));
       return value;
@@ -227,6 +234,26 @@ export class TfState {
     } finally {
       if (alias) this.store.vars.delete(fullName);
       if (wholePartitioned) scope.partitioner = scopePartitioner;
+    }
+  }
+
+  /** The graph's collection `key` (created empty on first use, as `get_collection_ref` does). */
+  collection(key: string): Value & { k: 'list' } {
+    let list = this.collections.get(key);
+    if (!list) {
+      list = { k: 'list', items: [] };
+      this.collections.set(key, list);
+    }
+    return list;
+  }
+
+  /** A new variable joins its collections (`tf.global_variables()` order is creation order). */
+  private collect(value: Value): void {
+    const vars =
+      value.k === 'variable' ? [value.v] : value.k === 'partitioned' ? value.v.parts : [];
+    for (const v of vars) {
+      const item: Value = { k: 'variable', v };
+      for (const c of v.collections) this.collection(c).items.push(item);
     }
   }
 
@@ -255,6 +282,7 @@ function toValue(result: unknown): Value {
 function resultName(v: Value): string | undefined {
   if (v.k === 'variable') return `${v.v.opName}:0`;
   if (v.k === 'partitioned') return v.v.name;
+  if (v.k === 'tensor') return v.name ?? undefined;
   if (v.k === 'object') {
     const n = v.attrs.get('name');
     if (n && n.k === 'str') return n.v;
@@ -287,10 +315,16 @@ export function shapeArg(v: Value | undefined): Shape | undefined {
   if (v.k === 'int') return [v.v];
   if (v.k === 'list' || v.k === 'tuple') {
     return v.items.map((d) =>
-      d.k === 'int' ? d.v : d.k === 'none' ? null : (UNKNOWN as unknown as null),
+      d.k === 'int'
+        ? d.v
+        : d.k === 'none'
+          ? null
+          : d.k === 'dim'
+            ? (d.v as number | null)
+            : (UNKNOWN as unknown as null),
     );
   }
-  if (v.k === 'object' && v.kind === 'TensorShape') return shapeArg(v.attrs.get('dims'));
+  if (v.k === 'tshape') return v.dims as Shape;
   return UNKNOWN as unknown as Shape;
 }
 
@@ -330,11 +364,9 @@ function valueInfo(v: Value): { dtype: DType; shape: Shape } | null {
       shape: [v.items.length, ...inner.shape],
     };
   }
-  if (v.k === 'object' && v.kind === 'Tensor') {
-    const dt = dtypeArg(v.attrs.get('dtype'));
-    if (!dt) return null;
-    const shape = v.attrs.get('shape');
-    return { dtype: dt, shape: shapeArg(shape) ?? null };
+  if (v.k === 'tensor') {
+    if (!v.dtype || !Array.isArray(v.shape)) return null;
+    return { dtype: v.dtype, shape: v.shape as Shape };
   }
   return null;
 }
@@ -354,7 +386,7 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
       return { kind: 'callable', acceptsNoArgs: false };
     const info = valueInfo(init);
     if (info)
-      return { kind: 'value', dtype: info.dtype, shape: info.shape, isTensor: init.k === 'object' };
+      return { kind: 'value', dtype: info.dtype, shape: info.shape, isTensor: init.k === 'tensor' };
     // Not understood: assume an initializer that accepts the shape (never a false error).
     return { kind: 'callable', acceptsNoArgs: true };
   }
@@ -373,7 +405,7 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
       // Not known (`tf.min_max_variable_partitioner(...)`, an initializer from a library): it
       // may be callable, and claiming "not callable" would be a false certainty.
       v.k === 'unknown' ||
-      (v.k === 'object' && v.kind !== 'DType' && v.kind !== 'Tensor')
+      (v.k === 'object' && v.kind !== 'DType')
     );
   }
 

@@ -17,6 +17,8 @@ import type { ErrorInfo } from '../../core/errors';
 import type { Expr, FunctionDef, Lambda } from '../ir';
 import type { VariableScope } from '../../core/variable-scope';
 import type { AnalyzerSlots, AVariable, APartitioned } from './tf-model';
+import type { DType } from '../../core/dtypes';
+import type { AbstractDim, AbstractShape } from '../../core/shape';
 
 /** A hole: where an unknown value went into a string. */
 export interface Hole {
@@ -72,7 +74,22 @@ export type Value =
       readonly message: string;
       readonly info?: ErrorInfo;
     }
-  | { readonly k: 'exctype'; readonly cls: string };
+  | { readonly k: 'exctype'; readonly cls: string }
+  /**
+   * A tensor: its op's name (`dense/BiasAdd:0`; null when not known), dtype (null when not
+   * known) and TF's static shape. In the shape, `null` is TF's own unknown (rank or dimension,
+   * printed `?`), `UNKNOWN` what the analyzer could not compute.
+   */
+  | {
+      readonly k: 'tensor';
+      readonly name: string | null;
+      readonly dtype: DType | null;
+      readonly shape: AbstractShape;
+    }
+  /** `TensorShape`: dims as in a tensor's shape. */
+  | { readonly k: 'tshape'; readonly dims: AbstractShape }
+  /** `Dimension`: a number, TF's unknown (`null`) or the analyzer's `UNKNOWN`. */
+  | { readonly k: 'dim'; readonly v: AbstractDim };
 
 export type BuiltinFn = (args: Value[], kwargs: Map<string, Value>, at: Expr) => Value;
 
@@ -147,7 +164,11 @@ export function truthy(v: Value): boolean | undefined {
     case 'dict':
       return v.entries.length > 0;
     case 'unknown':
+    case 'tensor':
+      // A graph tensor as a Python bool is TF's TypeError; the program cannot rely on it.
       return undefined;
+    case 'tshape':
+      return v.dims === null ? false : typeof v.dims === 'symbol' ? undefined : true;
     default:
       return true;
   }
@@ -217,6 +238,8 @@ export function pyStr(v: Value): string | undefined {
       return v.v ? 'True' : 'False';
     case 'none':
       return 'None';
+    case 'dim':
+      return typeof v.v === 'number' ? String(v.v) : v.v === null ? '?' : undefined;
     default:
       return undefined;
   }

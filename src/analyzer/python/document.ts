@@ -1,7 +1,7 @@
 /**
  * An open Python document, lowered incrementally: after an edit within a line, lezer re-parses
  * reusing the unchanged parts of the previous tree (an edit that adds or removes a line break
- * parses afresh), and every top-level statement whose text is unchanged
+ * parses afresh), and every top-level statement whose text (and syntax node type) is unchanged
  * keeps its IR. A statement that only moved (an edit above it) has its spans shifted in place:
  * at lowering time each cached statement records its distinct span objects, so the shift is a
  * loop over numbers, not a walk of the tree.
@@ -48,7 +48,9 @@ export class PythonDocument {
     const body: ir.Stmt[] = [];
     const diagnostics: Diagnostic[] = [];
     for (const node of kids(tree.topNode)) {
-      const key = text.slice(node.from, node.to);
+      // The node's type is part of the key: under error recovery the same text can be an error
+      // node in one version and a statement in the next, and the two lower differently.
+      const key = `${node.type.id}:${text.slice(node.from, node.to)}`;
       const candidates = this.cache.get(key);
       let entry = candidates?.pop();
       if (entry) {

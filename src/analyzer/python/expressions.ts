@@ -201,7 +201,10 @@ function lowerExprInner(ctx: Context, n: SyntaxNode): ir.Expr {
       const ks = kids(n);
       const operand = ks.length > 1 && isExprNode(ks[ks.length - 1]) ? ks[ks.length - 1] : null;
       const op = ks[0] ? textOf(ctx, ks[0]) : '';
-      return ir.unaryOp(sp, op, operand ? lowerExpr(ctx, operand) : missing(n.to));
+      const inner = operand ? lowerExpr(ctx, operand) : missing(n.to);
+      if (op === 'not' && operand && operand.name !== 'ParenthesizedExpression')
+        return notOf(ctx, sp.from, inner);
+      return ir.unaryOp(sp, op, inner);
     }
     case 'ConditionalExpression': {
       const ks = kids(n);
@@ -424,6 +427,24 @@ function lowerBinary(ctx: Context, n: SyntaxNode): ir.Expr {
     return ir.boolOp(spanOf(n), op as 'and' | 'or', [left, ...others]);
   }
   return ir.binOp(spanOf(n), op, side(leftNode), side(rightNode));
+}
+
+/**
+ * `not` binds tighter than `and`/`or`, but lezer's tree puts an unparenthesized `not a and b`
+ * as `not (a and b)`: the `not` goes to the leftmost operand, `(not a) and b`, as Python reads it.
+ */
+function notOf(ctx: Context, from: number, e: ir.Expr): ir.Expr {
+  if (e.kind !== 'BoolOp' || parenthesized(ctx, e))
+    return ir.unaryOp(ir.span(from, e.span.to), 'not', e);
+  const [first, ...rest] = e.values;
+  return ir.boolOp(ir.span(from, e.span.to), e.op, [notOf(ctx, from, first), ...rest]);
+}
+
+/** Whether an expression's source is wrapped in parentheses (the tree drops them). */
+function parenthesized(ctx: Context, e: ir.Expr): boolean {
+  let i = e.span.from - 1;
+  while (i >= 0 && /\s/.test(ctx.source[i])) i--;
+  return ctx.source[i] === '(';
 }
 
 /** Parameters of a `def` (`ParamList` children) or a `lambda`. */

@@ -1,0 +1,1129 @@
+/**
+ * Tensors and their static shapes, as TF 1.15's shape functions compute them: placeholders,
+ * constants, element-wise ops with broadcasting, `matmul`, `reshape`, `concat`, `stack`,
+ * `split`, `transpose`, `pad`, reductions, convolutions and pooling, gathers, `one_hot`, `cast`,
+ * `tf.shape`; `TensorShape` and `Dimension` with the methods programs read shapes through
+ * (`get_shape()`, `as_list()`, `ndims`, `shape[i]`, `.value`, `dimension_value`).
+ *
+ * A shape is the core's `AbstractShape`: `null` (rank) and `null` dimensions are TF's own
+ * unknowns (what TF prints as `<unknown>` and `?`); `UNKNOWN` is what the analyzer could not
+ * compute. The two never mix up: a dimension the analyzer does not know is `UNKNOWN`, never a
+ * guess and never TF's `None` (so `get_variable(shape=[d])` with `d` not known raises nothing).
+ * Where TF itself would reject the inputs (incompatible dimensions), the result is `UNKNOWN`:
+ * the analyzer does not report shape errors of ops.
+ *
+ * Each op takes its name from the graph's `NameRegistry` (`MatMul`, `add_1`, `dense/BiasAdd`),
+ * so names of later ops and scopes stay right. Ops TF builds from several ops (`dropout`,
+ * `embedding_lookup`, ...) take their scope name and leave the tensor's name unknown.
+ */
+import { DType, DTypes, tryDType } from '../../core/dtypes';
+import { AbstractDim, AbstractShape, UNKNOWN } from '../../core/shape';
+import type { Interpreter } from './interpreter';
+import { NONE, pyStr, UNKNOWN_VALUE, Value } from './values';
+
+type Dims = readonly AbstractDim[];
+type Args = { args: Value[]; kwargs: Map<string, Value> };
+type OpFn = (interp: Interpreter, a: Args) => Value;
+
+const U: typeof UNKNOWN = UNKNOWN;
+
+function int(v: number): Value {
+  return { k: 'int', v };
+}
+
+// -- dtypes ------------------------------------------------------------------------------------
+
+const dtypeValues = new Map<string, Value>();
+
+/** `tf.float32` and friends: an object with `name`, `base_dtype`, `is_floating`, ... */
+export function dtypeValue(name: string): Value {
+  const known = dtypeValues.get(name);
+  if (known) return known;
+  const attrs = new Map<string, Value>([['name', { k: 'str', v: name }]]);
+  const v: Value = { k: 'object', kind: 'DType', attrs };
+  dtypeValues.set(name, v);
+  const dt = tryDType(name);
+  if (dt) {
+    attrs.set('base_dtype', dt.baseDType === dt ? v : dtypeValue(dt.baseDType.name));
+    attrs.set('is_floating', { k: 'bool', v: dt.isFloating });
+    attrs.set('is_integer', { k: 'bool', v: dt.isInteger });
+    attrs.set('is_bool', { k: 'bool', v: dt.isBool });
+    attrs.set('is_unsigned', { k: 'bool', v: dt.isUnsigned });
+    attrs.set('is_complex', { k: 'bool', v: dt.isComplex });
+  }
+  return v;
+}
+
+/** A dtype argument (a DType object or its name), or null. */
+export function dtypeOf(v: Value | undefined): DType | null {
+  if (!v) return null;
+  if (v.k === 'object' && v.kind === 'DType') {
+    const n = v.attrs.get('name');
+    return n && n.k === 'str' ? (tryDType(n.v) ?? null) : null;
+  }
+  if (v.k === 'str') return tryDType(v.v) ?? null;
+  return null;
+}
+
+// -- shapes ------------------------------------------------------------------------------------
+
+/** The rank-known dims of a shape, or null when the rank is not known (TF's or ours). */
+function dimsOf(s: AbstractShape): Dims | null {
+  return Array.isArray(s) ? (s as Dims) : null;
+}
+
+/** What a shape is when its rank is not known: TF's `None` or the analyzer's `UNKNOWN`. */
+function unranked(...shapes: AbstractShape[]): AbstractShape {
+  return shapes.some((s) => s === U) ? U : null;
+}
+
+/** A Python value's dims as TF converts it: nested lists (ragged or unknown: UNKNOWN). */
+function pythonShape(v: Value): AbstractShape {
+  if (v.k === 'int' || v.k === 'float' || v.k === 'bool' || v.k === 'str' || v.k === 'dim')
+    return [];
+  if (v.k === 'list' || v.k === 'tuple') {
+    if (v.items.length === 0) return [0];
+    const inner = pythonShape(v.items[0]);
+    if (!Array.isArray(inner)) return U;
+    return [v.items.length, ...(inner as Dims)];
+  }
+  return U;
+}
+
+function pythonDType(v: Value): DType | null {
+  if (v.k === 'int' || v.k === 'dim') return DTypes.int32;
+  if (v.k === 'float') return DTypes.float32;
+  if (v.k === 'bool') return DTypes.bool;
+  if (v.k === 'str') return DTypes.string;
+  if (v.k === 'list' || v.k === 'tuple') {
+    const ds = v.items.map(pythonDType);
+    if (ds.some((d) => d === null)) return null;
+    if (ds.includes(DTypes.float32)) return DTypes.float32;
+    return ds[0] ?? DTypes.float32;
+  }
+  return null;
+}
+
+/** A value used as a tensor: its shape and dtype (a variable reads as its base dtype). */
+export function tensorInfo(v: Value): { shape: AbstractShape; dtype: DType | null } {
+  switch (v.k) {
+    case 'tensor':
+      return { shape: v.shape, dtype: v.dtype };
+    case 'variable':
+      return { shape: v.v.shape, dtype: v.v.dtype.baseDType };
+    case 'partitioned':
+      return { shape: v.v.shape, dtype: v.v.dtype.baseDType };
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'str':
+    case 'list':
+    case 'tuple':
+    case 'dim':
+      return { shape: pythonShape(v), dtype: pythonDType(v) };
+    default:
+      return { shape: U, dtype: null };
+  }
+}
+
+/** Whether a value is a tensor (or a variable, which reads as one). */
+export function isTensorLike(v: Value): boolean {
+  return v.k === 'tensor' || v.k === 'variable' || v.k === 'partitioned';
+}
+
+/** One dimension of a shape argument: an int, None, a Dimension; anything else UNKNOWN. */
+function dimArg(d: Value): AbstractDim {
+  if (d.k === 'int') return d.v;
+  if (d.k === 'none') return null;
+  if (d.k === 'dim') return d.v;
+  return U;
+}
+
+/**
+ * A shape argument (`[None, 4]`, a TensorShape, `None` for an unknown rank, a 1-D shape tensor of
+ * known length): TF's static shape; what cannot be read is UNKNOWN.
+ */
+export function shapeFromValue(v: Value | undefined): AbstractShape {
+  if (v === undefined || v.k === 'none') return null;
+  if (v.k === 'list' || v.k === 'tuple') return v.items.map(dimArg);
+  if (v.k === 'tshape') return v.dims;
+  if (v.k === 'int') return [v.v];
+  if (v.k === 'tensor') {
+    const d = dimsOf(v.shape);
+    if (d && d.length === 1 && typeof d[0] === 'number') return Array(d[0]).fill(U) as Dims;
+  }
+  return U;
+}
+
+/** Two dims merged (TF's `Dimension.merge_with`); incompatible: UNKNOWN. */
+function mergeDim(a: AbstractDim, b: AbstractDim): AbstractDim {
+  if (a === null) return b;
+  if (b === null) return a;
+  if (a === U || b === U) return typeof a === 'number' ? a : b;
+  return a === b ? a : U;
+}
+
+function mergeShapes(a: AbstractShape, b: AbstractShape): AbstractShape {
+  const x = dimsOf(a);
+  const y = dimsOf(b);
+  if (!x) return a === U && y ? y.map((d) => (d === null ? U : d)) : b === U ? U : a === U ? U : b;
+  if (!y) return x;
+  if (x.length !== y.length) return U;
+  return x.map((d, i) => mergeDim(d, y[i]));
+}
+
+/** NumPy broadcasting of two static shapes (TF's `broadcast_static_shape`). */
+export function broadcast(a: AbstractShape, b: AbstractShape): AbstractShape {
+  const x = dimsOf(a);
+  const y = dimsOf(b);
+  if (!x || !y) {
+    // A scalar broadcasts to anything: the other shape, as it is.
+    if (x && x.length === 0) return b;
+    if (y && y.length === 0) return a;
+    return unranked(a, b);
+  }
+  const n = Math.max(x.length, y.length);
+  const out: AbstractDim[] = [];
+  for (let i = 0; i < n; i++) {
+    const da = i < n - x.length ? 1 : x[i - (n - x.length)];
+    const db = i < n - y.length ? 1 : y[i - (n - y.length)];
+    out.push(broadcastDim(da, db));
+  }
+  return out;
+}
+
+function broadcastDim(a: AbstractDim, b: AbstractDim): AbstractDim {
+  if (a === 1) return b;
+  if (b === 1) return a;
+  if (typeof a === 'number' && typeof b === 'number') return a === b ? a : U;
+  // One side known and > 1: the result (the other must be 1 or equal).
+  if (typeof a === 'number') return a;
+  if (typeof b === 'number') return b;
+  if (a === null && b === null) return null;
+  return U;
+}
+
+function sumDims(ds: readonly AbstractDim[]): AbstractDim {
+  let total = 0;
+  let unknown = false;
+  for (const d of ds) {
+    if (d === U) return U;
+    if (d === null) unknown = true;
+    else total += d;
+  }
+  return unknown ? null : total;
+}
+
+function mulDim(a: AbstractDim, b: AbstractDim): AbstractDim {
+  if (a === U || b === U) return a === 0 || b === 0 ? 0 : U;
+  if (a === null || b === null) return null;
+  return a * b;
+}
+
+/** Python's axis normalisation; undefined when it is out of range or not known. */
+function normAxis(axis: Value | undefined, rank: number): number | undefined {
+  const a = axis && axis.k === 'dim' ? (typeof axis.v === 'number' ? axis.v : NaN) : axis;
+  const n = typeof a === 'number' ? a : a && a.k === 'int' ? a.v : NaN;
+  if (Number.isNaN(n)) return undefined;
+  const r = n < 0 ? n + rank : n;
+  return r >= 0 && r < rank ? r : undefined;
+}
+
+// -- values ------------------------------------------------------------------------------------
+
+export function tensor(name: string | null, dtype: DType | null, shape: AbstractShape): Value {
+  return { k: 'tensor', name, dtype, shape };
+}
+
+/** `x.get_shape()`/`x.shape`. */
+export function tshape(dims: AbstractShape): Value {
+  return { k: 'tshape', dims };
+}
+
+function argOf(a: Args, i: number, name: string): Value | undefined {
+  return a.args[i] ?? a.kwargs.get(name);
+}
+
+/**
+ * The op's name: `name=` (or the op's default) made unique in the current name scope, with `:0`.
+ * A name not known is a hole of its own: the op is still named, just not knowably.
+ */
+function opName(interp: Interpreter, a: Args, nameIndex: number, type: string): string | null {
+  const given = argOf(a, nameIndex, 'name');
+  let base = type;
+  if (given && given.k !== 'none') {
+    const s = pyStr(interp.named(given, 'name'));
+    if (s === undefined) return null;
+    base = s;
+  }
+  try {
+    return `${interp.tf.names.uniqueName(base)}:0`;
+  } catch {
+    return null;
+  }
+}
+
+/** An op built of several ops under `name_scope(name or default)`: the scope is taken. */
+function compositeName(interp: Interpreter, a: Args, nameIndex: number, scope: string): null {
+  opName(interp, a, nameIndex, scope);
+  return null;
+}
+
+function unary(type: string, nameIndex = 1): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'features') ?? argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+    return tensor(opName(interp, a, nameIndex, type), x.dtype, x.shape);
+  };
+}
+
+function binary(type: string): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+    const y = tensorInfo(argOf(a, 1, 'y') ?? UNKNOWN_VALUE);
+    return tensor(opName(interp, a, 2, type), x.dtype ?? y.dtype, broadcast(x.shape, y.shape));
+  };
+}
+
+/** `a <op> b` on tensors (Python operators): TF's op names `add`, `sub`, `mul`, `truediv`, ... */
+export function tensorBinop(interp: Interpreter, op: string, a: Value, b: Value): Value {
+  const types: Record<string, string> = {
+    '+': 'add',
+    '-': 'sub',
+    '*': 'mul',
+    '/': 'truediv',
+    '//': 'floordiv',
+    '%': 'mod',
+    '**': 'pow',
+  };
+  if (op === '@') return matmul(interp, { args: [a, b], kwargs: new Map() });
+  const type = types[op];
+  if (!type) return UNKNOWN_VALUE;
+  const x = tensorInfo(a);
+  const y = tensorInfo(b);
+  const name = opName(interp, { args: [], kwargs: new Map() }, 99, type);
+  return tensor(name, isTensorLike(a) ? x.dtype : y.dtype, broadcast(x.shape, y.shape));
+}
+
+function matmul(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'a') ?? UNKNOWN_VALUE);
+  const y = tensorInfo(argOf(a, 1, 'b') ?? UNKNOWN_VALUE);
+  const flag = (i: number, k: string, alt: string) => {
+    const v = argOf(a, i, k) ?? a.kwargs.get(alt);
+    return v && v.k === 'bool' ? v.v : v === undefined || v.k === 'none' ? false : undefined;
+  };
+  const ta = flag(2, 'transpose_a', 'adjoint_a');
+  const tb = flag(3, 'transpose_b', 'adjoint_b');
+  const name = opName(interp, a, 8, 'MatMul');
+  const xs = dimsOf(x.shape);
+  const ys = dimsOf(y.shape);
+  if (!xs || !ys || ta === undefined || tb === undefined || xs.length < 2 || ys.length < 2)
+    return tensor(name, x.dtype ?? y.dtype, xs && ys ? U : unranked(x.shape, y.shape));
+  const rows = xs[xs.length - (ta ? 1 : 2)];
+  const cols = ys[ys.length - (tb ? 2 : 1)];
+  const batch = xs.slice(0, -2);
+  return tensor(name, x.dtype ?? y.dtype, [...batch, rows, cols]);
+}
+
+function reshape(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'tensor') ?? UNKNOWN_VALUE);
+  const target = argOf(a, 1, 'shape');
+  const name = opName(interp, a, 2, 'Reshape');
+  const dims = shapeFromValue(target);
+  const t = dimsOf(dims);
+  if (!t || target === undefined || target.k === 'none') return tensor(name, x.dtype, U);
+  const wild = t.findIndex((d, i) => {
+    const item =
+      target.k === 'list' || target.k === 'tuple' ? target.items[i] : ({ k: 'none' } as Value);
+    return d === -1 || (item.k === 'dim' && item.v === -1);
+  });
+  if (wild < 0) return tensor(name, x.dtype, t);
+  const xs = dimsOf(x.shape);
+  const known = t.filter((_d, i) => i !== wild);
+  let fill: AbstractDim;
+  if (!xs) fill = x.shape === U ? U : null;
+  else if (xs.some((d) => d === U) || known.some((d) => d === U)) fill = U;
+  else if (xs.some((d) => d === null) || known.some((d) => d === null)) fill = null;
+  else {
+    const total = (xs as number[]).reduce((p, d) => p * d, 1);
+    const part = (known as number[]).reduce((p, d) => p * d, 1);
+    fill = part > 0 && total % part === 0 ? total / part : U;
+  }
+  const out = [...t];
+  out[wild] = fill;
+  return tensor(name, x.dtype, out);
+}
+
+function sequence(v: Value | undefined): Value[] | null {
+  return v && (v.k === 'list' || v.k === 'tuple') ? [...v.items] : null;
+}
+
+function concat(interp: Interpreter, a: Args): Value {
+  const values = sequence(argOf(a, 0, 'values'));
+  const name = opName(interp, a, 2, 'concat');
+  if (!values || values.length === 0) return tensor(name, null, U);
+  const infos = values.map(tensorInfo);
+  const dtype = infos[0].dtype;
+  const ranks = infos.map((i) => dimsOf(i.shape));
+  const known = ranks.find((r) => r !== null);
+  if (!known) return tensor(name, dtype, unranked(...infos.map((i) => i.shape)));
+  const axis = normAxis(argOf(a, 1, 'axis'), known.length);
+  if (axis === undefined || ranks.some((r) => r && r.length !== known.length))
+    return tensor(name, dtype, U);
+  const out: AbstractDim[] = [];
+  for (let i = 0; i < known.length; i++) {
+    if (i === axis) {
+      out.push(
+        ranks.some((r) => r === null)
+          ? infos.some((x) => x.shape === U)
+            ? U
+            : null
+          : sumDims(ranks.map((r) => (r as Dims)[i])),
+      );
+    } else {
+      let d: AbstractDim = null;
+      for (const r of ranks) if (r) d = mergeDim(d, r[i]);
+      out.push(d);
+    }
+  }
+  return tensor(name, dtype, out);
+}
+
+function stack(interp: Interpreter, a: Args): Value {
+  const values = sequence(argOf(a, 0, 'values'));
+  const name = opName(interp, a, 2, 'stack');
+  if (!values || values.length === 0) return tensor(name, null, U);
+  const infos = values.map(tensorInfo);
+  let shape: AbstractShape = infos[0].shape;
+  for (const i of infos.slice(1)) shape = mergeShapes(shape, i.shape);
+  const d = dimsOf(shape);
+  if (!d) return tensor(name, infos[0].dtype, shape);
+  const axis = normAxis(argOf(a, 1, 'axis') ?? int(0), d.length + 1);
+  if (axis === undefined) return tensor(name, infos[0].dtype, U);
+  const out = [...d];
+  out.splice(axis, 0, values.length);
+  return tensor(name, infos[0].dtype, out);
+}
+
+function unstack(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'value') ?? UNKNOWN_VALUE);
+  const d = dimsOf(x.shape);
+  const name = opName(interp, a, 3, 'unstack');
+  if (!d) return UNKNOWN_VALUE;
+  const axis = normAxis(argOf(a, 2, 'axis') ?? int(0), d.length);
+  const numArg = argOf(a, 1, 'num');
+  const num = numArg && numArg.k === 'int' ? numArg.v : axis !== undefined ? d[axis] : U;
+  if (axis === undefined || typeof num !== 'number') return UNKNOWN_VALUE;
+  const rest = d.filter((_x, i) => i !== axis);
+  return {
+    k: 'list',
+    items: Array.from({ length: num }, (_v, i) =>
+      tensor(name ? name.replace(/:0$/, `:${i}`) : null, x.dtype, rest),
+    ),
+  };
+}
+
+function split(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'value') ?? UNKNOWN_VALUE);
+  const how = argOf(a, 1, 'num_or_size_splits');
+  const d = dimsOf(x.shape);
+  const name = opName(interp, a, 4, 'split');
+  if (!d || !how) return UNKNOWN_VALUE;
+  const axis = normAxis(argOf(a, 2, 'axis') ?? int(0), d.length);
+  if (axis === undefined) return UNKNOWN_VALUE;
+  const part = (i: number, size: AbstractDim) => {
+    const out = [...d];
+    out[axis] = size;
+    return tensor(name ? name.replace(/:0$/, `:${i}`) : null, x.dtype, out);
+  };
+  if (how.k === 'int') {
+    const whole = d[axis];
+    const size =
+      typeof whole === 'number' ? (whole % how.v === 0 ? whole / how.v : U) : (whole as null);
+    return { k: 'list', items: Array.from({ length: how.v }, (_v, i) => part(i, size)) };
+  }
+  const sizes = sequence(how);
+  if (!sizes) return UNKNOWN_VALUE;
+  return { k: 'list', items: sizes.map((s, i) => part(i, dimArg(s))) };
+}
+
+function transpose(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'a') ?? UNKNOWN_VALUE);
+  const perm = argOf(a, 1, 'perm');
+  const name = opName(interp, a, 2, 'transpose');
+  const d = dimsOf(x.shape);
+  if (!d) return tensor(name, x.dtype, x.shape);
+  if (!perm || perm.k === 'none') return tensor(name, x.dtype, [...d].reverse());
+  const p = sequence(perm);
+  if (!p || p.length !== d.length || p.some((i) => i.k !== 'int')) return tensor(name, x.dtype, U);
+  const out = p.map((i) => d[normAxis(i, d.length) ?? -1] ?? U);
+  return tensor(name, x.dtype, out);
+}
+
+function pad(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'tensor') ?? UNKNOWN_VALUE);
+  const p = sequence(argOf(a, 1, 'paddings'));
+  const name = opName(interp, a, 3, 'Pad');
+  const d = dimsOf(x.shape);
+  if (!d || !p || p.length !== d.length) return tensor(name, x.dtype, d ? U : x.shape);
+  const out = d.map((dim, i) => {
+    const pair = sequence(p[i]);
+    if (!pair || pair.length !== 2 || pair.some((v) => v.k !== 'int')) return U;
+    if (dim === U || dim === null) return dim;
+    return dim + (pair[0] as { v: number }).v + (pair[1] as { v: number }).v;
+  });
+  return tensor(name, x.dtype, out);
+}
+
+function expandDims(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
+  const name = opName(interp, a, 2, 'ExpandDims');
+  const d = dimsOf(x.shape);
+  if (!d) return tensor(name, x.dtype, x.shape);
+  const axis = normAxis(argOf(a, 1, 'axis') ?? a.kwargs.get('dim'), d.length + 1);
+  if (axis === undefined) return tensor(name, x.dtype, U);
+  const out = [...d];
+  out.splice(axis, 0, 1);
+  return tensor(name, x.dtype, out);
+}
+
+function squeeze(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
+  const name = opName(interp, a, 2, 'Squeeze');
+  const d = dimsOf(x.shape);
+  if (!d) return tensor(name, x.dtype, x.shape);
+  const axisArg = argOf(a, 1, 'axis') ?? a.kwargs.get('squeeze_dims');
+  if (!axisArg || axisArg.k === 'none') {
+    if (d.some((v) => v === U)) return tensor(name, x.dtype, U);
+    // TF: an unknown dimension might be 1, so the rank is not known.
+    if (d.some((v) => v === null)) return tensor(name, x.dtype, null);
+    return tensor(
+      name,
+      x.dtype,
+      d.filter((v) => v !== 1),
+    );
+  }
+  const axes = (sequence(axisArg) ?? [axisArg]).map((v) => normAxis(v, d.length));
+  if (axes.some((v) => v === undefined)) return tensor(name, x.dtype, U);
+  return tensor(
+    name,
+    x.dtype,
+    d.filter((_v, i) => !axes.includes(i)),
+  );
+}
+
+/** The shape of a reduction of `x` over `axisArg` (all axes when None). */
+function reducedShape(
+  x: AbstractShape,
+  axisArg: Value | undefined,
+  kd: Value | undefined,
+): AbstractShape {
+  const keep = !kd || kd.k === 'none' ? false : kd.k === 'bool' ? kd.v : undefined;
+  const d = dimsOf(x);
+  if (keep === undefined) return U;
+  if (!axisArg || axisArg.k === 'none') {
+    if (!keep) return [];
+    return d ? d.map(() => 1) : x;
+  }
+  if (!d) return x;
+  const axes = (sequence(axisArg) ?? [axisArg]).map((v) => normAxis(v, d.length));
+  if (axes.some((v) => v === undefined)) return U;
+  const out: AbstractDim[] = [];
+  d.forEach((v, i) => {
+    if (!axes.includes(i)) out.push(v);
+    else if (keep) out.push(1);
+  });
+  return out;
+}
+
+function reduce(type: string, outDType?: DType): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'input_tensor') ?? UNKNOWN_VALUE);
+    const axisArg = argOf(a, 1, 'axis') ?? a.kwargs.get('reduction_indices');
+    const kd = argOf(a, 2, 'keepdims') ?? a.kwargs.get('keep_dims');
+    const name = opName(interp, a, 3, type);
+    return tensor(name, outDType ?? x.dtype, reducedShape(x.shape, axisArg, kd));
+  };
+}
+
+function argReduce(type: string): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
+    const name = opName(interp, a, 2, type);
+    const d = dimsOf(x.shape);
+    const out = dtypeOf(a.kwargs.get('output_type')) ?? DTypes.int64;
+    if (!d) return tensor(name, out, x.shape);
+    const axis = normAxis(argOf(a, 1, 'axis') ?? a.kwargs.get('dimension') ?? int(0), d.length);
+    if (axis === undefined) return tensor(name, out, U);
+    return tensor(
+      name,
+      out,
+      d.filter((_v, i) => i !== axis),
+    );
+  };
+}
+
+// -- convolutions and pooling -----------------------------------------------------------------
+
+/** A list of ints of the given length from an int or a list (`strides=2`, `[1, 2, 2, 1]`). */
+function intList(v: Value | undefined, n: number, fallback: number): (number | undefined)[] {
+  if (v === undefined || v.k === 'none') return Array(n).fill(fallback) as number[];
+  if (v.k === 'int') return Array(n).fill(v.v) as number[];
+  const items = sequence(v);
+  if (!items) return Array(n).fill(undefined) as undefined[];
+  return items.map((x) => (x.k === 'int' ? x.v : undefined));
+}
+
+/** The spatial positions of a list given for every dimension (`[1, sh, sw, 1]`) or only those. */
+function spatialOf(
+  list: (number | undefined)[],
+  rank: number,
+  first: boolean,
+): (number | undefined)[] {
+  const n = rank - 2;
+  if (list.length === n) return list;
+  if (list.length === rank) return first ? list.slice(2) : list.slice(1, 1 + n);
+  if (list.length === 1) return Array(n).fill(list[0]) as (number | undefined)[];
+  return Array(n).fill(undefined) as undefined[];
+}
+
+function paddingOf(v: Value | undefined): 'SAME' | 'VALID' | undefined {
+  if (v && v.k === 'str') {
+    const p = v.v.toUpperCase();
+    if (p === 'SAME' || p === 'VALID') return p;
+  }
+  return undefined;
+}
+
+/** One output size of a window op (TF's `GetWindowedOutputSize` with dilation). */
+function windowOut(
+  input: AbstractDim,
+  k: AbstractDim,
+  stride: number | undefined,
+  dilation: number | undefined,
+  padding: 'SAME' | 'VALID' | undefined,
+): AbstractDim {
+  if (stride === undefined || padding === undefined || input === U) return U;
+  if (input === null) return null;
+  if (padding === 'SAME') return Math.ceil(input / stride);
+  if (k === U || dilation === undefined) return U;
+  if (k === null) return null;
+  const effective = (k - 1) * dilation + 1;
+  const out = Math.ceil((input - effective + 1) / stride);
+  return out >= 0 ? out : U;
+}
+
+interface WindowSpec {
+  readonly input: Value | undefined;
+  /** Kernel sizes per spatial dimension (UNKNOWN where not known). */
+  readonly kernel: (d: Dims) => AbstractDim[];
+  readonly strides: Value | undefined;
+  readonly dilations: Value | undefined;
+  readonly padding: Value | undefined;
+  readonly format: Value | undefined;
+  /** The output channels, from the input's channels. */
+  readonly channels: (inChannels: AbstractDim) => AbstractDim;
+  readonly rank: number;
+}
+
+function windowed(name: string | null, spec: WindowSpec): Value {
+  const x = tensorInfo(spec.input ?? UNKNOWN_VALUE);
+  const d = dimsOf(x.shape);
+  if (!d || d.length !== spec.rank) return tensor(name, x.dtype, d ? U : (unranked(x.shape) ?? U));
+  const fmt = spec.format && spec.format.k === 'str' ? spec.format.v : '';
+  const first = fmt.startsWith('NC');
+  const cIndex = first ? 1 : spec.rank - 1;
+  const spatial = first ? d.slice(2) : d.slice(1, spec.rank - 1);
+  const kernel = spec.kernel(d);
+  const strides = spatialOf(intList(spec.strides, spec.rank, 1), spec.rank, first);
+  const dil = spatialOf(intList(spec.dilations, spec.rank, 1), spec.rank, first);
+  const padding = paddingOf(spec.padding);
+  const outSpatial = spatial.map((s, i) =>
+    windowOut(s, kernel[i] ?? U, strides[i], dil[i], padding),
+  );
+  const channels = spec.channels(d[cIndex]);
+  const out: AbstractDim[] = first
+    ? [d[0], channels, ...outSpatial]
+    : [d[0], ...outSpatial, channels];
+  return tensor(name, x.dtype, out);
+}
+
+function filterDims(v: Value | undefined): Dims | null {
+  return dimsOf(tensorInfo(v ?? UNKNOWN_VALUE).shape);
+}
+
+function conv(type: string, rank: number): OpFn {
+  return (interp, a) => {
+    const filter = filterDims(argOf(a, 1, 'filter') ?? a.kwargs.get('filters'));
+    const stridesArg =
+      rank === 3 ? (argOf(a, 2, 'stride') ?? a.kwargs.get('strides')) : argOf(a, 2, 'strides');
+    const name = opName(interp, a, 99, type);
+    return windowed(name, {
+      input: argOf(a, 0, 'input') ?? a.kwargs.get('value'),
+      kernel: () => (filter ? filter.slice(0, rank - 2) : Array(rank - 2).fill(U)),
+      strides: stridesArg,
+      dilations: a.kwargs.get('dilations'),
+      padding: argOf(a, 3, 'padding'),
+      format: a.kwargs.get('data_format'),
+      channels: () => (filter && filter.length === rank ? filter[rank - 1] : U),
+      rank,
+    });
+  };
+}
+
+function depthwise(interp: Interpreter, a: Args): Value {
+  const filter = filterDims(argOf(a, 1, 'filter'));
+  const name = compositeName(interp, a, 5, 'depthwise');
+  return windowed(name, {
+    input: argOf(a, 0, 'input'),
+    kernel: () => (filter ? filter.slice(0, 2) : [U, U]),
+    strides: argOf(a, 2, 'strides'),
+    dilations: argOf(a, 4, 'rate') ?? a.kwargs.get('dilations'),
+    padding: argOf(a, 3, 'padding'),
+    format: a.kwargs.get('data_format'),
+    channels: (c) => (filter && filter.length === 4 ? mulDim(c, filter[3]) : U),
+    rank: 4,
+  });
+}
+
+function separable(interp: Interpreter, a: Args): Value {
+  const dw = filterDims(argOf(a, 1, 'depthwise_filter'));
+  const pw = filterDims(argOf(a, 2, 'pointwise_filter'));
+  const name = compositeName(interp, a, 6, 'separable_conv2d');
+  return windowed(name, {
+    input: argOf(a, 0, 'input'),
+    kernel: () => (dw ? dw.slice(0, 2) : [U, U]),
+    strides: argOf(a, 3, 'strides'),
+    dilations: argOf(a, 5, 'rate') ?? a.kwargs.get('dilations'),
+    padding: argOf(a, 4, 'padding'),
+    format: a.kwargs.get('data_format'),
+    channels: () => (pw && pw.length === 4 ? pw[3] : U),
+    rank: 4,
+  });
+}
+
+function pool(type: string, rank: number): OpFn {
+  return (interp, a) => {
+    const ksize = argOf(a, 1, 'ksize') ?? a.kwargs.get('window_shape');
+    const name = opName(interp, a, 5, type);
+    return windowed(name, {
+      input: argOf(a, 0, 'value') ?? a.kwargs.get('input'),
+      kernel: (d) => {
+        const first =
+          (a.kwargs.get('data_format') as { v?: string } | undefined)?.v?.startsWith('NC') ?? false;
+        return spatialOf(intList(ksize, d.length, 1), d.length, first).map((k) => k ?? U);
+      },
+      strides: argOf(a, 2, 'strides'),
+      dilations: undefined,
+      padding: argOf(a, 3, 'padding'),
+      format: argOf(a, 4, 'data_format'),
+      channels: (c) => c,
+      rank,
+    });
+  };
+}
+
+function conv2dTranspose(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'value') ?? a.kwargs.get('input') ?? UNKNOWN_VALUE);
+  const name = compositeName(interp, a, 6, 'conv2d_transpose');
+  return tensor(name, x.dtype, shapeFromValue(argOf(a, 2, 'output_shape') ?? UNKNOWN_VALUE));
+}
+
+// -- gathers and the rest -----------------------------------------------------------------------
+
+function gatherLike(scope: string | null, type: string): OpFn {
+  return (interp, a) => {
+    const params = tensorInfo(argOf(a, 0, 'params') ?? UNKNOWN_VALUE);
+    const ids = tensorInfo(argOf(a, 1, scope ? 'ids' : 'indices') ?? UNKNOWN_VALUE);
+    const name = scope ? compositeName(interp, a, 3, scope) : opName(interp, a, 4, type);
+    const p = dimsOf(params.shape);
+    const i = dimsOf(ids.shape);
+    const axis = scope ? 0 : normAxis(argOf(a, 3, 'axis') ?? int(0), p ? p.length : 0);
+    if (!p || !i || axis === undefined)
+      return tensor(name, params.dtype, unranked(params.shape, ids.shape));
+    return tensor(name, params.dtype, [...p.slice(0, axis), ...i, ...p.slice(axis + 1)]);
+  };
+}
+
+function oneHot(interp: Interpreter, a: Args): Value {
+  const ids = tensorInfo(argOf(a, 0, 'indices') ?? UNKNOWN_VALUE);
+  const depth = argOf(a, 1, 'depth');
+  const dtype = dtypeOf(argOf(a, 6, 'dtype')) ?? DTypes.float32;
+  const name = opName(interp, a, 7, 'one_hot');
+  const d = dimsOf(ids.shape);
+  if (!d) return tensor(name, dtype, ids.shape);
+  const n = depth ? dimArg(depth) : U;
+  const axis = normAxis(argOf(a, 4, 'axis') ?? int(-1), d.length + 1);
+  if (axis === undefined) return tensor(name, dtype, U);
+  const out = [...d];
+  out.splice(axis, 0, n);
+  return tensor(name, dtype, out);
+}
+
+/** Constructors from a shape argument: `zeros`, `ones`, `random_normal`, ... */
+function fromShape(type: string, nameIndex: number, dtypeIndex: number, composite = false): OpFn {
+  return (interp, a) => {
+    const shape = shapeFromValue(argOf(a, 0, 'shape') ?? UNKNOWN_VALUE);
+    const dtype = dtypeOf(argOf(a, dtypeIndex, 'dtype')) ?? DTypes.float32;
+    const name = composite
+      ? compositeName(interp, a, nameIndex, type)
+      : opName(interp, a, nameIndex, type);
+    return tensor(name, dtype, shape);
+  };
+}
+
+function likeOp(type: string): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'tensor') ?? UNKNOWN_VALUE);
+    const dtype = dtypeOf(argOf(a, 1, 'dtype')) ?? x.dtype;
+    return tensor(opName(interp, a, 2, type), dtype, x.shape);
+  };
+}
+
+function constant(interp: Interpreter, a: Args): Value {
+  const value = argOf(a, 0, 'value') ?? UNKNOWN_VALUE;
+  const dtype = dtypeOf(argOf(a, 1, 'dtype')) ?? tensorInfo(value).dtype;
+  const shapeArg = argOf(a, 2, 'shape');
+  const shape =
+    shapeArg && shapeArg.k !== 'none' ? shapeFromValue(shapeArg) : tensorInfo(value).shape;
+  return tensor(opName(interp, a, 3, 'Const'), dtype, shape);
+}
+
+function placeholder(interp: Interpreter, a: Args): Value {
+  const dtype = dtypeOf(argOf(a, 0, 'dtype'));
+  const shape = shapeFromValue(argOf(a, 1, 'shape'));
+  return tensor(opName(interp, a, 2, 'Placeholder'), dtype, shape);
+}
+
+function fill(interp: Interpreter, a: Args): Value {
+  const shape = shapeFromValue(argOf(a, 0, 'dims') ?? UNKNOWN_VALUE);
+  const v = tensorInfo(argOf(a, 1, 'value') ?? UNKNOWN_VALUE);
+  return tensor(opName(interp, a, 2, 'Fill'), v.dtype, shape);
+}
+
+function cast(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+  return tensor(opName(interp, a, 2, 'Cast'), dtypeOf(argOf(a, 1, 'dtype')), x.shape);
+}
+
+function shapeOp(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
+  const d = dimsOf(x.shape);
+  const dtype = dtypeOf(argOf(a, 2, 'out_type')) ?? DTypes.int32;
+  return tensor(opName(interp, a, 1, 'Shape'), dtype, d ? [d.length] : x.shape === U ? U : [null]);
+}
+
+function scalarOf(type: string, dtype: DType): OpFn {
+  return (interp, a) => tensor(opName(interp, a, 1, type), dtype, []);
+}
+
+function biasAdd(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'value') ?? UNKNOWN_VALUE);
+  return tensor(opName(interp, a, 3, 'BiasAdd'), x.dtype, x.shape);
+}
+
+function dropout(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+  return tensor(compositeName(interp, a, 4, 'dropout'), x.dtype, x.shape);
+}
+
+/** `tf.convert_to_tensor(value)`: a tensor as it is; a Python value as a constant. */
+function convertToTensor(interp: Interpreter, a: Args): Value {
+  const v = argOf(a, 0, 'value') ?? UNKNOWN_VALUE;
+  if (v.k === 'tensor') return v;
+  const t = tensorInfo(v);
+  const dtype = dtypeOf(argOf(a, 1, 'dtype')) ?? t.dtype;
+  if (isTensorLike(v)) return tensor(null, dtype, t.shape);
+  return tensor(opName(interp, a, 2, 'Const'), dtype, t.shape);
+}
+
+/** `tf.nn.moments(x, axes, keep_dims=False)`: (mean, variance), reduced over `axes`. */
+function moments(interp: Interpreter, a: Args): Value {
+  const x = argOf(a, 0, 'x') ?? UNKNOWN_VALUE;
+  const axes = argOf(a, 1, 'axes');
+  const keep = argOf(a, 4, 'keep_dims') ?? a.kwargs.get('keepdims');
+  compositeName(interp, a, 3, 'moments');
+  const info = tensorInfo(x);
+  const shape = reducedShape(info.shape, axes, keep);
+  const dtype = info.dtype;
+  return { k: 'tuple', items: [tensor(null, dtype, shape), tensor(null, dtype, shape)] };
+}
+
+/** `tf.TensorShape(dims)`. */
+function tensorShapeCtor(_interp: Interpreter, a: Args): Value {
+  const v = argOf(a, 0, 'dims');
+  return tshape(v && v.k === 'tshape' ? v.dims : shapeFromValue(v));
+}
+
+/** `tf.compat.dimension_value(d)`: a Dimension's value (int or None), an int as it is. */
+export function dimensionValue(v: Value | undefined): Value {
+  if (!v) return UNKNOWN_VALUE;
+  if (v.k === 'dim') return v.v === null ? NONE : v.v === U ? UNKNOWN_VALUE : int(v.v);
+  if (v.k === 'int' || v.k === 'none') return v;
+  return UNKNOWN_VALUE;
+}
+
+/** The ops by their dotted name under `tf.` (several names for one op where TF has aliases). */
+const OPS: Record<string, OpFn> = {
+  placeholder,
+  constant,
+  fill,
+  cast,
+  shape: shapeOp,
+  size: scalarOf('Size', DTypes.int32),
+  rank: scalarOf('Rank', DTypes.int32),
+  matmul,
+  reshape,
+  concat,
+  stack,
+  unstack,
+  split,
+  transpose,
+  pad,
+  expand_dims: expandDims,
+  squeeze,
+  gather: gatherLike(null, 'GatherV2'),
+  one_hot: oneHot,
+  zeros: fromShape('zeros', 2, 1),
+  ones: fromShape('ones', 2, 1),
+  zeros_like: likeOp('zeros_like'),
+  ones_like: likeOp('ones_like'),
+  random_normal: fromShape('random_normal', 5, 3, true),
+  random_uniform: fromShape('random_uniform', 5, 3, true),
+  truncated_normal: fromShape('truncated_normal', 5, 3, true),
+  identity: unary('Identity'),
+  stop_gradient: unary('StopGradient'),
+  add: binary('Add'),
+  subtract: binary('Sub'),
+  multiply: binary('Mul'),
+  divide: binary('truediv'),
+  truediv: binary('truediv'),
+  maximum: binary('Maximum'),
+  minimum: binary('Minimum'),
+  pow: binary('Pow'),
+  squared_difference: binary('SquaredDifference'),
+  sigmoid: unary('Sigmoid'),
+  tanh: unary('Tanh'),
+  exp: unary('Exp'),
+  log: unary('Log'),
+  sqrt: unary('Sqrt'),
+  square: unary('Square'),
+  abs: unary('Abs'),
+  negative: unary('Neg'),
+  reduce_sum: reduce('Sum'),
+  reduce_mean: reduce('Mean'),
+  reduce_max: reduce('Max'),
+  reduce_min: reduce('Min'),
+  reduce_prod: reduce('Prod'),
+  reduce_all: reduce('All', DTypes.bool),
+  reduce_any: reduce('Any', DTypes.bool),
+  argmax: argReduce('ArgMax'),
+  argmin: argReduce('ArgMin'),
+  TensorShape: tensorShapeCtor,
+  Dimension: (_i, a) => ({ k: 'dim', v: dimArg(argOf(a, 0, 'value') ?? UNKNOWN_VALUE) }),
+  dimension_value: (_i, a) => dimensionValue(argOf(a, 0, 'dimension')),
+  'compat.dimension_value': (_i, a) => dimensionValue(argOf(a, 0, 'dimension')),
+  'nn.relu': unary('Relu'),
+  'nn.relu6': unary('Relu6'),
+  'nn.elu': unary('Elu'),
+  'nn.selu': unary('Selu'),
+  'nn.softplus': unary('Softplus'),
+  'nn.leaky_relu': unary('LeakyRelu', 2),
+  'nn.sigmoid': unary('Sigmoid'),
+  'nn.tanh': unary('Tanh'),
+  'nn.softmax': unary('Softmax', 2),
+  'nn.log_softmax': unary('LogSoftmax', 2),
+  'nn.bias_add': biasAdd,
+  'nn.dropout': dropout,
+  convert_to_tensor: convertToTensor,
+  'nn.moments': moments,
+  'nn.batch_normalization': (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+    return tensor(compositeName(interp, a, 6, 'batchnorm'), x.dtype, x.shape);
+  },
+  'nn.conv1d': conv('conv1d', 3),
+  'nn.conv2d': conv('Conv2D', 4),
+  'nn.conv3d': conv('Conv3D', 5),
+  'nn.conv2d_transpose': conv2dTranspose,
+  'nn.depthwise_conv2d': depthwise,
+  'nn.separable_conv2d': separable,
+  'nn.max_pool': pool('MaxPool', 4),
+  'nn.max_pool2d': pool('MaxPool', 4),
+  'nn.avg_pool': pool('AvgPool', 4),
+  'nn.avg_pool2d': pool('AvgPool', 4),
+  'nn.max_pool3d': pool('MaxPool3D', 5),
+  'nn.avg_pool3d': pool('AvgPool3D', 5),
+  'nn.embedding_lookup': gatherLike('embedding_lookup', 'embedding_lookup'),
+};
+for (const n of ['add', 'subtract', 'multiply', 'divide', 'maximum', 'minimum', 'pow']) {
+  OPS[`math.${n}`] = OPS[n];
+}
+for (const n of ['sigmoid', 'tanh', 'exp', 'log', 'sqrt', 'square', 'abs', 'negative']) {
+  OPS[`math.${n}`] = OPS[n];
+}
+for (const n of ['reduce_sum', 'reduce_mean', 'reduce_max', 'reduce_min', 'reduce_prod']) {
+  OPS[`math.${n}`] = OPS[n];
+}
+OPS['random.normal'] = OPS.random_normal;
+OPS['random.uniform'] = OPS.random_uniform;
+OPS['random.truncated_normal'] = OPS.truncated_normal;
+OPS['nn.softmax_v2'] = OPS['nn.softmax'];
+
+/** The op `tf.<dotted>` as a callable value, or undefined when it is not one of these. */
+export function tensorOp(interp: Interpreter, dotted: string): Value | undefined {
+  const fn = OPS[dotted];
+  if (!fn) return undefined;
+  return {
+    k: 'builtin',
+    name: dotted,
+    call: (args, kwargs) => {
+      try {
+        return fn(interp, { args, kwargs });
+      } catch {
+        return UNKNOWN_VALUE;
+      }
+    },
+  };
+}
+
+/** Whether `tf.<dotted>` is a namespace of these ops (`nn`, `math`, `random`, `compat`). */
+export function isOpNamespace(dotted: string): boolean {
+  const p = `${dotted}.`;
+  return Object.keys(OPS).some((k) => k.startsWith(p));
+}
+
+// -- attributes --------------------------------------------------------------------------------
+
+function asList(dims: AbstractShape): Value {
+  const d = dimsOf(dims);
+  if (!d) return UNKNOWN_VALUE;
+  return {
+    k: 'list',
+    items: d.map((x) => (x === null ? NONE : x === U ? UNKNOWN_VALUE : int(x))),
+  };
+}
+
+function method(name: string, fn: (args: Value[], kwargs: Map<string, Value>) => Value): Value {
+  return { k: 'builtin', name, call: (args, kwargs) => fn(args, kwargs) };
+}
+
+/** Attributes of a tensor (`x.shape`, `x.get_shape()`, `x.dtype`, `x.name`). */
+export function tensorAttr(interp: Interpreter, v: Value & { k: 'tensor' }, attr: string): Value {
+  switch (attr) {
+    case 'shape':
+      return tshape(v.shape);
+    case 'get_shape':
+      return method(attr, () => tshape(v.shape));
+    case 'dtype':
+      return v.dtype ? dtypeValue(v.dtype.name) : UNKNOWN_VALUE;
+    case 'name':
+      return v.name === null
+        ? { k: 'unknown', hole: interp.hole('name') }
+        : { k: 'str', v: v.name };
+    case 'set_shape':
+      return method(attr, () => NONE);
+    default:
+      return UNKNOWN_VALUE;
+  }
+}
+
+/** Attributes of a variable that read like a tensor's. */
+export function variableTensorAttr(v: Value & { k: 'variable' }, attr: string): Value | undefined {
+  switch (attr) {
+    case 'shape':
+      return tshape(v.v.shape);
+    case 'get_shape':
+      return method(attr, () => tshape(v.v.shape));
+    case 'dtype':
+      return dtypeValue(v.v.dtype.name);
+    case 'value':
+    case 'read_value':
+    case 'initialized_value':
+    case 'assign':
+    case 'assign_add':
+    case 'assign_sub':
+      // Ops on the variable (their names are not modelled): a tensor of its shape.
+      return method(attr, () => tensor(null, v.v.dtype.baseDType, v.v.shape));
+    default:
+      return undefined;
+  }
+}
+
+/** `TensorShape` attributes. */
+export function tshapeAttr(v: Value & { k: 'tshape' }, attr: string): Value {
+  const d = dimsOf(v.dims);
+  switch (attr) {
+    case 'as_list':
+      return method(attr, () => asList(v.dims));
+    case 'ndims':
+    case 'rank':
+      return d ? int(d.length) : v.dims === U ? UNKNOWN_VALUE : NONE;
+    case 'dims':
+      return d
+        ? { k: 'list', items: d.map((x) => ({ k: 'dim', v: x }) as Value) }
+        : v.dims === U
+          ? UNKNOWN_VALUE
+          : NONE;
+    case 'is_fully_defined':
+      return method(attr, () => {
+        if (v.dims === U || (d && d.some((x) => x === U))) return UNKNOWN_VALUE;
+        return { k: 'bool', v: !!d && d.every((x) => typeof x === 'number') };
+      });
+    case 'num_elements':
+      return method(attr, () => {
+        if (!d || d.some((x) => typeof x !== 'number'))
+          return d && !d.some((x) => x === U) ? NONE : UNKNOWN_VALUE;
+        return int((d as number[]).reduce((p, x) => p * x, 1));
+      });
+    case 'with_rank_at_least':
+    case 'with_rank':
+      return method(attr, () => v);
+    case 'merge_with':
+      return method(attr, (args) => tshape(mergeShapes(v.dims, shapeFromValue(args[0]))));
+    case 'concatenate':
+      return method(attr, (args) => {
+        const o = dimsOf(shapeFromValue(args[0]));
+        return tshape(d && o ? [...d, ...o] : unranked(v.dims, shapeFromValue(args[0])));
+      });
+    default:
+      return UNKNOWN_VALUE;
+  }
+}
+
+/** `shape[i]` (a Dimension) and `shape[a:b]` (a TensorShape). */
+export function tshapeIndex(
+  v: Value & { k: 'tshape' },
+  index: Value | { lo?: number; hi?: number },
+): Value {
+  const d = dimsOf(v.dims);
+  if ('k' in index) {
+    if (index.k !== 'int') return UNKNOWN_VALUE;
+    if (!d) return v.dims === U ? UNKNOWN_VALUE : { k: 'dim', v: null };
+    const i = index.v < 0 ? d.length + index.v : index.v;
+    if (i < 0 || i >= d.length) return UNKNOWN_VALUE;
+    return { k: 'dim', v: d[i] };
+  }
+  if (!d) return tshape(v.dims === U ? U : null);
+  return tshape(d.slice(index.lo, index.hi));
+}
+
+/** Iterating a TensorShape: its Dimensions. */
+export function tshapeItems(v: Value & { k: 'tshape' }): Value[] | null {
+  const d = dimsOf(v.dims);
+  return d ? d.map((x) => ({ k: 'dim', v: x }) as Value) : null;
+}
+
+/** A Dimension's attributes: `.value`. */
+export function dimAttr(v: Value & { k: 'dim' }, attr: string): Value {
+  if (attr === 'value') return dimensionValue(v);
+  return UNKNOWN_VALUE;
+}
+
+/**
+ * A Dimension in arithmetic or a comparison: its int, TF's unknown (`None` propagates: the result
+ * is an unknown Dimension), or the analyzer's unknown.
+ */
+export function dimOperand(v: Value): Value {
+  if (v.k !== 'dim') return v;
+  if (typeof v.v === 'number') return int(v.v);
+  return v.v === null ? { k: 'dim', v: null } : UNKNOWN_VALUE;
+}

@@ -1,0 +1,52 @@
+/**
+ * The functions of `tensorflow/_lib/_support.py` modelled natively: the one module through which
+ * the layer libraries reach what is not TF 1.15's public API. Each function here stands for the
+ * Python function of the same name (which the runtime executes); after the module's source has
+ * run in the analyzer, these replace its definitions. Keep this list as short as `_support.py`.
+ */
+import type { Interpreter } from '../interpreter/interpreter';
+import { dtypeOf, shapeFromValue, tensor } from '../interpreter/tensors';
+import type { Value } from '../interpreter/values';
+import { UNKNOWN_VALUE } from '../interpreter/values';
+
+function builtin(name: string, call: (args: Value[], kwargs: Map<string, Value>) => Value): Value {
+  return { k: 'builtin', name, call: (args, kwargs) => call(args, kwargs) };
+}
+
+/** The natives, by the name `_support.py` gives them. */
+export function supportNatives(interp: Interpreter): Map<string, Value> {
+  return new Map<string, Value>([
+    [
+      // `type(obj).__name__`.
+      'class_name',
+      builtin('class_name', (args, kwargs) => {
+        const obj = args[0] ?? kwargs.get('obj');
+        return obj && obj.k === 'instance' ? { k: 'str', v: obj.cls.name } : UNKNOWN_VALUE;
+      }),
+    ],
+    [
+      // A tensor of static `shape` and `dtype` made by an op `op_type` named `name` (default
+      // `op_type`) in the current name scope.
+      'unimplemented_op',
+      builtin('unimplemented_op', (args, kwargs) => {
+        const arg = (i: number, k: string) => args[i] ?? kwargs.get(k);
+        const type = arg(0, 'op_type');
+        const n = arg(4, 'name');
+        const base = n && n.k !== 'none' ? n : type;
+        let name: string | null = null;
+        if (base && base.k === 'str') {
+          try {
+            name = `${interp.tf.names.uniqueName(base.v)}:0`;
+          } catch {
+            name = null;
+          }
+        }
+        return tensor(
+          name,
+          dtypeOf(arg(2, 'dtype')),
+          shapeFromValue(arg(3, 'shape') ?? UNKNOWN_VALUE),
+        );
+      }),
+    ],
+  ]);
+}

@@ -1,0 +1,230 @@
+/**
+ * Layer libraries interpreted from their Python source (src/analyzer/library): a small library
+ * of the tests' own (fixtures/library, injected with `analyze(source, { library })`), and the
+ * embedded `tensorflow._lib`. What a library creates is reported at the program's call, with
+ * TF's outcome, shape and message; library code never appears as a location.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, Analysis } from '../../src/analyzer/analyze';
+import { LIBRARY_SOURCES } from '../../src/analyzer/library/sources.generated';
+import { projectRoot } from '../support';
+
+const root = projectRoot();
+const LIB_DIR = path.join(root, 'test', 'analyzer', 'fixtures', 'library');
+const library: Record<string, string> = Object.fromEntries(
+  fs
+    .readdirSync(LIB_DIR)
+    .filter((f) => f.endsWith('.py'))
+    .map((f) => [f.slice(0, -3), fs.readFileSync(path.join(LIB_DIR, f), 'utf8')]),
+);
+
+/** Analyses `lines` after `import tensorflow as tf`; `null`: with the embedded library. */
+function run(lines: string[], lib: Record<string, string> | null = library): Analysis {
+  return analyze(['import tensorflow as tf', ...lines, ''].join('\n'), {
+    path: 'model.py',
+    library: lib ?? undefined,
+  });
+}
+
+/** `line: action name shape [possible]` for every outcome, in source order. */
+function outcomes(a: Analysis): string[] {
+  return a.callSites.flatMap((s) =>
+    s.outcomes.map(
+      (o) =>
+        `${s.start.line}: ${o.action} ${o.name}${o.shape ? ` ${o.shape}` : ''}${o.certain ? '' : ' possible'}`,
+    ),
+  );
+}
+
+/** Every location a result holds: none may be inside library code. */
+function locations(a: Analysis): string[] {
+  const out: string[] = [];
+  for (const s of [...a.callSites, ...a.scopes]) {
+    out.push(s.file ?? 'model.py');
+    for (const o of (s as Analysis['callSites'][number]).outcomes ?? [])
+      for (const l of [o.createdAt, o.scope, o.reuse?.at]) if (l) out.push(l.file ?? 'model.py');
+  }
+  for (const d of a.diagnostics) for (const r of d.related ?? []) out.push(r.file ?? 'model.py');
+  for (const v of a.variables) out.push(v.file ?? 'model.py');
+  return out;
+}
+
+describe('analyzer: layer libraries from Python source', () => {
+  it('the embedded library equals src/runtime/python/tensorflow/_lib (the generated module is not stale)', () => {
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'gen-analyzer-library.mjs'), '--check'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    const libDir = path.join(root, 'src', 'runtime', 'python', 'tensorflow', '_lib');
+    if (fs.existsSync(path.join(libDir, 'exports.py')))
+      assert.equal(
+        LIBRARY_SOURCES.exports,
+        fs.readFileSync(path.join(libDir, 'exports.py'), 'utf8'),
+      );
+  });
+
+  it('names unnamed layers per scope, takes shapes from the inputs, reports at the call', () => {
+    const a = run([
+      'x = tf.placeholder(tf.float32, [None, 32])',
+      'h = tf.layers.Dense(64)(x)',
+      'h = tf.layers.Dense(16)(h)',
+      "h = tf.layers.dense(h, 8, name='fc1')",
+      "with tf.variable_scope('tower'):",
+      '    h = tf.layers.Dense(4)(h)',
+    ]);
+    assert.deepEqual(outcomes(a), [
+      '3: create dense/kernel:0 (32, 64)',
+      '3: create dense/bias:0 (64,)',
+      '4: create dense_1/kernel:0 (64, 16)',
+      '4: create dense_1/bias:0 (16,)',
+      '5: create fc1/kernel:0 (16, 8)',
+      '5: create fc1/bias:0 (8,)',
+      '7: create tower/dense/kernel:0 (8, 4)',
+      '7: create tower/dense/bias:0 (4,)',
+    ]);
+    assert.deepEqual(
+      a.variables.map((v) => `${v.name} ${v.shape} line ${v.createdAt}`).slice(4, 5),
+      ['fc1/kernel:0 (16, 8) line 5'],
+    );
+    assert.ok(
+      locations(a).every((f) => f === 'model.py'),
+      locations(a).join(', '),
+    );
+    assert.equal(a.paths, 1);
+    assert.ok(a.exhaustive && a.complete);
+  });
+
+  it('the same layer name twice in one scope is TF error at the second call, certain', () => {
+    const a = run([
+      'x = tf.placeholder(tf.float32, [None, 32])',
+      "h = tf.layers.dense(x, 64, name='fc1')",
+      "h = tf.layers.dense(x, 64, name='fc1')",
+    ]);
+    assert.deepEqual(outcomes(a).slice(2), ['4: raise fc1/kernel']);
+    const d = a.diagnostics.find((x) => x.code === 'TF-VAR-EXISTS');
+    assert.ok(d, JSON.stringify(a.diagnostics));
+    assert.equal(d.severity, 'error');
+    assert.equal(d.start.line, 4);
+    assert.match(
+      d.message,
+      /^Variable fc1\/kernel already exists, disallowed\. Did you mean to set reuse=True or reuse=tf\.AUTO_REUSE in VarScope\?/,
+    );
+    assert.deepEqual(
+      (d.related ?? []).map((r) => `${r.file ?? 'model.py'}:${r.start.line} ${r.message}`),
+      ['model.py:3 fc1/kernel was created here'],
+    );
+  });
+
+  it('a layer object called twice builds once; its name is not its scope', () => {
+    const a = run([
+      'x = tf.placeholder(tf.float32, [None, 3])',
+      'layer = tf.layers.Dense(2)',
+      'a = layer(x)',
+      'b = layer(x)',
+      'tf.get_variable(layer.name + "_v", [1])',
+    ]);
+    assert.deepEqual(outcomes(a), [
+      '4: create dense/kernel:0 (3, 2)',
+      '4: create dense/bias:0 (2,)',
+      // @property `name`: the layer's own name (counted from 1), not its scope.
+      '6: create dense_1_v:0 (1,)',
+    ]);
+  });
+
+  it('interprets super(), @property, isinstance, decorators, hasattr, **kwargs and with on a class', () => {
+    const a = run([
+      'x = tf.placeholder(tf.float32, [None, 5])',
+      "y = tf.layers.Block(3, name='b')(x)",
+    ]);
+    assert.deepEqual(outcomes(a), [
+      '3: create b/inner/kernel:0 (5, 3)',
+      '3: create b/inner/bias:0 (3,)',
+      '3: create b/outer/kernel:0 (3, 3)',
+    ]);
+  });
+
+  it('evaluates a default argument once, where the function is defined', () => {
+    const a = run([
+      'x = tf.placeholder(tf.float32, [2])',
+      'tf.layers.ArgDefaults()(x)',
+      'tf.layers.ArgDefaults()(x)',
+    ]);
+    assert.deepEqual(outcomes(a), ['3: create w1:0 (1,)', '4: create w2:0 (2,)']);
+  });
+
+  it('stays bounded inside library code (endless recursion ends the path, never throws)', () => {
+    const a = run([
+      'x = tf.placeholder(tf.float32, [2])',
+      'tf.layers.spin(x)',
+      'tf.get_variable("after", [1])',
+    ]);
+    assert.deepEqual(outcomes(a), ['4: create after:0 (1,)']);
+  });
+
+  it('a name not exported by the library is not known (no guess)', () => {
+    const a = run([
+      'x = tf.placeholder(tf.float32, [None, 2])',
+      'h = tf.layers.conv9d(x, 3)',
+      'tf.get_variable("v", h.get_shape())',
+    ]);
+    assert.deepEqual(outcomes(a), ['4: create v:0 <not known statically>']);
+  });
+});
+
+describe('analyzer: the embedded tf.layers / slim library', () => {
+  const hasLib = LIBRARY_SOURCES.exports !== undefined;
+
+  it('tf.layers.dense twice with one name in one scope: the error at the second call', function () {
+    if (!hasLib) this.skip();
+    const a = run(
+      [
+        'x = tf.placeholder(tf.float32, [None, 32])',
+        "h = tf.layers.dense(x, 64, name='fc1')",
+        "h = tf.layers.dense(x, 64, name='fc1')",
+      ],
+      null,
+    );
+    assert.deepEqual(
+      a.variables.map((v) => `${v.name} ${v.shape}`),
+      ['fc1/kernel:0 (32, 64)', 'fc1/bias:0 (64,)'],
+    );
+    const d = a.diagnostics.filter((x) => x.severity === 'error');
+    assert.deepEqual(
+      d.map((x) => `${x.start.line} ${x.code}`),
+      ['4 TF-VAR-EXISTS'],
+    );
+    assert.ok(locations(a).every((f) => f === 'model.py'));
+  });
+
+  it('slim layers: default scopes, renamed weights, arg_scope defaults', function () {
+    if (!hasLib) this.skip();
+    const a = run(
+      [
+        'slim = tf.contrib.slim',
+        'x = tf.placeholder(tf.float32, [None, 16, 16, 1])',
+        'with slim.arg_scope([slim.conv2d], padding="VALID", biases_initializer=None):',
+        '    h = slim.conv2d(x, 8, [3, 3])',
+        'h = slim.conv2d(h, 4, 3, scope="c2")',
+        'h = slim.fully_connected(tf.reshape(h, [-1, 14 * 14 * 4]), 10)',
+      ],
+      null,
+    );
+    assert.deepEqual(
+      a.variables.map((v) => `${v.name} ${v.shape}`),
+      [
+        'Conv/weights:0 (3, 3, 1, 8)',
+        'c2/weights:0 (3, 3, 8, 4)',
+        'c2/biases:0 (4,)',
+        'fully_connected/weights:0 (784, 10)',
+        'fully_connected/biases:0 (10,)',
+      ],
+    );
+  });
+});
