@@ -35,8 +35,6 @@ export interface StaticEvent {
   error: unknown;
 }
 
-const TENSOR_DTYPE_BUG =
-  "the runtime takes a Tensor initializer's dtype from its tfjs storage, so int64/float64 tensors make int32/float32 variables and an explicit dtype=tf.int64 raises \"Initializer type '<dtype: 'int32'>' ... don't match.\"";
 const GETTER_BUG =
   "the analyzer composes nested scope custom getters as the inner one only (its ScopeMachine gets `(inner) => inner`) and does not name the op a getter returns ('twice:0')";
 
@@ -48,16 +46,9 @@ export const KNOWN_DIVERGENCES: Record<
   string,
   { runtime?: string; static?: string; differential?: string }
 > = {
-  '031_initializer_dtype_mismatch': {
-    runtime: TENSOR_DTYPE_BUG,
-    differential: `${TENSOR_DTYPE_BUG} (the runtime raises where the analyzer predicts a create)`,
-  },
   '039_custom_getter_composition': {
     static: GETTER_BUG,
     differential: GETTER_BUG,
-  },
-  '057_tensor_initializer_wide_dtypes': {
-    runtime: TENSOR_DTYPE_BUG,
   },
 };
 
