@@ -88,12 +88,13 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       return builtin(attr, (_args, kwargs, at) => newVariable(interp, kwargs.get('name'), at));
     case 'constant':
     case 'identity':
+    case 'add':
+    case 'subtract':
+    case 'multiply':
       return builtin(attr, (args, kwargs) => {
         const tf = interp.tf;
-        const n = kwargs.get('name') ?? (attr === 'identity' ? args[1] : undefined);
-        const opName = tf.names.uniqueName(
-          n && n.k === 'str' ? n.v : attr === 'constant' ? 'Const' : 'Identity',
-        );
+        const n = kwargs.get('name') ?? (attr === 'constant' ? undefined : args[OP_NAME_ARG[attr]]);
+        const opName = tf.names.uniqueName(n && n.k === 'str' ? n.v : OP_TYPE[attr]);
         const source = args[0] ?? UNKNOWN_VALUE;
         const dtype =
           kwargs.get('dtype') ?? (attr === 'constant' ? inferDType(source) : UNKNOWN_VALUE);
@@ -124,6 +125,17 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       return UNKNOWN_VALUE;
   }
 }
+
+/** The ops `tf.constant`, `tf.identity`, `tf.add`, ... make: their default op names. */
+const OP_TYPE: Record<string, string> = {
+  constant: 'Const',
+  identity: 'Identity',
+  add: 'Add',
+  subtract: 'Sub',
+  multiply: 'Mul',
+};
+/** Where such an op takes `name` positionally. */
+const OP_NAME_ARG: Record<string, number> = { identity: 1, add: 2, subtract: 2, multiply: 2 };
 
 /** `get_local_variable`: never trainable, in LOCAL_VARIABLES besides any given collections. */
 function localVariable(kw: Map<string, Value>): void {
