@@ -37,8 +37,10 @@ export type {
   GetterArgs,
   InitializerArg,
   RegularizerArg,
+  TensorLike,
   ValueLike,
 } from './engine/types';
+export { TypedTensor } from './engine/types';
 export { captureCallSites, setCallSiteProvider } from './engine/callsite';
 export type { CallSite, CallSiteProvider } from './engine/callsite';
 export { VariableScope } from './core/variable-scope';

@@ -25,7 +25,7 @@ import { Partitioner } from '../core/partitioners';
 import { getDefaultGraph } from './default-graph';
 import { setBoundary } from './callsite';
 import { GraphKeys } from './graph-keys';
-import { CustomGetter, EngineSlots, InitializerArg, RegularizerArg, ValueLike } from './types';
+import { CustomGetter, EngineSlots, InitializerArg, RegularizerArg, TensorLike } from './types';
 import { PartitionedVariable, Variable } from './variable';
 
 export type DTypeArg = DType | string;
@@ -240,7 +240,7 @@ export function uniqueOpName(name: string): string {
 
 /** `tf.Variable(initial_value, name=...)`: never shared, never seen by `getVariable`. */
 export function variable(
-  initialValue: tf.Tensor | ValueLike | (() => tf.Tensor | ValueLike),
+  initialValue: TensorLike | (() => TensorLike),
   options: {
     name?: string;
     trainable?: boolean;

@@ -31,6 +31,8 @@ import {
   GetterArgs,
   InitializerArg,
   RegularizerArg,
+  TensorLike,
+  TypedTensor,
   ValueLike,
 } from './types';
 import { GraphKeys } from './graph-keys';
@@ -144,7 +146,7 @@ export class Graph {
    * the current name scope and is never found by `getVariable`.
    */
   newVariable(
-    initialValue: tf.Tensor | ValueLike | (() => tf.Tensor | ValueLike),
+    initialValue: TensorLike | (() => TensorLike),
     options: {
       name?: string;
       trainable?: boolean;
@@ -240,14 +242,18 @@ function composeGetters(inner: CustomGetter, outer: CustomGetter): CustomGetter 
   return (getter, args) => inner((a) => outer(getter, a), args);
 }
 
-/** A value or tensor as a tensor of a TF dtype. */
+/**
+ * A value or tensor as a (new) tensor of a TF dtype: `dtype` if given, else the value's own (a
+ * typed tensor's declared dtype, a tfjs tensor's storage dtype, a plain value's inferred one).
+ */
 export function toTensor(
-  value: tf.Tensor | ValueLike,
+  value: TensorLike,
   dtype?: DType | null,
 ): { tensor: tf.Tensor; dtype: DType } {
-  if (value instanceof tf.Tensor) {
-    const own = dtype ?? tfDTypeOf(value);
-    const t = value.dtype === tfjsDType(own) ? value.clone() : tf.cast(value, tfjsDType(own));
+  if (value instanceof TypedTensor || value instanceof tf.Tensor) {
+    const stored = value instanceof TypedTensor ? value.tensor : value;
+    const own = dtype ?? tensorDType(value);
+    const t = stored.dtype === tfjsDType(own) ? stored.clone() : tf.cast(stored, tfjsDType(own));
     return { tensor: t, dtype: own };
   }
   const info = constantValueInfo(value);
@@ -257,12 +263,10 @@ export function toTensor(
 }
 
 /** Like `toTensor`, but a tensor made by an initializer function is consumed (disposed). */
-function adoptResult(
-  value: tf.Tensor | ValueLike,
-  dtype?: DType | null,
-): { tensor: tf.Tensor; dtype: DType } {
+function adoptResult(value: TensorLike, dtype?: DType | null): { tensor: tf.Tensor; dtype: DType } {
   const converted = toTensor(value, dtype);
-  if (value instanceof tf.Tensor && converted.tensor !== value) value.dispose();
+  const made = value instanceof TypedTensor ? value.tensor : value;
+  if (made instanceof tf.Tensor && converted.tensor !== made) made.dispose();
   return converted;
 }
 
@@ -273,7 +277,12 @@ function flatten(v: ValueLike): (number | boolean | string)[] {
   return out;
 }
 
-/** The TF dtype of a tfjs tensor (float32, int32, bool, string, complex64). */
+/** The TF dtype a tensor stands for: a typed tensor's declared one, else its storage dtype. */
+export function tensorDType(t: tf.Tensor | TypedTensor): DType {
+  return t instanceof TypedTensor ? t.dtype : tfDTypeOf(t);
+}
+
+/** The TF dtype of a tfjs tensor's storage (float32, int32, bool, string, complex64). */
 export function tfDTypeOf(t: tf.Tensor): DType {
   switch (t.dtype) {
     case 'float32':
@@ -305,6 +314,9 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
     if (init === null || init === undefined) return { kind: 'none' };
     if (isInitializer(init)) return { kind: 'callable', acceptsNoArgs: false };
     if (typeof init === 'function') return { kind: 'callable', acceptsNoArgs: init.length === 0 };
+    if (init instanceof TypedTensor) {
+      return { kind: 'value', dtype: init.dtype, shape: init.tensor.shape, isTensor: true };
+    }
     if (init instanceof tf.Tensor) {
       return { kind: 'value', dtype: tfDTypeOf(init), shape: init.shape, isTensor: true };
     }
@@ -347,7 +359,7 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
       if (isInitializer(init)) {
         initial = init.call(shape, dtype, spec.partitionInfo ?? undefined);
       } else {
-        const fn = init as (s: number[], d: DType, p?: unknown) => tf.Tensor | ValueLike;
+        const fn = init as (s: number[], d: DType, p?: unknown) => TensorLike;
         initial = adoptResult(fn([...shape], dtype, spec.partitionInfo ?? undefined), dtype).tensor;
       }
     } else {
@@ -355,8 +367,8 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
       // function returns is ours (adopted, and disposed once copied).
       const converted =
         spec.initMode === 'no-args'
-          ? adoptResult((init as () => tf.Tensor | ValueLike)())
-          : toTensor(init as tf.Tensor | ValueLike);
+          ? adoptResult((init as () => TensorLike)())
+          : toTensor(init as TensorLike);
       initial = converted.tensor;
       dtype = converted.dtype;
       initializerOpName = `${opName}/Initializer/initial_value`;
@@ -434,7 +446,7 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
     offset: readonly number[],
     shape: readonly number[],
   ): InitializerArg {
-    const { tensor } = toTensor(init as tf.Tensor | ValueLike, dtype);
+    const { tensor } = toTensor(init as TensorLike, dtype);
     const sliced = tf.slice(tensor, [...offset], [...shape]);
     tensor.dispose();
     return this.graph.own(sliced);

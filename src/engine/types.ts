@@ -16,15 +16,30 @@ import type { PartitionedVariable, Variable } from './variable';
 export type ValueLike = number | boolean | string | ValueLike[];
 
 /**
+ * A tensor together with the TF dtype it stands for. tfjs has no int64 or float64, so such a
+ * tensor is stored as int32 or float32; a bare `tf.Tensor` is taken to be of its storage dtype,
+ * while a `TypedTensor` keeps the declared one (a host runtime's `tf.constant(..., tf.int64)`).
+ * The engine reads it and copies the tensor; it never takes ownership.
+ */
+export class TypedTensor {
+  constructor(
+    readonly tensor: tf.Tensor,
+    readonly dtype: DType,
+  ) {}
+}
+
+/** What stands where TF takes a tensor value: a tfjs tensor, a typed one, or a plain value. */
+export type TensorLike = tf.Tensor | TypedTensor | ValueLike;
+
+/**
  * An initializer: an `Initializer` (`initializers.zeros()`), a function `(shape, dtype) => value`,
- * a zero-argument function returning the initial value, a tensor, or a plain value.
+ * a zero-argument function returning the initial value, a tensor (maybe typed), or a plain value.
  */
 export type InitializerArg =
   | Initializer
-  | tf.Tensor
-  | ValueLike
-  | ((shape: number[], dtype: DType, partitionInfo?: unknown) => tf.Tensor | ValueLike)
-  | (() => tf.Tensor | ValueLike);
+  | TensorLike
+  | ((shape: number[], dtype: DType, partitionInfo?: unknown) => TensorLike)
+  | (() => TensorLike);
 
 /**
  * A regularizer a host runtime implements itself (the Python runtime: a Python function building

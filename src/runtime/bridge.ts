@@ -62,6 +62,11 @@ export function createBridge(options: BridgeOptions = {}): Record<string, unknow
       return constantTensor(value, dtypeName ? asDType(dtypeName) : null, shape, false, 'python');
     },
 
+    /** A tfjs tensor with the TF dtype it stands for (int64 is stored as int32, float64 as float32). */
+    typedTensor(t: tf.Tensor, dtypeName: string): engine.TypedTensor {
+      return new engine.TypedTensor(t, asDType(dtypeName));
+    },
+
     /** The flat values, shape and TF dtype name of a tfjs tensor. */
     tensorToList(t: tf.Tensor): { values: unknown[]; shape: number[]; dtype: string } {
       return {

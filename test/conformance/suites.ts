@@ -8,9 +8,6 @@
  * - `describeStaticAgreement`: the analyzer's `get_variable` events equal `.static.json`.
  * - `describeDifferential`: the analyzer's events equal the Python runtime's recorded events.
  * - `describeAnalyzerRobustness`: the analyzer never throws on prefixes and splices of them.
- *
- * A program listed in `KNOWN_DIVERGENCES` (a Scope Lens bug, each with its reason) is checked the
- * other way round: the test fails once Scope Lens agrees with TF, so the entry gets removed.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -34,32 +31,6 @@ export interface StaticEvent {
   action: unknown;
   error: unknown;
 }
-
-const TENSOR_DTYPE_BUG =
-  "the runtime takes a Tensor initializer's dtype from its tfjs storage, so int64/float64 tensors make int32/float32 variables and an explicit dtype=tf.int64 raises \"Initializer type '<dtype: 'int32'>' ... don't match.\"";
-const GETTER_BUG =
-  "the analyzer composes nested scope custom getters as the inner one only (its ScopeMachine gets `(inner) => inner`) and does not name the op a getter returns ('twice:0')";
-
-/**
- * Where Scope Lens is known to differ from TensorFlow on a program of the in-repo corpus, by
- * check. Each is a bug to fix in src/, not a property of TF.
- */
-export const KNOWN_DIVERGENCES: Record<
-  string,
-  { runtime?: string; static?: string; differential?: string }
-> = {
-  '031_initializer_dtype_mismatch': {
-    runtime: TENSOR_DTYPE_BUG,
-    differential: `${TENSOR_DTYPE_BUG} (the runtime raises where the analyzer predicts a create)`,
-  },
-  '039_custom_getter_composition': {
-    static: GETTER_BUG,
-    differential: GETTER_BUG,
-  },
-  '057_tensor_initializer_wide_dtypes': {
-    runtime: TENSOR_DTYPE_BUG,
-  },
-};
 
 /** The `.py` programs in `dir` that have a sibling with `suffix`, sorted. */
 export function corpusPrograms(dir: string, suffix = '.expected'): CorpusProgram[] {
@@ -92,19 +63,6 @@ export function predictedEvents(source: string): StaticEvent[] {
   return analyzePython(source).events.map((e) => normEvent({ ...e }));
 }
 
-/** Asserts `actual` equals `expected`, or, for a known divergence, that it still differs. */
-function agree(actual: unknown, expected: unknown, divergence: string | undefined): void {
-  if (divergence === undefined) {
-    assert.deepEqual(actual, expected);
-    return;
-  }
-  assert.notDeepEqual(
-    actual,
-    expected,
-    `Scope Lens now agrees with TF here; remove the entry from KNOWN_DIVERGENCES (${divergence})`,
-  );
-}
-
 /** Runs a program through `runner`; its stdout, stderr and exit code. */
 async function runProgram(
   runner: Runner,
@@ -134,13 +92,8 @@ export function describeRuntimePrograms(title: string, suites: Array<[string, st
           it(p.stem, async () => {
             const { stdout, stderr, exitCode } = await runProgram(runner, p.file, p.source);
             const expected = fs.readFileSync(p.file.replace(/\.py$/, '.expected'), 'utf8');
-            const divergence = KNOWN_DIVERGENCES[p.stem]?.runtime;
-            if (divergence === undefined) {
-              assert.equal(stdout, expected, `stderr:\n${stderr}`);
-              assert.equal(exitCode, 0, stderr);
-            } else {
-              agree({ stdout, exitCode }, { stdout: expected, exitCode: 0 }, divergence);
-            }
+            assert.equal(stdout, expected, `stderr:\n${stderr}`);
+            assert.equal(exitCode, 0, stderr);
           });
         }
       });
@@ -155,7 +108,7 @@ export function describeStaticAgreement(title: string, dir: string): void {
     it('has programs', () => assert.ok(programs.length > 0, `no programs in ${dir}`));
     for (const p of programs) {
       it(p.stem, () => {
-        agree(predictedEvents(p.source), recordedEvents(p.file), KNOWN_DIVERGENCES[p.stem]?.static);
+        assert.deepEqual(predictedEvents(p.source), recordedEvents(p.file));
       });
     }
   });
@@ -232,13 +185,8 @@ export function describeDifferential(title: string, dirs: DifferentialDir[]): vo
             assert.equal(dynamic[dynamic.length - 1]?.action, 'raise', run.stderr);
             predicted = predicted.slice(0, dynamic.length);
           }
-          const known = dir.endsWith(path.join('test', 'corpus'))
-            ? KNOWN_DIVERGENCES[file.slice(0, -3)]
-            : undefined;
-          const divergence = known?.differential;
-          if (divergence === undefined)
-            assert.ok(dynamic, `no events printed (exit ${run.exitCode}):\n${run.stderr}`);
-          agree(predicted, dynamic, divergence);
+          assert.ok(dynamic, `no events printed (exit ${run.exitCode}):\n${run.stderr}`);
+          assert.deepEqual(predicted, dynamic);
         });
       }
     }

@@ -19,6 +19,8 @@ import {
   partitioners,
   resetDefaultGraph,
   trainableVariables,
+  TypedTensor,
+  DTypes,
   TypeError as TFTypeError,
   ValueError,
   variable,
@@ -102,6 +104,36 @@ describe('engine: variables hold real tensors', () => {
     assert.equal(
       firstLineOf(err),
       'Trying to share variable x, but specified dtype float32 and found dtype int32_ref.',
+    );
+  });
+
+  it('a typed tensor initializer keeps the TF dtype tfjs cannot store (int64, float64)', () => {
+    const stored = tf.tensor1d([2, 3], 'int32');
+    const r = v(getVariable('r', { initializer: new TypedTensor(stored, DTypes.int64) }));
+    assert.equal(r.dtype.name, 'int64_ref');
+    assert.deepEqual(r.shape, [2]);
+    assert.deepEqual(r.value.arraySync(), [2, 3]);
+    assert.equal(stored.isDisposed, false); // the caller's tensor; the variable copied it
+    stored.dispose();
+    const half = tf.tensor1d([0.5], 'float32');
+    const f = v(getVariable('f', { initializer: () => new TypedTensor(half, DTypes.float64) }));
+    assert.equal(f.dtype.name, 'float64_ref');
+    assert.deepEqual(f.value.arraySync(), [0.5]);
+    const seven = tf.scalar(7, 'int32');
+    const t = variable(new TypedTensor(seven, DTypes.int64));
+    seven.dispose();
+    assert.equal(t.dtype.name, 'int64_ref');
+  });
+
+  it("an explicit dtype is checked against a typed tensor initializer's TF dtype", () => {
+    const seven = new TypedTensor(tf.scalar(7, 'int32'), DTypes.int64);
+    const ok = v(getVariable('q', { initializer: seven, dtype: 'int64' }));
+    assert.equal(ok.dtype.name, 'int64_ref');
+    const err = catchError(() => getVariable('p', { initializer: seven, dtype: 'int32' }));
+    seven.tensor.dispose();
+    assert.equal(
+      firstLineOf(err),
+      "Initializer type '<dtype: 'int64'>' and explicit dtype '<dtype: 'int32'>' don't match.",
     );
   });
 

@@ -98,7 +98,9 @@ export interface VariableEvent {
 /** The TF state of one analysed graph. */
 export class TfState {
   readonly names = new NameRegistry();
-  readonly scopes = new ScopeMachine<AnalyzerSlots>(this.names, (inner) => inner);
+  readonly scopes = new ScopeMachine<AnalyzerSlots>(this.names, (inner, outer) =>
+    composeGetters(inner, outer, (fn, args, kwargs) => this.callFn(fn, args, kwargs)),
+  );
   readonly store: VariableStore<AnalyzerSlots, AVariable, APartitioned>;
   /** Graph collections by key (`tf.get_collection_ref`); variables join theirs when created. */
   private readonly collections = new Map<string, Value & { k: 'list' }>();
@@ -268,6 +270,38 @@ export class TfState {
   enterScope(args: VariableScopeArgs<AnalyzerSlots>) {
     return this.scopes.enter(args);
   }
+}
+
+/** A custom getter the interpreter can run: a program function, or two of them composed. */
+function isGetterFn(v: Value): boolean {
+  return v.k === 'func' || v.k === 'builtin';
+}
+
+/**
+ * TF 1.15's `_maybe_wrap_custom_getter`: the getter of a scope inside one that has a getter runs
+ * first, and the getter it is handed calls the outer getter with the true getter in front. A
+ * getter the interpreter cannot run is left out (the other one still runs).
+ */
+function composeGetters(
+  inner: Value,
+  outer: Value,
+  callFn: (fn: Value, args: Value[], kwargs: Map<string, Value>) => Value,
+): Value {
+  if (!isGetterFn(outer)) return inner;
+  if (!isGetterFn(inner)) return outer;
+  return {
+    k: 'builtin',
+    name: 'wrapped_custom_getter',
+    call: (args, kwargs) => {
+      const [getter = UNKNOWN_VALUE, ...rest] = args;
+      const partial: Value = {
+        k: 'builtin',
+        name: 'getter',
+        call: (a, kw) => callFn(outer, [getter, ...a], kw),
+      };
+      return callFn(inner, [partial, ...rest], kwargs);
+    },
+  };
 }
 
 /** A store result as a program value: variables wrapped; a custom getter's value as it is. */
@@ -450,7 +484,7 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     trueGetter: (req: StoreRequest<AnalyzerSlots>) => AVariable | APartitioned,
     req: StoreRequest<AnalyzerSlots>,
   ): AVariable | APartitioned {
-    if (getter.k !== 'func') return trueGetter({ ...req, customGetter: null });
+    if (!isGetterFn(getter)) return trueGetter({ ...req, customGetter: null });
     // TF calls custom_getter(getter, name=..., shape=..., reuse=..., ...) with keyword arguments.
     const kwargs = new Map<string, Value>([
       ['name', { k: 'str', v: req.name }],

@@ -85,25 +85,37 @@ def infer_dtype(value):
     return None
 
 
-def engine_tensor_from_value(value, dtype_name=None, shape=None):
+def _value_and_dtype(value, dtype_name):
+    """A Python value as `tensorFromValue` takes it, and the dtype name it gets (None: the engine's
+    own inference decides)."""
     value, inferred = _py_value(value)
     if dtype_name is None and inferred is not None:
         dtype_name = inferred.name
     if dtype_name is None:
         dtype_name = infer_dtype(value)
+    return value, dtype_name
+
+
+def engine_tensor_from_value(value, dtype_name=None, shape=None):
+    value, dtype_name = _value_and_dtype(value, dtype_name)
     t = _engine.call(bridge.tensorFromValue, _engine.tojs(value), dtype_name, _engine.tojs(shape))
     return t
 
 
 def to_engine_tensor(value, dtype_name):
-    """A value, a Tensor or a Variable as a tfjs tensor owned by the default graph (for
-    initializers and `tf.Variable`)."""
+    """A value, a Tensor or a Variable as the engine's typed tensor (for initializers and
+    `tf.Variable`): a tfjs tensor owned by the default graph together with the TF dtype it stands
+    for, which tfjs's storage cannot tell for int64 (kept as int32) and float64 (as float32)."""
     from . import _session
 
     if _is_tensor_like(value):
-        t = _session.evaluate_static(value._as_tensor())
-        return _graph()._g.own(t)
-    return _graph()._g.own(engine_tensor_from_value(value, dtype_name))
+        tensor = value._as_tensor()
+        t = _graph()._g.own(_session.evaluate_static(tensor))
+        return bridge.typedTensor(t, tensor.dtype.base_dtype.name)
+    value, dtype_name = _value_and_dtype(value, dtype_name)
+    t = _engine.call(bridge.tensorFromValue, _engine.tojs(value), dtype_name, None)
+    _graph()._g.own(t)
+    return bridge.typedTensor(t, dtype_name or str(bridge.dtypeOf(t)))
 
 
 def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None):
