@@ -36,7 +36,7 @@ const SHOTS = process.env.SCOPE_LENS_SCREENSHOTS ?? path.join(root, 'out', 'scre
 /** Screenshots of failed checks (not for the README). */
 const FAILURES = path.join(root, '.vscode-test', 'ui-failures');
 const SERVER_NOT_BUILT =
-  'server not built: dist/server.js is missing in this tree (it comes from the lsp-server branch)';
+  'server not built: dist/server.js is missing in this tree';
 
 interface Check {
   readonly name: string;

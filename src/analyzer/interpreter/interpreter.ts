@@ -13,7 +13,7 @@
  * What it follows: assignments (tuples, attributes, subscripts), functions, lambdas and closures
  * with positional, keyword, default and `*`/`**` arguments (to a bounded depth), classes with
  * methods, `self` attributes, inheritance and `__call__`, comprehensions, `with` blocks,
- * `try/except/finally` with Python's exception matching (the seed's idiom), `global`, imports of
+ * `try/except/finally` with Python's exception matching (the try-to-create-then-reuse idiom of TF1 tutorials), `global`, imports of
  * TensorFlow in every form and of the program's own modules (through `resolveImport`), and the
  * TypeScript engine API (`variableScope`/`getVariable` from 'scope-lens'). It never throws on
  * user code: a step budget bounds each path, and an internal failure ends that path quietly.

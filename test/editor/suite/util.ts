@@ -32,7 +32,7 @@ export function serverBuilt(): boolean {
 }
 
 export const SERVER_NOT_BUILT =
-  'server not built: dist/server.js is missing in this tree (it comes from the lsp-server branch)';
+  'server not built: dist/server.js is missing in this tree';
 
 /** Skips the current test unless the real server is built, recording the reason. */
 export function requireServer(ctx: Mocha.Context): void {
