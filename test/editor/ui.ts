@@ -35,8 +35,7 @@ import {
 const SHOTS = process.env.SCOPE_LENS_SCREENSHOTS ?? path.join(root, 'out', 'screenshots');
 /** Screenshots of failed checks (not for the README). */
 const FAILURES = path.join(root, '.vscode-test', 'ui-failures');
-const SERVER_NOT_BUILT =
-  'server not built: dist/server.js is missing in this tree';
+const SERVER_NOT_BUILT = 'server not built: dist/server.js is missing in this tree';
 
 interface Check {
   readonly name: string;

@@ -31,8 +31,7 @@ export function serverBuilt(): boolean {
   return fs.existsSync(path.join(extension().extensionPath, 'dist', 'server.js'));
 }
 
-export const SERVER_NOT_BUILT =
-  'server not built: dist/server.js is missing in this tree';
+export const SERVER_NOT_BUILT = 'server not built: dist/server.js is missing in this tree';
 
 /** Skips the current test unless the real server is built, recording the reason. */
 export function requireServer(ctx: Mocha.Context): void {
