@@ -2551,7 +2551,11 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
     if (op === '>=') return a.v >= b.v;
   }
   if (op === 'is' || op === 'is not') {
-    const same = a === b || (a.k === 'none' && b.k === 'none');
+    // None, True and False are singletons: `flag is False` holds for every False.
+    const same =
+      a === b ||
+      (a.k === 'none' && b.k === 'none') ||
+      (a.k === 'bool' && b.k === 'bool' && a.v === b.v);
     const knownDifferent = a.k !== b.k && (a.k === 'none' || b.k === 'none');
     if (!same && !knownDifferent && a.k !== 'none' && b.k !== 'none') return op === 'is not';
     return op === 'is' ? same : !same;

@@ -404,6 +404,14 @@ def _get_variable_opts(shape, dtype, initializer, regularizer, trainable, collec
     )
 
 
+def _user_line(frame):
+    """The line of the innermost frame outside this package: for a variable a layer library
+    creates, the program's call of the layer, which is also where the analyzer reports it."""
+    while frame is not None and not _engine._user_frame(frame.f_code.co_filename):
+        frame = frame.f_back
+    return frame.f_lineno if frame is not None else 0
+
+
 def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=None,
                  trainable=None, collections=None, caching_device=None, partitioner=None,
                  validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
@@ -412,7 +420,7 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
     opts = _get_variable_opts(shape, dtype, initializer, regularizer, trainable, collections,
                               caching_device, partitioner, validate_shape, use_resource,
                               custom_getter, constraint)
-    line = _sys._getframe(1).f_lineno
+    line = _user_line(_sys._getframe(1))
     scope_name = str(E.getVariableScope().name)
     full = scope_name + "/" + str(name) if scope_name else str(name)
     store = E.getDefaultGraph().store
