@@ -179,10 +179,7 @@ describe('analyzer: layer libraries from Python source', () => {
 });
 
 describe('analyzer: the embedded tf.layers / slim library', () => {
-  const hasLib = LIBRARY_SOURCES.exports !== undefined;
-
-  it('tf.layers.dense twice with one name in one scope: the error at the second call', function () {
-    if (!hasLib) this.skip();
+  it('tf.layers.dense twice with one name in one scope: the error at the second call', () => {
     const a = run(
       [
         'x = tf.placeholder(tf.float32, [None, 32])',
@@ -203,8 +200,7 @@ describe('analyzer: the embedded tf.layers / slim library', () => {
     assert.ok(locations(a).every((f) => f === 'model.py'));
   });
 
-  it('slim layers: default scopes, renamed weights, arg_scope defaults', function () {
-    if (!hasLib) this.skip();
+  it('slim layers: default scopes, renamed weights, arg_scope defaults', () => {
     const a = run(
       [
         'slim = tf.contrib.slim',
@@ -225,6 +221,39 @@ describe('analyzer: the embedded tf.layers / slim library', () => {
         'fully_connected/weights:0 (784, 10)',
         'fully_connected/biases:0 (10,)',
       ],
+    );
+  });
+
+  it('a tuple subclass made by tuple.__new__ (LSTMStateTuple) indexes, unpacks and has a length', () => {
+    const a = run(
+      [
+        'z = tf.nn.rnn_cell.LSTMStateTuple(3, 4)',
+        'c, h = z',
+        "tf.get_variable('v', [c, h, len(z), z[1], z.h], initializer=tf.zeros_initializer())",
+        'print(isinstance(z, tuple))',
+      ],
+      null,
+    );
+    assert.deepEqual(
+      a.variables.map((v) => `${v.name} ${v.shape}`),
+      ['v:0 (3, 4, 2, 4, 4)'],
+    );
+  });
+
+  it('an LSTM in dynamic_rnn: its zero state and kernel shapes', () => {
+    const a = run(
+      [
+        'x = tf.placeholder(tf.float32, [2, 5, 3])',
+        'cell = tf.nn.rnn_cell.BasicLSTMCell(7)',
+        'out, state = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)',
+        "tf.get_variable('c', state.c.get_shape())",
+      ],
+      null,
+    );
+    assert.equal(a.complete, true);
+    assert.deepEqual(
+      a.variables.map((v) => `${v.name} ${v.shape}`),
+      ['rnn/basic_lstm_cell/kernel:0 (10, 28)', 'rnn/basic_lstm_cell/bias:0 (28,)', 'c:0 (2, 7)'],
     );
   });
 });

@@ -141,6 +141,8 @@ export interface DifferentialDir {
   dir: string;
   /** Only the programs whose source passes (default: every `.py`). */
   only?: (source: string) => boolean;
+  /** Only the programs whose file name matches. */
+  names?: RegExp;
   /**
    * The programs may stop at an uncaught `get_variable` error (fixtures annotate calls after
    * one): then the events up to that error must be the first ones the analyzer predicts.
@@ -164,10 +166,10 @@ export function describeDifferential(title: string, dirs: DifferentialDir[]): vo
     this.timeout(120_000);
     const runner = new Runner();
     after(() => runner.dispose());
-    for (const { dir, only, mayStopAtError } of dirs) {
+    for (const { dir, only, names, mayStopAtError } of dirs) {
       const programs = fs
         .readdirSync(dir)
-        .filter((f) => f.endsWith('.py'))
+        .filter((f) => f.endsWith('.py') && (!names || names.test(f)))
         .sort()
         .map((f) => ({ file: f, source: fs.readFileSync(path.join(dir, f), 'utf8') }))
         .filter((p) => !only || only(p.source));

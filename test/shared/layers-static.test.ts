@@ -1,7 +1,7 @@
 /**
  * The analyzer on the layer-library corpus (../shared/conformance-layers), for the families it
- * models by interpreting `_lib` (tf.layers and tf.contrib.layers/slim: programs named
- * `NNN_layers_*` and `NNN_slim_*`): without running anything, it must predict the variables
+ * models by interpreting `_lib` (tf.layers, tf.contrib.layers/slim and RNN cells: programs named
+ * `NNN_layers_*`, `NNN_slim_*` and `NNN_rnn_*`): without running anything, it must predict the variables
  * `tf.global_variables()` lists — name, shape and trainable, in creation order, each certain —
  * and every error line the program prints as an error TF raises. The runtime side of the same
  * corpus is layers-corpus.test.ts.
@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { analyzePython } from '../../src/analyzer/analyze';
 import { sharedDir } from '../support';
 
-const MODELLED = /^\d+_(layers|slim)_.*\.py$/;
+const MODELLED = /^\d+_(layers|slim|rnn)_.*\.py$/;
 const VARIABLE_LINE = /^(\S+:0) (\(.*\)) (True|False)$/;
 const ERROR_LINE = /^(ValueError|TypeError): /;
 

@@ -340,6 +340,8 @@ export class Interpreter {
   private readonly methodClass = new WeakMap<object, Value & { k: 'class' }>();
   /** What a `super()` object stands for. */
   private readonly supers = new WeakMap<Map<string, Value>, { cls: Value; self: Value }>();
+  /** The items of instances of tuple subclasses (made by `tuple.__new__(Cls, items)`). */
+  private readonly tupleItems = new WeakMap<Value, Value & { k: 'tuple' }>();
   /** Default values of parameters, evaluated once when the function is defined. */
   private readonly defaults = new WeakMap<object, Map<unknown, Value>>();
   private nextHole = 1;
@@ -799,7 +801,8 @@ export class Interpreter {
         return;
       case 'Tuple':
       case 'List': {
-        const items = v.k === 'tuple' || v.k === 'list' ? v.items : null;
+        const seq = this.tupleItems.get(v) ?? v;
+        const items = seq.k === 'tuple' || seq.k === 'list' ? seq.items : null;
         const star = target.elts.findIndex((t) => t.kind === 'Starred');
         target.elts.forEach((t, i) => {
           if (t.kind === 'Starred') {
@@ -1020,6 +1023,7 @@ export class Interpreter {
   }
 
   private subscript(v: Value, index: Expr, env: Env): Value {
+    v = this.tupleItems.get(v) ?? v;
     if (v.k === 'tshape') {
       if (index.kind === 'Slice') {
         const b = (x: Expr | null) => (x ? this.eval(x, env) : NONE);
@@ -1193,6 +1197,7 @@ export class Interpreter {
   }
 
   iterate(v: Value): Value[] | null {
+    v = this.tupleItems.get(v) ?? v;
     if (v.k === 'list' || v.k === 'tuple') return [...v.items];
     if (v.k === 'tshape') return tshapeItems(v);
     if (v.k === 'str') return v.v.includes('\u0001') ? null : [...v.v].map((c) => str(c));
@@ -1252,6 +1257,16 @@ export class Interpreter {
         return UNKNOWN_VALUE;
       case 'builtin':
         if (attr === '__name__') return str(v.name.split('.').pop() ?? v.name);
+        if (v.name === 'tuple' && attr === '__new__')
+          // `tuple.__new__(Cls, items)` in a tuple subclass's `__new__` (a namedtuple-like class).
+          return builtin('tuple.__new__', (args) => {
+            const cls = args[0];
+            const items = args[1] ? this.iterate(args[1]) : [];
+            if (!cls || cls.k !== 'class' || !items) return UNKNOWN_VALUE;
+            const self: Value = { k: 'instance', cls, attrs: new Map() };
+            this.tupleItems.set(self, { k: 'tuple', items });
+            return self;
+          });
         return UNKNOWN_VALUE;
       case 'context':
         // `cm.__enter__()` / `cm.__exit__(...)` called by hand (a library's own context class).
@@ -1641,7 +1656,7 @@ export class Interpreter {
       case 'list':
         return v.k === 'list';
       case 'tuple':
-        return v.k === 'tuple';
+        return v.k === 'tuple' || this.tupleItems.has(v);
       case 'dict':
         return v.k === 'dict';
       case 'Tensor':
@@ -1762,6 +1777,8 @@ export class Interpreter {
   ): Value {
     const def = (cls as unknown as { def?: ClassDef }).def;
     if (def) this.called.add(def);
+    const make = this.classLookup(cls, '__new__');
+    if (make && make.k === 'func') return this.callValue(make, [cls, ...args], kwargs, at);
     const self: Value = { k: 'instance', cls, attrs: new Map() };
     const init = this.classLookup(cls, '__init__');
     if (callInit && init && init.k === 'func') this.callValue(init, [self, ...args], kwargs, at);
@@ -2193,7 +2210,8 @@ export class Interpreter {
     return {
       print: () => NONE,
       len: (args) => {
-        const v = args[0] && args[0].k === 'tshape' ? this.attribute(args[0], 'dims') : args[0];
+        const a = args[0] && (this.tupleItems.get(args[0]) ?? args[0]);
+        const v = a && a.k === 'tshape' ? this.attribute(a, 'dims') : a;
         if (v && (v.k === 'list' || v.k === 'tuple')) return { k: 'int', v: v.items.length };
         if (v && v.k === 'dict') return { k: 'int', v: v.entries.length };
         if (v && v.k === 'str' && !v.v.includes('\u0001')) return { k: 'int', v: v.v.length };
