@@ -110,7 +110,7 @@ export class VariablesView implements vscode.TreeDataProvider<Element>, vscode.D
       );
       item.description = `${root.variableCount} variable${root.variableCount === 1 ? '' : 's'}`;
       item.iconPath = new vscode.ThemeIcon('symbol-numeric');
-      item.id = 'total';
+      item.id = this.nodeId('total');
       item.contextValue = 'scopeLens.total';
       return item;
     }
@@ -212,9 +212,17 @@ export class VariablesView implements vscode.TreeDataProvider<Element>, vscode.D
     this.changed.fire(undefined);
   }
 
+  /**
+   * Tree item ids are per document: VS Code keeps a node's state (expanded, its children) by id,
+   * and scope `model` of one file is not scope `model` of another.
+   */
+  private nodeId(local: string): string {
+    return `${this.uri?.toString() ?? ''}#${local}`;
+  }
+
   private scopeItem(scope: ScopeNode): vscode.TreeItem {
     const item = new vscode.TreeItem(scope.label, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `scope:${scope.path}`;
+    item.id = this.nodeId(`scope:${scope.path}`);
     item.description = `${formatCount(scope.parameters, scope.partial)} params · ${scope.variableCount} var${scope.variableCount === 1 ? '' : 's'}`;
     item.tooltip = new vscode.MarkdownString(
       `**${scope.path}/**\n\n${formatCount(scope.parameters, scope.partial)} parameters in ${scope.variableCount} variables`,
@@ -227,7 +235,7 @@ export class VariablesView implements vscode.TreeDataProvider<Element>, vscode.D
 
   private variableItem(v: VariableNode): vscode.TreeItem {
     const item = new vscode.TreeItem(v.label, vscode.TreeItemCollapsibleState.None);
-    item.id = `var:${v.name}`;
+    item.id = this.nodeId(`var:${v.name}`);
     item.description = `${v.shape} · ${formatCount(v.parameters)}${v.certain ? '' : ' · possible'}`;
     const where = v.place.file ? `${v.place.file}:${v.place.line}` : `line ${v.place.line}`;
     item.tooltip = new vscode.MarkdownString(
