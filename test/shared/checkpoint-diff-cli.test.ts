@@ -1,6 +1,6 @@
 /**
  * `scope-lens diff` through the built command against the real checkpoints of the reference
- * material (testdata/checkpoints), with the model files of test/checkpoint/fixtures: ones that
+ * material (testdata/checkpoints), with the model files of test/shared/checkpoint-fixtures: ones that
  * reproduce the checkpoints' names (t2t_transformer.py, t2t_layers_from_flags.py, tfx_taxi.py,
  * tfx_taxi_dnn.ts) and deliberately wrong variants (an extra scope, a model built twice,
  * weights/biases for kernel/bias, changed shapes and dtype).
@@ -14,7 +14,7 @@ import { expectedListing, T2T, T2T_DIR, TFX, TFX_DIR } from './checkpoint-helper
 
 const root = projectRoot();
 const cli = path.join(root, 'bin', 'scope-lens.js');
-const FIXTURES = path.join(root, 'test', 'checkpoint', 'fixtures');
+const FIXTURES = path.join(root, 'test', 'shared', 'checkpoint-fixtures');
 
 function run(...args: string[]) {
   const r = spawnSync('node', [cli, ...args], { encoding: 'utf8', cwd: root });
@@ -256,7 +256,7 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
     assert.equal(r.code, 1);
     assert.match(
       r.out,
-      /\n {2}dnn\/hiddenlayer_1\/kernel +shape \(100, 64\) in the code, \[100, 70\] stored +test\/checkpoint\/fixtures\/tfx_taxi_shapes\.py:27\n/,
+      /\n {2}dnn\/hiddenlayer_1\/kernel +shape \(100, 64\) in the code, \[100, 70\] stored +test\/shared\/checkpoint-fixtures\/tfx_taxi_shapes\.py:27\n/,
     );
     assert.match(r.out, /\nDifferences: 4 mismatches\.\n$/);
   });
