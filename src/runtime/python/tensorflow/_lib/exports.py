@@ -2,6 +2,10 @@
 this package. The runtime's `tensorflow/__init__.py` wires its modules from this table and the
 static analyzer reads the same table. Keep it a single dict literal."""
 EXPORTS = {
+    "clip_by_value": "clip_ops:clip_by_value",
+    "clip_by_norm": "clip_ops:clip_by_norm",
+    "global_norm": "clip_ops:global_norm",
+    "clip_by_global_norm": "clip_ops:clip_by_global_norm",
     "layers.Layer": "base:Layer",
     "layers.InputSpec": "base:InputSpec",
     "layers.Dense": "core:Dense",
