@@ -473,8 +473,12 @@ class Builder {
           this.reachMark.set(site, path);
           reached.set(site, (reached.get(site) ?? 0) + 1);
         }
-        if (e.action === 'create' && e.key && !this.creators.has(e.key))
+        if (e.action === 'create' && e.key && !e.plain && !this.creators.has(e.key))
           this.creators.set(e.key, { file: e.file, span: e.at.span });
+        if (e.action === 'create' && !isLibraryFile(e.file)) {
+          const k = e.plain ? `\u0000${e.name}` : e.key;
+          if (k && !this.creationOrder.has(k)) this.creationOrder.set(k, this.creationOrder.size);
+        }
       }
     }
     this.reachMark.clear();
@@ -487,6 +491,9 @@ class Builder {
       }
     }
   }
+
+  /** Variable key → when it was first created (paths in order, events in order). */
+  private readonly creationOrder = new Map<string, number>();
 
   /** The last path (number) on which each site was reached, while one context is added. */
   private readonly reachMark = new Map<Expr, number>();
@@ -537,10 +544,12 @@ class Builder {
     } else acc.outcomes.set(key, o);
 
     const line = this.lineMap(e.file).position(e.at.span.from).line;
-    if (e.action === 'create' && e.key && !this.variables.has(e.key)) {
+    // A tf.Variable has no get_variable key: its op name may equal a store key of another.
+    const varKey = e.plain ? `\u0000${e.name}` : e.key;
+    if (e.action === 'create' && varKey && !this.variables.has(varKey)) {
       const v: VariableInfo & { reusedAt: number[]; file?: string } = {
         name: o.name,
-        key: displayName(e.key),
+        key: displayName(e.key ?? e.name),
         shape: o.shape ?? '<unknown>',
         dtype: o.dtype ?? '?',
         createdAt: line,
@@ -548,7 +557,7 @@ class Builder {
         certain: o.certain,
       };
       if (e.file !== this.file) v.file = e.file;
-      this.variables.set(e.key, v);
+      this.variables.set(varKey, v);
     } else if (e.action === 'reuse' && e.key) {
       const v = this.variables.get(e.key);
       if (v && !v.reusedAt.includes(line) && e.file === this.file) v.reusedAt.push(line);
@@ -658,7 +667,11 @@ class Builder {
       events,
       callSites,
       scopes,
-      variables: [...this.variables.values()],
+      // In creation order (a function called twice creates `a/w`, `a/b`, then `b/w`, `b/b`).
+      variables: [...this.variables.entries()]
+        .map(([k, v], i) => ({ v, at: this.creationOrder.get(k) ?? Number.MAX_SAFE_INTEGER, i }))
+        .sort((x, y) => x.at - y.at || x.i - y.i)
+        .map((x) => x.v),
       diagnostics: this.diagnostics,
       complete,
       exhaustive,

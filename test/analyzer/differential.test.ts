@@ -2,8 +2,9 @@
  * Static against dynamic: each program runs through the real Python runtime (which records every
  * `get_variable` outcome) and through the analyzer; the two lists of events must be equal. A
  * disagreement is a bug in one of them. Programs: the in-repo corpus (test/corpus), the runtime's
- * own programs (test/runtime/programs), the tf.layers, slim and RNN programs (test/runtime/layers
- * and test/runtime/train-layers/rnn_*: both sides run the same `_lib` source, and a variable a
+ * own programs (test/runtime/programs), the layer-library programs (test/runtime/layers and
+ * test/runtime/train-layers: RNN cells, optimizers, moving averages; both sides run the same
+ * `_lib` source, and a variable a
  * layer creates is recorded at the program's call of the layer) and the analyzer's Python
  * fixtures written for it (a
  * `# differential:` first line: control flow known statically). A fixture may stop at an
@@ -21,8 +22,7 @@ describeDifferential('analyzer: static predictions equal what the Python runtime
   { dir: path.join(root, 'test', 'corpus') },
   { dir: path.join(root, 'test', 'runtime', 'programs') },
   { dir: path.join(root, 'test', 'runtime', 'layers') },
-  // The RNN programs; the optimizer and moving-average ones are not modelled statically yet.
-  { dir: path.join(root, 'test', 'runtime', 'train-layers'), names: /^rnn_/ },
+  { dir: path.join(root, 'test', 'runtime', 'train-layers') },
   {
     dir: path.join(root, 'test', 'analyzer', 'fixtures', 'cases'),
     only: (source) => source.startsWith('# differential:'),

@@ -26,13 +26,17 @@ import type { ClassDef, Expr, Module, Param, Stmt } from '../ir';
 import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
-import { engineAttr, TF1_ONLY, tfMember } from './tf-api';
+import { defaultGraph, engineAttr, TF1_ONLY, tfMember } from './tf-api';
 import { isLibraryFile, Library } from '../library/index';
 import { supportNatives } from '../library/support';
 import {
+  anyAssumed,
+  depsOf,
   dimAttr,
   dimOperand,
   isTensorLike,
+  unionDeps,
+  withDeps,
   tensor,
   tensorAttr,
   tensorBinop,
@@ -332,6 +336,17 @@ export class Interpreter {
   explicitNameScopes = 0;
   /** Outcomes are assumptions while this is positive (inside a scope with an unknown reuse). */
   assumptions = 0;
+  /**
+   * The program's calls into library code whose outcomes rest on an assumed gradient: made
+   * there (`minimize`) or passed in (`apply_gradients(grads_and_vars)`).
+   */
+  private readonly assumedSites = new Set<Expr>();
+
+  /** What the running library call creates from here on rests on an assumption. */
+  assumeAtSite(): void {
+    const site = this.librarySite();
+    if (site) this.assumedSites.add(site.at);
+  }
   /** The file whose code is running. */
   currentFile: string;
   private readonly callStack: Frame[] = [];
@@ -407,6 +422,10 @@ export class Interpreter {
       },
       get assumptions() {
         return self.assumptions;
+      },
+      get siteAssumed() {
+        const site = self.librarySite();
+        return site !== undefined && self.assumedSites.has(site.at);
       },
     };
   })();
@@ -934,7 +953,7 @@ export class Interpreter {
         if (e.op === '-' && (v.k === 'int' || v.k === 'float')) return { k: v.k, v: -v.v };
         if (e.op === '-' && isTensorLike(v)) {
           const t = tensorInfo(v);
-          return tensor(null, t.dtype, t.shape);
+          return withDeps(tensor(null, t.dtype, t.shape), depsOf(v), anyAssumed([v]));
         }
         if (e.op === '+' && (v.k === 'int' || v.k === 'float')) return v;
         return UNKNOWN_VALUE;
@@ -1037,7 +1056,7 @@ export class Interpreter {
     if (isTensorLike(v)) {
       // Slicing a tensor (`x[:, 0]`): an op whose shape is not computed here.
       if (index.kind !== 'Slice') this.eval(index, env);
-      return tensor(null, tensorInfo(v).dtype, UNKNOWN as never);
+      return withDeps(tensor(null, tensorInfo(v).dtype, UNKNOWN as never), depsOf(v));
     }
     if (v.k === 'str' && index.kind !== 'Slice' && !v.v.includes('\u0001')) {
       const i = this.eval(index, env);
@@ -1129,6 +1148,11 @@ export class Interpreter {
       return other.k === 'int' || other.k === 'dim' ? { k: 'dim', v: null } : UNKNOWN_VALUE;
     }
     if (isTensorLike(a) || isTensorLike(b)) return tensorBinop(this, op, a, b);
+    if ((a.k === 'unknown' && a.deps) || (b.k === 'unknown' && b.deps)) {
+      // Arithmetic on what a TF op returned (`5e-4 * tf.nn.l2_loss(w)`): an op of both.
+      const deps = unionDeps([a, b]);
+      return deps === undefined ? UNKNOWN_VALUE : { k: 'unknown', deps };
+    }
     if (op === '+') {
       if (a.k === 'str' && b.k === 'str') return { k: 'str', v: a.v + b.v };
       if ((a.k === 'list' || a.k === 'tuple') && a.k === b.k)
@@ -1222,6 +1246,18 @@ export class Interpreter {
         return this.scopeAttr(v, attr);
       case 'variable':
         if (attr === 'name') return str(`${v.v.opName}:0`);
+        if (attr === 'op')
+          return {
+            k: 'object',
+            kind: 'Operation',
+            attrs: new Map<string, Value>([
+              ['name', str(v.v.opName)],
+              ['type', str(v.v.isResource ? 'VarHandleOp' : 'VariableV2')],
+              ['graph', defaultGraph(this)],
+            ]),
+          };
+        if (attr === 'graph') return defaultGraph(this);
+        if (attr === 'trainable') return { k: 'bool', v: v.v.trainable };
         return variableTensorAttr(v, attr) ?? UNKNOWN_VALUE;
       case 'exception':
         if (attr === 'message') return str(v.message);
@@ -1303,8 +1339,11 @@ export class Interpreter {
       case 'str':
         return this.strMethod(v.v, attr);
       case 'unknown':
-        // `hparams.n_layer`: unknown, but formatted as `{n_layer}`.
-        return { k: 'unknown', hole: this.hole(attr) };
+        // `hparams.n_layer`: unknown, but formatted as `{n_layer}`. A TF namespace's member
+        // stays TF's (`tf.foo.bar(x)` is an op of `x`).
+        return v.tf
+          ? { k: 'unknown', hole: this.hole(attr), tf: true }
+          : { k: 'unknown', hole: this.hole(attr) };
       default:
         return UNKNOWN_VALUE;
     }
@@ -1851,11 +1890,27 @@ export class Interpreter {
       }
       case 'func':
         break;
+      case 'unknown':
+        // A TF function not modelled: an op of its arguments (what it depends on, theirs).
+        if (fn.tf) {
+          const deps = unionDeps([...args, ...kwargs.values()]);
+          return deps === undefined ? UNKNOWN_VALUE : { k: 'unknown', deps };
+        }
+        return UNKNOWN_VALUE;
       default:
         return UNKNOWN_VALUE;
     }
     this.called.add(fn.def);
     if (this.depth >= this.maxCallDepth) return UNKNOWN_VALUE;
+    // A program's call into library code with an assumed gradient among its arguments: what
+    // the library makes of it rests on that assumption.
+    if (
+      at &&
+      isLibraryFile(fn.file) &&
+      !isLibraryFile(this.currentFile) &&
+      anyAssumed([...args, ...kwargs.values()])
+    )
+      this.assumedSites.add(at);
     const env = new Env(fn.closure);
     this.bindParams(fn, fn.def.params, args, kwargs, env, fn.closure, entry);
     this.depth++;
@@ -2303,6 +2358,11 @@ export class Interpreter {
       },
       callable: (args) => {
         const v = args[0];
+        if (v && v.k === 'object') {
+          if (v.kind === 'Initializer' || v.kind === 'Partitioner') return { k: 'bool', v: true };
+          if (['DType', 'Graph', 'Operation', 'namespace', 'AUTO_REUSE'].includes(v.kind))
+            return { k: 'bool', v: false };
+        }
         if (!v || v.k === 'unknown' || v.k === 'object') return UNKNOWN_VALUE;
         const yes = v.k === 'func' || v.k === 'builtin' || v.k === 'class' || v.k === 'exctype';
         if (v.k === 'instance') {
@@ -2512,6 +2572,25 @@ export function builtin(
   return { k: 'builtin', name, call };
 }
 
+/**
+ * `a == b` for values TF1 compares by identity (variables, tensors, ops, graphs) and for dtypes
+ * (equal when their names are); undefined for anything else.
+ */
+function identical(a: Value, b: Value): boolean | undefined {
+  if (a.k === 'variable' && b.k === 'variable') return a.v === b.v;
+  const byIdentity = (v: Value) =>
+    v.k === 'variable' ||
+    v.k === 'tensor' ||
+    (v.k === 'object' && (v.kind === 'Operation' || v.kind === 'Graph'));
+  if (byIdentity(a) && byIdentity(b)) return a === b;
+  if (a.k === 'object' && b.k === 'object' && a.kind === 'DType' && b.kind === 'DType') {
+    const x = a.attrs.get('name');
+    const y = b.attrs.get('name');
+    return x && y && x.k === 'str' && y.k === 'str' ? x.v === y.v : undefined;
+  }
+  return undefined;
+}
+
 /** Python comparison of abstract values; undefined when not known. */
 export function compare(op: string, a: Value, b: Value): boolean | undefined {
   if (a.k === 'unknown' || b.k === 'unknown') return compareBound(op, a, b);
@@ -2528,6 +2607,10 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
     v.k === 'scope';
   if ((op === '==' || op === '!=') && ((plain(a) && opaque(b)) || (opaque(a) && plain(b))))
     return op === '!=';
+  if (op === '==' || op === '!=') {
+    const same = identical(a, b);
+    if (same !== undefined) return op === '==' ? same : !same;
+  }
   // Functions and classes compare by identity (each `def`/`class` made one value).
   if (
     (op === '==' || op === '!=') &&

@@ -19,7 +19,8 @@
 import { DType, DTypes, tryDType } from '../../core/dtypes';
 import { AbstractDim, AbstractShape, UNKNOWN } from '../../core/shape';
 import type { Interpreter } from './interpreter';
-import { NONE, pyStr, UNKNOWN_VALUE, Value } from './values';
+import type { AVariable } from './tf-model';
+import { Deps, NONE, pyStr, UNKNOWN_VALUE, Value } from './values';
 
 type Dims = readonly AbstractDim[];
 type Args = { args: Value[]; kwargs: Map<string, Value> };
@@ -229,6 +230,117 @@ function normAxis(axis: Value | undefined, rank: number): number | undefined {
   return r >= 0 && r < rank ? r : undefined;
 }
 
+// -- dependencies ------------------------------------------------------------------------------
+
+const NO_DEPS: Deps = new Set<AVariable>();
+
+/**
+ * The variables `v` depends on through ops gradients flow through (`Deps`), or undefined when
+ * that is not known. Python values and other non-tensors depend on none.
+ */
+export function depsOf(v: Value, depth = 0): Deps | undefined {
+  switch (v.k) {
+    case 'tensor':
+    case 'unknown':
+      return v.deps;
+    case 'variable':
+      return new Set([v.v]);
+    case 'partitioned':
+      return new Set(v.v.parts);
+    case 'list':
+    case 'tuple':
+      return depth > 4 ? undefined : unionDeps(v.items, depth + 1);
+    case 'dict':
+      return depth > 4
+        ? undefined
+        : unionDeps(
+            v.entries.map((e) => e[1]),
+            depth + 1,
+          );
+    case 'instance':
+    case 'object':
+      return v.k === 'object' && v.kind === 'DType' ? NO_DEPS : undefined;
+    default:
+      return NO_DEPS;
+  }
+}
+
+/** The union of the values' deps (undefined when any is not known). */
+export function unionDeps(values: Iterable<Value>, depth = 0): Deps | undefined {
+  let out: Set<AVariable> | null = null;
+  let only: Deps = NO_DEPS;
+  for (const v of values) {
+    const d = depsOf(v, depth);
+    if (d === undefined) return undefined;
+    if (d.size === 0 || d === only) continue;
+    if (only.size === 0) {
+      only = d;
+      continue;
+    }
+    out ??= new Set(only);
+    for (const x of d) out.add(x);
+  }
+  return out ?? only;
+}
+
+/**
+ * `out` (a tensor, or a list/tuple of tensors) depending on `deps` (integers and bools on none),
+ * and `assumed` when made from a gradient `tf.gradients` assumed.
+ */
+export function withDeps(out: Value, deps: Deps | undefined, assumed = false): Value {
+  if (out.k === 'tensor') {
+    const d = out.dtype && !out.dtype.isFloating && !out.dtype.isComplex ? NO_DEPS : deps;
+    if (d === undefined && !assumed) return out;
+    const t: Value & { k: 'tensor' } = d === undefined ? { ...out } : { ...out, deps: d };
+    return assumed ? { ...t, assumed: true } : t;
+  }
+  if (out.k === 'list')
+    return { k: 'list', items: out.items.map((x) => withDeps(x, deps, assumed)) };
+  if (out.k === 'tuple')
+    return { k: 'tuple', items: out.items.map((x) => withDeps(x, deps, assumed)) };
+  return out;
+}
+
+/** Whether any of the values is (or holds, in lists, tuples and dicts) an assumed gradient. */
+export function anyAssumed(values: Iterable<Value>, depth = 0): boolean {
+  for (const v of values) {
+    if (v.k === 'tensor' && v.assumed) return true;
+    if (depth < 4 && (v.k === 'list' || v.k === 'tuple') && anyAssumed(v.items, depth + 1))
+      return true;
+    if (
+      depth < 4 &&
+      v.k === 'dict' &&
+      anyAssumed(
+        v.entries.map((e) => e[1]),
+        depth + 1,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Ops gradients do not flow through (TF registers them `NotDifferentiable`, or they stop it). */
+const NOT_DIFFERENTIABLE = new Set([
+  'stop_gradient',
+  'shape',
+  'size',
+  'rank',
+  'argmax',
+  'argmin',
+  'zeros_like',
+  'ones_like',
+  'zeros',
+  'ones',
+  'random_normal',
+  'random_uniform',
+  'truncated_normal',
+  'random.normal',
+  'random.uniform',
+  'random.truncated_normal',
+  'placeholder',
+]);
+
 // -- values ------------------------------------------------------------------------------------
 
 export function tensor(name: string | null, dtype: DType | null, shape: AbstractShape): Value {
@@ -295,13 +407,20 @@ export function tensorBinop(interp: Interpreter, op: string, a: Value, b: Value)
     '%': 'mod',
     '**': 'pow',
   };
-  if (op === '@') return matmul(interp, { args: [a, b], kwargs: new Map() });
+  const deps = unionDeps([a, b]);
+  const assumed = anyAssumed([a, b]);
+  if (op === '@')
+    return withDeps(matmul(interp, { args: [a, b], kwargs: new Map() }), deps, assumed);
   const type = types[op];
   if (!type) return UNKNOWN_VALUE;
   const x = tensorInfo(a);
   const y = tensorInfo(b);
   const name = opName(interp, { args: [], kwargs: new Map() }, 99, type);
-  return tensor(name, isTensorLike(a) ? x.dtype : y.dtype, broadcast(x.shape, y.shape));
+  return withDeps(
+    tensor(name, isTensorLike(a) ? x.dtype : y.dtype, broadcast(x.shape, y.shape)),
+    deps,
+    assumed,
+  );
 }
 
 function matmul(interp: Interpreter, a: Args): Value {
@@ -977,7 +1096,13 @@ export function tensorOp(interp: Interpreter, dotted: string): Value | undefined
     name: dotted,
     call: (args, kwargs) => {
       try {
-        return fn(interp, { args, kwargs });
+        const out = fn(interp, { args, kwargs });
+        const inputs = [...args, ...kwargs.values()];
+        return withDeps(
+          out,
+          NOT_DIFFERENTIABLE.has(dotted) ? NO_DEPS : unionDeps(inputs),
+          anyAssumed(inputs),
+        );
       } catch {
         return UNKNOWN_VALUE;
       }
@@ -1021,6 +1146,20 @@ export function tensorAttr(interp: Interpreter, v: Value & { k: 'tensor' }, attr
         : { k: 'str', v: v.name };
     case 'set_shape':
       return method(attr, () => NONE);
+    case 'op':
+      // The op that makes it: its name (`dense/BiasAdd`), known when the tensor's is.
+      return {
+        k: 'object',
+        kind: 'Operation',
+        attrs: new Map<string, Value>([
+          [
+            'name',
+            v.name === null
+              ? { k: 'unknown', hole: interp.hole('op') }
+              : { k: 'str', v: v.name.replace(/:\d+$/, '') },
+          ],
+        ]),
+      };
     default:
       return UNKNOWN_VALUE;
   }

@@ -10,8 +10,21 @@ import { builtin, exprLabel, Interpreter } from './interpreter';
 import type { VariableScopeArgs } from '../../core/variable-scope';
 import { partitionerValue, TfState } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
-import { NONE, pyStr, UNKNOWN_VALUE, Value } from './values';
-import { dtypeOf, dtypeValue, isOpNamespace, tensorOp } from './tensors';
+import { NONE, pyStr, PyRaise, UNKNOWN_VALUE, Value } from './values';
+import {
+  anyAssumed,
+  depsOf,
+  dtypeOf,
+  dtypeValue,
+  isOpNamespace,
+  isTensorLike,
+  shapeFromValue,
+  tensor,
+  tensorInfo,
+  tensorOp,
+  withDeps,
+} from './tensors';
+import type { AbstractShape, Shape } from '../../core/shape';
 
 type Scope = Extract<Value, { k: 'scope' }>['scope'];
 
@@ -87,6 +100,7 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   const dotted = prefix ? `${prefix}.${attr}` : attr;
   const reg = REGULARIZERS[dotted];
   if (reg) return regularizerFactory(interp, dotted, reg);
+  if (prefix === 'train' && GLOBAL_STEP_FNS.has(attr)) return globalStepFn(interp, attr);
   const lib = interp.libraryExport(dotted);
   if (lib) return lib;
   const op = tensorOp(interp, dotted);
@@ -97,7 +111,66 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   }
   if (NAMESPACES.has(dotted) || isOpNamespace(dotted) || interp.isLibraryNamespace(dotted))
     return { k: 'module', path: `tf.${dotted}` };
-  return UNKNOWN_VALUE;
+  return UNKNOWN_TF;
+}
+
+/** A member of `tf` the analyzer does not model: called, it is an op of its arguments. */
+const UNKNOWN_TF: Value = Object.freeze({ k: 'unknown', tf: true });
+
+const GLOBAL_STEP_FNS = new Set([
+  'get_global_step',
+  'create_global_step',
+  'get_or_create_global_step',
+]);
+
+/**
+ * `tf.train.get_global_step`, `create_global_step`, `get_or_create_global_step` (TF 1.15
+ * `training_util.py`). The step is the one variable in collection GLOBAL_STEP, else a variable
+ * whose op is named `global_step`; it is created by `get_variable('global_step', [], int64,
+ * zeros, trainable=False, collections=[GLOBAL_VARIABLES, GLOBAL_STEP])`, so in the current
+ * variable scope (`outer/global_step`), name scopes playing no part.
+ */
+function globalStepFn(interp: Interpreter, attr: string): Value {
+  const find = (graph: Value | undefined): Value | null | undefined => {
+    if (graph && graph.k !== 'none') return undefined; // another graph: not followed
+    const steps = interp.tf.collection('global_step').items;
+    if (steps.length === 1) return steps[0];
+    if (steps.length > 1) return null;
+    for (const key of ['variables', 'local_variables']) {
+      for (const v of interp.tf.collection(key).items)
+        if (v.k === 'variable' && v.v.opName === 'global_step') return v;
+    }
+    return null;
+  };
+  const create = (at: Expr, graph: Value | undefined): Value => {
+    const found = find(graph);
+    if (found === undefined) return UNKNOWN_VALUE;
+    if (found !== null) {
+      const exc: Value = {
+        k: 'exception',
+        cls: 'ValueError',
+        message: '"global_step" already exists.',
+      };
+      throw new PyRaise(exc as Value & { k: 'exception' });
+    }
+    const kw = new Map<string, Value>([
+      ['name', str('global_step')],
+      ['shape', { k: 'list', items: [] }],
+      ['dtype', dtypeValue('int64')],
+      ['initializer', { k: 'object', kind: 'Initializer', attrs: new Map() }],
+      ['trainable', { k: 'bool', v: false }],
+      ['collections', { k: 'list', items: [str('variables'), str('global_step')] }],
+    ]);
+    return interp.guardTf(() => interp.tf.getVariable(at, 'global_step', kw, false));
+  };
+  return builtin(attr, (args, kwargs, at) => {
+    const graph = args[0] ?? kwargs.get('graph');
+    if (attr === 'create_global_step') return create(at, graph);
+    const found = find(graph);
+    if (found === undefined) return UNKNOWN_VALUE;
+    if (found !== null || attr === 'get_global_step') return found ?? NONE;
+    return create(at, graph);
+  });
 }
 
 /** contrib's regularizer factories and the name scope each loss is made in. */
@@ -191,14 +264,27 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       return builtin(attr, () => ({ k: 'list', items: [...interp.tf.collection(key).items] }));
     }
     case 'get_default_graph':
-      return builtin(attr, () => ({
-        k: 'object',
-        kind: 'Graph',
-        attrs: new Map<string, Value>([
-          ...Object.entries(collectionFns(interp)),
-          ['get_name_scope', builtin('get_name_scope', () => str(interp.tf.names.currentScope))],
-        ]),
-      }));
+      return builtin(attr, () => defaultGraph(interp));
+    case 'gradients':
+      return builtin(attr, (args, kwargs) => gradients(interp, args, kwargs));
+    case 'group':
+    case 'no_op':
+      // An op with no output: `group(*inputs, name=None)` is named by its name scope
+      // (`group_deps`), `no_op(name=None)` `NoOp`.
+      return builtin(attr, (args, kwargs) => {
+        const n = kwargs.get('name') ?? (attr === 'no_op' ? args[0] : undefined);
+        const base = n && n.k !== 'none' ? pyStr(n) : attr === 'group' ? 'group_deps' : 'NoOp';
+        let name: Value = UNKNOWN_VALUE;
+        if (base !== undefined) {
+          try {
+            // A name scope's string (`Adam/`) names the op as it is.
+            name = str(base.endsWith('/') ? base.slice(0, -1) : interp.tf.names.uniqueName(base));
+          } catch {
+            // not a valid op name: TF raises; the op's name is not known
+          }
+        }
+        return { k: 'object', kind: 'Operation', attrs: new Map([['name', name]]) };
+      });
     case 'Tensor':
     case 'VariableScope':
     case 'PartitionedVariable':
@@ -241,9 +327,21 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
     case 'get_variable_scope':
       return builtin(attr, () => ({ k: 'scope', scope: interp.tf.scopes.current }));
     case 'name_scope':
-      return builtin(attr, (args, kwargs) => nameScope(interp, args[0] ?? kwargs.get('name')));
+      // name_scope(name, default_name=None, values=None): `name`, else `default_name`.
+      return builtin(attr, (args, kwargs) => {
+        const n = args[0] ?? kwargs.get('name');
+        return nameScope(
+          interp,
+          n === undefined || n.k === 'none' ? (args[1] ?? kwargs.get('default_name')) : n,
+        );
+      });
     case 'Variable':
-      return builtin(attr, (_args, kwargs, at) => newVariable(interp, kwargs.get('name'), at));
+    case 'VariableV1':
+      return builtin(attr, (args, kwargs, at) => {
+        const kw = new Map(kwargs);
+        args.forEach((a, i) => i < VARIABLE_POSITIONAL.length && kw.set(VARIABLE_POSITIONAL[i], a));
+        return newVariable(interp, kw, at);
+      });
     case 'fixed_size_partitioner':
       return builtin(attr, (args, kwargs) => {
         const n = args[0] ?? kwargs.get('num_shards');
@@ -350,16 +448,156 @@ function nameScope(interp: Interpreter, n: Value | undefined): Value {
   };
 }
 
-function newVariable(interp: Interpreter, n: Value | undefined, at: Expr | null): Value {
+/** `tf.Variable`'s parameters in order (TF 1.15 `VariableV1.__init__`). */
+const VARIABLE_POSITIONAL = [
+  'initial_value',
+  'trainable',
+  'collections',
+  'validate_shape',
+  'caching_device',
+  'name',
+  'variable_def',
+  'dtype',
+  'expected_shape',
+  'import_scope',
+  'constraint',
+  'use_resource',
+  'synchronization',
+  'aggregation',
+  'shape',
+];
+
+/**
+ * `tf.Variable(initial_value, ...)`: named by the name scope (`ops.name_scope(name,
+ * "Variable")`: `Variable`, `Variable_1`, `ns/w`), shaped and typed by its initial value (or
+ * `dtype=`, `shape=`, `validate_shape=False`), trainable unless told, in GLOBAL_VARIABLES or the
+ * given collections. get_variable never sees it.
+ */
+function newVariable(interp: Interpreter, kw: Map<string, Value>, at: Expr | null): Value {
   const tf = interp.tf;
   const cur = tf.scopes.current;
   if (cur.reuse !== false && at)
     interp.note('variableUnderReuse', at, { scope: cur.name || '<root>' });
-  const base = n && n.k === 'str' ? n.v : 'Variable';
-  const opName = tf.names.withNameScope(base, (scope) => scope.slice(0, -1));
+  const n = kw.get('name');
+  let base = 'Variable';
+  if (n && n.k !== 'none') {
+    const s = pyStr(interp.named(n, 'name'));
+    if (s === undefined) return UNKNOWN_VALUE;
+    base = s;
+  }
+  let init = kw.get('initial_value') ?? NONE;
+  if (init.k === 'none') return UNKNOWN_VALUE; // TF: "initial_value must be specified."
+  let opName: string;
+  try {
+    opName = tf.names.withNameScope(base, (scope) => scope.slice(0, -1));
+  } catch {
+    return UNKNOWN_VALUE;
+  }
   tf.names.markVariableOps(opName);
   if (at) tf.plainVariables.set(opName, { at, file: interp.currentFile });
-  return UNKNOWN_VALUE;
+  // The initial value is made inside the variable's name scope (`w/Initializer/...`): a
+  // callable runs there.
+  if (init.k === 'func' || init.k === 'builtin' || init.k === 'class' || init.k === 'instance')
+    init = interp.callValue(init, [], new Map(), at);
+  const info = tensorInfo(init);
+  const dtype = dtypeOf(kw.get('dtype')) ?? info.dtype;
+  const given = kw.get('shape');
+  const validate = kw.get('validate_shape');
+  const shape: AbstractShape =
+    validate && validate.k === 'bool' && !validate.v
+      ? null
+      : given && given.k !== 'none'
+        ? shapeFromValue(given)
+        : info.shape;
+  const trainableArg = kw.get('trainable');
+  const trainable = trainableArg && trainableArg.k === 'bool' ? trainableArg.v : true;
+  const collArg = kw.get('collections');
+  const collections =
+    collArg && (collArg.k === 'list' || collArg.k === 'tuple')
+      ? collArg.items.flatMap((c) => (c.k === 'str' ? [c.v] : []))
+      : ['variables'];
+  if (trainable && !collections.includes('trainable_variables'))
+    collections.push('trainable_variables');
+  const resource = kw.get('use_resource');
+  const isResource = !!resource && resource.k === 'bool' && resource.v;
+  if (!dtype || !at) return UNKNOWN_VALUE;
+  return tf.plainVariable(at, {
+    opName,
+    key: opName,
+    shape: shape as Shape,
+    dtype: isResource ? dtype.baseDType : dtype.baseDType.asRef,
+    isResource,
+    trainable,
+    collections,
+  });
+}
+
+/** The default graph's object (one per graph, so `a.graph is b.graph` holds). */
+export function defaultGraph(interp: Interpreter): Value {
+  const state = interp.tf;
+  let g = defaultGraphs.get(state);
+  if (!g) {
+    g = {
+      k: 'object',
+      kind: 'Graph',
+      attrs: new Map<string, Value>([
+        ...Object.entries(collectionFns(interp)),
+        ['get_name_scope', builtin('get_name_scope', () => str(state.names.currentScope))],
+        [
+          'unique_name',
+          builtin('unique_name', (args, kwargs) => {
+            const n = args[0] ?? kwargs.get('name');
+            const mark = args[1] ?? kwargs.get('mark_as_used');
+            const name = n ? pyStr(n) : undefined;
+            if (name === undefined) return UNKNOWN_VALUE;
+            try {
+              return str(state.names.uniqueName(name, !(mark && mark.k === 'bool' && !mark.v)));
+            } catch {
+              return UNKNOWN_VALUE;
+            }
+          }),
+        ],
+      ]),
+    };
+    defaultGraphs.set(state, g);
+  }
+  return g;
+}
+
+const defaultGraphs = new WeakMap<TfState, Value>();
+
+/**
+ * `tf.gradients(ys, xs)`: for each of `xs`, a gradient shaped like it, or None when `ys` does
+ * not depend on it through ops gradients flow through (TF's `gradients_util`). When what `ys`
+ * depends on is not known, the gradient is assumed to exist and marked `assumed`: what is made
+ * from it (an optimizer's slots) is then a possible outcome, not a certain one. The ops are
+ * made under name scope `gradients` (`gradients_1`, ...), as TF's are.
+ */
+function gradients(interp: Interpreter, args: Value[], kwargs: Map<string, Value>): Value {
+  const ys = args[0] ?? kwargs.get('ys') ?? UNKNOWN_VALUE;
+  const xs = args[1] ?? kwargs.get('xs') ?? UNKNOWN_VALUE;
+  const n = args[3] ?? kwargs.get('name');
+  try {
+    interp.tf.names.uniqueName(n && n.k === 'str' ? n.v : 'gradients');
+  } catch {
+    // a name that cannot be a scope: TF raises; the gradients are still not known
+  }
+  const items = xs.k === 'list' || xs.k === 'tuple' ? xs.items : [xs];
+  if (!(xs.k === 'list' || xs.k === 'tuple') && !isTensorLike(xs)) return UNKNOWN_VALUE;
+  const reach = depsOf(ys);
+  const stop = args[4] ?? kwargs.get('stop_gradients');
+  const stopped = stop && stop.k !== 'none' ? depsOf(stop) : new Set<never>();
+  const out = items.map((x): Value => {
+    const info = tensorInfo(x);
+    const grad = tensor(null, info.dtype, info.shape);
+    const own = x.k === 'variable' ? x.v : x.k === 'partitioned' ? null : undefined;
+    if (own === undefined || own === null || reach === undefined || stopped === undefined)
+      return { ...(grad as Value & { k: 'tensor' }), assumed: true };
+    if (!reach.has(own) || stopped.has(own)) return NONE;
+    return withDeps(grad, reach, anyAssumed([ys]));
+  });
+  if (out.some((g) => g.k === 'tensor' && g.assumed)) interp.assumeAtSite();
+  return { k: 'list', items: out };
 }
 
 function graphObject(interp: Interpreter): Value {
@@ -506,12 +744,21 @@ export function engineAttr(interp: Interpreter, attr: string): Value {
       });
     case 'variable':
       return builtin(attr, (args, _kw, at) => {
+        // engine.variable(initialValue, { name, trainable, collections, dtype, useResource })
         const o = args[1];
-        const name =
-          o && o.k === 'dict'
-            ? o.entries.find(([k]) => k.k === 'str' && k.v === 'name')?.[1]
-            : undefined;
-        return newVariable(interp, name, at);
+        const kw = new Map<string, Value>([['initial_value', args[0] ?? UNKNOWN_VALUE]]);
+        if (o && o.k === 'dict') {
+          const keys: Record<string, string> = {
+            name: 'name',
+            trainable: 'trainable',
+            collections: 'collections',
+            dtype: 'dtype',
+            useResource: 'use_resource',
+          };
+          for (const [k, v] of o.entries)
+            if (k.k === 'str' && keys[k.v] && v.k !== 'none') kw.set(keys[k.v], v);
+        }
+        return newVariable(interp, kw, at);
       });
     case 'makeTemplate':
       return builtin(attr, (args) => {

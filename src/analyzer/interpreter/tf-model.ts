@@ -93,6 +93,8 @@ export interface VariableEvent {
   handled: boolean;
   /** Listed among the program's `.static.json`-style events (not `get_local_variable`'s). */
   readonly conformance: boolean;
+  /** A `tf.Variable` (named by the name scope, invisible to get_variable), not get_variable's. */
+  readonly plain?: boolean;
 }
 
 /** The TF state of one analysed graph. */
@@ -125,6 +127,8 @@ export class TfState {
       /** While library code runs: the program's call that led there (events are reported at it). */
       readonly site: { readonly at: Expr; readonly file: string } | undefined;
       readonly assumptions: number;
+      /** The library call running now rests on an assumed gradient (`tf.gradients`). */
+      readonly siteAssumed: boolean;
     },
     /** Calls a program function: (function, positional args, keyword args). */
     readonly callFn: (fn: Value, args: Value[], kwargs: Map<string, Value>) => Value,
@@ -143,7 +147,7 @@ export class TfState {
     const scope = this.scopes.current;
     const fullName = scope.name ? `${scope.name}/${name}` : name;
     let existed = this.store.vars.has(fullName) || this.store.partitionedVars.has(fullName);
-    let certain = this.sink.assumptions === 0;
+    let certain = this.sink.assumptions === 0 && !this.sink.siteAssumed;
     let partitioner = orNull(kwargs.get('partitioner'));
     const shape = shapeArg(kwargs.get('shape'));
     // Partitions cannot be computed for a shape not known: the variable is recorded whole, by
@@ -237,6 +241,34 @@ export class TfState {
       if (alias) this.store.vars.delete(fullName);
       if (wholePartitioned) scope.partitioner = scopePartitioner;
     }
+  }
+
+  /**
+   * A `tf.Variable` (made by the program or by library code at the program's call `callAt`):
+   * joins its collections and is recorded as a creation, outside the `.static.json` events
+   * (those list get_variable's outcomes only).
+   */
+  plainVariable(callAt: Expr, v: AVariable): Value {
+    const site = this.sink.site;
+    const value: Value = { k: 'variable', v };
+    this.collect(value);
+    this.sink.events.push({
+      at: site ? site.at : callAt,
+      file: site ? site.file : this.sink.file,
+      via: this.sink.via,
+      certain: this.sink.assumptions === 0 && !this.sink.siteAssumed,
+      action: 'create',
+      name: `${v.opName}:0`,
+      key: v.opName,
+      shape: v.shape,
+      dtype: v.dtype,
+      trainable: v.trainable,
+      collections: v.collections,
+      handled: false,
+      conformance: false,
+      plain: true,
+    });
+    return value;
   }
 
   /** The graph's collection `key` (created empty on first use, as `get_collection_ref` does). */

@@ -32,6 +32,10 @@ export type Value =
       readonly hole?: Hole;
       /** For unknown integers: a known lower bound (a loop counter past its first iteration). */
       readonly lo?: number;
+      /** A TF API the analyzer does not model (`tf.nn.foo`): an op of its arguments alone. */
+      readonly tf?: true;
+      /** What an op's result depends on (see `Deps`); absent: not known. */
+      readonly deps?: Deps;
     }
   | { readonly k: 'none' }
   | { readonly k: 'bool'; readonly v: boolean }
@@ -85,11 +89,22 @@ export type Value =
       readonly name: string | null;
       readonly dtype: DType | null;
       readonly shape: AbstractShape;
+      /** The variables it depends on through differentiable ops (`Deps`); absent: not known. */
+      readonly deps?: Deps;
+      /** A gradient `tf.gradients` assumed exists (what `ys` depends on was not known). */
+      readonly assumed?: true;
     }
   /** `TensorShape`: dims as in a tensor's shape. */
   | { readonly k: 'tshape'; readonly dims: AbstractShape }
   /** `Dimension`: a number, TF's unknown (`null`) or the analyzer's `UNKNOWN`. */
   | { readonly k: 'dim'; readonly v: AbstractDim };
+
+/**
+ * The variables a tensor depends on through ops gradients flow through, as `tf.gradients`
+ * needs: an optimizer makes slots only for the variables the loss depends on. Absent (on a
+ * tensor or an unknown) means not known, never "none".
+ */
+export type Deps = ReadonlySet<AVariable>;
 
 export type BuiltinFn = (args: Value[], kwargs: Map<string, Value>, at: Expr) => Value;
 
