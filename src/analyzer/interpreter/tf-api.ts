@@ -267,6 +267,9 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       return builtin(attr, () => defaultGraph(interp));
     case 'gradients':
       return builtin(attr, (args, kwargs) => gradients(interp, args, kwargs));
+    case 'control_dependencies':
+      // Orders ops in a session; names and variables do not depend on it.
+      return builtin(attr, () => ({ k: 'context', enter: () => NONE, exit: () => undefined }));
     case 'group':
     case 'no_op':
       // An op with no output: `group(*inputs, name=None)` is named by its name scope
@@ -543,6 +546,7 @@ export function defaultGraph(interp: Interpreter): Value {
       attrs: new Map<string, Value>([
         ...Object.entries(collectionFns(interp)),
         ['get_name_scope', builtin('get_name_scope', () => str(state.names.currentScope))],
+        ['control_dependencies', tfAttr(interp, 'control_dependencies')],
         [
           'unique_name',
           builtin('unique_name', (args, kwargs) => {

@@ -16,7 +16,8 @@ from .dtypes import (DType, as_dtype, bfloat16, bool, complex64, complex128, dou
                      quint8, quint16, resource, string, uint8, uint16, uint32, uint64, variant)
 from .tensor_shape import Dimension, TensorShape
 from ._framework import (Graph, GraphKeys, Operation, Tensor, add_to_collection,
-                         add_to_collections, get_collection, get_collection_ref,
+                         add_to_collections, control_dependencies, get_collection,
+                         get_collection_ref,
                          get_default_graph, get_name_scope, name_scope, reset_default_graph)
 from ._variables import PartitionedVariable, RefVariable, ResourceVariable, Variable
 from ._variable_scope import (AUTO_REUSE, VariableScope, get_local_variable, get_variable,

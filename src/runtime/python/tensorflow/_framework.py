@@ -62,6 +62,8 @@ class Graph(object):
         self._ops = []
         self._ops_by_name = {}
         self._py_objects = {}  # engine object key -> Python wrapper (variables, scopes)
+        # The enclosing control_dependencies blocks: (their ops, the ops built inside).
+        self._control_stack = []
         _GRAPHS[int(self._g.id)] = self
 
     # -- default graph ---------------------------------------------------------------------
@@ -72,6 +74,46 @@ class Graph(object):
             yield self
         finally:
             _engine.bridge.popGraph()
+
+    # -- control dependencies --------------------------------------------------------------
+    @contextlib.contextmanager
+    def control_dependencies(self, control_inputs):
+        """Ops built inside run after `control_inputs` (ops, tensors or variables); `None`
+        clears the enclosing blocks' dependencies for the block."""
+        saved = self._control_stack
+        if control_inputs is None:
+            self._control_stack = []
+        else:
+            ops = []
+            for c in control_inputs:
+                if isinstance(c, Operation):
+                    ops.append(c)
+                elif isinstance(c, Tensor) or hasattr(c, "_as_tensor"):
+                    ops.append(c.op)
+                else:
+                    raise TypeError("Can not convert a %s into a Tensor or Operation."
+                                    % type(c).__name__)
+            self._control_stack = saved + [(ops, set())]
+        try:
+            yield
+        finally:
+            self._control_stack = saved
+
+    def control_inputs_for(self, inputs):
+        """The control inputs TF gives an op built now with `inputs` (tensors): each enclosing
+        block's ops, except where an input was built inside that block (the new op already
+        waits for them through it) and those that are inputs themselves."""
+        input_ops = [t.op for t in inputs if isinstance(t, Tensor)]
+        out = []
+        for ops, built in self._control_stack:
+            if any(op in built for op in input_ops):
+                continue
+            out.extend(c for c in ops if c not in input_ops and c not in out)
+        return out
+
+    def _built(self, op):
+        for _, built in self._control_stack:
+            built.add(op)
 
     # -- names -----------------------------------------------------------------------------
     def unique_name(self, name, mark_as_used=True):
@@ -190,6 +232,11 @@ def from_engine_item(graph, item):
     return wrapped if wrapped is not None else item
 
 
+def control_dependencies(control_inputs):
+    """`tf.control_dependencies(control_inputs)` on the default graph."""
+    return get_default_graph().control_dependencies(control_inputs)
+
+
 def get_default_graph():
     """`tf.get_default_graph()`: the Python wrapper of the engine's default graph."""
     g = E.getDefaultGraph()
@@ -219,6 +266,7 @@ class Operation(object):
         self._on_run = on_run
         self._outputs = []
         graph._add_op(self)
+        graph._built(self)
 
     @property
     def name(self):

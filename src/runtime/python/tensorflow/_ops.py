@@ -27,7 +27,8 @@ def _op_name(name, default):
 
 def make_op(op_type, name, default, inputs, compute, dtype, shape, on_run=None):
     g = _graph()
-    op = Operation(g, _op_name(name, default), op_type, inputs, compute, on_run=on_run)
+    op = Operation(g, _op_name(name, default), op_type, inputs, compute,
+                   control_inputs=g.control_inputs_for(inputs), on_run=on_run)
     return Tensor(op, 0, dtype, shape)
 
 
@@ -534,7 +535,8 @@ def assign(var, value, name=None, kind="Assign"):
     value = convert_to_tensor(value, dtype=var.dtype.base_dtype)
     g = var.graph
     scope_name = g.unique_name(name or kind)
-    op = Operation(g, scope_name, kind, [value], None)
+    op = Operation(g, scope_name, kind, [value], None,
+                   control_inputs=g.control_inputs_for([value]))
     op._assigns = (var, kind)
     return Tensor(op, 0, var.dtype, var.shape)
 

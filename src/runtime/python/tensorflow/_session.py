@@ -295,15 +295,17 @@ def local_variables_initializer():
 def no_op(name=None):
     from ._ops import _op_name
 
-    return Operation(get_default_graph(), _op_name(name, "NoOp"), "NoOp")
+    g = get_default_graph()
+    return Operation(g, _op_name(name, "NoOp"), "NoOp", control_inputs=g.control_inputs_for([]))
 
 
 def group(*inputs, **kwargs):
     from ._ops import _op_name
 
     g = get_default_graph()
+    deps = [i if isinstance(i, Operation) else i.op for i in inputs]
     op = Operation(g, _op_name(kwargs.get("name"), "group_deps"), "NoOp",
-                   control_inputs=[i if isinstance(i, Operation) else i.op for i in inputs])
+                   control_inputs=deps + [c for c in g.control_inputs_for([]) if c not in deps])
     return op
 
 Session.__module__ = "tensorflow.python.client.session"

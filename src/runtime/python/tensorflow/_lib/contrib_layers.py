@@ -404,13 +404,15 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
         if is_training is not False:
             if mean is None:
                 mean, variance = tf.nn.moments(inputs, [0])
-            if updates_collections is None:
-                raise NotImplementedError("Scope Lens does not implement "
-                                          "batch_norm(updates_collections=None) yet.")
             update_mean = _assign_moving_average(moving_mean, mean, decay)
             update_variance = _assign_moving_average(moving_variance, variance, decay)
-            tf.add_to_collections(updates_collections, update_mean)
-            tf.add_to_collections(updates_collections, update_variance)
+            if updates_collections is None:
+                # The updates run in place: the output waits for them.
+                with tf.control_dependencies([update_mean, update_variance]):
+                    outputs = tf.identity(outputs)
+            else:
+                tf.add_to_collections(updates_collections, update_mean)
+                tf.add_to_collections(updates_collections, update_variance)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return _collect_named_outputs(outputs_collections, sc.name, outputs)
