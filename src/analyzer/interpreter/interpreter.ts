@@ -48,6 +48,13 @@ import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from '.
 
 /** Default limits (settings may change them: `InterpretOptions.limits`). */
 export const MAX_CALL_DEPTH = 24;
+/**
+ * How deep calls inside the layer libraries (src/runtime/python/tensorflow/_lib) may nest. They
+ * do not count against `maxCallDepth`, which bounds the program's own functions: a slim layer
+ * with a normalizer is about 20 library calls deep, and a model's own functions around it must
+ * not push its variables past the user's bound.
+ */
+export const MAX_LIBRARY_CALL_DEPTH = 64;
 export const MAX_LOOP = 1000;
 /** Steps allowed per path: a base plus an allowance per character of source. */
 const BASE_STEPS = 200_000;
@@ -328,6 +335,8 @@ export class Interpreter {
   private readonly maxCallDepth: number;
   steps = 0;
   private depth = 0;
+  /** The same for functions of the layer libraries (bounded by MAX_LIBRARY_CALL_DEPTH). */
+  private libraryDepth = 0;
   /** How many `tf.name_scope` blocks are open (not those variable scopes open). */
   explicitNameScopes = 0;
   /** Outcomes are assumptions while this is positive (inside a scope with an unknown reuse). */
@@ -1718,11 +1727,13 @@ export class Interpreter {
     const value: Value = { k: 'module', path: lib.fileOf(name), env };
     this.modules.set(key, value);
     const depth = this.depth;
+    const libraryDepth = this.libraryDepth;
     try {
       this.runModule(m, lib.fileOf(name), env);
     } catch (e) {
       if (e instanceof BudgetExceeded) throw e;
       this.depth = depth;
+      this.libraryDepth = libraryDepth;
     }
     if (name === '_support') for (const [k, v] of supportNatives(this)) env.set(k, v);
     return value;
@@ -1855,10 +1866,13 @@ export class Interpreter {
         return UNKNOWN_VALUE;
     }
     this.called.add(fn.def);
-    if (this.depth >= this.maxCallDepth) return UNKNOWN_VALUE;
+    const library = isLibraryFile(fn.file);
+    if (library ? this.libraryDepth >= MAX_LIBRARY_CALL_DEPTH : this.depth >= this.maxCallDepth)
+      return UNKNOWN_VALUE;
     const env = new Env(fn.closure);
     this.bindParams(fn, fn.def.params, args, kwargs, env, fn.closure, entry);
-    this.depth++;
+    if (library) this.libraryDepth++;
+    else this.depth++;
     this.callStack.push({ at, file: this.currentFile });
     this.functionStack.push({ def: fn.def, env });
     const savedFile = this.currentFile;
@@ -1871,7 +1885,8 @@ export class Interpreter {
       this.currentFile = savedFile;
       this.callStack.pop();
       this.functionStack.pop();
-      this.depth--;
+      if (library) this.libraryDepth--;
+      else this.depth--;
     }
   }
 
@@ -2041,12 +2056,14 @@ export class Interpreter {
     const value: Value = { k: 'module', path: resolved.file, env };
     this.modules.set(resolved.file, value);
     const depth = this.depth;
+    const libraryDepth = this.libraryDepth;
     try {
       this.runModule(resolved.module, resolved.file, env);
     } catch (e) {
       if (e instanceof BudgetExceeded) throw e;
       // A failing import leaves what it defined so far, as Python's partial module does.
       this.depth = depth;
+      this.libraryDepth = libraryDepth;
     }
     return value;
   }
