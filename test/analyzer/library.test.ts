@@ -266,6 +266,37 @@ describe('analyzer: the embedded tf.layers / slim library', () => {
     assert.deepEqual(shallow.variables, []);
   });
 
+  it('a PartitionedVariable iterates over its parts and has their number as len; a layer in a partitioned scope is one path', () => {
+    // Layer.add_weight tracks a partitioned weight's parts with list(variable); an unknown
+    // length forked every layer built under a partitioner (tf.estimator's DNNs).
+    const a = run(
+      [
+        'x = tf.placeholder(tf.float32, [None, 3])',
+        'with tf.variable_scope("dnn", partitioner=tf.fixed_size_partitioner(2)):',
+        '    v = tf.get_variable("v", [4, 5])',
+        '    tf.get_variable("n", [len(v), len(list(v))] + [p.get_shape()[0] for p in v])',
+        '    for i in range(3):',
+        '        x = tf.layers.dense(x, 5, name="h%d" % i)',
+      ],
+      null,
+    );
+    assert.equal(a.exhaustive, true);
+    assert.equal(a.paths, 1);
+    assert.deepEqual(
+      a.variables.map((v) => `${v.name} ${v.shape} ${v.certain}`),
+      [
+        'dnn/v (4, 5) true',
+        'dnn/n (2, 2, 2, 2) true',
+        'dnn/h0/kernel (3, 5) true',
+        'dnn/h0/bias (5,) true',
+        'dnn/h1/kernel (5, 5) true',
+        'dnn/h1/bias (5,) true',
+        'dnn/h2/kernel (5, 5) true',
+        'dnn/h2/bias (5,) true',
+      ],
+    );
+  });
+
   it('a tuple subclass made by tuple.__new__ (LSTMStateTuple) indexes, unpacks and has a length', () => {
     const a = run(
       [

@@ -1211,6 +1211,9 @@ export class Interpreter {
     if (v.k === 'tshape') return tshapeItems(v);
     if (v.k === 'str') return v.v.includes('\u0001') ? null : [...v.v].map((c) => str(c));
     if (v.k === 'dict') return v.entries.map(([k]) => k);
+    // PartitionedVariable.__iter__: its parts, in order (the layers' add_weight tracks them).
+    if (v.k === 'partitioned' && v.v.parts.length > 0)
+      return v.v.parts.map((part): Value => ({ k: 'variable', v: part }));
     return null;
   }
 
@@ -2232,6 +2235,11 @@ export class Interpreter {
         if (v && (v.k === 'list' || v.k === 'tuple')) return { k: 'int', v: v.items.length };
         if (v && v.k === 'dict') return { k: 'int', v: v.entries.length };
         if (v && v.k === 'str' && !v.v.includes('\u0001')) return { k: 'int', v: v.v.length };
+        // PartitionedVariable.__len__: the partitions along its one partitioned axis (TF raises
+        // for more than one).
+        if (v && v.k === 'partitioned' && v.v.parts.length > 0)
+          if (v.v.partitions.filter((p) => p > 1).length <= 1)
+            return { k: 'int', v: v.v.parts.length };
         return UNKNOWN_VALUE;
       },
       range: (args) => {
