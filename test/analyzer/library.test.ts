@@ -224,6 +224,79 @@ describe('analyzer: the embedded tf.layers / slim library', () => {
     );
   });
 
+  it("library calls do not count against maxCallDepth, which bounds the program's own functions", () => {
+    // slim.repeat -> conv2d -> batch_norm is some 20 library calls deep; the model's two
+    // functions around it used to push batch_norm's variables past the bound (unknown shapes,
+    // names without :0, and every path forked on the unknown result).
+    const source = [
+      'import tensorflow as tf',
+      'slim = tf.contrib.slim',
+      'def block(net, is_training):',
+      '    return slim.repeat(net, 2, slim.conv2d, 8, [3, 3], normalizer_fn=slim.batch_norm,',
+      '                       normalizer_params={"is_training": is_training}, scope="conv")',
+      'def model(images, is_training):',
+      '    with tf.variable_scope("net"):',
+      '        return block(images, is_training)',
+      'model(tf.placeholder(tf.float32, [None, 8, 8, 3]), True)',
+      '',
+    ].join('\n');
+    const expected = [
+      'net/conv/conv_1/weights:0 (3, 3, 3, 8)',
+      'net/conv/conv_1/BatchNorm/beta:0 (8,)',
+      'net/conv/conv_1/BatchNorm/moving_mean:0 (8,)',
+      'net/conv/conv_1/BatchNorm/moving_variance:0 (8,)',
+      'net/conv/conv_2/weights:0 (3, 3, 8, 8)',
+      'net/conv/conv_2/BatchNorm/beta:0 (8,)',
+      'net/conv/conv_2/BatchNorm/moving_mean:0 (8,)',
+      'net/conv/conv_2/BatchNorm/moving_variance:0 (8,)',
+    ];
+    for (const limits of [undefined, { maxCallDepth: 2 }]) {
+      const a = analyze(source, { path: 'model.py', limits });
+      assert.equal(a.complete, true);
+      assert.equal(a.exhaustive, true);
+      assert.equal(a.paths, 1);
+      assert.deepEqual(
+        a.variables.map((v) => `${v.name} ${v.shape}`),
+        expected,
+      );
+      assert.ok(a.variables.every((v) => v.certain));
+    }
+    // The program's own depth is still bounded: with one level, block() is not followed.
+    const shallow = analyze(source, { path: 'model.py', limits: { maxCallDepth: 1 } });
+    assert.deepEqual(shallow.variables, []);
+  });
+
+  it('a PartitionedVariable iterates over its parts and has their number as len; a layer in a partitioned scope is one path', () => {
+    // Layer.add_weight tracks a partitioned weight's parts with list(variable); an unknown
+    // length forked every layer built under a partitioner (tf.estimator's DNNs).
+    const a = run(
+      [
+        'x = tf.placeholder(tf.float32, [None, 3])',
+        'with tf.variable_scope("dnn", partitioner=tf.fixed_size_partitioner(2)):',
+        '    v = tf.get_variable("v", [4, 5])',
+        '    tf.get_variable("n", [len(v), len(list(v))] + [p.get_shape()[0] for p in v])',
+        '    for i in range(3):',
+        '        x = tf.layers.dense(x, 5, name="h%d" % i)',
+      ],
+      null,
+    );
+    assert.equal(a.exhaustive, true);
+    assert.equal(a.paths, 1);
+    assert.deepEqual(
+      a.variables.map((v) => `${v.name} ${v.shape} ${v.certain}`),
+      [
+        'dnn/v (4, 5) true',
+        'dnn/n (2, 2, 2, 2) true',
+        'dnn/h0/kernel (3, 5) true',
+        'dnn/h0/bias (5,) true',
+        'dnn/h1/kernel (5, 5) true',
+        'dnn/h1/bias (5,) true',
+        'dnn/h2/kernel (5, 5) true',
+        'dnn/h2/bias (5,) true',
+      ],
+    );
+  });
+
   it('a tuple subclass made by tuple.__new__ (LSTMStateTuple) indexes, unpacks and has a length', () => {
     const a = run(
       [

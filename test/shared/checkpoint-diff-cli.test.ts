@@ -2,7 +2,8 @@
  * `scope-lens diff` through the built command against the real checkpoints of the reference
  * material (testdata/checkpoints), with the model files of test/shared/checkpoint-fixtures: ones that
  * reproduce the checkpoints' names (t2t_transformer.py, t2t_layers_from_flags.py, tfx_taxi.py,
- * tfx_taxi_dnn.ts) and deliberately wrong variants (an extra scope, a model built twice,
+ * tfx_taxi_dnn.ts; t2t_layers.py and tfx_taxi_layers.py build them with tf.layers, as t2t and the
+ * canned estimator do) and deliberately wrong variants (an extra scope, a model built twice,
  * weights/biases for kernel/bias, changed shapes and dtype).
  */
 import { strict as assert } from 'node:assert';
@@ -28,7 +29,7 @@ function fixture(name: string): string {
 interface Doc {
   schemaVersion: number;
   checkpoint: { prefix: string; variables: number };
-  sources: Array<{ path: string; language: string; complete: boolean }>;
+  sources: Array<{ path: string; language: string; complete: boolean; exhaustive: boolean }>;
   summary: Record<string, number | boolean>;
   matched: Array<{ name: string; keys: string[]; shape?: string }>;
   mismatches: Array<{
@@ -127,6 +128,36 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
         'train_stats/problem_0_steps',
       ],
     );
+    assert.deepEqual(doc.suggestions, []);
+  });
+
+  it('t2t built with tf.layers (a Layer subclass, dense projections on real tensors): every model key, shape from the inputs', () => {
+    const { code, doc } = diffJson(T2T_DIR, fixture('t2t_layers.py'));
+    assert.equal(code, 0);
+    assert.deepEqual(
+      doc.sources.map((s) => [s.complete, s.exhaustive]),
+      [[true, true]],
+    );
+    assert.deepEqual(doc.summary, {
+      code: 81,
+      matched: 81,
+      matchedKeys: 81,
+      missing: 0,
+      possiblyMissing: 0,
+      mismatched: 0,
+      onlyInCheckpoint: 4,
+      expected: 165,
+      checkpoint: 250,
+      ok: true,
+    });
+    for (const m of doc.matched) assert.deepEqual(m.keys, [m.name.replace(/:0$/, '')]);
+    assert.deepEqual(doc.matched.flatMap((m) => m.keys).sort(), [...T2T_MODEL_KEYS].sort());
+    const stored = new Map(expectedListing('t2t-transformer').map((r) => [r.key, r.shape]));
+    for (const m of doc.matched) {
+      const shape = stored.get(m.keys[0]) as number[];
+      assert.equal(m.shape, shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`);
+    }
+    assert.equal(doc.expected.slots.length, 162);
     assert.deepEqual(doc.suggestions, []);
   });
 
@@ -236,6 +267,45 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
     const accounted = [
       ...doc.matched.flatMap((m) => m.keys),
       ...doc.expected.slots.map((s) => s.name),
+    ];
+    assert.deepEqual(accounted.sort(), [...listing].sort());
+  });
+
+  it('tfx, the DNN built with tf.layers.dense named by its variable scope, as the canned estimator builds it: every key accounted for', () => {
+    const { code, doc } = diffJson(TFX_DIR, fixture('tfx_taxi_layers.py'));
+    assert.equal(code, 0);
+    assert.deepEqual(
+      doc.sources.map((s) => [s.complete, s.exhaustive]),
+      [[true, true]],
+    );
+    assert.equal(doc.summary.code, 20);
+    assert.equal(doc.summary.matchedKeys, 20);
+    assert.deepEqual(doc.mismatches, []);
+    assert.deepEqual(doc.missing, []);
+    assert.deepEqual(doc.onlyInCheckpoint, []);
+    const dnn = doc.matched.filter((m) => m.name.startsWith('dnn/'));
+    assert.deepEqual(
+      dnn.map((m) => `${m.keys.join()} ${m.shape}`),
+      [
+        'dnn/hiddenlayer_0/kernel (3, 100)',
+        'dnn/hiddenlayer_0/bias (100,)',
+        'dnn/hiddenlayer_1/kernel (100, 70)',
+        'dnn/hiddenlayer_1/bias (70,)',
+        'dnn/hiddenlayer_2/kernel (70, 48)',
+        'dnn/hiddenlayer_2/bias (48,)',
+        'dnn/hiddenlayer_3/kernel (48, 34)',
+        'dnn/hiddenlayer_3/bias (34,)',
+        'dnn/logits/kernel (34, 1)',
+        'dnn/logits/bias (1,)',
+      ],
+    );
+    // tf.train.get_or_create_global_step() is not modelled: the step is an expected difference.
+    assert.deepEqual(doc.expected.globalStep, ['global_step']);
+    const listing = expectedListing('tfx-taxi-estimator').map((r) => r.key);
+    const accounted = [
+      ...doc.matched.flatMap((m) => m.keys),
+      ...doc.expected.slots.map((s) => s.name),
+      ...doc.expected.globalStep,
     ];
     assert.deepEqual(accounted.sort(), [...listing].sort());
   });

@@ -52,6 +52,13 @@ import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from '.
 
 /** Default limits (settings may change them: `InterpretOptions.limits`). */
 export const MAX_CALL_DEPTH = 24;
+/**
+ * How deep calls inside the layer libraries (src/runtime/python/tensorflow/_lib) may nest. They
+ * do not count against `maxCallDepth`, which bounds the program's own functions: a slim layer
+ * with a normalizer is about 20 library calls deep, and a model's own functions around it must
+ * not push its variables past the user's bound.
+ */
+export const MAX_LIBRARY_CALL_DEPTH = 64;
 export const MAX_LOOP = 1000;
 /** Steps allowed per path: a base plus an allowance per character of source. */
 const BASE_STEPS = 300_000;
@@ -332,6 +339,8 @@ export class Interpreter {
   private readonly maxCallDepth: number;
   steps = 0;
   private depth = 0;
+  /** The same for functions of the layer libraries (bounded by MAX_LIBRARY_CALL_DEPTH). */
+  private libraryDepth = 0;
   /** How many `tf.name_scope` blocks are open (not those variable scopes open). */
   explicitNameScopes = 0;
   /** Outcomes are assumptions while this is positive (inside a scope with an unknown reuse). */
@@ -1231,6 +1240,9 @@ export class Interpreter {
     if (v.k === 'tshape') return tshapeItems(v);
     if (v.k === 'str') return v.v.includes('\u0001') ? null : [...v.v].map((c) => str(c));
     if (v.k === 'dict') return v.entries.map(([k]) => k);
+    // PartitionedVariable.__iter__: its parts, in order (the layers' add_weight tracks them).
+    if (v.k === 'partitioned' && v.v.parts.length > 0)
+      return v.v.parts.map((part): Value => ({ k: 'variable', v: part }));
     return null;
   }
 
@@ -1762,11 +1774,13 @@ export class Interpreter {
     const value: Value = { k: 'module', path: lib.fileOf(name), env };
     this.modules.set(key, value);
     const depth = this.depth;
+    const libraryDepth = this.libraryDepth;
     try {
       this.runModule(m, lib.fileOf(name), env);
     } catch (e) {
       if (e instanceof BudgetExceeded) throw e;
       this.depth = depth;
+      this.libraryDepth = libraryDepth;
     }
     if (name === '_support') for (const [k, v] of supportNatives(this)) env.set(k, v);
     return value;
@@ -1906,19 +1920,22 @@ export class Interpreter {
         return UNKNOWN_VALUE;
     }
     this.called.add(fn.def);
-    if (this.depth >= this.maxCallDepth) return UNKNOWN_VALUE;
+    const library = isLibraryFile(fn.file);
+    if (library ? this.libraryDepth >= MAX_LIBRARY_CALL_DEPTH : this.depth >= this.maxCallDepth)
+      return UNKNOWN_VALUE;
     // A program's call into library code with an assumed gradient among its arguments: what
     // the library makes of it rests on that assumption.
     if (
       at &&
-      isLibraryFile(fn.file) &&
+      library &&
       !isLibraryFile(this.currentFile) &&
       anyAssumed([...args, ...kwargs.values()])
     )
       this.assumedSites.add(at);
     const env = new Env(fn.closure);
     this.bindParams(fn, fn.def.params, args, kwargs, env, fn.closure, entry);
-    this.depth++;
+    if (library) this.libraryDepth++;
+    else this.depth++;
     this.callStack.push({ at, file: this.currentFile });
     this.functionStack.push({ def: fn.def, env });
     const savedFile = this.currentFile;
@@ -1933,7 +1950,7 @@ export class Interpreter {
       if (
         e instanceof PyRaise &&
         e.exc.cls === 'NotImplementedError' &&
-        isLibraryFile(fn.file) &&
+        library &&
         !isLibraryFile(savedFile)
       )
         return UNKNOWN_VALUE;
@@ -1942,7 +1959,8 @@ export class Interpreter {
       this.currentFile = savedFile;
       this.callStack.pop();
       this.functionStack.pop();
-      this.depth--;
+      if (library) this.libraryDepth--;
+      else this.depth--;
     }
   }
 
@@ -2112,12 +2130,14 @@ export class Interpreter {
     const value: Value = { k: 'module', path: resolved.file, env };
     this.modules.set(resolved.file, value);
     const depth = this.depth;
+    const libraryDepth = this.libraryDepth;
     try {
       this.runModule(resolved.module, resolved.file, env);
     } catch (e) {
       if (e instanceof BudgetExceeded) throw e;
       // A failing import leaves what it defined so far, as Python's partial module does.
       this.depth = depth;
+      this.libraryDepth = libraryDepth;
     }
     return value;
   }
@@ -2286,6 +2306,11 @@ export class Interpreter {
         if (v && (v.k === 'list' || v.k === 'tuple')) return { k: 'int', v: v.items.length };
         if (v && v.k === 'dict') return { k: 'int', v: v.entries.length };
         if (v && v.k === 'str' && !v.v.includes('\u0001')) return { k: 'int', v: v.v.length };
+        // PartitionedVariable.__len__: the partitions along its one partitioned axis (TF raises
+        // for more than one).
+        if (v && v.k === 'partitioned' && v.v.parts.length > 0)
+          if (v.v.partitions.filter((p) => p > 1).length <= 1)
+            return { k: 'int', v: v.v.parts.length };
         return UNKNOWN_VALUE;
       },
       range: (args) => {

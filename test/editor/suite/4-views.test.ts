@@ -73,6 +73,60 @@ describe('views and analysis commands', function () {
     );
   });
 
+  it('the Variables view of a model built with tf.layers: every layer variable, its shape and the parameter counts', async () => {
+    const editor = await open(file('python', 'tf_layers_model.py'));
+    const items = await poll(async () => {
+      const t = await tree();
+      return t.some((n) => n.label === 'classifier') ? t : undefined;
+    }, 'the tree of tf_layers_model.py');
+    const v = (label: string, description: string) => ({ label, description });
+    assert.deepEqual(items, [
+      { label: 'Total: 50,642 parameters', description: '9 variables' },
+      {
+        label: 'classifier',
+        description: '50,642 params · 9 vars',
+        children: [
+          {
+            label: 'conv',
+            description: '72 params · 1 var',
+            children: [v('kernel', '(3, 3, 1, 8) · 72')],
+          },
+          {
+            label: 'bn',
+            description: '32 params · 4 vars',
+            children: [
+              v('gamma', '(8,) · 8'),
+              v('beta', '(8,) · 8'),
+              v('moving_mean', '(8,) · 8'),
+              v('moving_variance', '(8,) · 8'),
+            ],
+          },
+          {
+            label: 'fc',
+            description: '50,208 params · 2 vars',
+            children: [v('kernel', '(1568, 32) · 50,176'), v('bias', '(32,) · 32')],
+          },
+          {
+            label: 'logits',
+            description: '330 params · 2 vars',
+            children: [v('kernel', '(32, 10) · 320'), v('bias', '(10,) · 10')],
+          },
+        ],
+      },
+    ]);
+    // Export writes the same counts.
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-export-')), 'v.json');
+    await vscode.commands.executeCommand('scopeLens.exportVariableNames', {
+      format: 'json',
+      target: vscode.Uri.file(out),
+    });
+    const json = JSON.parse(fs.readFileSync(out, 'utf8'));
+    assert.equal(json.source, editor.document.uri.fsPath);
+    assert.equal(json.parameters, 50642);
+    assert.equal(json.variables.length, 9);
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+
   it('the Variables view updates when the document changes', async () => {
     const editor = await open(file('python', 'collections_and_shapes.py'));
     try {
