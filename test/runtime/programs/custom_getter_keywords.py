@@ -74,9 +74,3 @@ with tf.variable_scope("o2", custom_getter=outer):
         with tf.variable_scope("t", custom_getter=third):
             g = tf.get_variable("g", [2])
 print(g.name, g.shape)
-
-try:
-    with tf.variable_scope("bad", custom_getter=lambda getter, name: None):
-        tf.get_variable("h", [1])
-except TypeError as err:
-    print("TypeError", err)
