@@ -1,5 +1,5 @@
 # More of tf.contrib.layers / slim: bias_add (BiasAdd/biases), group_norm (GroupNorm/beta, gamma),
-# transposed 3-D convolutions, 3-D pooling, the variable-free softmax, unit_norm, maxout and
+# 1-D and 3-D convolutions (all named Conv), transposed 3-D convolutions, 3-D pooling, the variable-free softmax, unit_norm, maxout and
 # one_hot_encoding, the pre-slim legacy_fully_connected, arg_scope over the new functions, and
 # their errors.
 import tensorflow as tf
@@ -39,6 +39,17 @@ print(g.name, g.shape)
 c = slim.conv2d(img, 8, 3, normalizer_fn=slim.group_norm, normalizer_params={'groups': 4})
 print(c.shape)
 
+seq = tf.placeholder(tf.float32, [None, 10, 3])
+k = slim.conv1d(seq, 4, 3)
+print(k.name, k.shape)
+k = slim.convolution1d(seq, 2, 5, stride=2, padding='VALID', scope='c1')
+print(k.name, k.shape)
+k = slim.conv3d(vol, 6, [1, 3, 3], normalizer_fn=slim.bias_add)
+print(k.name, k.shape)
+k = slim.convolution3d(vol, 2, 3, rate=2, scope='c3')
+print(k.name, k.shape)
+k = slim.convolution(vol, 3, 1, activation_fn=None)
+print(k.name, k.shape)
 t = slim.conv3d_transpose(vol, 2, 3, stride=2)
 print(t.shape)
 t = slim.convolution3d_transpose(vol, 5, [1, 2, 2], padding='VALID', biases_initializer=None,
@@ -85,6 +96,8 @@ for fn in [lambda: slim.bias_add(img, data_format='NCW'),
            lambda: slim.unit_norm(img, 4),
            lambda: slim.softmax(tf.placeholder(tf.float32, [None])),
            lambda: slim.max_pool3d(vol, 2, data_format='NHWC'),
+           lambda: slim.conv1d(img, 2, 3),
+           lambda: slim.conv3d(seq, 2, 3),
            lambda: slim.conv3d_transpose(vol, 2, 3, data_format='NCHW'),
            lambda: tf.contrib.layers.legacy_fully_connected(tf.placeholder(tf.float32, [3]), 2)]:
     try:
