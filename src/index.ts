@@ -35,6 +35,7 @@ export type {
   CustomGetter,
   Getter,
   GetterArgs,
+  GetterCall,
   InitializerArg,
   RegularizerArg,
   TensorLike,

@@ -237,9 +237,14 @@ export class Graph {
   }
 }
 
-/** `_maybe_wrap_custom_getter`: the new getter runs first and calls the outer one as its getter. */
+/**
+ * `_maybe_wrap_custom_getter`: the new getter runs first (handed the getter positionally) and
+ * calls the outer one as its getter; the outer one gets the true getter positionally, then
+ * what the new one passed. A composition called as an outer getter passes that on unchanged.
+ */
 function composeGetters(inner: CustomGetter, outer: CustomGetter): CustomGetter {
-  return (getter, args) => inner((a) => outer(getter, a), args);
+  return (getter, args, call) =>
+    inner((a) => outer(getter, a, 'partial'), args, call === 'partial' ? 'partial' : 'wrapped');
 }
 
 /**
@@ -428,12 +433,12 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
       useResource: r.useResource,
       constraint: r.constraint,
     });
-    const toRequest = (a: GetterArgs): StoreRequest<EngineSlots> => ({
-      ...req,
-      ...a,
-      customGetter: null,
-    });
-    return getter((a) => trueGetter(toRequest({ ...toArgs(req), ...a })), toArgs(req));
+    const toRequest = (a: GetterArgs): StoreRequest<EngineSlots> => {
+      const passed: GetterArgs = { ...a };
+      delete passed.raw;
+      return { ...req, ...passed, customGetter: null };
+    };
+    return getter((a) => trueGetter(toRequest({ ...toArgs(req), ...a })), toArgs(req), 'store');
   }
 
   partition(partitioner: Partitioner, shape: readonly number[], dtype: DType): number[] {

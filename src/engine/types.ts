@@ -70,12 +70,32 @@ export interface GetterArgs {
   validateShape: boolean;
   useResource: boolean | null;
   constraint: ((t: tf.Tensor) => tf.Tensor) | null;
+  /**
+   * What a host-language getter passed to its `getter`, exactly as it passed it, for the getter it
+   * wraps (a Python getter's positional and keyword arguments). The engine never reads it.
+   */
+  raw?: unknown;
 }
 
 export type Getter = (args: GetterArgs) => Variable | PartitionedVariable;
 
+/**
+ * How TF 1.15 calls a custom getter. `'store'`: the variable store calls the scope's getter with
+ * every argument a keyword (`getter=` too; `constraint=` only if the getter names it or takes
+ * `**kwargs`). `'wrapped'`: the getter of the inner of two scopes with getters, called by
+ * `_maybe_wrap_custom_getter`'s wrapper: the getter first and positionally, every other argument a
+ * keyword, `constraint=` always. `'partial'`: the outer one, called through the getter the inner
+ * one was handed: the getter first and positionally, then exactly what the inner one passed
+ * (`args.raw` when it was a Python getter).
+ */
+export type GetterCall = 'store' | 'wrapped' | 'partial';
+
 /** TF's `custom_getter(getter, *args, **kwargs)`, as `(getter, args) => getter(args)`. */
-export type CustomGetter = (getter: Getter, args: GetterArgs) => Variable | PartitionedVariable;
+export type CustomGetter = (
+  getter: Getter,
+  args: GetterArgs,
+  call?: GetterCall,
+) => Variable | PartitionedVariable;
 
 export interface EngineSlots extends ScopeSlots {
   initializer: InitializerArg;

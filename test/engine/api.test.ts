@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   AUTO_REUSE,
   captureCallSites,
+  CustomGetter,
   addToCollection,
   ERROR_CODES,
   getCollection,
@@ -351,6 +352,23 @@ describe('engine: custom getters', () => {
     );
     assert.equal(v(made).name, 'a/b/v_i_o:0');
     assert.deepEqual(calls, ['i:a/b/v', 'o:a/b/v_i']);
+  });
+
+  it('each getter is told how TF calls it: by the store, wrapped, or through the partial', () => {
+    const seen: string[] = [];
+    const tag =
+      (s: string): CustomGetter =>
+      (getter, args, call) => {
+        seen.push(`${s}:${call}`);
+        return getter(args);
+      };
+    getVariable('alone', { shape: [1], customGetter: tag('alone') });
+    variableScope('a', { customGetter: tag('a') }, () =>
+      variableScope('b', { customGetter: tag('b') }, () =>
+        variableScope('c', { customGetter: tag('c') }, () => getVariable('v', { shape: [1] })),
+      ),
+    );
+    assert.deepEqual(seen, ['alone:store', 'c:wrapped', 'b:partial', 'a:partial']);
   });
 
   it("a non-callable getter is rejected with TF's message", () => {

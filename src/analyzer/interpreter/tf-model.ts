@@ -21,6 +21,7 @@ import { ScopeMachine, ScopeSlots, VariableScopeArgs } from '../../core/variable
 import { fixedSizePartitioner, Partitioner } from '../../core/partitioners';
 import type { Expr } from '../ir';
 import { hasHoles, mayEqual, NONE, UNKNOWN_VALUE, Value } from './values';
+import { dtypeValue } from './tensors';
 import type { VariableScope } from '../../core/variable-scope';
 
 export interface AnalyzerSlots extends ScopeSlots {
@@ -311,8 +312,10 @@ function isGetterFn(v: Value): boolean {
 
 /**
  * TF 1.15's `_maybe_wrap_custom_getter`: the getter of a scope inside one that has a getter runs
- * first, and the getter it is handed calls the outer getter with the true getter in front. A
- * getter the interpreter cannot run is left out (the other one still runs).
+ * first, handed positionally a getter that calls the outer getter with the true getter in front
+ * and then exactly what it was passed. The wrapper itself takes the true getter as it comes (the
+ * store passes it as `getter=`) and passes every other argument on. A getter the interpreter
+ * cannot run is left out (the other one still runs).
  */
 function composeGetters(
   inner: Value,
@@ -325,15 +328,49 @@ function composeGetters(
     k: 'builtin',
     name: 'wrapped_custom_getter',
     call: (args, kwargs) => {
-      const [getter = UNKNOWN_VALUE, ...rest] = args;
+      let getter: Value = UNKNOWN_VALUE;
+      let rest = args;
+      let passed = kwargs;
+      if (args.length > 0) {
+        [getter, ...rest] = args;
+      } else if (kwargs.has('getter')) {
+        getter = kwargs.get('getter') as Value;
+        passed = new Map(kwargs);
+        passed.delete('getter');
+      }
       const partial: Value = {
         k: 'builtin',
         name: 'getter',
         call: (a, kw) => callFn(outer, [getter, ...a], kw),
       };
-      return callFn(inner, [partial, ...rest], kwargs);
+      return callFn(inner, [partial, ...rest], passed);
     },
   };
+}
+
+/** TF 1.15's `_true_getter` parameters, in order (a getter may pass them positionally). */
+const TRUE_GETTER_PARAMS = [
+  'name',
+  'shape',
+  'dtype',
+  'initializer',
+  'regularizer',
+  'reuse',
+  'trainable',
+  'collections',
+  'caching_device',
+  'partitioner',
+  'validate_shape',
+  'use_resource',
+  'constraint',
+  'synchronization',
+  'aggregation',
+];
+
+/** Whether TF passes `constraint=` to a getter: its signature names it or takes `**kwargs`. */
+function wantsConstraint(getter: Value): boolean {
+  if (getter.k !== 'func') return true;
+  return getter.def.params.some((p) => p.name === 'constraint' || p.paramKind === 'kwarg');
 }
 
 /** A store result as a program value: variables wrapped; a custom getter's value as it is. */
@@ -517,16 +554,9 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     req: StoreRequest<AnalyzerSlots>,
   ): AVariable | APartitioned {
     if (!isGetterFn(getter)) return trueGetter({ ...req, customGetter: null });
-    // TF calls custom_getter(getter, name=..., shape=..., reuse=..., ...) with keyword arguments.
+    // TF calls custom_getter(getter=..., name=..., shape=..., ...): every argument a keyword.
     const kwargs = new Map<string, Value>([
       ['name', { k: 'str', v: req.name }],
-      [
-        'reuse',
-        req.reuse === true || req.reuse === false
-          ? { k: 'bool', v: req.reuse }
-          : { k: 'object', kind: 'AUTO_REUSE', attrs: new Map() },
-      ],
-      ['trainable', req.trainable === null ? NONE : { k: 'bool', v: req.trainable }],
       [
         'shape',
         req.shape === undefined || req.shape === null
@@ -536,23 +566,62 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
               items: req.shape.map((d) => (d === null ? NONE : ({ k: 'int', v: d } as Value))),
             },
       ],
+      ['dtype', dtypeValue(req.dtype.name)],
       ['initializer', req.initializer ?? NONE],
+      ['regularizer', req.regularizer ?? NONE],
+      [
+        'reuse',
+        req.reuse === true || req.reuse === false
+          ? { k: 'bool', v: req.reuse }
+          : { k: 'object', kind: 'AUTO_REUSE', attrs: new Map() },
+      ],
+      ['trainable', req.trainable === null ? NONE : { k: 'bool', v: req.trainable }],
+      [
+        'collections',
+        req.collections === null
+          ? NONE
+          : { k: 'list', items: req.collections.map((c) => ({ k: 'str', v: c }) as Value) },
+      ],
+      ['caching_device', req.cachingDevice ?? NONE],
       ['partitioner', req.partitioner ?? NONE],
+      ['validate_shape', { k: 'bool', v: req.validateShape }],
+      ['use_resource', req.useResource === null ? NONE : { k: 'bool', v: req.useResource }],
+      ['synchronization', UNKNOWN_VALUE],
+      ['aggregation', UNKNOWN_VALUE],
     ]);
-    const inner: Value = {
+    if (wantsConstraint(getter)) kwargs.set('constraint', req.constraint ?? NONE);
+    const trueGetterFn: Value = {
       k: 'builtin',
       name: 'getter',
       call: (args, kw) => {
-        const name = args[0] ?? kw.get('name');
+        const given = new Map<string, Value>();
+        args.forEach((a, i) => {
+          if (i < TRUE_GETTER_PARAMS.length) given.set(TRUE_GETTER_PARAMS[i], a);
+        });
+        for (const [k, v] of kw) given.set(k, v);
+        // What the getter passed replaces the request's value; what it left out keeps it.
+        const name = given.get('name');
+        const shape = given.get('shape');
+        const dtype = dtypeArg(given.get('dtype'));
         const next: StoreRequest<AnalyzerSlots> = {
           ...req,
           customGetter: null,
           name: name && name.k === 'str' ? name.v : req.name,
+          shape: shape === undefined ? req.shape : shapeArg(shape),
+          dtype: dtype ?? req.dtype,
         };
+        if (given.has('initializer')) next.initializer = orNull(given.get('initializer'));
+        if (given.has('regularizer')) next.regularizer = orNull(given.get('regularizer'));
+        const trainable = given.get('trainable');
+        if (trainable && (trainable.k === 'bool' || trainable.k === 'none'))
+          next.trainable = boolArg(trainable);
+        const collections = given.get('collections');
+        if (collections && collections.k === 'none') next.collections = null;
+        else if (collections) next.collections = collectionsArg(collections) ?? req.collections;
         return toValue(trueGetter(next));
       },
     };
-    const out = this.state.callFn(getter, [inner], kwargs);
+    const out = this.state.callFn(getter, [], new Map([['getter', trueGetterFn], ...kwargs]));
     if (out.k === 'variable' || out.k === 'partitioned') return out.v;
     return out as unknown as AVariable;
   }

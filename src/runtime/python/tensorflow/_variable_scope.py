@@ -158,16 +158,55 @@ _ENGINE_KEYS = {"caching_device": "cachingDevice", "validate_shape": "validateSh
                 "use_resource": "useResource"}
 
 
+# What a Python getter passed to the getter it was handed, by key, until the getter it wraps
+# reads it (TF hands it on unchanged: `functools.partial(old_getter, getter)(*args, **kwargs)`).
+_RAW_GETTER_CALLS = {}
+_NEXT_RAW_CALL = [0]
+
+
+def _wants_constraint(getter):
+    """TF passes `constraint=` to a scope's getter only if it names it or takes `**kwargs`."""
+    try:
+        params = inspect.signature(getter).parameters
+    except (TypeError, ValueError):
+        return True
+    return "constraint" in params or any(p.kind == p.VAR_KEYWORD for p in params.values())
+
+
 def custom_getter_arg(getter):
     if getter is None:
         return None
     if not callable(getter):
         return getter
 
-    def call(engine_getter, args):
+    def call(engine_getter, args, how=None):
+        how = _engine.py(how)
+
         def nn(key):
-            # A getter called by an inner custom getter sets only the options it passed.
             return _engine.py(getattr(args, key, None))
+
+        def true_getter(*a, **kw):
+            merged = dict(zip(_GETTER_PARAMS, a))
+            merged.update(kw)
+            opts = _engine.jsobj()
+            for key, value in merged.items():
+                if key in ("synchronization", "aggregation"):
+                    continue
+                setattr(opts, _ENGINE_KEYS.get(key, key), _engine.tojs(_convert_getter_kw(key, value)))
+            _NEXT_RAW_CALL[0] += 1
+            raw = _NEXT_RAW_CALL[0]
+            _RAW_GETTER_CALLS[raw] = (a, kw)
+            opts.raw = raw
+            try:
+                return _variables.wrap(_engine.call(engine_getter, opts))
+            finally:
+                _RAW_GETTER_CALLS.pop(raw, None)
+
+        raw = nn("raw")
+        if how == "partial" and raw in _RAW_GETTER_CALLS:
+            # The outer of two scopes' getters: the true getter first, then what the inner passed.
+            a, kw = _RAW_GETTER_CALLS.pop(raw)
+            return getter(true_getter, *a, **kw)
 
         kwargs = {
             "name": str(args.name),
@@ -187,28 +226,16 @@ def custom_getter_arg(getter):
             "synchronization": 0,
             "aggregation": 0,
         }
-        try:
-            params = inspect.signature(getter).parameters
-            wants_constraint = "constraint" in params or any(
-                p.kind == p.VAR_KEYWORD for p in params.values())
-        except (TypeError, ValueError):
-            wants_constraint = True
-        if wants_constraint:
+        if how == "wrapped" or how == "partial" or _wants_constraint(getter):
+            # `_maybe_wrap_custom_getter`'s wrapper takes `**kwargs`: constraint always reaches
+            # the getters of nested scopes.
             kwargs["constraint"] = from_engine(getattr(args, "constraint", None))
+        if how == "wrapped" or how == "partial":
+            return getter(true_getter, **kwargs)
+        # The variable store's own call: every argument a keyword, the getter too.
+        return getter(getter=true_getter, **kwargs)
 
-        def true_getter(*a, **kw):
-            merged = dict(zip(_GETTER_PARAMS, a))
-            merged.update(kw)
-            opts = _engine.jsobj()
-            for key, value in merged.items():
-                if key in ("synchronization", "aggregation"):
-                    continue
-                setattr(opts, _ENGINE_KEYS.get(key, key), _engine.tojs(_convert_getter_kw(key, value)))
-            return _variables.wrap(_engine.call(engine_getter, opts))
-
-        return getter(true_getter, **kwargs)
-
-    return _attach(_engine.host_function(call, 2), getter)
+    return _attach(_engine.host_function(call, 3), getter)
 
 
 def _convert_getter_kw(key, value):

@@ -2,7 +2,9 @@
 layers.py`, `normalization.py`): each opens `variable_scope(scope, <Default>, reuse=reuse)` and
 builds a `tf.layers` layer in it whose variables a custom getter renames (`kernel` → `weights`,
 `bias` → `biases`) and files as model variables. Default scopes: `fully_connected`, `Conv`,
-`Conv2d_transpose`, `SeparableConv2d`, `BatchNorm`, `LayerNorm`, `InstanceNorm`."""
+`Conv2d_transpose`, `Conv3d_transpose`, `SeparableConv2d`, `BatchNorm`, `LayerNorm`,
+`InstanceNorm`, `GroupNorm`, `BiasAdd`, `EmbedSequence` (encoders.py), and the variable-free
+`softmax`, `UnitNorm`, `MaxOut`, `OneHotEncoding`."""
 import tensorflow as tf
 
 from tensorflow._lib import _support, convolutional, core, framework, normalization, pooling
@@ -10,6 +12,8 @@ from tensorflow._lib.framework import add_arg_scope
 
 DATA_FORMAT_NCHW = "NCHW"
 DATA_FORMAT_NHWC = "NHWC"
+DATA_FORMAT_NCDHW = "NCDHW"
+DATA_FORMAT_NDHWC = "NDHWC"
 # Default initializers are named, not instances made at import: an initializer object belongs
 # to the run that made it ("glorot_uniform" is what `xavier_initializer()` draws from).
 
@@ -220,6 +224,40 @@ def convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding=
             raise ValueError("data_format has to be either NCHW or NHWC.")
         inputs = tf.convert_to_tensor(inputs)
         layer = convolutional.Conv2DTranspose(
+            filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
+            data_format=_data_format_name(data_format), activation=None,
+            use_bias=not normalizer_fn and biases_initializer,
+            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
+            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
+            activity_regularizer=None, trainable=trainable, name=sc.name,
+            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
+        outputs = layer.apply(inputs)
+        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
+        if layer.bias is not None:
+            _add_variable_to_collections(layer.bias, variables_collections, "biases")
+        if normalizer_fn is not None:
+            normalizer_params = normalizer_params or {}
+            outputs = normalizer_fn(outputs, **normalizer_params)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def convolution3d_transpose(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                            data_format=DATA_FORMAT_NDHWC, activation_fn=tf.nn.relu,
+                            normalizer_fn=None, normalizer_params=None,
+                            weights_initializer="glorot_uniform", weights_regularizer=None,
+                            biases_initializer="zeros", biases_regularizer=None,
+                            reuse=None, variables_collections=None, outputs_collections=None,
+                            trainable=True, scope=None):
+    getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
+    with tf.variable_scope(scope, "Conv3d_transpose", [inputs], reuse=reuse,
+                           custom_getter=getter) as sc:
+        if data_format not in (DATA_FORMAT_NCDHW, DATA_FORMAT_NDHWC):
+            raise ValueError("data_format has to be either NCDHW or NDHWC.")
+        inputs = tf.convert_to_tensor(inputs)
+        layer = convolutional.Conv3DTranspose(
             filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
             data_format=_data_format_name(data_format), activation=None,
             use_bias=not normalizer_fn and biases_initializer,
@@ -628,6 +666,300 @@ def avg_pool2d(inputs, kernel_size, stride=2, padding="VALID", data_format=DATA_
                    data_format, outputs_collections, scope)
 
 
+def _pool3d(layer_class, default_name, inputs, kernel_size, stride, padding, data_format,
+            outputs_collections, scope):
+    if data_format not in (DATA_FORMAT_NCDHW, DATA_FORMAT_NDHWC):
+        raise ValueError("data_format has to be either NCDHW or NDHWC.")
+    with tf.name_scope(scope, default_name, [inputs]) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        layer = layer_class(pool_size=kernel_size, strides=stride, padding=padding,
+                            data_format=_data_format_name(data_format), _scope=sc)
+        outputs = layer.apply(inputs)
+        return _collect_named_outputs(outputs_collections, sc, outputs)
+
+
+@add_arg_scope
+def max_pool3d(inputs, kernel_size, stride=2, padding="VALID", data_format=DATA_FORMAT_NDHWC,
+               outputs_collections=None, scope=None):
+    return _pool3d(pooling.MaxPooling3D, "MaxPool3D", inputs, kernel_size, stride, padding,
+                   data_format, outputs_collections, scope)
+
+
+@add_arg_scope
+def avg_pool3d(inputs, kernel_size, stride=2, padding="VALID", data_format=DATA_FORMAT_NDHWC,
+               outputs_collections=None, scope=None):
+    return _pool3d(pooling.AveragePooling3D, "AvgPool3D", inputs, kernel_size, stride, padding,
+                   data_format, outputs_collections, scope)
+
+
+@add_arg_scope
+def bias_add(inputs, activation_fn=None, initializer="zeros", regularizer=None, reuse=None,
+             variables_collections=None, outputs_collections=None, trainable=True,
+             data_format=DATA_FORMAT_NHWC, scope=None):
+    """One `biases` model variable, as long as the channel dimension, added to `inputs`."""
+    if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
+        raise ValueError("data_format has to be either NCHW or NHWC.")
+    with tf.variable_scope(scope, "BiasAdd", [inputs], reuse=reuse) as sc:
+        inputs = tf.convert_to_tensor(inputs)
+        dtype = inputs.dtype.base_dtype
+        rank = inputs.get_shape().ndims
+        if rank is None:
+            raise ValueError("Dims of shape must be known but is None")
+        if rank != 4 and data_format == DATA_FORMAT_NCHW:
+            raise ValueError("Data format NCHW only supports 4D Tensor")
+        dims = inputs.get_shape().as_list()
+        if data_format == DATA_FORMAT_NCHW:
+            num_features = dims[1]
+        else:
+            num_features = dims[rank - 1]
+        if num_features is None:
+            raise ValueError("`C` dimension must be known but is None")
+        biases = framework.model_variable(
+            "biases", shape=[num_features], dtype=dtype,
+            initializer=core.get_initializer(initializer),
+            regularizer=regularizer,
+            collections=_variable_collections(variables_collections, "biases"),
+            trainable=trainable)
+        outputs = tf.nn.bias_add(inputs, biases, data_format=data_format)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+def _last_dimension(shape, min_rank):
+    """`utils.last_dimension`: the last dimension of a `TensorShape`, which must be known."""
+    if shape.ndims is None:
+        raise ValueError("dims of shape must be known but is None")
+    if shape.ndims < min_rank:
+        raise ValueError("rank of shape must be at least %d not: %d" % (min_rank, shape.ndims))
+    value = shape.as_list()[shape.ndims - 1]
+    if value is None:
+        raise ValueError("dimension %d of shape must be known but is None: %s" % (-1, shape))
+    return value
+
+
+def _reshape_static(inputs, dims, name=None):
+    """A Reshape to `dims` (None: a dimension only known when run), as TF infers its shape."""
+    if dims.count(None) > 1:
+        return _support.unimplemented_op("Reshape", [inputs], inputs.dtype, dims,
+                                         name=name or "Reshape")
+    target = []
+    for d in dims:
+        if d is None:
+            target.append(-1)
+        else:
+            target.append(d)
+    return tf.reshape(inputs, target, name=name)
+
+
+@add_arg_scope
+def softmax(logits, scope=None):
+    """Softmax over the last dimension of logits of any rank (at least 2)."""
+    with tf.variable_scope(scope, "softmax", [logits]):
+        num_logits = _last_dimension(logits.get_shape(), 2)
+        logits_2d = tf.reshape(logits, [-1, num_logits])
+        predictions = tf.nn.softmax(logits_2d)
+        return _reshape_static(predictions, logits.get_shape().as_list())
+
+
+@add_arg_scope
+def one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0, outputs_collections=None,
+                     scope=None):
+    with tf.name_scope(scope, "OneHotEncoding", [labels, num_classes]) as sc:
+        labels = tf.convert_to_tensor(labels)
+        if labels.dtype == tf.int32:
+            labels = tf.cast(labels, tf.int64, name="ToInt64")
+        dims = labels.get_shape().as_list()
+        outputs = _support.unimplemented_op("OneHot", [labels], tf.float32,
+                                            dims + [num_classes], name="one_hot")
+        return _collect_named_outputs(outputs_collections, sc, outputs)
+
+
+@add_arg_scope
+def unit_norm(inputs, dim, epsilon=1e-7, scope=None):
+    """`inputs` divided by its length along `dim`."""
+    with tf.variable_scope(scope, "UnitNorm", [inputs]):
+        if inputs.get_shape().ndims is None:
+            raise ValueError("The input rank must be known.")
+        input_rank = inputs.get_shape().ndims
+        if dim < 0 or dim >= input_rank:
+            raise ValueError("dim must be positive but smaller than the input rank.")
+        lengths = tf.sqrt(epsilon + tf.reduce_sum(tf.square(inputs), dim, True))
+        return tf.divide(inputs, lengths, name="div")
+
+
+@add_arg_scope
+def maxout(inputs, num_units, axis=-1, scope=None):
+    """The maximum over `num_channels // num_units` groups along `axis`."""
+    with tf.variable_scope(scope, "MaxOut", [inputs]):
+        inputs = tf.convert_to_tensor(inputs)
+        shape = inputs.get_shape().as_list()
+        num_channels = shape[axis]
+        if num_channels % num_units:
+            raise ValueError("number of features({}) is not a multiple of num_units({})"
+                             .format(num_channels, num_units))
+        shape[axis] = num_units
+        shape = shape + [num_channels // num_units]
+        return tf.reduce_max(_reshape_static(inputs, shape), -1, keepdims=False)
+
+
+@add_arg_scope
+def group_norm(inputs, groups=32, channels_axis=-1, reduction_axes=(-3, -2), center=True,
+               scale=True, epsilon=1e-6, activation_fn=None, param_initializers=None,
+               reuse=None, variables_collections=None, outputs_collections=None,
+               trainable=True, scope=None, mean_close_to_zero=False):
+    """normalization.py: statistics per group of channels; `beta`/`gamma` of the channels."""
+    inputs = tf.convert_to_tensor(inputs)
+    rank = inputs.get_shape().ndims
+    if rank is None:
+        raise ValueError("Inputs %s has undefined rank." % inputs.name)
+    if channels_axis > (rank - 1):
+        raise ValueError("Axis is out of bounds.")
+    dims = inputs.get_shape().as_list()
+    if channels_axis < 0:
+        channels_axis = rank + channels_axis
+    channels = dims[channels_axis]
+    if channels is None:
+        raise ValueError("Inputs %s has undefined channel dimension: %d."
+                         % (inputs.name, channels_axis))
+    reduction_axes = list(reduction_axes)
+    for i in range(len(reduction_axes)):
+        if reduction_axes[i] < 0:
+            reduction_axes[i] = reduction_axes[i] + rank
+    for a in reduction_axes:
+        if a > rank:
+            raise ValueError("Axis is out of bounds.")
+        if dims[a] is None:
+            raise ValueError("Inputs %s has undefined dimensions %d." % (inputs.name, a))
+        if channels_axis == a:
+            raise ValueError("reduction_axis must be mutually exclusive with channels_axis")
+    if groups > channels:
+        raise ValueError("Invalid groups %d for %d channels." % (groups, channels))
+    if channels % groups != 0:
+        raise ValueError("%d channels is not commensurate with %d groups."
+                         % (channels, groups))
+    before = dims[:channels_axis]
+    after = dims[channels_axis + 1:]
+    params_shape_broadcast = [1] * len(before) + [groups, channels // groups] + [1] * len(after)
+    inputs = _reshape_static(inputs, before + [groups, channels // groups] + after)
+    moments_axes = [channels_axis + 1]
+    for a in reduction_axes:
+        if a > channels_axis:
+            moments_axes.append(a + 1)
+        else:
+            moments_axes.append(a)
+    with tf.variable_scope(scope, "GroupNorm", [inputs], reuse=reuse) as sc:
+        params_shape = [channels]
+        dtype = inputs.dtype.base_dtype
+        if param_initializers is None:
+            param_initializers = {}
+        beta = None
+        gamma = None
+        if center:
+            beta = framework.model_variable(
+                "beta", shape=params_shape, dtype=dtype,
+                initializer=param_initializers.get("beta", tf.zeros_initializer()),
+                collections=_variable_collections(variables_collections, "beta"),
+                trainable=trainable)
+            beta = tf.reshape(beta, params_shape_broadcast)
+        if scale:
+            gamma = framework.model_variable(
+                "gamma", shape=params_shape, dtype=dtype,
+                initializer=param_initializers.get("gamma", tf.ones_initializer()),
+                collections=_variable_collections(variables_collections, "gamma"),
+                trainable=trainable)
+            gamma = tf.reshape(gamma, params_shape_broadcast)
+        mean, variance = tf.nn.moments(inputs, moments_axes, keep_dims=True)
+        gain = tf.rsqrt(variance + epsilon)
+        offset = tf.negative(mean) * gain
+        if gamma is not None:
+            gain = gain * gamma
+            offset = offset * gamma
+        if beta is not None:
+            offset = offset + beta
+        outputs = _reshape_static(inputs * gain + offset, dims)
+        if activation_fn is not None:
+            outputs = activation_fn(outputs)
+        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+def embed_sequence(ids, vocab_size=None, embed_dim=None, unique=False, initializer=None,
+                   regularizer=None, trainable=True, scope=None, reuse=None):
+    """encoders.py: an `embeddings` model variable `[vocab_size, embed_dim]` looked up by ids."""
+    if not (reuse or (vocab_size and embed_dim)):
+        raise ValueError("Must specify vocab size and embedding dimension when notreusing. "
+                         "Got vocab_size=%s and embed_dim=%s" % (vocab_size, embed_dim))
+    with tf.variable_scope(scope, "EmbedSequence", [ids], reuse=reuse):
+        shape = [vocab_size, embed_dim]
+        if reuse and vocab_size is None or embed_dim is None:
+            shape = None
+        embeddings = framework.model_variable("embeddings", shape=shape,
+                                              initializer=initializer,
+                                              regularizer=regularizer, trainable=trainable)
+        if unique:
+            raise NotImplementedError(
+                "Scope Lens does not implement embed_sequence(unique=True) yet.")
+        # `tf.nn.embedding_lookup` of one tensor: a gather named after its scope, then an
+        # identity in that scope.
+        with tf.name_scope(None, "embedding_lookup", [embeddings, ids]) as name:
+            return tf.identity(tf.gather(embeddings, ids, name=name))
+
+
+def scale_gradient(inputs, gradient_multiplier):
+    """The identity on `inputs` (only its gradient is scaled, which the runtime does not run)."""
+    return tf.identity(inputs, name="scale_gradient")
+
+
+def legacy_fully_connected(x, num_output_units, activation_fn=None,
+                           weight_init="glorot_uniform", bias_init="zeros", name=None,
+                           weight_collections=(tf.GraphKeys.WEIGHTS,),
+                           bias_collections=(tf.GraphKeys.BIASES,),
+                           output_collections=(tf.GraphKeys.ACTIVATIONS,), trainable=True,
+                           weight_regularizer=None, bias_regularizer=None):
+    """The pre-slim fully connected layer: plain `get_variable`s `weights` and `bias`."""
+    with tf.variable_scope(name, "fully_connected", [x]):
+        x = tf.convert_to_tensor(x)
+        rank = x.get_shape().ndims
+        if rank is None:
+            raise ValueError("dims of x must be known but is None")
+        if rank < 2:
+            raise ValueError("rank of x must be at least 2 not: %d" % rank)
+        dims = x.get_shape().as_list()
+        num_input_units = dims[rank - 1]
+        if num_input_units is None:
+            raise ValueError("last dimension of x must be known but is None")
+        dtype = x.dtype.base_dtype
+        w = tf.get_variable("weights", shape=[num_input_units, num_output_units], dtype=dtype,
+                            initializer=core.get_initializer(weight_init),
+                            collections=_with_global(weight_collections),
+                            regularizer=weight_regularizer, trainable=trainable)
+        x_2_dim = x
+        if rank > 2:
+            x_2_dim = tf.reshape(x, [-1, num_input_units])
+        y = tf.matmul(x_2_dim, w)
+        if bias_init is not None:
+            b = tf.get_variable("bias", shape=[num_output_units], dtype=dtype,
+                                initializer=core.get_initializer(bias_init),
+                                collections=_with_global(bias_collections),
+                                regularizer=bias_regularizer, trainable=trainable)
+            y = tf.nn.bias_add(y, b)
+        if rank > 2:
+            y = _reshape_static(y, dims[:rank - 1] + [num_output_units])
+        if activation_fn is not None:
+            y = activation_fn(y)
+        tf.add_to_collections(list(output_collections or []) + [tf.GraphKeys.ACTIVATIONS], y)
+        return y
+
+
+def _with_global(collections):
+    """`set(list(collections or []) + [GLOBAL_VARIABLES])`, in a fixed order."""
+    out = []
+    for c in list(collections or []) + [tf.GraphKeys.GLOBAL_VARIABLES]:
+        if c not in out:
+            out.append(c)
+    return out
+
+
 def _layer_name(layer, fallback):
     """What `repeat`/`stack` name their inner scopes after: the layer function's `__name__`."""
     name = getattr(layer, "__name__", None)
@@ -671,4 +1003,5 @@ conv1d = convolution1d
 conv2d = convolution2d
 conv3d = convolution3d
 conv2d_transpose = convolution2d_transpose
+conv3d_transpose = convolution3d_transpose
 separable_conv2d = separable_convolution2d
