@@ -213,12 +213,13 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
       for (const n of interp.notes) addNote(notes, n);
       scopes.push(...interp.scopeEvents);
       for (const d of interp.called) called.add(d);
-      return interp.events;
+      return { events: interp.events, mark: interp.eventsAtFirstChoice };
     },
     MAX_PATHS,
     more,
   );
   let exhaustive = program.exhaustive;
+  const paths = program.results.map((r) => (exhaustive ? r.events : uncertainAfter(r)));
 
   // Each uncalled function alone; then those another entry point calls are dropped (`block`
   // called by `model` is analysed inside `model`, with the arguments `model` gives it).
@@ -243,13 +244,14 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
           entryNotes.push(...r.notes);
           entryScopes.push(...r.scopes);
           for (const d of r.called) calls.add(d);
-          return r.events;
+          return { events: r.events, mark: r.eventsAtFirstChoice };
         },
         MAX_ENTRY_PATHS,
         more,
       );
       if (!run.exhaustive) exhaustive = false;
-      explored.push({ target, paths: run.results, calls, notes: entryNotes, scopes: entryScopes });
+      const entryPaths = run.results.map((r) => (run.exhaustive ? r.events : uncertainAfter(r)));
+      explored.push({ target, paths: entryPaths, calls, notes: entryNotes, scopes: entryScopes });
     }
   }
   const entries: EntryPoint[] = [];
@@ -263,7 +265,18 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
     entries.push({ name: e.target.name, paths: e.paths });
   }
   if (!more()) complete = false;
-  return { notes, paths: program.results, entries, scopes, complete, exhaustive };
+  return { notes, paths, entries, scopes, complete, exhaustive };
+}
+
+/**
+ * When not every path was explored, what a path did after its first branch on something not
+ * known may not happen on the paths left out: those outcomes are possible, not certain.
+ */
+function uncertainAfter(r: { events: VariableEvent[]; mark: number | null }): VariableEvent[] {
+  if (r.mark === null) return r.events;
+  return r.events.map((e, i) =>
+    i < (r.mark as number) || !e.certain ? e : { ...e, certain: false },
+  );
 }
 
 function addNote(notes: Note[], n: Note): void {
@@ -476,8 +489,12 @@ export class Interpreter {
   }
 
   choose(n: number): number {
+    this.eventsAtFirstChoice ??= this.events.length;
     return this.chooser ? this.chooser.choose(n) : 0;
   }
+
+  /** How many events had happened when the path first depended on something not known. */
+  eventsAtFirstChoice: number | null = null;
 
   /** A fresh hole labelled `label`. */
   hole(label: string): Hole {
@@ -501,6 +518,7 @@ export class Interpreter {
     called: Set<unknown>;
     steps: number;
     complete: boolean;
+    eventsAtFirstChoice: number | null;
   } {
     const calledBefore = new Set(this.called);
     const saved = {
@@ -509,10 +527,12 @@ export class Interpreter {
       notes: this.notes.length,
       scopes: this.scopeEvents.length,
       steps: this.steps,
+      mark: this.eventsAtFirstChoice,
     };
     this.events = [];
     this.chooser = chooser;
     this.steps = 0;
+    this.eventsAtFirstChoice = null;
     this.graphs.push(this.newGraph());
     let complete = true;
     try {
@@ -529,11 +549,13 @@ export class Interpreter {
       called: new Set([...this.called].filter((d) => !calledBefore.has(d))),
       steps: this.steps,
       complete,
+      eventsAtFirstChoice: this.eventsAtFirstChoice,
     };
     for (const d of result.called) this.called.delete(d);
     this.events = saved.events;
     this.chooser = saved.chooser;
     this.steps = saved.steps;
+    this.eventsAtFirstChoice = saved.mark;
     return result;
   }
 

@@ -198,7 +198,9 @@ export class TfState {
       scopeAt,
       action,
       name: eventName,
-      key: action === 'raise' ? undefined : fullName,
+      // The store's name of what was made (a custom getter may rename: slim's `kernel` is
+      // stored as `weights`).
+      key: action === 'raise' ? undefined : v ? ('opName' in v ? v.key : v.name) : fullName,
       error,
       shape: v ? v.shape : undefined,
       dtype: v ? v.dtype : undefined,
