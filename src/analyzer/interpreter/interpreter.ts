@@ -29,6 +29,7 @@ import { Chooser, explore } from './explore';
 import { defaultGraph, engineAttr, TF1_ONLY, tfMember } from './tf-api';
 import { isLibraryFile, Library } from '../library/index';
 import { supportNatives } from '../library/support';
+import { stubFile, stubModule } from '../library/stubs';
 import {
   anyAssumed,
   depsOf,
@@ -1572,6 +1573,15 @@ export class Interpreter {
       case 'lstrip':
       case 'title':
         return builtin(attr, (args) => {
+          const chars = args[0] && args[0].k === 'str' ? args[0].v : null;
+          if (chars !== null && !pattern && attr.endsWith('strip')) {
+            // `s.lstrip('-')`: the given characters, from the left, the right or both ends.
+            let lo = 0;
+            let hi = s.length;
+            if (attr !== 'rstrip') while (lo < hi && chars.includes(s[lo])) lo++;
+            if (attr !== 'lstrip') while (hi > lo && chars.includes(s[hi - 1])) hi--;
+            return str(s.slice(lo, hi));
+          }
           if (pattern || args.length > 0) return UNKNOWN_VALUE;
           if (attr === 'lower') return str(s.toLowerCase());
           if (attr === 'upper') return str(s.toUpperCase());
@@ -2135,16 +2145,42 @@ export class Interpreter {
   }
 
   /** The program's own module `name`, run once per path (at its first import), or null. */
+  /** A stub module (library/stubs.ts: `argparse`, `absl.flags`), run once per path. */
+  loadStub(name: string): Value | null {
+    const key = `stub:${name}`;
+    const cached = this.modules.get(key);
+    if (cached) return cached;
+    const m = stubModule(name);
+    if (!m) return null;
+    const env = new Env(this.builtinsEnv);
+    env.set('__name__', str(name));
+    const value: Value = { k: 'module', path: stubFile(name), env };
+    this.modules.set(key, value);
+    const depth = this.depth;
+    const libraryDepth = this.libraryDepth;
+    const saved = this.currentFile;
+    try {
+      this.runModule(m, stubFile(name), env);
+    } catch (e) {
+      if (e instanceof BudgetExceeded) throw e;
+      this.depth = depth;
+      this.libraryDepth = libraryDepth;
+    } finally {
+      this.currentFile = saved;
+    }
+    return value;
+  }
+
   private loadModule(name: string, level: number): Value | null {
     const resolve = this.options.resolveImport;
-    if (!resolve) return null;
+    if (!resolve) return level === 0 ? this.loadStub(name) : null;
     let resolved: ResolvedModule | undefined;
     try {
       resolved = resolve({ module: name, level, fromFile: this.currentFile });
     } catch {
       resolved = undefined;
     }
-    if (!resolved) return null;
+    if (!resolved) return level === 0 ? this.loadStub(name) : null;
     const cached = this.modules.get(resolved.file);
     if (cached) return cached;
     const env = new Env(this.builtinsEnv);

@@ -82,6 +82,7 @@ const GRAPH_KEYS: Record<string, string> = {
 
 /** Namespaces under `tf.` that hold what the analyzer knows (ops, or library exports). */
 const NAMESPACES = new Set([
+  'app',
   'nn',
   'math',
   'random',
@@ -101,6 +102,9 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   const reg = REGULARIZERS[dotted];
   if (reg) return regularizerFactory(interp, dotted, reg);
   if (prefix === 'train' && GLOBAL_STEP_FNS.has(attr)) return globalStepFn(interp, attr);
+  // tf.app.flags and tf.flags are absl's flags (their defaults: library/stubs.ts).
+  if (attr === 'flags' && (prefix === 'app' || prefix === ''))
+    return interp.loadStub('absl.flags') ?? UNKNOWN_VALUE;
   const lib = interp.libraryExport(dotted);
   if (lib) return lib;
   const op = tensorOp(interp, dotted);

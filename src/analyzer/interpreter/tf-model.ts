@@ -198,9 +198,7 @@ export class TfState {
       scopeAt,
       action,
       name: eventName,
-      // The store's name of what was made (a custom getter may rename: slim's `kernel` is
-      // stored as `weights`).
-      key: action === 'raise' ? undefined : v ? ('opName' in v ? v.key : v.name) : fullName,
+      key: action === 'raise' ? undefined : fullName,
       error,
       shape: v ? v.shape : undefined,
       dtype: v ? v.dtype : undefined,

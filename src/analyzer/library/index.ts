@@ -24,8 +24,9 @@ export type LibrarySources = Readonly<Record<string, string>>;
 /** The file name library code runs under (never a user location). */
 export const LIBRARY_FILE_PREFIX = '<scope-lens>/tensorflow/_lib/';
 
+/** Code of Scope Lens's own (the layer libraries, stubs): never a user location. */
 export function isLibraryFile(file: string): boolean {
-  return file.startsWith(LIBRARY_FILE_PREFIX);
+  return file.startsWith('<scope-lens>/');
 }
 
 export class Library {

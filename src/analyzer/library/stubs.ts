@@ -1,0 +1,128 @@
+/**
+ * Python modules the analyzer reads instead of the real ones, as a type checker reads stubs:
+ * command-line options. A TF1 program's layer widths, flags and switches mostly come from
+ * `argparse` or `tf.app.flags` (= `absl.flags`); the analyzer takes each option's **default**,
+ * what the program gets when it runs without arguments (an option without a default is not
+ * known). The runtime runs the real modules.
+ *
+ * These are analyzer-only and written in the analyzable subset the layer libraries use.
+ */
+import type { Module } from '../ir';
+import { lowerPython } from '../python/lower';
+
+const ARGPARSE = `
+class Namespace(object):
+    def __init__(self, **kwargs):
+        for key in kwargs:
+            setattr(self, key, kwargs[key])
+
+
+class ArgumentParser(object):
+    def __init__(self, *args, **kwargs):
+        self._defaults = {}
+
+    def add_argument(self, *names, **kwargs):
+        dest = kwargs.get('dest')
+        if dest is None:
+            longs = [n for n in names if n.startswith('--')]
+            first = longs[0] if longs else names[0]
+            dest = first.lstrip('-').replace('-', '_')
+        action = kwargs.get('action')
+        if 'default' in kwargs:
+            value = kwargs['default']
+            kind = kwargs.get('type')
+            if isinstance(value, str) and kind is not None:
+                value = kind(value)
+        elif action == 'store_true':
+            value = False
+        elif action == 'store_false':
+            value = True
+        elif not names[0].startswith('-'):
+            return None
+        else:
+            value = None
+        self._defaults[dest] = value
+        return None
+
+    def add_argument_group(self, *args, **kwargs):
+        return self
+
+    def add_mutually_exclusive_group(self, *args, **kwargs):
+        return self
+
+    def set_defaults(self, **kwargs):
+        for key in kwargs:
+            self._defaults[key] = kwargs[key]
+
+    def parse_args(self, args=None, namespace=None):
+        ns = namespace if namespace is not None else Namespace()
+        for key in self._defaults:
+            setattr(ns, key, self._defaults[key])
+        return ns
+
+    def parse_known_args(self, args=None, namespace=None):
+        return self.parse_args(args, namespace), []
+
+    def print_help(self, *args, **kwargs):
+        return None
+
+    def error(self, message):
+        raise SystemExit(2)
+
+
+ArgumentDefaultsHelpFormatter = object
+RawTextHelpFormatter = object
+RawDescriptionHelpFormatter = object
+`;
+
+const FLAGS = `
+class FlagValues(object):
+    def __call__(self, *args, **kwargs):
+        return []
+
+
+FLAGS = FlagValues()
+
+
+def _define(name, default, *args, **kwargs):
+    setattr(FLAGS, name, default)
+
+
+DEFINE_string = _define
+DEFINE_integer = _define
+DEFINE_float = _define
+DEFINE_boolean = _define
+DEFINE_bool = _define
+DEFINE_enum = _define
+DEFINE_list = _define
+DEFINE_multi_string = _define
+DEFINE_multi_integer = _define
+DEFINE_multi_float = _define
+DEFINE_spaceseplist = _define
+`;
+
+/** Module name → Python text. */
+export const STUB_SOURCES: Readonly<Record<string, string>> = {
+  argparse: ARGPARSE,
+  absl: '',
+  'absl.flags': FLAGS,
+};
+
+/** The file name a stub module runs under (never a user location). */
+export function stubFile(name: string): string {
+  return `<scope-lens>/stubs/${name.split('.').join('/')}.py`;
+}
+
+const lowered = new Map<string, Module>();
+
+/** The IR of stub module `name` (lowered once per process), or undefined. */
+export function stubModule(name: string): Module | undefined {
+  const text = STUB_SOURCES[name];
+  if (text === undefined) return undefined;
+  let m = lowered.get(name);
+  if (!m) {
+    m = lowerPython(text).module;
+    lowered.set(name, m);
+  }
+  return m;
+}
