@@ -9,7 +9,7 @@
  * documents its JSON form.
  */
 import { ERROR_CODES, ErrorCode, firstLine } from '../core/errors';
-import { formatShape, Shape } from '../core/shape';
+import { formatShape, Shape, UNKNOWN } from '../core/shape';
 import { Expr, LineMap, Module, Position, Span } from './ir';
 import {
   ImportRequest,
@@ -372,6 +372,20 @@ function shapeText(shape: Shape | undefined): string | undefined {
   return text;
 }
 
+/** Two paths' shapes of one variable: the dimensions both have, the others not known. */
+function mergeShapes(a: Shape, b: Shape): Shape {
+  if (a === b) return a;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+    return UNKNOWN as unknown as Shape;
+  let same = true;
+  const out = a.map((d, i) => {
+    if (d === b[i]) return d;
+    same = false;
+    return UNKNOWN as unknown as number;
+  });
+  return same ? a : out;
+}
+
 type MutableOutcome = { -readonly [K in keyof Outcome]: Outcome[K] };
 
 interface Happened {
@@ -382,6 +396,8 @@ interface Happened {
   handled: boolean;
   readonly e: VariableEvent;
   readonly o: MutableOutcome;
+  /** The shape, merged over the paths it happened on. */
+  shape: Shape | undefined;
 }
 
 interface SiteAcc {
@@ -459,11 +475,25 @@ class Builder {
           e.certain && !(entry !== undefined && e.action === 'raise');
         let h = outcomes.get(key);
         if (!h) {
-          h = { count: 0, lastPath: 0, certain, handled: e.handled, e, o: this.outcome(e, entry) };
+          h = {
+            count: 0,
+            lastPath: 0,
+            certain,
+            handled: e.handled,
+            e,
+            o: this.outcome(e, entry),
+            shape: e.shape,
+          };
           outcomes.set(key, h);
         } else {
           h.certain &&= certain;
           h.handled &&= e.handled;
+          // The same variable with another shape on another path (a width counted by a loop
+          // over something unknown): only what every path agrees on is shown.
+          if (e.shape !== h.shape && e.shape !== undefined && h.shape !== undefined) {
+            h.shape = mergeShapes(h.shape, e.shape);
+            h.o.shape = shapeText(h.shape);
+          }
         }
         if (h.lastPath !== path) {
           h.lastPath = path;

@@ -44,6 +44,7 @@ export class PythonDocument {
       const whole = ir.span(0, text.length);
       return { module: ir.moduleNode(whole, [ir.unknownStmt(whole, text)]), diagnostics: [] };
     }
+    const errors = errorPositions(tree);
     const next = new Map<string, Cached[]>();
     const body: ir.Stmt[] = [];
     const diagnostics: Diagnostic[] = [];
@@ -51,7 +52,10 @@ export class PythonDocument {
       // The node's type is part of the key: under error recovery the same text can be an error
       // node in one version and a statement in the next, and the two lower differently.
       const key = `${node.type.id}:${text.slice(node.from, node.to)}`;
-      const candidates = this.cache.get(key);
+      // Error recovery can give the same text a different inner tree depending on what follows
+      // it: a statement with a syntax error inside is lowered afresh, never reused.
+      const reusable = !errors.some((at) => at >= node.from && at <= node.to);
+      const candidates = reusable ? this.cache.get(key) : undefined;
       let entry = candidates?.pop();
       if (entry) {
         const delta = node.from - entry.from;
@@ -120,6 +124,17 @@ export class PythonDocument {
     // the IR must not depend on the edit history, so a text with syntax errors parses afresh.
     return hasErrors(tree) ? parser.parse(text) : tree;
   }
+}
+
+/** Where the tree's error nodes start (one walk of the tree). */
+function errorPositions(tree: Tree): number[] {
+  const out: number[] = [];
+  tree.iterate({
+    enter: (node) => {
+      if (node.type.isError) out.push(node.from);
+    },
+  });
+  return out;
 }
 
 function hasErrors(tree: Tree): boolean {
