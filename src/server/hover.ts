@@ -14,6 +14,7 @@ import type {
   ScopeSite,
 } from '../analyzer/analyze';
 import type * as ir from '../analyzer/ir';
+import { formatShape, UNKNOWN } from '../core/shape';
 import { toPosition, toRange, type UriResolver } from './convert';
 import {
   calleeName,
@@ -76,12 +77,16 @@ function certainty(o: Outcome): string {
   return o.certain ? 'certain' : 'possible (on some paths, or resting on an assumption)';
 }
 
+/** `dense(...)`; `Dense(...)(...)` for a call of a call's result; `(...)` when not a name. */
+function callLabel(call: ir.Call, depth = 0): string {
+  const inner = call.func.kind === 'Call' && depth < 3 ? callLabel(call.func, depth + 1) : '';
+  return `${calleeName(call) ?? inner}(...)`;
+}
+
 /** The Markdown for a variable site: a `get_variable` call, or a layer's. */
 export function variableHover(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string {
-  const fn = (ref.call && calleeName(ref.call)) || 'get_variable';
-  return [`**Scope Lens** · ${code(`${fn}(...)`)}`, ...siteLines(ref, snapshot, uriOf)].join(
-    '\n\n',
-  );
+  const fn = ref.call ? callLabel(ref.call) : 'get_variable(...)';
+  return [`**Scope Lens** · ${code(fn)}`, ...siteLines(ref, snapshot, uriOf)].join('\n\n');
 }
 
 /** What a variable site does: each outcome, its variable's facts, the enclosing scopes. */
@@ -154,8 +159,7 @@ function calledAt(l: AnalysisLocation, snapshot: Snapshot): string {
   const from = snapshot.lines.offsetAt(toPosition(l.start));
   const to = snapshot.lines.offsetAt(toPosition(l.end));
   const call = indexOf(snapshot).callAt(from, to);
-  const fn = call && calleeName(call);
-  return fn ? code(`${fn}(...)`) : 'the call';
+  return call ? code(callLabel(call)) : 'the call';
 }
 
 /** `model/fc1` for `model/fc1/kernel:0`. */
@@ -265,10 +269,8 @@ function layerLines(
     if (o) facts.push(`shape ${code(o.shape ?? '?')}`, `dtype ${code(o.dtype ?? '?')}`);
     if (site) {
       const ref = site.file === undefined ? index.sites.find((s) => s.site === site) : undefined;
-      const fn = ref?.call && calleeName(ref.call);
-      facts.push(
-        `created${fn ? ` by ${code(`${fn}(...)`)}` : ''} at ${locationLink(site, uriOf, snapshot)}`,
-      );
+      const by = ref?.call ? ` by ${code(callLabel(ref.call))}` : '';
+      facts.push(`created${by} at ${locationLink(site, uriOf, snapshot)}`);
     }
     lines.push(`- ${facts.join(' · ')}`);
   }
@@ -293,8 +295,8 @@ function informative(
   );
 }
 
-/** `formatShape` of a shape the analyzer could not compute at all. */
-const NOT_KNOWN = '<not known statically>';
+/** How a shape the analyzer could not compute at all is written. */
+const NOT_KNOWN = formatShape(UNKNOWN);
 
 /**
  * The Markdown for a name bound to a call's result (`h = tf.layers.dense(...)`, `outputs, state =
@@ -328,9 +330,8 @@ export function bindingHover(
   const what = b.path.length
     ? `item ${b.path.map((i) => `[${i}]`).join('')} of the result`
     : 'the result';
-  const out = [
-    `**Scope Lens** · ${code(name)} — ${what} of ${code(`${fn ?? ''}(...)`)} (${where})`,
-  ];
+  const label = code(callLabel(b.call));
+  const out = [`**Scope Lens** · ${code(name)} — ${what} of ${label} (${where})`];
   const known = values.filter((v) => v && v.kind !== 'other');
   if (known.length) {
     const shown = informative(values);
@@ -342,8 +343,7 @@ export function bindingHover(
       );
     }
   }
-  if (b.site)
-    out.push('---', `${code(`${fn ?? ''}(...)`)}:`, ...siteLines(b.site, snapshot, uriOf));
+  if (b.site) out.push('---', `${label}:`, ...siteLines(b.site, snapshot, uriOf));
   return out.join('\n\n');
 }
 

@@ -1,9 +1,11 @@
 /**
  * One analysed version of a document (`Snapshot`) and the index that editor features query it
- * through (`SiteIndex`): which `get_variable` call, variable scope or name is at an offset. The
- * analysis gives call sites as positions; the document's IR gives the calls' structure (the
- * name argument, the keywords, the `with` statement a scope opens, the names a call's result is
- * bound to). Both come from the same text, so a site's positions and its call's span agree.
+ * through (`SiteIndex`): which variable site (a `get_variable` call, or a layer call whose
+ * variables the library creates), variable scope or name is at an offset, and what a name bound
+ * to a call holds. The analysis gives call sites and call results as positions; the document's
+ * IR gives the calls' structure (the name argument, the keywords, the `with` statement a scope
+ * opens, the names a call's result, or an item of it, is bound to). Both come from the same
+ * text, so a site's positions and its call's span agree.
  *
  * Everything here is read-only and built lazily, once per snapshot.
  */

@@ -55,6 +55,7 @@ outputs, state = tf.nn.dynamic_rnn(cell, h, dtype=tf.float32)
 img = tf.placeholder(tf.float32, [None, 28, 28, 1])
 net = slim.conv2d(img, 4, [3, 3], scope="conv1")
 y = h * 2
+h3 = tf.layers.Dense(3, name="d3")(x)
 `;
 
 describe('language server: layer libraries', function () {
@@ -221,6 +222,18 @@ describe('language server: layer libraries', function () {
       assert.match(net, /tensor `conv1\/Relu:0` · shape `\(\?, 28, 28, 4\)` · dtype `float32`/);
       assert.match(net, /`conv1\/weights:0` — \*\*created here\*\*/);
       assert.match(net, /shape `\(3, 3, 1, 4\)`/);
+    });
+
+    it('a layer object called where it is made: `Dense(...)(...)`', async () => {
+      const h3 = await hover('h3');
+      assert.ok(h3);
+      assert.match(h3, /`h3` — the result of `Dense\(\.\.\.\)\(\.\.\.\)`/);
+      assert.match(h3, /tensor `d3\/BiasAdd:0` · shape `\(\?, 8, 3\)`/);
+      assert.match(h3, /`d3\/kernel:0` — \*\*created here\*\*/);
+      assert.match(
+        (await hover('Dense(3')) ?? '',
+        /^\*\*Scope Lens\*\* · `Dense\(\.\.\.\)\(\.\.\.\)`/,
+      );
     });
   });
 
