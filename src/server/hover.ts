@@ -302,8 +302,9 @@ const NOT_KNOWN = formatShape(UNKNOWN);
  * The Markdown for a name bound to a call's result (`h = tf.layers.dense(...)`, `outputs, state =
  * tf.nn.dynamic_rnn(...)`, `cell = tf.nn.rnn_cell.LSTMCell(128)`): what the call returned (a
  * tensor's static shape, a layer object's variables), then what the call does to variables.
- * A name bound to a `get_variable` call is the variable: its hover is the call's. Undefined when
- * the call neither creates variables nor returns a layer.
+ * A name bound to a `get_variable` call is the variable: its hover is the call's, as it is when
+ * nothing is known of what the name holds. Undefined when the call neither creates variables
+ * nor returns a layer.
  */
 export function bindingHover(
   b: Binding,
@@ -317,6 +318,10 @@ export function bindingHover(
   const values = result ? result.values.map((v) => resultPart(v, b.path)) : [];
   const layers = values.filter((v): v is ResultValue & { kind: 'layer' } => v?.kind === 'layer');
   if (!b.site && !layers.length) return undefined;
+  const known = values.filter((v) => v && v.kind !== 'other');
+  // `v = tf.Variable(...)`, `train_op = opt.minimize(loss)`: nothing to say of what the name
+  // holds beyond the call's own hover.
+  if (b.site && !known.length && !b.path.length) return variableHover(b.site, snapshot, uriOf);
   const name = b.node.kind === 'Name' ? b.node.id : b.node.attr;
   const at = (offset: number) => {
     const p = snapshot.lines.positionAt(offset);
@@ -332,7 +337,6 @@ export function bindingHover(
     : 'the result';
   const label = code(callLabel(b.call));
   const out = [`**Scope Lens** · ${code(name)} — ${what} of ${label} (${where})`];
-  const known = values.filter((v) => v && v.kind !== 'other');
   if (known.length) {
     const shown = informative(values);
     if (shown.length > 1) out.push('One of these, depending on the path or the loop iteration:');

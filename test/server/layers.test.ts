@@ -56,6 +56,7 @@ img = tf.placeholder(tf.float32, [None, 28, 28, 1])
 net = slim.conv2d(img, 4, [3, 3], scope="conv1")
 y = h * 2
 h3 = tf.layers.Dense(3, name="d3")(x)
+train_op = tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(y))
 `;
 
 describe('language server: layer libraries', function () {
@@ -235,6 +236,13 @@ describe('language server: layer libraries', function () {
         /^\*\*Scope Lens\*\* · `Dense\(\.\.\.\)\(\.\.\.\)`/,
       );
     });
+  });
+
+  it('a name bound to a call whose result is not known statically: the call’s own hover', async () => {
+    const op = await hover('train_op');
+    assert.ok(op);
+    assert.match(op, /`enc\/fc\/kernel\/Adam:0` — \*\*created here\*\*/);
+    assert.equal(op, await hover('minimize('));
   });
 
   describe('navigation', () => {
