@@ -391,6 +391,35 @@ describe('analyzer: the embedded tf.layers / slim library', () => {
     );
   });
 
+  it('summaries are bounded per path: past the budget an object is `other`, never a partial list', () => {
+    const a = run(
+      [
+        'x = tf.placeholder(tf.float32, [None, 5, 3])',
+        'first = tf.nn.rnn_cell.GRUCell(2)',
+        'class Leaf(object):',
+        '    pass',
+        'LEAVES = [Leaf() for _ in range(199)]',
+        'class Bag(object):',
+        '    def __init__(self):',
+        '        self.items = LEAVES',
+        ...Array.from({ length: 300 }, (_, i) => `b${i} = Bag()`),
+        'last = tf.nn.rnn_cell.GRUCell(3)',
+        'o1, s1 = tf.nn.dynamic_rnn(first, x, dtype=tf.float32, scope="r1")',
+        'o2, s2 = tf.nn.dynamic_rnn(last, x, dtype=tf.float32, scope="r2")',
+      ],
+      null,
+    );
+    assert.equal(a.complete, true);
+    const at = (line: number) => a.results.find((r) => r.start.line === line)?.values ?? [];
+    const first = at(3)[0];
+    assert.equal(first?.kind, 'layer');
+    assert.equal(first?.kind === 'layer' && first.variables.length, 4);
+    // Both cells created their variables; the one summarised after the budget ran out is not
+    // described at all rather than partly.
+    assert.ok(a.variables.some((v) => v.name.startsWith('r2/')));
+    assert.deepEqual(at(310), []);
+  });
+
   it('a loop binds one call to several results: each distinct one, a few at most', () => {
     const a = run(
       [

@@ -49,7 +49,7 @@ import {
 } from './tensors';
 import { dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
-import { ResultSummary, summarize, summaryKey } from './results';
+import { ResultSummary, summarize, SUMMARY_BUDGET, summaryKey } from './results';
 import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
 
 /** Default limits (settings may change them: `InterpretOptions.limits`). */
@@ -611,11 +611,12 @@ export class Interpreter {
   boundResults(): Map<Expr, ResultSummary[]> {
     const out = new Map<Expr, ResultSummary[]>();
     const items = (v: Value) => this.tupleItems.get(v);
+    const budget = { left: SUMMARY_BUDGET };
     for (const [at, values] of this.bound) {
       const seen = new Set<string>();
       const summaries: ResultSummary[] = [];
       for (const v of values) {
-        const s = summarize(v, items);
+        const s = summarize(v, items, budget);
         const k = summaryKey(s);
         if (!seen.has(k)) {
           seen.add(k);

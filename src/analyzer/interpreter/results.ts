@@ -43,10 +43,18 @@ const MAX_VARIABLES = 64;
 
 export const OTHER: ResultSummary = Object.freeze({ kind: 'other' });
 
-/** `tupleItems`: the items of an instance of a tuple subclass (a namedtuple), if it is one. */
+/** Objects a path's summaries may visit in all (a program binding many big objects). */
+export const SUMMARY_BUDGET = 50_000;
+
+/**
+ * `tupleItems`: the items of an instance of a tuple subclass (a namedtuple), if it is one.
+ * `budget`: objects left to visit on this path, shared by its summaries (spent, an object is
+ * `other`).
+ */
 export function summarize(
   v: Value,
   tupleItems: (v: Value) => (Value & { k: 'tuple' }) | undefined,
+  budget: { left: number },
   depth = 0,
 ): ResultSummary {
   if (v.k === 'tensor') {
@@ -65,11 +73,13 @@ export function summarize(
     return {
       kind: 'sequence',
       type,
-      items: items.slice(0, MAX_ITEMS).map((item) => summarize(item, tupleItems, depth + 1)),
+      items: items
+        .slice(0, MAX_ITEMS)
+        .map((item) => summarize(item, tupleItems, budget, depth + 1)),
     };
   }
   if (v.k === 'instance') {
-    const variables = layerVariables(v);
+    const variables = layerVariables(v, budget);
     if (!variables) return OTHER;
     const out: { kind: 'layer'; type: string; name?: string; variables: string[] } = {
       kind: 'layer',
@@ -88,12 +98,16 @@ export function summarize(
  * with those of the layers it holds (a `MultiRNNCell`'s cells, a wrapper's cell, a model's
  * attributes); undefined when it holds no layer at all.
  */
-function layerVariables(root: Value & { k: 'instance' }): string[] | undefined {
+function layerVariables(
+  root: Value & { k: 'instance' },
+  budget: { left: number },
+): string[] | undefined {
   const names: string[] = [];
   let layers = 0;
   const seen = new Set<Value>();
   const visit = (v: Value, depth: number) => {
-    if (seen.size >= MAX_VISITED || seen.has(v)) return;
+    if (seen.size >= MAX_VISITED || budget.left <= 0 || seen.has(v)) return;
+    budget.left--;
     if (v.k === 'list' || v.k === 'tuple') {
       seen.add(v);
       if (depth < MAX_DEPTH) for (const item of v.items) visit(item, depth + 1);
@@ -129,7 +143,7 @@ function layerVariables(root: Value & { k: 'instance' }): string[] | undefined {
     }
   };
   visit(root, 0);
-  return layers > 0 ? names : undefined;
+  return layers > 0 && budget.left > 0 ? names : undefined;
 }
 
 /** A stable key for deduplicating summaries across paths. */
