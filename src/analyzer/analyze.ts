@@ -20,6 +20,7 @@ import {
   ScopeEvent,
 } from './interpreter/interpreter';
 import type { ReuseOrigin, VariableEvent } from './interpreter/tf-model';
+import type { ResultSummary } from './interpreter/results';
 import { displayName } from './interpreter/values';
 import { lowerPython } from './python/lower';
 import { PythonDocument } from './python/document';
@@ -100,6 +101,18 @@ export interface ScopeSite extends Location {
   readonly outcomes: ScopeOutcome[];
 }
 
+/** What a call returned: a tensor, a tuple or list of them, a layer object and its variables. */
+export type ResultValue = ResultSummary;
+
+/**
+ * A call in the analysed file whose result the program assigns (`h = tf.layers.dense(...)`),
+ * with the distinct values it returned on the explored paths (and loop iterations; at most a
+ * few). `{ kind: 'other' }` stands for anything else it returned (an unknown value).
+ */
+export interface CallResult extends Location {
+  readonly values: ResultValue[];
+}
+
 export interface RelatedInformation extends Location {
   readonly message: string;
 }
@@ -134,6 +147,8 @@ export interface Analysis {
   readonly scopes: ScopeSite[];
   readonly variables: VariableInfo[];
   readonly diagnostics: Diagnostic[];
+  /** Calls of this file whose result is assigned, and what they returned (tensors, layers). */
+  readonly results: CallResult[];
   /** False when the interpreter stopped early (budget or an internal limit). */
   readonly complete: boolean;
   /** Every path through the program was explored (see `certain`). */
@@ -242,6 +257,7 @@ function failed(language: Language): Analysis {
     scopes: [],
     variables: [],
     diagnostics: [],
+    results: [],
     complete: false,
     exhaustive: false,
     paths: 0,
@@ -316,8 +332,19 @@ function analyzeModule(
   analysis.diagnostics.sort(
     (a, c) => a.start.line - c.start.line || a.start.column - c.start.column,
   );
+  const results: CallResult[] = [];
+  for (const [at, values] of result.results) {
+    const m = lineMap(file);
+    results.push({
+      start: m.position(at.span.from),
+      end: m.position(at.span.to),
+      values: [...values],
+    });
+  }
+  results.sort((a, c) => a.start.line - c.start.line || a.start.column - c.start.column);
   return {
     ...analysis,
+    results,
     paths: result.paths.length,
     imports: [...lowered.values()].filter((m): m is ResolvedModule => !!m).map((m) => m.file),
   };
@@ -433,7 +460,10 @@ class Builder {
 
   private reuseInfo(origin: ReuseOrigin | undefined | null): ReuseInfo | undefined {
     if (!origin) return undefined;
-    const at = origin.at ? this.loc(origin.file, origin.at.span) : undefined;
+    // Library code is no place to show: its scopes report the program's call that led there,
+    // and anything still in a library file is left out.
+    const at =
+      origin.at && !isLibraryFile(origin.file) ? this.loc(origin.file, origin.at.span) : undefined;
     const line = at ? ` (line ${at.start.line}${at.file ? ` of ${at.file}` : ''})` : '';
     const why =
       origin.kind === 'argument'
@@ -503,7 +533,13 @@ class Builder {
           this.reachMark.set(site, path);
           reached.set(site, (reached.get(site) ?? 0) + 1);
         }
-        if (e.action === 'create' && e.key && !e.plain && !this.creators.has(e.key))
+        if (
+          e.action === 'create' &&
+          e.key &&
+          !e.plain &&
+          !this.creators.has(e.key) &&
+          !isLibraryFile(e.file)
+        )
           this.creators.set(e.key, { file: e.file, span: e.at.span });
         if (e.action === 'create' && !isLibraryFile(e.file)) {
           const k = e.plain ? `\u0000${e.name}` : e.key;
@@ -554,7 +590,8 @@ class Builder {
       if (reuse) o.reuse = reuse;
     }
     if (entry) o.entry = entry;
-    if (e.scopeAt) o.scope = this.loc(e.scopeAt.file, e.scopeAt.at.span);
+    if (e.scopeAt && !isLibraryFile(e.scopeAt.file))
+      o.scope = this.loc(e.scopeAt.file, e.scopeAt.at.span);
     return o;
   }
 
@@ -613,7 +650,7 @@ class Builder {
         ...this.loc(created.file, created.span),
       });
     if (o.reuse?.at) related.push({ message: o.reuse.why, ...o.reuse.at });
-    if (e.plainVariableAt)
+    if (e.plainVariableAt && !isLibraryFile(e.plainVariableAt.file))
       related.push({
         message: `a tf.Variable named ${displayName(e.name)} is created here; tf.get_variable cannot share it`,
         ...this.loc(e.plainVariableAt.file, e.plainVariableAt.at.span),
@@ -703,6 +740,7 @@ class Builder {
         .sort((x, y) => x.at - y.at || x.i - y.i)
         .map((x) => x.v),
       diagnostics: this.diagnostics,
+      results: [],
       complete,
       exhaustive,
       paths: 0,

@@ -1,14 +1,31 @@
 /**
- * Hover text (Markdown) for `get_variable` calls and the names bound to them, variable scope
- * calls and name scope calls. Everything shown comes from the analysis of the document's newest
- * version; the IR only tells where the cursor is and what the call's arguments say.
+ * Hover text (Markdown) for variable sites (`get_variable` calls, and the program's calls of
+ * layers, which create their variables inside the library) and the names bound to their
+ * results, names bound to layer objects, variable scope calls and name scope calls. Everything
+ * shown comes from the analysis of the document's newest version; the IR only tells where the
+ * cursor is and what the call's arguments say.
  */
 import * as nodePath from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
-import type { Location as AnalysisLocation, Outcome, ScopeSite } from '../analyzer/analyze';
+import type {
+  Location as AnalysisLocation,
+  Outcome,
+  ResultValue,
+  ScopeSite,
+} from '../analyzer/analyze';
 import type * as ir from '../analyzer/ir';
-import { toRange, type UriResolver } from './convert';
-import { calleeName, indexOf, type SiteRef, type Snapshot } from './sites';
+import { formatShape, UNKNOWN } from '../core/shape';
+import { toPosition, toRange, type UriResolver } from './convert';
+import {
+  calleeName,
+  GET_VARIABLE_NAMES,
+  indexOf,
+  resultPart,
+  variableKey,
+  type Binding,
+  type SiteRef,
+  type Snapshot,
+} from './sites';
 
 /** `[model.py:3](file:///…/model.py#L3)`: VS Code opens `#L<line>` links at the line. */
 export function locationLink(l: AnalysisLocation, uriOf: UriResolver, snapshot: Snapshot): string {
@@ -60,10 +77,21 @@ function certainty(o: Outcome): string {
   return o.certain ? 'certain' : 'possible (on some paths, or resting on an assumption)';
 }
 
-/** The Markdown for a `get_variable` site. */
+/** `dense(...)`; `Dense(...)(...)` for a call of a call's result; `(...)` when not a name. */
+function callLabel(call: ir.Call, depth = 0): string {
+  const inner = call.func.kind === 'Call' && depth < 3 ? callLabel(call.func, depth + 1) : '';
+  return `${calleeName(call) ?? inner}(...)`;
+}
+
+/** The Markdown for a variable site: a `get_variable` call, or a layer's. */
 export function variableHover(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string {
+  const fn = ref.call ? callLabel(ref.call) : 'get_variable(...)';
+  return [`**Scope Lens** · ${code(fn)}`, ...siteLines(ref, snapshot, uriOf)].join('\n\n');
+}
+
+/** What a variable site does: each outcome, its variable's facts, the enclosing scopes. */
+function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string[] {
   const out: string[] = [];
-  const fn = (ref.call && calleeName(ref.call)) || 'get_variable';
   const index = indexOf(snapshot);
   // A reused variable is the creator's: its trainability is what the creating call said.
   const trainable = (o: Outcome): boolean | undefined => {
@@ -75,8 +103,7 @@ export function variableHover(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolv
     );
     return creator ? trainableOf(creator.call) : undefined;
   };
-  out.push(`**Scope Lens** · ${code(`${fn}(...)`)}`);
-  const scopes = new Map<string, { o: Outcome; at?: AnalysisLocation }>();
+  const scopes = new Map<string, { o: Outcome; at?: AnalysisLocation; opened?: string }>();
   for (const o of ref.site.outcomes) {
     const parts: string[] = [];
     if (o.action === 'create') parts.push(`${code(o.name)} — **created here**`);
@@ -102,11 +129,44 @@ export function variableHover(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolv
     }
     if (o.entry)
       out.push(`_found by analysing ${code(o.entry)} alone (the program never calls it)_`);
-    const k = o.scope ? `${o.scope.file ?? ''}:${o.scope.start.line}:${o.scope.start.column}` : '';
-    if (!scopes.has(k)) scopes.set(k, { o, at: o.scope });
+    // A layer's variables are created in scopes the library opens inside the program's call
+    // (the layer call itself, or the call that led into the library, such as `dynamic_rnn`
+    // calling a cell the program defines): the analysis gives that call as the scope, which is
+    // then no `variable_scope` call. The scope is named by the variable's full name.
+    const opened = o.scope && !scopeSiteAt(snapshot, o.scope) ? scopeOfName(o.name) : undefined;
+    const k = o.scope
+      ? `${o.scope.file ?? ''}:${o.scope.start.line}:${o.scope.start.column}:${opened ?? ''}`
+      : '';
+    if (!scopes.has(k)) scopes.set(k, { o, at: o.scope, opened });
   }
-  for (const { o, at } of scopes.values()) out.push(scopeReuseLine(o, at, snapshot, uriOf));
-  return out.join('\n\n');
+  for (const { o, at, opened } of scopes.values()) {
+    if (opened === undefined || !at) {
+      out.push(scopeReuseLine(o, at, snapshot, uriOf));
+      continue;
+    }
+    const by = sameLocation(at, ref.site)
+      ? 'this call'
+      : `${calledAt(at, snapshot)} at ${locationLink(at, uriOf, snapshot)}`;
+    const why = o.reuse ? ` — ${o.reuse.why}` : '';
+    out.push(`Enclosing scope ${code(opened || '<root>')}, opened inside ${by}${why}`);
+  }
+  return out;
+}
+
+/** `` `dynamic_rnn(...)` `` for a call of this document at the location; else "the call". */
+function calledAt(l: AnalysisLocation, snapshot: Snapshot): string {
+  if (l.file !== undefined) return 'the call';
+  const from = snapshot.lines.offsetAt(toPosition(l.start));
+  const to = snapshot.lines.offsetAt(toPosition(l.end));
+  const call = indexOf(snapshot).callAt(from, to);
+  return call ? code(callLabel(call)) : 'the call';
+}
+
+/** `model/fc1` for `model/fc1/kernel:0`. */
+function scopeOfName(name: string): string {
+  const key = variableKey(name);
+  const slash = key.lastIndexOf('/');
+  return slash < 0 ? '' : key.slice(0, slash);
 }
 
 /** The enclosing scope's effective reuse, and why. */
@@ -169,13 +229,136 @@ function markdown(value: string): MarkupContent {
   return { kind: 'markdown', value };
 }
 
+function tensorText(v: ResultValue & { kind: 'tensor' }): string {
+  const facts = [`shape ${code(v.shape)}`];
+  if (v.dtype) facts.push(`dtype ${code(v.dtype)}`);
+  return `tensor${v.name ? ` ${code(v.name)}` : ''} · ${facts.join(' · ')}`;
+}
+
+/** A value as Markdown lines (nested lists for sequences). */
+function valueLines(v: ResultValue | undefined, indent: string): string[] {
+  if (!v || v.kind === 'other') return [`${indent}not known statically`];
+  if (v.kind === 'tensor') return [`${indent}${tensorText(v)}`];
+  if (v.kind === 'layer') return [`${indent}a ${code(v.type)} object`];
+  const lines = [`${indent}${code(v.type)} of ${v.items.length}:`];
+  for (const item of v.items) {
+    const [first, ...rest] = valueLines(item, `${indent}  `);
+    lines.push(`${indent}- ${first.trimStart()}`, ...rest);
+  }
+  return lines;
+}
+
+/** A layer object's variables, each with where it was created. */
+function layerLines(
+  v: ResultValue & { kind: 'layer' },
+  snapshot: Snapshot,
+  uriOf: UriResolver,
+): string[] {
+  if (!v.variables.length)
+    return [
+      `${code(v.type)} object · it has no variables on the explored paths (a layer creates its variables the first time it is called)`,
+    ];
+  const index = indexOf(snapshot);
+  const lines = [`${code(v.type)} object · its variables:`];
+  for (const name of v.variables) {
+    const facts = [code(name)];
+    const site = snapshot.analysis.callSites.find((c) =>
+      c.outcomes.some((o) => o.action === 'create' && o.name === name),
+    );
+    const o = site?.outcomes.find((x) => x.action === 'create' && x.name === name);
+    if (o) facts.push(`shape ${code(o.shape ?? '?')}`, `dtype ${code(o.dtype ?? '?')}`);
+    if (site) {
+      const ref = site.file === undefined ? index.sites.find((s) => s.site === site) : undefined;
+      const by = ref?.call ? ` by ${code(callLabel(ref.call))}` : '';
+      facts.push(`created${by} at ${locationLink(site, uriOf, snapshot)}`);
+    }
+    lines.push(`- ${facts.join(' · ')}`);
+  }
+  return lines;
+}
+
+/**
+ * The values worth showing: a tensor another value describes at least as well (the same op,
+ * its shape or dtype not known on one path) is left out.
+ */
+function informative(
+  values: ReadonlyArray<ResultValue | undefined>,
+): Array<ResultValue | undefined> {
+  const covers = (w: ResultValue | undefined, v: ResultValue | undefined) =>
+    v?.kind === 'tensor' &&
+    w?.kind === 'tensor' &&
+    w.name === v.name &&
+    (v.shape === w.shape || v.shape === NOT_KNOWN) &&
+    (!v.dtype || v.dtype === w.dtype);
+  return values.filter(
+    (v, i) => !values.some((w, j) => j !== i && covers(w, v) && (!covers(v, w) || j < i)),
+  );
+}
+
+/** How a shape the analyzer could not compute at all is written. */
+const NOT_KNOWN = formatShape(UNKNOWN);
+
+/**
+ * The Markdown for a name bound to a call's result (`h = tf.layers.dense(...)`, `outputs, state =
+ * tf.nn.dynamic_rnn(...)`, `cell = tf.nn.rnn_cell.LSTMCell(128)`): what the call returned (a
+ * tensor's static shape, a layer object's variables), then what the call does to variables.
+ * A name bound to a `get_variable` call is the variable: its hover is the call's, as it is when
+ * nothing is known of what the name holds. Undefined when the call neither creates variables
+ * nor returns a layer.
+ */
+export function bindingHover(
+  b: Binding,
+  snapshot: Snapshot,
+  uriOf: UriResolver,
+): string | undefined {
+  const fn = calleeName(b.call);
+  if (b.site && b.path.length === 0 && GET_VARIABLE_NAMES.has(fn ?? ''))
+    return variableHover(b.site, snapshot, uriOf);
+  const result = indexOf(snapshot).resultOf(b.call);
+  const values = result ? result.values.map((v) => resultPart(v, b.path)) : [];
+  const layers = values.filter((v): v is ResultValue & { kind: 'layer' } => v?.kind === 'layer');
+  if (!b.site && !layers.length) return undefined;
+  const known = values.filter((v) => v && v.kind !== 'other');
+  // `v = tf.Variable(...)`, `train_op = opt.minimize(loss)`: nothing to say of what the name
+  // holds beyond the call's own hover.
+  if (b.site && !known.length && !b.path.length) return variableHover(b.site, snapshot, uriOf);
+  const name = b.node.kind === 'Name' ? b.node.id : b.node.attr;
+  const at = (offset: number) => {
+    const p = snapshot.lines.positionAt(offset);
+    return { line: p.line + 1, column: p.character + 1 };
+  };
+  const where = locationLink(
+    { start: at(b.call.span.from), end: at(b.call.span.to) },
+    uriOf,
+    snapshot,
+  );
+  const what = b.path.length
+    ? `item ${b.path.map((i) => `[${i}]`).join('')} of the result`
+    : 'the result';
+  const label = code(callLabel(b.call));
+  const out = [`**Scope Lens** · ${code(name)} — ${what} of ${label} (${where})`];
+  if (known.length) {
+    const shown = informative(values);
+    if (shown.length > 1) out.push('One of these, depending on the path or the loop iteration:');
+    for (const v of shown) {
+      const lines = v?.kind === 'layer' ? layerLines(v, snapshot, uriOf) : valueLines(v, '');
+      out.push(
+        (shown.length > 1 ? lines.map((l, i) => (i ? `  ${l}` : `- ${l}`)) : lines).join('\n'),
+      );
+    }
+  }
+  if (b.site) out.push('---', `${label}:`, ...siteLines(b.site, snapshot, uriOf));
+  return out.join('\n\n');
+}
+
 export function hoverAt(snapshot: Snapshot, offset: number, uriOf: UriResolver): Hover | null {
   const index = indexOf(snapshot);
-  const site = index.variableAt(offset);
-  if (site) {
-    const range = index.siteAt(offset) === site ? toRange(site.site) : wordRange(snapshot, offset);
-    return { contents: markdown(variableHover(site, snapshot, uriOf)), range };
-  }
+  const site = index.siteAt(offset);
+  if (site && !index.boundArgumentAt(site, offset))
+    return { contents: markdown(variableHover(site, snapshot, uriOf)), range: toRange(site.site) };
+  const binding = index.bindingAt(offset);
+  const bound = binding && bindingHover(binding, snapshot, uriOf);
+  if (bound) return { contents: markdown(bound), range: wordRange(snapshot, offset) };
   const scope = index.scopeAt(offset);
   if (scope) return { contents: markdown(scopeHover(scope.site, snapshot)) };
   const unreached = index.unreachedGetVariableAt(offset);

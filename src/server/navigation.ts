@@ -1,5 +1,6 @@
 /**
- * Go to Definition (a reusing call → the call that created the variable), Find All References
+ * Go to Definition (a reusing call → the call that created the variable; a name bound to a
+ * layer object → the calls that created its variables), Find All References
  * (every call resolving to the same full name: open documents, the modules they import, and the
  * workspace's other files) and document highlights (the same, in this document).
  */
@@ -40,6 +41,20 @@ export function definition(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver)
     if (site.outcomes.some((o) => o.action === 'create' && wanted.has(variableKey(o.name))))
       out.push(toLocation(site, uriOf));
   }
+  return dedupe(out);
+}
+
+/** Where variables were created: the sites (this file's and its modules') creating them. */
+export function creators(
+  names: readonly string[],
+  snapshot: Snapshot,
+  uriOf: UriResolver,
+): Location[] {
+  const wanted = new Set(names.map(variableKey));
+  const out: Location[] = [];
+  for (const site of snapshot.analysis.callSites)
+    if (site.outcomes.some((o) => o.action === 'create' && wanted.has(variableKey(o.name))))
+      out.push(toLocation(site, uriOf));
   return dedupe(out);
 }
 

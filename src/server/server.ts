@@ -26,7 +26,7 @@ import { QuickFixes } from './code-actions';
 import { toDiagnostics, uriToPath } from './convert';
 import { DocumentStore } from './documents';
 import { hoverAt } from './hover';
-import { definition, highlights, indexedSites, keysOf, references } from './navigation';
+import { creators, definition, highlights, indexedSites, references } from './navigation';
 import { codeLenses, documentSymbols, inlayHints } from './outline';
 import { CheckpointComparison } from './checkpoint';
 import {
@@ -47,7 +47,7 @@ import {
   type VariableAtResult,
 } from './protocol';
 import { analysisChanged, DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import { indexOf, siteNames, type Snapshot } from './sites';
+import { indexOf, variableKeysAt, variableNamesAt, type Snapshot } from './sites';
 import { WorkspaceIndex } from './workspace-index';
 
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -171,9 +171,9 @@ export class ScopeLensServer {
       if (!s) return null;
       const offset = s.lines.offsetAt(position);
       const hover = hoverAt(s, offset, this.uriOf(s));
-      // With a checkpoint selected: what it stores for the variables of the call.
-      const ref = hover && indexOf(s).variableAt(offset);
-      const extra = ref ? this.checkpoint.hover(siteNames(ref.site)) : null;
+      // With a checkpoint selected: what it stores for the variables of the call (or object).
+      const names = hover ? variableNamesAt(s, offset) : undefined;
+      const extra = names?.length ? this.checkpoint.hover(names) : null;
       if (hover && extra && typeof hover.contents === 'object' && 'value' in hover.contents)
         return {
           ...hover,
@@ -183,16 +183,21 @@ export class ScopeLensServer {
     });
     c.onDefinition(async ({ textDocument, position }) => {
       const s = await this.snapshot(textDocument.uri);
-      const ref = s && indexOf(s).variableAt(s.lines.offsetAt(position));
-      if (!s || !ref) return null;
-      const locations = definition(ref, s, this.uriOf(s));
+      if (!s) return null;
+      const offset = s.lines.offsetAt(position);
+      const ref = indexOf(s).variableAt(offset);
+      const layer = ref ? undefined : indexOf(s).layerVariablesAt(offset);
+      const locations = ref
+        ? definition(ref, s, this.uriOf(s))
+        : layer
+          ? creators(layer, s, this.uriOf(s))
+          : [];
       return locations.length ? locations : null;
     });
     c.onReferences(async ({ textDocument, position, context }, token) => {
       const s = await this.snapshot(textDocument.uri);
-      const ref = s && indexOf(s).variableAt(s.lines.offsetAt(position));
-      if (!s || !ref) return null;
-      const keys = keysOf(ref.site);
+      const keys = s && variableKeysAt(s, s.lines.offsetAt(position));
+      if (!s || !keys) return null;
       const sites = [];
       for (const open of this.store.freshAll()) sites.push(...indexedSites(open, this.uriOf(open)));
       sites.push(...(await this.workspace.sites(token)));
@@ -200,8 +205,8 @@ export class ScopeLensServer {
     });
     c.onDocumentHighlight(async ({ textDocument, position }) => {
       const s = await this.snapshot(textDocument.uri);
-      const ref = s && indexOf(s).variableAt(s.lines.offsetAt(position));
-      return s && ref ? highlights(s, keysOf(ref.site)) : null;
+      const keys = s && variableKeysAt(s, s.lines.offsetAt(position));
+      return s && keys ? highlights(s, keys) : null;
     });
     c.onCodeLens(async ({ textDocument }) => {
       const s = await this.snapshot(textDocument.uri);
@@ -231,10 +236,8 @@ export class ScopeLensServer {
       VARIABLE_AT_REQUEST,
       async (params: VariableAtParams): Promise<VariableAtResult> => {
         const s = await this.snapshot(params.textDocument.uri);
-        const ref = s && indexOf(s).variableAt(s.lines.offsetAt(params.position));
-        if (!ref) return null;
-        const names = siteNames(ref.site);
-        return names.length ? { name: names[0], names } : null;
+        const names = s && variableNamesAt(s, s.lines.offsetAt(params.position));
+        return names?.length ? { name: names[0], names } : null;
       },
     );
     c.onRequest(

@@ -1,13 +1,22 @@
 /**
  * One analysed version of a document (`Snapshot`) and the index that editor features query it
- * through (`SiteIndex`): which `get_variable` call, variable scope or name is at an offset. The
- * analysis gives call sites as positions; the document's IR gives the calls' structure (the
- * name argument, the keywords, the `with` statement a scope opens, the names a call's result is
- * bound to). Both come from the same text, so a site's positions and its call's span agree.
+ * through (`SiteIndex`): which variable site (a `get_variable` call, or a layer call whose
+ * variables the library creates), variable scope or name is at an offset, and what a name bound
+ * to a call holds. The analysis gives call sites and call results as positions; the document's
+ * IR gives the calls' structure (the name argument, the keywords, the `with` statement a scope
+ * opens, the names a call's result, or an item of it, is bound to). Both come from the same
+ * text, so a site's positions and its call's span agree.
  *
  * Everything here is read-only and built lazily, once per snapshot.
  */
-import type { Analysis, CallSite, Outcome, ScopeSite } from '../analyzer/analyze';
+import type {
+  Analysis,
+  CallResult,
+  CallSite,
+  Outcome,
+  ResultValue,
+  ScopeSite,
+} from '../analyzer/analyze';
 import type { Language } from '../analyzer/interpreter/interpreter';
 import * as ir from '../analyzer/ir';
 import { LineIndex, toPosition } from './convert';
@@ -55,13 +64,24 @@ export function calleeName(call: ir.Call): string | undefined {
 
 const key = (from: number, to: number) => `${from}:${to}`;
 
+/** A name bound to (part of) a call's result: `h = dense(...)`, `outputs, state = rnn(...)`. */
+export interface Binding {
+  /** The assignment target. */
+  readonly node: ir.Name | ir.Attribute;
+  readonly call: ir.Call;
+  /** Indexes into the result: `[1]` for `state` in `outputs, state = ...`; `[]` for all of it. */
+  readonly path: readonly number[];
+  /** The call's variable site, when it is one. */
+  readonly site?: SiteRef;
+}
+
 interface NameOcc {
   readonly node: ir.Name | ir.Attribute;
   readonly scope: number;
   /** A binding (assignment target, loop variable, ...) rather than a use. */
   readonly store: boolean;
-  /** For a binding: the call site whose result it is bound to. */
-  readonly site?: SiteRef;
+  /** For a binding: the call whose result (or part of it) it is bound to. */
+  readonly bound?: Binding;
 }
 
 const FUNCTION_LIKE = new Set(['FunctionDef', 'Lambda', 'ClassDef']);
@@ -72,6 +92,7 @@ export class SiteIndex {
   private readonly calls = new Map<string, ir.Call>();
   private readonly withOf = new Map<ir.Call, ir.With>();
   private names: NameOcc[] | undefined;
+  private results: Map<string, CallResult> | undefined;
   private scopeParent: number[] = [];
 
   constructor(readonly snapshot: Snapshot) {
@@ -126,7 +147,20 @@ export class SiteIndex {
 
   /** The site at the offset, or the site whose result the name at the offset is bound to. */
   variableAt(offset: number): SiteRef | undefined {
-    return this.siteAt(offset) ?? this.boundSiteAt(offset);
+    const site = this.siteAt(offset);
+    if (site && !this.boundArgumentAt(site, offset)) return site;
+    return this.boundSiteAt(offset);
+  }
+
+  /**
+   * The offset is on a name among a site's arguments (`dynamic_rnn(cell, h)`) that is bound to
+   * a variable site's result or a layer object: that name answers, not the enclosing call.
+   */
+  boundArgumentAt(site: SiteRef, offset: number): boolean {
+    const f = site.call?.func.span;
+    if (!f || (f.from <= offset && offset <= f.to)) return false;
+    const b = this.bindingAt(offset);
+    return !!b && (b.site !== undefined || this.layerVariablesOf(b) !== undefined);
   }
 
   /** A variable scope call whose callee or (non-callback) arguments contain the offset. */
@@ -166,6 +200,52 @@ export class SiteIndex {
 
   /** Names bound to a site's result: the assignment target, or a later use of that name. */
   boundSiteAt(offset: number): SiteRef | undefined {
+    return this.bindingAt(offset)?.site;
+  }
+
+  /**
+   * The variables of the layer object a name at the offset is bound to (`cell =
+   * tf.nn.rnn_cell.LSTMCell(128)`), on every explored path; undefined when the name is bound to
+   * no layer object, or to a variable site's result (that site answers for it).
+   */
+  layerVariablesAt(offset: number): string[] | undefined {
+    const b = this.bindingAt(offset);
+    return b && !b.site ? this.layerVariablesOf(b) : undefined;
+  }
+
+  private layerVariablesOf(b: Binding): string[] | undefined {
+    const names = new Set<string>();
+    let layer = false;
+    for (const whole of this.resultOf(b.call)?.values ?? []) {
+      const v = resultPart(whole, b.path);
+      if (v?.kind !== 'layer') continue;
+      layer = true;
+      for (const n of v.variables) names.add(n);
+    }
+    return layer ? [...names] : undefined;
+  }
+
+  /** What the analysis says the call returned (tensors, layer objects), if anything. */
+  resultOf(call: ir.Call): CallResult | undefined {
+    if (!this.results) {
+      this.results = new Map();
+      const { lines, analysis } = this.snapshot;
+      for (const r of analysis.results ?? []) {
+        if (r.file !== undefined) continue;
+        const from = lines.offsetAt(toPosition(r.start));
+        const to = lines.offsetAt(toPosition(r.end));
+        this.results.set(key(from, to), r);
+      }
+    }
+    return this.results.get(key(call.span.from, call.span.to));
+  }
+
+  /**
+   * The binding of the name at the offset to a call's result: the assignment target itself, or
+   * a use of the name, resolved to its latest binding before the use in the use's function, else
+   * outward.
+   */
+  bindingAt(offset: number): Binding | undefined {
     const names = this.nameOccurrences();
     let hit: NameOcc | undefined;
     for (const n of names)
@@ -174,7 +254,7 @@ export class SiteIndex {
           hit = n;
       }
     if (!hit) return undefined;
-    if (hit.store) return hit.site;
+    if (hit.store) return hit.bound;
     if (hit.node.kind !== 'Name') return undefined;
     const id = hit.node.id;
     const at = hit.node.span.from;
@@ -183,10 +263,16 @@ export class SiteIndex {
       let binding: NameOcc | undefined;
       for (const n of names) {
         if (!n.store || n.scope !== scope || n.node.kind !== 'Name' || n.node.id !== id) continue;
-        if (n.node.span.from < at && (!binding || n.node.span.from > binding.node.span.from))
+        // `h = dense(h)`: the `h` in the call is the binding before this one.
+        const own = n.bound && n.bound.call.span.from <= at && at <= n.bound.call.span.to;
+        if (
+          n.node.span.from < at &&
+          !own &&
+          (!binding || n.node.span.from > binding.node.span.from)
+        )
           binding = n;
       }
-      if (binding) return binding.site;
+      if (binding) return binding.bound;
       scope = scope === 0 ? undefined : this.scopeParent[scope];
     }
     return undefined;
@@ -200,27 +286,48 @@ export class SiteIndex {
     if (!module) return out;
     const siteByCall = new Map<ir.Call, SiteRef>();
     for (const s of this.sites) if (s.call) siteByCall.set(s.call, s);
-    const stores = new Map<ir.Node, SiteRef | undefined>();
-    const markTarget = (t: ir.Expr, site: SiteRef | undefined) => {
-      if (t.kind === 'Name' || t.kind === 'Attribute') stores.set(t, site);
-      if (t.kind === 'Tuple' || t.kind === 'List') for (const e of t.elts) markTarget(e, undefined);
+    const stores = new Map<ir.Node, Binding | undefined>();
+    type To = { readonly call: ir.Call; readonly path: readonly number[] } | undefined;
+    const markTarget = (t: ir.Expr, to: To) => {
+      if (t.kind === 'Name' || t.kind === 'Attribute')
+        stores.set(t, to && { node: t, ...to, site: siteByCall.get(to.call) });
+      if (t.kind === 'Tuple' || t.kind === 'List') {
+        // Items after a starred target have no fixed index.
+        const star = t.elts.findIndex((e) => e.kind === 'Starred');
+        t.elts.forEach((e, i) =>
+          markTarget(
+            e,
+            to && (star < 0 || i < star) ? { call: to.call, path: [...to.path, i] } : undefined,
+          ),
+        );
+      }
       if (t.kind === 'Starred') markTarget(t.value, undefined);
+    };
+    /** `a, b = f(), g()`: each target takes its own call. */
+    const markAssign = (t: ir.Expr, value: ir.Expr | null | undefined) => {
+      if (value?.kind === 'Call') return markTarget(t, { call: value, path: [] });
+      if (
+        (t.kind === 'Tuple' || t.kind === 'List') &&
+        (value?.kind === 'Tuple' || value?.kind === 'List') &&
+        t.elts.length === value.elts.length &&
+        !t.elts.some((e) => e.kind === 'Starred') &&
+        !value.elts.some((e) => e.kind === 'Starred')
+      ) {
+        t.elts.forEach((e, i) => markAssign(e, value.elts[i]));
+        return;
+      }
+      markTarget(t, undefined);
     };
     const stack: number[] = [0];
     this.scopeParent = [0];
     ir.walk(module, {
       enter: (node) => {
         switch (node.kind) {
-          case 'Assign': {
-            const site = node.value.kind === 'Call' ? siteByCall.get(node.value) : undefined;
-            for (const t of node.targets) markTarget(t, site);
+          case 'Assign':
+            for (const t of node.targets) markAssign(t, node.value);
             break;
-          }
           case 'AnnAssign':
-            markTarget(
-              node.target,
-              node.value?.kind === 'Call' ? siteByCall.get(node.value) : undefined,
-            );
+            markAssign(node.target, node.value);
             break;
           case 'AugAssign':
           case 'For':
@@ -233,7 +340,7 @@ export class SiteIndex {
           case 'Name':
           case 'Attribute': {
             const scope = stack[stack.length - 1];
-            if (stores.has(node)) out.push({ node, scope, store: true, site: stores.get(node) });
+            if (stores.has(node)) out.push({ node, scope, store: true, bound: stores.get(node) });
             else if (node.kind === 'Name') out.push({ node, scope, store: false });
             break;
           }
@@ -259,6 +366,16 @@ export class SiteIndex {
     });
     return out;
   }
+}
+
+/** The part of a call's result a binding's path selects (undefined: not known). */
+export function resultPart(v: ResultValue, path: readonly number[]): ResultValue | undefined {
+  let cur: ResultValue = v;
+  for (const i of path) {
+    if (cur.kind !== 'sequence' || i >= cur.items.length) return undefined;
+    cur = cur.items[i];
+  }
+  return cur;
 }
 
 /** The offset is on the call's callee or one of its arguments that is not a callback. */
@@ -301,6 +418,22 @@ export function siteNames(site: CallSite): string[] {
   for (const o of site.outcomes)
     if (o.action === 'raise' && !names.includes(`${o.name}:0`)) add(`${o.name}:0`);
   return names;
+}
+
+/**
+ * The variables at the offset, for navigation and checkpoint lookups: a variable site's (or
+ * the one a name is bound to), else those of the layer object a name is bound to.
+ */
+export function variableNamesAt(snapshot: Snapshot, offset: number): string[] | undefined {
+  const index = indexOf(snapshot);
+  const ref = index.variableAt(offset);
+  return ref ? siteNames(ref.site) : index.layerVariablesAt(offset);
+}
+
+/** `variableNamesAt` as store keys (no `:0`). */
+export function variableKeysAt(snapshot: Snapshot, offset: number): Set<string> | undefined {
+  const names = variableNamesAt(snapshot, offset);
+  return names && new Set(names.map(variableKey));
 }
 
 export function outcomeKey(o: Outcome): string {

@@ -101,6 +101,62 @@ describe('cli: scope-lens check and names', () => {
     assert.equal(file.complete, true);
   });
 
+  it('check --format json on layers: scopes at the program’s calls, results, no library path', () => {
+    const layers = path.join(dir, 'layers', 'net.py');
+    fs.mkdirSync(path.dirname(layers));
+    fs.writeFileSync(
+      layers,
+      [
+        'import tensorflow.compat.v1 as tf',
+        'x = tf.placeholder(tf.float32, [None, 4, 3])',
+        'with tf.variable_scope("m"):',
+        '    h = tf.layers.dense(x, 5, name="fc")',
+        'with tf.variable_scope("m", reuse=True):',
+        '    h = tf.layers.dense(x, 5, name="fc")',
+        'cell = tf.nn.rnn_cell.GRUCell(2)',
+        'out, state = tf.nn.dynamic_rnn(cell, h, dtype=tf.float32)',
+        'with tf.variable_scope("m", reuse=True):',
+        '    bad = tf.layers.dense(x, 5, name="fc2")',
+        '',
+      ].join('\n'),
+    );
+    const r = capture((out, err) => runCheck(['--format', 'json', layers], out, err));
+    assert.equal(r.code, 1, r.out);
+    assert.doesNotMatch(r.out, /<scope-lens>|_lib/);
+    const file = JSON.parse(r.out).files[0];
+    for (const site of file.callSites)
+      for (const o of site.outcomes)
+        assert.deepEqual(o.scope, { start: site.start, end: site.end }, JSON.stringify(o));
+    type At = { start: { line: number } };
+    // Reusing `m/fc`: where it was created, and where reuse was set.
+    const reuse = file.callSites.find((s: At) => s.start.line === 6);
+    assert.equal(reuse.outcomes[0].createdAt.start.line, 4);
+    assert.equal(reuse.outcomes[0].reuse.at.start.line, 5);
+    // fc2 does not exist under reuse=True: TF's error at the program's call, related to the
+    // program's scope.
+    assert.deepEqual(
+      file.diagnostics.map((d: At & { code: string; related: At[] }) => [
+        d.code,
+        d.start.line,
+        d.related.map((x) => x.start.line),
+      ]),
+      [['TF-VAR-MISSING', 10, [9]]],
+    );
+    assert.deepEqual(
+      file.results.map((x: At & { values: Array<{ kind: string }> }) => [
+        x.start.line,
+        x.values.map((v) => v.kind).join(),
+      ]),
+      [
+        [2, 'tensor'],
+        [4, 'tensor'],
+        [6, 'tensor'],
+        [7, 'layer'],
+        [8, 'sequence'],
+      ],
+    );
+  });
+
   it('names lists every variable with shape, dtype, creation and reuse lines', () => {
     const r = capture((out, err) => runNames([good], out, err));
     assert.equal(r.code, 0);

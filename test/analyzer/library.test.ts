@@ -329,4 +329,171 @@ describe('analyzer: the embedded tf.layers / slim library', () => {
       ['rnn/basic_lstm_cell/kernel:0 (10, 28)', 'rnn/basic_lstm_cell/bias:0 (28,)', 'c:0 (2, 7)'],
     );
   });
+
+  it('what bound calls return: tensors with static shapes, tuples, layer objects and their variables', () => {
+    const a = run(
+      [
+        'x = tf.placeholder(tf.float32, [None, 5, 3])',
+        "h = tf.layers.dense(x, 4, name='fc')",
+        'cell = tf.nn.rnn_cell.LSTMCell(6)',
+        'idle = tf.nn.rnn_cell.GRUCell(2)',
+        'out, state = tf.nn.dynamic_rnn(cell, h, dtype=tf.float32)',
+        "p, q = tf.layers.dense(h, 1, name='p'), tf.layers.dense(h, 2, name='q')",
+        'n = 3',
+      ],
+      null,
+    );
+    const at = (line: number) =>
+      a.results.filter((r) => r.start.line === line).flatMap((r) => r.values);
+    assert.deepEqual(at(2), [
+      { kind: 'tensor', name: 'Placeholder:0', shape: '(?, 5, 3)', dtype: 'float32' },
+    ]);
+    assert.deepEqual(at(3), [
+      { kind: 'tensor', name: 'fc/BiasAdd:0', shape: '(?, 5, 4)', dtype: 'float32' },
+    ]);
+    // The cell's variables are created by dynamic_rnn, after the cell was bound.
+    const cell = at(4);
+    assert.equal(cell.length, 1);
+    assert.equal(cell[0].kind, 'layer');
+    assert.deepEqual(cell[0].kind === 'layer' && [cell[0].type, cell[0].variables], [
+      'LSTMCell',
+      ['rnn/lstm_cell/kernel:0', 'rnn/lstm_cell/bias:0'],
+    ]);
+    // A cell never called has no variables (but is a layer).
+    const idle = at(5);
+    assert.deepEqual(idle[0].kind === 'layer' && [idle[0].type, idle[0].variables], [
+      'GRUCell',
+      [],
+    ]);
+    const rnn = at(6);
+    assert.equal(rnn.length, 1);
+    assert.equal(rnn[0].kind, 'sequence');
+    if (rnn[0].kind !== 'sequence') return;
+    assert.equal(rnn[0].type, 'tuple');
+    assert.deepEqual(
+      [rnn[0].items[0].kind === 'tensor' && rnn[0].items[0].shape, rnn[0].items[1].kind],
+      ['(?, 5, 6)', 'sequence'],
+    );
+    const st = rnn[0].items[1];
+    assert.deepEqual(
+      st.kind === 'sequence' && [st.type, st.items.map((i) => i.kind === 'tensor' && i.shape)],
+      ['LSTMStateTuple', ['(?, 6)', '(?, 6)']],
+    );
+    // `p, q = f(...), g(...)`: each call its own result.
+    assert.deepEqual(
+      at(7).map((v) => v.kind === 'tensor' && `${v.name} ${v.shape}`),
+      ['p/BiasAdd:0 (?, 5, 1)', 'q/BiasAdd:0 (?, 5, 2)'],
+    );
+    // Only calls (not `n = 3`), and only calls that returned a tensor or a layer.
+    assert.deepEqual(
+      a.results.map((r) => r.start.line),
+      [2, 3, 4, 5, 6, 7, 7],
+    );
+  });
+
+  it('summaries are bounded per path: past the budget an object is `other`, never a partial list', () => {
+    const a = run(
+      [
+        'x = tf.placeholder(tf.float32, [None, 5, 3])',
+        'first = tf.nn.rnn_cell.GRUCell(2)',
+        'class Leaf(object):',
+        '    pass',
+        'LEAVES = [Leaf() for _ in range(199)]',
+        'class Bag(object):',
+        '    def __init__(self):',
+        '        self.items = LEAVES',
+        ...Array.from({ length: 300 }, (_, i) => `b${i} = Bag()`),
+        'last = tf.nn.rnn_cell.GRUCell(3)',
+        'o1, s1 = tf.nn.dynamic_rnn(first, x, dtype=tf.float32, scope="r1")',
+        'o2, s2 = tf.nn.dynamic_rnn(last, x, dtype=tf.float32, scope="r2")',
+      ],
+      null,
+    );
+    assert.equal(a.complete, true);
+    const at = (line: number) => a.results.find((r) => r.start.line === line)?.values ?? [];
+    const first = at(3)[0];
+    assert.equal(first?.kind, 'layer');
+    assert.equal(first?.kind === 'layer' && first.variables.length, 4);
+    // Both cells created their variables; the one summarised after the budget ran out is not
+    // described at all rather than partly.
+    assert.ok(a.variables.some((v) => v.name.startsWith('r2/')));
+    assert.deepEqual(at(310), []);
+  });
+
+  it('a loop binds one call to several results: each distinct one, a few at most', () => {
+    const a = run(
+      [
+        'h = tf.placeholder(tf.float32, [None, 3])',
+        'for units in [4, 5, 6, 7, 8, 9]:',
+        '    h = tf.layers.dense(h, units)',
+      ],
+      null,
+    );
+    const r = a.results.find((x) => x.start.line === 4);
+    assert.deepEqual(
+      r?.values.map((v) => v.kind === 'tensor' && `${v.name} ${v.shape}`),
+      [
+        'dense/BiasAdd:0 (?, 4)',
+        'dense_1/BiasAdd:0 (?, 5)',
+        'dense_2/BiasAdd:0 (?, 6)',
+        'dense_3/BiasAdd:0 (?, 7)',
+      ],
+    );
+  });
+
+  it("a layer's variables have the program's call as their scope, never a library location", () => {
+    const a = run(
+      [
+        'x = tf.placeholder(tf.float32, [None, 5, 3])',
+        'class MyCell(tf.nn.rnn_cell.RNNCell):',
+        '    @property',
+        '    def state_size(self):',
+        '        return 2',
+        '    @property',
+        '    def output_size(self):',
+        '        return 2',
+        '    def call(self, inputs, state):',
+        "        w = tf.get_variable('w', [3, 2])",
+        '        return tf.matmul(inputs, w), state',
+        "with tf.variable_scope('m'):",
+        "    h = tf.layers.dense(x, 3, name='fc')",
+        "with tf.variable_scope('m', reuse=True):",
+        "    h = tf.layers.dense(x, 3, name='fc')",
+        'out, state = tf.nn.dynamic_rnn(MyCell(), x, dtype=tf.float32)',
+      ],
+      null,
+    );
+    const site = (line: number) => a.callSites.find((s) => s.start.line === line);
+    for (const line of [14, 16]) {
+      const s = site(line);
+      assert.ok(s, `no site at line ${line}`);
+      for (const o of s.outcomes) assert.deepEqual(o.scope, { start: s.start, end: s.end });
+    }
+    // The reuse comes from the program's `variable_scope('m', reuse=True)`, and the reusing
+    // call leads to the creating one.
+    for (const o of site(16)?.outcomes ?? []) {
+      assert.equal(o.action, 'reuse');
+      assert.equal(o.reuse?.at?.start.line, 15);
+      assert.equal(o.createdAt?.start.line, 14);
+    }
+    // A cell of the program's own, called by dynamic_rnn: its get_variable is the site, and the
+    // scope the library opened is reported at the dynamic_rnn call.
+    const w = site(11);
+    assert.ok(w);
+    assert.equal(w.outcomes[0].name, 'rnn/my_cell/w:0');
+    assert.equal(w.outcomes[0].scope?.start.line, 17);
+    assert.ok(locations(a).every((f) => f === 'model.py'));
+    assert.doesNotMatch(JSON.stringify(a), /<scope-lens>/);
+  });
+
+  it('no result of any layer program names a library file', () => {
+    for (const dir of ['layers', 'train-layers']) {
+      const folder = path.join(root, 'test', 'runtime', dir);
+      for (const f of fs.readdirSync(folder).filter((n) => n.endsWith('.py'))) {
+        const file = path.join(folder, f);
+        const a = analyze(fs.readFileSync(file, 'utf8'), { path: file });
+        assert.doesNotMatch(JSON.stringify(a), /<scope-lens>/, f);
+      }
+    }
+  });
 });

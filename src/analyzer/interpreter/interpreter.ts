@@ -49,6 +49,7 @@ import {
 } from './tensors';
 import { dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
+import { ResultSummary, summarize, SUMMARY_BUDGET, summaryKey } from './results';
 import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
 
 /** Default limits (settings may change them: `InterpretOptions.limits`). */
@@ -66,6 +67,8 @@ const BASE_STEPS = 300_000;
 /** Paths explored for the program, and for each entry point. */
 const MAX_PATHS = 32;
 const MAX_ENTRY_PATHS = 8;
+/** Distinct results kept per bound call (loop iterations and paths). */
+const MAX_RESULTS_PER_CALL = 4;
 
 /**
  * How a statement ended, when not normally: `return` (with its value), `break`, `continue`.
@@ -172,6 +175,11 @@ export interface InterpretResult {
    */
   readonly entries: EntryPoint[];
   readonly scopes: ScopeEvent[];
+  /**
+   * Calls in the analysed file whose result an assignment binds, with what they returned: the
+   * distinct summaries over the program's paths and its entry points' (at most a few per call).
+   */
+  readonly results: ReadonlyMap<Expr, readonly ResultSummary[]>;
   /** False when a budget ran out or an internal error stopped a path early. */
   readonly complete: boolean;
   /** Every path (of the program and of each entry point) was explored. */
@@ -199,6 +207,17 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
   const scopes: ScopeEvent[] = [];
   const called = new Set<unknown>();
   let first: Interpreter | null = null;
+  const results = new Map<Expr, Map<string, ResultSummary>>();
+  const addResults = (bound: ReadonlyMap<Expr, readonly ResultSummary[]>) => {
+    for (const [at, summaries] of bound) {
+      let known = results.get(at);
+      if (!known) {
+        known = new Map();
+        results.set(at, known);
+      }
+      for (const s of summaries) if (known.size < MAX_RESULTS_PER_CALL) known.set(summaryKey(s), s);
+    }
+  };
 
   const program = explore(
     (chooser) => {
@@ -210,6 +229,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
         // An uncaught exception of the program ends it, as in Python; anything else is ours.
         if (!(e instanceof PyRaise)) complete = false;
       }
+      addResults(interp.boundResults());
       totalSteps += interp.steps;
       for (const n of interp.notes) addNote(notes, n);
       scopes.push(...interp.scopeEvents);
@@ -230,6 +250,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
     calls: Set<unknown>;
     notes: Note[];
     scopes: ScopeEvent[];
+    results: Array<ReadonlyMap<Expr, readonly ResultSummary[]>>;
   }> = [];
   const base = first as Interpreter | null;
   if (base) {
@@ -237,6 +258,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
       const calls = new Set<unknown>();
       const entryNotes: Note[] = [];
       const entryScopes: ScopeEvent[] = [];
+      const entryResults: Array<ReadonlyMap<Expr, readonly ResultSummary[]>> = [];
       const run = explore(
         (chooser) => {
           const r = base.runEntryPoint(target.call, chooser);
@@ -244,6 +266,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
           if (!r.complete) complete = false;
           entryNotes.push(...r.notes);
           entryScopes.push(...r.scopes);
+          entryResults.push(r.results);
           for (const d of r.called) calls.add(d);
           return { events: r.events, mark: r.eventsAtFirstChoice };
         },
@@ -252,7 +275,14 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
       );
       if (!run.exhaustive) exhaustive = false;
       const entryPaths = run.results.map((r) => (run.exhaustive ? r.events : uncertainAfter(r)));
-      explored.push({ target, paths: entryPaths, calls, notes: entryNotes, scopes: entryScopes });
+      explored.push({
+        target,
+        paths: entryPaths,
+        calls,
+        notes: entryNotes,
+        scopes: entryScopes,
+        results: entryResults,
+      });
     }
   }
   const entries: EntryPoint[] = [];
@@ -263,10 +293,17 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
     if (calledByOther) continue;
     for (const n of e.notes) addNote(notes, n);
     scopes.push(...e.scopes);
+    for (const r of e.results) addResults(r);
     entries.push({ name: e.target.name, paths: e.paths });
   }
   if (!more()) complete = false;
-  return { notes, paths, entries, scopes, complete, exhaustive };
+  const callResults = new Map<Expr, readonly ResultSummary[]>();
+  for (const [at, known] of results) {
+    const values = [...known.values()];
+    // A call that never returned a tensor or a layer here has nothing to show.
+    if (values.some((v) => v.kind !== 'other')) callResults.set(at, values);
+  }
+  return { notes, paths, entries, scopes, results: callResults, complete, exhaustive };
 }
 
 /**
@@ -342,6 +379,8 @@ export class Interpreter {
   readonly builtinsEnv = new Env(null);
   readonly mainEnv = new Env(this.builtinsEnv);
   events: VariableEvent[] = [];
+  /** Calls in the analysed file whose results assignments bound on this run, and the values. */
+  private bound = new Map<Expr, Value[]>();
   readonly notes: Note[] = [];
   readonly scopeEvents: ScopeEvent[] = [];
   /** Function and class definitions the program called. */
@@ -516,6 +555,7 @@ export class Interpreter {
     events: VariableEvent[];
     notes: Note[];
     scopes: ScopeEvent[];
+    results: ReadonlyMap<Expr, readonly ResultSummary[]>;
     called: Set<unknown>;
     steps: number;
     complete: boolean;
@@ -529,8 +569,10 @@ export class Interpreter {
       scopes: this.scopeEvents.length,
       steps: this.steps,
       mark: this.eventsAtFirstChoice,
+      bound: this.bound,
     };
     this.events = [];
+    this.bound = new Map();
     this.chooser = chooser;
     this.steps = 0;
     this.eventsAtFirstChoice = null;
@@ -547,6 +589,7 @@ export class Interpreter {
       events: this.events,
       notes: this.notes.splice(saved.notes),
       scopes: this.scopeEvents.splice(saved.scopes),
+      results: this.boundResults(),
       called: new Set([...this.called].filter((d) => !calledBefore.has(d))),
       steps: this.steps,
       complete,
@@ -554,10 +597,53 @@ export class Interpreter {
     };
     for (const d of result.called) this.called.delete(d);
     this.events = saved.events;
+    this.bound = saved.bound;
     this.chooser = saved.chooser;
     this.steps = saved.steps;
     this.eventsAtFirstChoice = saved.mark;
     return result;
+  }
+
+  /**
+   * What the calls bound on this run returned, summarised now (a layer object's variables are
+   * those it holds when the run has ended).
+   */
+  boundResults(): Map<Expr, ResultSummary[]> {
+    const out = new Map<Expr, ResultSummary[]>();
+    const items = (v: Value) => this.tupleItems.get(v);
+    const budget = { left: SUMMARY_BUDGET };
+    for (const [at, values] of this.bound) {
+      const seen = new Set<string>();
+      const summaries: ResultSummary[] = [];
+      for (const v of values) {
+        const s = summarize(v, items, budget);
+        const k = summaryKey(s);
+        if (!seen.has(k)) {
+          seen.add(k);
+          summaries.push(s);
+        }
+      }
+      out.set(at, summaries);
+    }
+    return out;
+  }
+
+  /** An assignment in the analysed file bound the result of a call (or of calls: `f(), g()`). */
+  private noteBound(value: Expr | null | undefined, v: Value): void {
+    if (this.currentFile !== this.options.file) return;
+    if (value?.kind === 'Tuple' || value?.kind === 'List') {
+      if ((v.k === 'tuple' || v.k === 'list') && v.items.length === value.elts.length)
+        value.elts.forEach((e, i) => this.noteBound(e, v.items[i]));
+      return;
+    }
+    if (value?.kind !== 'Call') return;
+    let values = this.bound.get(value);
+    if (!values) {
+      values = [];
+      this.bound.set(value, values);
+    }
+    // A loop binds the same call once per iteration: a few values are enough to show.
+    if (values.length < MAX_RESULTS_PER_CALL && !values.includes(v)) values.push(v);
   }
 
   private tick(): void {
@@ -597,6 +683,7 @@ export class Interpreter {
         return;
       case 'Assign': {
         const v = this.eval(s.value, env);
+        this.noteBound(s.value, v);
         const t0 = s.targets[0];
         // TypeScript: a statement that starts at its target has no let/const/var, so it writes
         // the existing binding (a closure's outer variable), as JavaScript does.
@@ -620,7 +707,11 @@ export class Interpreter {
         return;
       }
       case 'AnnAssign':
-        if (s.value) this.assign(s.target, this.eval(s.value, env), env);
+        if (s.value) {
+          const v = this.eval(s.value, env);
+          this.noteBound(s.value, v);
+          this.assign(s.target, v, env);
+        }
         return;
       case 'FunctionDef': {
         let fn: Value = { k: 'func', def: s, closure: env, name: s.name, file: this.currentFile };

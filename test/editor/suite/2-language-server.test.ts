@@ -46,6 +46,25 @@ describe('language server features', function () {
     assert.match(text, /cur_scope\/my_var:0/);
   });
 
+  it('hover on a name bound to a layer call: its tensor, then the variables the call creates', async function () {
+    requireServer(this);
+    const editor = await open(file('python', 'dense.py'));
+    const at = positionOf(editor.document, 7, 'h * 2');
+    const text = await poll(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        at,
+      );
+      const t = hoverText(hovers ?? []);
+      return t.includes('model/fc1/kernel:0') ? t : undefined;
+    }, 'a hover naming model/fc1/kernel:0');
+    assert.match(text, /`h` — the result of `dense\(\.\.\.\)`/);
+    assert.match(text, /tensor `model\/fc1\/BiasAdd:0` · shape `\(\?, 64\)` · dtype `float32`/);
+    assert.match(text, /`model\/fc1\/bias:0` — \*\*created here\*\*/);
+    assert.doesNotMatch(text, /<scope-lens>|_lib/);
+  });
+
   it('definition of a reused variable is the call that created it; references list both calls', async function () {
     requireServer(this);
     const editor = await open(file(...SEED));
