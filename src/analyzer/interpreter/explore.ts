@@ -15,7 +15,8 @@ export class Chooser {
 
   constructor(
     private readonly prefix: readonly number[],
-    private readonly queue: (decisions: number[]) => boolean,
+    /** Queues the decisions `make` returns; false (`make` not called) when there is no room. */
+    private readonly queue: (make: () => number[]) => boolean,
   ) {}
 
   /** One of `n` branches: replayed from the prefix, else 0 (the alternatives are queued). */
@@ -26,8 +27,10 @@ export class Chooser {
       return d;
     }
     this.pos++;
+    // Past the path bound nothing is queued, and nothing is copied: a path may make many
+    // choices (a loop over something unknown), and copying its prefix at each was quadratic.
     for (let alt = n - 1; alt >= 1; alt--) {
-      if (!this.queue([...this.decisions, alt])) this.truncated = true;
+      if (!this.queue(() => [...this.decisions, alt])) this.truncated = true;
     }
     this.decisions.push(0);
     return 0;
@@ -56,9 +59,9 @@ export function explore<T>(
       break;
     }
     const prefix = pending.pop() as number[];
-    const chooser = new Chooser(prefix, (d) => {
+    const chooser = new Chooser(prefix, (make) => {
       if (results.length + pending.length >= maxPaths) return false;
-      pending.push(d);
+      pending.push(make());
       return true;
     });
     results.push(run(chooser));

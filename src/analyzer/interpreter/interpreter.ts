@@ -62,6 +62,8 @@ export const MAX_CALL_DEPTH = 24;
  */
 export const MAX_LIBRARY_CALL_DEPTH = 64;
 export const MAX_LOOP = 1000;
+/** Nested calls of one library function (its recursion on structures, e.g. nested states). */
+const MAX_LIBRARY_RECURSION = 6;
 /** Steps allowed per path: a base plus an allowance per character of source. */
 const BASE_STEPS = 300_000;
 /** Paths explored for the program, and for each entry point. */
@@ -372,6 +374,8 @@ interface Frame {
 interface FunctionFrame {
   readonly def: unknown;
   readonly env: Env;
+  /** A method's `self` (an instance), so recursion is counted per object. */
+  readonly self?: Value;
 }
 
 export class Interpreter {
@@ -2046,6 +2050,10 @@ export class Interpreter {
     const library = isLibraryFile(fn.file);
     if (library ? this.libraryDepth >= MAX_LIBRARY_CALL_DEPTH : this.depth >= this.maxCallDepth)
       return UNKNOWN_VALUE;
+    // Library code recursing on something not known (a state size of unknown structure) would
+    // fork at every level until the budget is spent: past a few levels its value is unknown.
+    const self0 = args[0] && args[0].k === 'instance' ? args[0] : undefined;
+    if (library && this.recursion(fn.def, self0) >= MAX_LIBRARY_RECURSION) return UNKNOWN_VALUE;
     // A program's call into library code with an assumed gradient among its arguments: what
     // the library makes of it rests on that assumption.
     if (
@@ -2060,7 +2068,7 @@ export class Interpreter {
     if (library) this.libraryDepth++;
     else this.depth++;
     this.callStack.push({ at, file: this.currentFile });
-    this.functionStack.push({ def: fn.def, env });
+    this.functionStack.push({ def: fn.def, env, self: self0 });
     const savedFile = this.currentFile;
     this.currentFile = fn.file;
     try {
@@ -2085,6 +2093,13 @@ export class Interpreter {
       if (library) this.libraryDepth--;
       else this.depth--;
     }
+  }
+
+  /** How many calls of `def` (on the same `self`, for a method) are running now. */
+  private recursion(def: FunctionFrame['def'], self: Value | undefined): number {
+    let n = 0;
+    for (const f of this.functionStack) if (f.def === def && f.self === self) n++;
+    return n;
   }
 
   /** Python evaluates parameter defaults once, where the function is defined. */
@@ -2845,6 +2860,7 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
     // None, True and False are singletons: `flag is False` holds for every False.
     const same =
       a === b ||
+      (a.k === 'variable' && b.k === 'variable' && a.v === b.v) ||
       (a.k === 'none' && b.k === 'none') ||
       (a.k === 'bool' && b.k === 'bool' && a.v === b.v);
     const knownDifferent = a.k !== b.k && (a.k === 'none' || b.k === 'none');

@@ -30,6 +30,10 @@ def _flatten(values):
 
 
 def _same_variable(a, b):
+    if a is b:
+        return True
+    if isinstance(a, tf.Variable) and isinstance(b, tf.Variable):
+        return False  # one Python object per variable: another object is another variable
     return a.graph is b.graph and a.op.name == b.op.name
 
 
@@ -281,10 +285,15 @@ class AdamOptimizer(Optimizer):
                 self._get_non_slot_variable('beta2_power', graph=graph))
 
     def _create_slots(self, var_list):
+        # TF colocates them with the variable first by name; what that choice decides here is
+        # only whether they are resource variables, so the names are compared only when the
+        # variables are of both kinds.
         first = var_list[0]
-        for v in var_list:
-            if v.name < first.name:
-                first = v
+        kinds = [slot_creator.is_resource(v) for v in var_list]
+        if any(k != kinds[0] for k in kinds):
+            for v in var_list:
+                if v.name < first.name:
+                    first = v
         self._create_non_slot_variable(self._beta1, 'beta1_power', first)
         self._create_non_slot_variable(self._beta2, 'beta2_power', first)
         for v in var_list:

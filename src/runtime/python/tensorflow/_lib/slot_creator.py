@@ -51,7 +51,9 @@ def create_zeros_slot(primary, name, dtype=None, colocate_with_primary=True):
     if dtype is None:
         dtype = primary.dtype.base_dtype
     shape = primary.get_shape()
-    if not shape.is_fully_defined():
+    # A variable's shape is always fully defined (what the analyzer cannot compute is still a
+    # number); a tensor's may not be.
+    if not isinstance(primary, tf.Variable) and not shape.is_fully_defined():
         raise NotImplementedError(
             'Scope Lens makes slots only for a primary of fully known shape; %s has shape %s.'
             % (primary.name, shape))
