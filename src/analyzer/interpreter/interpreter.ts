@@ -30,6 +30,7 @@ import { defaultGraph, engineAttr, TF1_ONLY, tfMember } from './tf-api';
 import { isLibraryFile, Library } from '../library/index';
 import { supportNatives } from '../library/support';
 import { stubFile, stubModule } from '../library/stubs';
+import { TF1_TOP_LEVEL_NAMES } from './tf-names';
 import {
   anyAssumed,
   depsOf,
@@ -1861,6 +1862,8 @@ export class Interpreter {
 
   /** Whether `obj` has attribute `name` (a literal): known for instances, classes, dicts. */
   private hasAttr(obj: Value, name: string): boolean | undefined {
+    if (obj.k === 'module' && (obj.path === 'tf' || obj.path === 'tf-top'))
+      return TF1_TOP_LEVEL_NAMES.has(name);
     if (obj.k === 'instance') {
       if (obj.attrs.has(name)) return true;
       return this.classLookup(obj.cls, name) !== undefined;
@@ -2560,6 +2563,13 @@ export class Interpreter {
         if (obj && n && n.k === 'str' && (obj.k === 'instance' || obj.k === 'class'))
           obj.attrs.set(n.v, v ?? UNKNOWN_VALUE);
         return NONE;
+      },
+      dir: (args) => {
+        // `dir(tf)`: TF 1.x's top-level names (feature tests pick code paths by them).
+        const m = args[0];
+        if (m && m.k === 'module' && (m.path === 'tf' || m.path === 'tf-top'))
+          return { k: 'list', items: [...TF1_TOP_LEVEL_NAMES].map((n) => str(n)) };
+        return UNKNOWN_VALUE;
       },
       callable: (args) => {
         const v = args[0];
