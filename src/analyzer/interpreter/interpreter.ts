@@ -1014,6 +1014,13 @@ export class Interpreter {
         for (let i = 0; i < e.ops.length; i++) {
           const right = this.eval(e.comparators[i], env);
           const op = e.ops[i];
+          if (
+            e.ops.length === 1 &&
+            ['<', '<=', '>', '>='].includes(op) &&
+            (isTensorLike(left) || isTensorLike(right))
+          )
+            // `x > 0` on a tensor: TF's `Greater` op (a bool tensor).
+            return tensorBinop(this, op, left, right);
           if (op === 'in' || op === 'not in') {
             const r = this.contains(right, left);
             if (r === undefined) return UNKNOWN_VALUE;
@@ -1096,7 +1103,6 @@ export class Interpreter {
     }
     if (isTensorLike(v)) {
       // Slicing a tensor (`x[:, 0]`, `x[..., :3]`, `x[:, None]`): TF's `strided_slice`.
-      const parts = index.kind === 'Tuple' ? index.elts : [index];
       const items: SliceItem[] = [];
       const inputs: Value[] = [v];
       let listIndex = false;
@@ -1106,21 +1112,34 @@ export class Interpreter {
         inputs.push(b);
         return sliceBound(b);
       };
-      for (const p of parts) {
+      const add = (b: Value): void => {
+        if (b.k === 'none') items.push({ kind: 'newaxis' });
+        else if (b.k === 'list' || b.k === 'tuple') listIndex = true;
+        else items.push({ kind: 'index', at: sliceBound(b) });
+      };
+      const item = (p: Expr): void => {
         if (p.kind === 'Slice') {
           const begin = bound(p.lower);
           const end = bound(p.upper);
           items.push({ kind: 'slice', begin, end, step: bound(p.step) });
-        } else if (p.kind === 'Constant' && p.pyType === 'Ellipsis') items.push({ kind: 'ellipsis' });
+        } else if (p.kind === 'Constant' && p.pyType === 'Ellipsis')
+          items.push({ kind: 'ellipsis' });
         else {
           const b = this.eval(p, env);
           inputs.push(b);
-          if (b.k === 'none') items.push({ kind: 'newaxis' });
-          else if (b.k === 'list' || b.k === 'tuple') listIndex = true;
-          else items.push({ kind: 'index', at: sliceBound(b) });
+          add(b);
         }
+      };
+      if (index.kind === 'Tuple') index.elts.forEach(item);
+      else if (index.kind === 'Slice' || index.kind === 'Constant') item(index);
+      else {
+        // `x[[0, 1]]`: TF 1.15 takes a list as the tuple of indices (`x[0, 1]`).
+        const whole = this.eval(index, env);
+        inputs.push(whole);
+        if (whole.k === 'list' || whole.k === 'tuple') whole.items.forEach(add);
+        else add(whole);
       }
-      // A list index is TF 1.15's TypeError (a gather in TF 2): not followed here.
+      // A nested list index is TF 1.15's TypeError: not followed here.
       const out = listIndex
         ? tensor(null, tensorInfo(v).dtype, UNKNOWN as never)
         : stridedSlice(this, v, items);
@@ -2191,7 +2210,10 @@ export class Interpreter {
    */
   private collections(): Value {
     const env = new Env(null);
-    env.set('namedtuple', builtin('namedtuple', (args, kwargs) => this.namedtuple(args, kwargs)));
+    env.set(
+      'namedtuple',
+      builtin('namedtuple', (args, kwargs) => this.namedtuple(args, kwargs)),
+    );
     env.set('OrderedDict', this.builtinsEnv.lookup('dict') ?? UNKNOWN_VALUE);
     return { k: 'module', path: '<collections>', env };
   }

@@ -413,10 +413,20 @@ export function tensorBinop(interp: Interpreter, op: string, a: Value, b: Value)
   const assumed = anyAssumed([a, b]);
   if (op === '@')
     return withDeps(matmul(interp, { args: [a, b], kwargs: new Map() }), deps, assumed);
-  const type = types[op];
+  const comparisons: Record<string, string> = {
+    '<': 'Less',
+    '<=': 'LessEqual',
+    '>': 'Greater',
+    '>=': 'GreaterEqual',
+  };
+  const type = types[op] ?? comparisons[op];
   if (!type) return UNKNOWN_VALUE;
   const x = tensorInfo(a);
   const y = tensorInfo(b);
+  if (comparisons[op]) {
+    const name = opName(interp, { args: [], kwargs: new Map() }, 99, type);
+    return withDeps(tensor(name, DTypes.bool, broadcast(x.shape, y.shape)), deps, assumed);
+  }
   const name = opName(interp, { args: [], kwargs: new Map() }, 99, type);
   return withDeps(
     tensor(name, isTensorLike(a) ? x.dtype : y.dtype, broadcast(x.shape, y.shape)),
@@ -997,7 +1007,12 @@ export type SliceBound = number | null | 'tensor' | 'unknown';
 
 /** One item of `x[...]`: a slice, an index (shrinks its axis), `...` or `None` (a new axis). */
 export type SliceItem =
-  | { readonly kind: 'slice'; readonly begin: SliceBound; readonly end: SliceBound; readonly step: SliceBound }
+  | {
+      readonly kind: 'slice';
+      readonly begin: SliceBound;
+      readonly end: SliceBound;
+      readonly step: SliceBound;
+    }
   | { readonly kind: 'index'; readonly at: SliceBound }
   | { readonly kind: 'ellipsis' }
   | { readonly kind: 'newaxis' };
@@ -1019,7 +1034,10 @@ export function sliceBound(v: Value): SliceBound {
  * and the axis is known, a full slice (`:`, `::s`) keeps the axis; a list of bounds with a tensor
  * in it makes that list unknown to TF for every axis. Out-of-range indices (TF's error): UNKNOWN.
  */
-export function stridedSliceShape(input: AbstractShape, items: readonly SliceItem[]): AbstractShape {
+export function stridedSliceShape(
+  input: AbstractShape,
+  items: readonly SliceItem[],
+): AbstractShape {
   const d = dimsOf(input);
   if (!d) return input === U ? U : null;
   const steps = items.map((it) => (it.kind === 'slice' ? it.step : 1));
@@ -1096,7 +1114,11 @@ export function stridedSliceShape(input: AbstractShape, items: readonly SliceIte
 /** `x[items]` on a tensor or variable: TF's `strided_slice` op. */
 export function stridedSlice(interp: Interpreter, x: Value, items: readonly SliceItem[]): Value {
   const info = tensorInfo(x);
-  const name = opName(interp, { args: [], kwargs: new Map() }, 99, 'strided_slice');
+  const none: Args = { args: [], kwargs: new Map() };
+  // A tensor index `t` ends at `t + 1`: an `add` op made before the slice's name scope.
+  for (const it of items)
+    if (it.kind === 'index' && it.at === 'tensor') opName(interp, none, 99, 'add');
+  const name = opName(interp, none, 99, 'strided_slice');
   return tensor(name, info.dtype, stridedSliceShape(info.shape, items));
 }
 
@@ -1121,7 +1143,13 @@ function stridedSliceOp(interp: Interpreter, a: Args): Value {
   const stridesArg = argOf(a, 3, 'strides');
   const strides = stridesArg === undefined || stridesArg.k === 'none' ? null : list(stridesArg);
   const masks = [4, 5, 6, 7, 8].map((i) =>
-    maskBits(argOf(a, i, ['begin_mask', 'end_mask', 'ellipsis_mask', 'new_axis_mask', 'shrink_axis_mask'][i - 4])),
+    maskBits(
+      argOf(
+        a,
+        i,
+        ['begin_mask', 'end_mask', 'ellipsis_mask', 'new_axis_mask', 'shrink_axis_mask'][i - 4],
+      ),
+    ),
   );
   if (!begin || !end || begin.length !== end.length || masks.some((m) => m === undefined))
     return tensor(name, x.dtype, dimsOf(x.shape) ? U : unranked(x.shape));
@@ -1171,7 +1199,12 @@ function sliceOp(interp: Interpreter, a: Args): Value {
     return dim - b.v;
   });
   // A size tensor with a tensor in it is not a constant: every size is unknown to TF.
-  if (size.some(isTensorLike)) return tensor(name, x.dtype, out.map(() => null));
+  if (size.some(isTensorLike))
+    return tensor(
+      name,
+      x.dtype,
+      out.map(() => null),
+    );
   return tensor(name, x.dtype, out);
 }
 
@@ -1191,7 +1224,12 @@ function tile(interp: Interpreter, a: Args): Value {
     return tensor(name, x.dtype, U);
   }
   if (d && d.length !== items.length) return tensor(name, x.dtype, U);
-  if (items.some(isTensorLike)) return tensor(name, x.dtype, items.map(() => null));
+  if (items.some(isTensorLike))
+    return tensor(
+      name,
+      x.dtype,
+      items.map(() => null),
+    );
   return tensor(
     name,
     x.dtype,
@@ -1242,7 +1280,10 @@ function resizeSize(v: Value | undefined): [AbstractDim, AbstractDim] | undefine
 }
 
 /** `[batch, h, w, c]` resized to `size` (a 3-D image stays 3-D). */
-function resizedShape(images: AbstractShape, size: [AbstractDim, AbstractDim] | undefined): AbstractShape {
+function resizedShape(
+  images: AbstractShape,
+  size: [AbstractDim, AbstractDim] | undefined,
+): AbstractShape {
   const d = dimsOf(images);
   if (!d) return images === U ? U : null;
   if (!size || (d.length !== 3 && d.length !== 4)) return U;
@@ -1269,7 +1310,8 @@ function resizeImages(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(images);
   const size = resizeSize(argOf(a, 1, 'size'));
   const methodArg = argOf(a, 2, 'method');
-  const method = !methodArg || methodArg.k === 'none' ? 0 : methodArg.k === 'int' ? methodArg.v : -1;
+  const method =
+    !methodArg || methodArg.k === 'none' ? 0 : methodArg.k === 'int' ? methodArg.v : -1;
   const shape = resizedShape(x.shape, size);
   const d = dimsOf(x.shape);
   let scope: string | null;
@@ -1310,6 +1352,15 @@ function maxPoolWithArgmax(interp: Interpreter, a: Args): Value {
   const targ = dtypeOf(argOf(a, 4, 'Targmax')) ?? DTypes.int64;
   const second = out.name ? out.name.replace(/:0$/, ':1') : null;
   return { k: 'tuple', items: [out, tensor(second, targ, out.shape)] };
+}
+
+/** Comparisons and logical ops of two tensors: bool, broadcast (`Greater`, `LogicalAnd`). */
+function binaryBool(type: string): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+    const y = tensorInfo(argOf(a, 1, 'y') ?? UNKNOWN_VALUE);
+    return tensor(opName(interp, a, 2, type), DTypes.bool, broadcast(x.shape, y.shape));
+  };
 }
 
 /** Element-wise ops whose output is bool (`LogicalNot`, `IsNan`, ...). */
@@ -1446,6 +1497,14 @@ const OPS: Record<string, OpFn> = {
   is_finite: unaryBool('IsFinite'),
   where,
   where_v2: whereV2,
+  less: binaryBool('Less'),
+  less_equal: binaryBool('LessEqual'),
+  greater: binaryBool('Greater'),
+  greater_equal: binaryBool('GreaterEqual'),
+  equal: binaryBool('Equal'),
+  not_equal: binaryBool('NotEqual'),
+  logical_and: binaryBool('LogicalAnd'),
+  logical_or: binaryBool('LogicalOr'),
   tile,
   slice: sliceOp,
   strided_slice: stridedSliceOp,
@@ -1492,6 +1551,14 @@ for (const n of [
   'is_inf',
   'is_finite',
   'squared_difference',
+  'less',
+  'less_equal',
+  'greater',
+  'greater_equal',
+  'equal',
+  'not_equal',
+  'logical_and',
+  'logical_or',
 ]) {
   OPS[`math.${n}`] = OPS[n];
 }

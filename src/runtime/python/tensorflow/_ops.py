@@ -502,6 +502,23 @@ def zeros(shape, dtype=_dtypes.float32, name=None):
     return constant(0, dtype=dtype, shape=dims, name=name or "zeros")
 
 
+def _like(kind, value):
+    op_type = "ZerosLike" if value == 0 else "OnesLike"
+
+    def op(tensor, dtype=None, name=None, optimize=True):
+        x = convert_to_tensor(tensor)
+        dt = x.dtype.base_dtype if dtype is None else _dtypes.as_dtype(dtype)
+        tfjs_type = "bool" if dt.is_bool else ("int32" if dt.is_integer else "float32")
+        return make_op(op_type, name, kind, [x],
+                       lambda ins, s: T.cast(T.fill(ins[0].shape, value), tfjs_type), dt, x.shape)
+
+    return op
+
+
+zeros_like = _like("zeros_like", 0)
+ones_like = _like("ones_like", 1)
+
+
 def ones(shape, dtype=_dtypes.float32, name=None):
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
