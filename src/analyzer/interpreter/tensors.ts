@@ -858,8 +858,15 @@ function pool(type: string, rank: number): OpFn {
 
 function conv2dTranspose(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'value') ?? a.kwargs.get('input') ?? UNKNOWN_VALUE);
-  const name = compositeName(interp, a, 6, 'conv2d_transpose');
-  return tensor(name, x.dtype, shapeFromValue(argOf(a, 2, 'output_shape') ?? UNKNOWN_VALUE));
+  // The backprop op is named after the scope (`conv2d_transpose:0`); its shape is read from
+  // `output_shape` (a tensor in a list, TF's partial evaluation: that dimension unknown).
+  const name = opName(interp, a, 6, 'conv2d_transpose');
+  const out = argOf(a, 2, 'output_shape') ?? UNKNOWN_VALUE;
+  const items = sequence(out);
+  const shape = items
+    ? items.map((d) => (isTensorLike(d) ? null : dimArg(d)))
+    : shapeFromValue(out);
+  return tensor(name, x.dtype, shape);
 }
 
 // -- gathers and the rest -----------------------------------------------------------------------

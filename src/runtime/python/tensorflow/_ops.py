@@ -326,6 +326,9 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
            a_is_sparse=False, b_is_sparse=False, name=None):
     """`tf.matmul`: op `MatMul` for matrices; rank > 2 (or unknown) TF 1.15's `BatchMatMulV2`
     (still named `MatMul`) with broadcast batch dimensions."""
+    # Only tensors and variables are checked (a PartitionedVariable is not converted as TF
+    # converts it, by concatenating its parts, so its static shape is not trusted here).
+    strict = _is_tensor_like(a) and _is_tensor_like(b)
     a, b = convert_to_tensor(a), convert_to_tensor(b)
     ta, tb = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
     sa, sb = a.shape, b.shape
@@ -333,14 +336,16 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     op_type = "BatchMatMulV2" if batched else "MatMul"
     op_name = _op_name(name, "MatMul")
     out = unknown_shape()
-    if sa.dims is not None and sb.dims is not None:
+    if not strict and (sa.dims is None or sb.dims is None or len(sa) < 2 or len(sb) < 2):
+        pass
+    elif sa.dims is not None and sb.dims is not None:
         shapes = (_shape_list(sa), _shape_list(sb))
         if len(sa) < 2 or len(sb) < 2:
             bad = len(sa) if len(sa) < 2 else len(sb)
             raise ValueError(
                 "Shape must be %s 2 but is rank %d for '%s' (op: '%s') with input shapes: "
-                "%s, %s." % (("at least rank" if batched else "rank"), bad, op_name, op_type)
-                + shapes)
+                "%s, %s." % ((("at least rank" if batched else "rank"), bad, op_name, op_type)
+                             + shapes))
         m = sa[-1 if ta else -2].value
         n = sb[-2 if tb else -1].value
         ka = sa[-2 if ta else -1].value
