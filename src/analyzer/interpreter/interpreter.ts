@@ -1114,7 +1114,8 @@ export class Interpreter {
       };
       const add = (b: Value): void => {
         if (b.k === 'none') items.push({ kind: 'newaxis' });
-        else if (b.k === 'list' || b.k === 'tuple') listIndex = true;
+        else if (b.k === 'list' || b.k === 'tuple' || b.k === 'str' || b.k === 'float')
+          listIndex = true;
         else items.push({ kind: 'index', at: sliceBound(b) });
       };
       const item = (p: Expr): void => {
@@ -1139,7 +1140,7 @@ export class Interpreter {
         if (whole.k === 'list' || whole.k === 'tuple') whole.items.forEach(add);
         else add(whole);
       }
-      // A nested list index is TF 1.15's TypeError: not followed here.
+      // A nested list, a str or a float index is TF 1.15's TypeError: not followed here.
       const out = listIndex
         ? tensor(null, tensorInfo(v).dtype, UNKNOWN as never)
         : stridedSlice(this, v, items);

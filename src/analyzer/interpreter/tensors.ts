@@ -1059,19 +1059,18 @@ export function stridedSliceShape(
   const spec = items.some((it) => it.kind === 'ellipsis')
     ? items
     : [...items, { kind: 'ellipsis' } as SliceItem];
+  // Several `...`: TF's "Multiple ellipses in slice spec not allowed".
+  if (spec.filter((it) => it.kind === 'ellipsis').length > 1) return U;
   const used = spec.filter((it) => it.kind !== 'ellipsis' && it.kind !== 'newaxis').length;
   if (used > d.length) return U;
   const out: AbstractDim[] = [];
   let axis = 0;
-  let seenEllipsis = false;
   for (const it of spec) {
     if (it.kind === 'newaxis') {
       out.push(1);
       continue;
     }
     if (it.kind === 'ellipsis') {
-      if (seenEllipsis) continue; // TF keeps only the first `...`
-      seenEllipsis = true;
       const n = d.length - used;
       for (let k = 0; k < n; k++) out.push(d[axis++]);
       continue;
