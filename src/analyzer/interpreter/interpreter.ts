@@ -34,6 +34,10 @@ import { TF1_TOP_LEVEL_NAMES } from './tf-names';
 import {
   anyAssumed,
   depsOf,
+  SliceBound,
+  SliceItem,
+  sliceBound,
+  stridedSlice,
   dimAttr,
   dimOperand,
   isTensorLike,
@@ -1106,6 +1110,13 @@ export class Interpreter {
         for (let i = 0; i < e.ops.length; i++) {
           const right = this.eval(e.comparators[i], env);
           const op = e.ops[i];
+          if (
+            e.ops.length === 1 &&
+            ['<', '<=', '>', '>='].includes(op) &&
+            (isTensorLike(left) || isTensorLike(right))
+          )
+            // `x > 0` on a tensor: TF's `Greater` op (a bool tensor).
+            return tensorBinop(this, op, left, right);
           if (op === 'in' || op === 'not in') {
             const r = this.contains(right, left);
             if (r === undefined) return UNKNOWN_VALUE;
@@ -1187,9 +1198,49 @@ export class Interpreter {
       return tshapeIndex(v, this.eval(index, env));
     }
     if (isTensorLike(v)) {
-      // Slicing a tensor (`x[:, 0]`): an op whose shape is not computed here.
-      if (index.kind !== 'Slice') this.eval(index, env);
-      return withDeps(tensor(null, tensorInfo(v).dtype, UNKNOWN as never), depsOf(v));
+      // Slicing a tensor (`x[:, 0]`, `x[..., :3]`, `x[:, None]`): TF's `strided_slice`.
+      const items: SliceItem[] = [];
+      const inputs: Value[] = [v];
+      let listIndex = false;
+      const bound = (x: Expr | null): SliceBound => {
+        if (!x) return null;
+        const b = this.eval(x, env);
+        inputs.push(b);
+        return sliceBound(b);
+      };
+      const add = (b: Value): void => {
+        if (b.k === 'none') items.push({ kind: 'newaxis' });
+        else if (b.k === 'list' || b.k === 'tuple' || b.k === 'str' || b.k === 'float')
+          listIndex = true;
+        else items.push({ kind: 'index', at: sliceBound(b) });
+      };
+      const item = (p: Expr): void => {
+        if (p.kind === 'Slice') {
+          const begin = bound(p.lower);
+          const end = bound(p.upper);
+          items.push({ kind: 'slice', begin, end, step: bound(p.step) });
+        } else if (p.kind === 'Constant' && p.pyType === 'Ellipsis')
+          items.push({ kind: 'ellipsis' });
+        else {
+          const b = this.eval(p, env);
+          inputs.push(b);
+          add(b);
+        }
+      };
+      if (index.kind === 'Tuple') index.elts.forEach(item);
+      else if (index.kind === 'Slice' || index.kind === 'Constant') item(index);
+      else {
+        // `x[[0, 1]]`: TF 1.15 takes a list as the tuple of indices (`x[0, 1]`).
+        const whole = this.eval(index, env);
+        inputs.push(whole);
+        if (whole.k === 'list' || whole.k === 'tuple') whole.items.forEach(add);
+        else add(whole);
+      }
+      // A nested list, a str or a float index is TF 1.15's TypeError: not followed here.
+      const out = listIndex
+        ? tensor(null, tensorInfo(v).dtype, UNKNOWN as never)
+        : stridedSlice(this, v, items);
+      return withDeps(out, unionDeps(inputs), anyAssumed(inputs));
     }
     if (v.k === 'str' && index.kind !== 'Slice' && !v.v.includes('\u0001')) {
       const i = this.eval(index, env);
@@ -1410,6 +1461,10 @@ export class Interpreter {
           if (found.kind === 'staticmethod' && fget) return fget;
           if (found.kind === 'classmethod' && fget && fget.k === 'func')
             return this.bind(fget, v.cls);
+          if (found.kind === 'classmethod' && fget && fget.k === 'builtin') {
+            const cls = v.cls;
+            return builtin(fget.name, (args, kwargs, at) => fget.call([cls, ...args], kwargs, at));
+          }
         }
         return found ?? { k: 'unknown', hole: this.hole(attr) };
       }
@@ -1419,6 +1474,8 @@ export class Interpreter {
         if (found && found.k === 'object' && found.kind === 'classmethod') {
           const fget = found.attrs.get('fget');
           if (fget && fget.k === 'func') return this.bind(fget, v);
+          if (fget && fget.k === 'builtin')
+            return builtin(fget.name, (args, kwargs, at) => fget.call([v, ...args], kwargs, at));
         }
         if (found && found.k === 'object' && found.kind === 'staticmethod')
           return found.attrs.get('fget') ?? UNKNOWN_VALUE;
@@ -1967,6 +2024,8 @@ export class Interpreter {
     if (def) this.called.add(def);
     const make = this.classLookup(cls, '__new__');
     if (make && make.k === 'func') return this.callValue(make, [cls, ...args], kwargs, at);
+    if (make && make.k === 'builtin' && make.name === 'namedtuple.__new__')
+      return make.call([cls, ...args], kwargs, at as Expr);
     const self: Value = { k: 'instance', cls, attrs: new Map() };
     const init = this.classLookup(cls, '__init__');
     if (callInit && init && init.k === 'func') this.callValue(init, [self, ...args], kwargs, at);
@@ -2191,7 +2250,7 @@ export class Interpreter {
       env.set(asName ?? name, { k: 'module', path: 'engine' });
       return;
     }
-    const mod = this.loadModule(name, 0);
+    const mod = this.loadModule(name, 0) ?? (name === 'collections' ? this.collections() : null);
     if (asName) env.set(asName, mod ?? UNKNOWN_VALUE);
     else {
       // `import a.b` binds `a`.
@@ -2236,7 +2295,9 @@ export class Interpreter {
       for (const a of s.names) env.set(a.asName ?? a.name, engineAttr(this, a.name));
       return;
     }
-    const mod = this.loadModule(s.module, s.level);
+    const mod =
+      this.loadModule(s.module, s.level) ??
+      (s.level === 0 && s.module === 'collections' ? this.collections() : null);
     for (const a of s.names) {
       if (a.name === '*') {
         if (mod && mod.k === 'module' && mod.env)
@@ -2251,6 +2312,94 @@ export class Interpreter {
       }
       env.set(a.asName ?? a.name, v ?? UNKNOWN_VALUE);
     }
+  }
+
+  /**
+   * Python's `collections`, for what programs build their configuration with: `namedtuple`
+   * (classes with `_fields`, `_make`, `_replace`, `_asdict`, indexing and unpacking).
+   */
+  private collections(): Value {
+    const env = new Env(null);
+    env.set(
+      'namedtuple',
+      builtin('namedtuple', (args, kwargs) => this.namedtuple(args, kwargs)),
+    );
+    env.set('OrderedDict', this.builtinsEnv.lookup('dict') ?? UNKNOWN_VALUE);
+    return { k: 'module', path: '<collections>', env };
+  }
+
+  /** `collections.namedtuple(typename, field_names, *, rename=False, defaults=None)`. */
+  private namedtuple(args: Value[], kwargs: Map<string, Value>): Value {
+    const typename = pyStr(args[0] ?? kwargs.get('typename') ?? UNKNOWN_VALUE);
+    const spec = args[1] ?? kwargs.get('field_names') ?? UNKNOWN_VALUE;
+    let fields: string[] | undefined;
+    if (spec.k === 'str' && !spec.v.includes('\u0001'))
+      fields = spec.v.split(/[\s,]+/).filter((f) => f.length > 0);
+    else {
+      const items = this.iterate(spec);
+      const names = items?.map((i) => pyStr(i));
+      if (names && names.every((n) => n !== undefined)) fields = names as string[];
+    }
+    if (typename === undefined || !fields) return UNKNOWN_VALUE;
+    const defaultsArg = kwargs.get('defaults');
+    const defaults =
+      !defaultsArg || defaultsArg.k === 'none' ? [] : (this.iterate(defaultsArg) ?? null);
+    if (!defaults) return UNKNOWN_VALUE;
+    const names = fields;
+    const attrs = new Map<string, Value>();
+    const cls = { k: 'class', name: typename, attrs, bases: [], file: '<collections>' } as Value & {
+      k: 'class';
+    };
+    const make = (c: Value, values: Value[], kw: Map<string, Value>): Value => {
+      if (c.k !== 'class' || values.length > names.length) return UNKNOWN_VALUE;
+      const out: (Value | undefined)[] = names.map((_n, i) => values[i]);
+      for (const [k, v] of kw) {
+        const i = names.indexOf(k);
+        if (i < 0 || out[i] !== undefined) return UNKNOWN_VALUE;
+        out[i] = v;
+      }
+      const first = names.length - defaults.length;
+      for (let i = 0; i < names.length; i++)
+        if (out[i] === undefined && i >= first) out[i] = defaults[i - first];
+      if (out.some((v) => v === undefined)) return UNKNOWN_VALUE; // TF: Python's TypeError
+      const items = out as Value[];
+      const self: Value = { k: 'instance', cls: c, attrs: new Map() };
+      names.forEach((n, i) => self.attrs.set(n, items[i]));
+      self.attrs.set(
+        '_replace',
+        builtin('_replace', (_a, changes) => {
+          const next = new Map<string, Value>();
+          names.forEach((n, i) => next.set(n, changes.get(n) ?? items[i]));
+          if ([...changes.keys()].some((k) => !names.includes(k))) return UNKNOWN_VALUE;
+          return make(c, [], next);
+        }),
+      );
+      self.attrs.set(
+        '_asdict',
+        builtin('_asdict', () => ({ k: 'dict', entries: names.map((n, i) => [str(n), items[i]]) })),
+      );
+      this.tupleItems.set(self, { k: 'tuple', items });
+      return self;
+    };
+    attrs.set('_fields', { k: 'tuple', items: names.map((n) => str(n)) });
+    attrs.set(
+      '__new__',
+      builtin('namedtuple.__new__', (a, kw) => make(a[0] ?? UNKNOWN_VALUE, a.slice(1), kw)),
+    );
+    attrs.set('_make', {
+      k: 'object',
+      kind: 'classmethod',
+      attrs: new Map([
+        [
+          'fget',
+          builtin('_make', (a) => {
+            const items = a[1] ? this.iterate(a[1]) : null;
+            return items ? make(a[0] ?? UNKNOWN_VALUE, items, new Map()) : UNKNOWN_VALUE;
+          }),
+        ],
+      ]),
+    });
+    return cls;
   }
 
   /** The program's own module `name`, run once per path (at its first import), or null. */

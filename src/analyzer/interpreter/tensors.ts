@@ -383,7 +383,9 @@ function compositeName(interp: Interpreter, a: Args, nameIndex: number, scope: s
 
 function unary(type: string, nameIndex = 1): OpFn {
   return (interp, a) => {
-    const x = tensorInfo(argOf(a, 0, 'features') ?? argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+    const x = tensorInfo(
+      argOf(a, 0, 'features') ?? argOf(a, 0, 'x') ?? argOf(a, 0, 'input') ?? UNKNOWN_VALUE,
+    );
     return tensor(opName(interp, a, nameIndex, type), x.dtype, x.shape);
   };
 }
@@ -411,10 +413,20 @@ export function tensorBinop(interp: Interpreter, op: string, a: Value, b: Value)
   const assumed = anyAssumed([a, b]);
   if (op === '@')
     return withDeps(matmul(interp, { args: [a, b], kwargs: new Map() }), deps, assumed);
-  const type = types[op];
+  const comparisons: Record<string, string> = {
+    '<': 'Less',
+    '<=': 'LessEqual',
+    '>': 'Greater',
+    '>=': 'GreaterEqual',
+  };
+  const type = types[op] ?? comparisons[op];
   if (!type) return UNKNOWN_VALUE;
   const x = tensorInfo(a);
   const y = tensorInfo(b);
+  if (comparisons[op]) {
+    const name = opName(interp, { args: [], kwargs: new Map() }, 99, type);
+    return withDeps(tensor(name, DTypes.bool, broadcast(x.shape, y.shape)), deps, assumed);
+  }
   const name = opName(interp, { args: [], kwargs: new Map() }, 99, type);
   return withDeps(
     tensor(name, isTensorLike(a) ? x.dtype : y.dtype, broadcast(x.shape, y.shape)),
@@ -439,8 +451,11 @@ function matmul(interp: Interpreter, a: Args): Value {
     return tensor(name, x.dtype ?? y.dtype, xs && ys ? U : unranked(x.shape, y.shape));
   const rows = xs[xs.length - (ta ? 1 : 2)];
   const cols = ys[ys.length - (tb ? 2 : 1)];
-  const batch = xs.slice(0, -2);
-  return tensor(name, x.dtype ?? y.dtype, [...batch, rows, cols]);
+  // Rank > 2: TF 1.15's `BatchMatMulV2` (still named `MatMul`), batch dimensions broadcast.
+  const batch = broadcast(xs.slice(0, -2), ys.slice(0, -2));
+  const b = dimsOf(batch);
+  if (!b) return tensor(name, x.dtype ?? y.dtype, U);
+  return tensor(name, x.dtype ?? y.dtype, [...b, rows, cols]);
 }
 
 function reshape(interp: Interpreter, a: Args): Value {
@@ -843,8 +858,15 @@ function pool(type: string, rank: number): OpFn {
 
 function conv2dTranspose(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'value') ?? a.kwargs.get('input') ?? UNKNOWN_VALUE);
-  const name = compositeName(interp, a, 6, 'conv2d_transpose');
-  return tensor(name, x.dtype, shapeFromValue(argOf(a, 2, 'output_shape') ?? UNKNOWN_VALUE));
+  // The backprop op is named after the scope (`conv2d_transpose:0`); its shape is read from
+  // `output_shape` (a tensor in a list, TF's partial evaluation: that dimension unknown).
+  const name = opName(interp, a, 6, 'conv2d_transpose');
+  const out = argOf(a, 2, 'output_shape') ?? UNKNOWN_VALUE;
+  const items = sequence(out);
+  const shape = items
+    ? items.map((d) => (isTensorLike(d) ? null : dimArg(d)))
+    : shapeFromValue(out);
+  return tensor(name, x.dtype, shape);
 }
 
 // -- gathers and the rest -----------------------------------------------------------------------
@@ -981,6 +1003,388 @@ export function dimensionValue(v: Value | undefined): Value {
   return UNKNOWN_VALUE;
 }
 
+// -- slicing, tiling, selection, images ---------------------------------------------------------
+
+/**
+ * One bound of a slice or an index as TF's `_slice_helper` sees it: a Python int, `None` (the
+ * masked bound), `'tensor'` (a tensor: not a constant, so TF's shape function cannot read any
+ * bound of that list) or `'unknown'` (a Python value the analyzer does not know).
+ */
+export type SliceBound = number | null | 'tensor' | 'unknown';
+
+/** One item of `x[...]`: a slice, an index (shrinks its axis), `...` or `None` (a new axis). */
+export type SliceItem =
+  | {
+      readonly kind: 'slice';
+      readonly begin: SliceBound;
+      readonly end: SliceBound;
+      readonly step: SliceBound;
+    }
+  | { readonly kind: 'index'; readonly at: SliceBound }
+  | { readonly kind: 'ellipsis' }
+  | { readonly kind: 'newaxis' };
+
+/** A value as a slice bound. */
+export function sliceBound(v: Value): SliceBound {
+  if (v.k === 'int') return v.v;
+  if (v.k === 'bool') return v.v ? 1 : 0;
+  if (v.k === 'none') return null;
+  if (v.k === 'dim') return typeof v.v === 'number' ? v.v : 'unknown';
+  if (isTensorLike(v)) return 'tensor';
+  return 'unknown';
+}
+
+/**
+ * TF 1.15's `StridedSlice` shape function (`ValidateStridedSliceOp`) for `x[items]`: the sparse
+ * spec made dense (an `...` covers the axes the other items leave, an implicit one at the end),
+ * then per axis: an index drops it, a slice computes its length when its bounds are constants
+ * and the axis is known, a full slice (`:`, `::s`) keeps the axis; a list of bounds with a tensor
+ * in it makes that list unknown to TF for every axis. Out-of-range indices (TF's error): UNKNOWN.
+ */
+export function stridedSliceShape(
+  input: AbstractShape,
+  items: readonly SliceItem[],
+): AbstractShape {
+  const d = dimsOf(input);
+  if (!d) return input === U ? U : null;
+  const steps = items.map((it) => (it.kind === 'slice' ? it.step : 1));
+  if (steps.some((st) => st === 'tensor')) return null;
+  if (steps.some((st) => st === 'unknown' || st === 0)) return U;
+  const begins = items.map((it) =>
+    it.kind === 'slice' ? it.begin : it.kind === 'index' ? it.at : 0,
+  );
+  const ends = items.map((it) => (it.kind === 'slice' ? it.end : 0));
+  const beginValid = !begins.includes('tensor');
+  const endValid = !ends.includes('tensor');
+  const spec = items.some((it) => it.kind === 'ellipsis')
+    ? items
+    : [...items, { kind: 'ellipsis' } as SliceItem];
+  // Several `...`: TF's "Multiple ellipses in slice spec not allowed".
+  if (spec.filter((it) => it.kind === 'ellipsis').length > 1) return U;
+  const used = spec.filter((it) => it.kind !== 'ellipsis' && it.kind !== 'newaxis').length;
+  if (used > d.length) return U;
+  const out: AbstractDim[] = [];
+  let axis = 0;
+  for (const it of spec) {
+    if (it.kind === 'newaxis') {
+      out.push(1);
+      continue;
+    }
+    if (it.kind === 'ellipsis') {
+      const n = d.length - used;
+      for (let k = 0; k < n; k++) out.push(d[axis++]);
+      continue;
+    }
+    const dim = d[axis++];
+    if (it.kind === 'index') {
+      // A known index out of range is TF's error (not reported here: UNKNOWN).
+      if (typeof dim === 'number' && beginValid && typeof it.at === 'number') {
+        const fwd = it.at < 0 ? dim + it.at : it.at;
+        if (fwd < 0 || fwd >= dim) return U;
+      }
+      continue;
+    }
+    if (dim === null || dim === U) {
+      out.push(dim);
+      continue;
+    }
+    const step = it.step as number | null;
+    const stride = step === null ? 1 : step;
+    const masked = it.begin === null && it.end === null;
+    if (beginValid && endValid) {
+      if (it.begin === 'unknown' || it.end === 'unknown') {
+        out.push(U);
+        continue;
+      }
+      const lo = stride > 0 ? 0 : -1;
+      const hi = stride > 0 ? dim : dim - 1;
+      const canonical = (x: number | null, c: 0 | 1): number => {
+        if (x === null) return stride > 0 ? (c === 0 ? lo : hi) : c === 0 ? hi : lo;
+        const f = x < 0 ? dim + x : x;
+        return f < lo ? lo : f > hi ? hi : f;
+      };
+      const len = canonical(it.end as number | null, 1) - canonical(it.begin as number | null, 0);
+      out.push(len === 0 || len < 0 !== stride < 0 ? 0 : Math.ceil(len / stride));
+      continue;
+    }
+    if (masked) {
+      const len = stride < 0 ? -dim : dim;
+      out.push(Math.ceil(len / stride));
+      continue;
+    }
+    out.push(null);
+  }
+  return out;
+}
+
+/** `x[items]` on a tensor or variable: TF's `strided_slice` op. */
+export function stridedSlice(interp: Interpreter, x: Value, items: readonly SliceItem[]): Value {
+  const info = tensorInfo(x);
+  const none: Args = { args: [], kwargs: new Map() };
+  // A tensor index `t` ends at `t + 1`: an `add` op made before the slice's name scope.
+  for (const it of items)
+    if (it.kind === 'index' && it.at === 'tensor') opName(interp, none, 99, 'add');
+  const name = opName(interp, none, 99, 'strided_slice');
+  return tensor(name, info.dtype, stridedSliceShape(info.shape, items));
+}
+
+/** The bits of a mask argument (`begin_mask=0b101`), or undefined when it is not known. */
+function maskBits(v: Value | undefined): number | undefined {
+  if (!v || v.k === 'none') return 0;
+  return v.k === 'int' ? v.v : undefined;
+}
+
+/** `tf.strided_slice(input_, begin, end, strides, begin_mask, ..., name)`: op `StridedSlice`. */
+function stridedSliceOp(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'input_') ?? UNKNOWN_VALUE);
+  const name = opName(interp, a, 10, 'StridedSlice');
+  const list = (v: Value | undefined): SliceBound[] | null => {
+    if (v === undefined || v.k === 'none') return null;
+    const items = sequence(v);
+    if (items) return items.map(sliceBound);
+    return null;
+  };
+  const begin = list(argOf(a, 1, 'begin'));
+  const end = list(argOf(a, 2, 'end'));
+  const stridesArg = argOf(a, 3, 'strides');
+  const strides = stridesArg === undefined || stridesArg.k === 'none' ? null : list(stridesArg);
+  const masks = [4, 5, 6, 7, 8].map((i) =>
+    maskBits(
+      argOf(
+        a,
+        i,
+        ['begin_mask', 'end_mask', 'ellipsis_mask', 'new_axis_mask', 'shrink_axis_mask'][i - 4],
+      ),
+    ),
+  );
+  if (!begin || !end || begin.length !== end.length || masks.some((m) => m === undefined))
+    return tensor(name, x.dtype, dimsOf(x.shape) ? U : unranked(x.shape));
+  const [bm, em, elm, nam, sam] = masks as number[];
+  const items: SliceItem[] = begin.map((b, i) => {
+    const bit = 1 << i;
+    if (elm & bit) return { kind: 'ellipsis' };
+    if (nam & bit) return { kind: 'newaxis' };
+    if (sam & bit) return { kind: 'index', at: b };
+    return {
+      kind: 'slice',
+      begin: bm & bit ? null : b,
+      end: em & bit ? null : end[i],
+      step: strides ? (strides[i] ?? 'unknown') : 1,
+    };
+  });
+  return tensor(name, x.dtype, stridedSliceShape(x.shape, items));
+}
+
+/** `tf.slice(input_, begin, size)`: op `Slice`; a size of -1 takes the rest of the axis. */
+function sliceOp(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'input_') ?? UNKNOWN_VALUE);
+  const name = opName(interp, a, 3, 'Slice');
+  const begin = sequence(argOf(a, 1, 'begin'));
+  const size = sequence(argOf(a, 2, 'size'));
+  const d = dimsOf(x.shape);
+  if (!size) {
+    const s = argOf(a, 2, 'size');
+    if (s && isTensorLike(s)) {
+      const sd = dimsOf(tensorInfo(s).shape);
+      const n = sd && typeof sd[0] === 'number' ? sd[0] : undefined;
+      return tensor(name, x.dtype, n !== undefined ? (Array(n).fill(null) as Dims) : null);
+    }
+    return tensor(name, x.dtype, U);
+  }
+  if (d && d.length !== size.length) return tensor(name, x.dtype, U);
+  const beginConst = begin !== null && !begin.some(isTensorLike);
+  const out = size.map((s, i): AbstractDim => {
+    if (isTensorLike(s)) return null;
+    if (s.k !== 'int') return U;
+    if (s.v !== -1) return s.v;
+    const dim = d ? d[i] : null;
+    if (!beginConst) return d ? (dim === U ? U : null) : null;
+    const b = begin[i];
+    if (b.k !== 'int') return U;
+    if (dim === null || dim === U) return dim;
+    return dim - b.v;
+  });
+  // A size tensor with a tensor in it is not a constant: every size is unknown to TF.
+  if (size.some(isTensorLike))
+    return tensor(
+      name,
+      x.dtype,
+      out.map(() => null),
+    );
+  return tensor(name, x.dtype, out);
+}
+
+/** `tf.tile(input, multiples)`: op `Tile`, each axis times its multiple. */
+function tile(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
+  const name = opName(interp, a, 2, 'Tile');
+  const m = argOf(a, 1, 'multiples') ?? UNKNOWN_VALUE;
+  const d = dimsOf(x.shape);
+  const items = sequence(m);
+  if (!items) {
+    if (isTensorLike(m)) {
+      const md = dimsOf(tensorInfo(m).shape);
+      const n = d ? d.length : md && typeof md[0] === 'number' ? md[0] : undefined;
+      return tensor(name, x.dtype, n === undefined ? null : (Array(n).fill(null) as Dims));
+    }
+    return tensor(name, x.dtype, U);
+  }
+  if (d && d.length !== items.length) return tensor(name, x.dtype, U);
+  if (items.some(isTensorLike))
+    return tensor(
+      name,
+      x.dtype,
+      items.map(() => null),
+    );
+  return tensor(
+    name,
+    x.dtype,
+    items.map((mv, i) => mulDim(d ? d[i] : null, mv.k === 'int' ? mv.v : U)),
+  );
+}
+
+/** TF 1.15's `tf.where(condition, x, y)`: op `Select` (x and y merged); one argument: `Where`. */
+function where(interp: Interpreter, a: Args): Value {
+  const cond = tensorInfo(argOf(a, 0, 'condition') ?? UNKNOWN_VALUE);
+  const xv = argOf(a, 1, 'x');
+  const yv = argOf(a, 2, 'y');
+  const none = (v: Value | undefined) => v === undefined || v.k === 'none';
+  if (none(xv) && none(yv)) {
+    const name = opName(interp, a, 3, 'Where');
+    const d = dimsOf(cond.shape);
+    return tensor(name, DTypes.int64, d ? [null, d.length] : cond.shape === U ? U : [null, null]);
+  }
+  if (none(xv) || none(yv)) return UNKNOWN_VALUE; // TF's ValueError
+  const name = opName(interp, a, 3, 'Select');
+  const x = tensorInfo(xv as Value);
+  const y = tensorInfo(yv as Value);
+  return tensor(name, x.dtype ?? y.dtype, mergeShapes(x.shape, y.shape));
+}
+
+/** `tf.where_v2` / TF 2's `tf.where(condition, x, y)`: op `SelectV2`, all three broadcast. */
+function whereV2(interp: Interpreter, a: Args): Value {
+  const cond = tensorInfo(argOf(a, 0, 'condition') ?? UNKNOWN_VALUE);
+  const xv = argOf(a, 1, 'x');
+  const yv = argOf(a, 2, 'y');
+  if (!xv || !yv || xv.k === 'none' || yv.k === 'none') return where(interp, a);
+  const name = opName(interp, a, 3, 'SelectV2');
+  const x = tensorInfo(xv);
+  const y = tensorInfo(yv);
+  return tensor(name, x.dtype ?? y.dtype, broadcast(cond.shape, broadcast(x.shape, y.shape)));
+}
+
+/** The `[new_height, new_width]` of an image resize (a list, a tuple or a 1-D tensor). */
+function resizeSize(v: Value | undefined): [AbstractDim, AbstractDim] | undefined {
+  const items = v ? sequence(v) : null;
+  if (items) {
+    if (items.length !== 2) return undefined;
+    if (items.some(isTensorLike)) return [null, null];
+    return [dimArg(items[0]), dimArg(items[1])];
+  }
+  if (v && isTensorLike(v)) return [null, null];
+  return undefined;
+}
+
+/** `[batch, h, w, c]` resized to `size` (a 3-D image stays 3-D). */
+function resizedShape(
+  images: AbstractShape,
+  size: [AbstractDim, AbstractDim] | undefined,
+): AbstractShape {
+  const d = dimsOf(images);
+  if (!d) return images === U ? U : null;
+  if (!size || (d.length !== 3 && d.length !== 4)) return U;
+  return d.length === 4 ? [d[0], size[0], size[1], d[3]] : [size[0], size[1], d[2]];
+}
+
+/** `tf.image.resize_bilinear` / `resize_nearest_neighbor` / ...: the op itself, 4-D input. */
+function resizeOp(type: string, keepsDType: boolean): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'images') ?? UNKNOWN_VALUE);
+    const name = opName(interp, a, 3, type);
+    const shape = resizedShape(x.shape, resizeSize(argOf(a, 1, 'size')));
+    return tensor(name, keepsDType ? x.dtype : DTypes.float32, shape);
+  };
+}
+
+/**
+ * TF 1.15's `tf.image.resize_images(images, size, method=BILINEAR, ...)`: under
+ * `name_scope('resize')` the method's op (`resize/ResizeBilinear`); a constant size equal to a
+ * known input size returns the images themselves.
+ */
+function resizeImages(interp: Interpreter, a: Args): Value {
+  const images = argOf(a, 0, 'images') ?? UNKNOWN_VALUE;
+  const x = tensorInfo(images);
+  const size = resizeSize(argOf(a, 1, 'size'));
+  const methodArg = argOf(a, 2, 'method');
+  const method =
+    !methodArg || methodArg.k === 'none' ? 0 : methodArg.k === 'int' ? methodArg.v : -1;
+  const shape = resizedShape(x.shape, size);
+  const d = dimsOf(x.shape);
+  let scope: string | null;
+  try {
+    scope = interp.tf.names.uniqueName(pyStrOr(interp, argOf(a, 5, 'name'), 'resize'));
+  } catch {
+    scope = null;
+  }
+  if (
+    d &&
+    size &&
+    typeof size[0] === 'number' &&
+    typeof size[1] === 'number' &&
+    d[d.length - 3] === size[0] &&
+    d[d.length - 2] === size[1]
+  )
+    return images.k === 'tensor' ? images : tensor(null, x.dtype, x.shape);
+  const types = ['ResizeBilinear', 'ResizeNearestNeighbor', 'ResizeBicubic', 'ResizeArea'];
+  const type = types[method];
+  if (!type || scope === null || !d || (d.length !== 3 && d.length !== 4))
+    return tensor(null, method === 1 ? x.dtype : DTypes.float32, shape);
+  let name: string | null = `${scope}/${type}:0`;
+  if (d.length === 3) name = `${scope}/Squeeze:0`;
+  return tensor(name, method === 1 ? x.dtype : DTypes.float32, shape);
+}
+
+function pyStrOr(interp: Interpreter, v: Value | undefined, fallback: string): string {
+  if (!v || v.k === 'none') return fallback;
+  const s = pyStr(interp.named(v, 'name'));
+  if (s === undefined) throw new Error('name not known');
+  return s;
+}
+
+/** `tf.nn.max_pool_with_argmax`: (output, argmax), both the pooled shape. */
+function maxPoolWithArgmax(interp: Interpreter, a: Args): Value {
+  const out = pool('MaxPoolWithArgmax', 4)(interp, a);
+  if (out.k !== 'tensor') return UNKNOWN_VALUE;
+  const targ = dtypeOf(argOf(a, 4, 'Targmax')) ?? DTypes.int64;
+  const second = out.name ? out.name.replace(/:0$/, ':1') : null;
+  return { k: 'tuple', items: [out, tensor(second, targ, out.shape)] };
+}
+
+/** Comparisons and logical ops of two tensors: bool, broadcast (`Greater`, `LogicalAnd`). */
+function binaryBool(type: string): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+    const y = tensorInfo(argOf(a, 1, 'y') ?? UNKNOWN_VALUE);
+    return tensor(opName(interp, a, 2, type), DTypes.bool, broadcast(x.shape, y.shape));
+  };
+}
+
+/** Element-wise ops whose output is bool (`LogicalNot`, `IsNan`, ...). */
+function unaryBool(type: string, nameIndex = 1): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+    return tensor(opName(interp, a, nameIndex, type), DTypes.bool, x.shape);
+  };
+}
+
+/** `tf.round`: an integer tensor is returned as it is, else op `Round`. */
+function round(interp: Interpreter, a: Args): Value {
+  const xv = argOf(a, 0, 'x') ?? UNKNOWN_VALUE;
+  const x = tensorInfo(xv);
+  if (x.dtype && x.dtype.isInteger && xv.k === 'tensor') return xv;
+  return tensor(opName(interp, a, 1, 'Round'), x.dtype, x.shape);
+}
+
 /** The ops by their dotted name under `tf.` (several names for one op where TF has aliases). */
 const OPS: Record<string, OpFn> = {
   placeholder,
@@ -1072,7 +1476,98 @@ const OPS: Record<string, OpFn> = {
   'nn.max_pool3d': pool('MaxPool3D', 5),
   'nn.avg_pool3d': pool('AvgPool3D', 5),
   'nn.embedding_lookup': gatherLike('embedding_lookup', 'embedding_lookup'),
+  rsqrt: unary('Rsqrt'),
+  reciprocal: unary('Reciprocal'),
+  floor: unary('Floor'),
+  ceil: unary('Ceil'),
+  sign: unary('Sign'),
+  round,
+  rint: unary('Rint'),
+  log1p: unary('Log1p'),
+  expm1: unary('Expm1'),
+  sin: unary('Sin'),
+  cos: unary('Cos'),
+  tan: unary('Tan'),
+  asin: unary('Asin'),
+  acos: unary('Acos'),
+  atan: unary('Atan'),
+  sinh: unary('Sinh'),
+  cosh: unary('Cosh'),
+  erf: unary('Erf'),
+  erfc: unary('Erfc'),
+  lgamma: unary('Lgamma'),
+  digamma: unary('Digamma'),
+  logical_not: unaryBool('LogicalNot'),
+  is_nan: unaryBool('IsNan'),
+  is_inf: unaryBool('IsInf'),
+  is_finite: unaryBool('IsFinite'),
+  where,
+  where_v2: whereV2,
+  less: binaryBool('Less'),
+  less_equal: binaryBool('LessEqual'),
+  greater: binaryBool('Greater'),
+  greater_equal: binaryBool('GreaterEqual'),
+  equal: binaryBool('Equal'),
+  not_equal: binaryBool('NotEqual'),
+  logical_and: binaryBool('LogicalAnd'),
+  logical_or: binaryBool('LogicalOr'),
+  tile,
+  slice: sliceOp,
+  strided_slice: stridedSliceOp,
+  log_sigmoid: unary('LogSigmoid'),
+  'math.log_sigmoid': unary('LogSigmoid'),
+  'math.softplus': unary('Softplus'),
+  'math.softsign': unary('Softsign'),
+  'nn.softsign': unary('Softsign'),
+  'nn.l2_normalize': unary('l2_normalize', 3),
+  'math.l2_normalize': unary('l2_normalize', 3),
+  'nn.lrn': unary('LRN', 5),
+  'nn.local_response_normalization': unary('LRN', 5),
+  'nn.max_pool_with_argmax': maxPoolWithArgmax,
+  'image.resize_images': resizeImages,
+  'image.resize_bilinear': resizeOp('ResizeBilinear', false),
+  'image.resize_nearest_neighbor': resizeOp('ResizeNearestNeighbor', true),
+  'image.resize_bicubic': resizeOp('ResizeBicubic', false),
+  'image.resize_area': resizeOp('ResizeArea', false),
 };
+for (const n of [
+  'rsqrt',
+  'reciprocal',
+  'floor',
+  'ceil',
+  'sign',
+  'round',
+  'rint',
+  'log1p',
+  'expm1',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'erf',
+  'erfc',
+  'lgamma',
+  'digamma',
+  'logical_not',
+  'is_nan',
+  'is_inf',
+  'is_finite',
+  'squared_difference',
+  'less',
+  'less_equal',
+  'greater',
+  'greater_equal',
+  'equal',
+  'not_equal',
+  'logical_and',
+  'logical_or',
+]) {
+  OPS[`math.${n}`] = OPS[n];
+}
 for (const n of ['add', 'subtract', 'multiply', 'divide', 'maximum', 'minimum', 'pow']) {
   OPS[`math.${n}`] = OPS[n];
 }

@@ -99,6 +99,16 @@ const NAMESPACES = new Set([
  */
 export function tfMember(interp: Interpreter, prefix: string, attr: string): Value {
   const dotted = prefix ? `${prefix}.${attr}` : attr;
+  if (dotted === 'newaxis') return { k: 'none' };
+  if (dotted === 'image.ResizeMethod')
+    // TF 1.15's `tf.image.ResizeMethod` (the v1 ints).
+    return {
+      k: 'object',
+      kind: 'namespace',
+      attrs: new Map<string, Value>(
+        ['BILINEAR', 'NEAREST_NEIGHBOR', 'BICUBIC', 'AREA'].map((n, i) => [n, { k: 'int', v: i }]),
+      ),
+    };
   const reg = REGULARIZERS[dotted];
   if (reg) return regularizerFactory(interp, dotted, reg);
   if (prefix === 'train' && GLOBAL_STEP_FNS.has(attr)) return globalStepFn(interp, attr);

@@ -124,6 +124,38 @@ nn = _module("nn", "tf.nn", relu=_ops.relu, softmax=_ops.softmax, l2_loss=_ops.l
              sigmoid=_ops.sigmoid, tanh=_ops.tanh)
 l2_loss = _ops.l2_loss
 
+# Element-wise and array ops at `tf.`, `tf.math.`, `tf.nn.` and `tf.image.` (TF 1.15's endpoints).
+_ELEMENTWISE = ("reciprocal", "sign", "rint", "log1p", "expm1", "sin", "cos", "tan", "asin",
+                "acos", "atan", "sinh", "cosh", "erf", "logical_not", "is_nan", "is_inf",
+                "is_finite", "round", "log_sigmoid")
+for _n in _ELEMENTWISE:
+    globals()[_n] = getattr(_ops, _n)
+slice = _ops.slice  # noqa: A001 - TF's name
+strided_slice = _ops.strided_slice
+tile = _ops.tile
+zeros_like = _ops.zeros_like
+ones_like = _ops.ones_like
+where = _ops.where
+shape = _ops.shape
+math = _partial_module("math", "tf.math")
+for _n in _ELEMENTWISE + ("abs", "add", "ceil", "divide", "equal", "exp", "floor", "greater",
+                          "greater_equal", "less", "less_equal", "log", "maximum", "minimum",
+                          "multiply", "negative", "not_equal", "pow", "reduce_max",
+                          "reduce_mean", "reduce_min", "reduce_prod", "reduce_sum", "rsqrt",
+                          "sigmoid", "sqrt", "square", "squared_difference", "subtract", "tanh",
+                          "truediv", "softplus", "softsign", "l2_normalize"):
+    setattr(math, _n, getattr(_ops, _n))
+for _n in ("softplus", "softsign", "relu6", "elu", "selu", "leaky_relu", "log_softmax",
+           "l2_normalize", "embedding_lookup"):
+    setattr(nn, _n, getattr(_ops, _n))
+nn.lrn = nn.local_response_normalization = _ops.local_response_normalization
+image = _partial_module("image", "tf.image")
+image.resize_images = _ops.resize_images
+image.resize_bilinear = _ops.resize_bilinear
+image.resize_nearest_neighbor = _ops.resize_nearest_neighbor
+image.ResizeMethod = _types.SimpleNamespace(BILINEAR=0, NEAREST_NEIGHBOR=1, BICUBIC=2, AREA=3)
+newaxis = None
+
 initializers = _module(
     "initializers", "tf.initializers",
     zeros=_init_ops.Zeros, ones=_init_ops.Ones, constant=_init_ops.Constant,

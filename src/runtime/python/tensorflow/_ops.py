@@ -322,23 +322,52 @@ def cast(x, dtype, name=None):
                    x.shape)
 
 
-def matmul(a, b, transpose_a=False, transpose_b=False, name=None):
+def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
+           a_is_sparse=False, b_is_sparse=False, name=None):
+    """`tf.matmul`: op `MatMul` for matrices; rank > 2 (or unknown) TF 1.15's `BatchMatMulV2`
+    (still named `MatMul`) with broadcast batch dimensions."""
+    # Only tensors and variables are checked (a PartitionedVariable is not converted as TF
+    # converts it, by concatenating its parts, so its static shape is not trusted here).
+    strict = _is_tensor_like(a) and _is_tensor_like(b)
     a, b = convert_to_tensor(a), convert_to_tensor(b)
+    ta, tb = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
     sa, sb = a.shape, b.shape
+    batched = sa.dims is None or sb.dims is None or len(sa) > 2 or len(sb) > 2
+    op_type = "BatchMatMulV2" if batched else "MatMul"
+    op_name = _op_name(name, "MatMul")
     out = unknown_shape()
-    if sa.dims is not None and sb.dims is not None and len(sa) == 2 and len(sb) == 2:
-        m = sa[1 if transpose_a else 0].value
-        n = sb[0 if transpose_b else 1].value
-        ka = sa[0 if transpose_a else 1].value
-        kb = sb[1 if transpose_b else 0].value
+    if not strict and (sa.dims is None or sb.dims is None or len(sa) < 2 or len(sb) < 2):
+        pass
+    elif sa.dims is not None and sb.dims is not None:
+        shapes = (_shape_list(sa), _shape_list(sb))
+        if len(sa) < 2 or len(sb) < 2:
+            bad = len(sa) if len(sa) < 2 else len(sb)
+            raise ValueError(
+                "Shape must be %s 2 but is rank %d for '%s' (op: '%s') with input shapes: "
+                "%s, %s." % ((("at least rank" if batched else "rank"), bad, op_name, op_type)
+                             + shapes))
+        m = sa[-1 if ta else -2].value
+        n = sb[-2 if tb else -1].value
+        ka = sa[-2 if ta else -1].value
+        kb = sb[-1 if tb else -2].value
         if ka is not None and kb is not None and ka != kb:
             raise ValueError(
-                "Dimensions must be equal, but are %d and %d for 'MatMul' (op: 'MatMul') with "
-                "input shapes: %s, %s." % (ka, kb, sa, sb))
-        out = TensorShape([m, n])
-    return make_op("MatMul", name, "MatMul", [a, b],
-                   lambda ins, s: T.matMul(ins[0], ins[1], transpose_a, transpose_b),
-                   a.dtype.base_dtype, out)
+                "Dimensions must be equal, but are %d and %d for '%s' (op: '%s') with "
+                "input shapes: %s, %s." % ((ka, kb, op_name, op_type) + shapes))
+        batch = broadcast_shape(sa[:-2], sb[:-2])
+        out = TensorShape(batch.as_list() + [m, n])
+
+    def compute(ins, s):
+        return T.matMul(ins[0], ins[1], ta, tb)
+
+    return make_op(op_type, op_name + "/", "MatMul", [a, b], compute, a.dtype.base_dtype, out)
+
+
+def _shape_list(shape):
+    """A shape as TF's shape-function messages print it: `[2,?,3]`."""
+    if shape.dims is None:
+        return "?"
+    return "[" + ",".join("?" if d.value is None else str(d.value) for d in shape.dims) + "]"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -478,16 +507,52 @@ def zeros(shape, dtype=_dtypes.float32, name=None):
     return constant(0, dtype=dtype, shape=dims, name=name or "zeros")
 
 
+def _like(kind, value):
+    op_type = "ZerosLike" if value == 0 else "OnesLike"
+
+    def op(tensor, dtype=None, name=None, optimize=True):
+        x = convert_to_tensor(tensor)
+        dt = x.dtype.base_dtype if dtype is None else _dtypes.as_dtype(dtype)
+        tfjs_type = "bool" if dt.is_bool else ("int32" if dt.is_integer else "float32")
+        return make_op(op_type, name, kind, [x],
+                       lambda ins, s: T.cast(T.fill(ins[0].shape, value), tfjs_type), dt, x.shape)
+
+    return op
+
+
+zeros_like = _like("zeros_like", 0)
+ones_like = _like("ones_like", 1)
+
+
 def ones(shape, dtype=_dtypes.float32, name=None):
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
     return constant(1, dtype=dtype, shape=dims, name=name or "ones")
 
 
+def shape_from_tensor(t):
+    """The static shape TF reads from a 1-D shape tensor (`MakeShapeFromShapeTensor`): the
+    input's shape for `tf.shape(x)`, a constant's value, else unknown dimensions."""
+    t = t._as_tensor()
+    if t.op.type == "Shape" and t.op.inputs:
+        return as_shape(t.op.inputs[0].shape)
+    const = getattr(t.op, "_const_value", None)
+    if const is not None:
+        return TensorShape([int(v) for v in const.dataSync()])
+    n = t.shape[0].value if t.shape.dims is not None and len(t.shape) == 1 else None
+    return unknown_shape() if n is None else unknown_shape(n)
+
+
 def _random(op_name, make):
     def op(shape, *args, dtype=_dtypes.float32, seed=None, name=None, **kwargs):
-        dims = as_shape(shape).as_list()
         dtype = _dtypes.as_dtype(dtype)
+        if _is_tensor_like(shape):
+            t = shape._as_tensor()
+            return make_op(op_name, name, op_name, [t],
+                           lambda ins, s: make([int(v) for v in ins[0].dataSync()], dtype, seed,
+                                               *args, **kwargs),
+                           dtype, shape_from_tensor(t))
+        dims = as_shape(shape).as_list()
         return make_op(op_name, name, op_name, [],
                        lambda ins, s: make(dims, dtype, seed, *args, **kwargs), dtype, dims)
 
@@ -563,6 +628,7 @@ def _install_operators():
             fwd, bwd = binop(fn, default)
             setattr(cls, "__%s__" % key, fwd)
             setattr(cls, "__r%s__" % key, bwd)
+        cls.__getitem__ = lambda self, spec: slice_helper(self, spec)
         cls.__neg__ = lambda self: negative(self, name="Neg")
         cls.__abs__ = lambda self: abs(self)
         cls.__lt__ = lambda self, o: less(self, o, name="Less")
@@ -736,3 +802,428 @@ def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None
         return make_op("Mul", None, "mul_1", [x],
                        lambda ins, s: T.dropout(ins[0], rate, None, _seed(seed)),
                        x.dtype.base_dtype, x.shape)
+
+
+# ---------------------------------------------------------------------------------------------
+# More element-wise ops (TF 1.15's names at tf., tf.math. and tf.nn.)
+
+
+def _unary_bool(op_type, fn):
+    def op(x, name=None):
+        x = convert_to_tensor(x)
+        return make_op(op_type, name, op_type, [x], lambda ins, s: fn(ins[0]), _dtypes.bool,
+                       x.shape)
+
+    return op
+
+
+reciprocal = _unary("Reciprocal", T.reciprocal)
+sign = _unary("Sign", T.sign)
+rint = _unary("Rint", T.round)
+log1p = _unary("Log1p", T.log1p)
+expm1 = _unary("Expm1", T.expm1)
+sin = _unary("Sin", T.sin)
+cos = _unary("Cos", T.cos)
+tan = _unary("Tan", T.tan)
+asin = _unary("Asin", T.asin)
+acos = _unary("Acos", T.acos)
+atan = _unary("Atan", T.atan)
+sinh = _unary("Sinh", T.sinh)
+cosh = _unary("Cosh", T.cosh)
+erf = _unary("Erf", T.erf)
+softplus = _unary("Softplus", T.softplus)
+softsign = _unary("Softsign", lambda x: T.div(x, T.add(T.abs(x), 1)))
+log_sigmoid = _unary("Neg", T.logSigmoid, "LogSigmoid")
+relu6 = _unary("Relu6", T.relu6)
+elu = _unary("Elu", T.elu)
+selu = _unary("Selu", T.selu)
+logical_not = _unary_bool("LogicalNot", T.logicalNot)
+is_nan = _unary_bool("IsNan", T.isNaN)
+is_inf = _unary_bool("IsInf", T.isInf)
+is_finite = _unary_bool("IsFinite", T.isFinite)
+_round = _unary("Round", T.round)
+
+
+def round(x, name=None):  # noqa: A001 - TF's name
+    """`tf.round`: banker's rounding; an integer tensor is returned as it is."""
+    x = convert_to_tensor(x)
+    if x.dtype.is_integer:
+        return x
+    return _round(x, name=name)
+
+
+def leaky_relu(features, alpha=0.2, name=None):
+    x = convert_to_tensor(features)
+    return make_op("LeakyRelu", name, "LeakyRelu", [x], lambda ins, s: T.leakyRelu(ins[0], alpha),
+                   x.dtype.base_dtype, x.shape)
+
+
+def log_softmax(logits, axis=None, name=None):
+    x = convert_to_tensor(logits)
+    return make_op("LogSoftmax", name, "LogSoftmax", [x], lambda ins, s: T.logSoftmax(ins[0]),
+                   x.dtype.base_dtype, x.shape)
+
+
+def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
+    """`x / sqrt(max(sum(x**2, axis), epsilon))`, the result named after its scope."""
+    x = convert_to_tensor(x)
+    axis = dim if axis is None else axis
+    js_axis = _engine.tojs(axis if isinstance(axis, int) or axis is None else list(axis))
+
+    def compute(ins, s):
+        sq = T.sum(T.square(ins[0]), js_axis, True)
+        return T.mul(ins[0], T.rsqrt(T.maximum(sq, epsilon)))
+
+    return make_op("Mul", name, "l2_normalize", [x], compute, x.dtype.base_dtype, x.shape)
+
+
+def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5,  # noqa: A002
+                                 name=None):
+    x = convert_to_tensor(input)
+    return make_op("LRN", name, "LRN", [x],
+                   lambda ins, s: T.localResponseNormalization(ins[0], depth_radius, bias, alpha,
+                                                               beta),
+                   x.dtype.base_dtype, x.shape)
+
+
+# ---------------------------------------------------------------------------------------------
+# Indexing and slicing: TF 1.15's `_slice_helper` and the `StridedSlice` shape function
+
+
+_SLICE_TYPE_ERROR = (
+    "Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar "
+    "tf.int32/tf.int64 tensors are valid indices")
+
+
+def _check_index(idx):
+    from .tensor_shape import Dimension
+
+    if isinstance(idx, (int, Dimension)) and not isinstance(idx, bool):
+        return
+    dtype = getattr(idx, "dtype", None)
+    shape = getattr(idx, "shape", None)
+    if (dtype is None or _dtypes.as_dtype(dtype).base_dtype not in (_dtypes.int32, _dtypes.int64)
+            or (shape is not None and shape.dims is not None and len(shape) == 1)):
+        raise TypeError(_SLICE_TYPE_ERROR + ", got {!r}".format(idx))
+
+
+def _strided_slice_shape(shape, begin, end, strides, begin_mask, end_mask, ellipsis_mask,
+                         new_axis_mask, shrink_axis_mask):
+    """`ValidateStridedSliceOp` on static values: a bound list with a tensor in it is not a
+    constant, so none of its bounds is known."""
+    shape = as_shape(shape)
+    if shape.dims is None or any(_is_tensor_like(s) for s in strides):
+        return unknown_shape()
+    dims = shape.as_list()
+    rank = len(dims)
+    begin_valid = not any(_is_tensor_like(b) for b in begin)
+    end_valid = not any(_is_tensor_like(e) for e in end)
+    n = len(begin)
+    after, seen = 0, False
+    for i in range(n):
+        if seen and new_axis_mask & (1 << i):
+            after += 1
+        if ellipsis_mask & (1 << i):
+            seen = True
+    if not seen:
+        ellipsis_mask |= 1 << n
+        n += 1
+    # The dense spec: one entry per input axis; `gather` says where each output axis comes from.
+    dense = []  # (begin, end, stride, begin_masked, end_masked, shrink)
+    gather = []
+    for i in range(n):
+        bit = 1 << i
+        if ellipsis_mask & bit:
+            nxt = min(rank - (n - i) + 1 + after, rank)
+            while len(dense) < nxt:
+                gather.append(len(dense))
+                dense.append((0, 0, 1, True, True, False))
+        elif new_axis_mask & bit:
+            gather.append("new")
+        else:
+            if len(dense) >= rank:
+                raise ValueError("Index out of range using input dim %d; input has only %d dims"
+                                 % (len(dense), rank))
+            shrink = bool(shrink_axis_mask & bit)
+            gather.append("shrink" if shrink else len(dense))
+            dense.append((begin[i], end[i], strides[i], bool(begin_mask & bit),
+                          bool(end_mask & bit), shrink))
+    processing = []
+    for i, (b, e, st, bm, em, shrink) in enumerate(dense):
+        dim = dims[i]
+        if st == 0:
+            raise ValueError("strides[%d] must be non-zero" % i)
+        if dim is None:
+            processing.append(1 if shrink else None)
+            continue
+        valid = (0 if st > 0 else -1, dim if st > 0 else dim - 1)
+
+        def canonical(x, c, masked):
+            if masked:
+                return valid[c] if st > 0 else valid[(c + 1) & 1]
+            f = dim + x if x < 0 else x
+            return valid[0] if f < valid[0] else valid[1] if f > valid[1] else f
+
+        if begin_valid and end_valid:
+            if shrink:
+                f = dim + b if b < 0 else b
+                if f < 0 or f >= dim:
+                    raise ValueError("slice index %d of dimension %d out of bounds." % (b, i))
+                b, e = f, f + 1
+            else:
+                b, e = canonical(b, 0, bm), canonical(e, 1, em)
+            length = e - b
+        elif shrink:
+            length = 1
+        elif bm and em:
+            length = -dim if st < 0 else dim
+        else:
+            processing.append(None)
+            continue
+        if length == 0 or (length < 0) != (st < 0):
+            processing.append(0)
+        else:
+            processing.append(length // st + (1 if length % st != 0 else 0))
+    out = []
+    for g in gather:
+        if g == "new":
+            out.append(1)
+        elif g != "shrink":
+            out.append(processing[g])
+    return TensorShape(out)
+
+
+def _static_int(v, ins, where):
+    if _is_tensor_like(v):
+        return int(ins[where[id(v)]].dataSync()[0])
+    return int(v)
+
+
+def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, ellipsis_mask=0,
+                  new_axis_mask=0, shrink_axis_mask=0, var=None, name=None):
+    x = convert_to_tensor(input_)
+    begin, end = list(begin), list(end)
+    strides = [1] * len(begin) if strides is None else list(strides)
+    return _strided_slice_op(x, begin, end, strides, begin_mask, end_mask, ellipsis_mask,
+                             new_axis_mask, shrink_axis_mask, name, "StridedSlice")
+
+
+def _strided_slice_op(x, begin, end, strides, bm, em, elm, nam, sam, name, default):
+    op_name = _op_name(name, default)
+    try:
+        shape = _strided_slice_shape(x.shape, begin, end, strides, bm, em, elm, nam, sam)
+    except ValueError as e:
+        n = len(begin)
+        computed = ", ".join(
+            "input[%d] = <%s>" % (i + 1, " ".join(str(int(v)) for v in vals))
+            for i, vals in enumerate((begin, end, strides))
+            if not any(_is_tensor_like(v) for v in vals))
+        raise ValueError(
+            "%s for '%s' (op: 'StridedSlice') with input shapes: %s, [%d], [%d], [%d]%s."
+            % (e, op_name, _shape_list(x.shape), n, n, n,
+               " and with computed input tensors: " + computed if computed else ""))
+    tensors = [v._as_tensor() for v in begin + end + strides if _is_tensor_like(v)]
+    where = {}
+    for v in begin + end + strides:
+        if _is_tensor_like(v):
+            where[id(v)] = 1 + [id(t) for t in tensors].index(id(v._as_tensor()))
+
+    def compute(ins, s):
+        b = [_static_int(v, ins, where) for v in begin]
+        e = [_static_int(v, ins, where) for v in end]
+        st = [_static_int(v, ins, where) for v in strides]
+        return T.stridedSlice(ins[0], _engine.tojs(b), _engine.tojs(e), _engine.tojs(st), bm, em,
+                              elm, nam, sam)
+
+    return make_op("StridedSlice", op_name + "/", default, [x] + tensors, compute,
+                   x.dtype.base_dtype, shape)
+
+
+def slice_helper(tensor, slice_spec):
+    """`tensor[slice_spec]` (TF 1.15 `_slice_helper`): op `strided_slice`."""
+    import builtins as _builtins
+    import sys
+
+    if isinstance(slice_spec, bool) or (_is_tensor_like(slice_spec)
+                                        and slice_spec._as_tensor().dtype == _dtypes.bool):
+        raise NotImplementedError(
+            "Scope Lens's runtime does not implement indexing with a boolean mask "
+            "(tf.boolean_mask).")
+    if not isinstance(slice_spec, (list, tuple)):
+        slice_spec = [slice_spec]
+    begin, end, strides = [], [], []
+    bm = em = elm = nam = sam = 0
+    for index, s in enumerate(slice_spec):
+        bit = 1 << index
+        if isinstance(s, _builtins.slice):
+            if s.start is not None and (_is_tensor_like(s.start) or s.start != sys.maxsize):
+                _check_index(s.start)
+                begin.append(s.start)
+            else:
+                begin.append(0)
+                bm |= bit
+            if s.stop is not None and (_is_tensor_like(s.stop) or s.stop != sys.maxsize):
+                _check_index(s.stop)
+                end.append(s.stop)
+            else:
+                end.append(0)
+                em |= bit
+            if s.step is not None:
+                _check_index(s.step)
+                strides.append(s.step)
+            else:
+                strides.append(1)
+        elif s is Ellipsis:
+            begin.append(0)
+            end.append(0)
+            strides.append(1)
+            elm |= bit
+        elif s is None:
+            begin.append(0)
+            end.append(0)
+            strides.append(1)
+            nam |= bit
+        else:
+            _check_index(s)
+            begin.append(s)
+            end.append(s + 1)
+            strides.append(1)
+            sam |= bit
+    x = tensor._as_tensor()
+    begin = [int(b) if not _is_tensor_like(b) else b for b in begin]
+    end = [int(e) if not _is_tensor_like(e) else e for e in end]
+    strides = [int(v) if not _is_tensor_like(v) else v for v in strides]
+    return _strided_slice_op(x, begin, end, strides, bm, em, elm, nam, sam, None, "strided_slice")
+
+
+def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
+    """`tf.slice`: op `Slice`; a size of -1 takes the rest of the axis."""
+    x = convert_to_tensor(input_)
+    begin, size = list(begin), list(size)
+    shape = unknown_shape(len(size))
+    if x.shape.dims is not None and not any(_is_tensor_like(v) for v in begin + size):
+        dims = x.shape.as_list()
+        shape = TensorShape([(None if d is None else d - b) if sz == -1 else sz
+                             for d, b, sz in zip(dims, begin, size)])
+    elif not any(_is_tensor_like(v) for v in size):
+        shape = TensorShape([None if sz == -1 else sz for sz in size])
+    tensors = [v._as_tensor() for v in begin + size if _is_tensor_like(v)]
+    where = {}
+    for v in begin + size:
+        if _is_tensor_like(v):
+            where[id(v)] = 1 + [id(t) for t in tensors].index(id(v._as_tensor()))
+    return make_op(
+        "Slice", name, "Slice", [x] + tensors,
+        lambda ins, s: T.slice(ins[0], _engine.tojs([_static_int(v, ins, where) for v in begin]),
+                               _engine.tojs([_static_int(v, ins, where) for v in size])),
+        x.dtype.base_dtype, shape)
+
+
+def tile(input, multiples, name=None):  # noqa: A002 - TF's name
+    x = convert_to_tensor(input)
+    reps = list(multiples)
+    shape = unknown_shape() if x.shape.dims is None else unknown_shape(len(x.shape))
+    if x.shape.dims is not None and not any(_is_tensor_like(m) for m in reps):
+        shape = TensorShape([None if d is None else d * int(m)
+                             for d, m in zip(x.shape.as_list(), reps)])
+    return make_op("Tile", name, "Tile", [x],
+                   lambda ins, s: T.tile(ins[0], _engine.tojs([int(m) for m in reps])),
+                   x.dtype.base_dtype, shape)
+
+
+def where(condition, x=None, y=None, name=None):
+    """TF 1.15's `tf.where`: `Select` of x and y by condition (the one-argument form is
+    not implemented)."""
+    c = convert_to_tensor(condition)
+    if x is None and y is None:
+        d = c.shape
+        return not_implemented_op("Where", name, [c], _dtypes.int64,
+                                  unknown_shape(2) if d.dims is None else [None, len(d)],
+                                  "tf.where with one argument")
+    if x is None or y is None:
+        raise ValueError("x and y must both be non-None or both be None.")
+    a, b = convert_to_tensor(x), convert_to_tensor(y)
+    shape = a.shape.merge_with(b.shape)
+    return make_op("Select", name, "Select", [c, a, b],
+                   lambda ins, s: T.where(ins[0], ins[1], ins[2]), a.dtype.base_dtype, shape)
+
+
+def _resize(op_type, fn, keep_dtype):
+    def op(images, size, align_corners=False, name=None, half_pixel_centers=False):
+        x = convert_to_tensor(images)
+        h, w = [int(v) for v in size]
+        dims = x.shape.as_list() if x.shape.dims is not None else [None] * 4
+        return make_op(op_type, name, op_type, [x],
+                       lambda ins, s: fn(ins[0], _engine.tojs([h, w]), align_corners,
+                                         half_pixel_centers),
+                       x.dtype.base_dtype if keep_dtype else _dtypes.float32,
+                       [dims[0], h, w, dims[3]])
+
+    return op
+
+
+resize_bilinear = _resize("ResizeBilinear", lambda x, size, a, hp: T.image.resizeBilinear(
+    T.cast(x, "float32"), size, a, hp), False)
+resize_nearest_neighbor = _resize(
+    "ResizeNearestNeighbor", lambda x, size, a, hp: T.image.resizeNearestNeighbor(x, size, a, hp),
+    True)
+
+
+def resize_images(images, size, method=0, align_corners=False, preserve_aspect_ratio=False,
+                  name=None):
+    """TF 1.15's v1 `tf.image.resize_images` (bilinear and nearest neighbor): under
+    `name_scope('resize')`; a size equal to the images' own returns them as they are."""
+    x = convert_to_tensor(images)
+    if preserve_aspect_ratio or method not in (0, 1):
+        raise NotImplementedError(
+            "Scope Lens's runtime implements tf.image.resize_images for BILINEAR and "
+            "NEAREST_NEIGHBOR without preserve_aspect_ratio only.")
+    if x.shape.dims is None or len(x.shape) not in (3, 4):
+        raise ValueError("'images' contains no shape.")
+    h, w = [int(v) for v in size]
+    dims = x.shape.as_list()
+    if dims[-3] == h and dims[-2] == w:
+        with _graph().name_scope(name or "resize"):
+            pass
+        return x
+    with _graph().name_scope(name or "resize"):
+        batched = x
+        if len(dims) == 3:
+            batched = reshape(x, [1] + dims, name="ExpandDims")
+        fn = resize_bilinear if method == 0 else resize_nearest_neighbor
+        out = fn(batched, [h, w], align_corners=align_corners)
+        if len(dims) == 3:
+            out = reshape_to(out, [h, w, dims[2]], "Squeeze")
+        return out
+
+
+def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_indices=True,
+                     max_norm=None):
+    """`tf.nn.embedding_lookup` of one tensor or variable: a gather named after the scope,
+    then `<scope>/Identity`."""
+    if isinstance(params, (list, tuple)):
+        if len(params) != 1:
+            raise NotImplementedError(
+                "Scope Lens's runtime implements tf.nn.embedding_lookup of one tensor only.")
+        params = params[0]
+    if max_norm is not None:
+        raise NotImplementedError(
+            "Scope Lens's runtime does not implement tf.nn.embedding_lookup(max_norm=...).")
+    if type(params).__name__ == "PartitionedVariable":
+        raise NotImplementedError(
+            "Scope Lens's runtime does not implement tf.nn.embedding_lookup of a "
+            "PartitionedVariable.")
+    with _graph().name_scope(name or "embedding_lookup") as scope:
+        return identity(gather(params, ids, name=scope))
+
+
+def shape(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name
+    x = convert_to_tensor(input)
+    out = _dtypes.as_dtype(out_type)
+    dims = x.shape
+
+    def compute(ins, s):
+        return T.tensor1d(_engine.tojs([int(d) for d in ins[0].shape]), "int32")
+
+    return make_op("Shape", name, "Shape", [x], compute, out,
+                   [None] if dims.dims is None else [len(dims)])
