@@ -10,7 +10,7 @@ import { builtin, exprLabel, Interpreter } from './interpreter';
 import type { VariableScopeArgs } from '../../core/variable-scope';
 import { partitionerValue, TfState } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
-import { NONE, pyStr, PyRaise, UNKNOWN_VALUE, Value } from './values';
+import { hasHoles, NONE, pyStr, PyRaise, UNKNOWN_VALUE, Value } from './values';
 import {
   anyAssumed,
   depsOf,
@@ -221,6 +221,36 @@ function regularizerFactory(interp: Interpreter, dotted: string, scopeName: stri
   });
 }
 
+/**
+ * `get_collection(key, scope)`: the items whose `name` `re.match`es `scope`, for a scope that is
+ * a plain name prefix (`'G'`, `'model/dense'`; no regex syntax). Unknown when the scope, or an
+ * item's name where the scope would have to match, is not known.
+ */
+function filterByScope(items: readonly Value[], scope: Value): Value {
+  if (scope.k !== 'str' || !/^[\w/ -]*$/.test(scope.v)) return UNKNOWN_VALUE;
+  const out: Value[] = [];
+  for (const item of items) {
+    const name =
+      item.k === 'variable'
+        ? `${item.v.opName}:0`
+        : item.k === 'partitioned'
+          ? item.v.name
+          : item.k === 'tensor'
+            ? item.name
+            : null;
+    if (name === null) {
+      // An item that may have a name: not known; one that has none is skipped, as TF does.
+      if (item.k === 'unknown' || item.k === 'instance' || item.k === 'object')
+        return UNKNOWN_VALUE;
+      continue;
+    }
+    const head = name.slice(0, scope.v.length);
+    if (hasHoles(head)) return UNKNOWN_VALUE;
+    if (head === scope.v) out.push(item);
+  }
+  return { k: 'list', items: out };
+}
+
 /** The variables in a graph collection, in the order TF adds them. */
 function collection(interp: Interpreter, key: Value | undefined): Value & { k: 'list' } {
   const name = key && key.k === 'str' ? key.v : '';
@@ -232,8 +262,8 @@ function collectionFns(interp: Interpreter): Record<string, Value> {
     get_collection: builtin('get_collection', (args, kwargs) => {
       const list = collection(interp, args[0] ?? kwargs.get('key'));
       const scope = args[1] ?? kwargs.get('scope');
-      if (scope && scope.k !== 'none') return UNKNOWN_VALUE;
-      return { k: 'list', items: [...list.items] };
+      if (!scope || scope.k === 'none') return { k: 'list', items: [...list.items] };
+      return filterByScope(list.items, scope);
     }),
     get_collection_ref: builtin('get_collection_ref', (args, kwargs) =>
       collection(interp, args[0] ?? kwargs.get('key')),
