@@ -1351,6 +1351,94 @@ function pyStrOr(interp: Interpreter, v: Value | undefined, fallback: string): s
   return s;
 }
 
+// -- input pipelines ---------------------------------------------------------------------------
+
+/** A size argument of an image op: an int, else TF's unknown (a tensor is not a constant). */
+function sizeDim(v: Value | undefined): AbstractDim {
+  if (!v) return U;
+  if (v.k === 'int') return v.v;
+  return isTensorLike(v) || v.k === 'none' ? null : U;
+}
+
+/** `decode_png` / `decode_jpeg`: `[?, ?, channels]` (`channels=0`: as stored, unknown). */
+function decodeImage(type: string): OpFn {
+  return (interp, a) => {
+    const ch = argOf(a, 1, 'channels');
+    const channels: AbstractDim = !ch || (ch.k === 'int' && ch.v === 0) ? null : sizeDim(ch);
+    const dtype =
+      type === 'DecodePng' ? (dtypeOf(argOf(a, 2, 'dtype')) ?? DTypes.uint8) : DTypes.uint8;
+    return tensor(opName(interp, a, type === 'DecodePng' ? 3 : 7, type), dtype, [
+      null,
+      null,
+      channels,
+    ]);
+  };
+}
+
+/** An image op that keeps the shape (flips, standardization, dtype conversion) in its scope. */
+function imageLike(scope: string, nameIndex: number, dtypeIndex?: number): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, 'image') ?? UNKNOWN_VALUE);
+    const dtype = dtypeIndex === undefined ? x.dtype : dtypeOf(argOf(a, dtypeIndex, 'dtype'));
+    return tensor(compositeName(interp, a, nameIndex, scope), dtype, x.shape);
+  };
+}
+
+/** `crop_to_bounding_box(image, top, left, height, width)`: `[..., height, width, c]`. */
+function cropToBoundingBox(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'image') ?? UNKNOWN_VALUE);
+  compositeName(interp, a, 99, 'crop_to_bounding_box');
+  const h = sizeDim(argOf(a, 3, 'target_height'));
+  const w = sizeDim(argOf(a, 4, 'target_width'));
+  const d = dimsOf(x.shape);
+  const shape: AbstractShape = !d
+    ? unranked(x.shape)
+    : d.length === 3
+      ? [h, w, d[2]]
+      : d.length === 4
+        ? [d[0], h, w, d[3]]
+        : U;
+  return tensor(null, x.dtype, shape);
+}
+
+/** `random_crop(value, size)`: shaped `size`. */
+function randomCrop(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'value') ?? UNKNOWN_VALUE);
+  compositeName(interp, a, 3, 'random_crop');
+  return tensor(null, x.dtype, shapeFromValue(argOf(a, 1, 'size') ?? UNKNOWN_VALUE));
+}
+
+/**
+ * `tf.train.batch(tensors, batch_size, ...)` / `shuffle_batch`: each tensor with the batch
+ * dimension in front (`?` with `allow_smaller_final_batch`), in the structure given.
+ */
+function batchOp(scope: string): OpFn {
+  return (interp, a) => {
+    const tensors = argOf(a, 0, 'tensors') ?? UNKNOWN_VALUE;
+    const size = argOf(a, 1, 'batch_size');
+    const smaller = a.kwargs.get('allow_smaller_final_batch');
+    const many = a.kwargs.get('enqueue_many');
+    if (many && !(many.k === 'bool' && !many.v)) return UNKNOWN_VALUE;
+    const n: AbstractDim =
+      smaller && !(smaller.k === 'bool' && !smaller.v)
+        ? null
+        : size && size.k === 'int'
+          ? size.v
+          : U;
+    compositeName(interp, a, 99, scope);
+    const batched = (t: Value): Value => {
+      const x = tensorInfo(t);
+      const d = dimsOf(x.shape);
+      return tensor(null, x.dtype, d ? [n, ...d] : unranked(x.shape));
+    };
+    if (tensors.k === 'list' || tensors.k === 'tuple')
+      return { k: 'list', items: tensors.items.map(batched) };
+    if (tensors.k === 'dict')
+      return { k: 'dict', entries: tensors.entries.map(([k, v]) => [k, batched(v)]) };
+    return isTensorLike(tensors) ? batched(tensors) : UNKNOWN_VALUE;
+  };
+}
+
 /** `tf.nn.max_pool_with_argmax`: (output, argmax), both the pooled shape. */
 function maxPoolWithArgmax(interp: Interpreter, a: Args): Value {
   const out = pool('MaxPoolWithArgmax', 4)(interp, a);
@@ -1525,6 +1613,21 @@ const OPS: Record<string, OpFn> = {
   'nn.local_response_normalization': unary('LRN', 5),
   'nn.max_pool_with_argmax': maxPoolWithArgmax,
   'image.resize_images': resizeImages,
+  'image.decode_png': decodeImage('DecodePng'),
+  'image.decode_jpeg': decodeImage('DecodeJpeg'),
+  'image.convert_image_dtype': imageLike('convert_image', 3, 1),
+  'image.flip_left_right': imageLike('flip_left_right', 99),
+  'image.flip_up_down': imageLike('flip_up_down', 99),
+  'image.random_flip_left_right': imageLike('random_flip_left_right', 99),
+  'image.random_flip_up_down': imageLike('random_flip_up_down', 99),
+  'image.per_image_standardization': imageLike('per_image_standardization', 99),
+  'image.random_brightness': imageLike('adjust_brightness', 99),
+  'image.random_contrast': imageLike('adjust_contrast', 99),
+  'image.crop_to_bounding_box': cropToBoundingBox,
+  random_crop: randomCrop,
+  'image.random_crop': randomCrop,
+  'train.batch': batchOp('batch'),
+  'train.shuffle_batch': batchOp('shuffle_batch'),
   'image.resize_bilinear': resizeOp('ResizeBilinear', false),
   'image.resize_nearest_neighbor': resizeOp('ResizeNearestNeighbor', true),
   'image.resize_bicubic': resizeOp('ResizeBicubic', false),
@@ -1640,7 +1743,12 @@ export function tensorAttr(interp: Interpreter, v: Value & { k: 'tensor' }, attr
         ? { k: 'unknown', hole: interp.hole('name') }
         : { k: 'str', v: v.name };
     case 'set_shape':
-      return method(attr, () => NONE);
+      // Merges what the program knows into the tensor's static shape, in place, as TF does.
+      return method(attr, (args) => {
+        const given = shapeFromValue(args[0] ?? UNKNOWN_VALUE);
+        (v as { shape: AbstractShape }).shape = mergeShapes(v.shape, given);
+        return NONE;
+      });
     case 'op':
       // The op that makes it: its name (`dense/BiasAdd`), known when the tensor's is.
       return {

@@ -2,8 +2,9 @@
  * Python modules the analyzer reads instead of the real ones, as a type checker reads stubs:
  * command-line options. A TF1 program's layer widths, flags and switches mostly come from
  * `argparse` or `tf.app.flags` (= `absl.flags`); the analyzer takes each option's **default**,
- * what the program gets when it runs without arguments (an option without a default is not
- * known). The runtime runs the real modules.
+ * what the program gets when it runs without arguments. An option without a default is not
+ * known (not None: scripts check required paths and exit, which would hide the whole model).
+ * The runtime runs the real modules.
  *
  * These are analyzer-only and written in the analyzable subset the layer libraries use.
  */
@@ -37,10 +38,10 @@ class ArgumentParser(object):
             value = False
         elif action == 'store_false':
             value = True
-        elif not names[0].startswith('-'):
-            return None
         else:
-            value = None
+            # No default: what the user passes is not known (argparse would give None when the
+            # option is left out, and scripts often stop then: the analysis would see nothing).
+            return None
         self._defaults[dest] = value
         return None
 
