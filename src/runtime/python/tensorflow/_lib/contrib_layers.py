@@ -209,21 +209,20 @@ def convolution3d(inputs, num_outputs, kernel_size, stride=1, padding="SAME", da
                        conv_dims=3)
 
 
-@add_arg_scope
-def convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
-                            data_format=DATA_FORMAT_NHWC, activation_fn=tf.nn.relu,
-                            normalizer_fn=None, normalizer_params=None,
-                            weights_initializer="glorot_uniform", weights_regularizer=None,
-                            biases_initializer="zeros", biases_regularizer=None,
-                            reuse=None, variables_collections=None, outputs_collections=None,
-                            trainable=True, scope=None):
+def _convolution_transpose(layer_class, default_scope, formats, inputs, num_outputs,
+                           kernel_size, stride, padding, data_format, activation_fn,
+                           normalizer_fn, normalizer_params, weights_initializer,
+                           weights_regularizer, biases_initializer, biases_regularizer, reuse,
+                           variables_collections, outputs_collections, trainable, scope):
+    """What conv2d_transpose and conv3d_transpose share: a Keras-style transposed convolution
+    under `scope` (default `default_scope`), its kernel/bias renamed weights/biases."""
     getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
-    with tf.variable_scope(scope, "Conv2d_transpose", [inputs], reuse=reuse,
+    with tf.variable_scope(scope, default_scope, [inputs], reuse=reuse,
                            custom_getter=getter) as sc:
-        if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
-            raise ValueError("data_format has to be either NCHW or NHWC.")
+        if data_format not in formats:
+            raise ValueError("data_format has to be either %s or %s." % formats)
         inputs = tf.convert_to_tensor(inputs)
-        layer = convolutional.Conv2DTranspose(
+        layer = layer_class(
             filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
             data_format=_data_format_name(data_format), activation=None,
             use_bias=not normalizer_fn and biases_initializer,
@@ -241,6 +240,22 @@ def convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding=
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+@add_arg_scope
+def convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding="SAME",
+                            data_format=DATA_FORMAT_NHWC, activation_fn=tf.nn.relu,
+                            normalizer_fn=None, normalizer_params=None,
+                            weights_initializer="glorot_uniform", weights_regularizer=None,
+                            biases_initializer="zeros", biases_regularizer=None,
+                            reuse=None, variables_collections=None, outputs_collections=None,
+                            trainable=True, scope=None):
+    return _convolution_transpose(
+        convolutional.Conv2DTranspose, "Conv2d_transpose", (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC),
+        inputs, num_outputs, kernel_size, stride, padding, data_format, activation_fn,
+        normalizer_fn, normalizer_params, weights_initializer, weights_regularizer,
+        biases_initializer, biases_regularizer, reuse, variables_collections,
+        outputs_collections, trainable, scope)
 
 
 @add_arg_scope
@@ -251,30 +266,12 @@ def convolution3d_transpose(inputs, num_outputs, kernel_size, stride=1, padding=
                             biases_initializer="zeros", biases_regularizer=None,
                             reuse=None, variables_collections=None, outputs_collections=None,
                             trainable=True, scope=None):
-    getter = _build_variable_getter({"bias": "biases", "kernel": "weights"})
-    with tf.variable_scope(scope, "Conv3d_transpose", [inputs], reuse=reuse,
-                           custom_getter=getter) as sc:
-        if data_format not in (DATA_FORMAT_NCDHW, DATA_FORMAT_NDHWC):
-            raise ValueError("data_format has to be either NCDHW or NDHWC.")
-        inputs = tf.convert_to_tensor(inputs)
-        layer = convolutional.Conv3DTranspose(
-            filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
-            data_format=_data_format_name(data_format), activation=None,
-            use_bias=not normalizer_fn and biases_initializer,
-            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
-            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
-            activity_regularizer=None, trainable=trainable, name=sc.name,
-            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
-        outputs = layer.apply(inputs)
-        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
-        if layer.bias is not None:
-            _add_variable_to_collections(layer.bias, variables_collections, "biases")
-        if normalizer_fn is not None:
-            normalizer_params = normalizer_params or {}
-            outputs = normalizer_fn(outputs, **normalizer_params)
-        if activation_fn is not None:
-            outputs = activation_fn(outputs)
-        return _collect_named_outputs(outputs_collections, sc.name, outputs)
+    return _convolution_transpose(
+        convolutional.Conv3DTranspose, "Conv3d_transpose",
+        (DATA_FORMAT_NCDHW, DATA_FORMAT_NDHWC), inputs, num_outputs, kernel_size, stride,
+        padding, data_format, activation_fn, normalizer_fn, normalizer_params,
+        weights_initializer, weights_regularizer, biases_initializer, biases_regularizer, reuse,
+        variables_collections, outputs_collections, trainable, scope)
 
 
 def _two(value):
