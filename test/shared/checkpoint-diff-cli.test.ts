@@ -3,12 +3,14 @@
  * material (testdata/checkpoints), with the model files of test/shared/checkpoint-fixtures: ones that
  * reproduce the checkpoints' names (t2t_transformer.py, t2t_layers_from_flags.py, tfx_taxi.py,
  * tfx_taxi_dnn.ts; t2t_layers.py and tfx_taxi_layers.py build them with tf.layers, as t2t and the
- * canned estimator do) and deliberately wrong variants (an extra scope, a model built twice,
- * weights/biases for kernel/bias, changed shapes and dtype).
+ * canned estimator do) and deliberately wrong variants of them, made by the tests from those
+ * files with a line or two changed (an extra scope, a model built twice, weights/biases for
+ * kernel/bias, changed shapes and dtype).
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from '../support';
 import { expectedListing, T2T, T2T_DIR, TFX, TFX_DIR } from './checkpoint-helpers';
@@ -25,6 +27,48 @@ function run(...args: string[]) {
 function fixture(name: string): string {
   return path.join(FIXTURES, name);
 }
+
+const scratch: string[] = [];
+after(() => {
+  for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/**
+ * A copy of fixture `name` (in a folder of its own, under the same file name) with each `from`
+ * (which must occur exactly once) replaced by its `to`: a wrong variant of a right model.
+ */
+function variant(name: string, ...edits: Array<[string, string]>): string {
+  let text = fs.readFileSync(fixture(name), 'utf8');
+  for (const [from, to] of edits) {
+    assert.equal(text.split(from).length, 2, `${from} not exactly once in ${name}`);
+    text = text.replace(from, to);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-diff-variant-'));
+  scratch.push(dir);
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** t2t_transformer.py inside an extra top-level scope `model`. */
+const T2T_EXTRA_SCOPE: Array<[string, string]> = [
+  ['\ntransformer()\n', '\nwith tf.variable_scope("model"):\n    transformer()\n'],
+];
+/** t2t_transformer.py built twice in one graph, its scope by default name (`transformer_1`). */
+const T2T_BUILT_TWICE: Array<[string, string]> = [
+  ['tf.variable_scope("transformer")', 'tf.variable_scope(None, default_name="transformer")'],
+  ['\ntransformer()\n', '\ntransformer()\ntransformer()\n'],
+];
+/** t2t_transformer.py naming its dense variables as slim does. */
+const T2T_WEIGHTS: Array<[string, string]> = [
+  ['tf.get_variable("kernel",', 'tf.get_variable("weights",'],
+  ['tf.get_variable("bias",', 'tf.get_variable("biases",'],
+];
+/** tfx_taxi.py with 64 units where the checkpoint has 70, and an int32 global step. */
+const TFX_SHAPES: Array<[string, string]> = [
+  ['HIDDEN_UNITS = [100, 70, 48, 34]', 'HIDDEN_UNITS = [100, 64, 48, 34]'],
+  ['"global_step", [], dtype=tf.int64', '"global_step", [], dtype=tf.int32'],
+];
 
 interface Doc {
   schemaVersion: number;
@@ -183,7 +227,8 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
   });
 
   it('t2t, an extra top-level scope: every name missing, one suggestion with the prefix; exit 1', () => {
-    const { code, doc } = diffJson(T2T_DIR, fixture('t2t_extra_scope.py'));
+    const file = variant('t2t_transformer.py', ...T2T_EXTRA_SCOPE);
+    const { code, doc } = diffJson(T2T_DIR, file);
     assert.equal(code, 1);
     assert.equal(doc.summary.missing, 81);
     assert.equal(doc.summary.ok, false);
@@ -195,7 +240,7 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
       assert.equal(m.suggestion, 0);
       assert.equal(m.closest?.key, m.name.slice('model/'.length));
     }
-    const r = run('diff', fixture('t2t_extra_scope.py'), '--checkpoint', T2T);
+    const r = run('diff', file, '--checkpoint', T2T);
     assert.equal(r.code, 1);
     assert.match(r.out, /\nMissing from the checkpoint \(81\):\n/);
     assert.match(
@@ -207,7 +252,7 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
   });
 
   it("t2t, the model built twice: transformer_1/... is 'transformer' in the checkpoint (a _1 suffix)", () => {
-    const { code, doc } = diffJson(T2T_DIR, fixture('t2t_built_twice.py'));
+    const { code, doc } = diffJson(T2T_DIR, variant('t2t_transformer.py', ...T2T_BUILT_TWICE));
     assert.equal(code, 1);
     assert.equal(doc.summary.matched, 81);
     assert.equal(doc.summary.missing, 81);
@@ -219,7 +264,7 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
   });
 
   it('t2t, weights/biases where the checkpoint has kernel/bias: two rename suggestions', () => {
-    const { code, doc } = diffJson(T2T_DIR, fixture('t2t_weights.py'));
+    const { code, doc } = diffJson(T2T_DIR, variant('t2t_transformer.py', ...T2T_WEIGHTS));
     assert.equal(code, 1);
     assert.equal(doc.summary.matched, 40);
     assert.equal(doc.summary.missing, 41);
@@ -311,7 +356,8 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
   });
 
   it('tfx: changed layer sizes and an int32 global_step are shape and dtype mismatches; exit 1', () => {
-    const { code, doc } = diffJson(TFX, fixture('tfx_taxi_shapes.py'));
+    const file = variant('tfx_taxi.py', ...TFX_SHAPES);
+    const { code, doc } = diffJson(TFX, file);
     assert.equal(code, 1);
     assert.deepEqual(
       doc.mismatches.map((m) => [m.key, m.shape, m.dtype]),
@@ -322,11 +368,14 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
         ['global_step', undefined, { code: 'int32', checkpoint: 'int64' }],
       ],
     );
-    const r = run('diff', fixture('tfx_taxi_shapes.py'), '--checkpoint', TFX);
+    const r = run('diff', file, '--checkpoint', TFX);
     assert.equal(r.code, 1);
+    const at = `${file}:27`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     assert.match(
       r.out,
-      /\n {2}dnn\/hiddenlayer_1\/kernel +shape \(100, 64\) in the code, \[100, 70\] stored +test\/shared\/checkpoint-fixtures\/tfx_taxi_shapes\.py:27\n/,
+      new RegExp(
+        `\\n {2}dnn/hiddenlayer_1/kernel +shape \\(100, 64\\) in the code, \\[100, 70\\] stored +${at}\\n`,
+      ),
     );
     assert.match(r.out, /\nDifferences: 4 mismatches\.\n$/);
   });
