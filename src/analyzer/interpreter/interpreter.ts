@@ -419,7 +419,16 @@ export class Interpreter {
     if (site) this.assumedSites.add(site.at);
   }
   /** The file whose code is running. */
-  currentFile: string;
+  get currentFile(): string {
+    return this.file;
+  }
+  set currentFile(file: string) {
+    this.file = file;
+    this.inLibrary = isLibraryFile(file);
+  }
+  private file = '';
+  /** `currentFile` is Scope Lens's own code (decided once per change, not at every step). */
+  private inLibrary = false;
   private readonly callStack: Frame[] = [];
   private readonly functionStack: FunctionFrame[] = [];
   /** The class each method was defined in (for `super()`). */
@@ -523,7 +532,7 @@ export class Interpreter {
    * functions' work is reported at their call; library frames are never user locations.
    */
   librarySite(): { readonly at: Expr; readonly file: string } | undefined {
-    if (!isLibraryFile(this.currentFile)) return undefined;
+    if (!this.inLibrary) return undefined;
     for (let i = this.callStack.length - 1; i >= 0; i--) {
       const f = this.callStack[i];
       if (!isLibraryFile(f.file)) return f.at ? { at: f.at, file: f.file } : undefined;
@@ -658,7 +667,7 @@ export class Interpreter {
   private tick(): void {
     // A step of the layer libraries' own code (bounded: it always ends) weighs a quarter of a
     // program's step, so a model of hundreds of layers is analysed whole within the budget.
-    if (isLibraryFile(this.currentFile) && (++this.libraryTicks & 3) !== 0) return;
+    if (this.inLibrary && (++this.libraryTicks & 3) !== 0) return;
     if (++this.steps > this.maxSteps) throw new BudgetExceeded();
   }
 
@@ -1956,20 +1965,31 @@ export class Interpreter {
     if (cached) return cached;
     const m = lib.module(name);
     if (!m) return null;
+    const value = this.runModuleOnce(key, `tensorflow._lib.${name}`, lib.fileOf(name), m);
+    if (name === '_support' && value.k === 'module' && value.env)
+      for (const [k, v] of supportNatives(this)) value.env.set(k, v);
+    return value;
+  }
+
+  /**
+   * Runs module `m` in a fresh environment as `file`, cached under `key` for this path (cached
+   * before it runs, so an import cycle sees the partial module, as in Python). A failing module
+   * keeps what it defined so far; running out of budget is not contained.
+   */
+  private runModuleOnce(key: string, name: string, file: string, m: Module): Value {
     const env = new Env(this.builtinsEnv);
-    env.set('__name__', str(`tensorflow._lib.${name}`));
-    const value: Value = { k: 'module', path: lib.fileOf(name), env };
+    env.set('__name__', str(name));
+    const value: Value = { k: 'module', path: file, env };
     this.modules.set(key, value);
     const depth = this.depth;
     const libraryDepth = this.libraryDepth;
     try {
-      this.runModule(m, lib.fileOf(name), env);
+      this.runModule(m, file, env);
     } catch (e) {
       if (e instanceof BudgetExceeded) throw e;
       this.depth = depth;
       this.libraryDepth = libraryDepth;
     }
-    if (name === '_support') for (const [k, v] of supportNatives(this)) env.set(k, v);
     return value;
   }
 
@@ -2409,24 +2429,7 @@ export class Interpreter {
     const cached = this.modules.get(key);
     if (cached) return cached;
     const m = stubModule(name);
-    if (!m) return null;
-    const env = new Env(this.builtinsEnv);
-    env.set('__name__', str(name));
-    const value: Value = { k: 'module', path: stubFile(name), env };
-    this.modules.set(key, value);
-    const depth = this.depth;
-    const libraryDepth = this.libraryDepth;
-    const saved = this.currentFile;
-    try {
-      this.runModule(m, stubFile(name), env);
-    } catch (e) {
-      if (e instanceof BudgetExceeded) throw e;
-      this.depth = depth;
-      this.libraryDepth = libraryDepth;
-    } finally {
-      this.currentFile = saved;
-    }
-    return value;
+    return m ? this.runModuleOnce(key, name, stubFile(name), m) : null;
   }
 
   private loadModule(name: string, level: number): Value | null {
@@ -2441,21 +2444,7 @@ export class Interpreter {
     if (!resolved) return level === 0 ? this.loadStub(name) : null;
     const cached = this.modules.get(resolved.file);
     if (cached) return cached;
-    const env = new Env(this.builtinsEnv);
-    env.set('__name__', str(name));
-    const value: Value = { k: 'module', path: resolved.file, env };
-    this.modules.set(resolved.file, value);
-    const depth = this.depth;
-    const libraryDepth = this.libraryDepth;
-    try {
-      this.runModule(resolved.module, resolved.file, env);
-    } catch (e) {
-      if (e instanceof BudgetExceeded) throw e;
-      // A failing import leaves what it defined so far, as Python's partial module does.
-      this.depth = depth;
-      this.libraryDepth = libraryDepth;
-    }
-    return value;
+    return this.runModuleOnce(resolved.file, name, resolved.file, resolved.module);
   }
 
   // -- scopes (shared by the Python and TypeScript APIs) ----------------------------------------
