@@ -320,26 +320,11 @@ export function anyAssumed(values: Iterable<Value>, depth = 0): boolean {
   return false;
 }
 
-/** Ops gradients do not flow through (TF registers them `NotDifferentiable`, or they stop it). */
-const NOT_DIFFERENTIABLE = new Set([
-  'stop_gradient',
-  'shape',
-  'size',
-  'rank',
-  'argmax',
-  'argmin',
-  'zeros_like',
-  'ones_like',
-  'zeros',
-  'ones',
-  'random_normal',
-  'random_uniform',
-  'truncated_normal',
-  'random.normal',
-  'random.uniform',
-  'random.truncated_normal',
-  'placeholder',
-]);
+/**
+ * Float ops gradients do not flow through (TF registers them `NotDifferentiable`, or they stop
+ * it). Integer and bool results (`shape`, `argmax`, casts to int) depend on nothing already.
+ */
+const NOT_DIFFERENTIABLE = new Set(['stop_gradient', 'zeros_like', 'ones_like']);
 
 // -- values ------------------------------------------------------------------------------------
 
