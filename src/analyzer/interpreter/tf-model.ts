@@ -20,7 +20,7 @@ import {
 import { ScopeMachine, ScopeSlots, VariableScopeArgs } from '../../core/variable-scope';
 import { fixedSizePartitioner, Partitioner } from '../../core/partitioners';
 import type { Expr } from '../ir';
-import { hasHoles, mayEqual, NONE, UNKNOWN_VALUE, Value } from './values';
+import { hasHoles, mayEqualSegments, NONE, UNKNOWN_VALUE, Value } from './values';
 import { dtypeValue } from './tensors';
 import type { VariableScope } from '../../core/variable-scope';
 
@@ -167,12 +167,7 @@ export class TfState {
     // the existing variable it may be: the program means to share it. The outcome is possible.
     let alias: string | null = null;
     if (!existed && scope.reuse !== false && (hasHoles(fullName) || this.hasPatterns())) {
-      for (const key of this.store.vars.keys()) {
-        if (mayEqual(fullName, key)) {
-          alias = key;
-          break;
-        }
-      }
+      alias = this.aliases.find(fullName, this.store.vars);
       if (alias) {
         this.store.vars.set(fullName, this.store.vars.get(alias) as AVariable);
         existed = true;
@@ -294,6 +289,8 @@ export class TfState {
 
   /** Whether any stored name is a pattern (a concrete name may then stand for it). */
   private patterns = false;
+  /** The store's names, indexed for `mayEqual` (every `getVariable` under reuse asks it). */
+  private readonly aliases = new AliasIndex();
   /** A partitioner the analyzer could not run was assumed to make one part. */
   partitionAssumed = false;
   private hasPatterns(): boolean {
@@ -684,3 +681,48 @@ export function errorMessage(info: ErrorInfo): string {
 }
 
 export { NONE, UNKNOWN_VALUE };
+
+/**
+ * The first existing name (in creation order) a name or pattern may equal. A name without holes
+ * can only equal a pattern, and names split into different numbers of segments never match, so
+ * the scan is over those names only; names are split once, as the store grows (it only grows).
+ */
+class AliasIndex {
+  private seen = 0;
+  /** Every name, and the names with holes, by segment count: [name, segments]. */
+  private readonly all = new Map<number, Array<[string, string[]]>>();
+  private readonly patterns = new Map<number, Array<[string, string[]]>>();
+
+  find(name: string, vars: ReadonlyMap<string, unknown>): string | null {
+    this.sync(vars);
+    const segments = name.split('/');
+    const pool = (hasHoles(name) ? this.all : this.patterns).get(segments.length);
+    if (pool)
+      for (const [key, ks] of pool) if (vars.has(key) && mayEqualSegments(segments, ks)) return key;
+    return null;
+  }
+
+  private sync(vars: ReadonlyMap<string, unknown>): void {
+    if (vars.size === this.seen) return;
+    if (vars.size < this.seen) {
+      // A name left the store (an alias made for one call): index it anew.
+      this.all.clear();
+      this.patterns.clear();
+      this.seen = 0;
+    }
+    let i = 0;
+    for (const key of vars.keys()) {
+      if (i++ < this.seen) continue;
+      const ks = key.split('/');
+      push(this.all, ks.length, [key, ks]);
+      if (hasHoles(key)) push(this.patterns, ks.length, [key, ks]);
+    }
+    this.seen = vars.size;
+  }
+}
+
+function push<K, T>(m: Map<K, T[]>, k: K, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

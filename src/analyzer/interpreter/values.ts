@@ -65,7 +65,13 @@ export type Value =
       readonly cls: Value & { k: 'class' };
       readonly attrs: Map<string, Value>;
     }
-  | { readonly k: 'builtin'; readonly name: string; readonly call: BuiltinFn }
+  | {
+      readonly k: 'builtin';
+      readonly name: string;
+      readonly call: BuiltinFn;
+      /** Changes nothing an analysis sees (or journals what it changes): see `tryBoth`. */
+      readonly harmless?: boolean;
+    }
   | { readonly k: 'module'; readonly path: string; readonly env?: Env }
   | { readonly k: 'scope'; readonly scope: VariableScope<AnalyzerSlots> }
   | { readonly k: 'context'; readonly enter: () => Value; readonly exit: () => void }
@@ -140,6 +146,11 @@ export class Env {
   }
 
   /** The module's frame (the builtins frame is its parent). */
+  /** The module's bindings (what `global` names write). */
+  moduleVars(): Map<string, Value> {
+    return this.moduleFrame().vars;
+  }
+
   private moduleFrame(): Env {
     return this.parent && this.parent.parent ? this.parent.moduleFrame() : this;
   }
@@ -215,10 +226,14 @@ export function displayName(s: string): string {
 export function mayEqual(a: string, b: string): boolean {
   if (a === b) return true;
   if (!hasHoles(a) && !hasHoles(b)) return false;
-  const as = a.split('/');
-  const bs = b.split('/');
+  return mayEqualSegments(a.split('/'), b.split('/'));
+}
+
+/** `mayEqual` of two names already split at `/`. */
+export function mayEqualSegments(as: readonly string[], bs: readonly string[]): boolean {
   if (as.length !== bs.length) return false;
-  return as.every((x, i) => segmentMayEqual(x, bs[i]));
+  for (let i = 0; i < as.length; i++) if (!segmentMayEqual(as[i], bs[i])) return false;
+  return true;
 }
 
 function segmentMayEqual(a: string, b: string): boolean {
