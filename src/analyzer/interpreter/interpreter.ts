@@ -453,7 +453,7 @@ export class Interpreter {
     this.maxCallDepth = Math.max(1, options.limits?.maxCallDepth ?? MAX_CALL_DEPTH);
     this.graphs.push(this.newGraph());
     for (const [name, fn] of Object.entries(this.builtins())) {
-      this.builtinsEnv.set(name, { k: 'builtin', name, call: fn });
+      this.builtinsEnv.set(name, { k: 'builtin', name, call: fn, harmless: HARMLESS.has(name) });
     }
     for (const cls of [
       'ValueError',
@@ -547,6 +547,7 @@ export class Interpreter {
   }
 
   choose(n: number): number {
+    if (this.probing > 0) throw NOT_HARMLESS;
     this.eventsAtFirstChoice ??= this.events.length;
     return this.chooser ? this.chooser.choose(n) : 0;
   }
@@ -746,6 +747,7 @@ export class Interpreter {
       case 'Return':
         return new ReturnSignal(s.value ? this.eval(s.value, env) : NONE);
       case 'Global':
+        if (this.probing > 0) throw NOT_HARMLESS;
         for (const n of s.names) env.globals.add(n);
         return;
       case 'Pass':
@@ -764,6 +766,7 @@ export class Interpreter {
           this.execBoth(s, env);
           return undefined;
         }
+        if (this.language === 'python' && this.tryBoth(s, env)) return undefined;
         return this.execBlock(this.choose(2) === 0 ? s.body : s.orelse, env);
       }
       case 'For':
@@ -791,22 +794,30 @@ export class Interpreter {
         throw new PyRaise({ k: 'exception', cls: 'Exception', message: '' });
       }
       case 'Import':
+        if (this.probing > 0) throw NOT_HARMLESS;
         for (const a of s.names) this.importModule(a.name, a.asName, env);
         return;
       case 'ImportFrom':
+        if (this.probing > 0) throw NOT_HARMLESS;
         this.importFrom(s, env);
         return;
     }
   }
 
-  /** Both branches of an `if` that only binds names; a name keeps a value both agree on. */
+  /**
+   * Both branches of an `if` that can make no TF outcome, one after the other on this path (no
+   * fork): what they bind (names, attributes, dict entries, list items) keeps a value where both
+   * agree and is unknown where they differ. The body's writes are undone before the `else` runs.
+   */
   private execBoth(s: Extract<Stmt, { kind: 'If' }>, env: Env): void {
     const before = new Map(env.vars);
-    this.execBlock(s.body, env);
+    const body = this.journalled(() => this.execBlock(s.body, env));
     const afterBody = new Map(env.vars);
+    const written = body.snapshot();
+    body.undo();
     env.vars.clear();
     for (const [k, v] of before) env.vars.set(k, v);
-    this.execBlock(s.orelse, env);
+    const orelse = this.journalled(() => this.execBlock(s.orelse, env));
     for (const k of new Set([...afterBody.keys(), ...env.vars.keys()])) {
       const a = afterBody.get(k);
       const b = env.vars.get(k);
@@ -814,6 +825,125 @@ export class Interpreter {
       if (a && b && sameValue(a, b)) continue;
       env.vars.set(k, { k: 'unknown', hole: this.hole(k) });
     }
+    // Attributes, items and entries: the body's value (where only `else` wrote: the value
+    // before the `if`) against the value now.
+    const differ = (a: Value | undefined, b: Value | undefined) =>
+      a !== b && !(a && b && sameValue(a, b));
+    for (const attrs of new Set([...orelse.attrs.keys(), ...written.attrs.keys()])) {
+      const keys = new Set([
+        ...(orelse.attrs.get(attrs)?.keys() ?? []),
+        ...(written.attrs.get(attrs)?.keys() ?? []),
+      ]);
+      for (const key of keys) {
+        const mine = written.attrs.get(attrs);
+        const a = mine?.has(key) ? mine.get(key) : orelse.attrs.get(attrs)?.get(key);
+        if (differ(a === ABSENT ? undefined : (a as Value | undefined), attrs.get(key))) {
+          this.recordAttr(attrs, key);
+          attrs.set(key, { k: 'unknown', hole: this.hole(key) });
+        }
+      }
+    }
+    for (const items of new Set([...orelse.arrays.keys(), ...written.arrays.keys()])) {
+      const a = written.arrays.get(items) ?? orelse.arrays.get(items) ?? [];
+      if (a.length !== items.length) {
+        // A list grown on one branch only has no one length to keep.
+        if (this.probing > 0) throw NOT_HARMLESS;
+        continue;
+      }
+      for (let i = 0; i < a.length; i++) {
+        if (differ(a[i], items[i])) {
+          this.recordArray(items);
+          items[i] = { k: 'unknown', hole: this.hole('item') };
+        }
+      }
+    }
+    for (const d of new Set([...orelse.dicts.keys(), ...written.dicts.keys()])) {
+      const a = written.dicts.get(d) ?? orelse.dicts.get(d) ?? [];
+      const entry = (entries: Array<[Value, Value]>, key: Value) =>
+        entries.find(([k]) => k === key || compare('==', k, key) === true)?.[1];
+      for (const key of [...a.map(([k]) => k), ...d.entries.map(([k]) => k)]) {
+        if (differ(entry(a, key), entry(d.entries, key))) {
+          this.recordDict(d);
+          setEntry(d, key, { k: 'unknown', hole: this.hole('item') });
+        }
+      }
+    }
+  }
+
+  /**
+   * An `if` on something not known whose branches turn out to make no TF outcome and to run
+   * no function (`if not os.path.exists(d): os.makedirs(d)`, a seed or a file name set either
+   * way): both run on this path, as `execBoth` runs them, instead of forking it. Every fork
+   * before a model is built builds the model once more, and scripts make many such forks.
+   * The branches run as a probe: at the first call of a function or a TF API, an op, a
+   * `return`, an import, a choice or an exception, everything they wrote is undone and the
+   * `if` forks as usual.
+   */
+  private tryBoth(s: Extract<Stmt, { kind: 'If' }>, env: Env): boolean {
+    const vars = new Map(env.vars);
+    const all = new Journal();
+    this.journals.push(all);
+    this.probing++;
+    try {
+      this.execBoth(s, env);
+      return true;
+    } catch (e) {
+      if (e !== NOT_HARMLESS && !(e instanceof PyRaise)) throw e;
+      all.undo();
+      env.vars.clear();
+      for (const [k, v] of vars) env.vars.set(k, v);
+      return false;
+    } finally {
+      this.probing--;
+      this.journals.pop();
+    }
+  }
+
+  /** Branches run as a probe (`tryBoth`): what could make an outcome gives up instead. */
+  probing = 0;
+
+  /** An op is about to be named in the graph: not while probing (`tryBoth`). */
+  touchGraph(): void {
+    if (this.probing > 0) throw NOT_HARMLESS;
+  }
+
+  /** Runs `fn`, recording the first value of everything it writes. */
+  private journalled(fn: () => Completion): Journal {
+    const j = new Journal();
+    this.journals.push(j);
+    try {
+      // A `return`, `break` or `continue` on one branch cannot be joined with the other.
+      if (fn() !== undefined && this.probing > 0) throw NOT_HARMLESS;
+    } finally {
+      this.journals.pop();
+    }
+    return j;
+  }
+
+  private readonly journals: Journal[] = [];
+
+  private recordAttr(attrs: Map<string, Value>, key: string): void {
+    for (const j of this.journals) j.attr(attrs, key);
+  }
+  private recordArray(items: Value[]): void {
+    for (const j of this.journals) j.array(items);
+  }
+  private recordDict(d: Value & { k: 'dict' }): void {
+    for (const j of this.journals) j.dict(d);
+  }
+
+  /** A method of a list or dict: harmless for `tryBoth`, its writes journalled. */
+  private containerMethod(m: Value, record: () => void): Value {
+    if (m.k !== 'builtin') return m;
+    return {
+      k: 'builtin',
+      name: m.name,
+      harmless: true,
+      call: (args, kwargs, at) => {
+        if (this.journals.length > 0) record();
+        return m.call(args, kwargs, at);
+      },
+    };
   }
 
   private execFor(s: Extract<Stmt, { kind: 'For' }>, env: Env): Completion {
@@ -915,6 +1045,7 @@ export class Interpreter {
       if (items[i].asName) this.assign(items[i].asName as Expr, UNKNOWN_VALUE, env);
       return this.execWith(items, i + 1, body, env);
     }
+    if (this.probing > 0) throw NOT_HARMLESS;
     const entered = this.guardTf(() => ctx.enter());
     if (items[i].asName) this.assign(items[i].asName as Expr, entered, env);
     try {
@@ -962,6 +1093,8 @@ export class Interpreter {
   assign(target: Expr, v: Value, env: Env): void {
     switch (target.kind) {
       case 'Name':
+        if (this.journals.length > 0 && env.globals.has(target.id))
+          this.recordAttr(env.moduleVars(), target.id);
         env.assign(target.id, this.named(v, target.id));
         return;
       case 'Tuple':
@@ -988,18 +1121,27 @@ export class Interpreter {
       }
       case 'Attribute': {
         const obj = this.eval(target.value, env);
-        if (obj.k === 'instance' || obj.k === 'class' || obj.k === 'object')
+        if (obj.k === 'instance' || obj.k === 'class' || obj.k === 'object') {
+          if (this.journals.length > 0) this.recordAttr(obj.attrs, target.attr);
           obj.attrs.set(target.attr, v);
-        else if (obj.k === 'dict') setEntry(obj, { k: 'str', v: target.attr }, v);
+        } else if (obj.k === 'dict') {
+          if (this.journals.length > 0) this.recordDict(obj);
+          setEntry(obj, { k: 'str', v: target.attr }, v);
+        }
         return;
       }
       case 'Subscript': {
         const obj = this.eval(target.value, env);
         const key = this.eval(target.index, env);
-        if (obj.k === 'dict') setEntry(obj, key, v);
-        else if (obj.k === 'list' && key.k === 'int') {
+        if (obj.k === 'dict') {
+          if (this.journals.length > 0) this.recordDict(obj);
+          setEntry(obj, key, v);
+        } else if (obj.k === 'list' && key.k === 'int') {
           const idx = key.v < 0 ? obj.items.length + key.v : key.v;
-          if (idx >= 0 && idx < obj.items.length) obj.items[idx] = v;
+          if (idx >= 0 && idx < obj.items.length) {
+            if (this.journals.length > 0) this.recordArray(obj.items);
+            obj.items[idx] = v;
+          }
         }
         return;
       }
@@ -1532,14 +1674,17 @@ export class Interpreter {
         return v.attrs.get(attr) ?? UNKNOWN_VALUE;
       case 'dict': {
         // TypeScript options objects: `opts.reuse`.
-        if (this.language !== 'typescript') return this.dictMethod(v, attr);
+        if (this.language !== 'typescript')
+          return this.containerMethod(this.dictMethod(v, attr), () => this.recordDict(v));
         const found = v.entries.find(([k]) => k.k === 'str' && k.v === attr);
         return found ? found[1] : NONE;
       }
       case 'list':
-        return this.listMethod(v, attr);
-      case 'str':
-        return this.strMethod(v.v, attr);
+        return this.containerMethod(this.listMethod(v, attr), () => this.recordArray(v.items));
+      case 'str': {
+        const m = this.strMethod(v.v, attr);
+        return m.k === 'builtin' ? { k: 'builtin', name: m.name, call: m.call, harmless: true } : m;
+      }
       case 'unknown':
         // `hparams.n_layer`: unknown, but formatted as `{n_layer}`. A TF namespace's member
         // stays TF's (`tf.foo.bar(x)` is an op of `x`).
@@ -2102,6 +2247,7 @@ export class Interpreter {
     at: Expr | null,
     entry = false,
   ): Value {
+    if (this.probing > 0 && !harmlessCallee(fn)) throw NOT_HARMLESS;
     switch (fn.k) {
       case 'builtin':
         return fn.call(args, kwargs, at as Expr);
@@ -2853,6 +2999,67 @@ function setEntries(entries: Array<[Value, Value]>, key: Value, value: Value): v
 
 function setEntry(d: Value & { k: 'dict' }, key: Value, value: Value): void {
   setEntries(d.entries, key, value);
+}
+
+/** Builtins that change nothing an analysis sees (`getattr` of a property runs it: a call). */
+const HARMLESS = new Set(
+  (
+    'print len range str int float bool list tuple dict isinstance hasattr getattr dir ' +
+    'callable min max abs any all sorted enumerate zip reversed'
+  ).split(' '),
+);
+
+/** What a probe (`tryBoth`) may call: nothing that runs code or TF's rules. */
+function harmlessCallee(fn: Value): boolean {
+  return fn.k === 'unknown' || fn.k === 'exctype' || (fn.k === 'builtin' && fn.harmless === true);
+}
+
+/** Thrown where a probe (`tryBoth`) gives up: what comes next could make an outcome. */
+const NOT_HARMLESS = { notHarmless: true } as const;
+
+const ABSENT = Symbol('absent');
+
+/** The first value of each attribute, list and dict a stretch of code wrote. */
+class Journal {
+  readonly attrs = new Map<Map<string, Value>, Map<string, Value | typeof ABSENT>>();
+  readonly arrays = new Map<Value[], Value[]>();
+  readonly dicts = new Map<Value & { k: 'dict' }, Array<[Value, Value]>>();
+
+  attr(attrs: Map<string, Value>, key: string): void {
+    let keys = this.attrs.get(attrs);
+    if (!keys) this.attrs.set(attrs, (keys = new Map()));
+    if (!keys.has(key)) keys.set(key, attrs.has(key) ? (attrs.get(key) as Value) : ABSENT);
+  }
+  array(items: Value[]): void {
+    if (!this.arrays.has(items)) this.arrays.set(items, [...items]);
+  }
+  dict(d: Value & { k: 'dict' }): void {
+    if (!this.dicts.has(d))
+      this.dicts.set(
+        d,
+        d.entries.map(([k, v]) => [k, v]),
+      );
+  }
+
+  /** The current values of what was written, in a journal of their own. */
+  snapshot(): Journal {
+    const now = new Journal();
+    for (const [attrs, keys] of this.attrs) for (const key of keys.keys()) now.attr(attrs, key);
+    for (const items of this.arrays.keys()) now.array(items);
+    for (const d of this.dicts.keys()) now.dict(d);
+    return now;
+  }
+
+  /** Puts back the first values. */
+  undo(): void {
+    for (const [attrs, keys] of this.attrs)
+      for (const [key, old] of keys) {
+        if (old === ABSENT) attrs.delete(key);
+        else attrs.set(key, old);
+      }
+    for (const [items, old] of this.arrays) items.splice(0, items.length, ...old);
+    for (const [d, old] of this.dicts) d.entries.splice(0, d.entries.length, ...old);
+  }
 }
 
 const pureCache = new WeakMap<Stmt, boolean>();

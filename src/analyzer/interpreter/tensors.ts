@@ -346,6 +346,7 @@ function argOf(a: Args, i: number, name: string): Value | undefined {
  * A name not known is a hole of its own: the op is still named, just not knowably.
  */
 function opName(interp: Interpreter, a: Args, nameIndex: number, type: string): string | null {
+  interp.touchGraph();
   const given = argOf(a, nameIndex, 'name');
   let base = type;
   if (given && given.k !== 'none') {
