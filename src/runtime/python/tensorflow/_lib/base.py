@@ -94,13 +94,10 @@ def to_snake_case(name):
 
 
 def _add_to_collection_once(key, items):
+    # Ops and tensors compare by identity, so `in` is `is` here (and runs as one step).
     present = tf.get_collection(key)
     for item in items:
-        found = False
-        for p in present:
-            if p is item:
-                found = True
-        if not found:
+        if item not in present:
             tf.add_to_collection(key, item)
 
 
@@ -271,14 +268,14 @@ class Layer(object):
 
     def _is_trainable(self, variable):
         """False when a custom getter overrode `trainable` (TF moves such a weight)."""
-        parts = [variable]
+        # Variables compare by identity, as TF 1.15's `variable not in trainable_variables()`.
+        trainable = tf.trainable_variables()
         if isinstance(variable, tf.PartitionedVariable):
-            parts = list(variable)
-        names = [v.name for v in tf.trainable_variables()]
-        for v in parts:
-            if v.name not in names:
-                return False
-        return True
+            for v in variable:
+                if v not in trainable:
+                    return False
+            return True
+        return variable in trainable
 
     def _handle_weight_regularization(self, name, variable, regularizer):
         parts = [variable]

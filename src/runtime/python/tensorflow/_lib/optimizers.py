@@ -65,6 +65,10 @@ class Optimizer(object):
         self._name = name
         # slot name -> list of [primary, slot], in creation order
         self._slots = {}
+        # Slots of variables by the variable itself (variables hash and compare by identity),
+        # beside the lists kept in creation order: looking a slot up is then one step, not a
+        # walk over every variable the optimizer has seen.
+        self._slots_by_variable = {}
         # [name, graph, variable] of the non-slot variables, in creation order
         self._non_slots = []
 
@@ -150,8 +154,13 @@ class Optimizer(object):
 
     # -- slots and other variables ----------------------------------------------------------
     def get_slot(self, var, name):
+        by_variable = self._slots_by_variable.get(name)
+        if by_variable is not None and isinstance(var, tf.Variable):
+            found = by_variable.get(var)
+            if found is not None:
+                return found
         for primary, slot in self._slots.get(name, []):
-            if _same_variable(primary, var):
+            if not isinstance(primary, tf.Variable) and _same_variable(primary, var):
                 return slot
         return None
 
@@ -167,16 +176,19 @@ class Optimizer(object):
                     found.append(slot)
         return _sorted(found, lambda v: v.name)
 
-    def _slot_list(self, slot_name):
+    def _add_slot(self, slot_name, var, slot):
         if slot_name not in self._slots:
             self._slots[slot_name] = []
-        return self._slots[slot_name]
+            self._slots_by_variable[slot_name] = {}
+        self._slots[slot_name].append([var, slot])
+        if isinstance(var, tf.Variable):
+            self._slots_by_variable[slot_name][var] = slot
 
     def _zeros_slot(self, var, slot_name, op_name):
         found = self.get_slot(var, slot_name)
         if found is None:
             found = slot_creator.create_zeros_slot(var, op_name)
-            self._slot_list(slot_name).append([var, found])
+            self._add_slot(slot_name, var, found)
         return found
 
     def _get_or_make_slot_with_initializer(self, var, initializer, shape, dtype, slot_name,
@@ -185,7 +197,7 @@ class Optimizer(object):
         if found is None:
             found = slot_creator.create_slot_with_initializer(var, initializer, shape, dtype,
                                                               op_name)
-            self._slot_list(slot_name).append([var, found])
+            self._add_slot(slot_name, var, found)
         return found
 
     def _get_non_slot_variable(self, name, graph=None):
