@@ -69,6 +69,7 @@ class Optimizer(object):
         # beside the lists kept in creation order: looking a slot up is then one step, not a
         # walk over every variable the optimizer has seen.
         self._slots_by_variable = {}
+        self._slots_by_other = {}
         # [name, graph, variable] of the non-slot variables, in creation order
         self._non_slots = []
 
@@ -159,8 +160,8 @@ class Optimizer(object):
             found = by_variable.get(var)
             if found is not None:
                 return found
-        for primary, slot in self._slots.get(name, []):
-            if not isinstance(primary, tf.Variable) and _same_variable(primary, var):
+        for primary, slot in self._slots_by_other.get(name, []):
+            if _same_variable(primary, var):
                 return slot
         return None
 
@@ -180,9 +181,12 @@ class Optimizer(object):
         if slot_name not in self._slots:
             self._slots[slot_name] = []
             self._slots_by_variable[slot_name] = {}
+            self._slots_by_other[slot_name] = []
         self._slots[slot_name].append([var, slot])
         if isinstance(var, tf.Variable):
             self._slots_by_variable[slot_name][var] = slot
+        else:
+            self._slots_by_other[slot_name].append([var, slot])
 
     def _zeros_slot(self, var, slot_name, op_name):
         found = self.get_slot(var, slot_name)
