@@ -10,10 +10,12 @@
  */
 import { ERROR_CODES, ErrorCode, firstLine } from '../core/errors';
 import { formatShape, Shape, UNKNOWN } from '../core/shape';
-import { Expr, LineMap, Module, Position, Span } from './ir';
+import { Expr, LineMap, Module, Position, Span, Stmt } from './ir';
 import {
   ImportRequest,
   interpret,
+  InterpretResult,
+  stepBudget,
   Language,
   Limits,
   ResolvedModule,
@@ -219,6 +221,8 @@ export class DocumentAnalyzer {
   private readonly language: Language;
   private readonly file: string;
   private last: Module | undefined;
+  /** The last interpretation, reused while the IR it ran is the same (see `reusable`). */
+  private memo: Interpretation | undefined;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.language = options.language ?? languageOf(options.path);
@@ -233,8 +237,11 @@ export class DocumentAnalyzer {
           ? this.python.update(source).module
           : lowerSource(source, this.file);
       this.last = module;
-      return analyzeModule(module, source, this.file, this.language, this.options);
+      const memo = this.memo && reusable(this.memo, module, this.options) ? this.memo : undefined;
+      this.memo = memo ?? interpretFile(module, this.file, this.language, this.options);
+      return buildAnalysis(this.memo, source, this.file, this.language);
     } catch {
+      this.memo = undefined;
       return failed(this.language);
     }
   }
@@ -272,7 +279,27 @@ function analyzeModule(
   language: Language,
   options: AnalyzeOptions,
 ): Analysis {
-  const sources = new Map<string, string>([[file, source]]);
+  return buildAnalysis(interpretFile(module, file, language, options), source, file, language);
+}
+
+/** What interpreting a file gave, and what it read: enough to tell when it would be the same. */
+interface Interpretation {
+  readonly result: InterpretResult;
+  /** The top-level statements interpreted (the front end reuses unchanged ones, by identity). */
+  readonly body: readonly Stmt[];
+  /** Every file an import looked for, and its text (undefined: not there). */
+  readonly reads: ReadonlyMap<string, string | undefined>;
+  /** The imported modules, by file. */
+  readonly lowered: ReadonlyMap<string, ResolvedModule | null>;
+}
+
+function interpretFile(
+  module: Module,
+  file: string,
+  language: Language,
+  options: AnalyzeOptions,
+): Interpretation {
+  const reads = new Map<string, string | undefined>();
   const lowered = new Map<string, ResolvedModule | null>();
   const resolveImport = (req: ImportRequest): ResolvedModule | undefined => {
     if (!options.readFile) return undefined;
@@ -284,11 +311,11 @@ function analyzeModule(
         continue;
       }
       const text = options.readFile(candidate);
+      reads.set(candidate, text);
       if (text === undefined) {
         lowered.set(candidate, null);
         continue;
       }
-      sources.set(candidate, text);
       const lang = languageOf(candidate);
       const m: Module = lang === 'python' ? lowerPython(text).module : lowerSource(text, candidate);
       const resolved: ResolvedModule = { file: candidate, module: m, language: lang };
@@ -304,6 +331,37 @@ function analyzeModule(
     limits: options.limits,
     library: libraryFor(options.library),
   });
+  return { result, body: [...module.body], reads, lowered };
+}
+
+/**
+ * Whether interpreting `module` again would give `memo`'s result: the interpreter is
+ * deterministic, so it does when it runs the same IR (every top-level statement the same
+ * object: the Python front end reuses the IR of unchanged statements, and an edit in a comment
+ * or between statements changes none), the imports find the same files with the same text, and
+ * the step budget (which grows with the text) cut neither run short.
+ */
+function reusable(memo: Interpretation, module: Module, options: AnalyzeOptions): boolean {
+  const body = module.body;
+  if (body.length !== memo.body.length) return false;
+  for (let i = 0; i < body.length; i++) if (body[i] !== memo.body[i]) return false;
+  const { budget, maxPath, total } = memo.result.steps;
+  const now = stepBudget(module);
+  if (now !== budget && !(maxPath < Math.min(now, budget) && total < 4 * Math.min(now, budget)))
+    return false;
+  for (const [path, text] of memo.reads) if (options.readFile?.(path) !== text) return false;
+  return true;
+}
+
+function buildAnalysis(
+  memo: Interpretation,
+  source: string,
+  file: string,
+  language: Language,
+): Analysis {
+  const { result, lowered } = memo;
+  const sources = new Map<string, string>([[file, source]]);
+  for (const [path, text] of memo.reads) if (text !== undefined) sources.set(path, text);
   const maps = new Map<string, LineMap>();
   const lineMap = (f: string) => {
     let m = maps.get(f);

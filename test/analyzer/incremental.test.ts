@@ -66,4 +66,47 @@ describe('analyzer: incremental re-analysis equals a fresh analysis', function (
       assert.deepEqual(doc.update(current), analyze(current, { path: 'model.py' }));
     }
   });
+
+  it('edits that change no statement (comments, blank lines) give what a fresh analysis gives', () => {
+    // The interpretation is reused when the IR is the same: positions must still move.
+    const rand = randomIndex(17);
+    for (const start of sources) {
+      const doc = new DocumentAnalyzer({ path: 'model.py' });
+      let text = start;
+      doc.update(text);
+      for (let k = 0; k < 6; k++) {
+        const lines = text.split('\n');
+        const i = rand(lines.length + 1);
+        const indent = /^\s*/.exec(lines[Math.min(i, lines.length - 1)] ?? '')?.[0] ?? '';
+        lines.splice(i, 0, rand(2) === 0 ? '' : `${indent}# note ${k}`);
+        text = lines.join('\n');
+        assert.deepEqual(doc.update(text), analyze(text, { path: 'model.py' }), `edit ${k}`);
+      }
+    }
+  });
+
+  it('an imported module changed elsewhere is read again even when the document is the same', () => {
+    const files = new Map<string, string>([
+      ['/p/main.py', 'import tensorflow as tf\nimport blocks\n\nblocks.build()\n'],
+      [
+        '/p/blocks.py',
+        'import tensorflow as tf\n\n\ndef build():\n    tf.get_variable("w", [2])\n',
+      ],
+    ]);
+    const options = { path: '/p/main.py', readFile: (p: string) => files.get(p) };
+    const doc = new DocumentAnalyzer(options);
+    const main = files.get('/p/main.py') as string;
+    assert.deepEqual(
+      doc.update(main).variables.map((v) => v.name),
+      ['w:0'],
+    );
+    files.set('/p/blocks.py', (files.get('/p/blocks.py') as string).replace('"w"', '"v"'));
+    const edited = `${main}# rebuilt\n`;
+    const again = doc.update(edited);
+    assert.deepEqual(again, analyze(edited, options));
+    assert.deepEqual(
+      again.variables.map((v) => v.name),
+      ['v:0'],
+    );
+  });
 });

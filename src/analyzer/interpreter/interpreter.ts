@@ -191,6 +191,13 @@ export interface InterpretResult {
   readonly complete: boolean;
   /** Every path (of the program and of each entry point) was explored. */
   readonly exhaustive: boolean;
+  /** The step budget of each path, the most steps one path took, and all paths' steps. */
+  readonly steps: { readonly budget: number; readonly maxPath: number; readonly total: number };
+}
+
+/** The step budget of one path of `module` (a base plus an allowance per character). */
+export function stepBudget(module: Module): number {
+  return BASE_STEPS + 4 * (module.span.to - module.span.from);
 }
 
 export function interpret(module: Module, options: InterpretOptions): InterpretResult {
@@ -206,8 +213,9 @@ export function interpret(module: Module, options: InterpretOptions): InterpretR
 }
 
 function interpretModule(module: Module, options: InterpretOptions): InterpretResult {
-  const maxSteps = BASE_STEPS + 4 * (module.span.to - module.span.from);
+  const maxSteps = stepBudget(module);
   let totalSteps = 0;
+  let maxPath = 0;
   const more = () => totalSteps < maxSteps * 4;
   let complete = true;
   const notes: Note[] = [];
@@ -238,6 +246,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
       }
       addResults(interp.boundResults());
       totalSteps += interp.steps;
+      maxPath = Math.max(maxPath, interp.steps);
       for (const n of interp.notes) addNote(notes, n);
       scopes.push(...interp.scopeEvents);
       for (const d of interp.called) called.add(d);
@@ -270,6 +279,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
         (chooser) => {
           const r = base.runEntryPoint(target.call, chooser);
           totalSteps += r.steps;
+          maxPath = Math.max(maxPath, r.steps);
           if (!r.complete) complete = false;
           entryNotes.push(...r.notes);
           entryScopes.push(...r.scopes);
@@ -310,7 +320,16 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
     // A call that never returned a tensor or a layer here has nothing to show.
     if (values.some((v) => v.kind !== 'other')) callResults.set(at, values);
   }
-  return { notes, paths, entries, scopes, results: callResults, complete, exhaustive };
+  return {
+    notes,
+    paths,
+    entries,
+    scopes,
+    results: callResults,
+    complete,
+    exhaustive,
+    steps: { budget: maxSteps, maxPath, total: totalSteps },
+  };
 }
 
 /**
@@ -748,7 +767,7 @@ export class Interpreter {
         return new ReturnSignal(s.value ? this.eval(s.value, env) : NONE);
       case 'Global':
         if (this.probing > 0) throw NOT_HARMLESS;
-        for (const n of s.names) env.globals.add(n);
+        for (const n of s.names) env.declareGlobal(n);
         return;
       case 'Pass':
       case 'Nonlocal':
@@ -1093,7 +1112,7 @@ export class Interpreter {
   assign(target: Expr, v: Value, env: Env): void {
     switch (target.kind) {
       case 'Name':
-        if (this.journals.length > 0 && env.globals.has(target.id))
+        if (this.journals.length > 0 && env.isGlobal(target.id))
           this.recordAttr(env.moduleVars(), target.id);
         env.assign(target.id, this.named(v, target.id));
         return;
@@ -2350,34 +2369,48 @@ export class Interpreter {
     entry: boolean,
   ): void {
     let i = 0;
-    const rest = new Map(kwargs);
-    const missing = (p: Param): Value =>
-      this.language === 'typescript' && !entry ? NONE : { k: 'unknown', hole: this.hole(p.name) };
+    // Keywords not bound yet (copied only when a `**kwargs` parameter needs the rest).
+    let used: Set<string> | null = null;
     const given = this.defaults.get(fnValue);
-    const fallback = (p: Param): Value =>
-      given?.get(p) ?? (p.default ? this.eval(p.default, defEnv) : missing(p));
     for (const p of params) {
-      if (p.paramKind === 'positional') {
-        if (i < args.length) env.set(p.name, this.named(args[i++], p.name));
-        else if (rest.has(p.name)) {
-          env.set(p.name, this.named(rest.get(p.name) as Value, p.name));
-          rest.delete(p.name);
-        } else env.set(p.name, fallback(p));
-      } else if (p.paramKind === 'vararg') {
-        env.set(p.name, { k: 'tuple', items: args.slice(i) });
-        i = args.length;
-      } else if (p.paramKind === 'kwonly') {
-        if (rest.has(p.name)) {
-          env.set(p.name, this.named(rest.get(p.name) as Value, p.name));
-          rest.delete(p.name);
-        } else env.set(p.name, fallback(p));
-      } else {
-        env.set(p.name, {
-          k: 'dict',
-          entries: [...rest].map(([k, v]) => [str(k), v] as [Value, Value]),
-        });
+      switch (p.paramKind) {
+        case 'positional':
+        case 'kwonly': {
+          const byName = kwargs.size > 0 ? kwargs.get(p.name) : undefined;
+          if (p.paramKind === 'positional' && i < args.length)
+            env.set(p.name, this.named(args[i++], p.name));
+          else if (byName !== undefined) {
+            env.set(p.name, this.named(byName, p.name));
+            (used ??= new Set()).add(p.name);
+          } else env.set(p.name, this.fallback(p, given, defEnv, entry));
+          break;
+        }
+        case 'vararg':
+          env.set(p.name, { k: 'tuple', items: args.slice(i) });
+          i = args.length;
+          break;
+        default: {
+          const entries: Array<[Value, Value]> = [];
+          for (const [k, v] of kwargs) if (!used || !used.has(k)) entries.push([str(k), v]);
+          env.set(p.name, { k: 'dict', entries });
+        }
       }
     }
+  }
+
+  /** A parameter's value when the call gives none: its default, else a hole (or None in TS). */
+  private fallback(
+    p: Param,
+    given: Map<unknown, Value> | undefined,
+    defEnv: Env,
+    entry: boolean,
+  ): Value {
+    const d = given?.get(p);
+    if (d !== undefined) return d;
+    if (p.default) return this.eval(p.default, defEnv);
+    return this.language === 'typescript' && !entry
+      ? NONE
+      : { k: 'unknown', hole: this.hole(p.name) };
   }
 
   /** Runs a TF rule; TF's errors become Python exceptions of the program. */

@@ -120,13 +120,21 @@ export const NONE: Value = Object.freeze({ k: 'none' });
 /** A lexical environment: a frame of bindings and its parent (closures, globals). */
 export class Env {
   readonly vars = new Map<string, Value>();
-  /** Names a `global` statement in this frame sends to the module. */
-  readonly globals = new Set<string>();
+  /** Names a `global` statement in this frame sends to the module (made on the first). */
+  private globals: Set<string> | null = null;
   constructor(readonly parent: Env | null) {}
+
+  declareGlobal(name: string): void {
+    (this.globals ??= new Set()).add(name);
+  }
+
+  isGlobal(name: string): boolean {
+    return this.globals !== null && this.globals.has(name);
+  }
 
   /** Assignment: to the module's frame for a `global` name, else to this frame. */
   assign(name: string, v: Value): void {
-    if (this.globals.has(name)) this.moduleFrame().vars.set(name, v);
+    if (this.globals !== null && this.globals.has(name)) this.moduleFrame().vars.set(name, v);
     else this.vars.set(name, v);
   }
 
@@ -145,12 +153,12 @@ export class Env {
     return this.parent.setExisting(name, v);
   }
 
-  /** The module's frame (the builtins frame is its parent). */
   /** The module's bindings (what `global` names write). */
   moduleVars(): Map<string, Value> {
     return this.moduleFrame().vars;
   }
 
+  /** The module's frame (the builtins frame is its parent). */
   private moduleFrame(): Env {
     return this.parent && this.parent.parent ? this.parent.moduleFrame() : this;
   }

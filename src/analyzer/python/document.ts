@@ -56,7 +56,8 @@ export class PythonDocument {
       // it: a statement with a syntax error inside is lowered afresh, never reused.
       const reusable = !errors.some((at) => at >= node.from && at <= node.to);
       const candidates = reusable ? this.cache.get(key) : undefined;
-      let entry = candidates?.pop();
+      // In order, so identical statements keep their places (and the IR its identity).
+      let entry = candidates?.shift();
       if (entry) {
         const delta = node.from - entry.from;
         if (delta !== 0) {
