@@ -498,6 +498,22 @@ export class Interpreter {
     this.mainEnv.set('__name__', { k: 'str', v: '__main__' });
   }
 
+  /**
+   * `tf.<ns>.<attr>`, made once per interpreter: TF's members are the same objects at every
+   * access (as in Python), and resolving one walks the library's exports and the op tables.
+   */
+  private tfMemberOnce(ns: string, attr: string): Value {
+    const key = `${ns}\u0000${attr}`;
+    let v = this.tfMembers.get(key);
+    if (v === undefined) {
+      v = tfMember(this, ns, attr);
+      this.tfMembers.set(key, v);
+    }
+    return v;
+  }
+
+  private readonly tfMembers = new Map<string, Value>();
+
   /** The TF state of the current default graph. */
   get tf(): TfState {
     return this.graphs[this.graphs.length - 1];
@@ -1594,11 +1610,11 @@ export class Interpreter {
         if (v.path.startsWith('tf.')) {
           const ns = v.path.slice(3);
           if (ns === 'compat' && attr === 'v1') return { k: 'module', path: 'tf' };
-          return tfMember(this, ns, attr);
+          return this.tfMemberOnce(ns, attr);
         }
         if (attr === 'v1') return { k: 'module', path: 'tf' };
         if (attr === 'compat') return { k: 'module', path: 'tf.compat' };
-        return tfMember(this, '', attr);
+        return this.tfMemberOnce('', attr);
       case 'scope':
         return this.scopeAttr(v, attr);
       case 'variable':
