@@ -67,6 +67,8 @@ export const MAX_CALL_DEPTH = 24;
  */
 export const MAX_LIBRARY_CALL_DEPTH = 64;
 export const MAX_LOOP = 1000;
+/** A loop over more items than this that changes nothing TF knows is widened, not unrolled. */
+const LONG_LOOP = 32;
 /** Nested calls of one library function (its recursion on structures, e.g. nested states). */
 const MAX_LIBRARY_RECURSION = 6;
 /** Steps allowed per path: a base plus an allowance per character of source. */
@@ -939,6 +941,7 @@ export class Interpreter {
 
   /** An op is about to be named in the graph: not while probing (`tryBoth`). */
   touchGraph(): void {
+    this.effects++;
     if (this.probing > 0) throw NOT_HARMLESS;
   }
 
@@ -986,12 +989,23 @@ export class Interpreter {
     const it = this.iterate(iterable);
     if (it) {
       let n = 0;
+      let quiet = 0;
       for (const item of it) {
         if (++n > this.maxLoop) return undefined;
+        const before = this.effects;
         this.assign(s.target, item, env);
         const c = this.execBlock(s.body, env);
         if (c === BREAK) return undefined;
         if (c instanceof ReturnSignal) return c;
+        quiet = this.effects === before ? quiet + 1 : 0;
+        // Only long loops of the program's own code: short ones (over a shape, a few layers)
+        // compute values the code after them needs, and cost little.
+        if (quiet >= 2 && n < it.length && it.length > LONG_LOOP && !this.inLibrary) {
+          const w = this.widenedIteration(s, env, item);
+          if (w === BREAK) return undefined;
+          if (w instanceof ReturnSignal) return w;
+          break;
+        }
       }
       return this.execBlock(s.orelse, env);
     }
@@ -1005,6 +1019,44 @@ export class Interpreter {
     }
     return this.execBlock(s.orelse, env);
   }
+
+  /**
+   * The rest of a loop over a known sequence whose last two iterations changed nothing TF
+   * knows (a training loop of 200 epochs that runs the session and logs): one more iteration,
+   * standing for all the others, with the loop variable and everything the body assigns not
+   * known (so a branch on the epoch forks), its outcomes possible. Unrolling every iteration
+   * spent the step budget on iterations that could only repeat the ones before.
+   */
+  private widenedIteration(s: Extract<Stmt, { kind: 'For' }>, env: Env, last: Value): Completion {
+    for (const target of loopTargets(s)) {
+      if (target.kind === 'Name')
+        env.assign(target.id, { k: 'unknown', hole: this.hole(target.id) });
+      else if (target.kind === 'Attribute' && target.value.kind === 'Name') {
+        const obj = env.lookup(target.value.id);
+        if (obj && (obj.k === 'instance' || obj.k === 'object' || obj.k === 'class'))
+          obj.attrs.set(target.attr, { k: 'unknown', hole: this.hole(target.attr) });
+      }
+    }
+    const label = s.target.kind === 'Name' ? s.target.id : '?';
+    const next: Value =
+      last.k === 'int' && !last.hole
+        ? { k: 'unknown', hole: this.hole(label), lo: last.v + 1 }
+        : { k: 'unknown', hole: this.hole(label) };
+    this.assign(s.target, next, env);
+    this.assumptions++;
+    try {
+      const c = this.execBlock(s.body, env);
+      return c === CONTINUE ? undefined : c;
+    } finally {
+      this.assumptions--;
+    }
+  }
+
+  /**
+   * Calls of TF APIs (builtins that are not harmless), ops named and TF contexts entered: what
+   * may change TF's state. A loop iteration that leaves it as it was changed nothing TF knows.
+   */
+  private effects = 0;
 
   /** Iteration `k` (0 or 1) of a sequence of unknown length, labelled after the target. */
   symbolicItem(seq: Value, k: number, target: Expr | null): Value {
@@ -1081,6 +1133,7 @@ export class Interpreter {
       return this.execWith(items, i + 1, body, env);
     }
     if (this.probing > 0) throw NOT_HARMLESS;
+    this.effects++;
     const entered = this.guardTf(() => ctx.enter());
     if (items[i].asName) this.assign(items[i].asName as Expr, entered, env);
     try {
@@ -2189,6 +2242,8 @@ export class Interpreter {
     return {
       k: 'builtin',
       name: fn.name,
+      // The method itself is judged where it is called (callValue of the function).
+      harmless: true,
       call: (args, kwargs, at) => this.callValue(fn, [self, ...args], kwargs, at),
     };
   }
@@ -2282,6 +2337,7 @@ export class Interpreter {
     at: Expr | null,
     entry = false,
   ): Value {
+    if (fn.k === 'builtin' && !fn.harmless) this.effects++;
     if (this.probing > 0 && !harmlessCallee(fn)) throw NOT_HARMLESS;
     switch (fn.k) {
       case 'builtin':
@@ -3109,6 +3165,57 @@ class Journal {
     for (const [items, old] of this.arrays) items.splice(0, items.length, ...old);
     for (const [d, old] of this.dicts) d.entries.splice(0, d.entries.length, ...old);
   }
+}
+
+const loopTargetCache = new WeakMap<Stmt, Expr[]>();
+
+/** What a loop's target and body assign: names and `name.attr` (nested blocks included). */
+function loopTargets(s: Extract<Stmt, { kind: 'For' }>): Expr[] {
+  const known = loopTargetCache.get(s);
+  if (known) return known;
+  const out: Expr[] = [];
+  const target = (t: Expr): void => {
+    if (t.kind === 'Tuple' || t.kind === 'List') t.elts.forEach(target);
+    else if (t.kind === 'Starred') target(t.value);
+    else out.push(t);
+  };
+  const stmt = (x: Stmt): void => {
+    switch (x.kind) {
+      case 'Assign':
+        x.targets.forEach(target);
+        return;
+      case 'AugAssign':
+      case 'AnnAssign':
+        target(x.target);
+        return;
+      case 'For':
+        target(x.target);
+        x.body.forEach(stmt);
+        x.orelse.forEach(stmt);
+        return;
+      case 'While':
+      case 'If':
+        x.body.forEach(stmt);
+        x.orelse.forEach(stmt);
+        return;
+      case 'With':
+        for (const item of x.items) if (item.asName) target(item.asName);
+        x.body.forEach(stmt);
+        return;
+      case 'Try':
+        x.body.forEach(stmt);
+        for (const h of x.handlers) h.body.forEach(stmt);
+        x.orelse.forEach(stmt);
+        x.finalbody.forEach(stmt);
+        return;
+      default:
+        return;
+    }
+  };
+  target(s.target);
+  s.body.forEach(stmt);
+  loopTargetCache.set(s, out);
+  return out;
 }
 
 const pureCache = new WeakMap<Stmt, boolean>();
