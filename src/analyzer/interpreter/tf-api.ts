@@ -30,6 +30,7 @@ type Scope = Extract<Value, { k: 'scope' }>['scope'];
 
 const DTYPES = new Set([
   'float16',
+  'bfloat16',
   'float32',
   'float64',
   'int8',
@@ -37,9 +38,13 @@ const DTYPES = new Set([
   'int32',
   'int64',
   'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
   'bool',
   'string',
   'complex64',
+  'complex128',
   'half',
   'double',
 ]);
