@@ -12,8 +12,9 @@
 //   dist/worker.js     the run worker (`scope-lens run`, the runtime API, the editor's run
 //                      commands): the engine, the Python host and the script host (tfjs,
 //                      typescript and Pyodide's loader inside); the runner starts it next to itself
-//   dist/server.js     the language server (`node dist/server.js --stdio`; `scope-lens lsp`
-//                      requires it)
+//   dist/server.js     the language server's entry (`node dist/server.js --stdio`; `scope-lens
+//                      lsp` requires it): turns on the code cache (src/code-cache.ts), then
+//                      requires dist/language-server.js, the server itself
 //   dist/typescript.js the TypeScript compiler, which the analyzer's TS/JS front end requires on
 //                      its first TS/JS file (src/analyzer/front-ends.ts)
 //   dist/python/       Scope Lens's Python packages (`tensorflow`), copied from src/runtime/python
@@ -58,6 +59,7 @@ const LAZY = {
   'src/cli/diff.ts': 'cli-diff.js',
   'src/cli/run.ts': 'cli-run.js',
   'src/server/main.ts': 'server.js',
+  'src/server/server.ts': 'language-server.js',
 };
 const TYPESCRIPT = 'typescript.js';
 

@@ -9,6 +9,7 @@
  * in its worker), `lsp` the language server. The bundles mirror this: each command's module is
  * its own file in dist/ (scripts/build.mjs), so what a command does not use is never read.
  */
+import { useCodeCache } from '../code-cache';
 import { VERSION } from '../version';
 import type * as Analyze from './analyze';
 import type * as Ckpt from './ckpt';
@@ -17,12 +18,15 @@ import type * as Diff from './diff';
 import type * as Run from './run';
 import type * as Server from '../server/main';
 
+/** The bundles big enough for the code cache (src/code-cache.ts) to pay off; in dist/. */
+const cached = () => useCodeCache(__dirname, ['cli-analyze.js', 'cli-demo.js', 'typescript.js']);
+
 /* eslint-disable @typescript-eslint/no-require-imports -- the lazy loads described above */
 const load = {
-  analyze: () => require('./analyze') as typeof Analyze,
+  analyze: () => (cached(), require('./analyze') as typeof Analyze),
   ckpt: () => require('./ckpt') as typeof Ckpt,
-  demo: () => require('./demo') as typeof Demo,
-  diff: () => require('./diff') as typeof Diff,
+  demo: () => (cached(), require('./demo') as typeof Demo),
+  diff: () => (cached(), require('./diff') as typeof Diff),
   run: () => require('./run') as typeof Run,
   server: () => require('../server/main') as typeof Server,
 };

@@ -161,7 +161,7 @@ describe('start-up: what each command and the server load', function () {
       const r = node([BIN, 'lsp']);
       assert.equal(r.code, 2, r.err);
       assert.match(r.err, /Usage: scope-lens lsp --stdio/);
-      assert.deepEqual(loadedBundles(), ['cli.js', 'server.js']);
+      assert.deepEqual(loadedBundles(), ['cli.js', 'language-server.js', 'server.js']);
       assert.deepEqual(heavyLoaded(), ['lsp']);
     });
 
@@ -174,7 +174,8 @@ describe('start-up: what each command and the server load', function () {
         'cli-diff.js': [],
         'cli-run.js': [],
         'cli-demo.js': ['tfjs'],
-        'server.js': ['lsp'],
+        'server.js': [],
+        'language-server.js': ['lsp'],
       };
       for (const [bundle, heavy] of Object.entries(expected))
         assert.deepEqual([...heavyIn(path.join(dist, bundle))].sort(), heavy, bundle);
@@ -196,7 +197,7 @@ describe('start-up: what each command and the server load', function () {
           pyDiagnostics.every((d) => d.code !== 'TF-VAR-EXISTS'),
           JSON.stringify(pyDiagnostics),
         );
-        assert.deepEqual(loadedBundles(), ['server.js']);
+        assert.deepEqual(loadedBundles(), ['language-server.js', 'server.js']);
         assert.deepEqual(heavyLoaded(), ['lsp']);
 
         const tsUri = fileUri(ts);
@@ -206,7 +207,7 @@ describe('start-up: what each command and the server load', function () {
           diagnostics.some((d) => d.code === 'TF-VAR-EXISTS'),
           JSON.stringify(diagnostics),
         );
-        assert.deepEqual(loadedBundles(), ['server.js', 'typescript.js']);
+        assert.deepEqual(loadedBundles(), ['language-server.js', 'server.js', 'typescript.js']);
       } finally {
         delete process.env.SCOPE_LENS_LOAD_LOG;
         await c.shutdown().catch(() => c.kill());
