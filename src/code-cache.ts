@@ -4,8 +4,8 @@
  * does what it does: the first process that loads a bundle compiles it as usual and, when the
  * process has run a while or exits, stores V8's compiled code for it (`script.createCachedData`,
  * which also holds the functions compiled while it ran); later processes hand that to V8
- * (`cachedData`) instead of compiling. Measured (ARCHITECTURE.md, "What loads when"): the
- * compiler loads in about 45% of its cold time, the server bundle in about 60%.
+ * (`cachedData`) instead of compiling. ARCHITECTURE.md ("What loads when") has the measurements
+ * that keep it.
  *
  * The cache lives in the user's cache folder (`$XDG_CACHE_HOME/scope-lens/v8`, `~/.cache/...`,
  * `~/Library/Caches/...`, `%LOCALAPPDATA%\scope-lens\Cache\v8`), never next to the bundles (an
