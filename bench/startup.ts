@@ -10,6 +10,10 @@
  *   here with esbuild as dist/server.js is). Both are driven by the same client and started the
  *   same way (`node <bundle> --stdio`). Target ≤ 1.5x.
  *
+ * `check` and the server are measured with the V8 code cache (src/code-cache.ts; the unmeasured
+ * first round fills it, as a user's first start does) and without it (`SCOPE_LENS_CODE_CACHE=0`,
+ * a user's very first start, or a cache folder that cannot be written).
+ *
  * The commands and servers alternate within a round, so a busy machine slows both sides of a
  * ratio alike. Each line: median ratio, spread (min–max) over the rounds, and the median times.
  * `STARTUP_ROUNDS` sets the number of rounds (default 15).
@@ -35,10 +39,16 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** The environment of a process without the code cache (src/code-cache.ts). */
+const NO_CACHE = { SCOPE_LENS_CODE_CACHE: '0' };
+
 /** Spawn to exit, in ms; throws when the process fails (a benchmark of a failure is no use). */
-function wholeProcess(args: string[], okStatus = [0]): number {
+function wholeProcess(args: string[], okStatus = [0], env: NodeJS.ProcessEnv = {}): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   const ms = performance.now() - t0;
   if (!okStatus.includes(r.status ?? -1))
     throw new Error(`node ${args.join(' ')} exited with ${r.status}:\n${r.stderr}`);
@@ -46,9 +56,18 @@ function wholeProcess(args: string[], okStatus = [0]): number {
 }
 
 /** Spawn of a server to the first publishDiagnostics of one opened Python file, in ms. */
-async function firstDiagnostics(server: string, text: string): Promise<number> {
+async function firstDiagnostics(
+  server: string,
+  text: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<number> {
+  // The client spawns the server with this process's environment.
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
   const t0 = performance.now();
-  const c = await LspClient.start({ command: [process.execPath, server, '--stdio'] });
+  const started = LspClient.start({ command: [process.execPath, server, '--stdio'] });
+  process.env = saved;
+  const c = await started;
   const uri = fileUri(PYTHON_FILE);
   c.open(uri, text);
   await c.diagnostics(uri, 1);
@@ -97,28 +116,49 @@ async function main(): Promise<void> {
     });
     const text = fs.readFileSync(PYTHON_FILE, 'utf8');
     const cli = [
-      { r: row('scope-lens --version', 2), args: [BIN, '--version'], ok: [0] },
-      { r: row('scope-lens ckpt (lstm_ckpt)', 2), args: [BIN, 'ckpt', CHECKPOINT], ok: [0] },
+      { r: row('scope-lens --version', 2), args: [BIN, '--version'], ok: [0], env: {} },
+      {
+        r: row('scope-lens ckpt (lstm_ckpt)', 2),
+        args: [BIN, 'ckpt', CHECKPOINT],
+        ok: [0],
+        env: {},
+      },
       // The file has a reuse error: check exits 1.
-      { r: row('scope-lens check (20-line .py)', 2), args: [BIN, 'check', PYTHON_FILE], ok: [1] },
+      {
+        r: row('scope-lens check (20-line .py)', 2),
+        args: [BIN, 'check', PYTHON_FILE],
+        ok: [1],
+        env: {},
+      },
+      {
+        r: row('  the same, no code cache', 2),
+        args: [BIN, 'check', PYTHON_FILE],
+        ok: [1],
+        env: NO_CACHE,
+      },
     ];
-    const server = row('server start → first diagnostics', 1.5);
+    const servers = [
+      { r: row('server start → first diagnostics', 1.5), env: {} },
+      { r: row('  the same, no code cache', 1.5), env: NO_CACHE },
+    ];
     // One unmeasured round: the OS's file cache is warm for every process alike.
     for (let i = -1; i < ROUNDS; i++) {
       for (const c of cli) {
         const base = wholeProcess(['-e', '0']);
-        const ms = wholeProcess(c.args, c.ok);
+        const ms = wholeProcess(c.args, c.ok, c.env);
         if (i < 0) continue;
         c.r.baseline.push(base);
         c.r.times.push(ms);
         c.r.ratios.push(ms / base);
       }
-      const base = await firstDiagnostics(minimal, text);
-      const ms = await firstDiagnostics(SERVER, text);
-      if (i < 0) continue;
-      server.baseline.push(base);
-      server.times.push(ms);
-      server.ratios.push(ms / base);
+      for (const s of servers) {
+        const base = await firstDiagnostics(minimal, text);
+        const ms = await firstDiagnostics(SERVER, text, s.env);
+        if (i < 0) continue;
+        s.r.baseline.push(base);
+        s.r.times.push(ms);
+        s.r.ratios.push(ms / base);
+      }
     }
     console.log(
       `Start-up (issue #14), ${ROUNDS} rounds on ${os.cpus().length} cores, load ${os
@@ -127,7 +167,7 @@ async function main(): Promise<void> {
         .join(' ')}: median ratio (min–max)`,
     );
     for (const c of cli) report(c.r, 'node -e 0');
-    report(server, 'minimal vscode-languageserver server');
+    for (const s of servers) report(s.r, 'minimal vscode-languageserver server');
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
