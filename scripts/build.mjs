@@ -10,8 +10,8 @@
 //                      cli-run
 //   dist/extension.js  the VS Code extension (vscode external)
 //   dist/worker.js     the run worker (`scope-lens run`, the runtime API, the editor's run
-//                      commands): the engine, the Python host and the script host (tfjs,
-//                      typescript and Pyodide's loader inside); the runner starts it next to itself
+//                      commands): the engine, the Python host and the script host (tfjs and
+//                      Pyodide's loader inside); the runner starts it next to itself
 //   dist/server.js     the language server's entry (`node dist/server.js --stdio`; `scope-lens
 //                      lsp` requires it): turns on the code cache (src/code-cache.ts), then
 //                      requires dist/language-server.js, the server itself
@@ -119,14 +119,9 @@ const builds = [
   },
   // The worker is its own entry: the runner starts it as `worker.js` next to itself. Everything
   // is bundled: the extension ships dist/ without node_modules. Pyodide's runtime files are not
-  // JavaScript modules; they are copied to dist/pyodide (paths.ts finds them there).
-  {
-    ...common,
-    entryPoints: ['src/runtime/worker.ts'],
-    outfile: 'dist/worker.js',
-    external: optional,
-    ignoreAnnotations: true,
-  },
+  // JavaScript modules; they are copied to dist/pyodide (paths.ts finds them there). The script
+  // host imports the compiler (dist/typescript.js) when it first runs a TS/JS program.
+  split('src/runtime/worker.ts', 'worker.js'),
   // The extension bundles the language client; the runner is imported lazily (only a run needs it)
   // and is small: the heavy parts live in the worker.
   {

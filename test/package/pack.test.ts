@@ -149,7 +149,7 @@ describe('package: npm pack, installed offline into another project and globally
       const text = fs.readFileSync(path.join(root, 'dist', bundle), 'utf8');
       const names = new Set([...text.matchAll(/require\("([^"./][^"]*)"\)/g)].map((m) => m[1]));
       // The lazily loaded parts (a command, the TypeScript compiler) are sibling files.
-      for (const [, sibling] of text.matchAll(/require\("\.\/([^"]+)"\)/g))
+      for (const [, sibling] of text.matchAll(/(?:require|import)\("\.\/([^"]+)"\)/g))
         assert.ok(
           packed.includes(`dist/${sibling}`),
           `dist/${bundle} requires ./${sibling}, which the tarball does not hold`,
