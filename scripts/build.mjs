@@ -1,14 +1,22 @@
 // Bundles the entry points with esbuild. Type-checking is tsc's job (`npm run typecheck`).
-// Every bundle is self-contained (its npm dependencies inside), so the npm package and the
-// VS Code extension need no node_modules: `npm install scope-lens-<version>.tgz` fetches nothing.
+// Every bundle is self-contained (its npm dependencies inside, or a sibling file in dist/), so the
+// npm package and the VS Code extension need no node_modules: `npm install
+// scope-lens-<version>.tgz` fetches nothing.
 //   dist/index.js      the library (`require('scope-lens')`): the engine API, tfjs-core and its
 //                      CPU backend inside
-//   dist/cli.js        the `scope-lens` command (analyzer, language server, checkpoint tools)
+//   dist/cli.js        the `scope-lens` command: argument parsing and dispatch only; each command
+//                      is its own file, required when it runs (see LAZY below)
+//   dist/cli-*.js      the commands: cli-analyze (check, names), cli-ckpt, cli-diff, cli-demo,
+//                      cli-run
 //   dist/extension.js  the VS Code extension (vscode external)
 //   dist/worker.js     the run worker (`scope-lens run`, the runtime API, the editor's run
-//                      commands): the engine, the Python host and the script host (tfjs,
-//                      typescript and Pyodide's loader inside); the runner starts it next to itself
-//   dist/server.js     the language server (`node dist/server.js --stdio`)
+//                      commands): the engine, the Python host and the script host (tfjs and
+//                      Pyodide's loader inside); the runner starts it next to itself
+//   dist/server.js     the language server's entry (`node dist/server.js --stdio`; `scope-lens
+//                      lsp` requires it): turns on the code cache (src/code-cache.ts), then
+//                      requires dist/language-server.js, the server itself
+//   dist/typescript.js the TypeScript compiler, which the analyzer's TS/JS front end requires on
+//                      its first TS/JS file (src/analyzer/front-ends.ts)
 //   dist/python/       Scope Lens's Python packages (`tensorflow`), copied from src/runtime/python
 //   dist/pyodide/      Pyodide's runtime files (wasm, standard library), copied from the package
 import * as esbuild from 'esbuild';
@@ -39,6 +47,56 @@ const common = {
 // `encoding`), and the checkout fallback for Pyodide's folder (paths.ts), resolved at run time.
 const optional = ['bufferutil', 'utf-8-validate', 'encoding', 'pyodide/package.json'];
 
+// Start-up cost is mostly reading and compiling JavaScript, so what a process does not use
+// should not be in the files it loads. Each module here is loaded lazily (a `require` where it
+// is needed, which tsc's out/ resolves as usual) and is its own file in dist/: a bundle that
+// reaches it requires that file instead of holding a copy. `typescript` is the compiler (about
+// 9 MB): only the analyzer's TS/JS front end needs it.
+const LAZY = {
+  'src/cli/analyze.ts': 'cli-analyze.js',
+  'src/cli/ckpt.ts': 'cli-ckpt.js',
+  'src/cli/demo.ts': 'cli-demo.js',
+  'src/cli/diff.ts': 'cli-diff.js',
+  'src/cli/run.ts': 'cli-run.js',
+  'src/server/main.ts': 'server.js',
+  'src/server/server.ts': 'language-server.js',
+};
+const TYPESCRIPT = 'typescript.js';
+
+/** Makes the LAZY modules (other than the bundle's own entry) and `typescript` external. */
+function lazyModules(entry) {
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      build.onResolve({ filter: /^typescript$/ }, () => ({
+        path: `./${TYPESCRIPT}`,
+        external: true,
+      }));
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const base = path.relative('.', path.resolve(args.resolveDir, args.path));
+        for (const candidate of [base, `${base}.ts`, path.join(base, 'index.ts')]) {
+          const file = candidate.split(path.sep).join('/');
+          if (LAZY[file] && file !== entry) return { path: `./${LAZY[file]}`, external: true };
+        }
+        return undefined;
+      });
+    },
+  };
+}
+
+/** A bundle of `entry` into dist/`file`, with the LAZY modules and `typescript` external. */
+function split(entry, file, options = {}) {
+  return {
+    ...common,
+    entryPoints: [entry],
+    outfile: `dist/${file}`,
+    external: optional,
+    ignoreAnnotations: true,
+    plugins: [lazyModules(entry)],
+    ...options,
+  };
+}
+
 const builds = [
   {
     ...common,
@@ -49,25 +107,21 @@ const builds = [
     // is what registers the CPU backend: without this, esbuild drops that import.
     ignoreAnnotations: true,
   },
+  split('src/cli/main.ts', 'cli.js'),
+  ...Object.entries(LAZY).map(([entry, file]) => split(entry, file)),
+  // The compiler as published (one CommonJS file that needs only Node's built-ins), without its
+  // source map.
   {
     ...common,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    external: optional,
-    ignoreAnnotations: true,
+    entryPoints: [require.resolve('typescript')],
+    outfile: `dist/${TYPESCRIPT}`,
+    sourcemap: false,
   },
   // The worker is its own entry: the runner starts it as `worker.js` next to itself. Everything
   // is bundled: the extension ships dist/ without node_modules. Pyodide's runtime files are not
-  // JavaScript modules; they are copied to dist/pyodide (paths.ts finds them there).
-  {
-    ...common,
-    entryPoints: ['src/runtime/worker.ts'],
-    outfile: 'dist/worker.js',
-    external: optional,
-    ignoreAnnotations: true,
-  },
-  // The language server (the TypeScript compiler inside).
-  { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  // JavaScript modules; they are copied to dist/pyodide (paths.ts finds them there). The script
+  // host imports the compiler (dist/typescript.js) when it first runs a TS/JS program.
+  split('src/runtime/worker.ts', 'worker.js'),
   // The extension bundles the language client; the runner is imported lazily (only a run needs it)
   // and is small: the heavy parts live in the worker.
   {

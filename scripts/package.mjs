@@ -39,7 +39,14 @@ const required = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
 ];
-if (fs.existsSync(path.join(root, 'src/server/main.ts'))) required.push('extension/dist/server.js');
+// The server's entry requires the server; the server loads the TypeScript compiler (its own
+// file) on its first TS/JS document.
+if (fs.existsSync(path.join(root, 'src/server/main.ts')))
+  required.push(
+    'extension/dist/server.js',
+    'extension/dist/language-server.js',
+    'extension/dist/typescript.js',
+  );
 const forbidden = [/^extension\/node_modules\//, /^extension\/(src|test|out|bench)\//, /\.map$/];
 
 const started = Date.now();

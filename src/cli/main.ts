@@ -2,14 +2,35 @@
 /**
  * The `scope-lens` command line. This entry parses arguments and dispatches; each command lives
  * in its own module. Exit status: 0 success, 1 the command found errors, 2 bad usage.
+ *
+ * Each command's module is required when the command runs, not before: `--version` and `--help`
+ * load nothing else, `ckpt` only the checkpoint reader, `check` the analyzer without the
+ * TypeScript compiler (until a TS/JS file is analysed), `run` the runner (tfjs and Pyodide live
+ * in its worker), `lsp` the language server. The bundles mirror this: each command's module is
+ * its own file in dist/ (scripts/build.mjs), so what a command does not use is never read.
  */
+import { useCodeCache } from '../code-cache';
 import { VERSION } from '../version';
-import { runDemo } from './demo';
-import { runCommand } from './run';
-import { runCheck, runNames } from './analyze';
-import { runCkpt } from './ckpt';
-import { runDiff } from './diff';
-import { runLanguageServer } from '../server/server';
+import type * as Analyze from './analyze';
+import type * as Ckpt from './ckpt';
+import type * as Demo from './demo';
+import type * as Diff from './diff';
+import type * as Run from './run';
+import type * as Server from '../server/main';
+
+/** The bundles big enough for the code cache (src/code-cache.ts) to pay off; in dist/. */
+const cached = () => useCodeCache(__dirname, ['cli-analyze.js', 'cli-demo.js', 'typescript.js']);
+
+/* eslint-disable @typescript-eslint/no-require-imports -- the lazy loads described above */
+const load = {
+  analyze: () => (cached(), require('./analyze') as typeof Analyze),
+  ckpt: () => require('./ckpt') as typeof Ckpt,
+  demo: () => (cached(), require('./demo') as typeof Demo),
+  diff: () => (cached(), require('./diff') as typeof Diff),
+  run: () => require('./run') as typeof Run,
+  server: () => require('../server/main') as typeof Server,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const HELP = `scope-lens ${VERSION}: TensorFlow 1.x variable scopes, without TensorFlow
 
@@ -64,26 +85,27 @@ export function main(
       out(`${VERSION}\n`);
       return 0;
     case 'demo':
-      return runDemo(rest, out);
+      return load.demo().runDemo(rest, out);
     case 'check':
-      return runCheck(rest, out, (s) => process.stderr.write(s));
+      return load.analyze().runCheck(rest, out, (s) => process.stderr.write(s));
     case 'names':
-      return runNames(rest, out, (s) => process.stderr.write(s));
+      return load.analyze().runNames(rest, out, (s) => process.stderr.write(s));
     case 'ckpt':
-      return runCkpt(rest, out, (s) => process.stderr.write(s));
+      return load.ckpt().runCkpt(rest, out, (s) => process.stderr.write(s));
     case 'diff':
-      return runDiff(rest, out, (s) => process.stderr.write(s));
+      return load.diff().runDiff(rest, out, (s) => process.stderr.write(s));
     case 'lsp':
       // Runs until the client sends exit (or closes the connection).
-      return runLanguageServer(rest, process.stderr);
+      return load.server().runLanguageServer(rest, process.stderr);
     case 'run':
       // Asynchronous: the exit status is set when the program ends; the worker thread keeps the
       // process alive until then.
-      void runCommand(rest, { stdout: out, stderr: (s) => process.stderr.write(s) }).then(
-        (code) => {
+      void load
+        .run()
+        .runCommand(rest, { stdout: out, stderr: (s) => process.stderr.write(s) })
+        .then((code) => {
           process.exitCode = code;
-        },
-      );
+        });
       return 0;
     default:
       process.stderr.write(`scope-lens: unknown command '${cmd}'. Try 'scope-lens --help'.\n`);

@@ -25,7 +25,7 @@ import { ERROR_CODES } from '../core/errors';
 import type { Language } from '../analyzer/interpreter/interpreter';
 import * as ir from '../analyzer/ir';
 import { lowerPython } from '../analyzer/python/lower';
-import { lowerTypeScript } from '../analyzer/typescript/lower';
+import { typescriptFrontEnd } from '../analyzer/front-ends';
 import { LineIndex, sameRange, SOURCE, toPosition, toRange } from './convert';
 import type { DocumentStore } from './documents';
 import { calleeName, variableKey, type Snapshot } from './sites';
@@ -122,7 +122,7 @@ const messageKey = (d: Diagnostic) =>
 function parseProblems(text: string, file: FileText): number {
   return file.language === 'python'
     ? lowerPython(text).diagnostics.length
-    : lowerTypeScript(text, file.path).diagnostics.length;
+    : typescriptFrontEnd().lowerTypeScript(text, file.path).diagnostics.length;
 }
 
 export class QuickFixes {
@@ -231,7 +231,9 @@ export class QuickFixes {
           text,
           lines: new LineIndex(text),
           module:
-            language === 'python' ? lowerPython(text).module : lowerTypeScript(text, path).module,
+            language === 'python'
+              ? lowerPython(text).module
+              : typescriptFrontEnd().lowerTypeScript(text, path).module,
           language,
         };
       }

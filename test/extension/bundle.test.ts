@@ -35,8 +35,19 @@ describe('extension bundle', () => {
   it('the worker next to it is self-contained (the installed extension has no node_modules)', function () {
     const worker = path.join(root, 'dist', 'worker.js');
     if (!fs.existsSync(worker)) this.skip();
-    const text = fs.readFileSync(worker, 'utf8');
-    const requires = [...text.matchAll(/require\("([^"./][^"]*)"\)/g)].map((m) => m[1]);
+    // The worker and the TypeScript compiler it imports for TS/JS programs (dist/typescript.js).
+    const files = [worker];
+    for (const [, sibling] of fs
+      .readFileSync(worker, 'utf8')
+      .matchAll(/(?:require|import)\("\.\/([^"]+)"\)/g))
+      files.push(path.join(root, 'dist', sibling));
+    assert.deepEqual(
+      files.map((f) => path.basename(f)),
+      ['worker.js', 'typescript.js'],
+    );
+    const requires = files.flatMap((f) =>
+      [...fs.readFileSync(f, 'utf8').matchAll(/require\("([^"./][^"]*)"\)/g)].map((m) => m[1]),
+    );
     const external = [...new Set(requires)].filter(
       (r) => !r.startsWith('node:') && !BUILTINS.has(r.split('/')[0]),
     );

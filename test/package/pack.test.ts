@@ -142,9 +142,18 @@ describe('package: npm pack, installed offline into another project and globally
     // The optional ones are each loaded inside a try: ws's native speed-ups, node-fetch's
     // `encoding`, the TypeScript compiler's `source-map-support`.
     const optional = new Set(['bufferutil', 'encoding', 'source-map-support', 'utf-8-validate']);
-    for (const bundle of ['index.js', 'cli.js', 'worker.js', 'server.js', 'extension.js']) {
+    const bundles = packed.filter((f) => /^dist\/[^/]+\.js$/.test(f)).map((f) => f.slice(5));
+    for (const bundle of ['index.js', 'cli.js', 'worker.js', 'server.js', 'extension.js'])
+      assert.ok(bundles.includes(bundle), `dist/${bundle} is not in the tarball`);
+    for (const bundle of bundles) {
       const text = fs.readFileSync(path.join(root, 'dist', bundle), 'utf8');
       const names = new Set([...text.matchAll(/require\("([^"./][^"]*)"\)/g)].map((m) => m[1]));
+      // The lazily loaded parts (a command, the TypeScript compiler) are sibling files.
+      for (const [, sibling] of text.matchAll(/(?:require|import)\("\.\/([^"]+)"\)/g))
+        assert.ok(
+          packed.includes(`dist/${sibling}`),
+          `dist/${bundle} requires ./${sibling}, which the tarball does not hold`,
+        );
       const others = [...names].filter(
         (n) =>
           !n.startsWith('node:') &&

@@ -16,7 +16,7 @@
  */
 import type { Module } from '../ir';
 import { lowerPython } from '../python/lower';
-import { LIBRARY_SOURCES } from './sources.generated';
+import { LIBRARY_EXPORTS, LIBRARY_SOURCES } from './sources.generated';
 
 /** Module name (`core`, `_support`, `exports`, `rnn.cells` for a subpackage) → Python text. */
 export type LibrarySources = Readonly<Record<string, string>>;
@@ -37,8 +37,11 @@ export class Library {
   private readonly lowered = new Map<string, Module | null>();
 
   constructor(readonly sources: LibrarySources) {
-    const text = sources.exports;
-    if (text !== undefined) this.readExports(this.module('exports'));
+    // The embedded library's table was read at build time: parsing `exports` here would be the
+    // largest part of a process's first analysis.
+    if (sources === LIBRARY_SOURCES && LIBRARY_EXPORTS)
+      for (const [key, value] of LIBRARY_EXPORTS) this.addExport(key, value);
+    else if (sources.exports !== undefined) this.readExports(this.module('exports'));
   }
 
   /** The IR of module `name` (lowered once), or undefined when there is no such module. */
@@ -66,13 +69,18 @@ export class Library {
         const v = d.values[i];
         if (!k || k.kind !== 'Constant' || v.kind !== 'Constant') return;
         if (typeof k.value !== 'string' || typeof v.value !== 'string') return;
-        const [module, attr] = v.value.split(':');
-        if (!module || !attr) return;
-        this.exports.set(k.value, { module, attr });
-        const parts = k.value.split('.');
-        for (let j = 1; j < parts.length; j++) this.namespaces.add(parts.slice(0, j).join('.'));
+        this.addExport(k.value, v.value);
       });
     }
+  }
+
+  /** `EXPORTS[key] = 'module:attr'`. */
+  private addExport(key: string, value: string): void {
+    const [module, attr] = value.split(':');
+    if (!module || !attr) return;
+    this.exports.set(key, { module, attr });
+    const parts = key.split('.');
+    for (let j = 1; j < parts.length; j++) this.namespaces.add(parts.slice(0, j).join('.'));
   }
 }
 
