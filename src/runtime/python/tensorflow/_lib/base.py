@@ -55,9 +55,21 @@ def _is_lower_or_digit(c):
     return _is_lower(c) or "0" <= c <= "9"
 
 
+_SNAKE_CASE = {}
+
+
 def to_snake_case(name):
     """Keras's `to_snake_case`: `BatchNormalization` → `batch_normalization`, `Conv2DTranspose`
     → `conv2d_transpose`, `BasicLSTMCell` → `basic_lstm_cell` (a leading `_` → `private_`)."""
+    # Every layer asks for its class's name: each class is converted once.
+    if name in _SNAKE_CASE:
+        return _SNAKE_CASE[name]
+    snake = _to_snake_case(name)
+    _SNAKE_CASE[name] = snake
+    return snake
+
+
+def _to_snake_case(name):
     n = len(name)
     # Pass 1: '_' before each capitalised word (an upper-case letter followed by lower-case
     # letters or digits) that has a character before it.
