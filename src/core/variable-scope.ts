@@ -133,8 +133,11 @@ export interface ScopeFrame<S extends ScopeSlots = ScopeSlots> {
   readonly previous: VariableScope<S>;
   /** Full scope name that was opened in the counts store. */
   readonly openedName: string;
-  /** Set when entered by scope object: the counts snapshot to restore on exit. */
-  readonly countsSnapshot: Map<string, number> | null;
+  /**
+   * Set when entered by scope object: TF restores the counters as they were at entry on exit
+   * (a copy it takes then); here, the length of the undo log to roll back to.
+   */
+  readonly countsMark: number | null;
 }
 
 /** Composes a new custom getter around the one already in force (`_maybe_wrap_custom_getter`). */
@@ -172,11 +175,29 @@ export class ScopeMachine<S extends ScopeSlots = ScopeSlots> {
   private below = new Map<string, Set<string>>();
 
   private open(name: string): void {
-    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.setCount(name, (this.counts.get(name) ?? 0) + 1);
     this.index(name);
   }
 
+  /**
+   * Counter changes while a scope entered by object is open, each with the count it replaced:
+   * leaving that scope rolls them back, which restores TF's copy of the counters without
+   * copying them all at every entry (layers enter their scope by object for every weight).
+   */
+  private readonly undo: Array<[string, number | undefined]> = [];
+  private openByObject = 0;
+
+  private setCount(name: string, n: number): void {
+    if (this.openByObject > 0) this.undo.push([name, this.counts.get(name)]);
+    this.counts.set(name, n);
+  }
+
+  /** The names `below` holds (so that a restore indexes only what a reset took out). */
+  private indexed = new Set<string>();
+
   private index(name: string): void {
+    if (this.indexed.has(name)) return;
+    this.indexed.add(name);
     for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
       const prefix = name.slice(0, i);
       let set = this.below.get(prefix);
@@ -192,14 +213,27 @@ export class ScopeMachine<S extends ScopeSlots = ScopeSlots> {
   private closeSubscopes(name: string): void {
     const set = this.below.get(name);
     if (!set) return;
-    for (const k of set) this.counts.set(k, 0);
+    for (const k of set) {
+      this.setCount(k, 0);
+      this.indexed.delete(k);
+    }
     set.clear();
   }
 
-  private restoreCounts(snapshot: Map<string, number>): void {
-    this.counts = snapshot;
-    this.below = new Map();
-    for (const [k, n] of snapshot) if (n > 0) this.index(k);
+  /**
+   * Back to the counters at `mark`. `below` may then hold names whose counter is 0 again,
+   * which a reset sets to 0 once more; what it must hold is every name with a counter, so the
+   * names a reset took out are indexed again.
+   */
+  private rollback(mark: number): void {
+    while (this.undo.length > mark) {
+      const [k, old] = this.undo.pop() as [string, number | undefined];
+      if (old === undefined) this.counts.delete(k);
+      else {
+        this.counts.set(k, old);
+        if (old > 0) this.index(k);
+      }
+    }
   }
 
   /** `_get_unique_variable_scope(prefix)`: `prefix`, or `prefix_N` if used in this scope. */
@@ -304,14 +338,15 @@ export class ScopeMachine<S extends ScopeSlots = ScopeSlots> {
     const previous = this.current;
     let scope: VariableScope<S>;
     let openedName: string;
-    let countsSnapshot: Map<string, number> | null = null;
+    let countsMark: number | null = null;
     if (nameOrScope instanceof VariableScope) {
       const reuse = reuseForScopeObject(args.reuse, nameOrScope.reuse);
       scope = nameOrScope.copyWith(reuse, args.constraint ?? null);
       this.applyOverrides(scope, args, nameOrScope.customGetter);
       openedName = nameOrScope.name;
       this.open(openedName);
-      countsSnapshot = new Map(this.counts);
+      countsMark = this.undo.length;
+      this.openByObject++;
     } else {
       openedName = previous.name ? `${previous.name}/${nameOrScope}` : nameOrScope;
       const reuse = reuseForNamedScope(args.reuse, previous.reuse);
@@ -339,7 +374,7 @@ export class ScopeMachine<S extends ScopeSlots = ScopeSlots> {
       restoreNameStack,
       previous,
       openedName,
-      countsSnapshot,
+      countsMark,
     };
   }
 
@@ -367,8 +402,10 @@ export class ScopeMachine<S extends ScopeSlots = ScopeSlots> {
     if (this.current !== frame.scope) {
       throw new Error('Improper nesting of variable_scope.');
     }
-    if (frame.countsSnapshot) this.restoreCounts(frame.countsSnapshot);
-    else this.closeSubscopes(frame.openedName);
+    if (frame.countsMark !== null) {
+      this.rollback(frame.countsMark);
+      this.openByObject--;
+    } else this.closeSubscopes(frame.openedName);
     this.current = frame.previous;
     if (frame.enteredNameScope) this.names.exitNameScope(frame.restoreNameStack);
   }
