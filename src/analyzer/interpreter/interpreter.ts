@@ -26,6 +26,7 @@ import type { ClassDef, Expr, Module, Param, Stmt } from '../ir';
 import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
+import { LoopWatch, WATCH_AFTER } from './loops';
 import { defaultGraph, engineAttr, TF1_ONLY, tfMember } from './tf-api';
 import { isLibraryFile, Library } from '../library/index';
 import { supportNatives } from '../library/support';
@@ -806,18 +807,8 @@ export class Interpreter {
       }
       case 'For':
         return this.execFor(s, env);
-      case 'While': {
-        for (let i = 0; i < this.maxLoop; i++) {
-          const t = truthy(this.eval(s.test, env));
-          if (t === false) break;
-          // An unknown test: the loop runs once or twice more (a path each) and then stops.
-          if (t === undefined && (i >= 2 || this.choose(2) === 1)) break;
-          const c = this.execBlock(s.body, env);
-          if (c === BREAK) return undefined;
-          if (c instanceof ReturnSignal) return c;
-        }
-        return undefined;
-      }
+      case 'While':
+        return this.execWhile(s, env);
       case 'With':
         return this.execWith(s.items, 0, s.body, env);
       case 'Try':
@@ -979,6 +970,40 @@ export class Interpreter {
         return m.call(args, kwargs, at);
       },
     };
+  }
+
+  /**
+   * `while`. An unknown test: the loop runs once or twice more (a path each) and then stops. A
+   * known true test (`while True:`): iterations run while the test says so, until one breaks or
+   * returns, or until they reach a fixed point (loops.ts: an iteration adds no outcome and leaves
+   * the state where the one before left it, counters widened). Past that point the path would
+   * loop for ever, and its alternatives (a `break` at any iteration) are queued already: the
+   * path ends as such a program does, by the interrupt that stops it (a `KeyboardInterrupt`,
+   * which `finally`, `with` and `except KeyboardInterrupt:` see). The `else` block runs when
+   * the test ends the loop.
+   */
+  private execWhile(s: Extract<Stmt, { kind: 'While' }>, env: Env): Completion {
+    let watch: LoopWatch | null = null;
+    for (let i = 0; i < this.maxLoop; i++) {
+      const t = truthy(this.eval(s.test, env));
+      if (t === false) return this.execBlock(s.orelse, env);
+      if (t === undefined && (i >= 2 || this.choose(2) === 1)) return this.execBlock(s.orelse, env);
+      // Library code always ends; a test that can end the loop is given a few iterations first.
+      const watched =
+        t === true && !this.inLibrary && (s.test.kind === 'Constant' || i >= WATCH_AFTER);
+      if (watched) (watch ??= new LoopWatch(this, env, s.test)).start();
+      const c = this.execBlock(s.body, env);
+      if (c === BREAK) return undefined;
+      if (c instanceof ReturnSignal) return c;
+      if (watched && (watch as LoopWatch).settled())
+        throw new PyRaise({ k: 'exception', cls: 'KeyboardInterrupt', message: '' });
+    }
+    return undefined;
+  }
+
+  /** The id the next hole will get (holes made from now on are newer). */
+  get holeCount(): number {
+    return this.nextHole;
   }
 
   private execFor(s: Extract<Stmt, { kind: 'For' }>, env: Env): Completion {
