@@ -5,13 +5,13 @@
  * A path runs such a loop iteration by iteration, as Python would; its branches on unknowns
  * queue their alternatives as usual (explore.ts), so the path that breaks out at iteration k is
  * explored on its own. What this module decides is when the path that keeps looping has seen
- * everything further iterations could show: an iteration is *quiet* when it adds no outcome
- * (variable event, scope event, note) the loop's earlier iterations had not added; after a
- * quiet iteration the loop's *state* is recorded, and when the state after a quiet iteration is
- * covered by the state after the quiet iteration before it, the loop has reached a fixed point:
- * every later iteration starts where the last one did, makes the same choices (explored already)
- * and adds nothing. Two quiet iterations are always run, so what one iteration changes
- * invisibly (a scope's reuse flag) shows in the next one's outcomes before the loop is left.
+ * everything further iterations could show: after each iteration the loop's *state* is
+ * recorded, and when an iteration added no outcome (variable event, scope event, note) the
+ * loop's earlier iterations had not added (a *quiet* iteration), and left a state covered by
+ * the one it started from,
+ * the loop has reached a fixed point: every later iteration starts where the last one did,
+ * makes the same choices (explored already) and adds nothing. A loop that creates a variable
+ * in its first iteration and reuses it in the second stops after the third.
  *
  * The state compared is what the iteration can see and change, made cheap:
  * - the bindings of the frames from the loop's own up to its module's (insertion order), and
@@ -21,8 +21,9 @@
  *   name and reuse) by identity;
  * - each graph's variables, `tf.Variable`s, collection items and the current name and variable
  *   scope: a loop that creates any variable or adds to a collection has changed its graph. The
- *   names handed out to ops are not compared: they do not decide what `get_variable` does, and
- *   a loop that builds ops (a name scope per iteration) would otherwise never settle;
+ *   names handed out to ops are not compared (nor the `_N` that makes a tensor's op name
+ *   unique): they do not decide what `get_variable` does, and a loop that builds ops (a name
+ *   scope per iteration) would otherwise never settle;
  * - holes made by the loop compare by their label and the order they are first reached (a new
  *   `input()` each iteration is the same state); holes older than the loop by identity;
  * - an unknown integer with a lower bound covers one with a higher bound (`lo`).
@@ -30,7 +31,8 @@
  * Widening: a binding that keeps changing between quiet iterations (a counter, `n += 1`) while
  * everything else stays put would never settle; after `WIDEN_AFTER` quiet iterations in a row
  * such bindings of the loop's frames (plain values only: numbers, strings, booleans, unknowns,
- * and only when the loop's test does not read them) become unknown (an integer keeps a lower
+ * and only when the loop's test neither reads them nor calls anything) become unknown (an
+ * integer keeps a lower
  * bound while it only grew), and the loop goes on until the state settles. Counted loops that
  * end before that stay exact. A loop whose state a snapshot cannot cover (too big, changing in
  * ways widening does not touch) runs as before: until its test, a break, or the iteration limit.
@@ -43,7 +45,7 @@ import { displayName, Env, hasHoles, Hole, Value } from './values';
 
 /**
  * Iterations a loop whose test may end it (`while i < n:`, `while running:`) runs before it is
- * watched: most such loops end by then, and watching costs a snapshot per quiet iteration.
+ * watched: most such loops end by then, and watching costs a snapshot per iteration.
  * Loops whose test is a constant (`while True:`, `for (;;)`) are watched from the start.
  */
 export const WATCH_AFTER = 8;
@@ -52,7 +54,7 @@ export const WIDEN_AFTER = 4;
 /** States recorded per run of a loop before it is left to run as before. */
 const MAX_SNAPSHOTS = 12;
 /** Tokens a snapshot may hold (its cost); a bigger state is not compared. */
-const MAX_TOKENS = 20_000;
+const MAX_TOKENS = 200_000;
 /** How deep a snapshot follows values nested in values. */
 const MAX_DEPTH = 48;
 
@@ -423,22 +425,18 @@ export class LoopWatch {
    */
   settled(): boolean {
     if (this.snapshots >= MAX_SNAPSHOTS) return false;
-    if (this.addedOutcomes()) {
-      this.quiet = 0;
-      this.previous = null;
-      return false;
-    }
-    this.quiet++;
+    const quiet = !this.addedOutcomes();
+    this.quiet = quiet ? this.quiet + 1 : 0;
     const current = this.snapshot();
     this.snapshots++;
     if (!current) {
-      // Too big to compare: the loop runs as it did before this module existed.
+      // Too big to compare: the loop runs as it would without a watch.
       this.snapshots = MAX_SNAPSHOTS;
       return false;
     }
     const previous = this.previous;
     this.previous = current;
-    if (!previous) return false;
+    if (!previous || !quiet) return false;
     if (this.covered(previous, current)) return true;
     if (this.quiet >= WIDEN_AFTER && this.widen(previous, current)) this.previous = this.snapshot();
     return false;
