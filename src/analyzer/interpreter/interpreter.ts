@@ -8,7 +8,9 @@
  * `interpret` replays the program once per path (explore.ts) and returns every path's events.
  * An `if` whose branches only assign names is not forked: both branches run and the names they
  * bind keep a value only where both agree. A loop of unknown length runs once or twice (a path
- * each), its variable a hole per iteration; it is assumed to run at least once.
+ * each), its variable a hole per iteration; it is assumed to run at least once. A loop the test
+ * does not end (`while True:`) runs until it breaks or its iterations reach a fixed point
+ * (loops.ts).
  *
  * What it follows: assignments (tuples, attributes, subscripts), functions, lambdas and closures
  * with positional, keyword, default and `*`/`**` arguments (to a bounded depth), classes with
