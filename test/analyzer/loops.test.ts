@@ -139,6 +139,36 @@ tf.get_variable("after", [1])
     assert.equal(outcome('after')?.certain, true);
   });
 
+  it('is stopped by an interrupt that except Exception does not catch, nor a JavaScript catch', () => {
+    const python = analyze(
+      `import tensorflow as tf
+try:
+    while True:
+        line = input()
+except Exception:
+    tf.get_variable("failed", [1])
+tf.get_variable("after", [1])
+`,
+      { path: 'serve.py' },
+    );
+    assert.ok(python.exhaustive);
+    assert.deepEqual(python.callSites, []);
+    const ts = analyze(
+      `import { getVariable } from 'scope-lens';
+declare function prompt(): string;
+try {
+  for (;;) prompt();
+} catch (e) {
+  getVariable('failed', { shape: [1] });
+}
+getVariable('after', { shape: [1] });
+`,
+      { path: 'serve.ts' },
+    );
+    assert.ok(ts.exhaustive);
+    assert.deepEqual(ts.callSites, []);
+  });
+
   it('keeps running while the state changes: what a later iteration does is reported', () => {
     // The list grows each turn, so no two turns leave the same state.
     const source = `import tensorflow as tf

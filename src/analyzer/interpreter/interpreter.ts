@@ -1141,13 +1141,18 @@ export class Interpreter {
   }
 
   private matches(type: Expr | null, exc: Value & { k: 'exception' }, env: Env): boolean {
+    // The interrupt that stops an endless loop (execWhile) is no Exception; in JavaScript it
+    // ends the process, so no catch sees it.
+    const interrupt = exc.cls === 'KeyboardInterrupt';
+    if (interrupt && this.language === 'typescript') return false;
     if (type === null) return true;
     const t = this.eval(type, env);
     const classes = t.k === 'tuple' ? t.items : [t];
     return classes.some((c) => {
       if (c.k === 'unknown') return true; // an exception class we do not know may match
       if (c.k !== 'exctype') return false;
-      if (c.cls === 'BaseException' || c.cls === 'Exception' || c.cls === 'Error') return true;
+      if (c.cls === 'BaseException') return true;
+      if (c.cls === 'Exception' || c.cls === 'Error') return !interrupt;
       return c.cls === exc.cls;
     });
   }
