@@ -993,7 +993,11 @@ export class Interpreter {
       // Library code always ends; a test that can end the loop is given a few iterations first.
       const watched =
         t === true && !this.inLibrary && (s.test.kind === 'Constant' || i >= WATCH_AFTER);
-      if (watched) (watch ??= new LoopWatch(this, env, s.test)).start();
+      if (watched) {
+        // A probe (`tryBoth`) cannot undo what a watch widens, nor join a path that may end.
+        if (this.probing > 0) throw NOT_HARMLESS;
+        (watch ??= new LoopWatch(this, env, s.test)).start();
+      }
       const c = this.execBlock(s.body, env);
       if (c === BREAK) return undefined;
       if (c instanceof ReturnSignal) return c;
