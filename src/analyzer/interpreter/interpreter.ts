@@ -8,7 +8,9 @@
  * `interpret` replays the program once per path (explore.ts) and returns every path's events.
  * An `if` whose branches only assign names is not forked: both branches run and the names they
  * bind keep a value only where both agree. A loop of unknown length runs once or twice (a path
- * each), its variable a hole per iteration; it is assumed to run at least once.
+ * each), its variable a hole per iteration; it is assumed to run at least once. A loop the test
+ * does not end (`while True:`) runs until it breaks or its iterations reach a fixed point
+ * (loops.ts).
  *
  * What it follows: assignments (tuples, attributes, subscripts), functions, lambdas and closures
  * with positional, keyword, default and `*`/`**` arguments (to a bounded depth), classes with
@@ -26,6 +28,7 @@ import type { ClassDef, Expr, Module, Param, Stmt } from '../ir';
 import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
+import { LoopWatch, WATCH_AFTER } from './loops';
 import { defaultGraph, engineAttr, TF1_ONLY, tfMember } from './tf-api';
 import { isLibraryFile, Library } from '../library/index';
 import { supportNatives } from '../library/support';
@@ -813,18 +816,8 @@ export class Interpreter {
       }
       case 'For':
         return this.execFor(s, env);
-      case 'While': {
-        for (let i = 0; i < this.maxLoop; i++) {
-          const t = truthy(this.eval(s.test, env));
-          if (t === false) break;
-          // An unknown test: the loop runs once or twice more (a path each) and then stops.
-          if (t === undefined && (i >= 2 || this.choose(2) === 1)) break;
-          const c = this.execBlock(s.body, env);
-          if (c === BREAK) return undefined;
-          if (c instanceof ReturnSignal) return c;
-        }
-        return undefined;
-      }
+      case 'While':
+        return this.execWhile(s, env);
       case 'With':
         return this.execWith(s.items, 0, s.body, env);
       case 'Try':
@@ -987,6 +980,44 @@ export class Interpreter {
         return m.call(args, kwargs, at);
       },
     };
+  }
+
+  /**
+   * `while`. An unknown test: the loop runs once or twice more (a path each) and then stops. A
+   * known true test (`while True:`): iterations run while the test says so, until one breaks or
+   * returns, or until they reach a fixed point (loops.ts: an iteration adds no outcome and leaves
+   * the state where the one before left it, counters widened). Past that point the path would
+   * loop for ever, and its alternatives (a `break` at any iteration) are queued already: the
+   * path ends as such a program does, by the interrupt that stops it (a `KeyboardInterrupt`,
+   * which `finally`, `with` and `except KeyboardInterrupt:` see). The `else` block runs when
+   * the test ends the loop.
+   */
+  private execWhile(s: Extract<Stmt, { kind: 'While' }>, env: Env): Completion {
+    let watch: LoopWatch | null = null;
+    for (let i = 0; i < this.maxLoop; i++) {
+      const t = truthy(this.eval(s.test, env));
+      if (t === false) return this.execBlock(s.orelse, env);
+      if (t === undefined && (i >= 2 || this.choose(2) === 1)) return this.execBlock(s.orelse, env);
+      // Library code always ends; a test that can end the loop is given a few iterations first.
+      const watched =
+        t === true && !this.inLibrary && (s.test.kind === 'Constant' || i >= WATCH_AFTER);
+      if (watched) {
+        // A probe (`tryBoth`) cannot undo what a watch widens, nor join a path that may end.
+        if (this.probing > 0) throw NOT_HARMLESS;
+        (watch ??= new LoopWatch(this, env, s.test)).start();
+      }
+      const c = this.execBlock(s.body, env);
+      if (c === BREAK) return undefined;
+      if (c instanceof ReturnSignal) return c;
+      if (watched && (watch as LoopWatch).settled())
+        throw new PyRaise({ k: 'exception', cls: 'KeyboardInterrupt', message: '' });
+    }
+    return undefined;
+  }
+
+  /** The id the next hole will get (holes made from now on are newer). */
+  get holeCount(): number {
+    return this.nextHole;
   }
 
   private execFor(s: Extract<Stmt, { kind: 'For' }>, env: Env): Completion {
@@ -1172,13 +1203,18 @@ export class Interpreter {
   }
 
   private matches(type: Expr | null, exc: Value & { k: 'exception' }, env: Env): boolean {
+    // The interrupt that stops an endless loop (execWhile) is no Exception; in JavaScript it
+    // ends the process, so no catch sees it.
+    const interrupt = exc.cls === 'KeyboardInterrupt';
+    if (interrupt && this.language === 'typescript') return false;
     if (type === null) return true;
     const t = this.eval(type, env);
     const classes = t.k === 'tuple' ? t.items : [t];
     return classes.some((c) => {
       if (c.k === 'unknown') return true; // an exception class we do not know may match
       if (c.k !== 'exctype') return false;
-      if (c.cls === 'BaseException' || c.cls === 'Exception' || c.cls === 'Error') return true;
+      if (c.cls === 'BaseException') return true;
+      if (c.cls === 'Exception' || c.cls === 'Error') return !interrupt;
       return c.cls === exc.cls;
     });
   }

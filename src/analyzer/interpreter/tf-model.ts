@@ -277,6 +277,11 @@ export class TfState {
     return list;
   }
 
+  /** Every collection made so far (what a loop added to them shows in their sizes). */
+  collectionLists(): Iterable<Value & { k: 'list' }> {
+    return this.collections.values();
+  }
+
   /** A new variable joins its collections (`tf.global_variables()` order is creation order). */
   private collect(value: Value): void {
     const vars =
