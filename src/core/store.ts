@@ -290,10 +290,14 @@ export class VariableStore<
     }
     // validate_synchronization_aggregation_trainable: trainable defaults to True.
     const full: StoreRequest<S> = req.trainable === null ? { ...req, trainable: true } : req;
-    const trueGetter = (r: StoreRequest<S>) => this.trueGetter(r);
-    if (full.customGetter != null)
-      return hooks.callCustomGetter(full.customGetter, trueGetter, full);
-    return trueGetter(full);
+    if (full.customGetter != null) {
+      return hooks.callCustomGetter(
+        full.customGetter,
+        (r: StoreRequest<S>) => this.trueGetter(r),
+        full,
+      );
+    }
+    return this.trueGetter(full);
   }
 
   /** `_true_getter`: partitioned or single. */
