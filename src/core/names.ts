@@ -33,6 +33,8 @@ const INITIALIZER_OPS = new Set([
   'initial_value',
 ]);
 
+const SLASH = 0x2f;
+
 /** `ops.name_from_scope_name`: strips one trailing `/`. */
 export function nameFromScopeName(name: string): string {
   return name.endsWith('/') ? name.slice(0, -1) : name;
@@ -47,16 +49,18 @@ export function joinScopeName(scope: string, name: string): string {
  * A graph's op-name registry and name-scope stack (TF keeps both on the `Graph`).
  */
 export class NameRegistry {
-  /** Lower-cased name → how many times it was handed out (`Graph._names_in_use`). */
-  private readonly namesInUse = new Map<string, number>();
+  /**
+   * Lower-cased name → `2 * uses + (variable ? 1 : 0)`: how many times the name was handed out
+   * (`Graph._names_in_use`) and whether it is a variable's op name. TF creates a handful of ops
+   * under every variable (`v/Assign`, `v/read`, `v/Initializer/...`); rather than marking each
+   * of them on every creation (the hot path), their names count as used when asked for (see
+   * `usedCount`). One map for both keeps a creation at one lookup and one insertion.
+   */
+  private readonly entries = new Map<string, number>();
+  /** Whether any name carries the variable bit (until then no name is implied). */
+  private hasVariableOps = false;
   /** The current name scope without trailing slash; '' at the root (`Graph._name_stack`). */
   private stack = '';
-  /**
-   * Lower-cased op names of variables. TF creates a handful of ops under every variable
-   * (`v/Assign`, `v/read`, `v/Initializer/...`); rather than marking each of them on every
-   * creation (the hot path), their names count as used when asked for (see `usedCount`).
-   */
-  private readonly variableOps = new Set<string>();
 
   /** The current name scope as `ops.get_name_scope()` returns it: `a/b`, or ''. */
   get currentScope(): string {
@@ -76,11 +80,11 @@ export class NameRegistry {
    * the ops TF creates under the variable (`v/Assign`, `v/read`, `v/Initializer/...`) are taken.
    */
   uniqueVariableName(name: string): string {
-    if (name.endsWith('/')) {
+    if (name.charCodeAt(name.length - 1) === SLASH) {
       // `name_scope('w/Adam/')` re-enters the absolute scope as is: the op is `w/Adam`, not made
       // unique (slot_creator's `get_variable('')` in `variable_scope('w/Adam')` lands here).
       const full = nameFromScopeName(name);
-      this.variableOps.add(full.toLowerCase());
+      this.markVariableOps(full);
       return full;
     }
     return this.unique(name, true, true);
@@ -89,54 +93,80 @@ export class NameRegistry {
   private unique(name: string, markAsUsed: boolean, isVariable: boolean): string {
     let full = this.stack ? `${this.stack}/${name}` : name;
     const key = full.toLowerCase();
-    let i = this.usedCount(key);
-    if (markAsUsed) this.namesInUse.set(key, i + 1);
-    if (i > 0) {
-      let composedKey = key;
-      while (this.usedCount(composedKey) > 0) {
-        composedKey = `${key}_${i}`;
-        i += 1;
-      }
-      if (markAsUsed) this.namesInUse.set(composedKey, 1);
-      full = `${full}_${i - 1}`;
-      if (isVariable) this.variableOps.add(composedKey);
-    } else if (isVariable) {
-      this.variableOps.add(key);
+    const entries = this.entries;
+    const bit = isVariable ? 1 : 0;
+    const entry = entries.get(key);
+    let i = entry !== undefined && entry >= 2 ? entry >> 1 : this.impliedCount(key);
+    if (i === 0) {
+      // The common case: a new name. Only its variable bit can already be set.
+      if (markAsUsed || isVariable) entries.set(key, (markAsUsed ? 2 : 0) | bit | (entry ?? 0));
+      if (isVariable) this.hasVariableOps = true;
+      return full;
     }
+    if (markAsUsed) entries.set(key, ((i + 1) << 1) | ((entry ?? 0) & 1));
+    let composedKey = key;
+    while (this.usedCount(composedKey) > 0) {
+      composedKey = `${key}_${i}`;
+      i += 1;
+    }
+    if (markAsUsed || isVariable) {
+      const old = entries.get(composedKey) ?? 0;
+      entries.set(composedKey, (markAsUsed ? 2 : old & ~1) | (old & 1) | bit);
+    }
+    if (isVariable) this.hasVariableOps = true;
+    full = `${full}_${i - 1}`;
     return full;
   }
 
   /** How often a lower-cased name was handed out, counting the ops under each variable. */
   private usedCount(key: string): number {
-    const n = this.namesInUse.get(key);
-    if (n !== undefined) return n;
-    if (this.variableOps.size > 0) {
-      const slash = key.lastIndexOf('/');
-      if (slash > 0) {
-        const leaf = key.slice(slash + 1);
-        if (
-          (leaf === 'assign' || leaf === 'read' || leaf === 'initializer') &&
-          this.variableOps.has(key.slice(0, slash))
-        ) {
-          return 1;
-        }
-      }
-      // `v/Initializer/<op>`: the op producing the initial value.
-      const at = key.lastIndexOf('/initializer/');
-      if (
-        at > 0 &&
-        INITIALIZER_OPS.has(key.slice(at + 13)) &&
-        this.variableOps.has(key.slice(0, at))
-      ) {
-        return 1;
-      }
+    const entry = this.entries.get(key);
+    if (entry !== undefined && entry >= 2) return entry >> 1;
+    return this.impliedCount(key);
+  }
+
+  /**
+   * 1 when `key` names an op TF creates under a variable (`v/assign`, `v/read`,
+   * `v/initializer`, `v/initializer/<op>`), else 0.
+   */
+  private impliedCount(key: string): number {
+    if (!this.hasVariableOps) return 0;
+    // The last '/' (a scan from the end: the leaf is short, and `lastIndexOf` is a slow call).
+    let slash = key.length - 1;
+    while (slash > 0 && key.charCodeAt(slash) !== SLASH) slash--;
+    if (slash <= 0) return 0;
+    const leafLength = key.length - slash - 1;
+    if (
+      (leafLength === 6 && key.startsWith('assign', slash + 1)) ||
+      (leafLength === 4 && key.startsWith('read', slash + 1)) ||
+      (leafLength === 11 && key.startsWith('initializer', slash + 1))
+    ) {
+      if (this.isVariableOp(key.slice(0, slash))) return 1;
+    }
+    // `v/Initializer/<op>`: the op producing the initial value (`initializer` is 11 characters).
+    const prev = slash - 12;
+    if (
+      prev > 0 &&
+      key.charCodeAt(prev) === SLASH &&
+      key.startsWith('initializer', prev + 1) &&
+      INITIALIZER_OPS.has(key.slice(slash + 1)) &&
+      this.isVariableOp(key.slice(0, prev))
+    ) {
+      return 1;
     }
     return 0;
   }
 
+  private isVariableOp(key: string): boolean {
+    const entry = this.entries.get(key);
+    return entry !== undefined && (entry & 1) === 1;
+  }
+
   /** Records that `opName` (already handed out) is a variable's op; see `uniqueVariableName`. */
   markVariableOps(opName: string): void {
-    this.variableOps.add(opName.toLowerCase());
+    const key = opName.toLowerCase();
+    this.entries.set(key, (this.entries.get(key) ?? 0) | 1);
+    this.hasVariableOps = true;
   }
 
   /** True when an op name (case-insensitively) was already handed out. */
@@ -193,8 +223,8 @@ export class NameRegistry {
 
   /** Forgets every name (graph reset). */
   clear(): void {
-    this.namesInUse.clear();
-    this.variableOps.clear();
+    this.entries.clear();
+    this.hasVariableOps = false;
     this.stack = '';
   }
 }

@@ -290,10 +290,14 @@ export class VariableStore<
     }
     // validate_synchronization_aggregation_trainable: trainable defaults to True.
     const full: StoreRequest<S> = req.trainable === null ? { ...req, trainable: true } : req;
-    const trueGetter = (r: StoreRequest<S>) => this.trueGetter(r);
-    if (full.customGetter != null)
-      return hooks.callCustomGetter(full.customGetter, trueGetter, full);
-    return trueGetter(full);
+    if (full.customGetter != null) {
+      return hooks.callCustomGetter(
+        full.customGetter,
+        (r: StoreRequest<S>) => this.trueGetter(r),
+        full,
+      );
+    }
+    return this.trueGetter(full);
   }
 
   /** `_true_getter`: partitioned or single. */
@@ -527,42 +531,32 @@ export function scopeGetVariable<
   P extends StoredPartitioned,
 >(scope: VariableScope<S>, store: VariableStore<S, V, P>, args: GetVariableArgs<S>): V | P {
   const hooks = store.hooks;
-  const regularizer = args.regularizer ?? scope.regularizer;
-  const cachingDevice = args.cachingDevice ?? scope.cachingDevice;
-  const partitioner = args.partitioner ?? scope.partitioner;
-  const customGetter = args.customGetter ?? scope.customGetter;
-  const reuse = args.reuse ?? scope.reuse;
-  const useResource = args.useResource ?? scope.useResource;
-  const fullName = joinScopeName(scope.name, args.name);
-  return hooks.atRootNameScope(() => {
-    if (args.dtype != null && args.initializer != null) {
-      const info = hooks.classifyInitializer(args.initializer);
-      if (info.kind === 'value' && info.dtype.baseDType !== args.dtype) {
-        raise(
-          ERROR_CODES.initializerDtype,
-          'ValueError',
-          `Initializer type '${info.dtype.baseDType.toString()}' and explicit dtype '${args.dtype.toString()}' don't match.`,
-        );
-      }
+  // TF checks this inside `name_scope(None)`; it creates no op, so it may come first here.
+  if (args.dtype != null && args.initializer != null) {
+    const info = hooks.classifyInitializer(args.initializer);
+    if (info.kind === 'value' && info.dtype.baseDType !== args.dtype) {
+      raise(
+        ERROR_CODES.initializerDtype,
+        'ValueError',
+        `Initializer type '${info.dtype.baseDType.toString()}' and explicit dtype '${args.dtype.toString()}' don't match.`,
+      );
     }
-    const initializer = args.initializer ?? scope.initializer;
-    const constraint = args.constraint ?? scope.constraint;
-    const dtype = (args.dtype ?? scope.dtype).baseDType;
-    return store.getVariable({
-      name: fullName,
-      shape: args.shape,
-      dtype,
-      initializer,
-      regularizer,
-      reuse,
-      trainable: args.trainable ?? true,
-      collections: args.collections ?? null,
-      cachingDevice,
-      partitioner,
-      validateShape: args.validateShape ?? true,
-      useResource,
-      customGetter,
-      constraint,
-    });
-  });
+  }
+  const request: StoreRequest<S> = {
+    name: joinScopeName(scope.name, args.name),
+    shape: args.shape,
+    dtype: (args.dtype ?? scope.dtype).baseDType,
+    initializer: args.initializer ?? scope.initializer,
+    regularizer: args.regularizer ?? scope.regularizer,
+    reuse: args.reuse ?? scope.reuse,
+    trainable: args.trainable ?? true,
+    collections: args.collections ?? null,
+    cachingDevice: args.cachingDevice ?? scope.cachingDevice,
+    partitioner: args.partitioner ?? scope.partitioner,
+    validateShape: args.validateShape ?? true,
+    useResource: args.useResource ?? scope.useResource,
+    customGetter: args.customGetter ?? scope.customGetter,
+    constraint: args.constraint ?? scope.constraint,
+  };
+  return hooks.atRootNameScope(() => store.getVariable(request));
 }

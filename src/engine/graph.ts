@@ -21,7 +21,8 @@ import {
 import { ScopeMachine, VariableScope } from '../core/variable-scope';
 import { Partitioner } from '../core/partitioners';
 import { captureCallSite } from './callsite';
-import { constantValueInfo, glorotUniform, Initializer, tfjsDType, zeros } from './initializers';
+import { constantValueInfo, glorotUniform, zeros } from './initializers';
+import { Initializer, tfjsDType } from './initializers/base';
 import { fromFunction, Regularizer } from './regularizers';
 import { PartitionedVariable, Variable } from './variable';
 import {
@@ -54,7 +55,6 @@ export class NamedTensor {
 }
 
 let graphCounter = 0;
-let tfjsNameCounter = 0;
 
 // The collections of a variable made with the default `collections=None` (shared, read-only).
 const GLOBAL_ONLY: readonly string[] = Object.freeze([GraphKeys.GLOBAL_VARIABLES]);
@@ -136,11 +136,6 @@ export class Graph {
     return t;
   }
 
-  /** A tfjs-registry name no other graph or run can have (a process-wide counter). */
-  internalVariableName(): string {
-    return `scope-lens/${++tfjsNameCounter}`;
-  }
-
   /**
    * Creates a variable outside the store: TF's `tf.Variable(initial_value, name=...)`. It honours
    * the current name scope and is never found by `getVariable`.
@@ -175,7 +170,10 @@ export class Graph {
     );
   }
 
-  /** Builds the `Variable`, marks its op names and adds it to its collections. */
+  /**
+   * Builds the `Variable` and adds it to its collections. `initializerOp` is the last part of the
+   * name of the op producing its initial value (`<opName>/Initializer/<initializerOp>`).
+   */
   registerVariable(
     opName: string,
     key: string | null,
@@ -184,7 +182,7 @@ export class Graph {
     trainable: boolean,
     collections: readonly string[] | null,
     isResource: boolean,
-    initializerOpName: string | null,
+    initializerOp: string | null,
   ): Variable {
     const want = tfjsDType(dtype);
     let source = initial;
@@ -192,8 +190,11 @@ export class Graph {
       source = tf.cast(initial, want);
       initial.dispose();
     }
-    // tf.variable shares the data of `source` (ref-counted), so `source` itself can go.
-    const value = this.own(tf.variable(source, trainable, this.internalVariableName()));
+    // tf.variable shares the data of `source` (ref-counted), so `source` itself can go. No name:
+    // tfjs numbers the variable from its own process-wide counter, so the name never repeats,
+    // and a numeric name is an integer key in tfjs's registry (a new string name would be
+    // interned and hashed on every creation and deletion, a third of a small variable's cost).
+    const value = this.own(tf.variable(source, trainable));
     const initialValue = this.keepInitialValues ? this.own(tf.clone(source)) : null;
     source.dispose();
     const site = captureCallSite(key === null ? 'variable' : 'getVariable');
@@ -212,11 +213,14 @@ export class Graph {
       value,
       isResource,
       colls,
-      initializerOpName,
+      initializerOp,
       site,
       initialValue,
     );
-    this.addToCollections(colls, variable);
+    if (colls === GLOBAL_AND_TRAINABLE) {
+      this.getCollectionRef(GraphKeys.GLOBAL_VARIABLES).push(variable);
+      this.getCollectionRef(GraphKeys.TRAINABLE_VARIABLES).push(variable);
+    } else this.addToCollections(colls, variable);
     return variable;
   }
 
@@ -311,14 +315,19 @@ function isInitializer(x: unknown): x is Initializer {
   return x instanceof Initializer;
 }
 
+// What `classifyInitializer` answers most often, shared rather than built per variable.
+const NO_INITIALIZER: InitializerInfo = Object.freeze({ kind: 'none' });
+const NEEDS_SHAPE: InitializerInfo = Object.freeze({ kind: 'callable', acceptsNoArgs: false });
+const NO_ARGS: InitializerInfo = Object.freeze({ kind: 'callable', acceptsNoArgs: true });
+
 /** The core's hooks, on TensorFlow.js. */
 class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariable> {
   constructor(private readonly graph: Graph) {}
 
   classifyInitializer(init: InitializerArg | null): InitializerInfo {
-    if (init === null || init === undefined) return { kind: 'none' };
-    if (isInitializer(init)) return { kind: 'callable', acceptsNoArgs: false };
-    if (typeof init === 'function') return { kind: 'callable', acceptsNoArgs: init.length === 0 };
+    if (init === null || init === undefined) return NO_INITIALIZER;
+    if (isInitializer(init)) return NEEDS_SHAPE;
+    if (typeof init === 'function') return init.length === 0 ? NO_ARGS : NEEDS_SHAPE;
     if (init instanceof TypedTensor) {
       return { kind: 'value', dtype: init.dtype, shape: init.tensor.shape, isTensor: true };
     }
@@ -355,15 +364,15 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
     const init = spec.initializer;
     let initial: tf.Tensor;
     let dtype: DType;
-    let initializerOpName: string;
+    let initializerOp: string;
     if (spec.initMode === 'shape') {
       const shape = spec.shape as number[];
       dtype = spec.dtype.baseDType;
-      const op = isInitializer(init) ? init.opName : 'Initializer';
-      initializerOpName = `${opName}/Initializer/${op}`;
       if (isInitializer(init)) {
+        initializerOp = init.opName;
         initial = init.call(shape, dtype, spec.partitionInfo ?? undefined);
       } else {
+        initializerOp = 'Initializer';
         const fn = init as (s: number[], d: DType, p?: unknown) => TensorLike;
         initial = adoptResult(fn([...shape], dtype, spec.partitionInfo ?? undefined), dtype).tensor;
       }
@@ -376,7 +385,7 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
           : toTensor(init as TensorLike);
       initial = converted.tensor;
       dtype = converted.dtype;
-      initializerOpName = `${opName}/Initializer/initial_value`;
+      initializerOp = 'initial_value';
     }
     return graph.registerVariable(
       opName,
@@ -386,7 +395,7 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
       spec.trainable,
       spec.collections,
       spec.useResource,
-      initializerOpName,
+      initializerOp,
     );
   }
 

@@ -3,8 +3,8 @@
  *
  * A `Variable` is what `getVariable` returns: its TF identity (`name` `scope/v:0`, `opName`,
  * `shape`, `dtype` with `_ref` for reference variables, `trainable`) and its value, a
- * `tf.Variable`. The tfjs variable is registered under an internal, always-unique name so that
- * tfjs's global variable registry can never make a second run or a reset fail.
+ * `tf.Variable`. The tfjs variable is named by tfjs's own counter (never repeated in a process),
+ * so tfjs's global variable registry can never make a second run or a reset fail.
  */
 import { tf } from './backend';
 import { DType } from '../core/dtypes';
@@ -30,8 +30,8 @@ export class Variable {
     readonly isResource: boolean,
     /** Collections the variable was added to when created. */
     readonly collections: readonly string[],
-    /** The op name of the initial value (`scope/v/Initializer/random_uniform`), if any. */
-    readonly initializerOpName: string | null,
+    /** The last part of `initializerOpName` (`random_uniform`), if any. */
+    private readonly initializerOp: string | null,
     private readonly callSite?: CallSite,
     /**
      * A copy of the initial value, kept only when the graph was asked to
@@ -39,6 +39,14 @@ export class Variable {
      */
     readonly initialValue: tf.Tensor | null = null,
   ) {}
+
+  /**
+   * The op name of the initial value (`scope/v/Initializer/random_uniform`), if any. Built when
+   * asked: most variables never are, and creation is the hot path.
+   */
+  get initializerOpName(): string | null {
+    return this.initializerOp === null ? null : `${this.opName}/Initializer/${this.initializerOp}`;
+  }
 
   /** Where user code created the variable, when known. */
   get definedAt(): SourceLocation | undefined {

@@ -25,7 +25,8 @@ export class Zeros extends Initializer {
   call(shape: readonly number[], dtype?: DType): tf.Tensor {
     const d = this.resolve(dtype);
     const t = tfjsDType(d);
-    return t === 'string' ? tf.fill([...shape], '', 'string') : tf.zeros([...shape], t);
+    // tf.zeros copies the shape into the tensor, so the caller's array is not kept.
+    return t === 'string' ? tf.fill([...shape], '', 'string') : tf.zeros(shape as number[], t);
   }
 
   override getConfig(): Record<string, unknown> {
