@@ -934,6 +934,61 @@ export class Interpreter {
     }
   }
 
+  /**
+   * A loop over a sequence of unknown length whose body turns out to do only bookkeeping
+   * (`for k, v in options: print(k, v)`): it runs once on this path, as a probe (`tryBoth`),
+   * instead of forking into one and two iterations, and what it wrote is unknown after it (the
+   * number of iterations is not known). A list it grew, a `break` or anything a probe gives up
+   * on undoes it, and the loop forks as before.
+   */
+  private tryOnce(s: Extract<Stmt, { kind: 'For' }>, iterable: Value, env: Env): boolean {
+    const vars = new Map(env.vars);
+    const all = new Journal();
+    this.journals.push(all);
+    this.probing++;
+    try {
+      this.assign(s.target, this.symbolicItem(iterable, 0, s.target), env);
+      const body = this.journalled(() => this.execBlock(s.body, env));
+      for (const [items, before] of body.arrays)
+        if (items.length !== before.length) throw NOT_HARMLESS;
+      for (const [k, v] of env.vars) {
+        const b = vars.get(k);
+        if (v !== b && !(b && sameValue(v, b)))
+          env.vars.set(k, { k: 'unknown', hole: this.hole(k) });
+      }
+      for (const [attrs, keys] of body.attrs)
+        for (const [key, old] of keys) {
+          const now = attrs.get(key);
+          if (old === ABSENT || !now || (now !== old && !sameValue(now, old))) {
+            this.recordAttr(attrs, key);
+            attrs.set(key, { k: 'unknown', hole: this.hole(key) });
+          }
+        }
+      for (const [items, before] of body.arrays)
+        items.forEach((x, i) => {
+          if (x !== before[i] && !sameValue(x, before[i]))
+            items[i] = { k: 'unknown', hole: this.hole('item') };
+        });
+      for (const [d, before] of body.dicts) {
+        for (const [key, v] of [...d.entries]) {
+          const old = before.find(([k]) => k === key || compare('==', k, key) === true)?.[1];
+          if (!old || (old !== v && !sameValue(old, v)))
+            setEntry(d, key, { k: 'unknown', hole: this.hole('item') });
+        }
+      }
+      return true;
+    } catch (e) {
+      if (e !== NOT_HARMLESS && !(e instanceof PyRaise)) throw e;
+      all.undo();
+      env.vars.clear();
+      for (const [k, v] of vars) env.vars.set(k, v);
+      return false;
+    } finally {
+      this.probing--;
+      this.journals.pop();
+    }
+  }
+
   /** Branches run as a probe (`tryBoth`): what could make an outcome gives up instead. */
   probing = 0;
 
@@ -1045,7 +1100,10 @@ export class Interpreter {
       }
       return this.execBlock(s.orelse, env);
     }
-    // Unknown length: once or twice (a path each), the loop variable a new hole per iteration.
+    // Unknown length: once or twice (a path each), the loop variable a new hole per iteration;
+    // a body that only does bookkeeping runs once on this path instead.
+    if (this.language === 'python' && this.tryOnce(s, iterable, env))
+      return this.execBlock(s.orelse, env);
     const times = 1 + this.choose(2);
     for (let k = 0; k < times; k++) {
       this.assign(s.target, this.symbolicItem(iterable, k, s.target), env);
