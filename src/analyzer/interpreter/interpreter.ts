@@ -157,7 +157,10 @@ export interface ResolvedModule {
 export interface Limits {
   /** Calls followed into before a call's result is unknown. */
   readonly maxCallDepth?: number;
-  /** Iterations of a loop unrolled (and items of a `range`/list built) before it is unknown. */
+  /**
+   * Items of a `range` (or a repeated list) and iterations of a `while` loop before the length
+   * is unknown. A loop over a list that exists runs over every item.
+   */
   readonly maxLoop?: number;
 }
 
@@ -1079,10 +1082,13 @@ export class Interpreter {
     const iterable = this.eval(s.iter, env);
     const it = this.iterate(iterable);
     if (it) {
+      // Every item of a sequence that exists runs (a list of a model's 4,000 variables was
+      // cut at the unrolling bound, which made the rest of the program wrong); `range`s and
+      // repeated lists longer than the bound are not made (their length is not known).
       let n = 0;
       let quiet = 0;
       for (const item of it) {
-        if (++n > this.maxLoop) return undefined;
+        n++;
         const before = this.effects;
         this.assign(s.target, item, env);
         const c = this.execBlock(s.body, env);
@@ -1637,9 +1643,7 @@ export class Interpreter {
         exact = false;
         items = [this.symbolicItem(seq, 0, gen.target)];
       }
-      let n = 0;
       for (const item of items) {
-        if (++n > this.maxLoop) return;
         this.assign(gen.target, item, scope);
         let keep: boolean | undefined = true;
         for (const cond of gen.ifs) {
@@ -1709,7 +1713,9 @@ export class Interpreter {
     }
     if (op === '*' && (a.k === 'list' || a.k === 'tuple') && b.k === 'int') {
       const items: Value[] = [];
-      for (let i = 0; i < Math.min(b.v, this.maxLoop); i++) items.push(...a.items);
+      // Longer than the unrolling bound, its length is not known (as a long `range`'s).
+      if (b.v * a.items.length > this.maxLoop) return UNKNOWN_VALUE;
+      for (let i = 0; i < b.v; i++) items.push(...a.items);
       return { k: a.k, items } as Value;
     }
     if ((a.k === 'int' || a.k === 'float') && (b.k === 'int' || b.k === 'float')) {
