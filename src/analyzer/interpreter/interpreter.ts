@@ -918,12 +918,20 @@ export class Interpreter {
    * `if` forks as usual.
    */
   private tryBoth(s: Extract<Stmt, { kind: 'If' }>, env: Env): boolean {
+    return this.probe(env, () => this.execBoth(s, env));
+  }
+
+  /**
+   * Runs `fn` as a probe: true when it ran to its end; false when it gave up (or raised), with
+   * everything it wrote undone (`env`'s bindings and all it journalled).
+   */
+  private probe(env: Env, fn: () => void): boolean {
     const vars = new Map(env.vars);
     const all = new Journal();
     this.journals.push(all);
     this.probing++;
     try {
-      this.execBoth(s, env);
+      fn();
       return true;
     } catch (e) {
       if (e !== NOT_HARMLESS && !(e instanceof PyRaise)) throw e;
@@ -946,50 +954,35 @@ export class Interpreter {
    */
   private tryOnce(s: Extract<Stmt, { kind: 'For' }>, iterable: Value, env: Env): boolean {
     const vars = new Map(env.vars);
-    const all = new Journal();
-    this.journals.push(all);
-    this.probing++;
-    try {
+    return this.probe(env, () => {
       this.assign(s.target, this.symbolicItem(iterable, 0, s.target), env);
       const body = this.journalled(() => this.execBlock(s.body, env));
       for (const [items, before] of body.arrays)
         if (items.length !== before.length) throw NOT_HARMLESS;
+      const unknown = (label: string): Value => ({ k: 'unknown', hole: this.hole(label) });
       for (const [k, v] of env.vars) {
         const b = vars.get(k);
-        if (v !== b && !(b && sameValue(v, b)))
-          env.vars.set(k, { k: 'unknown', hole: this.hole(k) });
+        if (v !== b && !(b && sameValue(v, b))) env.vars.set(k, unknown(k));
       }
       for (const [attrs, keys] of body.attrs)
         for (const [key, old] of keys) {
           const now = attrs.get(key);
           if (old === ABSENT || !now || (now !== old && !sameValue(now, old))) {
             this.recordAttr(attrs, key);
-            attrs.set(key, { k: 'unknown', hole: this.hole(key) });
+            attrs.set(key, unknown(key));
           }
         }
       for (const [items, before] of body.arrays)
         items.forEach((x, i) => {
-          if (x !== before[i] && !sameValue(x, before[i]))
-            items[i] = { k: 'unknown', hole: this.hole('item') };
+          if (x !== before[i] && !sameValue(x, before[i])) items[i] = unknown('item');
         });
       for (const [d, before] of body.dicts) {
         for (const [key, v] of [...d.entries]) {
           const old = before.find(([k]) => k === key || compare('==', k, key) === true)?.[1];
-          if (!old || (old !== v && !sameValue(old, v)))
-            setEntry(d, key, { k: 'unknown', hole: this.hole('item') });
+          if (!old || (old !== v && !sameValue(old, v))) setEntry(d, key, unknown('item'));
         }
       }
-      return true;
-    } catch (e) {
-      if (e !== NOT_HARMLESS && !(e instanceof PyRaise)) throw e;
-      all.undo();
-      env.vars.clear();
-      for (const [k, v] of vars) env.vars.set(k, v);
-      return false;
-    } finally {
-      this.probing--;
-      this.journals.pop();
-    }
+    });
   }
 
   /** Branches run as a probe (`tryBoth`): what could make an outcome gives up instead. */
