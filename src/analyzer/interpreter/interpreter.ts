@@ -805,7 +805,9 @@ export class Interpreter {
         const t = truthy(this.eval(s.test, env));
         if (t === true) return this.execBlock(s.body, env);
         if (t === false) return this.execBlock(s.orelse, env);
-        if (onlyAssignsNames(s)) {
+        // Python: both branches as a probe (an op named on one branch only, `y = x + 1.0`,
+        // changes the names that follow: that forks). TypeScript: when they only bind names.
+        if (this.language !== 'python' && onlyAssignsNames(s)) {
           this.execBoth(s, env);
           return undefined;
         }
