@@ -948,25 +948,26 @@ export class Interpreter {
   }
 
   /**
-   * A loop over a sequence of unknown length whose body turns out to do only bookkeeping
-   * (`for k, v in options: print(k, v)`): it runs once on this path, as a probe (`tryBoth`),
+   * A loop over a sequence of unknown length, or a `while` whose test is not known, whose body
+   * turns out to do only bookkeeping (`for k, v in options: print(k, v)`, `while not text: text
+   * = input()`): it runs once on this path, as a probe (`tryBoth`),
    * instead of forking into one and two iterations, and what it wrote is unknown after it (the
    * number of iterations is not known). A list it grew, a `break` or anything a probe gives up
    * on undoes it, and the loop forks as before.
    */
-  private tryOnce(s: Extract<Stmt, { kind: 'For' }>, iterable: Value, env: Env): boolean {
+  private tryOnce(body: readonly Stmt[], env: Env, bind: () => void): boolean {
     const vars = new Map(env.vars);
     return this.probe(env, () => {
-      this.assign(s.target, this.symbolicItem(iterable, 0, s.target), env);
-      const body = this.journalled(() => this.execBlock(s.body, env));
-      for (const [items, before] of body.arrays)
+      bind();
+      const written = this.journalled(() => this.execBlock(body, env));
+      for (const [items, before] of written.arrays)
         if (items.length !== before.length) throw NOT_HARMLESS;
       const unknown = (label: string): Value => ({ k: 'unknown', hole: this.hole(label) });
       for (const [k, v] of env.vars) {
         const b = vars.get(k);
         if (v !== b && !(b && sameValue(v, b))) env.vars.set(k, unknown(k));
       }
-      for (const [attrs, keys] of body.attrs)
+      for (const [attrs, keys] of written.attrs)
         for (const [key, old] of keys) {
           const now = attrs.get(key);
           if (old === ABSENT || !now || (now !== old && !sameValue(now, old))) {
@@ -974,11 +975,11 @@ export class Interpreter {
             attrs.set(key, unknown(key));
           }
         }
-      for (const [items, before] of body.arrays)
+      for (const [items, before] of written.arrays)
         items.forEach((x, i) => {
           if (x !== before[i] && !sameValue(x, before[i])) items[i] = unknown('item');
         });
-      for (const [d, before] of body.dicts) {
+      for (const [d, before] of written.dicts) {
         for (const [key, v] of [...d.entries]) {
           const old = before.find(([k]) => k === key || compare('==', k, key) === true)?.[1];
           if (!old || (old !== v && !sameValue(old, v))) setEntry(d, key, unknown('item'));
@@ -1050,6 +1051,15 @@ export class Interpreter {
     for (let i = 0; i < this.maxLoop; i++) {
       const t = truthy(this.eval(s.test, env));
       if (t === false) return this.execBlock(s.orelse, env);
+      // A test not known from the start, and a body that only does bookkeeping (`while not
+      // text: text = input()`): the body runs once on this path, what it writes unknown after.
+      if (
+        t === undefined &&
+        i === 0 &&
+        this.language === 'python' &&
+        this.tryOnce(s.body, env, () => undefined)
+      )
+        return this.execBlock(s.orelse, env);
       if (t === undefined && (i >= 2 || this.choose(2) === 1)) return this.execBlock(s.orelse, env);
       // Library code always ends; a test that can end the loop is given a few iterations first.
       const watched =
@@ -1103,7 +1113,12 @@ export class Interpreter {
     }
     // Unknown length: once or twice (a path each), the loop variable a new hole per iteration;
     // a body that only does bookkeeping runs once on this path instead.
-    if (this.language === 'python' && this.tryOnce(s, iterable, env))
+    if (
+      this.language === 'python' &&
+      this.tryOnce(s.body, env, () =>
+        this.assign(s.target, this.symbolicItem(iterable, 0, s.target), env),
+      )
+    )
       return this.execBlock(s.orelse, env);
     const times = 1 + this.choose(2);
     for (let k = 0; k < times; k++) {
