@@ -1138,14 +1138,12 @@ export class Interpreter {
    * spent the step budget on iterations that could only repeat the ones before.
    */
   private widenedIteration(s: Extract<Stmt, { kind: 'For' }>, env: Env, last: Value): Completion {
+    // Through `assign`, so that a probe around the loop journals these writes too.
     for (const target of loopTargets(s)) {
       if (target.kind === 'Name')
-        env.assign(target.id, { k: 'unknown', hole: this.hole(target.id) });
-      else if (target.kind === 'Attribute' && target.value.kind === 'Name') {
-        const obj = env.lookup(target.value.id);
-        if (obj && (obj.k === 'instance' || obj.k === 'object' || obj.k === 'class'))
-          obj.attrs.set(target.attr, { k: 'unknown', hole: this.hole(target.attr) });
-      }
+        this.assign(target, { k: 'unknown', hole: this.hole(target.id) }, env);
+      else if (target.kind === 'Attribute' && target.value.kind === 'Name')
+        this.assign(target, { k: 'unknown', hole: this.hole(target.attr) }, env);
     }
     const label = s.target.kind === 'Name' ? s.target.id : '?';
     const next: Value =
