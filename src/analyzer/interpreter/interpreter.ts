@@ -758,6 +758,8 @@ export class Interpreter {
           env.assignExisting(t0.id, this.named(v, t0.id));
           return;
         }
+        if (s.value.kind === 'Tuple' || s.value.kind === 'List')
+          this.checkUnpack(s.targets, s.value);
         for (const t of s.targets) this.assign(t, v, env);
         return;
       }
@@ -1291,6 +1293,33 @@ export class Interpreter {
     });
   }
 
+  /**
+   * `a, b = 1, 2, 3`: a tuple or list written out on the right has a count the analyzer knows
+   * for sure, so a target list it does not fit raises Python's ValueError, as the program would.
+   * (A list built elsewhere may be short of the program's; `assign` leaves such targets unknown.)
+   */
+  private checkUnpack(targets: readonly Expr[], value: Expr & { kind: 'Tuple' | 'List' }): void {
+    if (value.elts.some((e) => e.kind === 'Starred')) return;
+    const got = value.elts.length;
+    for (const t of targets) {
+      if (t.kind !== 'Tuple' && t.kind !== 'List') continue;
+      const starred = t.elts.filter((e) => e.kind === 'Starred').length;
+      if (starred > 1) continue;
+      const need = t.elts.length - starred;
+      const message =
+        starred === 1
+          ? got < need
+            ? `not enough values to unpack (expected at least ${need}, got ${got})`
+            : undefined
+          : got < need
+            ? `not enough values to unpack (expected ${need}, got ${got})`
+            : got > need
+              ? `too many values to unpack (expected ${need})`
+              : undefined;
+      if (message) throw new PyRaise({ k: 'exception', cls: 'ValueError', message });
+    }
+  }
+
   assign(target: Expr, v: Value, env: Env): void {
     switch (target.kind) {
       case 'Name':
@@ -1315,8 +1344,13 @@ export class Interpreter {
             this.assign(t.value, rest, env);
             return;
           }
-          const idx = star >= 0 && i > star && items ? items.length - (target.elts.length - i) : i;
-          this.assign(t, items && idx < items.length ? items[idx] : UNKNOWN_VALUE, env);
+          // Too few or too many values raise ValueError in Python; a list the analyzer built
+          // may be short of the program's (a loop over something unknown), so a count that
+          // does not fit leaves the targets unknown instead of ending the path.
+          const n = target.elts.length;
+          const fits = items !== null && (star >= 0 ? items.length >= n - 1 : items.length === n);
+          const idx = star >= 0 && i > star && items ? items.length - (n - i) : i;
+          this.assign(t, fits && items ? items[idx] : UNKNOWN_VALUE, env);
         });
         return;
       }
