@@ -473,7 +473,9 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
     parts: Variable[],
     partitions: readonly number[],
   ): PartitionedVariable {
-    return new PartitionedVariable(name, shape, parts[0]?.dtype ?? dtype, parts, partitions);
+    // TF 1.15 builds the PartitionedVariable with the dtype asked for (`float32`); only its
+    // parts are reference variables (`float32_ref`).
+    return new PartitionedVariable(name, shape, dtype.baseDType, parts, partitions);
   }
 
   atRootNameScope<T>(fn: () => T): T {

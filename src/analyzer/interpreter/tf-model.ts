@@ -666,7 +666,8 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     parts: AVariable[],
     partitions: readonly number[],
   ): APartitioned {
-    return { name, shape, dtype: parts[0]?.dtype ?? dtype, partitions, parts };
+    // The dtype asked for, as TF 1.15 builds it: only the parts are reference variables.
+    return { name, shape, dtype: dtype.baseDType, partitions, parts };
   }
 
   atRootNameScope<T>(fn: () => T): T {
