@@ -60,6 +60,12 @@ export interface ConstantOptions {
   dtype?: DTypeLike;
   /** TF 1.x's deprecated `verify_shape`: the value's shape must equal the requested shape. */
   verifyShape?: boolean;
+  /**
+   * Which numbers of the value (row-major) are Python floats, whole or not: TF rejects `2.0`
+   * for an int dtype as it rejects `2.5`. The Python runtime passes it; JavaScript callers
+   * have one number type, and a whole number counts as an int.
+   */
+  floatLeaves?: readonly boolean[];
 }
 
 /**
@@ -84,10 +90,16 @@ export class Constant extends Initializer {
     super(toDType(opts.dtype ?? DTypes.float32));
     this.value = value;
     this.verifyShape = opts.verifyShape ?? false;
+    this.floatLeaves = opts.floatLeaves;
   }
 
+  private readonly floatLeaves: readonly boolean[] | undefined;
+
   call(shape: readonly number[], dtype?: DType): tf.Tensor {
-    return constantTensor(this.value, this.resolve(dtype), shape, this.verifyShape);
+    const d = this.resolve(dtype);
+    if (this.floatLeaves && shape.every((n) => n > 0))
+      assertCompatible(this.value, d, this.floatLeaves);
+    return constantTensor(this.value, d, shape, this.verifyShape);
   }
 
   override getConfig(): Record<string, unknown> {

@@ -75,8 +75,18 @@ export function userNumber(value: number): PyNumber {
  * `_AssertCompatible(values, dtype)`: the first leaf that `convert_to_tensor(values, dtype)`
  * rejects raises TF's TypeError. Python bools are ints (accepted by numeric dtypes).
  */
-export function assertCompatible(value: ConstantValue | PyNumber, dtype: DType): void {
-  const leaves: (Scalar | PyNumber)[] = isPyNumber(value) ? [value] : flatten(value);
+export function assertCompatible(
+  value: ConstantValue | PyNumber,
+  dtype: DType,
+  floatLeaves?: readonly boolean[],
+): void {
+  // `floatLeaves` (row-major, one per leaf): which numbers were Python floats, whole or not
+  // (`2.0`), when the caller knows; without it a whole number counts as an int.
+  const leaves: (Scalar | PyNumber)[] = isPyNumber(value)
+    ? [value]
+    : flatten(value).map((leaf, i) =>
+        typeof leaf === 'number' && floatLeaves?.[i] ? pyFloat(leaf) : leaf,
+      );
   for (const leaf of leaves) {
     const kind = pyKind(leaf);
     let ok: boolean;

@@ -75,11 +75,30 @@ Orthogonal = _simple("Orthogonal", "orthogonal", ("gain", "seed", "dtype"))
 Identity = _simple("Identity", "identity", ("gain", "dtype"))
 
 
+def _float_leaves(value):
+    """Which leaves of a Python value (row-major) are floats: TF rejects 2.0 for an int dtype."""
+    out = []
+
+    def walk(v):
+        if isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x)
+        else:
+            out.append(isinstance(v, float))
+
+    walk(value)
+    return out
+
+
 class Constant(Initializer):
     def __init__(self, value=0, dtype=_dtypes.float32, verify_shape=False):
         self.value = value
-        plain = value.tolist() if hasattr(value, "tolist") else value
-        opts = _engine.jsobj(dtype=_dt(dtype), verifyShape=verify_shape)
+        numpy = hasattr(value, "tolist")
+        plain = value.tolist() if numpy else value
+        # A NumPy array is cast to the dtype (make_tensor_proto skips _AssertCompatible for it).
+        floats = None if numpy else _float_leaves(value)
+        opts = _engine.jsobj(dtype=_dt(dtype), verifyShape=verify_shape,
+                             floatLeaves=floats if floats and any(floats) else None)
         self._engine_object = _engine.call(I.constant, _engine.tojs(plain), opts)
         _engine.attach(self._engine_object, self)
 
