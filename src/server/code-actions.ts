@@ -744,16 +744,25 @@ function laterCalls(
     if (call && callFile === doc) return { calls: [call], loop: false };
     return undefined;
   }
-  if (!fn.name) return undefined;
-  const method = callFile ? pathTo(callFile.module, fn).some((n) => n.kind === 'ClassDef') : false;
-  const calls = callsOf(doc.module, fn.name, method).filter(
-    (c) => callFile !== doc || c.span.from < fn.span.from || c.span.to > fn.span.to,
-  );
-  if (calls.some((c) => inLoop(doc, c))) return { calls: [], loop: true };
-  const homes = new Set(calls.map((c) => enclosingFunction(doc, c)));
-  if (homes.size > 1) return { calls: [], loop: true };
-  if (calls.length < 2) return { calls: [], loop: false };
-  return { calls: calls.slice(1), def: fn, loop: false };
+  let def = fn;
+  let file = callFile;
+  // A function called once, from a function: the calls of that one run it again (3 levels).
+  for (let depth = 0; depth < 3 && def.name; depth++) {
+    const inner = def;
+    const method = file ? pathTo(file.module, inner).some((n) => n.kind === 'ClassDef') : false;
+    const calls = callsOf(doc.module, inner.name, method).filter(
+      (c) => file !== doc || c.span.from < inner.span.from || c.span.to > inner.span.to,
+    );
+    if (calls.some((c) => inLoop(doc, c))) return { calls: [], loop: true };
+    const homes = new Set(calls.map((c) => enclosingFunction(doc, c)));
+    if (homes.size > 1) return { calls: [], loop: true };
+    if (calls.length >= 2) return { calls: calls.slice(1), def: inner, loop: false };
+    const home = calls.length === 1 ? enclosingFunction(doc, calls[0]) : undefined;
+    if (!home) break;
+    def = home;
+    file = doc;
+  }
+  return { calls: [], loop: false };
 }
 
 /** Whether the function takes `reuse` and hands it on (`variable_scope(..., reuse=reuse)`). */

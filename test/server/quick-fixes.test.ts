@@ -217,6 +217,30 @@ b = build_model(2)
     );
   });
 
+  it('Python, a function called once from a function called twice: the outer call is wrapped', async () => {
+    const text = `import tensorflow as tf
+
+
+def block(x):
+    with tf.variable_scope("block"):
+        return tf.get_variable("w", [3])
+
+
+def model(x):
+    return block(x)
+
+
+train = model(1)
+evaluate = model(2)
+`;
+    const { titles, preferred } = await check('nested.py', text, 'TF-VAR-EXISTS');
+    assert.deepEqual(titles, [
+      'Wrap model(...) at line 14 in with tf.variable_scope(tf.get_variable_scope(), reuse=True)',
+      'Set reuse=tf.AUTO_REUSE on variable_scope("block")',
+    ]);
+    assert.deepEqual(preferred, [titles[0]]);
+  });
+
   it('Python, a function that takes reuse: reuse=True passed at the later calls', async () => {
     const text = `import tensorflow as tf
 
