@@ -77,6 +77,8 @@ export interface Outcome {
   readonly entry?: string;
   /** The `variable_scope(...)` call of the enclosing scope (absent at the root scope). */
   readonly scope?: Location;
+  /** For "does not exist": the existing variables the program most likely meant, best first. */
+  readonly didYouMean?: readonly string[];
 }
 
 export interface ReuseInfo {
@@ -647,6 +649,7 @@ class Builder {
       const reuse = this.reuseInfo(e.reuseOrigin);
       if (reuse) o.reuse = reuse;
     }
+    if (e.didYouMean) o.didYouMean = e.didYouMean.map(displayName);
     if (entry) o.entry = entry;
     if (e.scopeAt && !isLibraryFile(e.scopeAt.file))
       o.scope = this.loc(e.scopeAt.file, e.scopeAt.at.span);
@@ -707,6 +710,14 @@ class Builder {
         message: `${displayName(e.name)} was created here`,
         ...this.loc(created.file, created.span),
       });
+    for (const name of e.didYouMean ?? []) {
+      const at = this.creators.get(name);
+      if (at)
+        related.push({
+          message: `did you mean ${displayName(name)}? created here`,
+          ...this.loc(at.file, at.span),
+        });
+    }
     if (o.reuse?.at) related.push({ message: o.reuse.why, ...o.reuse.at });
     if (e.plainVariableAt && !isLibraryFile(e.plainVariableAt.file))
       related.push({

@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import type { Language, RunResult, Runner, RunVariable } from '../runtime/runner';
 import { runTimeoutMs } from './config';
 import { selectionProgram } from './model/snippet';
+import { summaryLine } from './model/run-summary';
 import type { Output } from './output';
 
 export type RunStatus =
@@ -230,8 +231,8 @@ export class RunService implements vscode.Disposable {
         `✗ stopped: ${err?.message ?? 'timed out'} (setting scopeLens.run.timeout)`,
       );
     } else {
-      const where = err?.file && err.line ? ` at ${err.file}:${err.line}:${err.column ?? 1}` : '';
-      this.output.appendLine(`✗ ${err?.type ?? 'Error'}: ${firstLine(err?.message ?? '')}${where}`);
+      const where = err?.file && err.line ? `${err.file}:${err.line}:${err.column ?? 1}` : '';
+      this.output.appendLine(summaryLine(err?.type ?? 'Error', err?.message ?? '', where));
       this.markError(document, file, result);
     }
     const variables = result.variables ?? [];
@@ -305,9 +306,4 @@ function runFilename(document: vscode.TextDocument): string {
 function workspaceCwd(): { cwd?: string } {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
   return folder ? { cwd: folder.uri.fsPath } : {};
-}
-
-function firstLine(s: string): string {
-  const nl = s.indexOf('\n');
-  return nl < 0 ? s : s.slice(0, nl);
 }

@@ -273,10 +273,12 @@ function installCallSites(engine: EngineModule, run: ScriptRun): void {
         return f ? { file: run.file, line: f.line, column: f.column } : undefined;
       },
       get traceback() {
+        // As Python's traceback.format_list writes a frame: where, then the line's code.
         return get()
           .map((f) => {
             const fn = f.fn === 'Object.<anonymous>' ? '<module>' : (f.fn ?? '<anonymous>');
-            return `  File "${run.file}", line ${f.line}, in ${fn}\n`;
+            const code = run.lines[f.line - 1]?.trim();
+            return `  File "${run.file}", line ${f.line}, in ${fn}\n${code ? `    ${code}\n` : ''}`;
           })
           .join('');
       },

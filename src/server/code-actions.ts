@@ -20,7 +20,13 @@ import {
   type Diagnostic as LspDiagnostic,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { analyze, type CallSite, type Diagnostic, type Outcome } from '../analyzer/analyze';
+import {
+  analyze,
+  type Analysis,
+  type CallSite,
+  type Diagnostic,
+  type Outcome,
+} from '../analyzer/analyze';
 import { ERROR_CODES } from '../core/errors';
 import type { Language } from '../analyzer/interpreter/interpreter';
 import * as ir from '../analyzer/ir';
@@ -54,7 +60,30 @@ interface Candidate {
   readonly edits: Edit[];
   /** The code the fix touches, in the file's original offsets. */
   readonly region: ir.Span;
+  /** Lower first (see `RANK`). */
+  readonly rank: number;
+  /** Never the preferred fix (AUTO_REUSE where the code does not ask for create-or-reuse). */
+  readonly notPreferred?: boolean;
 }
+
+/**
+ * The order fixes are offered in: what keeps the program's intent first. A variable that does
+ * not exist is renamed to one that does; a second call that creates again reuses instead, at
+ * that call (its own `reuse` parameter, else a reusing scope around it), or, for a duplicate
+ * `get_variable` outside any function, in the scope around the second one. AUTO_REUSE, which
+ * makes every call under the scope create-or-reuse, comes first only where one call runs more
+ * than once (a loop), and last otherwise.
+ */
+const RANK = {
+  createOrReuse: 0,
+  rename: 1,
+  passReuse: 2,
+  wrapCall: 3,
+  scopeReuse: 4,
+  wrapTopLevel: 5,
+  hoist: 6,
+  autoReuse: 7,
+} as const;
 
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = text;
@@ -155,49 +184,65 @@ export class QuickFixes {
     if (!target) return [];
     const files = new Map<string, FileText | null>();
     const fileOf = (path: string) => this.fileText(snapshot, path, files);
-    // The raising call: in this file, or (an error in an imported module) where it is raised.
-    const raisedAt = target.related?.find((r) => r.message === 'raised here' && r.file);
-    const site = snapshot.analysis.callSites.find((s) =>
-      raisedAt
-        ? s.file === raisedAt.file &&
-          s.start.line === raisedAt.start.line &&
-          s.start.column === raisedAt.start.column
-        : s.file === undefined && sameRange(toRange(s), d.range),
-    );
-    const outcome = site?.outcomes.find(
-      (o) => o.action === 'raise' && o.code === target.code && !o.handled,
-    );
-    if (!site || !outcome) return [];
+    const doc = fileOf(snapshot.path);
+    // The call the diagnostic is on: the raising call itself, or (an error in another file, or
+    // one raised inside a function the program calls) the program's call that led there.
+    const atCall = doc
+      ? findCall(doc.module, doc.lines.offsetAt(d.range.start), doc.lines.offsetAt(d.range.end))
+      : undefined;
+    const raised = raisingSite(snapshot, target, d, atCall ? calleeName(atCall) : undefined);
+    if (!raised) return [];
+    const { site, outcome } = raised;
     const candidates: Candidate[] = [];
     const callFile = fileOf(site.file ?? snapshot.path);
-    if (outcome.scope) {
-      const scopeFile = fileOf(outcome.scope.file ?? snapshot.path);
-      if (scopeFile) {
-        candidates.push(...this.reuseFixes(scopeFile, outcome, target.code));
+    const call = callFile ? callAtSite(callFile, site) : undefined;
+    if (target.code === ERROR_CODES.variableMissing) {
+      // Only the names that exist: every other fix would create a variable the program did not
+      // mean (AUTO_REUSE here silently makes `encoder/weight` next to `encoder/weights`).
+      if (callFile && call) candidates.push(...renameToExisting(callFile, call, outcome));
+    } else {
+      const fn = callFile && call ? enclosingFunction(callFile, call) : undefined;
+      const later =
+        doc && doc.language === 'python'
+          ? laterCalls(doc, atCall && atCall !== call ? atCall : undefined, fn, call, callFile)
+          : undefined;
+      // Create-or-reuse is what the code asks for when one call runs more than once (a loop)
+      // or runs from places no one edit can tell apart.
+      const createOrReuse =
+        (callFile && call ? inLoop(callFile, call) : false) || later?.loop === true;
+      if (doc && later?.calls.length) {
+        const def = later.def;
+        if (def && passesReuse(def))
+          candidates.push(...passReuseFix(doc, later.calls, def.name, RANK.passReuse));
+        const wrap = wrapFix(doc, later.calls, fn ? def?.name : undefined);
+        if (wrap) candidates.push({ ...wrap, rank: fn ? RANK.wrapCall : RANK.wrapTopLevel });
       }
-    }
-    if (callFile && target.code === ERROR_CODES.variableExists) {
-      const call = callAtSite(callFile, site);
-      if (call) {
+      if (outcome.scope) {
+        const scopeFile = fileOf(outcome.scope.file ?? snapshot.path);
+        if (scopeFile) candidates.push(...this.reuseFixes(scopeFile, outcome, createOrReuse));
+      }
+      if (callFile && call) {
         const hoist = hoistFix(callFile, call);
         if (hoist) candidates.push(hoist);
-        const rename = renameFix(callFile, call, outcome, snapshot);
-        if (rename) candidates.push(rename);
       }
     }
+    candidates.sort((a, b) => a.rank - b.rank);
     const actions: CodeAction[] = [];
+    let preferred = false;
     for (const c of candidates) {
-      if (!this.verify(snapshot, target, c)) continue;
+      if (!this.verify(snapshot, target, c, site)) continue;
       const edits: TextEdit[] = c.edits.map((e) => ({
         range: c.file.lines.range(e.from, e.to),
         newText: e.text,
       }));
+      const prefer: boolean = !preferred && !c.notPreferred;
+      preferred ||= prefer;
       actions.push({
         title: c.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         edit: { changes: { [c.file.uri]: edits } },
-        ...(actions.length === 0 ? { isPreferred: true } : {}),
+        ...(prefer ? { isPreferred: true } : {}),
       });
     }
     return actions;
@@ -242,7 +287,8 @@ export class QuickFixes {
     return file;
   }
 
-  private reuseFixes(file: FileText, outcome: Outcome, code: string): Candidate[] {
+  /** "Already exists": reuse=True on the scope around the call; AUTO_REUSE on it. */
+  private reuseFixes(file: FileText, outcome: Outcome, createOrReuse: boolean): Candidate[] {
     const at = outcome.scope;
     if (!at) return [];
     const from = file.lines.offsetAt(toPosition(at.start));
@@ -264,27 +310,58 @@ export class QuickFixes {
           file,
           edits: [...auto.extra, ...edits],
           region,
+          rank: createOrReuse ? RANK.createOrReuse : RANK.autoReuse,
+          notPreferred: !createOrReuse,
         });
     }
-    if (code === ERROR_CODES.variableExists) {
-      const value = file.language === 'python' ? 'True' : 'true';
-      const edits = reuseEdits(file, call, value);
-      if (edits)
-        out.push({
-          title:
-            file.language === 'python'
-              ? `Set reuse=True on ${label}`
-              : `Set { reuse: true } on ${label}`,
-          file,
-          edits,
-          region,
-        });
-    }
+    const value = file.language === 'python' ? 'True' : 'true';
+    const edits = reuseEdits(file, call, value);
+    if (edits)
+      out.push({
+        title:
+          file.language === 'python'
+            ? `Set reuse=True on ${label}`
+            : `Set { reuse: true } on ${label}`,
+        file,
+        edits,
+        region,
+        rank: RANK.scopeReuse,
+      });
     return out;
   }
 
+  /**
+   * Whether, after the fix, the call that raised creates a variable the program did not have:
+   * a fix must never turn an error into a new variable by another name.
+   */
+  private createsAtRaise(
+    snapshot: Snapshot,
+    c: Candidate,
+    edited: string,
+    after: Analysis,
+    site: CallSite,
+  ): boolean {
+    const path = site.file ?? snapshot.path;
+    const original =
+      path === c.file.path
+        ? c.file.text
+        : path === snapshot.path
+          ? snapshot.text
+          : this.store.readFile(path);
+    if (original === undefined) return false;
+    const offset = new LineIndex(original).offsetAt(toPosition(site.start));
+    const moved = path === c.file.path ? mapStart(offset, c.edits) : offset;
+    const lines = new LineIndex(path === c.file.path ? edited : original);
+    const now = after.callSites.find(
+      (s) => (s.file ?? snapshot.path) === path && lines.offsetAt(toPosition(s.start)) === moved,
+    );
+    if (!now) return false;
+    const known = knownKeys(snapshot.analysis);
+    return now.outcomes.some((o) => o.action === 'create' && !known.has(variableKey(o.name)));
+  }
+
   /** Apply, analyse again, compare. */
-  private verify(snapshot: Snapshot, target: Diagnostic, c: Candidate): boolean {
+  private verify(snapshot: Snapshot, target: Diagnostic, c: Candidate, site: CallSite): boolean {
     try {
       const edited = applyEdits(c.file.text, c.edits);
       if (parseProblems(edited, c.file) > parseProblems(c.file.text, c.file)) return false;
@@ -302,6 +379,7 @@ export class QuickFixes {
       const targetKey = messageKey(target);
       const count = after.diagnostics.filter((d) => messageKey(d) === targetKey).length;
       if (count >= (before.get(targetKey) ?? 0)) return false;
+      if (this.createsAtRaise(snapshot, c, edited, after, site)) return false;
       const lines = new LineIndex(inDocument ? edited : snapshot.text);
       const from = mapStart(c.region.from, c.edits);
       const to = mapEnd(c.region.to, c.edits);
@@ -322,6 +400,15 @@ export class QuickFixes {
       return false;
     }
   }
+}
+
+/** Variable keys the analysis saw created or reused anywhere. */
+function knownKeys(analysis: Analysis): Set<string> {
+  const keys = new Set<string>();
+  for (const v of analysis.variables) keys.add(v.key);
+  for (const s of analysis.callSites)
+    for (const o of s.outcomes) if (o.action !== 'raise') keys.add(variableKey(o.name));
+  return keys;
 }
 
 function callAtSite(file: FileText, site: CallSite): ir.Call | undefined {
@@ -536,39 +623,329 @@ function hoistFix(file: FileText, call: ir.Call): Candidate | undefined {
     file,
     edits,
     region: loop.span,
+    rank: RANK.hoist,
   };
 }
 
-/** Appends `_1` (or the next free suffix) to the variable name's string literal. */
-function renameFix(
-  file: FileText,
-  call: ir.Call,
-  outcome: Outcome,
+/**
+ * The call that raised and its outcome. The diagnostic is on the raising call, or on the
+ * program's call that led to it (an imported module's function: "raised here" says where; a
+ * function of the program called a second time: the call's function holds the raising call).
+ */
+function raisingSite(
   snapshot: Snapshot,
-): Candidate | undefined {
+  target: Diagnostic,
+  d: LspDiagnostic,
+  called: string | undefined,
+): { site: CallSite; outcome: Outcome } | undefined {
+  const matches = (o: Outcome) => o.action === 'raise' && o.code === target.code && !o.handled;
+  const raisedAt = target.related?.find((r) => r.message === 'raised here' && r.file);
+  const exact = snapshot.analysis.callSites.find((s) =>
+    raisedAt
+      ? s.file === raisedAt.file &&
+        s.start.line === raisedAt.start.line &&
+        s.start.column === raisedAt.start.column
+      : s.file === undefined && sameRange(toRange(s), d.range),
+  );
+  const outcome = exact?.outcomes.find(matches);
+  if (exact && outcome) return { site: exact, outcome };
+  // The message names the variable: the sites that raise this error for it.
+  const found: { site: CallSite; outcome: Outcome }[] = [];
+  for (const s of snapshot.analysis.callSites)
+    for (const o of s.outcomes)
+      if (matches(o) && target.message.includes(`Variable ${o.name} `))
+        found.push({ site: s, outcome: o });
+  if (found.length <= 1 || !called || !snapshot.module) return found[0];
+  // Several: the one inside the function the diagnostic's call calls.
+  const defs = functionsNamed(snapshot.module, called);
+  const lines = snapshot.lines;
+  return (
+    found.find(
+      (f) =>
+        f.site.file === undefined &&
+        defs.some((def) => {
+          const at = lines.offsetAt(toPosition(f.site.start));
+          return at >= def.span.from && at <= def.span.to;
+        }),
+    ) ?? found[0]
+  );
+}
+
+function functionsNamed(module: ir.Module, name: string): ir.FunctionDef[] {
+  const out: ir.FunctionDef[] = [];
+  ir.walk(module, {
+    enter: (n) => {
+      if (n.kind === 'FunctionDef' && n.name === name) out.push(n);
+    },
+  });
+  return out;
+}
+
+/** The function (def, method, TS function) whose body holds the call; none at module level. */
+function enclosingFunction(file: FileText, call: ir.Call): ir.FunctionDef | undefined {
+  const path = pathTo(file.module, call);
+  for (let i = path.length - 1; i >= 0; i--) {
+    const n = path[i];
+    if (n.kind === 'FunctionDef') return n;
+    if (n.kind === 'Lambda') return undefined;
+  }
+  return undefined;
+}
+
+/** Whether the call runs more than once in its own function or module: inside a loop. */
+function inLoop(file: FileText, call: ir.Call): boolean {
+  const path = pathTo(file.module, call);
+  for (let i = path.length - 1; i >= 0; i--) {
+    const k = path[i].kind;
+    if (k === 'For' || k === 'While' || k === 'ListComp' || k === 'GeneratorExp') return true;
+    if (k === 'FunctionDef' || k === 'Lambda' || k === 'ClassDef') return false;
+  }
+  return false;
+}
+
+/** A call of the function `name` (`f(...)`, or `x.f(...)` for a method). */
+function callsOf(module: ir.Module, name: string, method: boolean): ir.Call[] {
+  const out: ir.Call[] = [];
+  ir.walk(module, {
+    enter: (n) => {
+      if (
+        n.kind === 'Call' &&
+        ((n.func.kind === 'Name' && n.func.id === name) ||
+          (method && n.func.kind === 'Attribute' && n.func.attr === name))
+      )
+        out.push(n);
+    },
+  });
+  return out.sort((a, b) => a.span.from - b.span.from);
+}
+
+/**
+ * The calls in the document that run again what created the variable: the call the diagnostic
+ * is on; else the calls of the raising call's function after the first (when they are all in
+ * one function or the module, outside loops: the order of the text is the order they run in);
+ * else, for a duplicate outside any function, the raising call itself. `loop`: a call runs
+ * more than once, or from several places, so the first call cannot be told from the others.
+ */
+function laterCalls(
+  doc: FileText,
+  atCall: ir.Call | undefined,
+  fn: ir.FunctionDef | undefined,
+  call: ir.Call | undefined,
+  callFile: FileText | null | undefined,
+): { calls: ir.Call[]; def?: ir.FunctionDef; loop: boolean } | undefined {
+  if (atCall) {
+    const name = calleeName(atCall);
+    const def =
+      (name ? functionsNamed(doc.module, name)[0] : undefined) ??
+      (fn && fn.name === name ? fn : undefined);
+    return { calls: [atCall], def, loop: inLoop(doc, atCall) };
+  }
+  if (!fn) {
+    if (call && callFile === doc) return { calls: [call], loop: false };
+    return undefined;
+  }
+  let def = fn;
+  let file = callFile;
+  // A function called once, from a function: the calls of that one run it again (3 levels).
+  for (let depth = 0; depth < 3 && def.name; depth++) {
+    const inner = def;
+    const method = file ? pathTo(file.module, inner).some((n) => n.kind === 'ClassDef') : false;
+    const calls = callsOf(doc.module, inner.name, method).filter(
+      (c) => file !== doc || c.span.from < inner.span.from || c.span.to > inner.span.to,
+    );
+    if (calls.some((c) => inLoop(doc, c))) return { calls: [], loop: true };
+    const homes = new Set(calls.map((c) => enclosingFunction(doc, c)));
+    if (homes.size > 1) return { calls: [], loop: true };
+    if (calls.length >= 2) return { calls: calls.slice(1), def: inner, loop: false };
+    const home = calls.length === 1 ? enclosingFunction(doc, calls[0]) : undefined;
+    if (!home) break;
+    def = home;
+    file = doc;
+  }
+  return { calls: [], loop: false };
+}
+
+/** Whether the function takes `reuse` and hands it on (`variable_scope(..., reuse=reuse)`). */
+function passesReuse(def: ir.FunctionDef): boolean {
+  if (!def.params.some((p) => p.name === 'reuse' && p.paramKind !== 'kwarg')) return false;
+  let flows = false;
+  for (const stmt of def.body)
+    ir.walk(stmt, {
+      enter: (n) => {
+        if (
+          n.kind === 'Keyword' &&
+          n.name === 'reuse' &&
+          n.value.kind === 'Name' &&
+          n.value.id === 'reuse'
+        )
+          flows = true;
+        return !flows;
+      },
+    });
+  return flows;
+}
+
+const lineOf = (file: FileText, n: { span: ir.Span }) =>
+  file.lines.positionAt(n.span.from).line + 1;
+
+function linesText(file: FileText, calls: readonly ir.Call[]): string {
+  const lines = calls.map((c) => lineOf(file, c));
+  return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
+}
+
+function spanOf(nodes: readonly { span: ir.Span }[]): ir.Span {
+  return {
+    from: Math.min(...nodes.map((n) => n.span.from)),
+    to: Math.max(...nodes.map((n) => n.span.to)),
+  };
+}
+
+/** `reuse=True` passed to each later call of a function that hands its `reuse` to its scope. */
+function passReuseFix(
+  file: FileText,
+  calls: readonly ir.Call[],
+  name: string,
+  rank: number,
+): Candidate[] {
+  const edits: Edit[] = [];
+  for (const call of calls) {
+    if (call.keywords.some((k) => k.name === null)) return [];
+    const kw = call.keywords.find((k) => k.name === 'reuse');
+    if (kw) {
+      edits.push({ from: kw.value.span.from, to: kw.value.span.to, text: 'True' });
+      continue;
+    }
+    const parts: { span: ir.Span }[] = [...call.args, ...call.keywords];
+    const last = parts.sort((a, b) => a.span.to - b.span.to).pop();
+    if (last) edits.push({ from: last.span.to, to: last.span.to, text: ', reuse=True' });
+    else {
+      const close = call.span.to - 1;
+      if (file.text[close] !== ')') return [];
+      edits.push({ from: close, to: close, text: 'reuse=True' });
+    }
+  }
+  return [
+    {
+      title: `Pass reuse=True to ${name}(...) at ${linesText(file, calls)}`,
+      file,
+      edits,
+      region: spanOf(calls),
+      rank,
+    },
+  ];
+}
+
+/** The file's name for the TensorFlow module (`tf` in `import tensorflow.compat.v1 as tf`). */
+function tfModuleAlias(file: FileText): string | undefined {
+  let alias: string | undefined;
+  ir.walk(file.module, {
+    enter: (node) => {
+      if (node.kind === 'Import' && !alias)
+        for (const a of node.names)
+          if (TF_MODULES.has(a.name) && (a.asName || !a.name.includes('.')))
+            alias = a.asName ?? a.name;
+      return !alias;
+    },
+  });
+  return alias;
+}
+
+/**
+ * Each later call's statement wrapped in `with tf.variable_scope(tf.get_variable_scope(),
+ * reuse=True):`: the statement runs in the scope it ran in before, now reusing (a scope entered
+ * by its object keeps its name and its name scope).
+ */
+function wrapFix(
+  file: FileText,
+  calls: readonly ir.Call[],
+  fnName: string | undefined,
+): Omit<Candidate, 'rank'> | undefined {
+  const tf = tfModuleAlias(file);
+  if (!tf || file.language !== 'python') return undefined;
+  const header = `with ${tf}.variable_scope(${tf}.get_variable_scope(), reuse=True):`;
+  const { text, lines } = file;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const stmts = new Set<ir.Stmt>();
+  for (const call of calls) {
+    const path = pathTo(file.module, call);
+    const stmt = [...path].reverse().find((n) => SIMPLE.has(n.kind) || STMT_KINDS.has(n.kind));
+    if (!stmt || !SIMPLE.has(stmt.kind)) return undefined;
+    stmts.add(stmt as ir.Stmt);
+  }
+  const edits: Edit[] = [];
+  for (const stmt of stmts) {
+    const lineStart = lines.lineStart(lines.positionAt(stmt.span.from).line);
+    const indent = text.slice(lineStart, stmt.span.from);
+    if (!/^[ \t]*$/.test(indent)) return undefined;
+    let end = stmt.span.to;
+    while (end > stmt.span.from && /\s/.test(text[end - 1])) end--;
+    let lineEnd = end;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    if (!/^[ \t]*(#.*)?$/.test(text.slice(end, lineEnd))) return undefined;
+    const unit = indent.includes('\t') ? '\t' : '    ';
+    const body = text
+      .slice(lineStart, end)
+      .split(/\r\n|\n|\r/)
+      .map((l) => (l.trim() ? unit + l : l))
+      .join(eol);
+    edits.push({ from: lineStart, to: end, text: `${indent}${header}${eol}${body}` });
+  }
+  const what = fnName ? `${fnName}(...) at ${linesText(file, calls)}` : linesText(file, calls);
+  return {
+    title: `Wrap ${what} in ${header.slice(0, -1)}`,
+    file,
+    edits,
+    region: spanOf([...stmts]),
+  };
+}
+
+/** Every statement kind (the innermost statement around a call is its statement). */
+const STMT_KINDS = new Set<string>([
+  'With',
+  'FunctionDef',
+  'ClassDef',
+  'Return',
+  'If',
+  'For',
+  'While',
+  'Try',
+  'Raise',
+  'AugAssign',
+  'Global',
+  'Nonlocal',
+  'UnknownStmt',
+]);
+
+/**
+ * "Does not exist": the variable's string argument changed to each existing name the analysis
+ * suggests (`didYouMean`) that differs from it only in what the argument says.
+ */
+function renameToExisting(file: FileText, call: ir.Call, outcome: Outcome): Candidate[] {
+  const names = outcome.didYouMean ?? [];
+  if (!names.length) return [];
   const arg =
     file.language === 'python'
       ? (call.keywords.find((k) => k.name === 'name')?.value ?? call.args[0])
       : call.args[0];
-  if (!arg || arg.kind !== 'Constant' || arg.pyType !== 'str') return undefined;
-  const literal = slice(file, arg);
-  const m = /^([rRuU]?)(['"`])([^'"`\\\r\n{}]*)\2$/.exec(literal);
-  if (!m) return undefined;
+  if (!arg || arg.kind !== 'Constant' || arg.pyType !== 'str') return [];
+  const m = /^([rRuU]?)(['"`])([^'"`\\\r\n{}$]*)\2$/.exec(slice(file, arg));
+  if (!m) return [];
   const value = m[3];
   const full = variableKey(outcome.name);
-  if (!value || !full.endsWith(value) || full.includes('{')) return undefined;
+  if (!value || !full.endsWith(value) || full.includes('{')) return [];
   const prefix = full.slice(0, full.length - value.length);
-  const taken = new Set<string>();
-  for (const s of snapshot.analysis.callSites)
-    for (const o of s.outcomes) taken.add(variableKey(o.name));
-  for (const v of snapshot.analysis.variables) taken.add(v.key);
-  let k = 1;
-  while (taken.has(`${prefix}${value}_${k}`) && k < 1000) k++;
-  const name = `${value}_${k}`;
-  return {
-    title: `Rename the variable to '${prefix}${name}'`,
-    file,
-    edits: [{ from: arg.span.from, to: arg.span.to, text: `${m[1]}${m[2]}${name}${m[2]}` }],
-    region: call.span,
-  };
+  const out: Candidate[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const next = name.slice(prefix.length);
+    if (!next || /['"`\\{}$\r\n]/.test(next)) continue;
+    out.push({
+      title: `Change to '${next}'`,
+      file,
+      edits: [{ from: arg.span.from, to: arg.span.to, text: `${m[1]}${m[2]}${next}${m[2]}` }],
+      region: call.span,
+      rank: RANK.rename,
+    });
+  }
+  return out;
 }

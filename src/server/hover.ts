@@ -117,6 +117,7 @@ function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string
     parts.push(certainty(o));
     if (o.action === 'raise' && o.handled) parts.push('handled by an enclosing `try`');
     out.push(parts.join(' · '));
+    if (o.didYouMean?.length) out.push(didYouMeanLine(o.didYouMean, snapshot, uriOf));
     if (o.action !== 'raise') {
       const facts = [`shape ${code(o.shape ?? '?')}`, `dtype ${code(o.dtype ?? '?')}`];
       // The analyzer says what TF sets (the creating call's, for a reuse); the arguments are
@@ -151,6 +152,17 @@ function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string
     out.push(`Enclosing scope ${code(opened || '<root>')}, opened inside ${by}${why}`);
   }
   return out;
+}
+
+/** "Did you mean `encoder/weights` (created at model.py:4)?" */
+function didYouMeanLine(names: readonly string[], snapshot: Snapshot, uriOf: UriResolver): string {
+  const each = names.map((name) => {
+    const v = snapshot.analysis.variables.find((x) => x.key === name);
+    if (!v) return code(name);
+    const at = { start: { line: v.createdAt, column: 1 }, end: { line: v.createdAt, column: 1 } };
+    return `${code(name)} (created at ${locationLink(v.file ? { ...at, file: v.file } : at, uriOf, snapshot)})`;
+  });
+  return `Did you mean ${each.join(' or ')}?`;
 }
 
 /** `` `dynamic_rnn(...)` `` for a call of this document at the location; else "the call". */

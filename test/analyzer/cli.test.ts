@@ -132,15 +132,17 @@ describe('cli: scope-lens check and names', () => {
     const reuse = file.callSites.find((s: At) => s.start.line === 6);
     assert.equal(reuse.outcomes[0].createdAt.start.line, 4);
     assert.equal(reuse.outcomes[0].reuse.at.start.line, 5);
+    const missing = file.callSites.find((s: At) => s.start.line === 10);
+    assert.deepEqual(missing.outcomes[0].didYouMean, ['m/fc/kernel']);
     // fc2 does not exist under reuse=True: TF's error at the program's call, related to the
-    // program's scope.
+    // program's scope, and to the call that created m/fc/kernel (did you mean).
     assert.deepEqual(
       file.diagnostics.map((d: At & { code: string; related: At[] }) => [
         d.code,
         d.start.line,
         d.related.map((x) => x.start.line),
       ]),
-      [['TF-VAR-MISSING', 10, [9]]],
+      [['TF-VAR-MISSING', 10, [4, 9]]],
     );
     assert.deepEqual(
       file.results.map((x: At & { values: Array<{ kind: string }> }) => [

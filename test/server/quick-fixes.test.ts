@@ -1,10 +1,16 @@
 /**
  * Quick fixes for reuse errors, each checked end to end: the code action's WorkspaceEdit is
  * applied to the text, the new text is sent to the server, and its diagnostics must no longer
- * hold the error, with no new error or warning anywhere in the file.
+ * hold the error, with no new error or warning anywhere in the file. Every fix offered is also
+ * analysed with the analyzer: none may make a variable the program did not have (a fix must
+ * never turn an error into a new variable by another name), and the preferred one removes the
+ * error entirely.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { analyze } from '../../src/analyzer/analyze';
+import { uriToPath } from '../../src/server/convert';
 import { applyWorkspaceEdit, problems, workspace } from './helpers';
 import { LspClient } from './lsp-client';
 
@@ -59,7 +65,11 @@ def dense(x):
     text: string,
     code: string,
     others: Record<string, string> = {},
-  ): Promise<{ titles: string[]; results: Record<string, Record<string, string>> }> {
+  ): Promise<{
+    titles: string[];
+    results: Record<string, Record<string, string>>;
+    preferred: string[];
+  }> {
     const uri = ws.uri(`case${n++}/${name}`);
     c.open(uri, text);
     const before = await c.diagnostics(uri, 1);
@@ -72,12 +82,34 @@ def dense(x):
     });
     const texts: Record<string, string> = { [uri]: text, ...others };
     const results: Record<string, Record<string, string>> = {};
+    const variables = (changed: Record<string, string>) => {
+      const read = (p: string) => {
+        for (const [u, t] of Object.entries({ ...texts, ...changed }))
+          if (uriToPath(u) === p) return t;
+        return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
+      };
+      const path = uriToPath(uri) as string;
+      const a = analyze(read(path) as string, { path, readFile: read, roots: [ws.root] });
+      return { keys: a.variables.map((v) => v.key), diagnostics: a.diagnostics };
+    };
+    const original = variables({});
     for (const action of actions) {
       assert.equal(action.kind, 'quickfix');
       assert.deepEqual(action.diagnostics, [target]);
       assert.ok(action.edit);
       const changed = applyWorkspaceEdit(action.edit, texts);
       results[action.title] = changed;
+      const fixed = variables(changed);
+      for (const k of fixed.keys)
+        assert.ok(
+          original.keys.includes(k),
+          `${action.title} makes a variable the program did not have: ${k}\n${Object.values(changed).join('\n')}`,
+        );
+      if (action.isPreferred)
+        assert.ok(
+          !fixed.diagnostics.some((x) => x.code === code),
+          `${action.title} (preferred) leaves ${code}`,
+        );
       const count = c.published(uri).length;
       for (const [u, t] of Object.entries(changed))
         if (c.version(u) !== undefined) c.change(u, t);
@@ -103,10 +135,15 @@ def dense(x):
       else await nextDiagnostics(uri, restore);
     }
     c.close(uri);
-    return { titles: actions.map((a) => a.title), results };
+    assert.ok(actions.filter((a) => a.isPreferred).length <= 1);
+    return {
+      titles: actions.map((a) => a.title),
+      results,
+      preferred: actions.filter((a) => a.isPreferred).map((a) => a.title),
+    };
   }
 
-  it('Python, "already exists" in a second scope: AUTO_REUSE, reuse=True, rename', async () => {
+  it('Python, "already exists" in a second scope: reuse=True on it first; AUTO_REUSE last, not preferred', async () => {
     const text = `import tensorflow as tf
 
 with tf.variable_scope("dense"):
@@ -114,15 +151,174 @@ with tf.variable_scope("dense"):
 with tf.variable_scope("dense"):
     w2 = tf.get_variable("w", [3, 3])
 `;
-    const { titles, results } = await check('exists.py', text, 'TF-VAR-EXISTS');
+    const { titles, results, preferred } = await check('exists.py', text, 'TF-VAR-EXISTS');
     assert.deepEqual(titles, [
-      'Set reuse=tf.AUTO_REUSE on variable_scope("dense")',
       'Set reuse=True on variable_scope("dense")',
-      "Rename the variable to 'dense/w_1'",
+      'Wrap line 6 in with tf.variable_scope(tf.get_variable_scope(), reuse=True)',
+      'Set reuse=tf.AUTO_REUSE on variable_scope("dense")',
     ]);
-    const fixed = Object.values(results[titles[0]])[0];
-    assert.match(fixed, /with tf\.variable_scope\("dense", reuse=tf\.AUTO_REUSE\):\n {4}w2 =/);
-    assert.match(Object.values(results[titles[2]])[0], /w2 = tf\.get_variable\("w_1", \[3, 3\]\)/);
+    assert.deepEqual(preferred, [titles[0]]);
+    assert.match(
+      Object.values(results[titles[0]])[0],
+      /with tf\.variable_scope\("dense", reuse=True\):\n {4}w2 =/,
+    );
+    assert.match(
+      Object.values(results[titles[1]])[0],
+      /with tf\.variable_scope\("dense"\):\n {4}with tf\.variable_scope\(tf\.get_variable_scope\(\), reuse=True\):\n {8}w2 = tf\.get_variable\("w", \[3, 3\]\)\n$/,
+    );
+  });
+
+  it('Python, a duplicate at the root scope: the second call wrapped in a reusing scope', async () => {
+    const text = `import tensorflow.compat.v1 as tf
+
+w = tf.get_variable("w", [3])
+print(w)
+w2 = tf.get_variable("w", [3])  # again
+`;
+    const { titles, results, preferred } = await check('root.py', text, 'TF-VAR-EXISTS');
+    assert.deepEqual(titles, [
+      'Wrap line 5 in with tf.variable_scope(tf.get_variable_scope(), reuse=True)',
+    ]);
+    assert.deepEqual(preferred, titles);
+    assert.equal(
+      Object.values(results[titles[0]])[0],
+      `import tensorflow.compat.v1 as tf
+
+w = tf.get_variable("w", [3])
+print(w)
+with tf.variable_scope(tf.get_variable_scope(), reuse=True):
+    w2 = tf.get_variable("w", [3])  # again
+`,
+    );
+  });
+
+  it('Python, a function called twice: the second call wrapped; AUTO_REUSE on its scope not preferred', async () => {
+    const text = `import tensorflow as tf
+
+
+def build_model(x):
+    with tf.variable_scope("model"):
+        w = tf.get_variable("w_out", [3])
+    return w
+
+
+a = build_model(1)
+b = build_model(2)
+`;
+    const { titles, results, preferred } = await check('twice.py', text, 'TF-VAR-EXISTS');
+    assert.deepEqual(titles, [
+      'Wrap build_model(...) at line 11 in with tf.variable_scope(tf.get_variable_scope(), reuse=True)',
+      'Set reuse=tf.AUTO_REUSE on variable_scope("model")',
+    ]);
+    assert.deepEqual(preferred, [titles[0]]);
+    assert.match(
+      Object.values(results[titles[0]])[0],
+      /\na = build_model\(1\)\nwith tf\.variable_scope\(tf\.get_variable_scope\(\), reuse=True\):\n {4}b = build_model\(2\)\n$/,
+    );
+  });
+
+  it('Python, a function called once from a function called twice: the outer call is wrapped', async () => {
+    const text = `import tensorflow as tf
+
+
+def block(x):
+    with tf.variable_scope("block"):
+        return tf.get_variable("w", [3])
+
+
+def model(x):
+    return block(x)
+
+
+train = model(1)
+evaluate = model(2)
+`;
+    const { titles, preferred } = await check('nested.py', text, 'TF-VAR-EXISTS');
+    assert.deepEqual(titles, [
+      'Wrap model(...) at line 14 in with tf.variable_scope(tf.get_variable_scope(), reuse=True)',
+      'Set reuse=tf.AUTO_REUSE on variable_scope("block")',
+    ]);
+    assert.deepEqual(preferred, [titles[0]]);
+  });
+
+  it('Python, a function that takes reuse: reuse=True passed at the later calls', async () => {
+    const text = `import tensorflow as tf
+
+
+def encoder(x, reuse=None):
+    with tf.variable_scope("encoder", reuse=reuse):
+        return tf.get_variable("w", [3])
+
+
+def main():
+    encoder(1)
+    encoder(2)
+    encoder(3, reuse=None)
+
+
+main()
+`;
+    const { titles, results, preferred } = await check('param.py', text, 'TF-VAR-EXISTS');
+    assert.deepEqual(titles, [
+      'Pass reuse=True to encoder(...) at lines 11, 12',
+      'Wrap encoder(...) at lines 11, 12 in with tf.variable_scope(tf.get_variable_scope(), reuse=True)',
+      'Set reuse=tf.AUTO_REUSE on variable_scope("encoder")',
+    ]);
+    assert.deepEqual(preferred, [titles[0]]);
+    assert.match(
+      Object.values(results[titles[0]])[0],
+      /\n {4}encoder\(1\)\n {4}encoder\(2, reuse=True\)\n {4}encoder\(3, reuse=True\)\n/,
+    );
+  });
+
+  it('Python, a function called in a loop: AUTO_REUSE is what the code asks for (preferred)', async () => {
+    const text = `import tensorflow as tf
+
+
+def tower(x):
+    with tf.variable_scope("tower"):
+        return tf.get_variable("w", [3])
+
+
+for gpu in range(2):
+    tower(gpu)
+`;
+    const { titles, preferred } = await check('towers.py', text, 'TF-VAR-EXISTS');
+    assert.deepEqual(titles, ['Set reuse=tf.AUTO_REUSE on variable_scope("tower")']);
+    assert.deepEqual(preferred, titles);
+  });
+
+  it('Python, "does not exist" with a typo: Change to the existing name; never AUTO_REUSE', async () => {
+    const text = `import tensorflow as tf
+
+with tf.variable_scope("encoder"):
+    w = tf.get_variable("weights", [3])
+    k = tf.get_variable("kernel", [3])
+with tf.variable_scope("encoder", reuse=True):
+    w2 = tf.get_variable("weight", [3])
+`;
+    const { titles, results, preferred } = await check('typo.py', text, 'TF-VAR-MISSING');
+    assert.deepEqual(titles, ["Change to 'weights'", "Change to 'kernel'"]);
+    assert.deepEqual(preferred, [titles[0]]);
+    assert.match(Object.values(results[titles[0]])[0], /w2 = tf\.get_variable\("weights", \[3\]\)/);
+  });
+
+  it('Python, "does not exist" with a name= keyword inside a function: the keyword is changed', async () => {
+    const text = `import tensorflow as tf
+
+
+def layer(x, reuse):
+    with tf.variable_scope("fc", reuse=reuse):
+        return tf.get_variable(name="biases", shape=[3])
+
+
+with tf.variable_scope("fc"):
+    tf.get_variable("bias", [3])
+layer(1, True)
+`;
+    const { titles, results } = await check('keyword.py', text, 'TF-VAR-MISSING');
+    assert.deepEqual(titles, ["Change to 'bias'"]);
+    assert.match(Object.values(results[titles[0]])[0], /get_variable\(name="bias", shape=\[3\]\)/);
   });
 
   it('Python, "already exists" in a loop: AUTO_REUSE and moving the call out of the loop', async () => {
@@ -185,18 +381,14 @@ with tf.variable_scope("net"):
     );
   });
 
-  it('Python, "does not exist": reuse=True replaced by AUTO_REUSE', async () => {
+  it('Python, "does not exist" and nothing close: no fix (every one would make a new variable)', async () => {
     const text = `import tensorflow as tf
 
 with tf.variable_scope("s", reuse=True):
     v = tf.get_variable("v", [1])
 `;
-    const { titles, results } = await check('missing.py', text, 'TF-VAR-MISSING');
-    assert.deepEqual(titles, ['Set reuse=tf.AUTO_REUSE on variable_scope("s")']);
-    assert.match(
-      Object.values(results[titles[0]])[0],
-      /variable_scope\("s", reuse=tf\.AUTO_REUSE\)/,
-    );
+    const { titles } = await check('missing.py', text, 'TF-VAR-MISSING');
+    assert.deepEqual(titles, []);
   });
 
   it('Python with from-imports: AUTO_REUSE is added to the import', async () => {
@@ -208,9 +400,10 @@ with variable_scope("s", default_name=None):
     get_variable("v", [1])
 `;
     const { titles, results } = await check('fromimport.py', text, 'TF-VAR-EXISTS');
-    assert.equal(titles[0], 'Set reuse=AUTO_REUSE on variable_scope("s")');
+    const auto = 'Set reuse=AUTO_REUSE on variable_scope("s")';
+    assert.deepEqual(titles, ['Set reuse=True on variable_scope("s")', auto]);
     assert.equal(
-      Object.values(results[titles[0]])[0],
+      Object.values(results[auto])[0],
       `from tensorflow.compat.v1 import variable_scope, get_variable, AUTO_REUSE
 
 with variable_scope("s"):
@@ -221,20 +414,20 @@ with variable_scope("s", default_name=None, reuse=AUTO_REUSE):
     );
   });
 
-  it('TypeScript, "already exists": { reuse: AUTO_REUSE } (imported), { reuse: true }, rename', async () => {
+  it('TypeScript, "already exists": { reuse: true }, then { reuse: AUTO_REUSE } (imported)', async () => {
     const text = `import { variableScope, getVariable } from 'scope-lens';
 
 variableScope('dense', () => getVariable('w', { shape: [3] }));
 variableScope('dense', () => getVariable('w', { shape: [3] }));
 `;
-    const { titles, results } = await check('exists.ts', text, 'TF-VAR-EXISTS');
+    const { titles, results, preferred } = await check('exists.ts', text, 'TF-VAR-EXISTS');
     assert.deepEqual(titles, [
-      "Set { reuse: AUTO_REUSE } on variableScope('dense')",
       "Set { reuse: true } on variableScope('dense')",
-      "Rename the variable to 'dense/w_1'",
+      "Set { reuse: AUTO_REUSE } on variableScope('dense')",
     ]);
+    assert.deepEqual(preferred, [titles[0]]);
     assert.equal(
-      Object.values(results[titles[0]])[0],
+      Object.values(results[titles[1]])[0],
       `import { variableScope, getVariable, AUTO_REUSE } from 'scope-lens';
 
 variableScope('dense', () => getVariable('w', { shape: [3] }));
@@ -268,17 +461,30 @@ variableScope('net', { initializer: undefined }, () => {
     );
   });
 
-  it('TypeScript, "does not exist" under { reuse: true }: replaced', async () => {
+  it('TypeScript, "does not exist": the typo changed; nothing close: no fix', async () => {
     const text = `import * as sl from 'scope-lens';
 
-sl.variableScope('s', { reuse: true }, () => sl.getVariable('v', { shape: [1] }));
+sl.variableScope('s', () => sl.getVariable('kernel', { shape: [1] }));
+sl.variableScope('s', { reuse: true }, () => sl.getVariable('kernal', { shape: [1] }));
 `;
-    const { titles, results } = await check('missing.ts', text, 'TF-VAR-MISSING');
-    assert.deepEqual(titles, ["Set { reuse: sl.AUTO_REUSE } on variableScope('s')"]);
-    assert.match(Object.values(results[titles[0]])[0], /\{ reuse: sl\.AUTO_REUSE \}/);
+    const { titles, results } = await check('typo.ts', text, 'TF-VAR-MISSING');
+    assert.deepEqual(titles, ["Change to 'kernel'"]);
+    assert.match(
+      Object.values(results[titles[0]])[0],
+      /sl\.getVariable\('kernel', \{ shape: \[1\] \}\)\);\n$/,
+    );
+    const none = await check(
+      'missing.ts',
+      `import * as sl from 'scope-lens';
+
+sl.variableScope('s', { reuse: true }, () => sl.getVariable('v', { shape: [1] }));
+`,
+      'TF-VAR-MISSING',
+    );
+    assert.deepEqual(none.titles, []);
   });
 
-  it('an error in an imported module: the fix edits the scope where it is (this file or the module)', async () => {
+  it('an error in an imported module: the second call here wrapped; the scope edited where it is', async () => {
     const here = await check(
       'train.py',
       `import tensorflow as tf
@@ -290,7 +496,11 @@ with tf.variable_scope("a"):
 `,
       'TF-VAR-EXISTS',
     );
-    assert.deepEqual(here.titles, ['Set reuse=tf.AUTO_REUSE on variable_scope("a")']);
+    assert.deepEqual(here.titles, [
+      'Wrap dense(...) at line 6 in with tf.variable_scope(tf.get_variable_scope(), reuse=True)',
+      'Set reuse=tf.AUTO_REUSE on variable_scope("a")',
+    ]);
+    assert.deepEqual(here.preferred, [here.titles[0]]);
     const layers = ws.uri('lib/layers.py');
     const there = await check(
       'train2.py',
@@ -303,8 +513,11 @@ dense(2)
       'TF-VAR-EXISTS',
       { [layers]: ws.read('lib/layers.py') },
     );
-    assert.deepEqual(there.titles, ['Set reuse=tf.AUTO_REUSE on variable_scope("d")']);
-    const edited = there.results[there.titles[0]];
+    assert.deepEqual(there.titles, [
+      'Wrap dense(...) at line 5 in with tf.variable_scope(tf.get_variable_scope(), reuse=True)',
+      'Set reuse=tf.AUTO_REUSE on variable_scope("d")',
+    ]);
+    const edited = there.results[there.titles[1]];
     assert.deepEqual(Object.keys(edited), [layers]);
     assert.match(edited[layers], /with tf\.variable_scope\("d", reuse=tf\.AUTO_REUSE\):/);
   });

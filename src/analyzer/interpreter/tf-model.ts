@@ -22,6 +22,7 @@ import { fixedSizePartitioner, Partitioner } from '../../core/partitioners';
 import type { Expr } from '../ir';
 import { hasHoles, mayEqualSegments, NONE, UNKNOWN_VALUE, Value } from './values';
 import { dtypeValue } from './tensors';
+import { NearbyNames } from './did-you-mean';
 import type { VariableScope } from '../../core/variable-scope';
 
 export interface AnalyzerSlots extends ScopeSlots {
@@ -80,6 +81,8 @@ export interface VariableEvent {
   readonly scopeAt?: { readonly at: Expr; readonly file: string };
   /** For "does not exist": a `tf.Variable` of that name, which get_variable cannot see. */
   readonly plainVariableAt?: { readonly at: Expr; readonly file: string };
+  /** For "does not exist": the existing names the program most likely meant, best first. */
+  readonly didYouMean?: readonly string[];
   readonly action: 'create' | 'reuse' | 'raise';
   /** `scope/v:0` for create/reuse; the full name asked for (no `:0`) for raise. */
   readonly name: string;
@@ -230,6 +233,10 @@ export class TfState {
       const plain = this.plainVariables.get(fullName);
       if (plain && e.info.code === 'TF-VAR-MISSING')
         (raised as { plainVariableAt?: typeof plain }).plainVariableAt = plain;
+      if (e.info.code === 'TF-VAR-MISSING') {
+        const near = this.nearby.closest(fullName, [this.store.vars, this.store.partitionedVars]);
+        if (near.length) (raised as { didYouMean?: readonly string[] }).didYouMean = near;
+      }
       this.sink.events.push(raised);
       this.lastRaise = raised;
       throw e;
@@ -296,6 +303,8 @@ export class TfState {
   private patterns = false;
   /** The store's names, indexed for `mayEqual` (every `getVariable` under reuse asks it). */
   private readonly aliases = new AliasIndex();
+  /** The store's names by scope and last segment, for "did you mean". */
+  private readonly nearby = new NearbyNames();
   /** A partitioner the analyzer could not run was assumed to make one part. */
   partitionAssumed = false;
   private hasPatterns(): boolean {
