@@ -404,7 +404,13 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       });
     default:
       if (/_initializer$/.test(attr) || attr === 'initializers') {
-        return builtin(attr, () => ({ k: 'object', kind: 'Initializer', attrs: new Map() }));
+        return builtin(attr, (args, kwargs) => {
+          const attrs = new Map<string, Value>([['_kind', { k: 'str', v: attr }]]);
+          // What the store checks against the variable's dtype when it calls the initializer.
+          if (attr === 'constant_initializer')
+            attrs.set('value', args[0] ?? kwargs.get('value') ?? { k: 'int', v: 0 });
+          return { k: 'object', kind: 'Initializer', attrs };
+        });
       }
       if (DTYPES.has(attr)) return dtypeValue(attr);
       return UNKNOWN_VALUE;

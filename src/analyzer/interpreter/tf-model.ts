@@ -7,6 +7,7 @@
 import { asDType, DType, DTypes } from '../../core/dtypes';
 import { ErrorInfo, firstLine, ScopeLensError } from '../../core/errors';
 import { NameRegistry } from '../../core/names';
+import { assertCompatible, ConstantValue } from '../../core/py-values';
 import { AUTO_REUSE, ReuseArg } from '../../core/reuse';
 import { Shape, UNKNOWN } from '../../core/shape';
 import {
@@ -485,6 +486,38 @@ function valueInfo(v: Value): { dtype: DType; shape: Shape } | null {
   return null;
 }
 
+/** A Python value as a constant and which of its numbers are floats; undefined if not known. */
+function constantOf(v: Value): { value: ConstantValue; floats: boolean[] } | undefined {
+  const floats: boolean[] = [];
+  const walk = (x: Value): ConstantValue | undefined => {
+    if (x.k === 'int' && !x.hole) return (floats.push(false), x.v);
+    if (x.k === 'float') return (floats.push(true), x.v);
+    if (x.k === 'bool') return (floats.push(false), x.v);
+    if (x.k === 'str') return (floats.push(false), x.v);
+    if (x.k === 'list' || x.k === 'tuple') {
+      const items: ConstantValue[] = [];
+      for (const item of x.items) {
+        const c = walk(item);
+        if (c === undefined) return undefined;
+        items.push(c);
+      }
+      return items;
+    }
+    return undefined;
+  };
+  const value = walk(v);
+  return value === undefined ? undefined : { value, floats };
+}
+
+function checkConstantInitializer(init: Value, dtype: DType): void {
+  if (init.k !== 'object' || init.kind !== 'Initializer') return;
+  const kind = init.attrs.get('_kind');
+  const raw = init.attrs.get('value');
+  if (!kind || kind.k !== 'str' || kind.v !== 'constant_initializer' || !raw) return;
+  const c = constantOf(raw);
+  if (c) assertCompatible(c.value, dtype.baseDType, c.floats);
+}
+
 class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned> {
   constructor(private readonly state: TfState) {}
 
@@ -532,6 +565,12 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
 
   createVariable(spec: CreateSpec<AnalyzerSlots>): AVariable {
     const opName = this.state.names.uniqueVariableName(spec.name);
+    // Called with the shape, the initializer converts its value to the variable's dtype, as
+    // the engine's does: `constant_initializer(2.0)` for an int32 variable raises TypeError
+    // (its op name is used up by then, as in TF).
+    // (An empty shape is np.empty: no conversion, no check.)
+    if (spec.initMode === 'shape' && !(Array.isArray(spec.shape) && spec.shape.includes(0)))
+      checkConstantInitializer(spec.initializer, spec.dtype);
     let shape = spec.shape;
     let dtype = spec.dtype;
     if (spec.initMode === 'value') {

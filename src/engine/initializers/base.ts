@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { asDType, DType } from '../../core/dtypes';
 import { ERROR_CODES, raise } from '../../core/errors';
+import { QUANTIZED } from '../../core/py-values';
 
 /** TF's `variable_scope._PartitionInfo`: where a shard sits in its full variable. */
 export interface PartitionInfo {
@@ -25,7 +26,7 @@ export interface PartitionInfo {
 export type DTypeLike = DType | string;
 
 /** TF's quantized dtypes: stored as int32, and accepting Python ints like integer dtypes. */
-export const QUANTIZED = new Set(['qint8', 'quint8', 'qint16', 'quint16', 'qint32']);
+export { QUANTIZED };
 
 /** The tfjs storage dtype of a TF dtype. */
 export function tfjsDType(dtype: DType): tf.DataType {
