@@ -2437,7 +2437,9 @@ export class Interpreter {
 
   /**
    * Calls `fn`. `entry`: the call that starts an entry point, whose missing arguments are holes
-   * (in TypeScript a missing argument is otherwise `undefined`, i.e. None).
+   * (in TypeScript a missing argument is otherwise `undefined`, i.e. None). `body`: `fn` is a
+   * block of the call at `at` (the callback of the engine API's `variableScope(name, () => ...)`),
+   * not a call of its own in the program's call trail.
    */
   callValue(
     fn: Value,
@@ -2445,6 +2447,7 @@ export class Interpreter {
     kwargs: Map<string, Value>,
     at: Expr | null,
     entry = false,
+    body = false,
   ): Value {
     if (fn.k === 'builtin' && !fn.harmless) this.effects++;
     if (this.probing > 0 && !harmlessCallee(fn)) throw NOT_HARMLESS;
@@ -2498,7 +2501,8 @@ export class Interpreter {
     this.callStack.push({ at, file: this.currentFile });
     this.functionStack.push({ def: fn.def, env, self: self0 });
     const savedTrail = this.trail;
-    if (at && !this.inLibrary) this.trail = { at, file: this.currentFile, parent: savedTrail };
+    if (at && !body && !this.inLibrary)
+      this.trail = { at, file: this.currentFile, parent: savedTrail };
     const savedFile = this.currentFile;
     this.currentFile = fn.file;
     try {
