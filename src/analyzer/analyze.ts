@@ -160,7 +160,11 @@ export interface VariableInfo {
    * `get_variable` or layer call), its line, its file when not the analysed file, and the
    * function called at `createdAt`.
    */
-  readonly createdIn?: { readonly line: number; readonly file?: string; readonly function?: string };
+  readonly createdIn?: {
+    readonly line: number;
+    readonly file?: string;
+    readonly function?: string;
+  };
   /** Lines of the analysed file's calls that reused it (outermost calls, as `createdAt`). */
   readonly reusedAt: number[];
   readonly certain: boolean;

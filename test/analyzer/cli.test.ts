@@ -96,7 +96,10 @@ describe('cli: scope-lens check and names', () => {
     const j = JSON.parse(capture((out, err) => runNames(['--json', bad], out, err)).out);
     assert.equal(j.schemaVersion, 2);
     assert.deepEqual(
-      { createdAt: j.files[0].variables[0].createdAt, createdIn: j.files[0].variables[0].createdIn },
+      {
+        createdAt: j.files[0].variables[0].createdAt,
+        createdIn: j.files[0].variables[0].createdIn,
+      },
       { createdAt: 5, createdIn: { line: 4, function: 'dense' } },
     );
   });
