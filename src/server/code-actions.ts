@@ -30,6 +30,9 @@ import { LineIndex, sameRange, SOURCE, toPosition, toRange } from './convert';
 import type { DocumentStore } from './documents';
 import { calleeName, variableKey, type Snapshot } from './sites';
 
+/** The related information that names the raising call site (see analyze.ts `diagnoseCall`). */
+const RAISING_SITE = /^(raised here|get_variable here|\S+\(\.\.\.\) here)$/;
+
 export const FIXABLE = new Set<string>([ERROR_CODES.variableExists, ERROR_CODES.variableMissing]);
 
 export interface Edit {
@@ -155,11 +158,12 @@ export class QuickFixes {
     if (!target) return [];
     const files = new Map<string, FileText | null>();
     const fileOf = (path: string) => this.fileText(snapshot, path, files);
-    // The raising call: in this file, or (an error in an imported module) where it is raised.
-    const raisedAt = target.related?.find((r) => r.message === 'raised here' && r.file);
+    // The raising call: the diagnostic's own range, or for an error reported at a call that led
+    // there (a call trail; an imported module), the site its related information names.
+    const raisedAt = target.related?.find((r) => RAISING_SITE.test(r.message));
     const site = snapshot.analysis.callSites.find((s) =>
       raisedAt
-        ? s.file === raisedAt.file &&
+        ? (s.file ?? '') === (raisedAt.file ?? '') &&
           s.start.line === raisedAt.start.line &&
           s.start.column === raisedAt.start.column
         : s.file === undefined && sameRange(toRange(s), d.range),
