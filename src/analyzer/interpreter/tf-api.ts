@@ -764,7 +764,8 @@ export function engineAttr(interp: Interpreter, attr: string): Value {
         const opts = isCallable(args[1]) ? new Map<string, Value>() : options(args[1]);
         if (!fn) return UNKNOWN_VALUE;
         const ctx = interp.variableScope([args[0] ?? NONE], opts, at);
-        if (ctx.k !== 'context') return interp.callValue(fn, [UNKNOWN_VALUE], new Map(), at, false, true);
+        if (ctx.k !== 'context')
+          return interp.callValue(fn, [UNKNOWN_VALUE], new Map(), at, false, true);
         const scope = interp.guardTf(() => ctx.enter());
         try {
           return interp.callValue(fn, [scope], new Map(), at, false, true);
@@ -787,7 +788,8 @@ export function engineAttr(interp: Interpreter, attr: string): Value {
         const ctx = nameScope(interp, args[0]);
         const fn = args[1];
         if (!fn) return UNKNOWN_VALUE;
-        if (ctx.k !== 'context') return interp.callValue(fn, [UNKNOWN_VALUE], new Map(), at, false, true);
+        if (ctx.k !== 'context')
+          return interp.callValue(fn, [UNKNOWN_VALUE], new Map(), at, false, true);
         const s = ctx.enter();
         try {
           return interp.callValue(fn, [s], new Map(), at, false, true);
