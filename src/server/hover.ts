@@ -89,6 +89,9 @@ export function variableHover(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolv
   return [`**Scope Lens** · ${code(fn)}`, ...siteLines(ref, snapshot, uriOf)].join('\n\n');
 }
 
+/** How many outcomes of one site a hover lists. */
+const MAX_OUTCOMES_SHOWN = 24;
+
 /** What a variable site does: each outcome, its variable's facts, the enclosing scopes. */
 function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string[] {
   const out: string[] = [];
@@ -106,7 +109,9 @@ function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string
   const scopes = new Map<string, { o: Outcome; at?: AnalysisLocation; opened?: string }>();
   // Outcomes of different calls of the enclosing function are told apart by call.
   const calls = callLabels(ref.site.outcomes);
-  for (const o of ref.site.outcomes) {
+  // A helper called from many places has an outcome per call: the first ones are shown.
+  const shown = ref.site.outcomes.slice(0, MAX_OUTCOMES_SHOWN);
+  for (const o of shown) {
     const parts: string[] = [];
     const call = calls.get(trailKey(o));
     const prefix = call ? `${call}: ` : '';
@@ -143,6 +148,8 @@ function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string
       : '';
     if (!scopes.has(k)) scopes.set(k, { o, at: o.scope, opened });
   }
+  if (ref.site.outcomes.length > shown.length)
+    out.push(`… and ${ref.site.outcomes.length - shown.length} more outcomes (other calls)`);
   for (const { o, at, opened } of scopes.values()) {
     if (opened === undefined || !at) {
       out.push(scopeReuseLine(o, at, snapshot, uriOf));
