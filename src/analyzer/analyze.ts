@@ -21,7 +21,7 @@ import {
   ResolvedModule,
   ScopeEvent,
 } from './interpreter/interpreter';
-import type { ReuseOrigin, VariableEvent } from './interpreter/tf-model';
+import type { CallTrail, ReuseOrigin, VariableEvent } from './interpreter/tf-model';
 import type { ResultSummary } from './interpreter/results';
 import { displayName } from './interpreter/values';
 import { lowerPython } from './python/lower';
@@ -79,6 +79,18 @@ export interface Outcome {
   readonly scope?: Location;
   /** For "does not exist": the existing variables the program most likely meant, best first. */
   readonly didYouMean?: readonly string[];
+  /**
+   * The program's calls that led to this outcome, outermost first (calls in the analysed file
+   * and its own modules, never in the layer libraries); absent when the call site runs outside
+   * any call of the program's (module level). Each call of a function has outcomes of its own:
+   * `build()` called twice gives one outcome per call.
+   */
+  readonly trail?: Location[];
+  /**
+   * For "already exists": where the variable was first created (the creating call site), which
+   * completes TF's "Originally defined at:".
+   */
+  readonly originallyDefinedAt?: Location;
 }
 
 export interface ReuseInfo {
@@ -137,9 +149,25 @@ export interface VariableInfo {
   readonly key: string;
   readonly shape: string;
   readonly dtype: string;
-  /** 1-based line of the call that created it (in `file` when that is set). */
+  /**
+   * 1-based line of the analysed file's call that created it: the outermost call of the
+   * program's that led to the creating call site (`build()` at line 11 for a `get_variable`
+   * inside `build`), or the creating call site itself when it runs outside any call. In `file`
+   * when that is set (a variable an imported module creates when it is imported).
+   */
   readonly createdAt: number;
   readonly file?: string;
+  /**
+   * When `createdAt` is a call of the program's function: the creating call site itself (the
+   * `get_variable` or layer call), its line, its file when not the analysed file, and the
+   * function called at `createdAt`.
+   */
+  readonly createdIn?: {
+    readonly line: number;
+    readonly file?: string;
+    readonly function?: string;
+  };
+  /** Lines of the analysed file's calls that reused it (outermost calls, as `createdAt`). */
   readonly reusedAt: number[];
   readonly certain: boolean;
 }
@@ -373,7 +401,7 @@ function buildAnalysis(
     }
     return m;
   };
-  const b = new Builder(file, lineMap);
+  const b = new Builder(file, lineMap, (f) => sources.get(f));
   b.addContext(result.paths, undefined);
   for (const entry of result.entries) b.addContext(entry.paths, entry.name);
   b.addScopes(result.scopes);
@@ -483,6 +511,7 @@ interface Happened {
   handled: boolean;
   readonly e: VariableEvent;
   readonly o: MutableOutcome;
+  readonly trail: TrailInfo;
   /** The shape, merged over the paths it happened on. */
   shape: Shape | undefined;
 }
@@ -494,6 +523,26 @@ interface SiteAcc {
   outcomes: Map<string, MutableOutcome>;
 }
 
+/** A trail as the result shows it: the calls outermost first, and a key equal across paths. */
+interface TrailInfo {
+  /** The calls' files and offsets ('' for no trail): equal trails of two paths have equal keys. */
+  readonly key: string;
+  /** Outermost first. */
+  readonly nodes: readonly CallTrail[];
+}
+
+const NO_TRAIL: TrailInfo = { key: '', nodes: [] };
+
+/** The name of the function or method a call expression calls (`build` for `m.build(x)`). */
+function calleeOf(at: Expr): string | undefined {
+  if (at.kind !== 'Call') return undefined;
+  const f = at.func;
+  return f.kind === 'Name' ? f.id : f.kind === 'Attribute' ? f.attr : undefined;
+}
+
+/** TF's "Originally defined at:" ends the first line of "already exists": completed with where. */
+const ORIGINALLY = 'Originally defined at:';
+
 /** Builds the result from the explored paths. */
 class Builder {
   private readonly sites = new Map<Expr, SiteAcc>();
@@ -502,20 +551,56 @@ class Builder {
     { file: string; span: Span; outcomes: Map<string, ScopeOutcome> }
   >();
   private readonly variables = new Map<string, VariableInfo & { reusedAt: number[] }>();
-  /** Store key → the call that created it (first seen). */
-  private readonly creators = new Map<string, { file: string; span: Span }>();
+  /** Store key → the call that created it (first seen), and the calls that led there. */
+  private readonly creators = new Map<string, { file: string; span: Span; trail: TrailInfo }>();
   private readonly diagnostics: Diagnostic[] = [];
   private readonly seen = new Set<string>();
+  /** Each trail node's `TrailInfo` (nodes are shared by every event under them). */
+  private readonly trails = new WeakMap<CallTrail, TrailInfo>();
 
   constructor(
     private readonly file: string,
     private readonly lineMap: (file: string) => LineMap,
+    /** The text of a file of the program (the analysed file, the imported modules). */
+    private readonly sourceOf: (file: string) => string | undefined,
   ) {}
 
   private loc(file: string, span: Span): Location {
     const m = this.lineMap(file);
     if (file === this.file) return { start: m.position(span.from), end: m.position(span.to) };
     return { file, start: m.position(span.from), end: m.position(span.to) };
+  }
+
+  private trailOf(t: CallTrail | null): TrailInfo {
+    if (!t) return NO_TRAIL;
+    let info = this.trails.get(t);
+    if (info) return info;
+    const parent = this.trailOf(t.parent);
+    const own = `${t.file === this.file ? '' : t.file}:${t.at.span.from}`;
+    info = { key: `${parent.key}>${own}`, nodes: [...parent.nodes, t] };
+    this.trails.set(t, info);
+    return info;
+  }
+
+  /** `model.py:6: w = tf.get_variable(...)`: a location as TF's traceback would name it. */
+  private definedAtText(l: { file: string; span: Span }): string {
+    const p = this.lineMap(l.file).position(l.span.from);
+    const text = this.sourceOf(l.file) ?? '';
+    const start = l.span.from - (p.column - 1);
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const code = text.slice(start, end).trim();
+    const base = l.file.slice(Math.max(l.file.lastIndexOf('/'), l.file.lastIndexOf('\\')) + 1);
+    return `${base}:${p.line}${code ? `: ${code}` : ''}`;
+  }
+
+  /** TF's first line, with "Originally defined at:" completed by the creating call site. */
+  private message(e: VariableEvent): string {
+    const error = e.error as NonNullable<typeof e.error>;
+    const first = displayName(firstLine(error.message));
+    const created = this.creators.get(e.name);
+    if (!first.endsWith(ORIGINALLY) || !created) return first;
+    return `${first} ${displayName(this.definedAtText(created))}`;
   }
 
   private reuseInfo(origin: ReuseOrigin | undefined | null): ReuseInfo | undefined {
@@ -538,12 +623,17 @@ class Builder {
     return { why, ...(at ? { at } : {}) };
   }
 
-  /** One context: the program's paths, or one entry point's. */
+  /**
+   * One context: the program's paths, or one entry point's. Outcomes are told apart by call
+   * site and by trail: an outcome is certain when every explored path that reaches the site
+   * through that trail (the same calls) has it, with no assumption.
+   */
   addContext(paths: readonly VariableEvent[][], entry: string | undefined): void {
-    // Per site (the call expression): how many paths reach it; per outcome: on how many of
-    // those it happens, and whether always certain and handled.
-    const reached = new Map<Expr, number>();
+    // Per site (the call expression) and trail: how many paths reach it; per outcome: on how
+    // many of those it happens, and whether always certain and handled.
+    const reached = new Map<Expr, Map<string, number>>();
     const happened = new Map<Expr, Map<string, Happened>>();
+    const reachMark = new Map<Expr, Map<string, number>>();
     let path = 0;
     for (const events of paths) {
       path++;
@@ -554,11 +644,12 @@ class Builder {
           outcomes = new Map();
           happened.set(site, outcomes);
         }
+        const trail = this.trailOf(e.trail);
         // Keyed by the name users see: a hole's identity differs from path to path.
         const name = displayName(e.name);
         const key = e.error
-          ? `${e.action}|${name}|${displayName(e.error.message)}`
-          : `${e.action}|${name}`;
+          ? `${trail.key}|${e.action}|${name}|${displayName(e.error.message)}`
+          : `${trail.key}|${e.action}|${name}`;
         const certain =
           // An entry point runs alone only hypothetically: its callers may open reusing scopes
           // or create variables first, so an error there is possible, never certain.
@@ -571,7 +662,8 @@ class Builder {
             certain,
             handled: e.handled,
             e,
-            o: this.outcome(e, entry),
+            o: this.outcome(e, entry, trail),
+            trail,
             shape: e.shape,
           };
           outcomes.set(key, h);
@@ -589,9 +681,17 @@ class Builder {
           h.lastPath = path;
           h.count++;
         }
-        if (this.reachMark.get(site) !== path) {
-          this.reachMark.set(site, path);
-          reached.set(site, (reached.get(site) ?? 0) + 1);
+        let marks = reachMark.get(site);
+        let counts = reached.get(site);
+        if (!marks || !counts) {
+          marks = new Map();
+          counts = new Map();
+          reachMark.set(site, marks);
+          reached.set(site, counts);
+        }
+        if (marks.get(trail.key) !== path) {
+          marks.set(trail.key, path);
+          counts.set(trail.key, (counts.get(trail.key) ?? 0) + 1);
         }
         if (
           e.action === 'create' &&
@@ -600,31 +700,28 @@ class Builder {
           !this.creators.has(e.key) &&
           !isLibraryFile(e.file)
         )
-          this.creators.set(e.key, { file: e.file, span: e.at.span });
+          this.creators.set(e.key, { file: e.file, span: e.at.span, trail });
         if (e.action === 'create' && !isLibraryFile(e.file)) {
           const k = e.plain ? `\u0000${e.name}` : e.key;
           if (k && !this.creationOrder.has(k)) this.creationOrder.set(k, this.creationOrder.size);
         }
       }
     }
-    this.reachMark.clear();
     for (const [site, outcomes] of happened) {
-      const n = reached.get(site);
+      const counts = reached.get(site) as Map<string, number>;
       for (const h of outcomes.values()) {
         h.o.handled = h.handled;
-        h.o.certain = h.certain && h.count === n;
-        this.record(site, h.e, h.o, entry);
+        h.o.certain = h.certain && h.count === counts.get(h.trail.key);
+        this.record(site, h.e, h.o, h.trail);
       }
+      this.diagnoseSite(outcomes, counts, entry);
     }
   }
 
   /** Variable key → when it was first created (paths in order, events in order). */
   private readonly creationOrder = new Map<string, number>();
 
-  /** The last path (number) on which each site was reached, while one context is added. */
-  private readonly reachMark = new Map<Expr, number>();
-
-  private outcome(e: VariableEvent, entry: string | undefined): MutableOutcome {
+  private outcome(e: VariableEvent, entry: string | undefined, trail: TrailInfo): MutableOutcome {
     const o: MutableOutcome = {
       name: displayName(e.name),
       action: e.action,
@@ -650,13 +747,23 @@ class Builder {
       if (reuse) o.reuse = reuse;
     }
     if (e.didYouMean) o.didYouMean = e.didYouMean.map(displayName);
+    if (e.error && firstLine(e.error.message).endsWith(ORIGINALLY)) {
+      const created = this.creators.get(e.name);
+      if (created) o.originallyDefinedAt = this.loc(created.file, created.span);
+    }
     if (entry) o.entry = entry;
     if (e.scopeAt && !isLibraryFile(e.scopeAt.file))
       o.scope = this.loc(e.scopeAt.file, e.scopeAt.at.span);
+    if (trail.nodes.length) o.trail = trail.nodes.map((n) => this.loc(n.file, n.at.span));
     return o;
   }
 
-  private record(site: Expr, e: VariableEvent, o: MutableOutcome, entry: string | undefined): void {
+  /** The outermost call of a trail in the analysed file (undefined: none there). */
+  private outermostHere(trail: TrailInfo): CallTrail | undefined {
+    return trail.nodes.find((n) => n.file === this.file);
+  }
+
+  private record(site: Expr, e: VariableEvent, o: MutableOutcome, trail: TrailInfo): void {
     // Library code has no call site of its own (events there carry the program's call).
     if (isLibraryFile(e.file)) return;
     let acc = this.sites.get(site);
@@ -664,7 +771,7 @@ class Builder {
       acc = { file: e.file, span: e.at.span, outcomes: new Map() };
       this.sites.set(site, acc);
     }
-    const key = `${o.action}|${o.name}|${o.error ?? ''}`;
+    const key = `${trail.key}|${o.action}|${o.name}|${o.error ?? ''}`;
     const prev = acc.outcomes.get(key);
     if (prev) {
       prev.certain ||= o.certain;
@@ -672,68 +779,185 @@ class Builder {
     } else acc.outcomes.set(key, o);
 
     const line = this.lineMap(e.file).position(e.at.span.from).line;
+    const outer = this.outermostHere(trail);
+    const outerLine = outer ? this.lineMap(this.file).position(outer.at.span.from).line : undefined;
     // A tf.Variable has no get_variable key: its op name may equal a store key of another.
     const varKey = e.plain ? `\u0000${e.name}` : e.key;
     if (e.action === 'create' && varKey && !this.variables.has(varKey)) {
-      const v: VariableInfo & { reusedAt: number[]; file?: string } = {
+      const v: { -readonly [K in keyof VariableInfo]: VariableInfo[K] } = {
         name: o.name,
         key: displayName(e.key ?? e.name),
         shape: o.shape ?? '<unknown>',
         dtype: o.dtype ?? '?',
-        createdAt: line,
+        createdAt: outerLine ?? line,
         reusedAt: [],
         certain: o.certain,
       };
-      if (e.file !== this.file) v.file = e.file;
+      if (outer) {
+        const fn = calleeOf(outer.at);
+        v.createdIn = {
+          line,
+          ...(e.file !== this.file ? { file: e.file } : {}),
+          ...(fn ? { function: fn } : {}),
+        };
+      } else if (e.file !== this.file) v.file = e.file;
       this.variables.set(varKey, v);
     } else if (e.action === 'reuse' && e.key) {
       const v = this.variables.get(e.key);
-      if (v && !v.reusedAt.includes(line) && e.file === this.file) v.reusedAt.push(line);
-    } else if (e.action === 'raise' && !o.handled && e.error) {
-      this.diagnose(e, o, entry);
+      const at = outerLine ?? (e.file === this.file ? line : undefined);
+      if (v && at !== undefined && !v.reusedAt.includes(at)) v.reusedAt.push(at);
     }
   }
 
-  private diagnose(e: VariableEvent, o: Outcome, entry: string | undefined): void {
-    // An error in another file shows at the call in this file that leads there.
-    const inThisFile = e.file === this.file;
-    if (!inThisFile && !e.via) return;
-    const span = inThisFile ? e.at.span : (e.via as NonNullable<typeof e.via>).span;
-    const error = e.error as NonNullable<typeof e.error>;
-    const key = `${span.from}:${span.to}:${error.message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const related: RelatedInformation[] = [];
-    const created = this.creators.get(e.name);
-    if (created && SHARING_ERRORS.has(error.code))
-      related.push({
-        message: `${displayName(e.name)} was created here`,
-        ...this.loc(created.file, created.span),
-      });
+  /**
+   * The diagnostics of one site's outcomes in one context. An error caused by a call of the
+   * program's function is reported at that call in the analysed file (`diagnoseCall`); at the
+   * site itself only when the site fails on every call that reaches it (no trail reaching it
+   * creates or reuses), when no call leads there (module level), or in an entry point.
+   */
+  private diagnoseSite(
+    outcomes: Map<string, Happened>,
+    reached: Map<string, number>,
+    entry: string | undefined,
+  ): void {
+    const succeeds = new Set<string>();
+    for (const h of outcomes.values()) if (h.e.action !== 'raise') succeeds.add(h.trail.key);
+    const failsEverywhere = [...reached.keys()].every((k) => !succeeds.has(k));
+    // At the site, an error is certain when every trail reaching it has it for certain.
+    const certainAt = new Map<string, number>();
+    for (const h of outcomes.values())
+      if (h.e.action === 'raise' && h.o.certain && !h.o.handled) {
+        const m = h.o.error ?? '';
+        certainAt.set(m, (certainAt.get(m) ?? 0) + 1);
+      }
+    for (const h of outcomes.values()) {
+      const { e, o } = h;
+      if (e.action !== 'raise' || o.handled || !e.error || isLibraryFile(e.file)) continue;
+      const here = entry === undefined ? this.outermostHere(h.trail) : undefined;
+      if (here) this.diagnoseCall(h, here);
+      if (!here || failsEverywhere) {
+        const certain = here ? certainAt.get(o.error ?? '') === reached.size : o.certain;
+        this.diagnose(e, { ...o, certain }, entry);
+      }
+    }
+  }
+
+  /** "did you mean encoder/weights? created here", for each name the call most likely meant. */
+  private didYouMeanRelated(e: VariableEvent): RelatedInformation[] {
+    const out: RelatedInformation[] = [];
     for (const name of e.didYouMean ?? []) {
       const at = this.creators.get(name);
       if (at)
-        related.push({
+        out.push({
           message: `did you mean ${displayName(name)}? created here`,
           ...this.loc(at.file, at.span),
         });
     }
+    return out;
+  }
+
+  /** Related information for a variable's creation: the call that led there, and the site. */
+  private creationRelated(name: string): RelatedInformation[] {
+    const created = this.creators.get(name);
+    if (!created) return [];
+    const out: RelatedInformation[] = [];
+    const first = this.outermostHere(created.trail);
+    if (first)
+      out.push({
+        message: `${displayName(name)} was first created by this call`,
+        ...this.loc(first.file, first.at.span),
+      });
+    out.push({
+      message: `${displayName(name)} was created here`,
+      ...this.loc(created.file, created.span),
+    });
+    return out;
+  }
+
+  /**
+   * An error of a call site reached through the program's calls, at the call in the analysed
+   * file that made the difference: for an error about an existing variable, the first call of
+   * the trail in this file that is not on the creating trail (the second `build()`), else the
+   * outermost call in this file. The calls below it and the site are related information.
+   */
+  private diagnoseCall(h: Happened, outer: CallTrail): void {
+    const { e, o, trail } = h;
+    const error = e.error as NonNullable<typeof e.error>;
+    const sharing = SHARING_ERRORS.has(error.code);
+    const created = sharing ? this.creators.get(e.name) : undefined;
+    let at = outer;
+    if (created) {
+      const nodes = trail.nodes;
+      const theirs = created.trail.nodes;
+      for (let k = 0; k < nodes.length; k++) {
+        if (nodes[k].file === this.file) at = nodes[k];
+        if (theirs[k]?.at !== nodes[k].at) break;
+      }
+    }
+    const message = this.message(e);
+    const key = `${at.at.span.from}:${at.at.span.to}:${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const related: RelatedInformation[] = [];
+    const i = trail.nodes.indexOf(at);
+    for (const n of trail.nodes.slice(i + 1))
+      related.push({ message: 'called from here', ...this.loc(n.file, n.at.span) });
+    const fn = calleeOf(e.at);
+    related.push({
+      message:
+        fn === undefined || /get_?[vV]ariable|getLocalVariable|get_local_variable/.test(fn)
+          ? 'get_variable here'
+          : `${fn}(...) here`,
+      ...this.loc(e.file, e.at.span),
+    });
+    if (sharing) related.push(...this.creationRelated(e.name));
+    related.push(...this.didYouMeanRelated(e));
     if (o.reuse?.at) related.push({ message: o.reuse.why, ...o.reuse.at });
     if (e.plainVariableAt && !isLibraryFile(e.plainVariableAt.file))
       related.push({
         message: `a tf.Variable named ${displayName(e.name)} is created here; tf.get_variable cannot share it`,
         ...this.loc(e.plainVariableAt.file, e.plainVariableAt.at.span),
       });
-    if (!inThisFile) related.push({ message: 'raised here', ...this.loc(e.file, e.at.span) });
     const m = this.lineMap(this.file);
-    let message = displayName(firstLine(error.message));
-    if (!inThisFile)
-      message += ` (in ${e.file}:${this.lineMap(e.file).position(e.at.span.from).line})`;
-    if (!o.certain) message += entry ? ` (when ${entry} runs alone)` : ' (on some paths)';
+    let text = message;
+    if (e.file !== this.file)
+      text += ` (in ${e.file}:${this.lineMap(e.file).position(e.at.span.from).line})`;
+    if (!o.certain) text += ' (on some paths)';
     this.diagnostics.push({
       code: error.code,
       severity: o.certain ? 'error' : 'warning',
-      message,
+      message: text,
+      start: m.position(at.at.span.from),
+      end: m.position(at.at.span.to),
+      related,
+    });
+  }
+
+  /** An error at its own call site in the analysed file. */
+  private diagnose(e: VariableEvent, o: Outcome, entry: string | undefined): void {
+    if (e.file !== this.file) return;
+    const span = e.at.span;
+    const error = e.error as NonNullable<typeof e.error>;
+    const message = this.message(e);
+    const key = `${span.from}:${span.to}:${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const related: RelatedInformation[] = [];
+    if (SHARING_ERRORS.has(error.code)) related.push(...this.creationRelated(e.name));
+    related.push(...this.didYouMeanRelated(e));
+    if (o.reuse?.at) related.push({ message: o.reuse.why, ...o.reuse.at });
+    if (e.plainVariableAt && !isLibraryFile(e.plainVariableAt.file))
+      related.push({
+        message: `a tf.Variable named ${displayName(e.name)} is created here; tf.get_variable cannot share it`,
+        ...this.loc(e.plainVariableAt.file, e.plainVariableAt.at.span),
+      });
+    const m = this.lineMap(this.file);
+    let text = message;
+    if (!o.certain) text += entry ? ` (when ${entry} runs alone)` : ' (on some paths)';
+    this.diagnostics.push({
+      code: error.code,
+      severity: o.certain ? 'error' : 'warning',
+      message: text,
       start: m.position(span.from),
       end: m.position(span.to),
       ...(related.length ? { related } : {}),

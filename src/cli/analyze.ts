@@ -5,13 +5,14 @@
  *   scope-lens names [--json] PATH...                every variable: name, shape, dtype, where
  *
  * A PATH is a `.py`, `.ts` or `.js` file or a folder (searched for those, skipping hidden folders
- * and node_modules). Imports of the program's own modules are followed. The JSON form is documented in docs/analysis-schema.md (schemaVersion 1).
+ * and node_modules). Imports of the program's own modules are followed. The JSON form is documented in docs/analysis-schema.md (schemaVersion 2).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, Analysis } from '../analyzer/analyze';
 
-export const SCHEMA_VERSION = 1;
+/** 2: outcomes carry their call `trail`; `variables[].createdAt` is the analysed file's call. */
+export const SCHEMA_VERSION = 2;
 
 type Out = (s: string) => void;
 
@@ -131,8 +132,14 @@ export function runNames(args: string[], out: Out, err: Out): number {
     ];
     for (const v of vars) {
       const reused = v.reusedAt.length ? `, reused at ${v.reusedAt.join(', ')}` : '';
+      // `created at 11 (build_model, line 6)`: the call, then where inside it.
+      const inner = v.createdIn
+        ? ` (${v.createdIn.function ? `${v.createdIn.function}, ` : ''}${
+            v.createdIn.file ? `${path.basename(v.createdIn.file)} ` : ''
+          }line ${v.createdIn.line})`
+        : '';
       out(
-        `  ${v.name.padEnd(wn)} ${v.shape.padEnd(ws)} ${v.dtype.padEnd(wd)} created at ${v.createdAt}${reused}\n`,
+        `  ${v.name.padEnd(wn)} ${v.shape.padEnd(ws)} ${v.dtype.padEnd(wd)} created at ${v.createdAt}${inner}${reused}\n`,
       );
     }
   }

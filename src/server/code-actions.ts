@@ -36,6 +36,9 @@ import { LineIndex, sameRange, SOURCE, toPosition, toRange } from './convert';
 import type { DocumentStore } from './documents';
 import { calleeName, variableKey, type Snapshot } from './sites';
 
+/** The related information that names the raising call site (see analyze.ts `diagnoseCall`). */
+const RAISING_SITE = /^(raised here|get_variable here|\S+\(\.\.\.\) here)$/;
+
 export const FIXABLE = new Set<string>([ERROR_CODES.variableExists, ERROR_CODES.variableMissing]);
 
 export interface Edit {
@@ -639,10 +642,12 @@ function raisingSite(
   called: string | undefined,
 ): { site: CallSite; outcome: Outcome } | undefined {
   const matches = (o: Outcome) => o.action === 'raise' && o.code === target.code && !o.handled;
-  const raisedAt = target.related?.find((r) => r.message === 'raised here' && r.file);
+  // An error reported at a call that led there (a call trail, an imported module): the site
+  // its related information names ("get_variable here", "dense(...) here", "raised here").
+  const raisedAt = target.related?.find((r) => RAISING_SITE.test(r.message));
   const exact = snapshot.analysis.callSites.find((s) =>
     raisedAt
-      ? s.file === raisedAt.file &&
+      ? (s.file ?? '') === (raisedAt.file ?? '') &&
         s.start.line === raisedAt.start.line &&
         s.start.column === raisedAt.start.column
       : s.file === undefined && sameRange(toRange(s), d.range),

@@ -89,6 +89,9 @@ export function variableHover(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolv
   return [`**Scope Lens** · ${code(fn)}`, ...siteLines(ref, snapshot, uriOf)].join('\n\n');
 }
 
+/** How many outcomes of one site a hover lists. */
+const MAX_OUTCOMES_SHOWN = 24;
+
 /** What a variable site does: each outcome, its variable's facts, the enclosing scopes. */
 function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string[] {
   const out: string[] = [];
@@ -104,16 +107,22 @@ function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string
     return creator ? trainableOf(creator.call) : undefined;
   };
   const scopes = new Map<string, { o: Outcome; at?: AnalysisLocation; opened?: string }>();
-  for (const o of ref.site.outcomes) {
+  // Outcomes of different calls of the enclosing function are told apart by call.
+  const calls = callLabels(ref.site.outcomes);
+  // A helper called from many places has an outcome per call: the first ones are shown.
+  const shown = ref.site.outcomes.slice(0, MAX_OUTCOMES_SHOWN);
+  for (const o of shown) {
     const parts: string[] = [];
-    if (o.action === 'create') parts.push(`${code(o.name)} — **created here**`);
+    const call = calls.get(trailKey(o));
+    const prefix = call ? `${call}: ` : '';
+    if (o.action === 'create') parts.push(`${prefix}${code(o.name)} — **created here**`);
     else if (o.action === 'reuse')
       parts.push(
         `${code(o.name)} — **reuses** the variable created at ${
           o.createdAt ? locationLink(o.createdAt, uriOf, snapshot) : 'an unknown place'
         }`,
       );
-    else parts.push(`${code(o.name)} — **raises** ${code(o.error ?? o.code ?? 'an error')}`);
+    else parts.push(`${prefix}${code(o.name)} — **raises** ${raisesText(o, uriOf, snapshot)}`);
     parts.push(certainty(o));
     if (o.action === 'raise' && o.handled) parts.push('handled by an enclosing `try`');
     out.push(parts.join(' · '));
@@ -140,6 +149,8 @@ function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string
       : '';
     if (!scopes.has(k)) scopes.set(k, { o, at: o.scope, opened });
   }
+  if (ref.site.outcomes.length > shown.length)
+    out.push(`… and ${ref.site.outcomes.length - shown.length} more outcomes (other calls)`);
   for (const { o, at, opened } of scopes.values()) {
     if (opened === undefined || !at) {
       out.push(scopeReuseLine(o, at, snapshot, uriOf));
@@ -163,6 +174,94 @@ function didYouMeanLine(names: readonly string[], snapshot: Snapshot, uriOf: Uri
     return `${code(name)} (created at ${locationLink(v.file ? { ...at, file: v.file } : at, uriOf, snapshot)})`;
   });
   return `Did you mean ${each.join(' or ')}?`;
+}
+
+/** An outcome's trail as a key (its calls' places). */
+function trailKey(o: Outcome): string {
+  return (o.trail ?? []).map((l) => `${l.file ?? ''}:${l.start.line}:${l.start.column}`).join('>');
+}
+
+const ordinal = (n: number) =>
+  `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
+/**
+ * `1st call (line 11)`, `2nd call (line 12)`: a label per trail when a site's outcomes come from
+ * more than one call of the program's (in the order the calls happened); none otherwise. The
+ * lines are the trail's calls, outermost first (`line 20 → 10`; `lib.py:7` in another file).
+ */
+function callLabels(outcomes: readonly Outcome[]): Map<string, string> {
+  const keys: string[] = [];
+  const lines = new Map<string, string>();
+  for (const o of outcomes) {
+    const k = trailKey(o);
+    if (lines.has(k)) continue;
+    keys.push(k);
+    const where = (o.trail ?? []).map((l) =>
+      l.file ? `${nodePath.basename(l.file)}:${l.start.line}` : `${l.start.line}`,
+    );
+    lines.set(k, where.length ? `line ${where.join(' → ')}` : 'outside any call');
+  }
+  const out = new Map<string, string>();
+  if (keys.length < 2) return out;
+  keys.forEach((k, i) => out.set(k, `**${ordinal(i + 1)} call** (${lines.get(k)})`));
+  return out;
+}
+
+/** TF's error line; "Originally defined at:" completed with a link to the creating call. */
+function raisesText(o: Outcome, uriOf: UriResolver, snapshot: Snapshot): string {
+  const text = code(o.error ?? o.code ?? 'an error');
+  return o.originallyDefinedAt && /Originally defined at:$/.test(o.error ?? '')
+    ? `${text} ${locationLink(o.originallyDefinedAt, uriOf, snapshot)}`
+    : text;
+}
+
+/**
+ * The Markdown for a call of the program's function (`b = build_model(x)`) through which call
+ * sites create, reuse or raise: what happened there through this call. Undefined when no
+ * outcome's trail goes through a call at the offset.
+ */
+export function trailCallHover(
+  snapshot: Snapshot,
+  offset: number,
+  uriOf: UriResolver,
+): { text: string; from: number; to: number } | undefined {
+  let best: { from: number; to: number } | undefined;
+  const through: Array<{ site: AnalysisLocation; o: Outcome }> = [];
+  const span = (l: AnalysisLocation) => ({
+    from: snapshot.lines.offsetAt(toPosition(l.start)),
+    to: snapshot.lines.offsetAt(toPosition(l.end)),
+  });
+  for (const site of snapshot.analysis.callSites)
+    for (const o of site.outcomes)
+      for (const l of o.trail ?? []) {
+        if (l.file !== undefined) continue;
+        const s = span(l);
+        if (offset < s.from || offset > s.to) continue;
+        if (!best || s.to - s.from < best.to - best.from) {
+          best = s;
+          through.length = 0;
+        }
+        if (s.from === best.from && s.to === best.to) through.push({ site, o });
+      }
+  if (!best || !through.length) return undefined;
+  const call = indexOf(snapshot).callAt(best.from, best.to);
+  const label = call ? code(callLabel(call)) : 'this call';
+  const out = [`**Scope Lens** · ${label} — what this call does to variables`];
+  const seen = new Set<string>();
+  for (const { site, o } of through.slice(0, 12)) {
+    const what =
+      o.action === 'create'
+        ? '**creates**'
+        : o.action === 'reuse'
+          ? '**reuses**'
+          : `**raises** ${raisesText(o, uriOf, snapshot)}`;
+    const line = `${code(o.name)} — ${what} at ${locationLink(site, uriOf, snapshot)} · ${certainty(o)}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    out.push(line);
+  }
+  if (through.length > 12) out.push(`… and ${through.length - 12} more`);
+  return { text: out.join('\n\n'), from: best.from, to: best.to };
 }
 
 /** `` `dynamic_rnn(...)` `` for a call of this document at the location; else "the call". */
@@ -371,6 +470,12 @@ export function hoverAt(snapshot: Snapshot, offset: number, uriOf: UriResolver):
   const binding = index.bindingAt(offset);
   const bound = binding && bindingHover(binding, snapshot, uriOf);
   if (bound) return { contents: markdown(bound), range: wordRange(snapshot, offset) };
+  const trailCall = trailCallHover(snapshot, offset, uriOf);
+  if (trailCall)
+    return {
+      contents: markdown(trailCall.text),
+      range: snapshot.lines.range(trailCall.from, trailCall.to),
+    };
   const scope = index.scopeAt(offset);
   if (scope) return { contents: markdown(scopeHover(scope.site, snapshot)) };
   const unreached = index.unreachedGetVariableAt(offset);

@@ -51,22 +51,56 @@ describe('cli: scope-lens check and names', () => {
     assert.equal(r.code, 1);
     assert.equal(
       r.out.split('\n')[0],
-      `${bad}:4:16: error TF-VAR-EXISTS: Variable dense/w already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:`,
+      // At the second call of dense (the mistake), TF's line completed with where the variable
+      // was first created.
+      `${bad}:6:1: error TF-VAR-EXISTS: Variable dense/w already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope? Originally defined at: bad.py:4: return tf.get_variable("w", [n, n])`,
     );
     assert.match(r.out, /1 error in 1 file/);
     const json = JSON.parse(
       capture((out, err) => runCheck(['--format', 'json', bad], out, err)).out,
     );
-    // The diagnostic points back at the call that created the variable.
+    // The diagnostic points down the trail and back at the call that created the variable.
+    const at = (line: number, column: number, endColumn: number) => ({
+      start: { line, column },
+      end: { line, column: endColumn },
+    });
     assert.deepEqual(
       json.files[0].diagnostics.find((d: { code: string }) => d.code === 'TF-VAR-EXISTS').related,
       [
-        {
-          message: 'dense/w was created here',
-          start: { line: 4, column: 16 },
-          end: { line: 4, column: 44 },
-        },
+        { message: 'get_variable here', ...at(4, 16, 44) },
+        { message: 'dense/w was first created by this call', ...at(5, 1, 9) },
+        { message: 'dense/w was created here', ...at(4, 16, 44) },
       ],
+    );
+    // Each call's outcome carries its trail; the error says where the variable was created.
+    const [site] = json.files[0].callSites;
+    assert.deepEqual(
+      site.outcomes.map((o: { action: string; trail: unknown }) => [o.action, o.trail]),
+      [
+        ['create', [at(5, 1, 9)]],
+        ['raise', [at(6, 1, 9)]],
+      ],
+    );
+    assert.deepEqual(site.outcomes[1].originallyDefinedAt, at(4, 16, 44));
+    // The events stay TF's exact first line (the conformance corpus compares them).
+    assert.equal(
+      json.files[0].events[1].error,
+      'ValueError: Variable dense/w already exists, disallowed. Did you mean to set reuse=True or reuse=tf.AUTO_REUSE in VarScope? Originally defined at:',
+    );
+  });
+
+  it('names lists the calls that created a variable, and where inside', () => {
+    const r = capture((out, err) => runNames([bad], out, err));
+    assert.equal(r.code, 0);
+    assert.match(r.out, /dense\/w:0 +\(4, 4\) +float32_ref +created at 5 \(dense, line 4\)\n/);
+    const j = JSON.parse(capture((out, err) => runNames(['--json', bad], out, err)).out);
+    assert.equal(j.schemaVersion, 2);
+    assert.deepEqual(
+      {
+        createdAt: j.files[0].variables[0].createdAt,
+        createdIn: j.files[0].variables[0].createdIn,
+      },
+      { createdAt: 5, createdIn: { line: 4, function: 'dense' } },
     );
   });
 

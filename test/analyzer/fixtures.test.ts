@@ -18,6 +18,10 @@
  * - `diag CODE SEVERITY`: a diagnostic starting there;
  * - `scope NAME reuse=R [prefix=P]`: an outcome of the `variable_scope` call there.
  *
+ * An outcome marker may end with `via L1>L2`: the lines of the calls that led to it (its trail,
+ * outermost first; `lib.py:7` for a call in another file). Where any marker of a call site says
+ * `via`, every outcome there is compared with its trail (a marker without `via`: no trail).
+ *
  * Every call site's outcomes must equal its markers exactly (certainty and flags included), and
  * every diagnostic of the file must have a marker: a fixture fails on a missing prediction and
  * on a false one (hints are checked only in fixtures that mark one). Scope markers are checked where they are given. A fixture whose first line
@@ -60,7 +64,10 @@ function parseMarkers(source: string, comment: string): Marker[] {
   return out;
 }
 
-function describeOutcome(o: Analysis['callSites'][number]['outcomes'][number]): string {
+function describeOutcome(
+  o: Analysis['callSites'][number]['outcomes'][number],
+  withTrail = false,
+): string {
   const parts: string[] = [o.action];
   if (o.action === 'raise') parts.push(o.code ?? '?', o.name);
   else {
@@ -69,6 +76,11 @@ function describeOutcome(o: Analysis['callSites'][number]['outcomes'][number]): 
   if (!o.certain) parts.push('possible');
   if (o.handled && o.action === 'raise') parts.push('handled');
   if (o.entry) parts.push('entry');
+  if (withTrail && o.trail)
+    parts.push(
+      'via',
+      o.trail.map((l) => (l.file ? `${path.basename(l.file)}:` : '') + l.start.line).join('>'),
+    );
   return parts.join(' ');
 }
 
@@ -124,7 +136,11 @@ describe('analyzer fixtures (inline expectations)', () => {
         const k = at(site.start);
         const expected = (siteMarkers.get(k) ?? []).map((m) => canonical(m.text));
         siteMarkers.delete(k);
-        const actual = site.outcomes.map((o) => ({ key: describeOutcome(o), shape: o.shape }));
+        const trails = expected.some((e) => / via /.test(e.key));
+        const actual = site.outcomes.map((o) => ({
+          key: describeOutcome(o, trails),
+          shape: o.shape,
+        }));
         const ek = expected.map((e) => e.key).sort();
         const ak = actual.map((a) => a.key).sort();
         if (JSON.stringify(ek) !== JSON.stringify(ak)) {

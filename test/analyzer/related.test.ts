@@ -1,7 +1,7 @@
 /**
  * Diagnostics point at the other site: the call that created the variable (a clash or a
  * sharing mismatch), where reuse was set (does not exist), a tf.Variable of the same name, and
- * for an error inside an imported module, where it is raised.
+ * for an error inside an imported module, the get_variable there (the trail: test/analyzer/trails.test.ts).
  */
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/analyzer/analyze';
@@ -88,7 +88,11 @@ describe('analyzer: related information', () => {
       {
         code: 'TF-VAR-EXISTS',
         line: 3,
-        related: ['/p/lib.py:4 a/k was created here', '/p/lib.py:4 raised here'],
+        related: [
+          '/p/lib.py:4 get_variable here',
+          ':2 a/k was first created by this call',
+          '/p/lib.py:4 a/k was created here',
+        ],
       },
     ]);
   });

@@ -68,7 +68,8 @@ describe('extension model: the static summary', () => {
     assert.equal(s.root.variableCount, 1);
     const v = s.variables[0];
     assert.deepEqual(v.place, { line: 10, column: 11 });
-    assert.deepEqual(v.reusedAt, [13]);
+    // Reused by the second call of get_scope_variable (line 16; the get_variable is on line 13).
+    assert.deepEqual(v.reusedAt, [16]);
     assert.deepEqual(s.scopes[0].place, { line: 8, column: 8 });
   });
 
@@ -91,7 +92,7 @@ describe('extension model: the static summary', () => {
     assert.equal(nodeAtLine(s, 7)?.kind, 'scope');
     const created = nodeAtLine(s, 9);
     assert.equal(created?.kind === 'variable' && created.name, 'cur_scope/my_var:0');
-    const reused = nodeAtLine(s, 12);
+    const reused = nodeAtLine(s, 15);
     assert.equal(reused?.kind === 'variable' && reused.name, 'cur_scope/my_var:0');
     assert.equal(nodeAtLine(s, 0), undefined);
   });

@@ -71,7 +71,7 @@ describe('package: the library entry, the CLI and the manifest', () => {
     assert.match(out, /model\/h\{layer\}\/attn\/c_attn\/w:0 +\(1, \{\?\}, \{\?\}\)/);
     assert.match(
       out,
-      /siamese_towers\.py:9:9: error TF-VAR-EXISTS: Variable encoder\/w already exists/,
+      /siamese_towers\.py:27:17: error TF-VAR-EXISTS: Variable encoder\/w already exists/,
     );
     assert.match(
       out,

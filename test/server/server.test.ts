@@ -145,7 +145,7 @@ with tf.variable_scope("a"):
     const d = (await c.diagnostics(uri, 1)).find((x) => x.code === 'TF-VAR-EXISTS');
     assert.ok(d);
     assert.equal(d.range.start.line, 5);
-    const raised = d.relatedInformation?.find((r) => r.message === 'raised here');
+    const raised = d.relatedInformation?.find((r) => r.message === 'get_variable here');
     assert.equal(raised?.location.uri, ws.uri('lib/layers.py'));
     assert.equal(raised?.location.range.start.line, 4);
     const created = d.relatedInformation?.find((r) => /created here/.test(r.message));

@@ -55,7 +55,7 @@ import {
   tshapeItems,
   variableTensorAttr,
 } from './tensors';
-import { dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
+import { CallTrail, dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
 import { ResultSummary, summarize, SUMMARY_BUDGET, summaryKey } from './results';
 import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
@@ -537,8 +537,8 @@ export class Interpreter {
       get file() {
         return self.currentFile;
       },
-      get via() {
-        return self.via();
+      get trail() {
+        return self.trail;
       },
       get site() {
         return self.librarySite();
@@ -557,17 +557,13 @@ export class Interpreter {
     return new TfState(this.sink, (fn, args, kwargs) => this.callValue(fn, args, kwargs, null));
   }
 
-  /** The innermost call in the analysed file, when code of another file is running. */
-  private via(): Expr | undefined {
-    if (this.currentFile === this.options.file) return undefined;
-    const site = this.librarySite();
-    if (site && site.file === this.options.file) return undefined;
-    for (let i = this.callStack.length - 1; i >= 0; i--) {
-      const f = this.callStack[i];
-      if (f.file === this.options.file && f.at) return f.at;
-    }
-    return undefined;
-  }
+  /**
+   * The program's calls running now, innermost first (each node points at its caller's): calls
+   * made from the program's own code (the analysed file and its modules), never from library
+   * code. Events keep the node current when they happen, so a trail costs one allocation per
+   * program call and nothing per event.
+   */
+  private trail: CallTrail | null = null;
 
   /**
    * While library code runs: the call in the program's code (the analysed file or its own
@@ -2475,7 +2471,9 @@ export class Interpreter {
 
   /**
    * Calls `fn`. `entry`: the call that starts an entry point, whose missing arguments are holes
-   * (in TypeScript a missing argument is otherwise `undefined`, i.e. None).
+   * (in TypeScript a missing argument is otherwise `undefined`, i.e. None). `body`: `fn` is a
+   * block of the call at `at` (the callback of the engine API's `variableScope(name, () => ...)`),
+   * not a call of its own in the program's call trail.
    */
   callValue(
     fn: Value,
@@ -2483,6 +2481,7 @@ export class Interpreter {
     kwargs: Map<string, Value>,
     at: Expr | null,
     entry = false,
+    body = false,
   ): Value {
     if (fn.k === 'builtin' && !fn.harmless) this.effects++;
     if (this.probing > 0 && !harmlessCallee(fn)) throw NOT_HARMLESS;
@@ -2535,6 +2534,9 @@ export class Interpreter {
     else this.depth++;
     this.callStack.push({ at, file: this.currentFile });
     this.functionStack.push({ def: fn.def, env, self: self0 });
+    const savedTrail = this.trail;
+    if (at && !body && !this.inLibrary)
+      this.trail = { at, file: this.currentFile, parent: savedTrail };
     const savedFile = this.currentFile;
     this.currentFile = fn.file;
     try {
@@ -2554,6 +2556,7 @@ export class Interpreter {
       throw e;
     } finally {
       this.currentFile = savedFile;
+      this.trail = savedTrail;
       this.callStack.pop();
       this.functionStack.pop();
       if (library) this.libraryDepth--;

@@ -770,10 +770,11 @@ export function engineAttr(interp: Interpreter, attr: string): Value {
         const opts = isCallable(args[1]) ? new Map<string, Value>() : options(args[1]);
         if (!fn) return UNKNOWN_VALUE;
         const ctx = interp.variableScope([args[0] ?? NONE], opts, at);
-        if (ctx.k !== 'context') return interp.callValue(fn, [UNKNOWN_VALUE], new Map(), at);
+        if (ctx.k !== 'context')
+          return interp.callValue(fn, [UNKNOWN_VALUE], new Map(), at, false, true);
         const scope = interp.guardTf(() => ctx.enter());
         try {
-          return interp.callValue(fn, [scope], new Map(), at);
+          return interp.callValue(fn, [scope], new Map(), at, false, true);
         } finally {
           ctx.exit();
         }
@@ -793,10 +794,11 @@ export function engineAttr(interp: Interpreter, attr: string): Value {
         const ctx = nameScope(interp, args[0]);
         const fn = args[1];
         if (!fn) return UNKNOWN_VALUE;
-        if (ctx.k !== 'context') return interp.callValue(fn, [UNKNOWN_VALUE], new Map(), at);
+        if (ctx.k !== 'context')
+          return interp.callValue(fn, [UNKNOWN_VALUE], new Map(), at, false, true);
         const s = ctx.enter();
         try {
-          return interp.callValue(fn, [s], new Map(), at);
+          return interp.callValue(fn, [s], new Map(), at, false, true);
         } finally {
           ctx.exit();
         }
@@ -846,7 +848,7 @@ export function engineAttr(interp: Interpreter, attr: string): Value {
         if (!state || !fn) return UNKNOWN_VALUE;
         interp.graphs.push(state);
         try {
-          return interp.callValue(fn, [g], new Map(), at);
+          return interp.callValue(fn, [g], new Map(), at, false, true);
         } finally {
           interp.graphs.pop();
         }

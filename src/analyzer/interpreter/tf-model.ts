@@ -64,13 +64,30 @@ export interface ReuseOrigin {
   readonly from?: string;
 }
 
+/**
+ * A call of the program (made from the analysed file or one of its own modules) that is running:
+ * a persistent list, innermost first, each node pointing at its caller's. Nodes are shared by
+ * every event under them and never change.
+ */
+export interface CallTrail {
+  /** The call expression. */
+  readonly at: Expr;
+  /** The file of `at`. */
+  readonly file: string;
+  readonly parent: CallTrail | null;
+}
+
 /** One outcome of one `get_variable` call, in execution order (`.static.json`'s events). */
 export interface VariableEvent {
   readonly at: Expr;
   /** The file of `at`. */
   readonly file: string;
-  /** When `file` is not the analysed file: the call in the analysed file that led here. */
-  readonly via?: Expr;
+  /**
+   * The program's calls that led to `at`, innermost first (null when `at` runs outside any call
+   * of the program's): calls in the analysed file and its own modules, never in library code.
+   * For an event reported at a program's call into library code, the calls above that call.
+   */
+  readonly trail: CallTrail | null;
   /**
    * False when the outcome rests on an assumption: an unknown `reuse` taken as AUTO_REUSE, or a
    * name pattern taken to be an existing variable's name.
@@ -128,7 +145,8 @@ export class TfState {
     readonly sink: {
       readonly events: VariableEvent[];
       readonly file: string;
-      readonly via: Expr | undefined;
+      /** The program's innermost running call (see `CallTrail`). */
+      readonly trail: CallTrail | null;
       /** While library code runs: the program's call that led there (events are reported at it). */
       readonly site: { readonly at: Expr; readonly file: string } | undefined;
       readonly assumptions: number;
@@ -179,7 +197,7 @@ export class TfState {
       }
     }
     const file = site ? site.file : this.sink.file;
-    const via = this.sink.via;
+    const trail = trailAt(this.sink.trail, site);
     const origin = scope.reuse !== false ? this.reuseOrigins.get(scope) : undefined;
     const scopeAt = this.scopeCalls.get(scope);
     // Events are built with one fixed shape (object spreads made this the hot spot).
@@ -191,7 +209,7 @@ export class TfState {
     ): VariableEvent => ({
       at,
       file,
-      via,
+      trail,
       certain,
       reuseOrigin: origin,
       scopeAt,
@@ -259,7 +277,7 @@ export class TfState {
     this.sink.events.push({
       at: site ? site.at : callAt,
       file: site ? site.file : this.sink.file,
-      via: this.sink.via,
+      trail: trailAt(this.sink.trail, site),
       certain: this.sink.assumptions === 0 && !this.sink.siteAssumed,
       action: 'create',
       name: `${v.opName}:0`,
@@ -315,6 +333,17 @@ export class TfState {
   enterScope(args: VariableScopeArgs<AnalyzerSlots>) {
     return this.scopes.enter(args);
   }
+}
+
+/**
+ * The trail of an event: the running program calls, less the program's call into library code
+ * when the event is reported at that call (`site`).
+ */
+function trailAt(
+  trail: CallTrail | null,
+  site: { readonly at: Expr } | undefined,
+): CallTrail | null {
+  return site && trail && trail.at === site.at ? trail.parent : trail;
 }
 
 /** A custom getter the interpreter can run: a program function, or two of them composed. */

@@ -174,15 +174,20 @@ function firstScopePlaces(sites: readonly ScopeSite[]): Map<string, SourcePlace>
   return places;
 }
 
-/** Where a variable is created: its creating call site when the analysis has it, else its line. */
+/**
+ * Where a variable is created: its creating call site when the analysis has it (inside the
+ * function called at `createdAt` when `createdIn` says so), else its line.
+ */
 function variablePlace(v: VariableInfo, sites: readonly CallSite[]): SourcePlace {
+  const file = v.createdIn ? v.createdIn.file : v.file;
+  const line = v.createdIn ? v.createdIn.line : v.createdAt;
   const site = sites.find(
     (s) =>
-      s.file === v.file &&
-      s.start.line === v.createdAt &&
+      s.file === file &&
+      s.start.line === line &&
       s.outcomes.some((o) => o.action === 'create' && o.name === v.name),
   );
-  return placeOf(v.file, v.createdAt, site ? site.start.column : 1);
+  return placeOf(file, line, site ? site.start.column : 1);
 }
 
 function placeOf(file: string | undefined, line: number, column: number): SourcePlace {
