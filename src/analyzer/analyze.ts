@@ -857,11 +857,11 @@ class Builder {
   }
 
   /** Related information for a variable's creation: the call that led there, and the site. */
-  private creationRelated(name: string): RelatedInformation[] {
+  private creationRelated(name: string, firstCall?: CallTrail): RelatedInformation[] {
     const created = this.creators.get(name);
     if (!created) return [];
     const out: RelatedInformation[] = [];
-    const first = this.outermostHere(created.trail);
+    const first = firstCall ?? this.outermostHere(created.trail);
     if (first)
       out.push({
         message: `${displayName(name)} was first created by this call`,
@@ -886,11 +886,16 @@ class Builder {
     const sharing = SHARING_ERRORS.has(error.code);
     const created = sharing ? this.creators.get(e.name) : undefined;
     let at = outer;
+    // The creating trail's call where the two trails part (`build(1)` beside `build(2)`).
+    let first: CallTrail | undefined;
     if (created) {
       const nodes = trail.nodes;
       const theirs = created.trail.nodes;
       for (let k = 0; k < nodes.length; k++) {
-        if (nodes[k].file === this.file) at = nodes[k];
+        if (nodes[k].file === this.file) {
+          at = nodes[k];
+          first = theirs[k]?.file === this.file ? theirs[k] : undefined;
+        }
         if (theirs[k]?.at !== nodes[k].at) break;
       }
     }
@@ -910,7 +915,7 @@ class Builder {
           : `${fn}(...) here`,
       ...this.loc(e.file, e.at.span),
     });
-    if (sharing) related.push(...this.creationRelated(e.name));
+    if (sharing) related.push(...this.creationRelated(e.name, first));
     related.push(...this.didYouMeanRelated(e));
     if (o.reuse?.at) related.push({ message: o.reuse.why, ...o.reuse.at });
     if (e.plainVariableAt && !isLibraryFile(e.plainVariableAt.file))

@@ -739,11 +739,20 @@ function laterCalls(
   callFile: FileText | null | undefined,
 ): { calls: ir.Call[]; def?: ir.FunctionDef; loop: boolean } | undefined {
   if (atCall) {
+    // The diagnostic is on the first call that raised (the call trail's layout): it and the
+    // calls of the same function after it, in the same function body, raise alike.
     const name = calleeName(atCall);
     const def =
       (name ? functionsNamed(doc.module, name)[0] : undefined) ??
       (fn && fn.name === name ? fn : undefined);
-    return { calls: [atCall], def, loop: inLoop(doc, atCall) };
+    const home = enclosingFunction(doc, atCall);
+    const calls = name
+      ? callsOf(doc.module, name, false).filter(
+          (c) => c.span.from >= atCall.span.from && enclosingFunction(doc, c) === home,
+        )
+      : [];
+    if (!calls.includes(atCall)) calls.unshift(atCall);
+    return { calls, def, loop: calls.some((c) => inLoop(doc, c)) };
   }
   if (!fn) {
     if (call && callFile === doc) return { calls: [call], loop: false };

@@ -1,8 +1,9 @@
 /**
  * The "already exists" fix for a function called twice finds the second call whichever way the
- * diagnostic is laid out: at the `get_variable` inside the function (the analyzer's layout
- * today), or at the second call in the caller (the call-trail layout, built here from the same
- * analysis by moving the diagnostic to the call, as the analyzer reports it there).
+ * diagnostic is laid out: at the second call in the caller, with the call trail as related
+ * information (as the analyzer reports it), or at the `get_variable` inside the function with
+ * nothing related (as a client holding an older analysis may still show it; built here from
+ * the same analysis by moving the diagnostic there).
  */
 import { strict as assert } from 'node:assert';
 import { analyze, type Analysis } from '../../src/analyzer/analyze';
@@ -74,9 +75,10 @@ describe('quick fixes: the second call, in either diagnostic layout', () => {
     { title: 'Set reuse=tf.AUTO_REUSE on variable_scope("model")', preferred: false },
   ];
 
-  it('at the get_variable inside the function', () => {
+  it('at the second call in the caller (the analyzer reports it there)', () => {
     const d = analysis.diagnostics.find((x) => x.code === 'TF-VAR-EXISTS');
-    assert.equal(d?.start.line, 6);
+    assert.equal(d?.start.line, 10);
+    assert.ok(d?.related?.some((r) => r.message === 'get_variable here' && r.start.line === 6));
     const got = fixes(snapshotOf(TEXT, analysis));
     assert.deepEqual(
       got.map(({ title, preferred }) => ({ title, preferred })),
@@ -85,11 +87,11 @@ describe('quick fixes: the second call, in either diagnostic layout', () => {
     assert.match(got[0].text, /\nbuild_model\(1\)\nbuild_model\(2, reuse=True\)\n$/);
   });
 
-  it('at the second call in the caller', () => {
-    const at = TEXT.indexOf('build_model(2)');
+  it('at the get_variable inside the function, nothing related', () => {
+    const at = TEXT.indexOf('tf.get_variable("w_out", [3])');
     const lines = new LineIndex(TEXT);
     const start = lines.positionAt(at);
-    const end = lines.positionAt(at + 'build_model(2)'.length);
+    const end = lines.positionAt(at + 'tf.get_variable("w_out", [3])'.length);
     const moved: Analysis = {
       ...analysis,
       diagnostics: analysis.diagnostics.map((x) =>
@@ -98,6 +100,7 @@ describe('quick fixes: the second call, in either diagnostic layout', () => {
               ...x,
               start: { line: start.line + 1, column: start.character + 1 },
               end: { line: end.line + 1, column: end.character + 1 },
+              related: undefined,
             }
           : x,
       ),
