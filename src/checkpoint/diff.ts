@@ -846,10 +846,11 @@ function suggest(
     // weights/biases against kernel/bias.
     const last = segs[segs.length - 1];
     const renamed = RENAMES.get(last);
-    if (renamed) {
-      const hit = first([...segs.slice(0, -1), renamed].join('/'));
-      if (hit) vote('rename-variable', last, renamed, name, hit);
-    }
+    const renamedHit = renamed ? first([...segs.slice(0, -1), renamed].join('/')) : undefined;
+    if (renamed && renamedHit) vote('rename-variable', last, renamed, name, renamedHit);
+    // A name the rename alone explains in its own scope is not evidence of a moved prefix (an
+    // encoder and a decoder of the same structure would map onto each other).
+    if (renamedHit) continue;
     // A scope prefix mapped to another (at any depth), with or without weights/kernel: the
     // code's `model/fc1/kernel` is the checkpoint's `net/fc1/weights`. The rest after the
     // prefix must be two segments or more, unless the prefix is the top-level scope.
