@@ -17,8 +17,10 @@
  *   one key `v` with the full shape (`BundleWriter::AddSlice`; a single full part is a plain entry).
  * - Systematic differences get a suggestion: an extra, missing or renamed top-level scope, a
  *   `_1` suffix (a scope entered twice) one side has and the other does not, and
- *   `weights`/`biases` against `kernel`/`bias`. Every missing name gets the closest checkpoint
- *   key by an edit distance over path segments.
+ *   `weights`/`biases` against `kernel`/`bias`, and a scope prefix mapped to another at any depth
+ *   together with those renames (`model/fc1/kernel` is `net/fc1/weights`: one suggestion for
+ *   the whole model). Every missing name gets the closest checkpoint key by an edit distance over
+ *   path segments, where a key whose stored shape does not fit costs a segment more.
  *
  * A name the analyzer found on some paths only, or in a function analysed alone (an entry point,
  * whose real scope is its caller's), is *possible*: when it is missing it is reported as possibly
@@ -80,14 +82,23 @@ export interface DiffMissing extends DiffLocation {
   readonly shape?: string;
   readonly dtype?: string;
   readonly certain: boolean;
-  /** The nearest checkpoint key (segment edit distance; 0 would be equal). */
-  closest?: { readonly key: string; readonly distance: number };
+  /**
+   * The nearest checkpoint key (segment edit distance; 0 would be equal), a key whose shape fits
+   * the name's preferred. `shapeMatches`: present when the name's shape is known.
+   */
+  closest?: { readonly key: string; readonly distance: number; readonly shapeMatches?: boolean };
   /** Index into `suggestions` of the suggestion that explains this name. */
   suggestion?: number;
 }
 
 export type DiffSuggestionKind =
-  'remove-scope' | 'add-scope' | 'rename-scope' | 'drop-suffix' | 'add-suffix' | 'rename-variable';
+  | 'remove-scope'
+  | 'add-scope'
+  | 'rename-scope'
+  | 'drop-suffix'
+  | 'add-suffix'
+  | 'rename-variable'
+  | 'map-prefix';
 
 export interface DiffSuggestion {
   readonly kind: DiffSuggestionKind;
@@ -97,6 +108,11 @@ export interface DiffSuggestion {
   readonly to: string;
   /** How many missing names it explains. */
   readonly count: number;
+  /**
+   * map-prefix only: the variable renames (`kernel` → `weights`, `bias` → `biases`) some of the
+   * names it explains also need, code's first.
+   */
+  readonly renames?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
   readonly message: string;
   /** Every name it explains, with the key it would then match. */
   readonly explains: Array<{ readonly code: string; readonly checkpoint: string }>;
@@ -642,7 +658,8 @@ export function diffCheckpoint(
     listing.filter((v) => !expectedKeys.has(v.name)),
   );
   const pool = unexplained.length > 0 ? unexplained.map((v) => v.name) : [...index.byName.keys()];
-  closest(missing, pool, suggestions);
+  const storedShapes = new Map(listing.map((v) => [v.name, v.shape]));
+  closest(missing, pool, suggestions, storedShapes);
   missing.sort((a, b) => Number(b.certain) - Number(a.certain) || compareText(a.name, b.name));
 
   const certainMissing = missing.filter((m) => m.certain).length;
@@ -696,12 +713,25 @@ interface Vote {
   kind: DiffSuggestionKind;
   from: string;
   to: string;
-  explains: Array<{ code: string; checkpoint: string }>;
+  explains: Array<{ code: string; checkpoint: string; rename?: string }>;
 }
 
-function describe(kind: DiffSuggestionKind, from: string, to: string, n: number): string {
+function describe(
+  kind: DiffSuggestionKind,
+  from: string,
+  to: string,
+  n: number,
+  renames: ReadonlyArray<{ from: string; to: string }> = [],
+): string {
   const names = `${n} name${n === 1 ? '' : 's'}`;
   switch (kind) {
+    case 'map-prefix': {
+      const also =
+        renames.length > 0
+          ? `, with ${renames.map((r) => `'${r.from}' as '${r.to}'`).join(' and ')}`
+          : '';
+      return `The code's names under '${from}/' are under '${to}/' in the checkpoint${also} (${names}): map the names when restoring (tf.train.Saver({key: var}) / init_from_checkpoint with '${from}/' -> '${to}/')${renames.length > 0 ? ', or build the model with the library that wrote the checkpoint' : ', or rename the scope'}.`;
+    }
     case 'remove-scope':
       return `The code's names start with '${from}/' where the checkpoint's keys do not (${names}): build the model outside that scope, or map the names when restoring (tf.train.Saver({key: var}) / init_from_checkpoint with '${from}/' -> '').`;
     case 'add-scope':
@@ -753,11 +783,19 @@ function suggest(
   };
 
   const votes = new Map<string, Vote>();
-  const vote = (kind: DiffSuggestionKind, from: string, to: string, code: string, ckpt: string) => {
+  const vote = (
+    kind: DiffSuggestionKind,
+    from: string,
+    to: string,
+    code: string,
+    ckpt: string,
+    rename?: string,
+  ) => {
     const id = `${kind}\u0000${from}\u0000${to}`;
     let v = votes.get(id);
     if (!v) votes.set(id, (v = { kind, from, to, explains: [] }));
-    if (!v.explains.some((x) => x.code === code)) v.explains.push({ code, checkpoint: ckpt });
+    if (!v.explains.some((x) => x.code === code))
+      v.explains.push(optional({ code, checkpoint: ckpt, rename }));
   };
   const first = (pattern: string) => pool.match(pattern)[0];
 
@@ -808,9 +846,35 @@ function suggest(
     // weights/biases against kernel/bias.
     const last = segs[segs.length - 1];
     const renamed = RENAMES.get(last);
-    if (renamed) {
-      const hit = first([...segs.slice(0, -1), renamed].join('/'));
-      if (hit) vote('rename-variable', last, renamed, name, hit);
+    const renamedHit = renamed ? first([...segs.slice(0, -1), renamed].join('/')) : undefined;
+    if (renamed && renamedHit) vote('rename-variable', last, renamed, name, renamedHit);
+    // A name the rename alone explains in its own scope is not evidence of a moved prefix (an
+    // encoder and a decoder of the same structure would map onto each other).
+    if (renamedHit) continue;
+    // A scope prefix mapped to another (at any depth), with or without weights/kernel: the
+    // code's `model/fc1/kernel` is the checkpoint's `net/fc1/weights`. The rest after the
+    // prefix must be two segments or more, unless the prefix is the top-level scope.
+    for (let i = 1; i < segs.length; i++) {
+      const prefix = segs.slice(0, i).join('/');
+      if (hasHoles(prefix) || (segs.length - i < 2 && i > 1)) continue;
+      const rests: Array<{ tail: string[]; rename?: string }> = [{ tail: segs.slice(i) }];
+      if (renamed)
+        rests.push({ tail: [...segs.slice(i, -1), renamed], rename: `${last}\u0000${renamed}` });
+      for (const { tail, rename } of rests) {
+        const text = tail.join('/');
+        if (!hasHoles(text)) {
+          for (const k of bySuffix.get(text) ?? []) {
+            const to = k.slice(0, k.length - text.length - 1);
+            if (to !== prefix) vote('map-prefix', prefix, to, name, k, rename);
+          }
+        } else {
+          const re = new RegExp(`^(.+)/${patternSource(text)}$`);
+          for (const k of endingLike(text)) {
+            const r = re.exec(k);
+            if (r && r[1] !== prefix) vote('map-prefix', prefix, r[1], name, k, rename);
+          }
+        }
+      }
     }
   }
 
@@ -829,17 +893,32 @@ function suggest(
   for (const v of ranked) {
     const fresh = v.explains.filter((x) => !explained.has(x.code));
     if (fresh.length < Math.max(1, threshold)) continue;
+    const renames = distinctRenames(fresh);
+    // A prefix mapping without renames at the top level is rename-scope, voted for apart.
+    if (v.kind === 'map-prefix' && renames.length === 0 && !v.from.includes('/')) continue;
     for (const x of fresh) explained.add(x.code);
     out.push({
       kind: v.kind,
       from: v.from,
       to: v.to,
       count: fresh.length,
-      message: describe(v.kind, v.from, v.to, fresh.length),
-      explains: fresh,
+      ...(v.kind === 'map-prefix' ? { renames } : {}),
+      message: describe(v.kind, v.from, v.to, fresh.length, renames),
+      explains: fresh.map((x) => ({ code: x.code, checkpoint: x.checkpoint })),
     });
   }
   return out;
+}
+
+/** The renames a map-prefix suggestion's names need, in a stable order. */
+function distinctRenames(
+  explains: ReadonlyArray<{ rename?: string }>,
+): Array<{ from: string; to: string }> {
+  const seen = [...new Set(explains.flatMap((x) => (x.rename ? [x.rename] : [])))].sort();
+  return seen.map((r) => {
+    const [from, to] = r.split('\u0000');
+    return { from, to };
+  });
 }
 
 function compareText(a: string, b: string): number {
@@ -854,14 +933,26 @@ function kindRank(k: DiffSuggestionKind): number {
     'remove-scope',
     'add-scope',
     'rename-scope',
+    'map-prefix',
   ].indexOf(k);
 }
 
-/** The closest key of every missing name (the suggested key when a suggestion explains it). */
+/**
+ * What a shape-incompatible key costs on top of its name's distance: a whole segment, so such a
+ * key is never proposed over a compatible one at a similar distance (`dense_0/biases` for a
+ * `(4, 16)` kernel when `dense_0/weights` is `[4, 16]`).
+ */
+const SHAPE_PENALTY = 1;
+
+/**
+ * The closest key of every missing name (the suggested key when a suggestion explains it): the
+ * segment edit distance, plus SHAPE_PENALTY when the name's known shape does not fit the key's.
+ */
 function closest(
   missing: DiffMissing[],
   keys: readonly string[],
   suggestions: readonly DiffSuggestion[],
+  shapes: ReadonlyMap<string, readonly number[]>,
 ): void {
   const bySuggestion = new Map<string, { key: string; index: number }>();
   suggestions.forEach((s, index) => {
@@ -879,28 +970,47 @@ function closest(
     if (!list) byLast.set(last, (list = []));
     list.push(i);
   });
+  const fits = (code: Array<number | null> | null, key: string): boolean | undefined => {
+    const stored = shapes.get(key);
+    return code === null || stored === undefined ? undefined : shapeMatches(code, stored);
+  };
   missing.forEach((m, n) => {
     const ids = dist.internCode(names[n]);
+    const shape = parseCodeShape(m.shape);
     const via = bySuggestion.get(m.name);
     if (via) {
       m.suggestion = via.index;
       const d = dist.distance(ids, dist.internKey(via.key.split('/')), Infinity);
-      m.closest = { key: via.key, distance: round(d) };
+      m.closest = withFit({ key: via.key, distance: round(d) }, fits(shape, via.key));
       return;
     }
     let best = Infinity;
+    let bestDistance = Infinity;
     let bestIndex = -1;
     const consider = (i: number) => {
-      const d = dist.distance(ids, candidates[i].ids, best);
-      if (d < best || (d === best && i < bestIndex)) {
-        best = d;
+      const penalty = fits(shape, candidates[i].key) === false ? SHAPE_PENALTY : 0;
+      const d = dist.distance(ids, candidates[i].ids, best - penalty);
+      const score = d + penalty;
+      if (score < best || (score === best && i < bestIndex)) {
+        best = score;
+        bestDistance = d;
         bestIndex = i;
       }
     };
     for (const i of byLast.get(names[n][names[n].length - 1]) ?? []) consider(i);
     for (let i = 0; i < candidates.length; i++) consider(i);
-    if (bestIndex >= 0) m.closest = { key: candidates[bestIndex].key, distance: round(best) };
+    if (bestIndex >= 0) {
+      const key = candidates[bestIndex].key;
+      m.closest = withFit({ key, distance: round(bestDistance) }, fits(shape, key));
+    }
   });
+}
+
+function withFit(
+  c: { key: string; distance: number },
+  fit: boolean | undefined,
+): { key: string; distance: number; shapeMatches?: boolean } {
+  return fit === undefined ? c : { ...c, shapeMatches: fit };
 }
 
 function round(x: number): number {

@@ -97,7 +97,7 @@ function printText(
         ? undefined
         : m.suggestion !== undefined
           ? `-> ${m.closest.key} (suggestion ${m.suggestion + 1})`
-          : `closest: ${m.closest.key}`,
+          : `closest: ${m.closest.key}${m.closest.shapeMatches === false ? ' (another shape)' : ''}`,
     }));
   if (certain.length > 0) {
     out(`\nMissing from the checkpoint (${certain.length}):\n`);

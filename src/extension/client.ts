@@ -33,6 +33,7 @@ import {
   SetCheckpointResult,
   CHECKPOINT_KEYS_REQUEST,
   CheckpointKeysResult,
+  REVEAL_VARIABLES_COMMAND,
 } from './protocol';
 
 const analysisRequest = new RequestType<AnalysisParams, AnalysisResult | null, void>(
@@ -181,5 +182,23 @@ function clientOptions(): LanguageClientOptions {
     synchronize: { configurationSection: SECTION },
     // The server's own log; the "Scope Lens" channel is for program output.
     outputChannelName: 'Scope Lens Language Server',
+    middleware: {
+      // A scope's lens names the errors under it in its command's third argument (the
+      // converter drops LSP 3.18's `Command.tooltip`): shown as the lens's tooltip.
+      async provideCodeLenses(document, token, next) {
+        const lenses = await next(document, token);
+        for (const lens of lenses ?? []) withLensTooltip(lens);
+        return lenses;
+      },
+    },
   };
+}
+
+/** Sets a scope lens's tooltip from its command's arguments (`RevealVariablesArgs`). */
+export function withLensTooltip(lens: vscode.CodeLens): vscode.CodeLens {
+  const command = lens.command;
+  const tooltip =
+    command?.command === REVEAL_VARIABLES_COMMAND ? command.arguments?.[2] : undefined;
+  if (command && typeof tooltip === 'string') command.tooltip = tooltip;
+  return lens;
 }

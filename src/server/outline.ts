@@ -1,6 +1,6 @@
 /**
  * The document's structure as the editor shows it: a code lens above each variable scope call
- * (variables created and reused under it), document symbols (scopes as namespaces holding their
+ * (variables created and reused under it, and the errors TF raises there), document symbols (scopes as namespaces holding their
  * variables), and inlay hints (the full name after each get_variable call).
  */
 import {
@@ -11,7 +11,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { toPosition, toRange } from './convert';
-import { REVEAL_VARIABLES_COMMAND } from './protocol';
+import { REVEAL_VARIABLES_COMMAND, type RevealVariablesArgs } from './protocol';
 import { indexOf, siteNames, type ScopeRef, type SiteRef, type Snapshot } from './sites';
 
 function plural(n: number, word: string): string {
@@ -19,40 +19,80 @@ function plural(n: number, word: string): string {
 }
 
 /**
- * Variables under a scope: those whose innermost enclosing scope is this call (wherever their
- * `get_variable` call is, e.g. in a function called inside the scope) or a scope nested in it
- * in the source.
+ * What happens under a scope: the variables created and reused by calls whose innermost
+ * enclosing scope is this call (wherever their `get_variable` call is, e.g. in a function called
+ * inside the scope) or a scope nested in it in the source, and the errors TF raises there that
+ * no `try` of the program handles (`certain` when some error is certain).
  */
 export function scopeCounts(
   scope: ScopeRef,
   snapshot: Snapshot,
-): { created: Set<string>; reused: Set<string> } {
+): { created: Set<string>; reused: Set<string>; errors: Map<string, ScopeError> } {
   const created = new Set<string>();
   const reused = new Set<string>();
+  const errors = new Map<string, ScopeError>();
   for (const site of snapshot.analysis.callSites)
     for (const o of site.outcomes) {
-      if (!o.scope || o.scope.file !== undefined || o.action === 'raise') continue;
+      if (!o.scope || o.scope.file !== undefined) continue;
       const at = snapshot.lines.offsetAt(toPosition(o.scope.start));
       const direct = at === scope.from;
       const nested = at > scope.region.from && at < scope.region.to;
       if (!direct && !nested) continue;
-      (o.action === 'create' ? created : reused).add(o.name);
+      if (o.action === 'raise') {
+        if (o.handled) continue;
+        const message = o.error ?? `raises for ${o.name}`;
+        const seen = errors.get(message);
+        errors.set(message, { message, certain: o.certain || (seen?.certain ?? false) });
+      } else (o.action === 'create' ? created : reused).add(o.name);
     }
-  return { created, reused };
+  return { created, reused, errors };
+}
+
+/** An error TF raises under a scope: its first line, and whether it happens on every path. */
+export interface ScopeError {
+  readonly message: string;
+  readonly certain: boolean;
+}
+
+/**
+ * A scope's lens title: "2 variables created, 1 reused", then the errors under it, when any:
+ * ", 1 error" (certain), ", 1 possible error" (on some paths, or resting on an assumption).
+ */
+export function lensTitle(created: number, reused: number, errors: readonly ScopeError[]): string {
+  let title = `${plural(created, 'variable')} created, ${reused} reused`;
+  const certain = errors.filter((e) => e.certain).length;
+  const possible = errors.length - certain;
+  if (certain > 0) title += `, ${plural(certain, 'error')}`;
+  if (possible > 0) title += `, ${plural(possible, 'possible error')}`;
+  return title;
+}
+
+/** The lens's tooltip: each error's message (TF's first line), certain ones first. */
+export function lensTooltip(errors: readonly ScopeError[]): string | undefined {
+  if (errors.length === 0) return undefined;
+  const sorted = [...errors].sort((a, b) => Number(b.certain) - Number(a.certain));
+  return sorted.map((e) => (e.certain ? e.message : `possibly: ${e.message}`)).join('\n');
 }
 
 export function codeLenses(snapshot: Snapshot): CodeLens[] {
   const index = indexOf(snapshot);
   return index.scopes.map((scope) => {
-    const { created, reused } = scopeCounts(scope, snapshot);
+    const { created, reused, errors } = scopeCounts(scope, snapshot);
     const range = toRange(scope.site);
-    const title = `${plural(created.size, 'variable')} created, ${reused.size} reused`;
+    const list = [...errors.values()];
+    const tooltip = lensTooltip(list);
+    const args: RevealVariablesArgs = tooltip
+      ? [snapshot.uri, range.start.line, tooltip]
+      : [snapshot.uri, range.start.line];
     return {
       range: { start: range.start, end: range.start },
       command: {
-        title,
+        title: lensTitle(created.size, reused.size, list),
         command: REVEAL_VARIABLES_COMMAND,
-        arguments: [snapshot.uri, range.start.line],
+        arguments: args,
+        // LSP 3.18's Command.tooltip, for clients that show it (VS Code's client reads the
+        // third argument instead: its converter drops fields it does not know).
+        ...(tooltip ? { tooltip } : {}),
       },
     };
   });

@@ -43,11 +43,12 @@ export type VariableAtResult = { readonly name: string; readonly names: string[]
 
 /**
  * The command of each variable scope's code lens (the client implements it): reveal the
- * variables created and reused under the scope. Arguments: `[uri, line]`, `line` 0-based (the
- * scope call's first line).
+ * variables created and reused under the scope. Arguments: `[uri, line, tooltip?]`, `line`
+ * 0-based (the scope call's first line); `tooltip`, when TF raises under the scope: the errors'
+ * messages, one a line, which the client shows as the lens's tooltip.
  */
 export const REVEAL_VARIABLES_COMMAND = 'scopeLens.revealVariables';
-export type RevealVariablesArgs = [uri: string, line: number];
+export type RevealVariablesArgs = [uri: string, line: number, tooltip?: string];
 
 /**
  * `initializationOptions` the server understands (all optional). `debounceMs`: the delay

@@ -393,9 +393,115 @@ describe('checkpoint diff: missing names, suggestions, closest keys', () => {
     );
     assert.equal(r.suggestions.length, 0);
     const kernal = r.missing.find((m) => m.name === 'dense/kernal');
-    assert.deepEqual(kernal?.closest, { key: 'dense/kernel', distance: 0.17 });
+    assert.deepEqual(kernal?.closest, { key: 'dense/kernel', distance: 0.17, shapeMatches: true });
     assert.equal(kernal?.suggestion, undefined);
     assert.equal(r.missing.find((m) => m.name === 'x/one')?.closest?.key, 'one');
+  });
+
+  it('the closest key weighs shapes: a key whose shape fits is preferred at a similar distance', () => {
+    // By name alone `net/dense_0/biases` is nearest to `net/dense_0/kernel`; its shape is not.
+    // (Three missing names: a rename of one is no suggestion, so the closest key decides.)
+    const listing = [ck('net/dense_0/biases', [16]), ck('net/dense_0/weights', [4, 16])];
+    const names = [code('x/one:0'), code('x/two:0')];
+    const r = diffCheckpoint([code('net/dense_0/kernel:0', '(4, 16)'), ...names], listing);
+    assert.equal(r.suggestions.length, 0);
+    assert.deepEqual(r.missing.find((m) => m.name === 'net/dense_0/kernel')?.closest, {
+      key: 'net/dense_0/weights',
+      distance: 0.86,
+      shapeMatches: true,
+    });
+    // Not by much: a key far closer by name still wins, and says its shape does not fit.
+    const typo = diffCheckpoint(
+      [code('net/dense_0/kernal:0', '(8, 16)')],
+      [ck('net/dense_0/kernel', [4, 16]), ck('other/scope/w', [8, 16])],
+    );
+    assert.deepEqual(typo.missing[0].closest, {
+      key: 'net/dense_0/kernel',
+      distance: 0.17,
+      shapeMatches: false,
+    });
+    // Unknown shapes and dimensions fit anything; then the name alone decides.
+    const closestOf = (shape: string) =>
+      diffCheckpoint([code('net/dense_0/kernel:0', shape), ...names], listing).missing.find(
+        (m) => m.name === 'net/dense_0/kernel',
+      )?.closest;
+    assert.equal(closestOf('({?}, 16)')?.key, 'net/dense_0/weights');
+    assert.deepEqual(closestOf('<unknown>'), { key: 'net/dense_0/biases', distance: 0.83 });
+  });
+
+  it('a scope prefix renamed and weights/kernel renamed together: one map-prefix suggestion', () => {
+    const r = diffCheckpoint(
+      [
+        code('model/fc1/kernel:0', '(4, 16)'),
+        code('model/fc1/bias:0', '(16,)'),
+        code('model/fc2/kernel:0', '(16, 2)'),
+        code('model/fc2/bias:0', '(2,)'),
+        code('model/bn/gamma:0', '(16,)'),
+      ],
+      [
+        ck('net/bn/gamma', [16]),
+        ck('net/fc1/biases', [16]),
+        ck('net/fc1/weights', [4, 16]),
+        ck('net/fc2/biases', [2]),
+        ck('net/fc2/weights', [16, 2]),
+      ],
+    );
+    assert.deepEqual(
+      r.suggestions.map((s) => [s.kind, s.from, s.to, s.count, s.renames]),
+      [
+        [
+          'map-prefix',
+          'model',
+          'net',
+          5,
+          [
+            { from: 'bias', to: 'biases' },
+            { from: 'kernel', to: 'weights' },
+          ],
+        ],
+      ],
+    );
+    assert.equal(
+      r.suggestions[0].message,
+      "The code's names under 'model/' are under 'net/' in the checkpoint, with 'bias' as " +
+        "'biases' and 'kernel' as 'weights' (5 names): map the names when restoring " +
+        "(tf.train.Saver({key: var}) / init_from_checkpoint with 'model/' -> 'net/'), or build " +
+        'the model with the library that wrote the checkpoint.',
+    );
+    assert.deepEqual(
+      r.missing.map((m) => [m.name, m.closest?.key, m.suggestion]),
+      [
+        ['model/bn/gamma', 'net/bn/gamma', 0],
+        ['model/fc1/bias', 'net/fc1/biases', 0],
+        ['model/fc1/kernel', 'net/fc1/weights', 0],
+        ['model/fc2/bias', 'net/fc2/biases', 0],
+        ['model/fc2/kernel', 'net/fc2/weights', 0],
+      ],
+    );
+    assert.equal(r.onlyInCheckpoint.length, 5);
+  });
+
+  it('map-prefix at any depth and for patterns; a plain top-level rename stays rename-scope', () => {
+    const deep = diffCheckpoint(
+      [code('gan/gen/h{i}/kernel:0'), code('gan/gen/out/kernel:0')],
+      [
+        ck('gan/generator/h0/weights'),
+        ck('gan/generator/h1/weights'),
+        ck('gan/generator/out/weights'),
+      ],
+    );
+    assert.deepEqual(
+      deep.suggestions.map((s) => [s.kind, s.from, s.to, s.count, s.renames?.length]),
+      [['map-prefix', 'gan/gen', 'gan/generator', 2, 1]],
+    );
+    const plain = diffCheckpoint(
+      [code('model/a/w:0'), code('model/b/w:0')],
+      [ck('net/a/w'), ck('net/b/w')],
+    );
+    assert.deepEqual(
+      plain.suggestions.map((s) => [s.kind, s.from, s.to, s.count]),
+      [['rename-scope', 'model', 'net', 2]],
+    );
   });
 
   it('one missing name is enough for a suggestion when it is the only one', () => {

@@ -3099,8 +3099,20 @@ export class Interpreter {
       },
       setattr: (args) => {
         const [obj, n, v] = args;
-        if (obj && n && n.k === 'str' && (obj.k === 'instance' || obj.k === 'class'))
+        if (!obj || (obj.k !== 'instance' && obj.k !== 'class')) return NONE;
+        if (n && n.k === 'str') {
+          if (this.journals.length > 0) this.recordAttr(obj.attrs, n.v);
           obj.attrs.set(n.v, v ?? UNKNOWN_VALUE);
+        } else {
+          // A name not known may be any attribute: each one the object holds is not known
+          // after it (`hparams.override_from_dict(json.load(f))` overrides any of them).
+          for (const key of [...obj.attrs.keys()]) {
+            const old = obj.attrs.get(key);
+            if (!old || old.k === 'func') continue;
+            if (this.journals.length > 0) this.recordAttr(obj.attrs, key);
+            obj.attrs.set(key, this.named({ k: 'unknown' }, key));
+          }
+        }
         return NONE;
       },
       dir: (args) => {

@@ -939,6 +939,46 @@ function shapeOp(interp: Interpreter, a: Args): Value {
   return tensor(opName(interp, a, 1, 'Shape'), dtype, d ? [d.length] : x.shape === U ? U : [null]);
 }
 
+/**
+ * `tf.range(start, limit=None, delta=1, dtype=None, name="range")` (math_ops.range): a 1-D
+ * tensor named by its scope (`range:0`), of the widest dtype of its arguments (int32, int64,
+ * float32, float64) unless `dtype` is given. Its length is known when the arguments are Python
+ * numbers (Range's shape function: ceil((limit - start) / delta)); otherwise not known here.
+ */
+function rangeOp(interp: Interpreter, a: Args): Value {
+  let start = argOf(a, 0, 'start') ?? UNKNOWN_VALUE;
+  let limit = argOf(a, 1, 'limit');
+  const delta = argOf(a, 2, 'delta') ?? int(1);
+  if (!limit || limit.k === 'none') [start, limit] = [int(0), start];
+  const name = opName(interp, a, 4, 'range');
+  const hierarchy = [DTypes.int32, DTypes.int64, DTypes.float32, DTypes.float64];
+  let dtype: DType | null = dtypeOf(argOf(a, 3, 'dtype'));
+  if (!dtype) {
+    let widest = 0;
+    for (const v of [start, limit, delta]) {
+      const d =
+        v.k === 'int' ? DTypes.int32 : v.k === 'float' ? DTypes.float32 : tensorInfo(v).dtype;
+      const i = d ? hierarchy.indexOf(d) : -1;
+      if (i < 0) {
+        widest = -1;
+        break;
+      }
+      widest = Math.max(widest, i);
+    }
+    dtype = widest < 0 ? null : hierarchy[widest];
+  }
+  const nums = [start, limit, delta].map((v) =>
+    v.k === 'int' || v.k === 'float' ? v.v : undefined,
+  );
+  const [s0, l0, d0] = nums;
+  let n: AbstractDim = U;
+  if (s0 !== undefined && l0 !== undefined && d0 !== undefined && d0 !== 0) {
+    const size = Math.ceil((l0 - s0) / d0);
+    if (size >= 0) n = size;
+  }
+  return tensor(name, dtype, [n]);
+}
+
 function scalarOf(type: string, dtype: DType): OpFn {
   return (interp, a) => tensor(opName(interp, a, 1, type), dtype, []);
 }
@@ -1466,6 +1506,7 @@ const OPS: Record<string, OpFn> = {
   fill,
   cast,
   shape: shapeOp,
+  range: rangeOp,
   size: scalarOf('Size', DTypes.int32),
   rank: scalarOf('Rank', DTypes.int32),
   matmul,

@@ -1,6 +1,6 @@
 /**
  * Python modules the analyzer reads instead of the real ones, as a type checker reads stubs:
- * command-line options. A TF1 program's layer widths, flags and switches mostly come from
+ * command-line options, and configuration namespaces (\`types.SimpleNamespace\`). A TF1 program's layer widths, flags and switches mostly come from
  * `argparse` or `tf.app.flags` (= `absl.flags`); the analyzer takes each option's **default**,
  * what the program gets when it runs without arguments. An option without a default is not
  * known (not None: scripts check required paths and exit, which would hide the whole model).
@@ -102,9 +102,19 @@ DEFINE_multi_float = _define
 DEFINE_spaceseplist = _define
 `;
 
+// Configuration objects: \`types.SimpleNamespace(n_embd=768)\` holds its keyword arguments as
+// attributes. The module's other names are not known.
+const TYPES = `
+class SimpleNamespace(object):
+    def __init__(self, **kwargs):
+        for key in kwargs:
+            setattr(self, key, kwargs[key])
+`;
+
 /** Module name → Python text. */
 export const STUB_SOURCES: Readonly<Record<string, string>> = {
   argparse: ARGPARSE,
+  types: TYPES,
   absl: '',
   'absl.flags': FLAGS,
 };

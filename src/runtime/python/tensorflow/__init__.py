@@ -205,6 +205,7 @@ contrib.rnn = _partial_module("contrib.rnn", "tf.contrib.rnn")
 contrib.legacy_seq2seq = _partial_module("contrib.legacy_seq2seq", "tf.contrib.legacy_seq2seq")
 contrib.slim = _module("contrib.slim", "tf.contrib.slim")
 contrib.framework = _module("contrib.framework", "tf.contrib.framework")
+contrib.training = _partial_module("contrib.training", "tf.contrib.training")
 
 
 def _wire_layer_libraries():

@@ -188,4 +188,5 @@ EXPORTS = {
     "contrib.rnn.static_rnn": "rnn:static_rnn",
     "contrib.rnn.static_bidirectional_rnn": "rnn:static_bidirectional_rnn",
     "contrib.legacy_seq2seq.rnn_decoder": "rnn:rnn_decoder",
+    "contrib.training.HParams": "hparam:HParams",
 }
