@@ -27,7 +27,9 @@ import { displayName } from './interpreter/values';
 import { lowerPython } from './python/lower';
 import { PythonDocument } from './python/document';
 import { CATALOG } from './diagnostics/catalog';
-import { lowerSource } from './front-ends';
+import { lowerSource, lowerSourceResult } from './front-ends';
+import type { Diagnostic as FrontEndDiagnostic } from './python/expressions';
+import { pythonSyntaxErrors } from './python/syntax-errors';
 import { dirname, joinPath } from './paths';
 import { isLibraryFile, libraryFor, LibrarySources } from './library/index';
 
@@ -153,6 +155,8 @@ export interface Analysis {
   readonly results: CallResult[];
   /** False when the interpreter stopped early (budget or an internal limit). */
   readonly complete: boolean;
+  /** Why the analysis is not complete (only when `complete` is false). */
+  readonly reason?: string;
   /** Every path through the program was explored (see `certain`). */
   readonly exhaustive: boolean;
   /** How many paths of the program were explored. */
@@ -179,7 +183,15 @@ export interface AnalyzeOptions {
    * default the `tensorflow._lib` package embedded at build time.
    */
   readonly library?: LibrarySources;
+  /**
+   * Wall-clock bound of one file's interpretation, in milliseconds (default `TIME_LIMIT_MS`;
+   * 0 for none). When it runs out, the analysis so far is the result, with `complete: false`.
+   */
+  readonly timeLimitMs?: number;
 }
+
+/** The default bound of one file's interpretation (`AnalyzeOptions.timeLimitMs`). */
+export const TIME_LIMIT_MS = 10_000;
 
 /** Errors about an existing variable, whose creation is the related site. */
 const SHARING_ERRORS = new Set<string>([
@@ -204,8 +216,9 @@ export function analyze(source: string, options: AnalyzeOptions = {}): Analysis 
   const language = options.language ?? languageOf(options.path);
   const file = options.path ?? (language === 'python' ? '<input>.py' : '<input>.ts');
   try {
-    const module = language === 'python' ? lowerPython(source).module : lowerSource(source, file);
-    return analyzeModule(module, source, file, language, options);
+    const lowered = language === 'python' ? lowerPython(source) : lowerSourceResult(source, file);
+    const analysis = analyzeModule(lowered.module, source, file, language, options);
+    return withSyntaxErrors(analysis, source, language, lowered.diagnostics);
   } catch {
     return failed(language);
   }
@@ -232,14 +245,16 @@ export class DocumentAnalyzer {
   update(source: string): Analysis {
     this.last = undefined;
     try {
-      const module =
+      const lowered =
         this.language === 'python'
-          ? this.python.update(source).module
-          : lowerSource(source, this.file);
+          ? this.python.update(source)
+          : lowerSourceResult(source, this.file);
+      const module = lowered.module;
       this.last = module;
       const memo = this.memo && reusable(this.memo, module, this.options) ? this.memo : undefined;
       this.memo = memo ?? interpretFile(module, this.file, this.language, this.options);
-      return buildAnalysis(this.memo, source, this.file, this.language);
+      const analysis = buildAnalysis(this.memo, source, this.file, this.language);
+      return withSyntaxErrors(analysis, source, this.language, lowered.diagnostics);
     } catch {
       this.memo = undefined;
       return failed(this.language);
@@ -324,12 +339,14 @@ function interpretFile(
     }
     return undefined;
   };
+  const timeLimit = options.timeLimitMs ?? TIME_LIMIT_MS;
   const result = interpret(module, {
     file,
     language,
     resolveImport,
     limits: options.limits,
     library: libraryFor(options.library),
+    ...(timeLimit > 0 ? { deadline: performance.now() + timeLimit } : {}),
   });
   return { result, body: [...module.body], reads, lowered };
 }
@@ -342,6 +359,8 @@ function interpretFile(
  * the step budget (which grows with the text) cut neither run short.
  */
 function reusable(memo: Interpretation, module: Module, options: AnalyzeOptions): boolean {
+  // A run the clock cut short depends on how busy the machine was, not only on the text.
+  if (memo.result.stopped === 'time') return false;
   const body = module.body;
   if (body.length !== memo.body.length) return false;
   for (let i = 0; i < body.length; i++) if (body[i] !== memo.body[i]) return false;
@@ -400,12 +419,63 @@ function buildAnalysis(
     });
   }
   results.sort((a, c) => a.start.line - c.start.line || a.start.column - c.start.column);
+  const reason = !result.complete ? incompleteReason(result.stopped) : undefined;
   return {
     ...analysis,
+    ...(reason ? { reason } : {}),
     results,
     paths: result.paths.length,
     imports: [...lowered.values()].filter((m): m is ResolvedModule => !!m).map((m) => m.file),
   };
+}
+
+function incompleteReason(stopped: InterpretResult['stopped']): string {
+  switch (stopped) {
+    case 'time':
+      return 'time limit: the analysis of this file ran out of time; calls it did not reach are not reported';
+    case 'steps':
+      return 'step budget: the analysis of this file ran out of steps; calls it did not reach are not reported';
+    default:
+      return 'internal limit: a path of the analysis stopped early; calls it did not reach are not reported';
+  }
+}
+
+/**
+ * The analysis with the file's syntax errors (`SL-SYNTAX`) among its diagnostics: the Python
+ * ones lezer's false errors are filtered from (python/syntax-errors.ts; only computed when the
+ * front end met an error node), the TypeScript compiler's own.
+ */
+function withSyntaxErrors(
+  analysis: Analysis,
+  source: string,
+  language: Language,
+  frontEnd: readonly FrontEndDiagnostic[],
+): Analysis {
+  const recoveries = frontEnd.filter((d) => d.code === 'parse-recovery');
+  if (recoveries.length === 0) return analysis;
+  const problems =
+    language === 'python'
+      ? pythonSyntaxErrors(source)
+      : recoveries.map((d) => ({
+          from: d.span.from,
+          to: d.span.to,
+          message: `${d.message.replace(/\.? The code here is analysed only as far as it could be read\.$/, '')} (the rest of the file is analysed as far as it could be read)`,
+        }));
+  if (problems.length === 0) return analysis;
+  const map = new LineMap(source);
+  const entry = CATALOG.syntax;
+  const diagnostics: Diagnostic[] = [
+    ...analysis.diagnostics,
+    ...problems.map((p) => ({
+      code: entry.code,
+      severity: entry.severity,
+      message: entry.message({ message: p.message }),
+      start: map.position(p.from),
+      end: map.position(p.to),
+    })),
+  ];
+  diagnostics.sort((a, c) => a.start.line - c.start.line || a.start.column - c.start.column);
+  return { ...analysis, diagnostics };
 }
 
 /** Files an import may name, most likely first. */

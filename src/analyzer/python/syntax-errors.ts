@@ -63,7 +63,9 @@ function collect(tree: Tree, text: string): SyntaxProblem[] {
         const lineStart = text.lastIndexOf('\n', node.from - 1) + 1;
         if (lineStart !== lastLineStart) {
           lastLineStart = lineStart;
-          out.push({ from: node.from, to: node.to, message: describe(node, text) });
+          out.push(
+            unclosed(node, text) ?? { from: node.from, to: node.to, message: describe(node, text) },
+          );
         }
       }
     }
@@ -81,7 +83,12 @@ function collect(tree: Tree, text: string): SyntaxProblem[] {
   // Lezer takes an indented statement at the top level for a statement: Python does not.
   for (let n = tree.topNode.firstChild; n && out.length < MAX_PROBLEMS; n = n.nextSibling) {
     const lineStart = text.lastIndexOf('\n', n.from - 1) + 1;
-    if (n.from > lineStart && /^[ \t]+$/.test(text.slice(lineStart, n.from)) && !n.type.isError && n.name !== 'Comment')
+    if (
+      n.from > lineStart &&
+      /^[ \t]+$/.test(text.slice(lineStart, n.from)) &&
+      !n.type.isError &&
+      n.name !== 'Comment'
+    )
       out.push({
         from: lineStart,
         to: n.from,
@@ -120,6 +127,22 @@ function knownFalse(node: SyntaxNode, text: string): boolean {
     if (/^[ \t]*#/.test(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd))) return true;
   }
   return false;
+}
+
+const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** An error that is a bracket never closed: shown at the bracket, as Python does. */
+function unclosed(node: SyntaxNode, text: string): SyntaxProblem | undefined {
+  const parent = node.parent;
+  const open = parent?.firstChild;
+  if (!parent || !open || !(open.name in CLOSING) || open.to - open.from !== 1) return undefined;
+  if (parent.lastChild?.name === CLOSING[open.name]) return undefined;
+  if (text.slice(open.from, open.to) !== open.name) return undefined;
+  return {
+    from: open.from,
+    to: open.to,
+    message: `'${open.name}' was never closed (the rest of the file is analysed as far as it could be read)`,
+  };
 }
 
 function describe(node: SyntaxNode, text: string): string {
@@ -205,6 +228,11 @@ function headerEnd(source: string, from: number): number {
   for (let i = from; i < limit; i++) {
     const c = source[i];
     if (c === ':') return i;
+    // A backslash at the end of a line continues the header on the next.
+    if (c === '\\' && (source[i + 1] === '\n' || source[i + 1] === '\r')) {
+      i += source[i + 1] === '\r' && source[i + 2] === '\n' ? 2 : 1;
+      continue;
+    }
     if (c === '\n' || c === '#') return -1;
     if (c === '(' || c === '[' || c === '{') {
       const close = matching(source, i);
