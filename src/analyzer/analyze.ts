@@ -188,6 +188,16 @@ export interface AnalyzeOptions {
    * 0 for none). When it runs out, the analysis so far is the result, with `complete: false`.
    */
   readonly timeLimitMs?: number;
+  /**
+   * False: only the syntax is checked (`SL-SYNTAX`), nothing is interpreted. For a caller that
+   * knows the file cannot reach TensorFlow or the engine API (the CLI's folder walks).
+   */
+  readonly interpret?: boolean;
+  /**
+   * Imported modules lowered by earlier analyses, by file, with the text they were lowered
+   * from: a caller analysing many files of one program (the CLI) lowers each module once.
+   */
+  readonly importCache?: Map<string, { readonly text: string; readonly module: ResolvedModule }>;
 }
 
 /** The default bound of one file's interpretation (`AnalyzeOptions.timeLimitMs`). */
@@ -217,7 +227,10 @@ export function analyze(source: string, options: AnalyzeOptions = {}): Analysis 
   const file = options.path ?? (language === 'python' ? '<input>.py' : '<input>.ts');
   try {
     const lowered = language === 'python' ? lowerPython(source) : lowerSourceResult(source, file);
-    const analysis = analyzeModule(lowered.module, source, file, language, options);
+    const analysis =
+      options.interpret === false
+        ? { ...failed(language), complete: true, exhaustive: true }
+        : analyzeModule(lowered.module, source, file, language, options);
     return withSyntaxErrors(analysis, source, language, lowered.diagnostics);
   } catch {
     return failed(language);
@@ -331,10 +344,16 @@ function interpretFile(
         lowered.set(candidate, null);
         continue;
       }
+      const cached = options.importCache?.get(candidate);
+      if (cached && cached.text === text) {
+        lowered.set(candidate, cached.module);
+        return cached.module;
+      }
       const lang = languageOf(candidate);
       const m: Module = lang === 'python' ? lowerPython(text).module : lowerSource(text, candidate);
       const resolved: ResolvedModule = { file: candidate, module: m, language: lang };
       lowered.set(candidate, resolved);
+      options.importCache?.set(candidate, { text, module: resolved });
       return resolved;
     }
     return undefined;
