@@ -231,7 +231,7 @@ export function analyze(source: string, options: AnalyzeOptions = {}): Analysis 
       options.interpret === false
         ? { ...failed(language), complete: true, exhaustive: true }
         : analyzeModule(lowered.module, source, file, language, options);
-    return withSyntaxErrors(analysis, source, language, lowered.diagnostics);
+    return withSyntaxErrors(analysis, source, language, lowered);
   } catch {
     return failed(language);
   }
@@ -267,7 +267,7 @@ export class DocumentAnalyzer {
       const memo = this.memo && reusable(this.memo, module, this.options) ? this.memo : undefined;
       this.memo = memo ?? interpretFile(module, this.file, this.language, this.options);
       const analysis = buildAnalysis(this.memo, source, this.file, this.language);
-      return withSyntaxErrors(analysis, source, this.language, lowered.diagnostics);
+      return withSyntaxErrors(analysis, source, this.language, lowered);
     } catch {
       this.memo = undefined;
       return failed(this.language);
@@ -468,10 +468,17 @@ function withSyntaxErrors(
   analysis: Analysis,
   source: string,
   language: Language,
-  frontEnd: readonly FrontEndDiagnostic[],
+  lowered: { readonly module: Module; readonly diagnostics: readonly FrontEndDiagnostic[] },
 ): Analysis {
-  const recoveries = frontEnd.filter((d) => d.code === 'parse-recovery');
-  if (recoveries.length === 0) return analysis;
+  const recoveries = lowered.diagnostics.filter((d) => d.code === 'parse-recovery');
+  // Lezer takes an indented top-level statement for a statement (Python does not): no error node.
+  const indented =
+    language === 'python' &&
+    lowered.module.body.some((st) => {
+      const lineStart = source.lastIndexOf('\n', st.span.from - 1) + 1;
+      return st.span.from > lineStart && !source.slice(lineStart, st.span.from).trim();
+    });
+  if (recoveries.length === 0 && !indented) return analysis;
   const problems =
     language === 'python'
       ? pythonSyntaxErrors(source)

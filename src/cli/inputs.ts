@@ -188,11 +188,15 @@ export function parseSize(text: string): number {
 
 /**
  * The skipped inputs in one line: `skipped 3 folders and 2 files: node_modules
- * (dependencies), ...` (the first few by name, then how many more).
+ * (dependencies), ...` (folders first, the first few by name, then how many more).
  */
-export function skippedSummary(skipped: readonly Skipped[], shown = 6): string {
-  const folders = skipped.filter((s) => !SOURCE.test(s.path) || isDir(s.path)).length;
+export function skippedSummary(all: readonly Skipped[], shown = 6): string {
+  let skipped = all;
+  const isFolder = skipped.map((s) => !SOURCE.test(s.path) || isDir(s.path));
+  const folders = isFolder.filter(Boolean).length;
   const files = skipped.length - folders;
+  // Folders first: they are what usually makes a walk slow (node_modules, dist).
+  skipped = [...skipped.filter((_, i) => isFolder[i]), ...skipped.filter((_, i) => !isFolder[i])];
   const parts: string[] = [];
   if (folders) parts.push(`${folders} folder${folders === 1 ? '' : 's'}`);
   if (files) parts.push(`${files} file${files === 1 ? '' : 's'}`);

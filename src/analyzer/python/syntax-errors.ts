@@ -14,8 +14,8 @@
  *   the member missing. The dot becomes a space (`1 ` is an int: as good for the grammar).
  * - A bare `yield` (`yield` alone on its line, `(yield)`, `x = yield`): lezer wants an operand.
  *   It becomes the name `Yield`.
- * - `print >>f, x` (Python 2's print to a file; a valid expression in Python 3): lezer's print
- *   statement has no `>>`. The `>>` becomes spaces.
+ * - `print >>f, x` (Python 2's print to a file; a valid tuple expression in Python 3): lezer
+ *   reads a print statement, which has no `>>`. `print` becomes the name `Print`.
  * - The target of `with ... as` when it is not a plain name: `as (a, b)`, `as self.x`,
  *   `as x[0]`. Lezer accepts only a name there. The target becomes `_` characters.
  * - Parenthesised context managers, `with (A() as a, B() as b):` (Python 3.10). The brackets
@@ -138,6 +138,9 @@ function unclosed(node: SyntaxNode, text: string): SyntaxProblem | undefined {
   if (!parent || !open || !(open.name in CLOSING) || open.to - open.from !== 1) return undefined;
   if (parent.lastChild?.name === CLOSING[open.name]) return undefined;
   if (text.slice(open.from, open.to) !== open.name) return undefined;
+  // Only when the statement ran on past the bracket's line (`x = f(1,` then the next statement);
+  // an error on the bracket's own line (`def f(:`) is that line's.
+  if (!/[\r\n]/.test(text.slice(open.from, node.from))) return undefined;
   return {
     from: open.from,
     to: open.to,
@@ -189,10 +192,7 @@ export function neutralise(source: string): string {
     const at = m.index ?? 0;
     chars[at] = 'Y';
   }
-  for (const m of source.matchAll(/\bprint[ \t]*>>/g)) {
-    const at = (m.index ?? 0) + m[0].length - 2;
-    blank(at, at + 2, ' ');
-  }
+  for (const m of source.matchAll(/\bprint[ \t]*>>/g)) chars[m.index ?? 0] = 'P';
   // `with` statements: from the keyword at the start of a line to the `:` ending the header.
   for (const m of source.matchAll(/^[ \t]*(?:async[ \t]+)?with\b[ \t]*/gm)) {
     const from = (m.index ?? 0) + m[0].length;
