@@ -77,7 +77,7 @@ export const CATALOG = {
       `the shape ${h.shape} has a None dimension: a new variable's shape must be fully defined (None is only for placeholders and for sharing an existing variable)`,
     doc: 'tf.get_variable creates a variable of one fixed shape; with a None dimension TF cannot call the initializer and raises "The initializer passed is not valid".',
     severityWhy:
-      'TF raises at this call, but only once the initializer runs; when the shape comes from a value the analyzer does not know, the dimension may not be None at run time.',
+      'it explains the TF-INIT-INVALID error reported at the same call, which already carries the severity; two errors for one mistake would be one too many.',
   },
   tf2TopLevel: {
     code: 'SL-TF2-API',
