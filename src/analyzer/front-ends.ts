@@ -18,7 +18,10 @@ export function typescriptFrontEnd(): typeof TypeScriptFrontEnd {
 }
 
 /** The IR of a TypeScript/JavaScript file and the parser's syntax errors (`parse-recovery`). */
-export function lowerSourceResult(source: string, file: string): ReturnType<typeof TypeScriptFrontEnd.lowerTypeScript> {
+export function lowerSourceResult(
+  source: string,
+  file: string,
+): ReturnType<typeof TypeScriptFrontEnd.lowerTypeScript> {
   return typescriptFrontEnd().lowerTypeScript(source, file);
 }
 

@@ -211,7 +211,7 @@ export function neutralise(source: string): string {
         }
       }
     }
-    for (const a of source.slice(from, colon).matchAll(/\bas[ \t]+(?=[(\[A-Za-z_])/g)) {
+    for (const a of source.slice(from, colon).matchAll(/\bas[ \t]+(?=[([A-Za-z_])/g)) {
       const start = from + (a.index ?? 0) + a[0].length;
       const end = Math.min(targetEnd(source, start), colon);
       if (end <= start) continue;
