@@ -21,6 +21,7 @@ function syntax(source: string, file = '/t/a.py'): string[] {
 const DELIBERATE = new Set([
   'test/analyzer/fixtures/lower/recovery.py',
   'test/runtime/fixtures/syntax_error.py',
+  'test/editor/workspace/python/inputs_syntax_error.py',
 ]);
 
 function pythonFiles(dir: string, out: string[] = []): string[] {
