@@ -133,19 +133,24 @@ const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 /** An error that is a bracket never closed: shown at the bracket, as Python does. */
 function unclosed(node: SyntaxNode, text: string): SyntaxProblem | undefined {
-  const parent = node.parent;
-  const open = parent?.firstChild;
-  if (!parent || !open || !(open.name in CLOSING) || open.to - open.from !== 1) return undefined;
-  if (parent.lastChild?.name === CLOSING[open.name]) return undefined;
-  if (text.slice(open.from, open.to) !== open.name) return undefined;
-  // Only when the statement ran on past the bracket's line (`x = f(1,` then the next statement);
-  // an error on the bracket's own line (`def f(:`) is that line's.
-  if (!/[\r\n]/.test(text.slice(open.from, node.from))) return undefined;
-  return {
-    from: open.from,
-    to: open.to,
-    message: `'${open.name}' was never closed (the rest of the file is analysed as far as it could be read)`,
-  };
+  // The innermost bracketed node around the error (up to its statement) left open.
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.name.endsWith('Statement') || parent.name === 'Script' || parent.name === 'Body')
+      return undefined;
+    const open = parent.firstChild;
+    if (!open || !(open.name in CLOSING) || open.to - open.from !== 1) continue;
+    if (parent.lastChild?.name === CLOSING[open.name]) continue;
+    if (text.slice(open.from, open.to) !== open.name) continue;
+    // Only when the statement ran on past the bracket's line (`x = f(1,` then the next
+    // statement); an error on the bracket's own line (`def f(:`) is that line's.
+    if (!/[\r\n]/.test(text.slice(open.from, node.from))) return undefined;
+    return {
+      from: open.from,
+      to: open.to,
+      message: `'${open.name}' was never closed (the rest of the file is analysed as far as it could be read)`,
+    };
+  }
+  return undefined;
 }
 
 function describe(node: SyntaxNode, text: string): string {
