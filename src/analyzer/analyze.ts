@@ -27,7 +27,9 @@ import { displayName } from './interpreter/values';
 import { lowerPython } from './python/lower';
 import { PythonDocument } from './python/document';
 import { CATALOG } from './diagnostics/catalog';
-import { lowerSource } from './front-ends';
+import { lowerSource, lowerSourceResult } from './front-ends';
+import type { Diagnostic as FrontEndDiagnostic } from './python/expressions';
+import { pythonSyntaxErrors } from './python/syntax-errors';
 import { dirname, joinPath } from './paths';
 import { isLibraryFile, libraryFor, LibrarySources } from './library/index';
 
@@ -183,6 +185,8 @@ export interface Analysis {
   readonly results: CallResult[];
   /** False when the interpreter stopped early (budget or an internal limit). */
   readonly complete: boolean;
+  /** Why the analysis is not complete (only when `complete` is false). */
+  readonly reason?: string;
   /** Every path through the program was explored (see `certain`). */
   readonly exhaustive: boolean;
   /** How many paths of the program were explored. */
@@ -209,7 +213,25 @@ export interface AnalyzeOptions {
    * default the `tensorflow._lib` package embedded at build time.
    */
   readonly library?: LibrarySources;
+  /**
+   * Wall-clock bound of one file's interpretation, in milliseconds (default `TIME_LIMIT_MS`;
+   * 0 for none). When it runs out, the analysis so far is the result, with `complete: false`.
+   */
+  readonly timeLimitMs?: number;
+  /**
+   * False: only the syntax is checked (`SL-SYNTAX`), nothing is interpreted. For a caller that
+   * knows the file cannot reach TensorFlow or the engine API (the CLI's folder walks).
+   */
+  readonly interpret?: boolean;
+  /**
+   * Imported modules lowered by earlier analyses, by file, with the text they were lowered
+   * from: a caller analysing many files of one program (the CLI) lowers each module once.
+   */
+  readonly importCache?: Map<string, { readonly text: string; readonly module: ResolvedModule }>;
 }
+
+/** The default bound of one file's interpretation (`AnalyzeOptions.timeLimitMs`). */
+export const TIME_LIMIT_MS = 10_000;
 
 /** Errors about an existing variable, whose creation is the related site. */
 const SHARING_ERRORS = new Set<string>([
@@ -234,8 +256,12 @@ export function analyze(source: string, options: AnalyzeOptions = {}): Analysis 
   const language = options.language ?? languageOf(options.path);
   const file = options.path ?? (language === 'python' ? '<input>.py' : '<input>.ts');
   try {
-    const module = language === 'python' ? lowerPython(source).module : lowerSource(source, file);
-    return analyzeModule(module, source, file, language, options);
+    const lowered = language === 'python' ? lowerPython(source) : lowerSourceResult(source, file);
+    const analysis =
+      options.interpret === false
+        ? { ...failed(language), complete: true, exhaustive: true }
+        : analyzeModule(lowered.module, source, file, language, options);
+    return withSyntaxErrors(analysis, source, language, lowered);
   } catch {
     return failed(language);
   }
@@ -262,14 +288,16 @@ export class DocumentAnalyzer {
   update(source: string): Analysis {
     this.last = undefined;
     try {
-      const module =
+      const lowered =
         this.language === 'python'
-          ? this.python.update(source).module
-          : lowerSource(source, this.file);
+          ? this.python.update(source)
+          : lowerSourceResult(source, this.file);
+      const module = lowered.module;
       this.last = module;
       const memo = this.memo && reusable(this.memo, module, this.options) ? this.memo : undefined;
       this.memo = memo ?? interpretFile(module, this.file, this.language, this.options);
-      return buildAnalysis(this.memo, source, this.file, this.language);
+      const analysis = buildAnalysis(this.memo, source, this.file, this.language);
+      return withSyntaxErrors(analysis, source, this.language, lowered);
     } catch {
       this.memo = undefined;
       return failed(this.language);
@@ -346,20 +374,28 @@ function interpretFile(
         lowered.set(candidate, null);
         continue;
       }
+      const cached = options.importCache?.get(candidate);
+      if (cached && cached.text === text) {
+        lowered.set(candidate, cached.module);
+        return cached.module;
+      }
       const lang = languageOf(candidate);
       const m: Module = lang === 'python' ? lowerPython(text).module : lowerSource(text, candidate);
       const resolved: ResolvedModule = { file: candidate, module: m, language: lang };
       lowered.set(candidate, resolved);
+      options.importCache?.set(candidate, { text, module: resolved });
       return resolved;
     }
     return undefined;
   };
+  const timeLimit = options.timeLimitMs ?? TIME_LIMIT_MS;
   const result = interpret(module, {
     file,
     language,
     resolveImport,
     limits: options.limits,
     library: libraryFor(options.library),
+    ...(timeLimit > 0 ? { deadline: performance.now() + timeLimit } : {}),
   });
   return { result, body: [...module.body], reads, lowered };
 }
@@ -372,6 +408,8 @@ function interpretFile(
  * the step budget (which grows with the text) cut neither run short.
  */
 function reusable(memo: Interpretation, module: Module, options: AnalyzeOptions): boolean {
+  // A run the clock cut short depends on how busy the machine was, not only on the text.
+  if (memo.result.stopped === 'time') return false;
   const body = module.body;
   if (body.length !== memo.body.length) return false;
   for (let i = 0; i < body.length; i++) if (body[i] !== memo.body[i]) return false;
@@ -430,12 +468,70 @@ function buildAnalysis(
     });
   }
   results.sort((a, c) => a.start.line - c.start.line || a.start.column - c.start.column);
+  const reason = !result.complete ? incompleteReason(result.stopped) : undefined;
   return {
     ...analysis,
+    ...(reason ? { reason } : {}),
     results,
     paths: result.paths.length,
     imports: [...lowered.values()].filter((m): m is ResolvedModule => !!m).map((m) => m.file),
   };
+}
+
+function incompleteReason(stopped: InterpretResult['stopped']): string {
+  switch (stopped) {
+    case 'time':
+      return 'time limit: the analysis of this file ran out of time; calls it did not reach are not reported';
+    case 'steps':
+      return 'step budget: the analysis of this file ran out of steps; calls it did not reach are not reported';
+    default:
+      return 'internal limit: a path of the analysis stopped early; calls it did not reach are not reported';
+  }
+}
+
+/**
+ * The analysis with the file's syntax errors (`SL-SYNTAX`) among its diagnostics: the Python
+ * ones lezer's false errors are filtered from (python/syntax-errors.ts; only computed when the
+ * front end met an error node), the TypeScript compiler's own.
+ */
+function withSyntaxErrors(
+  analysis: Analysis,
+  source: string,
+  language: Language,
+  lowered: { readonly module: Module; readonly diagnostics: readonly FrontEndDiagnostic[] },
+): Analysis {
+  const recoveries = lowered.diagnostics.filter((d) => d.code === 'parse-recovery');
+  // Lezer takes an indented top-level statement for a statement (Python does not): no error node.
+  const indented =
+    language === 'python' &&
+    lowered.module.body.some((st) => {
+      const lineStart = source.lastIndexOf('\n', st.span.from - 1) + 1;
+      return st.span.from > lineStart && !source.slice(lineStart, st.span.from).trim();
+    });
+  if (recoveries.length === 0 && !indented) return analysis;
+  const problems =
+    language === 'python'
+      ? pythonSyntaxErrors(source)
+      : recoveries.map((d) => ({
+          from: d.span.from,
+          to: d.span.to,
+          message: `${d.message.replace(/\.? The code here is analysed only as far as it could be read\.$/, '')} (the rest of the file is analysed as far as it could be read)`,
+        }));
+  if (problems.length === 0) return analysis;
+  const map = new LineMap(source);
+  const entry = CATALOG.syntax;
+  const diagnostics: Diagnostic[] = [
+    ...analysis.diagnostics,
+    ...problems.map((p) => ({
+      code: entry.code,
+      severity: entry.severity,
+      message: entry.message({ message: p.message }),
+      start: map.position(p.from),
+      end: map.position(p.to),
+    })),
+  ];
+  diagnostics.sort((a, c) => a.start.line - c.start.line || a.start.column - c.start.column);
+  return { ...analysis, diagnostics };
 }
 
 /** Files an import may name, most likely first. */

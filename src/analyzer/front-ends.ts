@@ -17,6 +17,14 @@ export function typescriptFrontEnd(): typeof TypeScriptFrontEnd {
   return frontEnd;
 }
 
+/** The IR of a TypeScript/JavaScript file and the parser's syntax errors (`parse-recovery`). */
+export function lowerSourceResult(
+  source: string,
+  file: string,
+): ReturnType<typeof TypeScriptFrontEnd.lowerTypeScript> {
+  return typescriptFrontEnd().lowerTypeScript(source, file);
+}
+
 /** The IR of a TypeScript/JavaScript file. */
 export function lowerSource(source: string, file: string): Module {
   return typescriptFrontEnd().lowerTypeScript(source, file).module;

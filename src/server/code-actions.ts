@@ -9,6 +9,8 @@
  *   binds before it, and not bound-then-read earlier in the body;
  * - rename the variable: `_1`, or the next free suffix, appended to the name's string literal.
  *
+ * SL-TF2-API's action (rewrite the import to tf.compat.v1) is in tf2-import-fix.ts.
+ *
  * Every candidate is verified before it is offered: its edits are applied to the text, the
  * document is analysed again, and the fix is kept only when the diagnostic is gone, the text
  * parses no worse, and no new error or warning appears in the code the fix touched (errors
@@ -35,6 +37,7 @@ import { typescriptFrontEnd } from '../analyzer/front-ends';
 import { LineIndex, sameRange, SOURCE, toPosition, toRange } from './convert';
 import type { DocumentStore } from './documents';
 import { calleeName, variableKey, type Snapshot } from './sites';
+import { TF2_API_CODE, tf2ImportAction } from './tf2-import-fix';
 
 /** The related information that names the raising call site (see analyze.ts `diagnoseCall`). */
 const RAISING_SITE = /^(raised here|get_variable here|\S+\(\.\.\.\) here)$/;
@@ -168,6 +171,11 @@ export class QuickFixes {
     if (this.cache?.snapshot !== snapshot) this.cache = { snapshot, fixes: new Map() };
     const out: CodeAction[] = [];
     for (const d of diagnostics) {
+      if (d.source === SOURCE && d.code === TF2_API_CODE) {
+        const action = tf2ImportAction(snapshot, d);
+        if (action) out.push(action);
+        continue;
+      }
       if (d.source !== SOURCE || typeof d.code !== 'string' || !FIXABLE.has(d.code)) continue;
       const k = `${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
       let fixes = this.cache.fixes.get(k);

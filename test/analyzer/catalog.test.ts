@@ -16,10 +16,22 @@ describe('analyzer: what TensorFlow accepts but does not do what it looks like',
       'with tf.variable_scope("a"):',
       '    v = tf.get_variable("v", [1])',
     ].join('\n');
-    assert.deepEqual(codes(plain, true), ['2:6 SL-TF2-API']);
+    // Once per file, on the import it is about.
+    assert.deepEqual(codes(plain, true), ['1:1 SL-TF2-API']);
     const d = analyzePython(plain).diagnostics[0];
     assert.equal(d.severity, 'hint');
+    assert.deepEqual(d.end, { line: 1, column: 24 });
     assert.match(d.message, /tf\.compat\.v1\.variable_scope/);
+    // Used again in a function and through a second import: still one hint.
+    const twice = [
+      'import tensorflow as tf',
+      'import tensorflow as tf2',
+      'def f():',
+      '    return tf.get_variable("w", [1])',
+      'with tf2.variable_scope("a"):',
+      '    f()',
+    ].join('\n');
+    assert.deepEqual(codes(twice, true), ['2:1 SL-TF2-API']);
     for (const header of [
       'import tensorflow.compat.v1 as tf',
       'from tensorflow.compat import v1 as tf',

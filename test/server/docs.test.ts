@@ -40,6 +40,10 @@ describe('language server: documentation, links, settings', () => {
       const text = s.get(entry.code) ?? '';
       assert.ok(text.includes(entry.doc.replace(/\s+/g, ' ')), entry.code);
       assert.ok(text.includes(`Default severity: ${entry.severity}`), entry.code);
+      assert.ok(
+        text.includes(`Why this severity: ${entry.severityWhy.replace(/\s+/g, ' ')}`),
+        entry.code,
+      );
     }
     assert.match(s.get('TF-VAR-EXISTS') ?? '', /Variable scope\/w already exists, disallowed/);
     for (const [code, text] of s) assert.match(text, /What to do|Scope Lens says so/, code);

@@ -124,7 +124,8 @@ export type Language = 'python' | 'typescript';
 /** A catalog diagnostic at an expression. */
 export interface Note {
   readonly key: CatalogKey;
-  readonly at: Expr;
+  /** Where it shows: an expression, or a statement (SL-TF2-API's import). */
+  readonly at: Expr | Stmt;
   readonly file: string;
   readonly holes: Record<string, string>;
 }
@@ -171,6 +172,11 @@ export interface InterpretOptions {
   readonly resolveImport?: (req: ImportRequest) => ResolvedModule | undefined;
   /** The layer libraries `tf.layers.dense` and friends resolve to (library/index.ts). */
   readonly library?: Library;
+  /**
+   * When to stop, in `performance.now()` milliseconds: the interpretation ends as when the step
+   * budget runs out (`complete: false`, `stopped: 'time'`). Checked every `CLOCK_STEPS` steps.
+   */
+  readonly deadline?: number;
 }
 
 export interface EntryPoint {
@@ -197,6 +203,8 @@ export interface InterpretResult {
   readonly results: ReadonlyMap<Expr, readonly ResultSummary[]>;
   /** False when a budget ran out or an internal error stopped a path early. */
   readonly complete: boolean;
+  /** What stopped it early (with `complete` false): the deadline, the step budget, an error. */
+  readonly stopped?: 'time' | 'steps' | 'error';
   /** Every path (of the program and of each entry point) was explored. */
   readonly exhaustive: boolean;
   /** The step budget of each path, the most steps one path took, and all paths' steps. */
@@ -224,8 +232,17 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
   const maxSteps = stepBudget(module);
   let totalSteps = 0;
   let maxPath = 0;
-  const more = () => totalSteps < maxSteps * 4;
+  const clock: Clock = { deadline: options.deadline, expired: false };
+  const expired = () =>
+    clock.expired ||
+    (clock.deadline !== undefined && (clock.expired = performance.now() > clock.deadline));
+  const more = () => totalSteps < maxSteps * 4 && !expired();
   let complete = true;
+  let stopped: InterpretResult['stopped'];
+  const stop = (e: unknown) => {
+    complete = false;
+    stopped ??= clock.expired ? 'time' : e instanceof BudgetExceeded ? 'steps' : 'error';
+  };
   const notes: Note[] = [];
   const scopes: ScopeEvent[] = [];
   const called = new Set<unknown>();
@@ -245,12 +262,13 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
   const program = explore(
     (chooser) => {
       const interp = new Interpreter(options, maxSteps, chooser);
+      interp.clock = clock;
       first ??= interp;
       try {
         interp.runModule(module, options.file, interp.mainEnv);
       } catch (e) {
         // An uncaught exception of the program ends it, as in Python; anything else is ours.
-        if (!(e instanceof PyRaise)) complete = false;
+        if (!(e instanceof PyRaise)) stop(e);
       }
       addResults(interp.boundResults());
       totalSteps += interp.steps;
@@ -288,7 +306,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
           const r = base.runEntryPoint(target.call, chooser);
           totalSteps += r.steps;
           maxPath = Math.max(maxPath, r.steps);
-          if (!r.complete) complete = false;
+          if (!r.complete) stop(r.stoppedBy);
           entryNotes.push(...r.notes);
           entryScopes.push(...r.scopes);
           entryResults.push(r.results);
@@ -321,7 +339,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
     for (const r of e.results) addResults(r);
     entries.push({ name: e.target.name, paths: e.paths });
   }
-  if (!more()) complete = false;
+  if (!more()) stop(new BudgetExceeded());
   const callResults = new Map<Expr, readonly ResultSummary[]>();
   for (const [at, known] of results) {
     const values = [...known.values()];
@@ -335,10 +353,20 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
     scopes,
     results: callResults,
     complete,
+    ...(stopped ? { stopped } : {}),
     exhaustive,
     steps: { budget: maxSteps, maxPath, total: totalSteps },
   };
 }
+
+/** The deadline shared by every path of one interpretation; `expired` once it has passed. */
+interface Clock {
+  readonly deadline: number | undefined;
+  expired: boolean;
+}
+
+/** Steps between two looks at the clock. */
+const CLOCK_STEPS = 1024;
 
 /**
  * When not every path was explored, what a path did after its first branch on something not
@@ -579,7 +607,7 @@ export class Interpreter {
     return undefined;
   }
 
-  note(key: CatalogKey, at: Expr, holes: Record<string, string>): void {
+  note(key: CatalogKey, at: Expr | Stmt, holes: Record<string, string>): void {
     if (this.currentFile !== this.options.file) return;
     if (!this.notes.some((n) => n.key === key && n.at === at))
       this.notes.push({ key, at, file: this.currentFile, holes });
@@ -617,6 +645,7 @@ export class Interpreter {
     called: Set<unknown>;
     steps: number;
     complete: boolean;
+    stoppedBy?: unknown;
     eventsAtFirstChoice: number | null;
   } {
     const calledBefore = new Set(this.called);
@@ -636,10 +665,14 @@ export class Interpreter {
     this.eventsAtFirstChoice = null;
     this.graphs.push(this.newGraph());
     let complete = true;
+    let stoppedBy: unknown;
     try {
       call(this);
     } catch (e) {
-      if (!(e instanceof PyRaise)) complete = false;
+      if (!(e instanceof PyRaise)) {
+        complete = false;
+        stoppedBy = e;
+      }
     } finally {
       this.graphs.pop();
     }
@@ -651,6 +684,7 @@ export class Interpreter {
       called: new Set([...this.called].filter((d) => !calledBefore.has(d))),
       steps: this.steps,
       complete,
+      stoppedBy,
       eventsAtFirstChoice: this.eventsAtFirstChoice,
     };
     for (const d of result.called) this.called.delete(d);
@@ -709,9 +743,21 @@ export class Interpreter {
     // program's step, so a model of hundreds of layers is analysed whole within the budget.
     if (this.inLibrary && (++this.libraryTicks & 3) !== 0) return;
     if (++this.steps > this.maxSteps) throw new BudgetExceeded();
+    if (++this.clockTicks >= CLOCK_STEPS) {
+      this.clockTicks = 0;
+      const clock = this.clock;
+      if (
+        clock?.deadline !== undefined &&
+        (clock.expired || (clock.expired = performance.now() > clock.deadline))
+      )
+        throw new BudgetExceeded();
+    }
   }
 
   private libraryTicks = 0;
+  private clockTicks = 0;
+  /** The interpretation's deadline (set by `interpret`). */
+  clock: Clock | undefined;
 
   runModule(module: Module, file: string, env: Env): void {
     const saved = this.currentFile;
@@ -833,7 +879,7 @@ export class Interpreter {
       }
       case 'Import':
         if (this.probing > 0) throw NOT_HARMLESS;
-        for (const a of s.names) this.importModule(a.name, a.asName, env);
+        for (const a of s.names) this.importModule(a.name, a.asName, env, s);
         return;
       case 'ImportFrom':
         if (this.probing > 0) throw NOT_HARMLESS;
@@ -1406,8 +1452,9 @@ export class Interpreter {
       case 'Attribute': {
         const obj = this.eval(e.value, env);
         if (obj.k === 'module' && obj.path === 'tf-top' && TF1_ONLY.has(e.attr)) {
+          // Once per file, on the import the hint is about (its code action rewrites it).
           if (!this.notes.some((n) => n.key === 'tf2TopLevel'))
-            this.note('tf2TopLevel', e, { name: e.attr });
+            this.note('tf2TopLevel', obj.importedAt ?? e, { name: e.attr });
         }
         return this.attribute(obj, e.attr);
       }
@@ -2654,7 +2701,7 @@ export class Interpreter {
 
   // -- imports ---------------------------------------------------------------------------------
 
-  private importModule(name: string, asName: string | null, env: Env): void {
+  private importModule(name: string, asName: string | null, env: Env, at?: Stmt): void {
     const sub = tfSubmodule(name);
     if (asName && sub !== null && sub !== '') {
       // `import tensorflow.contrib.slim as slim`, `import tensorflow._lib.base as base`.
@@ -2664,7 +2711,9 @@ export class Interpreter {
     if (name === 'tensorflow' || name.startsWith('tensorflow.')) {
       // `import tensorflow as tf` is TF 2's top level too (SL-TF2-API); compat.v1 is not.
       const path = name === 'tensorflow' ? 'tf-top' : 'tf';
-      env.set(asName ?? 'tensorflow', { k: 'module', path });
+      const importedAt =
+        path === 'tf-top' && at && this.currentFile === this.options.file ? at : undefined;
+      env.set(asName ?? 'tensorflow', { k: 'module', path, ...(importedAt ? { importedAt } : {}) });
       return;
     }
     if (isEngineModule(name)) {

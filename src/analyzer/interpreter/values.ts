@@ -14,7 +14,7 @@
  * `h{i}` like every other iteration).
  */
 import type { ErrorInfo } from '../../core/errors';
-import type { Expr, FunctionDef, Lambda } from '../ir';
+import type { Expr, FunctionDef, Lambda, Stmt } from '../ir';
 import type { VariableScope } from '../../core/variable-scope';
 import type { AnalyzerSlots, AVariable, APartitioned } from './tf-model';
 import type { DType } from '../../core/dtypes';
@@ -72,7 +72,13 @@ export type Value =
       /** Changes nothing an analysis sees (or journals what it changes): see `tryBoth`. */
       readonly harmless?: boolean;
     }
-  | { readonly k: 'module'; readonly path: string; readonly env?: Env }
+  | {
+      readonly k: 'module';
+      readonly path: string;
+      readonly env?: Env;
+      /** `import tensorflow as tf` in the analysed file: that statement (SL-TF2-API's place). */
+      readonly importedAt?: Stmt;
+    }
   | { readonly k: 'scope'; readonly scope: VariableScope<AnalyzerSlots> }
   | { readonly k: 'context'; readonly enter: () => Value; readonly exit: () => void }
   | { readonly k: 'variable'; readonly v: AVariable }
