@@ -121,7 +121,8 @@ describe('analyzer: call trails', () => {
         related: [
           ':6 called from here',
           ':3 get_variable here',
-          ':11 net/fc/kernel was first created by this call',
+          // The first block(2) (line 9), the sibling of the failing call, not build().
+          ':9 net/fc/kernel was first created by this call',
           ':3 net/fc/kernel was created here',
         ],
       },
