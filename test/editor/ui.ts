@@ -6,6 +6,8 @@
  *
  *   - open the seed's second example, hover `get_variable` → the hover shows cur_scope/my_var:0
  *   - open a file that creates a variable twice → the Problems panel shows "already exists"
+ *   - a function called twice → the error is at the second call, with the call trail
+ *   - a typo under reuse → Ctrl+. offers "Change to 'weights'" (and no AUTO_REUSE)
  *   - Scope Lens: Run File from the command palette → the output shows TF's output
  *   - the Variables view and the Run results view, populated
  *
@@ -131,6 +133,50 @@ const checks: Check[] = [
       await row.first().waitFor({ timeout: 30_000 });
       assert.match((await row.first().textContent()) ?? '', /Variable dense\/w already exists/);
       await shot(page, 'problems');
+    },
+  },
+  {
+    name: 'a function called twice: the error is at the second call, with the call trail',
+    needsServer: true,
+    async run(page) {
+      await openFile(page, 'trails_build_twice.py');
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-tl-contents', {
+        hasText: 'model/w_out already exists',
+      });
+      await row.first().waitFor({ timeout: 30_000 });
+      const text = (await row.first().textContent()) ?? '';
+      // The second build_model(x) call, line 13 of the file: not the get_variable inside.
+      assert.match(text, /Ln 13/);
+      // The trail: the get_variable, and the first call that created the variable.
+      const related = page.locator('.markers-panel .monaco-tl-contents', {
+        hasText: 'first created by this call',
+      });
+      await related.first().waitFor({ timeout: 10_000 });
+      await shot(page, 'call-trail');
+    },
+  },
+  {
+    name: 'did you mean: a typo under reuse offers the existing name as the quick fix',
+    needsServer: true,
+    async run(page) {
+      await openFile(page, 'dym_typo.py');
+      // The failing get_variable("weight", ...) on line 7; Ctrl+. lists the fixes there.
+      const widget = page.locator('.action-widget', { hasText: "Change to 'weights'" });
+      for (let i = 0; i < 20 && !(await widget.isVisible()); i++) {
+        await page.keyboard.press('Control+G');
+        await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+        await page.keyboard.type('7:26');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+.');
+        await widget.waitFor({ timeout: 1500 }).catch(() => undefined);
+      }
+      await widget.waitFor({ timeout: 5000 });
+      const text = (await widget.textContent()) ?? '';
+      assert.doesNotMatch(text, /AUTO_REUSE/);
+      await page.waitForTimeout(300);
+      await shot(page, 'did-you-mean');
+      await page.keyboard.press('Escape');
     },
   },
   {

@@ -1,4 +1,4 @@
-# build_model is called twice without reuse: the second call (line 12) is the mistake.
+# build_model is called twice without reuse: the second call (line 13) is the mistake.
 import tensorflow as tf
 
 
