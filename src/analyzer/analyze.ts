@@ -747,9 +747,10 @@ class Builder {
           ? `${trail.key}|${e.action}|${name}|${displayName(e.error.message)}`
           : `${trail.key}|${e.action}|${name}`;
         const certain =
-          // An entry point runs alone only hypothetically: its callers may open reusing scopes
-          // or create variables first, so an error there is possible, never certain.
-          e.certain && !(entry !== undefined && e.action === 'raise');
+          // An entry point runs alone only hypothetically: its callers may pass other
+          // arguments, open other scopes or create variables first, so whatever it yields
+          // (a name, a reuse, an error) is possible, never certain.
+          e.certain && entry === undefined;
         let h = outcomes.get(key);
         if (!h) {
           h = {
