@@ -59,6 +59,13 @@ export const KNOWN_DIFFERENCES: readonly {
     from: /'\{\{node ([^}]+)\}\} = (\w+)\[[^\]]*\]\([^)]*\)'/g,
     to: "'$1' (op: '$2')",
   },
+  {
+    // tensorflow/python/ops/random_ops.py (1.15), random_uniform:
+    //   raise ValueError("Invalid dtype %r" % dtype)   (a DType's repr is tf.<name>)
+    why: 'random_uniform dtype check',
+    from: /Argument `dtype` got invalid value <dtype: '(\w+)'>\. Accepted dtypes are \([^)]*\)\./g,
+    to: 'Invalid dtype tf.$1',
+  },
 ];
 
 export function to115(text: string): string {

@@ -406,9 +406,13 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       if (/_initializer$/.test(attr) || attr === 'initializers') {
         return builtin(attr, (args, kwargs) => {
           const attrs = new Map<string, Value>([['_kind', { k: 'str', v: attr }]]);
-          // What the store checks against the variable's dtype when it calls the initializer.
-          if (attr === 'constant_initializer')
-            attrs.set('value', args[0] ?? kwargs.get('value') ?? { k: 'int', v: 0 });
+          // The arguments the initializer converts when the store calls it (checked against
+          // the variable's dtype then: see checkInitializerCall in tf-model.ts), by name.
+          const params = INITIALIZER_PARAMS[attr] ?? [];
+          params.forEach((p, i) => {
+            const v = args[i] ?? kwargs.get(p);
+            if (v !== undefined) attrs.set(p, v);
+          });
           return { k: 'object', kind: 'Initializer', attrs };
         });
       }
@@ -416,6 +420,18 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       return UNKNOWN_VALUE;
   }
 }
+
+/** TF 1.15's initializer constructors' parameters, in order (those that matter when called). */
+const INITIALIZER_PARAMS: Record<string, readonly string[]> = {
+  constant_initializer: ['value', 'dtype', 'verify_shape'],
+  random_normal_initializer: ['mean', 'stddev', 'seed', 'dtype'],
+  truncated_normal_initializer: ['mean', 'stddev', 'seed', 'dtype'],
+  random_uniform_initializer: ['minval', 'maxval', 'seed', 'dtype'],
+  uniform_unit_scaling_initializer: ['factor', 'seed', 'dtype'],
+  variance_scaling_initializer: ['scale', 'mode', 'distribution', 'seed', 'dtype'],
+  glorot_uniform_initializer: ['seed', 'dtype'],
+  glorot_normal_initializer: ['seed', 'dtype'],
+};
 
 /** `get_local_variable`: never trainable, in LOCAL_VARIABLES besides any given collections. */
 function localVariable(kw: Map<string, Value>): void {

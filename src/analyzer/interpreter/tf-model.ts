@@ -7,7 +7,14 @@
 import { asDType, DType, DTypes } from '../../core/dtypes';
 import { ErrorInfo, firstLine, ScopeLensError } from '../../core/errors';
 import { NameRegistry } from '../../core/names';
-import { assertCompatible, ConstantValue } from '../../core/py-values';
+import { assertCompatible, ConstantValue, pyFloat, PyNumber } from '../../core/py-values';
+import {
+  checkDraw,
+  checkNormalArgs,
+  checkUniformArgs,
+  uniformUnitScalingDraw,
+  varianceScalingDraw,
+} from '../../core/initializer-calls';
 import { AUTO_REUSE, ReuseArg } from '../../core/reuse';
 import { Shape, UNKNOWN } from '../../core/shape';
 import {
@@ -538,13 +545,74 @@ function constantOf(v: Value): { value: ConstantValue; floats: boolean[] } | und
   return value === undefined ? undefined : { value, floats };
 }
 
-function checkConstantInitializer(init: Value, dtype: DType): void {
+/**
+ * What an initializer the program made does when the store calls it for a variable of `dtype`:
+ * the checks of the engine's initializers, from src/core (a float for an int dtype, a random op
+ * for a dtype it does not allow). Arguments or a shape the analyzer does not know: no check
+ * (never a false error).
+ */
+function checkInitializerCall(init: Value, dtype: DType, shape: Shape): void {
   if (init.k !== 'object' || init.kind !== 'Initializer') return;
-  const kind = init.attrs.get('_kind');
-  const raw = init.attrs.get('value');
-  if (!kind || kind.k !== 'str' || kind.v !== 'constant_initializer' || !raw) return;
-  const c = constantOf(raw);
-  if (c) assertCompatible(c.value, dtype.baseDType, c.floats);
+  const kindValue = init.attrs.get('_kind');
+  if (!kindValue || kindValue.k !== 'str') return;
+  const kind = kindValue.v;
+  const arg = (name: string, dflt: PyNumber | null): PyNumber | null | undefined => {
+    const v = init.attrs.get(name);
+    if (v === undefined) return dflt;
+    if (v.k === 'none') return null;
+    if (v.k === 'int' && !v.hole) return { value: v.v, isFloat: false };
+    if (v.k === 'float') return { value: v.v, isFloat: true };
+    return undefined;
+  };
+  const str = (name: string, dflt: string): string | undefined => {
+    const v = init.attrs.get(name);
+    return v === undefined ? dflt : v.k === 'str' ? v.v : undefined;
+  };
+  const dims = Array.isArray(shape) && shape.every((d) => typeof d === 'number') ? shape : null;
+  switch (kind) {
+    case 'constant_initializer': {
+      const c = constantOf(init.attrs.get('value') ?? { k: 'int', v: 0 });
+      if (c) assertCompatible(c.value, dtype, c.floats);
+      return;
+    }
+    case 'random_normal_initializer':
+    case 'truncated_normal_initializer': {
+      const mean = arg('mean', pyFloat(0.0));
+      const stddev = arg('stddev', pyFloat(1.0));
+      if (mean && stddev) checkNormalArgs(mean, stddev, dtype);
+      return;
+    }
+    case 'random_uniform_initializer': {
+      const minval = arg('minval', { value: 0, isFloat: false });
+      const maxval = arg('maxval', null);
+      if (minval && maxval !== undefined) checkUniformArgs(minval, maxval, dtype);
+      return;
+    }
+    case 'uniform_unit_scaling_initializer': {
+      const factor = arg('factor', pyFloat(1.0));
+      if (factor && dims) checkDraw(uniformUnitScalingDraw(factor.value, dims), dtype);
+      return;
+    }
+    case 'glorot_uniform_initializer':
+    case 'glorot_normal_initializer':
+    case 'variance_scaling_initializer': {
+      const glorot = kind !== 'variance_scaling_initializer';
+      const scale = glorot ? pyFloat(1.0) : arg('scale', pyFloat(1.0));
+      const mode = glorot ? 'fan_avg' : str('mode', 'fan_in');
+      const distribution =
+        kind === 'glorot_uniform_initializer'
+          ? 'uniform'
+          : glorot
+            ? 'truncated_normal'
+            : str('distribution', 'truncated_normal')?.toLowerCase();
+      if (!scale || mode === undefined || distribution === undefined) return;
+      // A normal draw fails on its mean (0.0) whatever the shape; a uniform one names its limit.
+      const normal = distribution !== 'uniform';
+      if (!dims && !normal) return;
+      checkDraw(varianceScalingDraw(scale.value, mode, distribution, dims ?? [1]), dtype);
+      return;
+    }
+  }
 }
 
 class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned> {
@@ -599,7 +667,11 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     // (its op name is used up by then, as in TF).
     // (An empty shape is np.empty: no conversion, no check.)
     if (spec.initMode === 'shape' && !(Array.isArray(spec.shape) && spec.shape.includes(0)))
-      checkConstantInitializer(spec.initializer, spec.dtype);
+      checkInitializerCall(
+        spec.initializer,
+        spec.dtype.baseDType,
+        spec.partitionInfo?.fullShape ?? spec.shape,
+      );
     let shape = spec.shape;
     let dtype = spec.dtype;
     if (spec.initMode === 'value') {

@@ -16,25 +16,11 @@
  * (integer uniforms are floored first).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { DType, DTypes } from '../../core/dtypes';
+import { DType } from '../../core/dtypes';
+import { checkNormalArgs as checkNormalCall, checkUniformArgs } from '../../core/initializer-calls';
 import { ERROR_CODES, raise } from '../../core/errors';
 import { castTo, tfjsDType } from './base';
-import { assertCompatible, PyNumber } from './py-values';
-
-const FLOAT_DTYPES = [DTypes.float16, DTypes.bfloat16, DTypes.float32, DTypes.float64];
-
-/** op_def_library's check of a `type` attr with allowed values. */
-function checkOpDType(dtype: DType, allowed: readonly DType[]): void {
-  if (!allowed.includes(dtype)) {
-    raise(
-      ERROR_CODES.initializerArgs,
-      'TypeError',
-      `Value passed to parameter 'dtype' has DataType ${dtype.name} not in list of allowed values: ${allowed
-        .map((d) => d.name)
-        .join(', ')}`,
-    );
-  }
-}
+import { PyNumber } from './py-values';
 
 export type NormalOp = 'random_normal' | 'truncated_normal';
 
@@ -45,10 +31,7 @@ export function checkNormalArgs(
   stddev: PyNumber,
   dtype: DType,
 ): void {
-  assertCompatible(mean, dtype);
-  assertCompatible(stddev, dtype);
-  // RandomStandardNormal / TruncatedNormal: dtype in {half, bfloat16, float, double}.
-  checkOpDType(dtype, FLOAT_DTYPES);
+  checkNormalCall(mean, stddev, dtype);
 }
 
 export function normalOp(
@@ -71,8 +54,6 @@ export function normalOp(
   });
 }
 
-const UNIFORM_DTYPES = [...FLOAT_DTYPES, DTypes.int32, DTypes.int64];
-
 /** `random_ops.random_uniform(shape, minval, maxval, dtype, seed)`. */
 export function randomUniformOp(
   shape: readonly number[],
@@ -81,21 +62,7 @@ export function randomUniformOp(
   dtype: DType,
   seed: number | null,
 ): tf.Tensor {
-  if (!UNIFORM_DTYPES.includes(dtype)) {
-    raise(ERROR_CODES.initializerArgs, 'ValueError', `Invalid dtype tf.${dtype.name}`);
-  }
-  if (maxval === null) {
-    if (dtype.isInteger) {
-      raise(
-        ERROR_CODES.initializerArgs,
-        'ValueError',
-        `Must specify maxval for integer dtype tf.${dtype.name}`,
-      );
-    }
-    maxval = { value: 1, isFloat: false };
-  }
-  assertCompatible(minval, dtype);
-  assertCompatible(maxval, dtype);
+  maxval = checkUniformArgs(minval, maxval, dtype);
   const lo = minval.value;
   const hi = maxval.value;
   const s = tfjsSeed(seed);

@@ -16,6 +16,8 @@ import { DType, DTypes } from '../../core/dtypes';
 import { assertFloatDType, DTypeLike, Initializer, PartitionInfo, toDType } from './base';
 import { pyFloat, PyNumber, userNumber } from './py-values';
 import { NormalOp, normalOp, randomUniformOp } from './random-ops';
+import { uniformUnitScalingDraw } from '../../core/initializer-calls';
+import { draw } from './variance-scaling';
 
 /** Options of `randomUniform`. */
 export interface RandomUniformOptions {
@@ -24,6 +26,12 @@ export interface RandomUniformOptions {
   maxval?: number | null;
   seed?: number | null;
   dtype?: DTypeLike;
+  /**
+   * The number options that were Python floats (the Python runtime passes this: `2.0` reaches
+   * JavaScript as 2, but TF rejects it for an int dtype as it rejects `2.5`). Else a whole
+   * number counts as an int.
+   */
+  floatArgs?: readonly string[];
 }
 
 /**
@@ -42,12 +50,23 @@ export class RandomUniform extends Initializer {
     this.minval = opts.minval ?? 0;
     this.maxval = opts.maxval ?? null;
     this.seed = opts.seed ?? null;
+    this.floatArgs = new Set(opts.floatArgs ?? []);
   }
 
   call(shape: readonly number[], dtype?: DType): tf.Tensor {
-    const maxval = this.maxval === null ? null : userNumber(this.maxval);
-    return randomUniformOp(shape, userNumber(this.minval), maxval, this.resolve(dtype), this.seed);
+    const num = (name: string, v: number) =>
+      this.floatArgs.has(name) ? pyFloat(v) : userNumber(v);
+    const maxval = this.maxval === null ? null : num('maxval', this.maxval);
+    return randomUniformOp(
+      shape,
+      num('minval', this.minval),
+      maxval,
+      this.resolve(dtype),
+      this.seed,
+    );
   }
+
+  private readonly floatArgs: ReadonlySet<string>;
 
   override getConfig(): Record<string, unknown> {
     return { minval: this.minval, maxval: this.maxval, seed: this.seed, dtype: this.dtype.name };
@@ -60,6 +79,12 @@ export interface NormalOptions {
   stddev?: number;
   seed?: number | null;
   dtype?: DTypeLike;
+  /**
+   * The number options that were Python floats (the Python runtime passes this: `2.0` reaches
+   * JavaScript as 2, but TF rejects it for an int dtype as it rejects `2.5`). Else a whole
+   * number counts as an int.
+   */
+  floatArgs?: readonly string[];
 }
 
 abstract class NormalBase extends Initializer {
@@ -74,8 +99,13 @@ abstract class NormalBase extends Initializer {
     this.mean = opts.mean ?? 0.0;
     this.stddev = opts.stddev ?? 1.0;
     this.seed = opts.seed ?? null;
-    this.meanArg = opts.mean === undefined ? pyFloat(0.0) : userNumber(opts.mean);
-    this.stddevArg = opts.stddev === undefined ? pyFloat(1.0) : userNumber(opts.stddev);
+    const floats = new Set(opts.floatArgs ?? []);
+    this.meanArg =
+      opts.mean === undefined || floats.has('mean') ? pyFloat(this.mean) : userNumber(opts.mean);
+    this.stddevArg =
+      opts.stddev === undefined || floats.has('stddev')
+        ? pyFloat(this.stddev)
+        : userNumber(opts.stddev);
   }
 
   call(shape: readonly number[], dtype?: DType): tf.Tensor {
@@ -134,19 +164,8 @@ export class UniformUnitScaling extends Initializer {
 
   call(shape: readonly number[], dtype?: DType, partitionInfo?: PartitionInfo): tf.Tensor {
     const scaleShape = partitionInfo ? partitionInfo.fullShape : shape;
-    let inputSize = 1.0;
-    // Estimating input size is not possible to do perfectly (see TF's comment).
-    for (const dim of scaleShape.slice(0, -1)) inputSize *= dim;
-    // Avoid errors when initializing zero-size tensors.
-    inputSize = Math.max(inputSize, 1.0);
-    const maxVal = Math.sqrt(3 / inputSize) * this.factor;
-    return randomUniformOp(
-      shape,
-      pyFloat(-maxVal),
-      pyFloat(maxVal),
-      this.resolve(dtype),
-      this.seed,
-    );
+    const d = uniformUnitScalingDraw(this.factor, scaleShape);
+    return draw(d, shape, this.resolve(dtype), this.seed);
   }
 
   override getConfig(): Record<string, unknown> {

@@ -11,8 +11,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { DType, DTypes } from '../../core/dtypes';
 import { ERROR_CODES, raise } from '../../core/errors';
 import { assertFloatDType, DTypeLike, Initializer, PartitionInfo, toDType } from './base';
-import { pyFloat, pyRepr } from './py-values';
+import { pyRepr } from './py-values';
 import { normalOp, randomUniformOp } from './random-ops';
+import { computeFans, RandomDraw, varianceScalingDraw } from '../../core/initializer-calls';
 
 /** `VarianceScaling`'s `mode`. */
 export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg';
@@ -26,9 +27,6 @@ export interface VarianceScalingOptions {
   seed?: number | null;
   dtype?: DTypeLike;
 }
-
-/** Constant from `scipy.stats.truncnorm.std(a=-2, b=2, loc=0., scale=1.)`, as in TF. */
-const TRUNCATED_NORMAL_STDDEV = 0.87962566103423978;
 
 /**
  * `tf.variance_scaling_initializer`: `stddev = sqrt(scale / n)` (truncated normal corrected for
@@ -81,21 +79,12 @@ export class VarianceScaling extends Initializer {
   call(shape: readonly number[], dtype?: DType, partitionInfo?: PartitionInfo): tf.Tensor {
     const d = this.resolve(dtype);
     const scaleShape = partitionInfo ? partitionInfo.fullShape : shape;
-    const [fanIn, fanOut] = computeFans(scaleShape);
-    let scale = this.scale;
-    if (this.mode === 'fan_in') scale /= Math.max(1, fanIn);
-    else if (this.mode === 'fan_out') scale /= Math.max(1, fanOut);
-    else scale /= Math.max(1, (fanIn + fanOut) / 2);
-    if (this.distribution === 'normal' || this.distribution === 'truncated_normal') {
-      const stddev = Math.sqrt(scale) / TRUNCATED_NORMAL_STDDEV;
-      return normalOp('truncated_normal', shape, pyFloat(0.0), pyFloat(stddev), d, this.seed);
-    }
-    if (this.distribution === 'untruncated_normal') {
-      const stddev = Math.sqrt(scale);
-      return normalOp('random_normal', shape, pyFloat(0.0), pyFloat(stddev), d, this.seed);
-    }
-    const limit = Math.sqrt(3.0 * scale);
-    return randomUniformOp(shape, pyFloat(-limit), pyFloat(limit), d, this.seed);
+    return draw(
+      varianceScalingDraw(this.scale, this.mode, this.distribution, scaleShape),
+      shape,
+      d,
+      this.seed,
+    );
   }
 
   override getConfig(): Record<string, unknown> {
@@ -208,16 +197,17 @@ export function lecunUniform(opts: { seed?: number | null } = {}): VarianceScali
   });
 }
 
-/** TF's `init_ops._compute_fans`: (fan_in, fan_out) of a weight shape. */
-export function computeFans(shape: readonly number[]): [number, number] {
-  if (shape.length < 1) return [1, 1]; // Just to avoid errors for constants.
-  if (shape.length === 1) return [Math.trunc(shape[0]), Math.trunc(shape[0])];
-  if (shape.length === 2) return [Math.trunc(shape[0]), Math.trunc(shape[1])];
-  // Assuming convolution kernels (2D, 3D, or more): (..., input_depth, depth).
-  let receptiveFieldSize = 1;
-  for (const dim of shape.slice(0, -2)) receptiveFieldSize *= dim;
-  return [
-    Math.trunc(shape[shape.length - 2] * receptiveFieldSize),
-    Math.trunc(shape[shape.length - 1] * receptiveFieldSize),
-  ];
+/** TF's `init_ops._compute_fans`: (fan_in, fan_out) of a weight shape (src/core's). */
+export { computeFans };
+
+/** Calls the random op of a draw src/core computed. */
+export function draw(
+  d: RandomDraw,
+  shape: readonly number[],
+  dtype: DType,
+  seed: number | null,
+): tf.Tensor {
+  return d.op === 'random_uniform'
+    ? randomUniformOp(shape, d.minval, d.maxval, dtype, seed)
+    : normalOp(d.op, shape, d.mean, d.stddev, dtype, seed);
 }

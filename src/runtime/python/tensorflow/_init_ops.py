@@ -56,6 +56,11 @@ def _simple(name, factory, params):
         for key, value in values.items():
             js_key = "".join(p if i == 0 else p.capitalize() for i, p in enumerate(key.split("_")))
             opts[js_key] = _dt(value) if key == "dtype" else value
+        # Which numbers were Python floats (2.0 reaches the engine as 2): TF converts each to the
+        # variable's dtype, and a float is no int32 even when whole.
+        floats = [k for k, v in opts.items() if isinstance(v, float)]
+        if floats:
+            opts["floatArgs"] = floats
         self._make(**opts)
 
     return type(name, (Initializer,), {"__init__": __init__, "_factory": factory})
