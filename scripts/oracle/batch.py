@@ -14,37 +14,22 @@ RESULTS.jsonl: {"file", "stdout", "events", "uncaught"} where `events` are the g
 outcomes of the calls written in the program (record.py's form) and `uncaught` is the first
 line of an error the program did not catch (`ValueError: ...`), or null.
 """
-import io
 import json
 import os
 import sys
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from record import install_recorder, load_tensorflow  # noqa: E402
+from record import execute, load_tensorflow  # noqa: E402
 
 
 def run(v1, vs, path):
-    with open(path, encoding="utf-8") as f:
-        source = f.read()
-    v1.reset_default_graph()
-    events = []
-    restore = install_recorder(v1, vs, events, path)
-    out = io.StringIO()
-    saved = sys.stdout
-    sys.stdout = out
+    _, stdout, events, error = execute(v1, vs, path)
     uncaught = None
-    try:
-        exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
-    except Exception as e:  # the program's own error: recorded, the batch goes on
+    if error is not None:  # the program's own error: recorded, the batch goes on
+        e = error[0]
         first = str(e).splitlines()[0] if str(e) else ""
         uncaught = "%s: %s" % (type(e).__name__, first)
-    except BaseException:
-        uncaught = "internal: " + traceback.format_exc().splitlines()[-1]
-    finally:
-        sys.stdout = saved
-        restore()
-    return {"file": os.path.basename(path), "stdout": out.getvalue(), "events": events,
+    return {"file": os.path.basename(path), "stdout": stdout, "events": events,
             "uncaught": uncaught}
 
 

@@ -100,8 +100,10 @@ def apply_overrides(text, pairs):
     return text
 
 
-def run_program(v1, vs, path):
-    path = os.path.abspath(path)
+def execute(v1, vs, path):
+    """Runs one program in a fresh default graph, recording its get_variable calls. Returns
+    (source, stdout, events, error): `error` is the exception the program did not catch (None
+    when it ran to its end) and its traceback."""
     with open(path, encoding="utf-8") as f:
         source = f.read()
     v1.reset_default_graph()
@@ -110,19 +112,28 @@ def run_program(v1, vs, path):
     out = io.StringIO()
     saved = sys.stdout
     sys.stdout = out
+    error = None
     try:
         exec(compile(source, path, "exec"), {"__name__": "__main__", "__file__": path})
-    except Exception:
-        # A corpus program must run to its end: an uncaught error is a bug in the program.
-        raise RuntimeError("%s raised:\n%s" % (path, traceback.format_exc()))
+    except Exception as e:
+        error = (e, traceback.format_exc())
     finally:
         sys.stdout = saved
         restore()
+    return source, out.getvalue(), events, error
+
+
+def run_program(v1, vs, path):
+    path = os.path.abspath(path)
+    source, stdout, events, error = execute(v1, vs, path)
+    if error is not None:
+        # A corpus program must run to its end: an uncaught error is a bug in the program.
+        raise RuntimeError("%s raised:\n%s" % (path, error[1]))
     pairs = overrides_of(source)
     for e in events:
         if "error" in e:
             e["error"] = apply_overrides(e["error"], pairs)
-    stdout = apply_overrides(out.getvalue(), pairs)
+    stdout = apply_overrides(stdout, pairs)
     static = json.dumps({"status": "ok", "events": events}, indent=1) + "\n"
     return stdout, static
 

@@ -405,7 +405,7 @@ describe('cli: scope-lens diff against the real checkpoints', function () {
       ],
       [
         ['diff', 'no/such/model.py', '--checkpoint', TFX],
-        /no such file or folder: no\/such\/model\.py/,
+        /no\/such\/model\.py: no such file or folder/,
       ],
       [
         ['diff', fixture('tfx_taxi.py'), `--checkpoint=${FIXTURES}`],
