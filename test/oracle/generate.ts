@@ -229,6 +229,10 @@ class Writer {
       [1, ', initializer=tf.random_normal_initializer()'],
       [1, ', initializer=tf.glorot_uniform_initializer()'],
       [0.6, ', initializer=tf.truncated_normal_initializer(stddev=0.1)'],
+      // A zero-argument callable given a shape: TF calls it with dtype= (a TypeError). Only at
+      // module level: inside a function, Python 3.10+ names it `f.<locals>.<lambda>` where
+      // TF 1.15's Python said `<lambda>`.
+      [this.functionDepth === 0 ? 0.5 : 0, ', initializer=lambda: [1.0, 2.0]'],
     ]);
     const dtype = this.r.weighted<string>([
       [8, ''],
@@ -240,7 +244,14 @@ class Writer {
     let shape = this.r.pick(SHAPES);
     let args: string;
     if (valueInit) {
-      args = `${name}, initializer=tf.constant(${this.r.pick(['[1.0, 2.0]', '[[1, 2], [3, 4]]', '3.0'])})`;
+      args = `${name}, initializer=${this.r.pick([
+        'tf.constant([1.0, 2.0])',
+        'tf.constant([[1, 2], [3, 4]])',
+        'tf.constant(3.0)',
+        'lambda: [1.0, 2.0]',
+        '[[1, 2], [3, 4]]',
+        '3',
+      ])}${this.r.pick(['', '', ', dtype=tf.float64', ', dtype=tf.int32'])}`;
     } else {
       let partitioner = '';
       if (this.r.chance(0.1)) {

@@ -5,7 +5,7 @@
  * variables instead of tensors. Every `get_variable` call's outcome is recorded as an event.
  */
 import { asDType, DType, DTypes } from '../../core/dtypes';
-import { ErrorInfo, firstLine, ScopeLensError } from '../../core/errors';
+import { ERROR_CODES, ErrorInfo, firstLine, raise, ScopeLensError } from '../../core/errors';
 import { NameRegistry } from '../../core/names';
 import { assertCompatible, ConstantValue, pyFloat, PyNumber } from '../../core/py-values';
 import {
@@ -522,6 +522,48 @@ function valueInfo(v: Value): { dtype: DType; shape: Shape } | null {
   return null;
 }
 
+/** Python's list of names in a "missing" message: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`. */
+function pyNameList(names: readonly string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length <= 2) return q.join(' and ');
+  return `${q.slice(0, -1).join(', ')}, and ${q[q.length - 1]}`;
+}
+
+/**
+ * The TypeError of calling a program function as TF calls an initializer, `fn(shape,
+ * dtype=dtype, partition_info=partition_info)`, or undefined when the call binds. CPython binds
+ * keywords before it counts positional arguments, so an unexpected `dtype` is reported first.
+ * The name is the function's `__name__`, as the Python of TF 1.15 printed it.
+ */
+function bindingError(fn: Value & { k: 'func' }): string | undefined {
+  const params = fn.def.params;
+  const positional = params.filter((p) => p.paramKind === 'positional');
+  const kwonly = params.filter((p) => p.paramKind === 'kwonly');
+  const varargs = params.some((p) => p.paramKind === 'vararg');
+  const kwargs = params.some((p) => p.paramKind === 'kwarg');
+  const name = fn.name;
+  for (const kw of ['dtype', 'partition_info']) {
+    if (positional[0]?.name === kw) return `${name}() got multiple values for argument '${kw}'`;
+    if (!kwargs && !positional.some((p) => p.name === kw) && !kwonly.some((p) => p.name === kw))
+      return `${name}() got an unexpected keyword argument '${kw}'`;
+  }
+  if (positional.length === 0 && !varargs)
+    return `${name}() takes 0 positional arguments but 1 was given`;
+  const passed = new Set(['dtype', 'partition_info']);
+  const missing = positional
+    .slice(1)
+    .filter((p) => p.default === null && !passed.has(p.name))
+    .map((p) => p.name);
+  if (missing.length)
+    return `${name}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${pyNameList(missing)}`;
+  const missingKw = kwonly
+    .filter((p) => p.default === null && !passed.has(p.name))
+    .map((p) => p.name);
+  if (missingKw.length)
+    return `${name}() missing ${missingKw.length} required keyword-only argument${missingKw.length > 1 ? 's' : ''}: ${pyNameList(missingKw)}`;
+  return undefined;
+}
+
 /** A Python value as a constant and which of its numbers are floats; undefined if not known. */
 function constantOf(v: Value): { value: ConstantValue; floats: boolean[] } | undefined {
   const floats: boolean[] = [];
@@ -672,10 +714,24 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
         spec.dtype.baseDType,
         spec.partitionInfo?.fullShape ?? spec.shape,
       );
+    // A function of the program called with the shape: Python's own binding error when it
+    // cannot take `(shape, dtype=..., partition_info=...)` (a zero-argument lambda).
+    if (spec.initMode === 'shape' && spec.initializer.k === 'func') {
+      const message = bindingError(spec.initializer);
+      if (message) raise(ERROR_CODES.initializerArgs, 'TypeError', message);
+    }
     let shape = spec.shape;
     let dtype = spec.dtype;
     if (spec.initMode === 'value') {
       const info = valueInfo(spec.initializer);
+      if (info) {
+        shape = info.shape;
+        dtype = info.dtype;
+      }
+    } else if (spec.initMode === 'no-args' && spec.initializer.k === 'func') {
+      // `initializer()`: TF takes the variable's shape and dtype from the value it returns
+      // (`variable_dtype = None`: the dtype asked for is not applied).
+      const info = valueInfo(this.state.callFn(spec.initializer, [], new Map()));
       if (info) {
         shape = info.shape;
         dtype = info.dtype;
