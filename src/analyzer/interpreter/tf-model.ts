@@ -722,20 +722,18 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     }
     let shape = spec.shape;
     let dtype = spec.dtype;
-    if (spec.initMode === 'value') {
-      const info = valueInfo(spec.initializer);
-      if (info) {
-        shape = info.shape;
-        dtype = info.dtype;
-      }
-    } else if (spec.initMode === 'no-args' && spec.initializer.k === 'func') {
-      // `initializer()`: TF takes the variable's shape and dtype from the value it returns
-      // (`variable_dtype = None`: the dtype asked for is not applied).
-      const info = valueInfo(this.state.callFn(spec.initializer, [], new Map()));
-      if (info) {
-        shape = info.shape;
-        dtype = info.dtype;
-      }
+    // From a value, or from what `initializer()` returns, TF takes the variable's shape and
+    // dtype from the value (`variable_dtype = None`: the dtype asked for is not applied).
+    const value =
+      spec.initMode === 'value'
+        ? spec.initializer
+        : spec.initMode === 'no-args' && spec.initializer.k === 'func'
+          ? this.state.callFn(spec.initializer, [], new Map())
+          : undefined;
+    const info = value && valueInfo(value);
+    if (info) {
+      shape = info.shape;
+      dtype = info.dtype;
     }
     const isResource = spec.useResource;
     // variables.py: GLOBAL_VARIABLES unless collections are given; TRAINABLE_VARIABLES added.

@@ -14,7 +14,8 @@ import { DType, DTypes } from '../../core/dtypes';
 import { ERROR_CODES, raise } from '../../core/errors';
 import { assertFloatDType, castTo, DTypeLike, Initializer, PartitionInfo, toDType } from './base';
 import { assertCompatible, pyFloat, PyNumber, userNumber } from './py-values';
-import { checkNormalArgs, tfjsSeed } from './random-ops';
+import { checkNormalArgs } from '../../core/initializer-calls';
+import { tfjsSeed } from './random-ops';
 
 /** Options of `orthogonal`. */
 export interface OrthogonalOptions {
@@ -57,7 +58,7 @@ export class Orthogonal extends Initializer {
     const numCols = shape[shape.length - 1];
     const flatShape = numRows < numCols ? [numCols, numRows] : [numRows, numCols];
     // random_ops.random_normal(flat_shape, dtype=dtype): mean 0.0 and stddev 1.0 must convert.
-    checkNormalArgs('random_normal', pyFloat(0.0), pyFloat(1.0), d);
+    checkNormalArgs(pyFloat(0.0), pyFloat(1.0), d);
     return tf.tidy(() => {
       if (numRows * numCols === 0) return castTo(tf.zeros([...shape]), d);
       const a = tf.randomNormal(flatShape, 0, 1, 'float32', tfjsSeed(this.seed));

@@ -17,22 +17,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { DType } from '../../core/dtypes';
-import { checkNormalArgs as checkNormalCall, checkUniformArgs } from '../../core/initializer-calls';
+import { checkNormalArgs, checkUniformArgs } from '../../core/initializer-calls';
 import { ERROR_CODES, raise } from '../../core/errors';
 import { castTo, tfjsDType } from './base';
 import { PyNumber } from './py-values';
 
 export type NormalOp = 'random_normal' | 'truncated_normal';
-
-/** The conversions `random_ops.random_normal` / `truncated_normal` do before building the op. */
-export function checkNormalArgs(
-  _op: NormalOp,
-  mean: PyNumber,
-  stddev: PyNumber,
-  dtype: DType,
-): void {
-  checkNormalCall(mean, stddev, dtype);
-}
 
 export function normalOp(
   op: NormalOp,
@@ -42,7 +32,7 @@ export function normalOp(
   dtype: DType,
   seed: number | null,
 ): tf.Tensor {
-  checkNormalArgs(op, mean, stddev, dtype);
+  checkNormalArgs(mean, stddev, dtype);
   const s = tfjsSeed(seed);
   return tf.tidy(() => {
     // tfjs truncates at two standard deviations of its own mean/stddev, as TF's op does.
