@@ -77,6 +77,12 @@ export interface Outcome {
   readonly reuse?: ReuseInfo;
   /** Found by analysing an uncalled function alone (its name), not the program's execution. */
   readonly entry?: string;
+  /**
+   * A variable the call's custom getter made through the true getter that is not what the call
+   * returned (the getter returned a sum of variables, or raised): it exists in the graph and in
+   * checkpoints, but it is not the call's result.
+   */
+  readonly byGetter?: boolean;
   /** The `variable_scope(...)` call of the enclosing scope (absent at the root scope). */
   readonly scope?: Location;
   /** For "does not exist": the existing variables the program most likely meant, best first. */
@@ -829,6 +835,7 @@ class Builder {
       o.error = errorLine(e);
       o.code = e.error.code;
     }
+    if (e.byGetter) o.byGetter = true;
     if (e.action !== 'raise') {
       o.shape = shapeText(e.shape);
       o.dtype = e.dtype?.name;
@@ -880,7 +887,8 @@ class Builder {
     const outerLine = outer ? this.lineMap(this.file).position(outer.at.span.from).line : undefined;
     // A tf.Variable has no get_variable key: its op name may equal a store key of another.
     const varKey = e.plain ? `\u0000${e.name}` : e.key;
-    if (e.action === 'create' && varKey && !this.variables.has(varKey)) {
+    // A getter's computed result (`a + b`) is no variable; the variables it made have events.
+    if (e.action === 'create' && varKey && !e.computed && !this.variables.has(varKey)) {
       const v: { -readonly [K in keyof VariableInfo]: VariableInfo[K] } = {
         name: o.name,
         key: displayName(e.key ?? e.name),

@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   initializerDtype: 'TF-INIT-DTYPE', // Initializer type '...' and explicit dtype '...' don't match.
   initializerRequired: 'TF-INIT-REQUIRED', // An initializer for variable X of <dtype> is required
   customGetterNotCallable: 'TF-GETTER-NOT-CALLABLE', // Passed a custom_getter which is not callable
+  customGetterRaised: 'TF-GETTER-RAISED', // the program's custom getter raised (Python's message)
   partitionedExists: 'TF-PART-EXISTS', // Partitioned variable with name X already exists.
   partitionedMissing: 'TF-PART-MISSING', // PartitionedVariable X does not exist, ...
   partitionedShapeMismatch: 'TF-PART-SHAPE', // Trying to reuse partitioned variable X, but specified shape

@@ -17,6 +17,7 @@ import { validateVariableScopeArgs } from '../engine/api';
 import { constantTensor } from '../engine/initializers';
 import type { ConstantValue } from '../engine/initializers';
 import { asDType } from '../core/dtypes';
+import { assertCompatible } from '../core/py-values';
 import { formatShape } from '../core/shape';
 import { tfDTypeOf } from '../engine/graph';
 import type { HostRegularizer } from '../engine/types';
@@ -53,13 +54,20 @@ export function createBridge(options: BridgeOptions = {}): Record<string, unknow
       return { hostRegularizer: true, applyToVariable: (v) => fn(v) };
     },
 
-    /** A tfjs tensor from a (nested) list; Python numbers typed as Python types them. */
+    /**
+     * A tfjs tensor from a (nested) list; Python numbers typed as Python types them. With a
+     * dtype, `floatLeaves` says which leaves were Python floats (a whole `2.0` crosses the
+     * bridge as a JS number): TF 1.15's `_AssertCompatible` rejects them for an int dtype.
+     */
     tensorFromValue(
       value: ConstantValue,
       dtypeName: string | null,
       shape: number[] | null,
+      floatLeaves?: boolean[] | null,
     ): tf.Tensor {
-      return constantTensor(value, dtypeName ? asDType(dtypeName) : null, shape, false, 'python');
+      const dtype = dtypeName ? asDType(dtypeName) : null;
+      if (dtype && floatLeaves) assertCompatible(value, dtype.baseDType, floatLeaves);
+      return constantTensor(value, dtype, shape, false, 'python');
     },
 
     /** A tfjs tensor with the TF dtype it stands for (int64 is stored as int32, float64 as float32). */

@@ -115,7 +115,9 @@ function siteLines(ref: SiteRef, snapshot: Snapshot, uriOf: UriResolver): string
     const parts: string[] = [];
     const call = calls.get(trailKey(o));
     const prefix = call ? `${call}: ` : '';
-    if (o.action === 'create') parts.push(`${prefix}${code(o.name)} — **created here**`);
+    if (o.action === 'create' && o.byGetter)
+      parts.push(`${prefix}${code(o.name)} — **created** by the scope's custom getter`);
+    else if (o.action === 'create') parts.push(`${prefix}${code(o.name)} — **created here**`);
     else if (o.action === 'reuse')
       parts.push(
         `${code(o.name)} — **reuses** the variable created at ${

@@ -320,9 +320,19 @@ class Writer {
     this.line('return None');
     this.functionDepth--;
     this.indent--;
-    this.line(`${t} = tf.make_template("${this.r.pick(SCOPE_NAMES)}", ${fn})`);
+    // With create_scope_now_, the scope is captured here (a default-name scope: `a`, `a_1`),
+    // and every call re-enters it; the op name scopes still differ per call.
+    const now = this.r.chance(0.3) ? ', create_scope_now_=True' : '';
+    this.line(`${t} = tf.make_template("${this.r.pick(SCOPE_NAMES)}", ${fn}${now})`);
+    if (now) this.line(`print("template", ${t}.variable_scope.name)`);
     const calls = this.r.int(1, 3);
     for (let i = 0; i < calls; i++) {
+      // A call inside another scope: the template's variables keep the scope it captured.
+      const inScope = this.r.chance(0.25);
+      if (inScope) {
+        this.line(`with tf.variable_scope("${this.r.pick(SCOPE_NAMES)}"):`);
+        this.indent++;
+      }
       this.line('try:');
       this.indent++;
       this.line(`${t}()`);
@@ -332,6 +342,7 @@ class Writer {
       this.indent++;
       this.line('print(type(e).__name__, str(e).split("\\n")[0])');
       this.indent--;
+      if (inScope) this.indent--;
     }
   }
 
@@ -339,15 +350,37 @@ class Writer {
     const g = this.fresh('getter');
     this.line(`def ${g}(getter, name, *args, **kwargs):`);
     this.indent++;
-    this.line(
-      this.r.pick([
-        'return getter(name, *args, **kwargs)',
-        'return getter(name + "_g", *args, **kwargs)',
-        'kwargs["trainable"] = False\n' +
-          '    '.repeat(this.indent) +
-          'return getter(name, *args, **kwargs)',
-      ]),
-    );
+    const body = this.r.weighted<readonly string[]>([
+      [1, ['return getter(name, *args, **kwargs)']],
+      [1, ['return getter(name + "_g", *args, **kwargs)']],
+      [1, ['kwargs["trainable"] = False', 'return getter(name, *args, **kwargs)']],
+      // Getters that return a computed tensor, not a variable: the call's result is named by
+      // the op, in the name scope the getter runs in (the root, unless it opens one).
+      [
+        0.6,
+        [
+          'a = getter(name + "_a", *args, **kwargs)',
+          'b = getter(name + "_b", *args, **kwargs)',
+          'return a + b',
+        ],
+      ],
+      [
+        0.4,
+        [
+          'v = getter(name, *args, **kwargs)',
+          `with tf.name_scope("${this.r.pick(['cg', 'custom_getter'])}"):`,
+          '    return v * 2.0',
+        ],
+      ],
+      [
+        0.4,
+        [
+          'v = getter(name, *args, **kwargs)',
+          'return tf.identity(v, name="reused" if kwargs["reuse"] else "fresh")',
+        ],
+      ],
+    ]);
+    for (const text of body) this.line(text);
     this.indent--;
     this.line(
       `with tf.variable_scope("${this.r.pick(SCOPE_NAMES)}", custom_getter=${g}${this.r.pick(REUSE)}):`,

@@ -2,7 +2,7 @@
  * The differential harness: generated TF1 programs (generate.ts) run under real TensorFlow and
  * under Scope Lens, and every difference is reported.
  *
- *   npm run test:oracle [-- --seeds A-B] [--keep DIR] [--no-minimize]
+ *   npm run test:oracle [-- --seeds A-B] [--keep DIR] [--no-minimize] [--record FILE]
  *
  * For each seed: TensorFlow (2.21's compat.v1, installed on first use into a cache folder;
  * scripts/oracle/batch.py runs every program in one Python process) gives the program's stdout
@@ -18,6 +18,11 @@
  * the 1.15 source that shows it) are mapped back to 1.15's text before comparing. A failing
  * program is minimised (statements removed while the same difference stays) before it is
  * reported. Exit code 0 when nothing differs, 1 otherwise, 2 when the oracle cannot be set up.
+ *
+ * `--record FILE` also writes every program on which nothing differs, with what TF did (1.15's
+ * text), to FILE: the regression suite (test/oracle/regressions.test.ts) runs those in `npm
+ * test` without TensorFlow. The programs are stored whole, so later changes to the generator
+ * do not change what a recorded seed tests.
  *
  * Where TensorFlow lives: $SCOPE_LENS_TF_PYTHON (a Python with tensorflow), else
  * <cache>/tf-oracle/bin/python, created with `python3 -m venv` and
@@ -43,8 +48,28 @@ const TF_VERSION = '2.21.0';
 export const KNOWN_DIFFERENCES: readonly {
   readonly why: string;
   readonly from: RegExp;
-  readonly to: string;
+  readonly to: string | ((match: string, ...groups: string[]) => string);
 }[] = [
+  {
+    // tensorflow/python/ops/math_ops.py (1.15), binary_op_wrapper: the right operand is
+    // converted with `convert_to_tensor_v2(y, dtype_hint=x.dtype.base_dtype)`, so a value the
+    // hint cannot hold (2.0 for int32) becomes a constant of its own dtype and
+    // op_def_library._apply_op_helper rejects the pair ("Input 'y' of 'Mul' Op has type float32
+    // that does not match type int32 of argument 'x'."); r_binary_op_wrapper converts the left
+    // one strictly (`dtype=y.dtype`: _AssertCompatible). 2.x converts inside the op helper.
+    why: 'binary operator with a Python value of another dtype',
+    from: /Expected (\w+) passed to parameter '(\w+)' of op '(\w+)', got (.+?) of type '(\w+)' instead\. Error: Expected \w+, but got .+? of type '\w+'\./g,
+    to: (_m, dtype, param, op, value, pyType) => {
+      if (param !== 'y') return `Expected ${dtype}, got ${value} of type '${pyType}' instead.`;
+      const own: Record<string, string> = {
+        float: 'float32',
+        int: 'int32',
+        str: 'string',
+        bool: 'bool',
+      };
+      return `Input 'y' of '${op}' Op has type ${own[pyType] ?? pyType} that does not match type ${dtype} of argument 'x'.`;
+    },
+  },
   {
     // tensorflow/python/framework/tensor_util.py (1.15), _AssertCompatible:
     //   raise TypeError("Expected %s, got %s of type '%s' instead." % (...))
@@ -70,7 +95,11 @@ export const KNOWN_DIFFERENCES: readonly {
 
 export function to115(text: string): string {
   let out = text;
-  for (const d of KNOWN_DIFFERENCES) out = out.replace(d.from, d.to);
+  for (const d of KNOWN_DIFFERENCES)
+    out =
+      typeof d.to === 'string'
+        ? out.replace(d.from, d.to)
+        : out.replace(d.from, d.to as (m: string, ...g: string[]) => string);
   return out;
 }
 
@@ -261,7 +290,8 @@ export function compareAnalysis(analysis: Analysis, events: readonly OracleEvent
     const real = byLine.get(line);
     if (!real) continue;
     for (const o of list.flatMap((s) => s.outcomes)) {
-      if (!o.certain || o.entry) continue;
+      // A variable a custom getter made on the way is not the call's outcome in TF's record.
+      if (!o.certain || o.entry || o.byGetter) continue;
       const happened = real.some(
         (e) =>
           e.action === o.action &&
@@ -399,6 +429,16 @@ interface Options {
   keep?: string;
   minimize: boolean;
   maxReports: number;
+  record?: string;
+}
+
+/** One program of the regression suite: its text and what TensorFlow did with it. */
+export interface RecordedProgram {
+  readonly seed: number;
+  readonly program: string;
+  readonly stdout: string;
+  readonly uncaught: string | null;
+  readonly events: readonly OracleEvent[];
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -413,6 +453,7 @@ function parseArgs(argv: readonly string[]): Options {
     } else if (a === '--keep') o.keep = argv[++i];
     else if (a === '--no-minimize') o.minimize = false;
     else if (a === '--reports') o.maxReports = Number(argv[++i]);
+    else if (a === '--record') o.record = argv[++i];
     else throw new Error(`unknown argument ${a}`);
   }
   return o;
@@ -449,6 +490,7 @@ async function main(): Promise<number> {
   const byKind = new Map<string, number[]>();
   const first = new Map<string, { seed: number; detail: string }>();
   let failing = 0;
+  const recorded: RecordedProgram[] = [];
   try {
     for (const s of seeds) {
       const file = path.join(programs, fileOf(s));
@@ -461,6 +503,14 @@ async function main(): Promise<number> {
       }
       const diffs = await differences(runner, file, code, o);
       if (diffs.length) failing++;
+      else
+        recorded.push({
+          seed: s,
+          program: code,
+          stdout: o.stdout,
+          uncaught: o.uncaught,
+          events: o.events,
+        });
       for (const d of diffs) {
         // Grouped by kind and the detail's shape (names and numbers left out), so that
         // different causes of one kind are reported apart.
@@ -474,6 +524,12 @@ async function main(): Promise<number> {
     console.log(
       `${seeds.length} programs (seeds ${options.from}-${options.to}); TensorFlow took ${tfSeconds.toFixed(0)} s; ${failing} differ`,
     );
+    if (options.record) {
+      // One program a line: diffs of the file stay one line per program.
+      const lines = recorded.map((r) => JSON.stringify(r));
+      fs.writeFileSync(options.record, lines.join('\n') + '\n');
+      console.log(`recorded ${recorded.length} programs in ${options.record}`);
+    }
     let reports = 0;
     for (const [group, list] of byKind) {
       const f = first.get(group)!;

@@ -2720,7 +2720,7 @@ export class Interpreter {
       env.set(asName ?? name, { k: 'module', path: 'engine' });
       return;
     }
-    const mod = this.loadModule(name, 0) ?? (name === 'collections' ? this.collections() : null);
+    const mod = this.loadModule(name, 0) ?? this.builtinModule(name);
     if (asName) env.set(asName, mod ?? UNKNOWN_VALUE);
     else {
       // `import a.b` binds `a`.
@@ -2766,8 +2766,7 @@ export class Interpreter {
       return;
     }
     const mod =
-      this.loadModule(s.module, s.level) ??
-      (s.level === 0 && s.module === 'collections' ? this.collections() : null);
+      this.loadModule(s.module, s.level) ?? (s.level === 0 ? this.builtinModule(s.module) : null);
     for (const a of s.names) {
       if (a.name === '*') {
         if (mod && mod.k === 'module' && mod.env)
@@ -2782,6 +2781,101 @@ export class Interpreter {
       }
       env.set(a.asName ?? a.name, v ?? UNKNOWN_VALUE);
     }
+  }
+
+  /** The standard-library modules the interpreter implements itself, by name. */
+  private builtinModule(name: string): Value | null {
+    if (name === 'collections') return this.collections();
+    if (name === 'copy') return this.copyModule();
+    if (name === 'math' || name === 'numpy') return this.mathModule(name);
+    return null;
+  }
+
+  /**
+   * Python's `math`, and NumPy's scalar math under the same names: model code computes widths
+   * and constants with them (`1.0 / math.sqrt(size_per_head)`, GELU's `np.sqrt(2 / np.pi)`).
+   * Numbers in, a number out; anything else (arrays, tensors) is not known. A domain error
+   * (`sqrt(-1)`) is not known either. NumPy's other names are not known.
+   */
+  private mathModule(name: 'math' | 'numpy'): Value {
+    const env = new Env(null);
+    const num = (v: Value | undefined): number | undefined =>
+      v && (v.k === 'int' || v.k === 'float') && !(v.k === 'int' && v.hole)
+        ? v.v
+        : v?.k === 'bool'
+          ? Number(v.v)
+          : undefined;
+    const float = (x: number): Value => (Number.isFinite(x) ? { k: 'float', v: x } : UNKNOWN_VALUE);
+    const unary = (fn: (x: number) => number, toInt = false) =>
+      builtin('math', (args) => {
+        const x = num(args[0]);
+        if (x === undefined) return UNKNOWN_VALUE;
+        const y = fn(x);
+        if (Number.isNaN(y)) return UNKNOWN_VALUE;
+        return toInt && Number.isFinite(y) ? { k: 'int', v: y } : float(y);
+      });
+    const fns: Record<string, (x: number) => number> = {
+      sqrt: Math.sqrt,
+      exp: Math.exp,
+      tanh: Math.tanh,
+      sin: Math.sin,
+      cos: Math.cos,
+      log2: Math.log2,
+      log10: Math.log10,
+      log1p: Math.log1p,
+    };
+    for (const [k, fn] of Object.entries(fns)) env.set(k, unary(fn));
+    env.set(
+      'log',
+      builtin('log', (args) => {
+        const x = num(args[0]);
+        const b = args.length > 1 ? num(args[1]) : Math.E;
+        if (x === undefined || b === undefined || x <= 0) return UNKNOWN_VALUE;
+        return float(Math.log(x) / Math.log(b));
+      }),
+    );
+    env.set(name === 'math' ? 'fabs' : 'abs', unary(Math.abs));
+    // math.floor and math.ceil give ints; NumPy's give floats.
+    env.set('floor', unary(Math.floor, name === 'math'));
+    env.set('ceil', unary(Math.ceil, name === 'math'));
+    env.set('pi', { k: 'float', v: Math.PI });
+    env.set('e', { k: 'float', v: Math.E });
+    return { k: 'module', path: `<${name}>`, env };
+  }
+
+  /**
+   * Python's `copy`: `copy.deepcopy(config)` is how model code (BERT's `BertModel`) takes its
+   * configuration, so a copy keeps what the analyzer knows. Instances, lists and dicts are
+   * copied (deeply for `deepcopy`); anything else is itself (immutable, or a TF object).
+   */
+  private copyModule(): Value {
+    const copy = (v: Value, deep: boolean, depth: number): Value => {
+      if (depth > 8) return v;
+      const item = (x: Value) => (deep ? copy(x, deep, depth + 1) : x);
+      switch (v.k) {
+        case 'list':
+          return { k: 'list', items: v.items.map(item) };
+        case 'dict':
+          return { k: 'dict', entries: v.entries.map(([k, x]) => [k, item(x)]) };
+        case 'instance': {
+          const attrs = new Map<string, Value>();
+          for (const [k, x] of v.attrs) attrs.set(k, item(x));
+          return { k: 'instance', cls: v.cls, attrs };
+        }
+        default:
+          return v;
+      }
+    };
+    const env = new Env(null);
+    env.set(
+      'copy',
+      builtin('copy', (args) => copy(args[0] ?? UNKNOWN_VALUE, false, 0)),
+    );
+    env.set(
+      'deepcopy',
+      builtin('deepcopy', (args) => copy(args[0] ?? UNKNOWN_VALUE, true, 0)),
+    );
+    return { k: 'module', path: '<copy>', env };
   }
 
   /**

@@ -20,7 +20,7 @@ import { DType, DTypes, tryDType } from '../../core/dtypes';
 import { AbstractDim, AbstractShape, UNKNOWN } from '../../core/shape';
 import type { Interpreter } from './interpreter';
 import type { AVariable } from './tf-model';
-import { Deps, NONE, pyStr, UNKNOWN_VALUE, Value } from './values';
+import { Deps, NONE, PyRaise, pyStr, UNKNOWN_VALUE, Value } from './values';
 
 type Dims = readonly AbstractDim[];
 type Args = { args: Value[]; kwargs: Map<string, Value> };
@@ -395,6 +395,8 @@ export function tensorBinop(interp: Interpreter, op: string, a: Value, b: Value)
     '%': 'mod',
     '**': 'pow',
   };
+  partitionedOperands(interp, op, a, b);
+  floatForIntOperand(interp, op, a, b);
   const deps = unionDeps([a, b]);
   const assumed = anyAssumed([a, b]);
   if (op === '@')
@@ -419,6 +421,72 @@ export function tensorBinop(interp: Interpreter, op: string, a: Value, b: Value)
     deps,
     assumed,
   );
+}
+
+/** Python's name of a value's type, where it is certain (`type(x).__name__`). */
+function pyTypeName(v: Value): string | undefined {
+  switch (v.k) {
+    case 'int':
+    case 'float':
+    case 'bool':
+      return v.k;
+    case 'none':
+      return 'NoneType';
+    case 'partitioned':
+      return 'PartitionedVariable';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * TF 1.15's `PartitionedVariable` defines no operators (variables.py): `p * 2.0` and `p + p`
+ * are Python's TypeError, while a Tensor or Variable on the other side converts it through its
+ * reflected operator (`p * t` is `t.__rmul__(p)`). Python programs only.
+ */
+function partitionedOperands(interp: Interpreter, op: string, a: Value, b: Value): void {
+  if (interp.language !== 'python' || (a.k !== 'partitioned' && b.k !== 'partitioned')) return;
+  const other = a.k === 'partitioned' ? b : a;
+  // Numbers, None and another PartitionedVariable define nothing that takes it either; a str,
+  // list or tuple has its own message (and `"%s" % p` formats it), not followed here.
+  if (!['int', 'float', 'bool', 'none', 'partitioned'].includes(other.k)) return;
+  const [x, y] = [pyTypeName(a), pyTypeName(b)];
+  if (x === undefined || y === undefined) return;
+  const comparison = ['<', '<=', '>', '>='].includes(op);
+  const message = comparison
+    ? `'${op}' not supported between instances of '${x}' and '${y}'`
+    : `unsupported operand type(s) for ${op === '@' ? '@' : op}: '${x}' and '${y}'`;
+  throw new PyRaise({ k: 'exception', cls: 'TypeError', message });
+}
+
+/** The op types of Python's operators on tensors, as the runtime builds them. */
+const OPERATOR_OPS: Readonly<Record<string, string>> = {
+  '+': 'Add',
+  '-': 'Sub',
+  '*': 'Mul',
+  '//': 'FloorDiv',
+  '%': 'FloorMod',
+  '**': 'Pow',
+};
+
+/**
+ * A Python float beside an integer tensor, as TF 1.15's operator wrappers (math_ops.py) treat
+ * it. On the right, `binary_op_wrapper` converts it with the tensor's dtype only as a hint, so
+ * it becomes a float32 constant and the op rejects the pair; on the left, `r_binary_op_wrapper`
+ * converts it strictly (`_AssertCompatible`). Python programs only; a dtype not known, no check.
+ */
+function floatForIntOperand(interp: Interpreter, op: string, a: Value, b: Value): void {
+  const type = OPERATOR_OPS[op];
+  if (interp.language !== 'python' || !type) return;
+  const tensorLeft = isTensorLike(a);
+  const [t, other] = tensorLeft ? [a, b] : [b, a];
+  if (other.k !== 'float' || !isTensorLike(t)) return;
+  const dtype = tensorInfo(t).dtype;
+  if (!dtype || !dtype.isInteger) return;
+  const message = tensorLeft
+    ? `Input 'y' of '${type}' Op has type float32 that does not match type ${dtype.name} of argument 'x'.`
+    : `Expected ${dtype.name}, got ${pyStr(other)} of type 'float' instead.`;
+  throw new PyRaise({ k: 'exception', cls: 'TypeError', message });
 }
 
 function matmul(interp: Interpreter, a: Args): Value {
@@ -599,7 +667,11 @@ function expandDims(interp: Interpreter, a: Args): Value {
   const name = opName(interp, a, 2, 'ExpandDims');
   const d = dimsOf(x.shape);
   if (!d) return tensor(name, x.dtype, x.shape);
-  const axis = normAxis(argOf(a, 1, 'axis') ?? a.kwargs.get('dim'), d.length + 1);
+  // ExpandDims takes its axis as a scalar or a one-element vector (`axis=[-1]`, as BERT does).
+  let axisArg = argOf(a, 1, 'axis') ?? a.kwargs.get('dim');
+  if (axisArg && (axisArg.k === 'list' || axisArg.k === 'tuple') && axisArg.items.length === 1)
+    axisArg = axisArg.items[0];
+  const axis = normAxis(axisArg, d.length + 1);
   if (axis === undefined) return tensor(name, x.dtype, U);
   const out = [...d];
   out.splice(axis, 0, 1);

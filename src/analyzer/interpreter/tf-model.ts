@@ -5,7 +5,14 @@
  * variables instead of tensors. Every `get_variable` call's outcome is recorded as an event.
  */
 import { asDType, DType, DTypes } from '../../core/dtypes';
-import { ERROR_CODES, ErrorInfo, firstLine, raise, ScopeLensError } from '../../core/errors';
+import {
+  ERROR_CODES,
+  ErrorInfo,
+  errorInfo,
+  firstLine,
+  raise,
+  ScopeLensError,
+} from '../../core/errors';
 import { NameRegistry } from '../../core/names';
 import { assertCompatible, ConstantValue, pyFloat, PyNumber } from '../../core/py-values';
 import {
@@ -28,7 +35,7 @@ import {
 import { ScopeMachine, ScopeSlots, VariableScopeArgs } from '../../core/variable-scope';
 import { fixedSizePartitioner, Partitioner } from '../../core/partitioners';
 import type { Expr } from '../ir';
-import { hasHoles, mayEqualSegments, NONE, UNKNOWN_VALUE, Value } from './values';
+import { hasHoles, mayEqualSegments, NONE, PyRaise, UNKNOWN_VALUE, Value } from './values';
 import { dtypeValue } from './tensors';
 import { NearbyNames } from './did-you-mean';
 import type { VariableScope } from '../../core/variable-scope';
@@ -124,6 +131,14 @@ export interface VariableEvent {
   readonly conformance: boolean;
   /** A `tf.Variable` (named by the name scope, invisible to get_variable), not get_variable's. */
   readonly plain?: boolean;
+  /**
+   * Made by the call's custom getter through the true getter, but not what the call returned
+   * (the getter returned a sum of two variables, or raised): a real variable of the graph that
+   * is not the call's outcome.
+   */
+  readonly byGetter?: boolean;
+  /** The call's result is not a variable (a custom getter returned a computed tensor). */
+  readonly computed?: boolean;
 }
 
 /** The TF state of one analysed graph. */
@@ -137,6 +152,8 @@ export class TfState {
   private readonly collections = new Map<string, Value & { k: 'list' }>();
   /** The event of the last error `getVariable` raised (taken by the interpreter's PyRaise). */
   lastRaise: VariableEvent | null = null;
+  /** For each `getVariable` running a custom getter, innermost last: the variables it made. */
+  private readonly madeByGetters: AVariable[][] = [];
   /** Where each reusing scope's reuse came from. */
   readonly reuseOrigins = new WeakMap<VariableScope<AnalyzerSlots>, ReuseOrigin>();
   /** `tf.Variable`s by op name (get_variable never sees them). */
@@ -205,6 +222,9 @@ export class TfState {
     }
     const file = site ? site.file : this.sink.file;
     const trail = trailAt(this.sink.trail, site);
+    const getter = !!(kwargs.get('custom_getter') || scope.customGetter);
+    let made: AVariable[] | undefined;
+    if (getter) this.madeByGetters.push((made = []));
     const origin = scope.reuse !== false ? this.reuseOrigins.get(scope) : undefined;
     const scopeAt = this.scopeCalls.get(scope);
     // Events are built with one fixed shape (object spreads made this the hot spot).
@@ -249,11 +269,23 @@ export class TfState {
       const value = toValue(result as unknown);
       const v = value.k === 'variable' || value.k === 'partitioned' ? value.v : null;
       if (this.partitionAssumed) certain = false;
-      if (action === 'create') this.collect(value);
       const shown = wholePartitioned ? fullName : (resultName(value) ?? fullName);
-      this.sink.events.push(event(action, shown, v, undefined));
+      if (made) this.madeByGetter(made, value, event);
+      const outcome = event(action, shown, v, undefined);
+      this.sink.events.push(v || !getter ? outcome : { ...outcome, computed: true });
       return value;
     } catch (e) {
+      if (made) this.madeByGetter(made, UNKNOWN_VALUE, event);
+      if (e instanceof PyRaise && getter) {
+        // The program's custom getter raised (its own `raise`, or an op in it that Python or
+        // TF rejects, as `p * 2.0` on a PartitionedVariable): that is this call's outcome.
+        const cls = e.exc.cls;
+        if (cls !== 'ValueError' && cls !== 'TypeError' && cls !== 'NotImplementedError') throw e;
+        const info = errorInfo(ERROR_CODES.customGetterRaised, cls, e.exc.message);
+        const raised = event('raise', fullName, null, info);
+        this.sink.events.push(raised);
+        throw new PyRaise(e.exc, [...e.events, raised]);
+      }
       if (!(e instanceof ScopeLensError)) return UNKNOWN_VALUE; // never a false certainty
       const raised = event('raise', fullName, null, e.info);
       const plain = this.plainVariables.get(fullName);
@@ -267,6 +299,7 @@ export class TfState {
       this.lastRaise = raised;
       throw e;
     } finally {
+      if (made) this.madeByGetters.pop();
       if (alias) this.store.vars.delete(fullName);
       if (wholePartitioned) scope.partitioner = scopePartitioner;
     }
@@ -280,7 +313,7 @@ export class TfState {
   plainVariable(callAt: Expr, v: AVariable): Value {
     const site = this.sink.site;
     const value: Value = { k: 'variable', v };
-    this.collect(value);
+    this.collectVariable(v);
     this.sink.events.push({
       at: site ? site.at : callAt,
       file: site ? site.file : this.sink.file,
@@ -316,12 +349,31 @@ export class TfState {
   }
 
   /** A new variable joins its collections (`tf.global_variables()` order is creation order). */
-  private collect(value: Value): void {
-    const vars =
-      value.k === 'variable' ? [value.v] : value.k === 'partitioned' ? value.v.parts : [];
-    for (const v of vars) {
-      const item: Value = { k: 'variable', v };
-      for (const c of v.collections) this.collection(c).items.push(item);
+  collectVariable(v: AVariable): void {
+    const item: Value = { k: 'variable', v };
+    for (const c of v.collections) this.collection(c).items.push(item);
+    if (this.madeByGetters.length) this.madeByGetters[this.madeByGetters.length - 1].push(v);
+  }
+
+  /**
+   * Events for the variables a custom getter made that are not the call's result (what it
+   * returned, or every part of a partitioned result), in the order they were made.
+   */
+  private madeByGetter(
+    made: readonly AVariable[],
+    result: Value,
+    event: (
+      action: VariableEvent['action'],
+      eventName: string,
+      v: AVariable,
+      error: undefined,
+    ) => VariableEvent,
+  ): void {
+    for (const v of made) {
+      if (result.k === 'variable' && result.v === v) continue;
+      if (result.k === 'partitioned' && result.v.parts.includes(v)) continue;
+      const e = event('create', `${v.opName}:0`, v, undefined);
+      this.sink.events.push({ ...e, key: v.key, conformance: false, byGetter: true });
     }
   }
 
@@ -740,7 +792,7 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     const collections = [...(spec.collections ?? ['variables'])];
     if (spec.trainable && !collections.includes('trainable_variables'))
       collections.push('trainable_variables');
-    return {
+    const v: AVariable = {
       opName,
       key: spec.name,
       shape,
@@ -749,6 +801,10 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
       trainable: spec.trainable,
       collections,
     };
+    // It joins its collections as it is made, as TF's variable constructor adds it: what a
+    // custom getter then returns (a sum, an identity) or raises does not take it out.
+    this.state.collectVariable(v);
+    return v;
   }
 
   applyRegularizer(): void {}

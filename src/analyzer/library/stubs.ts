@@ -1,8 +1,9 @@
 /**
  * Python modules the analyzer reads instead of the real ones, as a type checker reads stubs:
- * command-line options, and configuration namespaces (\`types.SimpleNamespace\`). A TF1 program's layer widths, flags and switches mostly come from
- * `argparse` or `tf.app.flags` (= `absl.flags`); the analyzer takes each option's **default**,
- * what the program gets when it runs without arguments. An option without a default is not
+ * command-line options, configuration namespaces (\`types.SimpleNamespace\`) and \`six\`. A
+ * TF1 program's layer widths, flags and switches mostly come from `argparse` or `tf.app.flags`
+ * (= `absl.flags`); the analyzer takes each option's **default**, what the program gets when
+ * it runs without arguments. An option without a default is not
  * known (not None: scripts check required paths and exit, which would hide the whole model).
  * The runtime runs the real modules.
  *
@@ -111,10 +112,34 @@ class SimpleNamespace(object):
             setattr(self, key, kwargs[key])
 `;
 
+// `six`, which TF1-era model code imports for its Python 2/3 checks (BERT's
+// `isinstance(x, six.string_types)`): Python 3's answers.
+const SIX = `
+PY2 = False
+PY3 = True
+string_types = (str,)
+integer_types = (int,)
+text_type = str
+binary_type = bytes
+
+
+def iteritems(d, **kwargs):
+    return iter(d.items())
+
+
+def itervalues(d, **kwargs):
+    return iter(d.values())
+
+
+def iterkeys(d, **kwargs):
+    return iter(d.keys())
+`;
+
 /** Module name → Python text. */
 export const STUB_SOURCES: Readonly<Record<string, string>> = {
   argparse: ARGPARSE,
   types: TYPES,
+  six: SIX,
   absl: '',
   'absl.flags': FLAGS,
 };

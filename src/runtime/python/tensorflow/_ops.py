@@ -134,10 +134,17 @@ def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None):
 def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     dt = None if dtype is None else _dtypes.as_dtype(dtype).base_dtype.name
     shp = None if shape is None else as_shape(shape).as_list()
+    # With a dtype, Python floats are checked as TF's _AssertCompatible does (2.0 is no int32);
+    # a NumPy array is cast instead.
+    floats = None
+    if dt is not None and not hasattr(value, "tolist"):
+        from ._init_ops import _float_leaves
+        floats = _float_leaves(value)
     value, inferred = _py_value(value)
     if dt is None:
         dt = inferred.name if inferred is not None else infer_dtype(value)
-    t = _engine.call(bridge.tensorFromValue, _engine.tojs(value), dt, _engine.tojs(shp))
+    t = _engine.call(bridge.tensorFromValue, _engine.tojs(value), dt, _engine.tojs(shp),
+                     _engine.tojs(floats) if floats and any(floats) else None)
     g = _graph()
     g._g.own(t)
     out_dtype = _dtypes.as_dtype(str(bridge.dtypeOf(t)))
@@ -243,6 +250,15 @@ _COMPARISONS = {"Less", "LessEqual", "Greater", "GreaterEqual", "Equal", "NotEqu
 def _convert_operand(value, dtype, scope, role="y"):
     if _is_tensor_like(value):
         return value._as_tensor()
+    if role == "y":
+        # math_ops.py (1.15) binary_op_wrapper: `convert_to_tensor_v2(y, dtype_hint=x.dtype)`.
+        # A value the hint cannot hold (2.0 for int32) becomes a constant of its own dtype, and
+        # the op then rejects the pair; the failed attempt creates no op.
+        try:
+            return constant(value, dtype=dtype.base_dtype, name=scope + "/y/")
+        except (TypeError, ValueError):
+            return constant(value, name=scope + "/y/")
+    # r_binary_op_wrapper: `convert_to_tensor(x, dtype=y.dtype)`, strict.
     return constant(value, dtype=dtype.base_dtype, name=scope + "/" + role + "/")
 
 

@@ -263,6 +263,38 @@ class PartitionedVariable(object):
     def __iter__(self):
         return iter(self._parts)
 
+    def _partition_axes(self):
+        axes = [i for i, p in enumerate(self._get_partitions()) if p > 1]
+        return axes or [0]
+
+    def _concat(self):
+        # variables.py `PartitionedVariable._concat`: one part is an identity named as the
+        # variable; more are concatenated under `<name>/ConcatPartitions/`, then an identity.
+        from . import _ops
+
+        g = get_default_graph()
+        if len(self._parts) == 1:
+            with g.name_scope(None):
+                return _ops.identity(self._parts[0], name=self.name)
+        axes = self._partition_axes()
+        if len(axes) > 1:
+            raise NotImplementedError(
+                "Cannot concatenate along more than one dimension: %s.  "
+                "Multi-axis partition concat is not supported" % str(axes))
+        with g.name_scope(self.name + "/ConcatPartitions/"):
+            concatenated = _ops.concat(self._parts, axes[0])
+        with g.name_scope(None):
+            return _ops.identity(concatenated, name=self.name)
+
+    def as_tensor(self):
+        """The whole variable as one tensor (outside any control-dependency block)."""
+        with get_default_graph().control_dependencies(None):
+            return self._concat()
+
+    def _as_tensor(self):
+        # TF's tensor conversion function for a PartitionedVariable is `as_tensor()`.
+        return self.as_tensor()
+
     def __len__(self):
         num = sum(1 for p in self._get_partitions() if p > 1)
         if num > 1:
