@@ -216,7 +216,8 @@ class Session(object):
                     ev.value_of_op(element)
                     values.append(None)
                     continue
-                if hasattr(element, "_v") and hasattr(element, "_as_tensor"):
+                if (hasattr(element, "_v") and hasattr(element, "_as_tensor")
+                        and not hasattr(element, "_get_variable_list")):
                     ev.check_initialized(element)
                     values.append(to_ndarray(element._v.value))
                     continue
