@@ -329,7 +329,12 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
     if (isInitializer(init)) return NEEDS_SHAPE;
     if (typeof init === 'function') return init.length === 0 ? NO_ARGS : NEEDS_SHAPE;
     if (init instanceof TypedTensor) {
-      return { kind: 'value', dtype: init.dtype, shape: init.tensor.shape, isTensor: true };
+      return {
+        kind: 'value',
+        dtype: init.dtype,
+        shape: init.tensor.shape,
+        isTensor: !init.fromValue,
+      };
     }
     if (init instanceof tf.Tensor) {
       return { kind: 'value', dtype: tfDTypeOf(init), shape: init.shape, isTensor: true };

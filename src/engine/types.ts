@@ -25,6 +25,11 @@ export class TypedTensor {
   constructor(
     readonly tensor: tf.Tensor,
     readonly dtype: DType,
+    /**
+     * Made from a Python value (`initializer=3`), not a TF Tensor: TF 1.15 takes a partitioned
+     * variable's shape only from a Tensor initializer (`_get_partitioned_variable`).
+     */
+    readonly fromValue = false,
   ) {}
 }
 

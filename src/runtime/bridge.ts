@@ -71,8 +71,8 @@ export function createBridge(options: BridgeOptions = {}): Record<string, unknow
     },
 
     /** A tfjs tensor with the TF dtype it stands for (int64 is stored as int32, float64 as float32). */
-    typedTensor(t: tf.Tensor, dtypeName: string): engine.TypedTensor {
-      return new engine.TypedTensor(t, asDType(dtypeName));
+    typedTensor(t: tf.Tensor, dtypeName: string, fromValue = false): engine.TypedTensor {
+      return new engine.TypedTensor(t, asDType(dtypeName), fromValue);
     },
 
     /** The flat values, shape and TF dtype name of a tfjs tensor. */

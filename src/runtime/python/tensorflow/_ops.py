@@ -116,7 +116,7 @@ def to_engine_tensor(value, dtype_name):
     value, dtype_name = _value_and_dtype(value, dtype_name)
     t = _engine.call(bridge.tensorFromValue, _engine.tojs(value), dtype_name, None)
     _graph()._g.own(t)
-    return bridge.typedTensor(t, dtype_name or str(bridge.dtypeOf(t)))
+    return bridge.typedTensor(t, dtype_name or str(bridge.dtypeOf(t)), True)
 
 
 def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None):
