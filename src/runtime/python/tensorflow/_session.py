@@ -6,7 +6,7 @@ Variables hold their values in the engine; a session records which ones it initi
 reading another raises TF's FailedPreconditionError.
 """
 from . import _engine
-from . import _ndarray
+from numpy import _ndarray
 from . import dtypes as _dtypes
 from .errors import FailedPreconditionError
 from ._framework import Operation, Tensor, get_default_graph
