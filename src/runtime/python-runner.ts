@@ -205,6 +205,11 @@ def _make_runner():
             if args['cwd'] is not None:
                 _os.chdir(args['cwd'])
             _importlib.invalidate_caches()
+            if '_scope_lens_site' not in _sys.modules and args['path_front']:
+                try:
+                    _importlib.import_module('_scope_lens_site')
+                except ImportError:
+                    pass
             _linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
             try:
                 reset_tensorflow()

@@ -112,7 +112,7 @@ def _ndarray_getattr(self, name):
     if name in _NDARRAY_NAMES:
         raise NotImplementedError(
             "numpy.ndarray.%s is not implemented by Scope Lens's numpy (see "
-            "docs/runtime-numpy.md for what is)" % name)
+            "docs/runtime-numpy.md for what it provides)" % name)
     raise AttributeError("'numpy.ndarray' object has no attribute '%s'" % name)
 
 
@@ -126,8 +126,8 @@ _DOC = 'docs/runtime-numpy.md'
 
 def _not_implemented(name):
     return NotImplementedError(
-        "numpy.%s is not implemented by Scope Lens's numpy (Scope Lens runs TF1 programs "
-        "without NumPy; %s lists what its numpy provides)" % (name, _DOC))
+        "numpy.%s is not implemented by Scope Lens's numpy (see %s for what it provides)"
+        % (name, _DOC))
 
 
 def __getattr__(name):

@@ -194,7 +194,7 @@ def _float_unary(name, fn):
         if dt is _BOOL:
             raise NotImplementedError(
                 "numpy.%s of booleans (float16) is not implemented by Scope Lens's numpy "
-                "(see docs/runtime-numpy.md for what is)" % name)
+                "(see docs/runtime-numpy.md for what it provides)" % name)
         out = _FLOAT32 if dt is _FLOAT32 else _FLOAT64
         rnd = _f32 if out is _FLOAT32 else float
         vals = [rnd(fn(float(v))) for v in o[2]]
@@ -629,7 +629,7 @@ def _reduce(method):
         if isinstance(axis, tuple):
             raise NotImplementedError(
                 "numpy.%s over a tuple of axes is not implemented by Scope Lens's numpy "
-                "(see docs/runtime-numpy.md for what is)" % method)
+                "(see docs/runtime-numpy.md for what it provides)" % method)
         return getattr(asarray(a), method)(axis, *args, **kwargs)
     f.__name__ = method
     return f
@@ -718,7 +718,7 @@ def median(a, axis=None):
     if axis is not None:
         raise NotImplementedError(
             "numpy.median with an axis is not implemented by Scope Lens's numpy "
-            "(see docs/runtime-numpy.md for what is)")
+            "(see docs/runtime-numpy.md for what it provides)")
     vals = sorted(float(v) for v in a._data)
     n = len(vals)
     if _b.any(v != v for v in vals):
@@ -739,7 +739,7 @@ def reshape(a, newshape, order='C'):
     if order != 'C':
         raise NotImplementedError(
             "numpy.reshape(order=%r) is not implemented by Scope Lens's numpy "
-            "(see docs/runtime-numpy.md for what is)" % (order,))
+            "(see docs/runtime-numpy.md for what it provides)" % (order,))
     return asarray(a).reshape(newshape)
 
 
@@ -1019,7 +1019,7 @@ def dot(a, b):
     if a.ndim > 2 or b.ndim > 2:
         raise NotImplementedError(
             "numpy.dot of arrays with more than 2 dimensions is not implemented by Scope "
-            "Lens's numpy (see docs/runtime-numpy.md for what is)")
+            "Lens's numpy (see docs/runtime-numpy.md for what it provides)")
     a2 = a if a.ndim == 2 else a.reshape(1, -1)
     b2 = b if b.ndim == 2 else b.reshape(-1, 1)
     data = _matmul2(a2, b2, dt)

@@ -253,7 +253,7 @@ class RandomState:
         if dt.kind != 'i':
             raise NotImplementedError(
                 "numpy.random.randint(dtype=%s) is not implemented by Scope Lens's numpy "
-                "(see docs/runtime-numpy.md for what is)" % dt.name)
+                "(see docs/runtime-numpy.md for what it provides)" % dt.name)
         low = _operator.index(low)
         high = _operator.index(high)
         bits = dt.itemsize * 8
@@ -349,7 +349,7 @@ class RandomState:
             if p is not None:
                 raise NotImplementedError(
                     "numpy.random.choice(replace=False, p=...) is not implemented by Scope "
-                    "Lens's numpy (see docs/runtime-numpy.md for what is)")
+                    "Lens's numpy (see docs/runtime-numpy.md for what it provides)")
             perm = self.permutation(pop)
             idx = perm.tolist()[:n]
         if shape is None:
@@ -370,7 +370,7 @@ class RandomState:
                                  "'%s'" % name)
         raise NotImplementedError(
             "numpy.random.RandomState.%s is not implemented by Scope Lens's numpy "
-            "(see docs/runtime-numpy.md for what is)" % name)
+            "(see docs/runtime-numpy.md for what it provides)" % name)
 
 
 def _is_array_like(x):
@@ -405,4 +405,4 @@ def __getattr__(name):
         raise AttributeError("module 'numpy.random' has no attribute '%s'" % name)
     raise NotImplementedError(
         "numpy.random.%s is not implemented by Scope Lens's numpy "
-        "(see docs/runtime-numpy.md for what is)" % name)
+        "(see docs/runtime-numpy.md for what it provides)" % name)
