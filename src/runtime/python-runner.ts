@@ -144,10 +144,12 @@ def _make_runner():
         return error
 
     def reset_tensorflow():
-        tf = _sys.modules.get('tensorflow')
-        hook = getattr(tf, '_reset_for_run', None) if tf is not None else None
-        if callable(hook):
-            hook()
+        # The packages a previous run imported start each run as freshly imported.
+        for name in ('tensorflow', 'numpy'):
+            mod = _sys.modules.get(name)
+            hook = getattr(mod, '_reset_for_run', None) if mod is not None else None
+            if callable(hook):
+                hook()
 
     def cleanup(args, main):
         for stream in (_sys.stdout, _sys.stderr, _sys.__stdout__, _sys.__stderr__):

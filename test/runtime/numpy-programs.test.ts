@@ -41,4 +41,14 @@ describe("runtime: docs/runtime-numpy.md lists Scope Lens's numpy", function () 
     assert.deepEqual(documented(doc, '`numpy.`: '), top.split(' '), stderr);
     assert.deepEqual(documented(doc, '`numpy.random.`: '), rnd.split(' '), stderr);
   });
+
+  it('starts each run with the default print options: a program does not change the next one', async () => {
+    const file = path.join(root, 'options.py');
+    const setting =
+      'import numpy as np\nnp.set_printoptions(precision=2)\nprint(np.array([1 / 3]))';
+    const first = await runProgram(runner, file, setting);
+    assert.equal(first.stdout, '[0.33]\n', first.stderr);
+    const next = await runProgram(runner, file, 'import numpy as np\nprint(np.array([1 / 3]))');
+    assert.equal(next.stdout, '[0.33333333]\n', next.stderr);
+  });
 });

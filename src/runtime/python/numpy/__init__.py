@@ -11,8 +11,6 @@ NumPy 1.26 removed the aliases ``np.float``, ``np.int``, ``np.bool``, ``np.objec
 """
 
 import builtins as _builtins
-import importlib.abc as _abc
-import importlib.machinery as _machinery
 import sys as _sys
 
 from . import _ndarray
@@ -25,10 +23,6 @@ from ._functions import (  # noqa: F401
     NAN, NINF, NZERO, PINF, PZERO, Inf, Infinity, NaN, abs, all, any, max, min, round_, sum,
 )
 from . import _functions
-from ._api_names import (
-    NDARRAY_NAMES as _NDARRAY_NAMES, NUMPY_NAMES as _NUMPY_NAMES,
-    NUMPY_SUBMODULES as _NUMPY_SUBMODULES,
-)
 
 __version__ = '1.26.4'
 
@@ -48,7 +42,7 @@ from ._functions import (  # noqa: E402,F401
     finfo, iinfo, inexact, issubdtype, number, signedinteger,
 )
 
-from . import random  # noqa: E402,F401
+from . import random  # noqa: E402,F401  (kept eager: programs use np.random at once)
 
 
 class errstate:
@@ -82,6 +76,75 @@ def geterr():
     return dict(_ERR)
 
 
+# -- print options ----------------------------------------------------------------------------
+
+_PRINT_OPTIONS = ('precision', 'threshold', 'edgeitems', 'linewidth', 'suppress')
+
+
+def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None,
+                     suppress=None, nanstr=None, infstr=None, formatter=None, sign=None,
+                     floatmode=None, *, legacy=None):
+    """NumPy's print options that change how arrays print: ``precision``, ``threshold``,
+    ``edgeitems``, ``linewidth`` and ``suppress``. The others raise NotImplementedError."""
+    others = {'nanstr': nanstr, 'infstr': infstr, 'formatter': formatter, 'sign': sign,
+              'floatmode': floatmode, 'legacy': legacy}
+    for key, value in others.items():
+        if value is not None:
+            raise NotImplementedError(
+                "numpy.set_printoptions(%s=...) is not implemented by Scope Lens's numpy "
+                "(see %s for what it provides)" % (key, _DOC))
+    if threshold is not None and threshold != threshold:
+        raise ValueError('threshold must be non-NAN, try sys.maxsize for untruncated '
+                         'representation')
+    if precision is not None:
+        _ndarray._PRECISION = _builtins.int(precision)
+    if threshold is not None:
+        _ndarray._THRESHOLD = threshold
+    if edgeitems is not None:
+        _ndarray._EDGEITEMS = _builtins.int(edgeitems)
+    if linewidth is not None:
+        _ndarray._LINEWIDTH = _builtins.int(linewidth)
+    if suppress is not None:
+        _ndarray._SUPPRESS = _builtins.bool(suppress)
+
+
+def get_printoptions():
+    return {
+        'edgeitems': _ndarray._EDGEITEMS, 'threshold': _ndarray._THRESHOLD,
+        'floatmode': 'maxprec', 'precision': _ndarray._PRECISION,
+        'suppress': _ndarray._SUPPRESS, 'linewidth': _ndarray._LINEWIDTH, 'nanstr': 'nan',
+        'infstr': 'inf', 'sign': '-', 'formatter': None, 'legacy': False,
+    }
+
+
+class printoptions:
+    """``with np.printoptions(...)``: the options inside the block only."""
+
+    __module__ = 'numpy'
+
+    def __init__(self, *args, **kwargs):
+        self.args = args
+        self.kwargs = kwargs
+
+    def __enter__(self):
+        self.saved = {k: v for k, v in get_printoptions().items() if k in _PRINT_OPTIONS}
+        set_printoptions(*self.args, **self.kwargs)
+        return get_printoptions()
+
+    def __exit__(self, *exc):
+        set_printoptions(**self.saved)
+        return False
+
+
+def _reset_for_run():
+    """Called by Scope Lens's runner before each program: the print options, the error
+    settings and the global random state as a fresh ``import numpy`` has them."""
+    _ndarray._PRECISION, _ndarray._THRESHOLD, _ndarray._EDGEITEMS = 8, 1000, 3
+    _ndarray._LINEWIDTH, _ndarray._SUPPRESS = 75, False
+    _ERR.update(divide='warn', over='warn', under='ignore', invalid='warn')
+    random.seed()
+
+
 # -- ndarray methods that are functions here -----------------------------------------------
 
 
@@ -109,7 +172,9 @@ del _name, _fn
 
 
 def _ndarray_getattr(self, name):
-    if name in _NDARRAY_NAMES:
+    from ._api_names import NDARRAY_NAMES
+
+    if name in NDARRAY_NAMES:
         raise NotImplementedError(
             "numpy.ndarray.%s is not implemented by Scope Lens's numpy (see "
             "docs/runtime-numpy.md for what it provides)" % name)
@@ -131,19 +196,27 @@ def _not_implemented(name):
 
 
 def __getattr__(name):
-    if name in _NUMPY_NAMES or name in _NUMPY_SUBMODULES:
+    from ._api_names import NUMPY_NAMES, NUMPY_SUBMODULES
+
+    if name in NUMPY_NAMES or name in NUMPY_SUBMODULES:
         raise _not_implemented(name)
     raise AttributeError("module 'numpy' has no attribute '%s'" % name)
 
 
-class _MissingSubmodules(_abc.MetaPathFinder, _abc.Loader):
+class _MissingSubmodules:
     """``import numpy.fft`` (and the other submodules of NumPy not provided here) raises the
     NotImplementedError of ``numpy.fft``."""
 
     def find_spec(self, fullname, path=None, target=None):
         head, _, tail = fullname.partition('.')
-        if head == 'numpy' and tail and tail.split('.')[0] in _NUMPY_SUBMODULES:
-            return _machinery.ModuleSpec(fullname, self)
+        if head != 'numpy' or not tail:
+            return None
+        from importlib.machinery import ModuleSpec
+
+        from ._api_names import NUMPY_SUBMODULES
+
+        if tail.split('.')[0] in NUMPY_SUBMODULES:
+            return ModuleSpec(fullname, self)
         return None
 
     def create_module(self, spec):

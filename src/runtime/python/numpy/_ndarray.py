@@ -255,8 +255,9 @@ def _float_scalar_str(x, is32):
 
 
 class _FloatFormat:
-    """Formats the elements of one float array like NumPy's FloatingFormat with the
-    default options (precision 8, floatmode 'maxprec', sign '-', not suppressed)."""
+    """Formats the elements of one float array like NumPy's FloatingFormat with floatmode
+    'maxprec' and sign '-', at the precision and small-number suppression of the print
+    options (8 and off by default)."""
 
     def __init__(self, values, is32):
         self.is32 = is32
@@ -270,12 +271,12 @@ class _FloatFormat:
             if is32:
                 ratio = _f32(ratio)
             # NumPy 1.x compares the float32 extremes in float64 precision
-            self.exp = big >= 1e8 or small < 1e-4 or ratio > 1000.0
+            self.exp = big >= 1e8 or (not _SUPPRESS and (small < 1e-4 or ratio > 1000.0))
         if not finite:
             self.pad_left = 0
             self.pad_right = 0
         elif self.exp:
-            parts = [_scientific_parts(v, is32, 8) for v in finite]
+            parts = [_scientific_parts(v, is32, _PRECISION) for v in finite]
             self.prec = max(len(p[2]) for p in parts)
             self.exp_size = max(len(str(abs(p[3]))) for p in parts)
             if self.exp_size < 2:
@@ -283,7 +284,7 @@ class _FloatFormat:
             self.pad_left = max(len(p[0]) + len(p[1]) for p in parts)
             self.pad_right = self.exp_size + 2 + self.prec
         else:
-            parts = [_positional_parts(v, is32, 8) for v in finite]
+            parts = [_positional_parts(v, is32, _PRECISION) for v in finite]
             self.pad_left = max(len(p[0]) + len(p[1]) for p in parts)
             self.pad_right = max(len(p[2]) for p in parts)
         if len(finite) != len(values):
@@ -305,7 +306,7 @@ class _FloatFormat:
                 mant += '.'
             ip, _, fp = mant.partition('.')
             return (sign + ip).rjust(self.pad_left) + '.' + fp + _exp_str(int(ex), self.exp_size)
-        sign, ip, fp = _positional_parts(x, self.is32, 8)
+        sign, ip, fp = _positional_parts(x, self.is32, _PRECISION)
         return (sign + ip).rjust(self.pad_left) + '.' + fp.ljust(self.pad_right)
 
 
@@ -1595,9 +1596,12 @@ def _is_fancy(key):
 # Printing
 # ----------------------------------------------------------------------------------------
 
+# NumPy's print options (np.set_printoptions sets them; these are the defaults).
 _LINEWIDTH = 75
 _THRESHOLD = 1000
 _EDGEITEMS = 3
+_PRECISION = 8
+_SUPPRESS = False
 
 
 def _shown(n, summarize):

@@ -1,5 +1,7 @@
 # examples/python/transformer.py imported and run: a forward pass on a batch made with numpy.
 # (Variable values come from TF's random initializers, so only shapes and checks are printed.)
+# Run from the repository root, as `scope-lens run test/runtime/transformer/forward.py`: the
+# example's folder is found from the working directory.
 import os
 import sys
 
@@ -7,8 +9,7 @@ import numpy as np
 import tensorflow.compat.v1 as tf
 
 tf.disable_v2_behavior()
-here = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(here, '..', '..', '..', 'examples', 'python'))
+sys.path.insert(0, os.path.join(os.getcwd(), 'examples', 'python'))
 import transformer  # noqa: E402
 
 hparams = transformer.default_hparams()
