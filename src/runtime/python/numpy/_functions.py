@@ -13,7 +13,7 @@ import operator
 
 from . import _ndarray as _nd
 from ._ndarray import (
-    _BOOL, _FLOAT32, _FLOAT64, _INT32, _INT64, _as_dtype, _broadcast_index, _broadcast_shape,
+    _BOOL, _FLOAT32, _FLOAT64, _INT64, _as_dtype, _broadcast_index, _broadcast_shape,
     _cast_list, _cast_value, _f32, _norm_axis, _operand, _promote, _result_type, _strides,
     array, asarray, generic, ndarray,
 )
