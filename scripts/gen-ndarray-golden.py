@@ -2,7 +2,7 @@
 """Generate test/runtime/ndarray-golden.json: what NumPy 1.x prints and computes.
 
 Dev tool only (CI never runs it).  The oracle must be a real NumPy 1.x, because the
-pure-Python ndarray (src/runtime/python/tensorflow/_ndarray.py) reproduces NumPy 1.x:
+pure-Python ndarray (src/runtime/python/numpy/_ndarray.py) reproduces NumPy 1.x:
 its printing (the same from 1.14 to 1.26 for the default options, but for the two
 float32 corner cases below) and its value-based type promotion (NumPy 2's NEP 50 changed ``np.float32(1) + 1.0`` and friends).  NumPy
 2.x with ``np.set_printoptions(legacy='1.25')`` is *not* enough: besides promotion, it

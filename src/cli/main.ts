@@ -38,7 +38,7 @@ Usage:
   scope-lens demo            The bundled examples through the analyzer (names, errors),
                              the engine (two programs in TypeScript) and the Python runtime
                              (the same two programs in Python, run in Pyodide)
-  scope-lens run FILE [--timeout SECONDS]
+  scope-lens run FILE [--timeout SECONDS] [--] [ARGS...]
                              Run a TF1 Python program (no TensorFlow or Python needed) or a
                              TypeScript/JavaScript program using the engine API; default
                              timeout 30 s

@@ -1,15 +1,19 @@
 /**
- * `scope-lens run FILE [--timeout SECONDS]`: runs a TF1 Python program (on the bundled
- * `tensorflow` package, in Pyodide) or a TypeScript/JavaScript program using the engine API,
- * streaming its output. Exit status: the program's (0, or 1 for an uncaught exception or a
- * timeout), 2 for bad usage or a file that cannot be read.
+ * `scope-lens run FILE [--timeout SECONDS] [--] [ARGS...]`: runs a TF1 Python program (on the
+ * bundled `tensorflow` package, in Pyodide) or a TypeScript/JavaScript program using the engine
+ * API, streaming its output. As with `python FILE ARGS...`, the program's working directory is
+ * the shell's, a Python program's `sys.argv` is FILE as given followed by ARGS, and its folder is
+ * `sys.path[0]`. The arguments after FILE go to the program, but for `--timeout` (kept for
+ * compatibility; after `--` it goes to the program too). Exit status: the program's (0,
+ * or 1 for an uncaught exception or a timeout), 2 for bad usage or a file that cannot be read.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TIMEOUT_MS, Runner } from '../runtime/runner';
 import type { Language } from '../runtime/protocol';
 
-export const RUN_USAGE = 'Usage: scope-lens run FILE.py|FILE.ts|FILE.js [--timeout SECONDS]\n';
+export const RUN_USAGE =
+  'Usage: scope-lens run FILE.py|FILE.ts|FILE.js [--timeout SECONDS] [--] [ARGS...]\n';
 
 const LANGUAGES: Record<string, Language> = {
   '.py': 'python',
@@ -35,14 +39,26 @@ const processOutput: Output = {
 /** Parses the arguments and runs the file; resolves with the exit status. */
 export async function runCommand(args: string[], out: Output = processOutput): Promise<number> {
   let file: string | undefined;
+  const programArgs: string[] = [];
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === '--') {
+      const rest = args.slice(i + 1);
+      if (file === undefined) file = rest.shift();
+      programArgs.push(...rest);
+      break;
+    }
+    const isTimeout = a === '--timeout' || a.startsWith('--timeout=');
+    if (file !== undefined && !isTimeout) {
+      programArgs.push(a);
+      continue;
+    }
     if (a === '--help' || a === '-h') {
       out.stdout(RUN_USAGE);
       return 0;
     }
-    if (a === '--timeout' || a.startsWith('--timeout=')) {
+    if (isTimeout) {
       const value = a === '--timeout' ? args[++i] : a.slice('--timeout='.length);
       const seconds = Number(value);
       if (value === undefined || value === '' || !Number.isFinite(seconds) || seconds < 0) {
@@ -53,11 +69,8 @@ export async function runCommand(args: string[], out: Output = processOutput): P
     } else if (a.startsWith('-') && a !== '-') {
       out.stderr(`scope-lens run: unknown option '${a}'\n${RUN_USAGE}`);
       return 2;
-    } else if (file === undefined) {
-      file = a;
     } else {
-      out.stderr(`scope-lens run: one file at a time\n${RUN_USAGE}`);
-      return 2;
+      file = a;
     }
   }
   if (file === undefined) {
@@ -97,7 +110,14 @@ export async function runCommand(args: string[], out: Output = processOutput): P
   process.stderr.on('error', onPipeError);
   try {
     const result = await runner.run(
-      { language, code, filename: path.resolve(file), firstLine: 1 },
+      {
+        language,
+        code,
+        filename: path.resolve(file),
+        firstLine: 1,
+        cwd: process.cwd(),
+        argv: [file, ...programArgs],
+      },
       { onStdout: out.stdout, onStderr: out.stderr, signal: controller.signal },
     );
     if (pipeClosed) return 1;

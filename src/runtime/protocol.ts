@@ -26,6 +26,10 @@ export interface RunRequest {
   readonly firstLine?: number;
   /** The program's working directory. Default: the folder of `filename`. */
   readonly cwd?: string;
+  /**
+   * `sys.argv` (Python): the script as it was named, then its arguments. Default: `[filename]`.
+   */
+  readonly argv?: readonly string[];
   /** Stop the program after this many milliseconds of running (0: never). Default: the runner's. */
   readonly timeoutMs?: number;
   /**

@@ -212,9 +212,10 @@ export class PythonHost {
       mapping.push(...this.mapping);
       mapping.sort((a, b) => b[0].length - a[0].length);
       const pyFile = virtual ? req.filename : this.hostToPy(req.filename);
+      // As CPython: the script's folder is sys.path[0]; Scope Lens's packages come after it.
       const pathFront: string[] = [];
-      if (this.pythonDir) pathFront.push(PYTHON_PACKAGES_MOUNT);
       if (fileDir && dirs.includes(fileDir)) pathFront.push(this.hostToPy(fileDir));
+      if (this.pythonDir) pathFront.push(PYTHON_PACKAGES_MOUNT);
       const args: PythonRunArgs = {
         code: req.code,
         filename: pyFile,
@@ -223,7 +224,7 @@ export class PythonHost {
         user_dirs: userMounts,
         mapping,
         host_sep: path.sep,
-        argv0: req.filename,
+        argv: req.argv && req.argv.length > 0 ? [...req.argv] : [req.filename],
         cwd: cwd && dirs.includes(cwd) ? this.hostToPy(cwd) : null,
       };
       onStart();

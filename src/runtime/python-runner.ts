@@ -6,8 +6,9 @@
  * (`WorkerRunResult`): both cross the JS/Python boundary as strings, so no proxies are created
  * per run. What it does, in order:
  *
- * 1. Sets up the run: `sys.path` = Scope Lens's packages, then the program's folder, then the
- *    standard library (reset from a snapshot every run); `sys.argv`; the working directory;
+ * 1. Sets up the run: `sys.path` = the program's folder (as in CPython), then Scope Lens's
+ *    packages, then the standard library (reset from a snapshot every run); `sys.argv`; the
+ *    working directory;
  *    invalidates the import caches (files in the user's folder may have changed).
  * 2. Resets the `tensorflow` package if a previous run imported it (`_reset_for_run()`).
  * 3. Compiles the code padded with `firstLine - 1` newlines, so line numbers are the lines of
@@ -39,8 +40,8 @@ export interface PythonRunArgs {
   /** `[pyodidePrefix, hostPrefix]` pairs, longest prefix first. */
   readonly mapping: readonly (readonly [string, string])[];
   readonly host_sep: string;
-  /** `sys.argv[0]`. */
-  readonly argv0: string;
+  /** `sys.argv`. */
+  readonly argv: readonly string[];
   /** Working directory (a Pyodide path), or null to stay where Pyodide starts. */
   readonly cwd: string | null;
 }
@@ -143,10 +144,12 @@ def _make_runner():
         return error
 
     def reset_tensorflow():
-        tf = _sys.modules.get('tensorflow')
-        hook = getattr(tf, '_reset_for_run', None) if tf is not None else None
-        if callable(hook):
-            hook()
+        # The packages a previous run imported start each run as freshly imported.
+        for name in ('tensorflow', 'numpy'):
+            mod = _sys.modules.get(name)
+            hook = getattr(mod, '_reset_for_run', None) if mod is not None else None
+            if callable(hook):
+                hook()
 
     def cleanup(args, main):
         for stream in (_sys.stdout, _sys.stderr, _sys.__stdout__, _sys.__stderr__):
@@ -201,10 +204,15 @@ def _make_runner():
         result = {'exitCode': 0}
         try:
             _sys.path[:] = list(args['path_front']) + base_path
-            _sys.argv[:] = [args['argv0']]
+            _sys.argv[:] = list(args['argv'])
             if args['cwd'] is not None:
                 _os.chdir(args['cwd'])
             _importlib.invalidate_caches()
+            if '_scope_lens_site' not in _sys.modules and args['path_front']:
+                try:
+                    _importlib.import_module('_scope_lens_site')
+                except ImportError:
+                    pass
             _linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
             try:
                 reset_tensorflow()

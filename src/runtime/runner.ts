@@ -169,6 +169,7 @@ export class Runner {
       filename: normalizeFilename(request.filename, request.cwd),
       firstLine: request.firstLine ?? 1,
       ...(request.cwd !== undefined ? { cwd: path.resolve(request.cwd) } : {}),
+      ...(request.argv ? { argv: [...request.argv] } : {}),
       ...(request.collectVariables ? { collectVariables: request.collectVariables } : {}),
     };
     return new Promise<RunResult>((resolve) => {

@@ -19,7 +19,12 @@ const MODEL = path.join(EXAMPLE_DIR, 'model.py');
 const RENAMED = path.join(EXAMPLE_DIR, 'model_renamed.py');
 
 function run(...args: string[]) {
-  const r = spawnSync('node', [cli, ...args], { encoding: 'utf8', cwd: root });
+  return runIn(root, ...args);
+}
+
+/** The CLI started in `cwd` (`scope-lens run` runs programs in the shell's working directory). */
+function runIn(cwd: string, ...args: string[]) {
+  const r = spawnSync('node', [cli, ...args], { encoding: 'utf8', cwd });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -75,7 +80,7 @@ describe('examples/checkpoint: the bundled checkpoint is what model.py saves', f
     const dir = tempDir();
     const copy = path.join(dir, 'model.py');
     fs.copyFileSync(MODEL, copy);
-    const r = run('run', copy);
+    const r = runIn(dir, 'run', 'model.py');
     assert.equal(r.code, 0, r.err);
     assert.equal(
       r.out,

@@ -64,7 +64,7 @@ export function predictedEvents(source: string): StaticEvent[] {
 }
 
 /** Runs a program through `runner`; its stdout, stderr and exit code. */
-async function runProgram(
+export async function runProgram(
   runner: Runner,
   file: string,
   code: string,

@@ -1,5 +1,5 @@
 /**
- * The pure-Python ndarray shipped with the runtime (src/runtime/python/tensorflow/_ndarray.py)
+ * The pure-Python ndarray shipped with the runtime (src/runtime/python/numpy/_ndarray.py)
  * against golden data recorded from real NumPy 1.x by scripts/gen-ndarray-golden.py: printing
  * (str/repr/tolist), scalar reprs, arithmetic with NumPy 1.x type promotion and broadcasting,
  * indexing and array methods, and reductions. Everything runs inside real Pyodide, where the
@@ -12,7 +12,7 @@ import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { projectRoot } from '../support';
 
 const root = projectRoot();
-const MODULE = path.join(root, 'src', 'runtime', 'python', 'tensorflow', '_ndarray.py');
+const MODULE = path.join(root, 'src', 'runtime', 'python', 'numpy', '_ndarray.py');
 const GOLDEN = path.join(root, 'test', 'runtime', 'ndarray-golden.json');
 const MODULE_DIR = '/ndarray_test';
 

@@ -202,6 +202,29 @@ describe('runtime: running programs in a worker', function () {
       assert.ok(!fs.existsSync(fixture('project', '__pycache__')));
     });
 
+    it("sys.argv, the working directory and sys.path[0] as CPython's `python main.py ARGS`", async () => {
+      const dir = fixture('cwd_argv');
+      const code = fs.readFileSync(path.join(dir, 'main.py'), 'utf8');
+      const r = await capture(runner, {
+        language: 'python',
+        code,
+        filename: path.join(dir, 'main.py'),
+        cwd: path.join(dir, 'workdir'),
+        argv: ['../main.py', 'a', '--flag'],
+      });
+      assert.equal(r.stderr, '');
+      assert.equal(
+        r.stdout,
+        "['../main.py', 'a', '--flag']\nworkdir\ncwd_argv\nlocalpkg\ndata in the working directory\n",
+      );
+      // Without a working directory, the program's folder; without argv, the file.
+      const plain = await capture(runner, python(path.join(dir, 'main.py')));
+      assert.equal(
+        plain.stdout,
+        `['${path.join(dir, 'main.py')}']\ncwd_argv\ncwd_argv\nlocalpkg\ndata next to the script\n`,
+      );
+    });
+
     it('isolates runs: fresh globals, user modules re-imported fresh', async () => {
       const file = fixture('project', 'state.py');
       const first = await capture(runner, {
@@ -439,7 +462,7 @@ describe('runtime: running programs in a worker', function () {
   });
 
   describe('the contract with the tensorflow package', () => {
-    it('puts the package folder first on sys.path, registers scope_lens_engine, and calls _reset_for_run before each run', async () => {
+    it("puts the package folder on sys.path after the program's folder, registers scope_lens_engine, and calls _reset_for_run before each run", async () => {
       const stubbed = new Runner({ pythonDir: fixture('stub_python') });
       try {
         const code = [
@@ -594,6 +617,21 @@ describe('runtime: scope-lens run (CLI, bundled)', function () {
     assert.equal(r.status, 1);
     assert.equal(r.stdout, 'spinning\n');
     assert.match(r.stderr, /did not finish within 1 s/);
+  });
+
+  it("runs in the shell's working directory with sys.argv = FILE as given and its arguments", () => {
+    const r = spawnSync(
+      'node',
+      [cli, 'run', '../main.py', 'a', '--flag', '--timeout', '20', '--', '--timeout', 'b'],
+      { cwd: fixture('cwd_argv', 'workdir'), encoding: 'utf8' },
+    );
+    assert.equal(r.stderr, '');
+    assert.equal(
+      r.stdout,
+      "['../main.py', 'a', '--flag', '--timeout', 'b']\nworkdir\ncwd_argv\nlocalpkg\n" +
+        'data in the working directory\n',
+    );
+    assert.equal(r.status, 0);
   });
 
   it('scope-lens --help lists run', () => {

@@ -32,6 +32,7 @@ from ._ops import (abs, add, cast, ceil, concat, constant, convert_to_tensor, di
                    reduce_prod, reduce_sum, reshape, rsqrt, sigmoid, split, sqrt, square,
                    squared_difference, stack, subtract, tanh, transpose, truediv,
                    truncated_normal, zeros)
+from ._ops import range_ as range, unstack  # noqa: A004
 from ._init_ops import (constant_initializer, glorot_normal_initializer,
                         glorot_uniform_initializer, ones_initializer, orthogonal_initializer,
                         random_normal_initializer, random_uniform_initializer,

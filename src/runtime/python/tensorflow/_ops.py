@@ -1243,3 +1243,59 @@ def shape(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name
 
     return make_op("Shape", name, "Shape", [x], compute, out,
                    [None] if dims.dims is None else [len(dims)])
+
+
+# ---------------------------------------------------------------------------------------------
+# tf.range and tf.unstack (TF 1.15's math_ops.range and array_ops.unstack)
+
+_RANGE_DTYPES = ("int32", "int64", "float32", "float64")
+
+
+def range_(start, limit=None, delta=1, dtype=None, name="range"):
+    """`tf.range`: constants `start`/`limit`/`delta` under the `range` scope, cast to the widest
+    of their dtypes (int32 < int64 < float32 < float64), and the Range op named by the scope."""
+    if limit is None:
+        start, limit = 0, start
+    g = _graph()
+    with g.name_scope(name or "Range") as scope:
+        args = [convert_to_tensor(v, dtype=dtype, name=n)
+                for v, n in ((start, "start"), (limit, "limit"), (delta, "delta"))]
+        if dtype is None:
+            dt = max((a.dtype.base_dtype for a in args),
+                     key=lambda d: _RANGE_DTYPES.index(d.name) if d.name in _RANGE_DTYPES else 0)
+            args = [a if a.dtype.base_dtype == dt else cast(a, dt) for a in args]
+        else:
+            dt = _dtypes.as_dtype(dtype)
+        shape = TensorShape([None])
+        if not any(_is_tensor_like(v) for v in (start, limit, delta)):
+            lo, hi, step = (int(v) if dt.is_integer else float(v) for v in (start, limit, delta))
+            if step == 0:
+                raise ValueError("Requires delta != 0")
+            shape = TensorShape([max(0, -(-(hi - lo) // step)) if dt.is_integer
+                                 else max(0, int(-(-(hi - lo) // step)))])
+        tfjs_type = "int32" if dt.is_integer else "float32"
+
+        def compute(ins, s):
+            lo, hi, step = (ins[k].dataSync()[0] for k in range(3))
+            return T.range(lo, hi, step, tfjs_type)
+
+        return make_op("Range", scope, "Range", args, compute, dt, shape)
+
+
+def unstack(value, num=None, axis=0, name="unstack"):
+    """`tf.unstack`: one Unpack op with an output per slice along `axis`."""
+    x = convert_to_tensor(value)
+    dims = x.shape.as_list() if x.shape.dims is not None else None
+    if dims is not None:
+        ax = axis + len(dims) if axis < 0 else axis
+        if not 0 <= ax < len(dims):
+            raise ValueError("axis = %d not in [%d, %d)" % (axis, -len(dims), len(dims)))
+        if num is None:
+            num = dims[ax]
+    if num is None:
+        raise ValueError("Cannot infer num from shape %s" % x.shape)
+    out_shape = unknown_shape() if dims is None else TensorShape(dims[:ax] + dims[ax + 1:])
+    g = _graph()
+    op = Operation(g, _op_name(name, "unstack"), "Unpack", [x],
+                   lambda ins, s: _engine.js_list(T.unstack(ins[0], axis)))
+    return [Tensor(op, k, x.dtype.base_dtype, out_shape) for k in range(num)]

@@ -6,7 +6,7 @@ Variables hold their values in the engine; a session records which ones it initi
 reading another raises TF's FailedPreconditionError.
 """
 from . import _engine
-from . import _ndarray
+from numpy import _ndarray
 from . import dtypes as _dtypes
 from .errors import FailedPreconditionError
 from ._framework import Operation, Tensor, get_default_graph
@@ -115,9 +115,12 @@ def _var_key(var):
     return str(var._v.value.name)
 
 
-def to_ndarray(t):
+def to_ndarray(t, tf_dtype=None):
     info = bridge.tensorToList(t)
     dtype = str(info.dtype)
+    # tfjs stores int64 as int32 and float64 as float32; the fetched tensor's TF dtype says which.
+    if (dtype, tf_dtype) in (("int32", "int64"), ("float32", "float64")):
+        dtype = tf_dtype
     values = list(info.values.to_py()) if hasattr(info.values, "to_py") else list(info.values)
     shape = [int(d) for d in info.shape]
     # JS numbers that are whole arrive as Python ints; give each value its dtype's Python type.
@@ -219,7 +222,7 @@ class Session(object):
                 if (hasattr(element, "_v") and hasattr(element, "_as_tensor")
                         and not hasattr(element, "_get_variable_list")):
                     ev.check_initialized(element)
-                    values.append(to_ndarray(element._v.value))
+                    values.append(to_ndarray(element._v.value, element.dtype.base_dtype.name))
                     continue
                 if hasattr(element, "_get_variable_list"):
                     parts = []
@@ -236,7 +239,7 @@ class Session(object):
                         "Fetch argument %r has invalid type %r, must be a string or Tensor. "
                         "(Can not convert a %s into a Tensor or Operation.)"
                         % (element, type(element), type(element).__name__))
-                values.append(to_ndarray(ev.value(element)))
+                values.append(to_ndarray(ev.value(element), element.dtype.base_dtype.name))
         finally:
             ev.dispose()
         return rebuild(values)

@@ -29,7 +29,7 @@ import types as _types
 from pyodide.ffi import JsException
 
 from . import _engine
-from . import _ndarray
+from numpy import _ndarray
 from . import dtypes as _dtypes
 from . import errors as _errors
 from ._framework import GraphKeys, Tensor, get_default_graph

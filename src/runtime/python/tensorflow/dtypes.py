@@ -78,7 +78,7 @@ class DType(object):
 
     @property
     def as_numpy_dtype(self):
-        from . import _ndarray
+        from numpy import _ndarray
         return getattr(_ndarray, self._base_name if self._base_name != "bool" else "bool_", None)
 
     def is_compatible_with(self, other):

@@ -255,8 +255,9 @@ def _float_scalar_str(x, is32):
 
 
 class _FloatFormat:
-    """Formats the elements of one float array like NumPy's FloatingFormat with the
-    default options (precision 8, floatmode 'maxprec', sign '-', not suppressed)."""
+    """Formats the elements of one float array like NumPy's FloatingFormat with floatmode
+    'maxprec' and sign '-', at the precision and small-number suppression of the print
+    options (8 and off by default)."""
 
     def __init__(self, values, is32):
         self.is32 = is32
@@ -270,12 +271,12 @@ class _FloatFormat:
             if is32:
                 ratio = _f32(ratio)
             # NumPy 1.x compares the float32 extremes in float64 precision
-            self.exp = big >= 1e8 or small < 1e-4 or ratio > 1000.0
+            self.exp = big >= 1e8 or (not _SUPPRESS and (small < 1e-4 or ratio > 1000.0))
         if not finite:
             self.pad_left = 0
             self.pad_right = 0
         elif self.exp:
-            parts = [_scientific_parts(v, is32, 8) for v in finite]
+            parts = [_scientific_parts(v, is32, _PRECISION) for v in finite]
             self.prec = max(len(p[2]) for p in parts)
             self.exp_size = max(len(str(abs(p[3]))) for p in parts)
             if self.exp_size < 2:
@@ -283,7 +284,7 @@ class _FloatFormat:
             self.pad_left = max(len(p[0]) + len(p[1]) for p in parts)
             self.pad_right = self.exp_size + 2 + self.prec
         else:
-            parts = [_positional_parts(v, is32, 8) for v in finite]
+            parts = [_positional_parts(v, is32, _PRECISION) for v in finite]
             self.pad_left = max(len(p[0]) + len(p[1]) for p in parts)
             self.pad_right = max(len(p[2]) for p in parts)
         if len(finite) != len(values):
@@ -305,7 +306,7 @@ class _FloatFormat:
                 mant += '.'
             ip, _, fp = mant.partition('.')
             return (sign + ip).rjust(self.pad_left) + '.' + fp + _exp_str(int(ex), self.exp_size)
-        sign, ip, fp = _positional_parts(x, self.is32, 8)
+        sign, ip, fp = _positional_parts(x, self.is32, _PRECISION)
         return (sign + ip).rjust(self.pad_left) + '.' + fp.ljust(self.pad_right)
 
 
@@ -1477,32 +1478,103 @@ def _plan(shape, key):
 
 
 def _fancy_plan(arr, key):
-    """Index arrays / lists on the first axis and full-shape boolean masks."""
-    if isinstance(key, (list, tuple)):
-        key = array(key)
-    if key._dtype is _BOOL:
-        if key._shape != arr._shape:
-            raise IndexError('boolean index of shape %s does not match the indexed array '
-                             'of shape %s (only full-shape masks are supported)'
-                             % (_shape_str(key._shape), _shape_str(arr._shape)))
-        offs = [i for i, m in enumerate(key._data) if m]
-        return (len(offs),), offs
-    if key._dtype.kind != 'i':
-        raise IndexError('arrays used as indices must be of integer (or boolean) type')
-    if not arr._shape:
-        raise IndexError('too many indices for array: array is 0-dimensional, but 1 were '
-                         'indexed')
-    n = arr._shape[0]
-    inner = 1
-    for s in arr._shape[1:]:
-        inner *= s
-    offs = []
-    for i in key._data:
-        if not -n <= i < n:
-            raise IndexError('index %d is out of bounds for axis 0 with size %d' % (i, n))
-        base = (i + n if i < 0 else i) * inner
-        offs.extend(range(base, base + inner))
-    return key._shape + arr._shape[1:], offs
+    """Advanced indexing: integer arrays (or lists) and boolean masks on any axes, mixed
+    with integers and slices, with NumPy's placement of the broadcast index dimensions (in
+    place when the advanced indices are adjacent, first otherwise)."""
+    items = list(key) if isinstance(key, tuple) else [key]
+    items = [array(k) if isinstance(k, list) else k for k in items]
+    if any(k is None for k in items):
+        raise IndexError('numpy.newaxis (`None`) together with an index array is not '
+                         'supported by this ndarray')
+    if sum(1 for k in items if k is Ellipsis) > 1:
+        raise IndexError("an index can only have a single ellipsis ('...')")
+    shape = arr._shape
+    nd = len(shape)
+    used = sum(k.ndim if isinstance(k, ndarray) and k._dtype is _BOOL else 1
+               for k in items if k is not Ellipsis)
+    if used > nd:
+        raise IndexError('too many indices for array: array is %d-dimensional, but %d were '
+                         'indexed' % (nd, used))
+    expanded = []
+    for k in items:
+        if k is Ellipsis:
+            expanded.extend([slice(None)] * (nd - used))
+        else:
+            expanded.append(k)
+    if not any(k is Ellipsis for k in items):
+        expanded.extend([slice(None)] * (nd - used))
+    strides = _strides(shape)
+    entries = []  # ('adv', values, shape, axis) | ('basic', contributions, length)
+    axis = 0
+    for k in expanded:
+        if isinstance(k, ndarray) and k._dtype is _BOOL:
+            kd = len(k._shape)
+            for j in range(kd):
+                if k._shape[j] != shape[axis + j]:
+                    raise IndexError(
+                        'boolean index did not match indexed array along dimension %d; '
+                        'dimension is %d but corresponding boolean dimension is %d'
+                        % (axis + j, shape[axis + j], k._shape[j]))
+            hits = [i for i, m in enumerate(k._data) if m]
+            kst = _strides(k._shape)
+            for j in range(kd):
+                vals = [(h // kst[j]) % k._shape[j] for h in hits]
+                entries.append(('adv', vals, (len(hits),), axis + j))
+            axis += kd
+        elif isinstance(k, ndarray):
+            if k._dtype.kind != 'i':
+                raise IndexError('arrays used as indices must be of integer (or boolean) type')
+            entries.append(('adv', list(k._data), k._shape, axis))
+            axis += 1
+        elif isinstance(k, slice):
+            r = range(*k.indices(shape[axis]))
+            st = strides[axis]
+            entries.append(('basic', [i * st for i in r], len(r)))
+            axis += 1
+        else:
+            entries.append(('adv', [_as_index(k)], (), axis))
+            axis += 1
+    adv = [e for e in entries if e[0] == 'adv']
+    bshape = ()
+    for e in adv:
+        bshape = _broadcast_shape(bshape, e[2])
+    nb = 1
+    for s in bshape:
+        nb *= s
+    contrib = [0] * nb
+    for _, vals, eshape, ax in adv:
+        n = shape[ax]
+        idx = _broadcast_index(eshape, bshape) if bshape else [0]
+        st = strides[ax]
+        for p, i in enumerate(idx):
+            v = vals[i]
+            if not -n <= v < n:
+                raise IndexError('index %d is out of bounds for axis %d with size %d'
+                                 % (v, ax, n))
+            contrib[p] += (v + n if v < 0 else v) * st
+    positions = [i for i, e in enumerate(entries) if e[0] == 'adv']
+    adjacent = positions == list(range(positions[0], positions[-1] + 1))
+    groups = []
+    out_shape = []
+    if adjacent:
+        for i, e in enumerate(entries):
+            if i == positions[0]:
+                groups.append(contrib)
+                out_shape.extend(bshape)
+            elif e[0] == 'basic':
+                groups.append(e[1])
+                out_shape.append(e[2])
+    else:
+        groups.append(contrib)
+        out_shape.extend(bshape)
+        for e in entries:
+            if e[0] == 'basic':
+                groups.append(e[1])
+                out_shape.append(e[2])
+    offs = [0]
+    for g in groups:
+        offs = [o + c for o in offs for c in g]
+    return tuple(out_shape), offs
 
 
 def _keeps_array(key):
@@ -1513,10 +1585,10 @@ def _keeps_array(key):
 
 
 def _is_fancy(key):
-    if isinstance(key, ndarray):
+    if isinstance(key, (ndarray, list)):
         return True
-    if isinstance(key, list):
-        return True
+    if isinstance(key, tuple):
+        return any(isinstance(k, (ndarray, list)) for k in key)
     return False
 
 
@@ -1524,9 +1596,12 @@ def _is_fancy(key):
 # Printing
 # ----------------------------------------------------------------------------------------
 
+# NumPy's print options (np.set_printoptions sets them; these are the defaults).
 _LINEWIDTH = 75
 _THRESHOLD = 1000
 _EDGEITEMS = 3
+_PRECISION = 8
+_SUPPRESS = False
 
 
 def _shown(n, summarize):
