@@ -72,6 +72,7 @@ class _Evaluator(object):
         if op._compute is None:
             return [None]
         ins = [self.value(t) for t in op._inputs]
+        check_outputs(op)
         out = op._compute(ins, self.session)
         outs = list(out) if isinstance(out, (list, tuple)) else [out]
         const = getattr(op, "_const_value", None)
@@ -112,7 +113,28 @@ if _is_numpy_available():
 
 
 def _var_key(var):
-    return str(var._v.value.name)
+    # The engine's id, not the value's name: reading `value` would make a lazy variable's value.
+    return int(var._v.uid)
+
+
+# Outputs of at least this many bytes are checked against the engine's memory budget before an
+# op makes them (src/engine/memory.ts): TF's ResourceExhaustedError instead of a process abort.
+_CHECK_BYTES = 1 << 20
+
+
+def check_outputs(op):
+    for t in op._outputs:
+        dims = t._shape.dims
+        if dims is None:
+            continue
+        shape = [d.value for d in dims]
+        if None in shape:
+            continue
+        n = 4
+        for d in shape:
+            n *= d
+        if n >= _CHECK_BYTES:
+            _engine.call(bridge.checkAllocation, _engine.tojs(shape), t.dtype.base_dtype.name)
 
 
 def to_ndarray(t):
