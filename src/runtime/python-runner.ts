@@ -200,52 +200,57 @@ def _make_runner():
 
     def run(args_json):
         args = _json.loads(args_json)
+        main = _types.ModuleType('__main__')
+        try:
+            result = execute(args, main)
+        finally:
+            cleanup(args, main)
+        if result.get('error', {}).get('type') == 'MemoryError':
+            # What the program held is gone now (cleanup); free it before building the result.
+            _gc.collect()
+        return _json.dumps(result)
+
+    def execute(args, main):
         filename = args['filename']
         source = '\n' * (args['first_line'] - 1) + args['code']
-        main = _types.ModuleType('__main__')
         main.__file__ = filename
         main.__builtins__ = _builtins
         main.__spec__ = None
         main.__loader__ = None
         result = {'exitCode': 0}
+        _sys.path[:] = list(args['path_front']) + base_path
+        _sys.argv[:] = [args['argv0']]
+        if args['cwd'] is not None:
+            _os.chdir(args['cwd'])
+        _importlib.invalidate_caches()
+        _linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         try:
-            _sys.path[:] = list(args['path_front']) + base_path
-            _sys.argv[:] = [args['argv0']]
-            if args['cwd'] is not None:
-                _os.chdir(args['cwd'])
-            _importlib.invalidate_caches()
-            _linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-            try:
-                reset_tensorflow()
-            except BaseException as exc:
-                _sys.stderr.write('scope-lens: resetting the tensorflow package failed:\n')
-                result = {'exitCode': 1, 'error': report(exc, exc.__traceback__, args)}
-                return _json.dumps(result)
-            try:
-                code = compile(source, filename, 'exec', dont_inherit=True)
-            except SyntaxError as exc:
-                result = {'exitCode': 1, 'error': report(exc, None, args)}
-                return _json.dumps(result)
-            _sys.modules['__main__'] = main
-            try:
-                exec(code, main.__dict__)
-            except SystemExit as exc:
-                status = exc.code
-                if status is None or status == 0:
-                    pass
-                else:
-                    if not isinstance(status, int):
-                        _sys.stderr.write(str(status) + '\n')
-                    result = {
-                        'exitCode': 1,
-                        'error': {'type': 'SystemExit', 'message': str(status)},
-                    }
-            except BaseException as exc:
-                # The first traceback entry is this function's exec call: drop it.
-                result = {'exitCode': 1, 'error': report(exc, exc.__traceback__.tb_next, args)}
-            return _json.dumps(result)
-        finally:
-            cleanup(args, main)
+            reset_tensorflow()
+        except BaseException as exc:
+            _sys.stderr.write('scope-lens: resetting the tensorflow package failed:\n')
+            return {'exitCode': 1, 'error': report(exc, exc.__traceback__, args)}
+        try:
+            code = compile(source, filename, 'exec', dont_inherit=True)
+        except SyntaxError as exc:
+            return {'exitCode': 1, 'error': report(exc, None, args)}
+        _sys.modules['__main__'] = main
+        try:
+            exec(code, main.__dict__)
+        except SystemExit as exc:
+            status = exc.code
+            if status is None or status == 0:
+                pass
+            else:
+                if not isinstance(status, int):
+                    _sys.stderr.write(str(status) + '\n')
+                result = {
+                    'exitCode': 1,
+                    'error': {'type': 'SystemExit', 'message': str(status)},
+                }
+        except BaseException as exc:
+            # The first traceback entry is this function's exec call: drop it.
+            result = {'exitCode': 1, 'error': report(exc, exc.__traceback__.tb_next, args)}
+        return result
 
     def stats(collect):
         if collect:

@@ -5,6 +5,8 @@ placeholders; every intermediate tfjs tensor made during a run is disposed when 
 Variables hold their values in the engine; a session records which ones it initialized, and
 reading another raises TF's FailedPreconditionError.
 """
+from pyodide.ffi import JsException
+
 from . import _engine
 from . import _ndarray
 from . import dtypes as _dtypes
@@ -137,7 +139,24 @@ def check_outputs(op):
             _engine.call(bridge.checkAllocation, _engine.tojs(shape), t.dtype.base_dtype.name)
 
 
+# A fetched value becomes Python objects in Pyodide's memory (4 GB at most, about 32 bytes per
+# number): a tensor of more elements than this fails as TF fails an allocation, not the runtime.
+_MAX_FETCH_ELEMENTS = 1 << 25
+
+
 def to_ndarray(t):
+    size = 1
+    for d in t.shape:
+        size *= int(d)
+    if size > _MAX_FETCH_ELEMENTS:
+        from .errors import ResourceExhaustedError
+
+        raise ResourceExhaustedError(
+            None, None,
+            "OOM when allocating tensor with shape[%s] and type %s on "
+            "/job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu"
+            % (",".join(str(int(d)) for d in t.shape),
+               {"float32": "float"}.get(str(bridge.dtypeOf(t)), str(bridge.dtypeOf(t)))))
     info = bridge.tensorToList(t)
     dtype = str(info.dtype)
     values = list(info.values.to_py()) if hasattr(info.values, "to_py") else list(info.values)
@@ -151,6 +170,10 @@ def to_ndarray(t):
         values = [float(v) for v in values]
     # Real NumPy when the interpreter has it; otherwise the bundled NumPy-compatible arrays.
     np = _NUMPY if _NUMPY is not None else _ndarray
+    if not shape and dtype == "string":
+        # TF returns a string scalar as bytes.
+        value = values[0]
+        return value.encode("utf-8") if isinstance(value, str) else bytes(value)
     if not shape:
         # A 0-d result is a numpy-style scalar, as `sess.run` returns in TF.
         return getattr(np, "bool_" if dtype == "bool" else dtype)(values[0])
@@ -258,6 +281,10 @@ class Session(object):
                         "(Can not convert a %s into a Tensor or Operation.)"
                         % (element, type(element), type(element).__name__))
                 values.append(to_ndarray(ev.value(element)))
+        except JsException as e:
+            # An engine error while running (a lazy variable's value made past the memory
+            # budget: ResourceExhaustedError) is TF's Python exception.
+            raise _engine.translate(e) from None
         finally:
             ev.dispose()
         return rebuild(values)
