@@ -8,13 +8,11 @@
  * in the order of the collections it is in (global variables first). Values are capped (per
  * variable and per run) so a large model does not flood the thread boundary; the statistics are
  * computed over every value all the same. A variable whose value was never made (a large one the
- * program never initialized or read, engine/variable.ts) is made now; one that does not fit the
- * memory budget is reported without values.
+ * program never initialized or read, engine/variable.ts) has no values, as in TF: it is
+ * reported without them, and reading it here would allocate what the program never asked for.
  */
 import { getDefaultGraph } from '../engine/default-graph';
 import { GraphKeys } from '../engine/graph-keys';
-import type { tf } from '../engine/backend';
-import { ResourceExhaustedError } from '../engine/memory';
 import { Variable } from '../engine/variable';
 import type { CollectVariablesOptions, RunVariable, ValueStats } from './protocol';
 
@@ -37,15 +35,12 @@ export function collectVariables(options: CollectVariablesOptions = {}): RunVari
   for (const key of order) {
     for (const item of graph.getCollection(key)) {
       if (!(item instanceof Variable) || seen.has(item)) continue;
-      let value: tf.Tensor;
-      try {
-        value = item.value;
-      } catch (error) {
-        if (!(error instanceof ResourceExhaustedError)) throw error;
+      if (!item.isMaterialized) {
         seen.add(item);
         out.push({ ...describe(item), values: new Float64Array(0), stats: null });
         continue;
       }
+      const value = item.value;
       if (value.isDisposed) continue;
       seen.add(item);
       const all = value.dataSync() as ArrayLike<number | string | boolean>;
