@@ -92,6 +92,25 @@ describe('runtime: programs that misbehave', function () {
     assert.equal(next.stdout, '2\n');
   });
 
+  it('a shape known only at run time is checked when the op runs', async () => {
+    const r = await run(
+      runner,
+      py(
+        [
+          'import tensorflow as tf',
+          'n = tf.placeholder(tf.int32, [2])',
+          'y = tf.random_normal(n)',
+          'with tf.Session() as sess:',
+          '    print(sess.run(tf.shape(y), {n: [2, 3]}))',
+          '    sess.run(tf.reduce_sum(y), {n: [100000, 100000]})',
+        ].join('\n'),
+      ),
+    );
+    assert.equal(r.stdout, '[2 3]\n');
+    assert.equal(r.error?.type, 'ResourceExhaustedError');
+    assert.equal(r.error?.message, OOM('100000,100000'));
+  });
+
   it('variables larger than memory: building costs nothing; the initializer raises OOM', async () => {
     const r = await run(
       runner,

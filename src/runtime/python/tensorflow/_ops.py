@@ -592,10 +592,13 @@ def _random(op_name, make):
         dtype = _dtypes.as_dtype(dtype)
         if _is_tensor_like(shape):
             t = shape._as_tensor()
-            return make_op(op_name, name, op_name, [t],
-                           lambda ins, s: make([int(v) for v in ins[0].dataSync()], dtype, seed,
-                                               *args, **kwargs),
-                           dtype, shape_from_tensor(t))
+            def compute(ins, s):
+                dims = [int(v) for v in ins[0].dataSync()]
+                # The shape is known only now: TF's OOM before drawing (engine/memory.ts).
+                _engine.call(bridge.checkAllocation, _engine.tojs(dims), dtype.base_dtype.name)
+                return make(dims, dtype, seed, *args, **kwargs)
+
+            return make_op(op_name, name, op_name, [t], compute, dtype, shape_from_tensor(t))
         dims = as_shape(shape).as_list()
         return make_op(op_name, name, op_name, [],
                        lambda ins, s: make(dims, dtype, seed, *args, **kwargs), dtype, dims)

@@ -75,7 +75,10 @@ class _Evaluator(object):
             return [None]
         ins = [self.value(t) for t in op._inputs]
         check_outputs(op)
-        out = op._compute(ins, self.session)
+        try:
+            out = op._compute(ins, self.session)
+        except JsException as e:
+            raise _allocation_failure(e, op) from None
         outs = list(out) if isinstance(out, (list, tuple)) else [out]
         const = getattr(op, "_const_value", None)
         for o in outs:
@@ -137,6 +140,23 @@ def check_outputs(op):
             n *= d
         if n >= _CHECK_BYTES:
             _engine.call(bridge.checkAllocation, _engine.tojs(shape), t.dtype.base_dtype.name)
+
+
+def _allocation_failure(exc, op):
+    """TF's ResourceExhaustedError for tfjs failing to allocate an output whose shape was only
+    known at run time (a typed array too long); any other engine error as `translate` gives it."""
+    err = getattr(exc, "js_error", None)
+    message = str(getattr(err, "message", "") or "")
+    if str(getattr(err, "name", "")) == "RangeError" and (
+            "array length" in message or "allocation failed" in message):
+        from .errors import ResourceExhaustedError
+
+        return ResourceExhaustedError(
+            None, op,
+            "OOM when allocating the output of %s (%s) on "
+            "/job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu: %s"
+            % (op.name, op.type, message))
+    return _engine.translate(exc)
 
 
 # A fetched value becomes Python objects in Pyodide's memory (4 GB at most, about 32 bytes per
