@@ -41,7 +41,13 @@ export type {
   TensorLike,
   ValueLike,
 } from './engine/types';
-export { TypedTensor } from './engine/types';
+export { LazyTensor, TypedTensor } from './engine/types';
+export {
+  DEFAULT_MEMORY_BUDGET_BYTES,
+  ResourceExhaustedError,
+  memoryBudget,
+  setMemoryBudget,
+} from './engine/memory';
 export { captureCallSites, setCallSiteProvider } from './engine/callsite';
 export type { CallSite, CallSiteProvider } from './engine/callsite';
 export { VariableScope } from './core/variable-scope';

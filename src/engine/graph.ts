@@ -21,7 +21,7 @@ import {
 import { ScopeMachine, VariableScope } from '../core/variable-scope';
 import { Partitioner } from '../core/partitioners';
 import { captureCallSite } from './callsite';
-import { constantValueInfo, glorotUniform, zeros } from './initializers';
+import { Constant, constantValueInfo, glorotUniform, zeros } from './initializers';
 import { Initializer, tfjsDType } from './initializers/base';
 import { fromFunction, Regularizer } from './regularizers';
 import { PartitionedVariable, Variable } from './variable';
@@ -31,12 +31,27 @@ import {
   EngineSlots,
   GetterArgs,
   InitializerArg,
+  LazyTensor,
   RegularizerArg,
   TensorLike,
   TypedTensor,
   ValueLike,
 } from './types';
 import { GraphKeys } from './graph-keys';
+import { checkAllocation, tensorBytes } from './memory';
+
+/**
+ * Initial values of at least this many bytes are made lazily, on the variable's first read
+ * (variable.ts): building a graph with large variables then costs what building a graph costs.
+ * Smaller ones are made at creation, which keeps the order of unseeded random draws.
+ */
+export const LAZY_VALUE_BYTES = 1024 * 1024;
+
+/** An initial value to make later: its shape and a function making it (a new tensor). */
+interface DeferredValue {
+  readonly shape: readonly number[];
+  readonly make: () => tf.Tensor;
+}
 
 /** A tensor the graph made and named (a regularization loss, say): TF's graph `Tensor`. */
 export class NamedTensor {
@@ -153,7 +168,16 @@ export class Graph {
   ): Variable {
     const trainable = options.trainable ?? true;
     const raw = typeof initialValue === 'function' ? initialValue() : initialValue;
-    const { tensor, dtype } = toTensor(raw, options.dtype);
+    let tensor: tf.Tensor | DeferredValue;
+    let dtype: DType;
+    if (
+      raw instanceof LazyTensor &&
+      tensorBytes(raw.shape, options.dtype ?? raw.dtype) >= LAZY_VALUE_BYTES
+    ) {
+      dtype = options.dtype ?? raw.dtype;
+      const d = dtype;
+      tensor = { shape: raw.shape, make: () => toTensor(raw, d).tensor };
+    } else ({ tensor, dtype } = toTensor(raw, options.dtype));
     const opName = this.names.withNameScope(options.name ?? 'Variable', (scope) =>
       scope.slice(0, -1),
     );
@@ -177,7 +201,7 @@ export class Graph {
   registerVariable(
     opName: string,
     key: string | null,
-    initial: tf.Tensor,
+    initial: tf.Tensor | DeferredValue,
     dtype: DType,
     trainable: boolean,
     collections: readonly string[] | null,
@@ -185,18 +209,41 @@ export class Graph {
     initializerOp: string | null,
   ): Variable {
     const want = tfjsDType(dtype);
-    let source = initial;
-    if (source.dtype !== want) {
-      source = tf.cast(initial, want);
-      initial.dispose();
+    const keep = this.keepInitialValues;
+    const make = (made: tf.Tensor) => {
+      let source = made;
+      if (source.dtype !== want) {
+        source = tf.cast(made, want);
+        made.dispose();
+      }
+      // tf.variable shares the data of `source` (ref-counted), so `source` itself can go. No
+      // name: tfjs numbers the variable from its own process-wide counter, so the name never
+      // repeats, and a numeric name is an integer key in tfjs's registry (a new string name
+      // would be interned and hashed on every creation and deletion, a third of a small
+      // variable's cost).
+      const value = this.own(tf.variable(source, trainable));
+      const kept = keep ? this.own(tf.clone(source)) : null;
+      source.dispose();
+      return { value, initial: kept };
+    };
+    let value: tf.Variable | (() => { value: tf.Variable; initial: tf.Tensor | null });
+    let initialValue: tf.Tensor | null = null;
+    let shape: readonly number[];
+    if (initial instanceof tf.Tensor) {
+      ({ value, initial: initialValue } = make(initial));
+      shape = value.shape;
+    } else {
+      const deferred = initial;
+      shape = [...deferred.shape];
+      value = () => {
+        if (this.disposed) {
+          throw new Error(`scope-lens: the graph of variable ${opName} was disposed`);
+        }
+        // The value, and the copy of it the graph keeps, must fit.
+        checkAllocation(deferred.shape, dtype, keep ? 2 : 1);
+        return make(deferred.make());
+      };
     }
-    // tf.variable shares the data of `source` (ref-counted), so `source` itself can go. No name:
-    // tfjs numbers the variable from its own process-wide counter, so the name never repeats,
-    // and a numeric name is an integer key in tfjs's registry (a new string name would be
-    // interned and hashed on every creation and deletion, a third of a small variable's cost).
-    const value = this.own(tf.variable(source, trainable));
-    const initialValue = this.keepInitialValues ? this.own(tf.clone(source)) : null;
-    source.dispose();
     const site = captureCallSite(key === null ? 'variable' : 'getVariable');
     let colls: readonly string[];
     if (collections == null) colls = trainable ? GLOBAL_AND_TRAINABLE : GLOBAL_ONLY;
@@ -207,7 +254,7 @@ export class Graph {
       this,
       opName,
       key,
-      value.shape,
+      shape,
       isResource ? dtype.baseDType : dtype.baseDType.asRef,
       trainable,
       value,
@@ -259,6 +306,10 @@ export function toTensor(
   value: TensorLike,
   dtype?: DType | null,
 ): { tensor: tf.Tensor; dtype: DType } {
+  if (value instanceof LazyTensor) {
+    checkAllocation(value.shape, dtype ?? value.dtype);
+    return adoptResult(value.make(), dtype ?? value.dtype);
+  }
   if (value instanceof TypedTensor || value instanceof tf.Tensor) {
     const stored = value instanceof TypedTensor ? value.tensor : value;
     const own = dtype ?? tensorDType(value);
@@ -277,6 +328,37 @@ function adoptResult(value: TensorLike, dtype?: DType | null): { tensor: tf.Tens
   const made = value instanceof TypedTensor ? value.tensor : value;
   if (made instanceof tf.Tensor && converted.tensor !== made) made.dispose();
   return converted;
+}
+
+/**
+ * A lazy value of at least `LAZY_VALUE_BYTES` as a deferred value, anything else as a tensor
+ * now (adopted: a tensor made for us is disposed once copied).
+ */
+function deferredOrTensor(value: TensorLike, dtype: DType | null): tf.Tensor | DeferredValue {
+  if (value instanceof LazyTensor) {
+    const d = dtype ?? value.dtype;
+    if (tensorBytes(value.shape, d) >= LAZY_VALUE_BYTES) {
+      return { shape: value.shape, make: () => toTensor(value, d).tensor };
+    }
+  }
+  return adoptResult(value, dtype).tensor;
+}
+
+/** The dtype `toTensor` gives a value (without converting it). */
+function tensorLikeDType(value: TensorLike): DType {
+  if (value instanceof LazyTensor) return value.dtype;
+  if (value instanceof TypedTensor || value instanceof tf.Tensor) return tensorDType(value);
+  return constantValueInfo(value).dtype;
+}
+
+/**
+ * Whether an initializer's checks do not depend on the size of the shape, so it can be checked
+ * on a small shape and called later: every one but a `Constant` holding a list (its length is
+ * checked against the shape) or verifying its shape.
+ */
+function deferrable(init: Initializer): boolean {
+  if (!(init instanceof Constant)) return true;
+  return !Array.isArray(init.value) && !init.verifiesShape;
 }
 
 function flatten(v: ValueLike): (number | boolean | string)[] {
@@ -336,6 +418,9 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
         isTensor: !init.fromValue,
       };
     }
+    if (init instanceof LazyTensor) {
+      return { kind: 'value', dtype: init.dtype, shape: [...init.shape], isTensor: true };
+    }
     if (init instanceof tf.Tensor) {
       return { kind: 'value', dtype: tfDTypeOf(init), shape: init.shape, isTensor: true };
     }
@@ -367,29 +452,48 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
     // RefVariable._init_from_args: ops.name_scope(name) at the root name scope → unique op name.
     const opName = graph.names.uniqueVariableName(spec.name);
     const init = spec.initializer;
-    let initial: tf.Tensor;
+    let initial: tf.Tensor | DeferredValue;
     let dtype: DType;
     let initializerOp: string;
     if (spec.initMode === 'shape') {
       const shape = spec.shape as number[];
       dtype = spec.dtype.baseDType;
+      const d = dtype;
+      const partitionInfo = spec.partitionInfo ?? undefined;
       if (isInitializer(init)) {
         initializerOp = init.opName;
-        initial = init.call(shape, dtype, spec.partitionInfo ?? undefined);
+        if (tensorBytes(shape, d) >= LAZY_VALUE_BYTES && deferrable(init)) {
+          // What TF checks when the initializer is called (dtypes, ranks) is checked now, on a
+          // shape of the same rank with no dimension above 1; the values are drawn later.
+          init
+            .call(
+              shape.map((n) => Math.min(n, 1)),
+              d,
+              partitionInfo,
+            )
+            .dispose();
+          initial = { shape, make: () => init.call(shape, d, partitionInfo) };
+        } else initial = init.call(shape, dtype, partitionInfo);
       } else {
         initializerOp = 'Initializer';
         const fn = init as (s: number[], d: DType, p?: unknown) => TensorLike;
-        initial = adoptResult(fn([...shape], dtype, spec.partitionInfo ?? undefined), dtype).tensor;
+        initial = deferredOrTensor(fn([...shape], dtype, partitionInfo), dtype);
       }
     } else {
       // A value passed as the initializer belongs to the caller (copied); what a zero-argument
       // function returns is ours (adopted, and disposed once copied).
-      const converted =
-        spec.initMode === 'no-args'
-          ? adoptResult((init as () => TensorLike)())
-          : toTensor(init as TensorLike);
-      initial = converted.tensor;
-      dtype = converted.dtype;
+      if (spec.initMode === 'no-args') {
+        const made = (init as () => TensorLike)();
+        dtype = made instanceof LazyTensor ? made.dtype : tensorLikeDType(made);
+        initial = deferredOrTensor(made, null);
+      } else {
+        const converted =
+          init instanceof LazyTensor
+            ? { tensor: deferredOrTensor(init, null), dtype: init.dtype }
+            : toTensor(init as TensorLike);
+        initial = converted.tensor;
+        dtype = converted.dtype;
+      }
       initializerOp = 'initial_value';
     }
     return graph.registerVariable(

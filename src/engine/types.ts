@@ -33,8 +33,25 @@ export class TypedTensor {
   ) {}
 }
 
-/** What stands where TF takes a tensor value: a tfjs tensor, a typed one, or a plain value. */
-export type TensorLike = tf.Tensor | TypedTensor | ValueLike;
+/**
+ * A tensor value made only when it is needed, whose shape and TF dtype are known before: what a
+ * host runtime passes for a graph tensor (`tf.Variable(tf.zeros([30522, 768]))`), so that a
+ * large variable's initial value is computed when the variable is first read, as TF computes it
+ * when the initializer runs. `make` returns a new tensor, which the engine consumes.
+ */
+export class LazyTensor {
+  constructor(
+    readonly shape: readonly number[],
+    readonly dtype: DType,
+    readonly make: () => tf.Tensor | TypedTensor,
+  ) {}
+}
+
+/**
+ * What stands where TF takes a tensor value: a tfjs tensor, a typed one, a lazy one, or a plain
+ * value.
+ */
+export type TensorLike = tf.Tensor | TypedTensor | LazyTensor | ValueLike;
 
 /**
  * An initializer: an `Initializer` (`initializers.zeros()`), a function `(shape, dtype) => value`,

@@ -5,6 +5,11 @@
  * `shape`, `dtype` with `_ref` for reference variables, `trainable`) and its value, a
  * `tf.Variable`. The tfjs variable is named by tfjs's own counter (never repeated in a process),
  * so tfjs's global variable registry can never make a second run or a reset fail.
+ *
+ * A large variable's value is lazy, as in TF where a variable's memory is allocated when its
+ * initializer runs: the graph hands the `Variable` a `materialize` function, and the value (and
+ * the kept initial value) exist from the first read of `value` or `initialValue` on. That read
+ * is where a value too large for the memory budget fails (memory.ts).
  */
 import { tf } from './backend';
 import { DType } from '../core/dtypes';
@@ -12,6 +17,8 @@ import { SourceLocation } from '../core/errors';
 import { formatShape } from '../core/shape';
 import type { Graph } from './graph';
 import type { CallSite } from './callsite';
+
+let variableCounter = 0;
 
 export class Variable {
   /** @internal */
@@ -25,8 +32,8 @@ export class Variable {
     /** `float32_ref` for reference variables, `float32` for resource variables. */
     readonly dtype: DType,
     readonly trainable: boolean,
-    /** The tensor holding the current value. */
-    readonly value: tf.Variable,
+    /** The tensor holding the current value, or the function that makes it (and the kept copy). */
+    value: tf.Variable | (() => { value: tf.Variable; initial: tf.Tensor | null }),
     readonly isResource: boolean,
     /** Collections the variable was added to when created. */
     readonly collections: readonly string[],
@@ -37,8 +44,43 @@ export class Variable {
      * A copy of the initial value, kept only when the graph was asked to
      * (`keepInitialValues`): TF's `initial_value` and re-running an initializer need it.
      */
-    readonly initialValue: tf.Tensor | null = null,
-  ) {}
+    initialValue: tf.Tensor | null = null,
+  ) {
+    if (typeof value === 'function') this.make = value;
+    else this.current = value;
+    this.kept = initialValue;
+  }
+
+  private current: tf.Variable | null = null;
+  private kept: tf.Tensor | null;
+  private make: (() => { value: tf.Variable; initial: tf.Tensor | null }) | null = null;
+
+  /** Identifies the variable without making its value (the tfjs variable's name would). */
+  readonly uid = ++variableCounter;
+
+  /** The tensor holding the current value (made on first use; do not dispose it). */
+  get value(): tf.Variable {
+    if (this.current === null) this.materialize();
+    return this.current!;
+  }
+
+  /** The kept initial value (see the constructor), made with the value. */
+  get initialValue(): tf.Tensor | null {
+    if (this.current === null) this.materialize();
+    return this.kept;
+  }
+
+  /** Whether the value exists yet (a lazy variable's does from its first read). */
+  get isMaterialized(): boolean {
+    return this.current !== null;
+  }
+
+  private materialize(): void {
+    const made = this.make!();
+    this.make = null;
+    this.current = made.value;
+    this.kept = made.initial;
+  }
 
   /**
    * The op name of the initial value (`scope/v/Initializer/random_uniform`), if any. Built when

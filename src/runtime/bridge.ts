@@ -20,6 +20,7 @@ import { asDType } from '../core/dtypes';
 import { assertCompatible } from '../core/py-values';
 import { formatShape } from '../core/shape';
 import { tfDTypeOf } from '../engine/graph';
+import { checkAllocation } from '../engine/memory';
 import type { HostRegularizer } from '../engine/types';
 import type { Variable } from '../engine/variable';
 import { createCheckpointBridge } from './checkpoint-bridge';
@@ -82,6 +83,20 @@ export function createBridge(options: BridgeOptions = {}): Record<string, unknow
         shape: t.shape,
         dtype: tfDTypeOf(t).name,
       };
+    },
+
+    /** A tensor made when the engine needs it (`make` returns a typed tensor). */
+    lazyTensor(
+      shape: number[],
+      dtypeName: string,
+      make: () => engine.TypedTensor,
+    ): engine.LazyTensor {
+      return new engine.LazyTensor([...shape], asDType(dtypeName), make);
+    },
+
+    /** Throws TF's ResourceExhaustedError when a tensor this big does not fit (engine/memory.ts). */
+    checkAllocation(shape: number[], dtypeName: string): void {
+      checkAllocation([...shape], asDType(dtypeName));
     },
 
     dtypeOf(t: tf.Tensor): string {

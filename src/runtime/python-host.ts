@@ -222,6 +222,7 @@ export class PythonHost {
         first_line: Math.max(1, Math.floor(req.firstLine ?? 1)),
         path_front: pathFront,
         user_dirs: userMounts,
+        hidden_dirs: this.pythonDir ? [PYTHON_PACKAGES_MOUNT] : [],
         mapping,
         host_sep: path.sep,
         argv: req.argv && req.argv.length > 0 ? [...req.argv] : [req.filename],

@@ -15,7 +15,10 @@
  *    the file the snippet came from, and registers that text with `linecache` so tracebacks
  *    show the source lines. A `SyntaxError` is printed as CPython prints it (no traceback).
  * 4. Executes it in a new `__main__` module. An uncaught exception is printed as CPython prints
- *    it, without the runner's own frame; `SystemExit` ends the run quietly (its code decides the
+ *    it, without the runner's own frame and without the frames of Scope Lens's packages
+ *    (`hidden_dirs`: the `tensorflow` module's internals, such as the engine call re-raising an
+ *    engine error): the user's frames, then the exception, as TF 1.15 prints it with its own
+ *    frames left out; `SystemExit` ends the run quietly (its code decides the
  *    exit status; a string is printed).
  * 5. Cleans up: stdout/stderr are flushed; the old `__main__` is restored and the user's
  *    globals cleared; every module imported from the user's folders leaves `sys.modules`; the
@@ -37,6 +40,8 @@ export interface PythonRunArgs {
   readonly path_front: readonly string[];
   /** Folders whose modules belong to the user (removed from `sys.modules` after the run). */
   readonly user_dirs: readonly string[];
+  /** Folders whose frames tracebacks leave out (Scope Lens's own packages). */
+  readonly hidden_dirs: readonly string[];
   /** `[pyodidePrefix, hostPrefix]` pairs, longest prefix first. */
   readonly mapping: readonly (readonly [string, string])[];
   readonly host_sep: string;
@@ -85,20 +90,24 @@ def _make_runner():
             filename == d or filename.startswith(d + '/') for d in dirs
         )
 
-    def map_traceback(te, mapping, sep, seen):
-        # Rewrites every file name of a TracebackException (and its chain) to the host's path.
-        # The source lines are read when the TracebackException is built, so renaming is safe.
+    def map_traceback(te, mapping, sep, seen, hidden):
+        # Rewrites every file name of a TracebackException (and its chain) to the host's path,
+        # leaving out the frames in hidden folders. The source lines are read when the
+        # TracebackException is built, so renaming is safe.
         if te is None or id(te) in seen:
             return
         seen.add(id(te))
+        if hidden:
+            te.stack = _traceback.StackSummary.from_list(
+                [f for f in te.stack if not under(f.filename, hidden)])
         for frame in te.stack:
             frame.filename = host_name(frame.filename, mapping, sep)
         if getattr(te, 'filename', None) is not None:
             te.filename = host_name(te.filename, mapping, sep)
-        map_traceback(te.__cause__, mapping, sep, seen)
-        map_traceback(te.__context__, mapping, sep, seen)
+        map_traceback(te.__cause__, mapping, sep, seen, hidden)
+        map_traceback(te.__context__, mapping, sep, seen, hidden)
         for sub in getattr(te, 'exceptions', None) or ():
-            map_traceback(sub, mapping, sep, seen)
+            map_traceback(sub, mapping, sep, seen, hidden)
 
     def report(exc, tb, args):
         # Prints exc as CPython prints an uncaught exception; returns the RunError for it.
@@ -132,7 +141,7 @@ def _make_runner():
                     'line': pick.lineno,
                     'column': colno + 1 if colno is not None else 0,
                 }
-        map_traceback(te, mapping, sep, set())
+        map_traceback(te, mapping, sep, set(), args.get('hidden_dirs') or [])
         try:
             text = ''.join(te.format())
         except Exception:
@@ -194,57 +203,62 @@ def _make_runner():
 
     def run(args_json):
         args = _json.loads(args_json)
+        main = _types.ModuleType('__main__')
+        try:
+            result = execute(args, main)
+        finally:
+            cleanup(args, main)
+        if result.get('error', {}).get('type') == 'MemoryError':
+            # What the program held is gone now (cleanup); free it before building the result.
+            _gc.collect()
+        return _json.dumps(result)
+
+    def execute(args, main):
         filename = args['filename']
         source = '\n' * (args['first_line'] - 1) + args['code']
-        main = _types.ModuleType('__main__')
         main.__file__ = filename
         main.__builtins__ = _builtins
         main.__spec__ = None
         main.__loader__ = None
         result = {'exitCode': 0}
+        _sys.path[:] = list(args['path_front']) + base_path
+        _sys.argv[:] = list(args['argv'])
+        if args['cwd'] is not None:
+            _os.chdir(args['cwd'])
+        _importlib.invalidate_caches()
+        if '_scope_lens_site' not in _sys.modules and args['path_front']:
+            try:
+                _importlib.import_module('_scope_lens_site')
+            except ImportError:
+                pass
+        _linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         try:
-            _sys.path[:] = list(args['path_front']) + base_path
-            _sys.argv[:] = list(args['argv'])
-            if args['cwd'] is not None:
-                _os.chdir(args['cwd'])
-            _importlib.invalidate_caches()
-            if '_scope_lens_site' not in _sys.modules and args['path_front']:
-                try:
-                    _importlib.import_module('_scope_lens_site')
-                except ImportError:
-                    pass
-            _linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-            try:
-                reset_tensorflow()
-            except BaseException as exc:
-                _sys.stderr.write('scope-lens: resetting the tensorflow package failed:\n')
-                result = {'exitCode': 1, 'error': report(exc, exc.__traceback__, args)}
-                return _json.dumps(result)
-            try:
-                code = compile(source, filename, 'exec', dont_inherit=True)
-            except SyntaxError as exc:
-                result = {'exitCode': 1, 'error': report(exc, None, args)}
-                return _json.dumps(result)
-            _sys.modules['__main__'] = main
-            try:
-                exec(code, main.__dict__)
-            except SystemExit as exc:
-                status = exc.code
-                if status is None or status == 0:
-                    pass
-                else:
-                    if not isinstance(status, int):
-                        _sys.stderr.write(str(status) + '\n')
-                    result = {
-                        'exitCode': 1,
-                        'error': {'type': 'SystemExit', 'message': str(status)},
-                    }
-            except BaseException as exc:
-                # The first traceback entry is this function's exec call: drop it.
-                result = {'exitCode': 1, 'error': report(exc, exc.__traceback__.tb_next, args)}
-            return _json.dumps(result)
-        finally:
-            cleanup(args, main)
+            reset_tensorflow()
+        except BaseException as exc:
+            _sys.stderr.write('scope-lens: resetting the tensorflow package failed:\n')
+            return {'exitCode': 1, 'error': report(exc, exc.__traceback__, args)}
+        try:
+            code = compile(source, filename, 'exec', dont_inherit=True)
+        except SyntaxError as exc:
+            return {'exitCode': 1, 'error': report(exc, None, args)}
+        _sys.modules['__main__'] = main
+        try:
+            exec(code, main.__dict__)
+        except SystemExit as exc:
+            status = exc.code
+            if status is None or status == 0:
+                pass
+            else:
+                if not isinstance(status, int):
+                    _sys.stderr.write(str(status) + '\n')
+                result = {
+                    'exitCode': 1,
+                    'error': {'type': 'SystemExit', 'message': str(status)},
+                }
+        except BaseException as exc:
+            # The first traceback entry is this function's exec call: drop it.
+            result = {'exitCode': 1, 'error': report(exc, exc.__traceback__.tb_next, args)}
+        return result
 
     def stats(collect):
         if collect:

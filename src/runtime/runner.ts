@@ -19,11 +19,18 @@
  *   stopped at once: the worker is terminated and the run resolves with `exitCode: 1` and
  *   `timedOut` / `cancelled`. A new worker is started lazily by the next run.
  * - The main thread never waits on the program; an idle worker does not keep the process alive.
+ * - Whatever a program does to memory, the process lives on. The worker runs with V8
+ *   `resourceLimits` (`DEFAULT_RESOURCE_LIMITS`, 2 GB of heap): a program that exceeds them
+ *   ends its run with a `WorkerError` saying it ran out of memory, and the worker is replaced.
+ *   Tensors have the engine's byte budget (engine/memory.ts: TF's ResourceExhaustedError), and
+ *   Python's objects live in Pyodide's memory (at most 4 GB: Python's MemoryError). A run that
+ *   ends in a MemoryError or an internal error also gets a new worker for the next run, since
+ *   Pyodide's memory never shrinks and its state may be damaged.
  *
  * The worker is `worker.js` next to this file (both dist/ and tsc's out/src/runtime/ have one).
  */
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { normalizeFilename } from './paths';
 import type {
   FromWorker,
@@ -46,6 +53,11 @@ export type {
 } from './protocol';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The run worker's V8 limits: its heap (tfjs's tensor data and Pyodide's memory are outside it). */
+export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = Object.freeze({
+  maxOldGenerationSizeMb: 2048,
+  stackSizeMb: 8,
+});
 /** How long a program may take to start (loading Pyodide) before the run is abandoned. */
 const START_TIMEOUT_MS = 120_000;
 
@@ -56,6 +68,8 @@ export interface RunnerOptions {
   readonly pythonDir?: string;
   /** The worker script, instead of `worker.js` next to this module. */
   readonly workerPath?: string;
+  /** The worker's V8 limits, instead of `DEFAULT_RESOURCE_LIMITS`. */
+  readonly resourceLimits?: ResourceLimits;
 }
 
 export interface RunHandlers {
@@ -227,6 +241,7 @@ export class Runner {
     const config: WorkerConfig = { pythonDir: this.options.pythonDir ?? null };
     const worker = new Worker(this.options.workerPath ?? path.join(__dirname, 'worker.js'), {
       workerData: config,
+      resourceLimits: this.options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
       stdout: true,
       stderr: true,
     });
@@ -284,6 +299,10 @@ export class Runner {
       case 'done': {
         const active = this.active;
         if (active?.id === message.id) {
+          const type = message.result.error?.type;
+          // Pyodide's memory only grows, and after these its state may be damaged: the next run
+          // gets a new worker.
+          if (type === 'MemoryError' || type === 'InternalError') this.killWorker();
           active.finish({ ...message.result, durationMs: performance.now() - active.start });
         }
         return;
@@ -303,9 +322,15 @@ export class Runner {
     for (const [, w] of this.statsWaiters) w.reject(error);
     this.statsWaiters.clear();
     const active = this.active;
+    const code = (error as { code?: unknown }).code;
+    const limit = (this.options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS).maxOldGenerationSizeMb;
+    const message =
+      code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `scope-lens: the program ran out of memory (the run worker's heap limit is ${limit} MB) and was stopped`
+        : `scope-lens: ${error.message}`;
     active?.finish({
       exitCode: 1,
-      error: { type: 'WorkerError', message: `scope-lens: ${error.message}` },
+      error: { type: 'WorkerError', message },
       durationMs: performance.now() - active.start,
     });
   }

@@ -7,7 +7,9 @@
  * `tf.Graph()` the program made itself and left are not reported. Each variable is reported once,
  * in the order of the collections it is in (global variables first). Values are capped (per
  * variable and per run) so a large model does not flood the thread boundary; the statistics are
- * computed over every value all the same.
+ * computed over every value all the same. A variable whose value was never made (a large one the
+ * program never initialized or read, engine/variable.ts) has no values, as in TF: it is
+ * reported without them, and reading it here would allocate what the program never asked for.
  */
 import { getDefaultGraph } from '../engine/default-graph';
 import { GraphKeys } from '../engine/graph-keys';
@@ -32,27 +34,40 @@ export function collectVariables(options: CollectVariablesOptions = {}): RunVari
   const out: RunVariable[] = [];
   for (const key of order) {
     for (const item of graph.getCollection(key)) {
-      if (!(item instanceof Variable) || seen.has(item) || item.value.isDisposed) continue;
+      if (!(item instanceof Variable) || seen.has(item)) continue;
+      if (!item.isMaterialized) {
+        seen.add(item);
+        out.push({ ...describe(item), values: new Float64Array(0), stats: null });
+        continue;
+      }
+      const value = item.value;
+      if (value.isDisposed) continue;
       seen.add(item);
-      const all = item.value.dataSync() as ArrayLike<number | string | boolean>;
-      const numeric = item.value.dtype !== 'string';
+      const all = value.dataSync() as ArrayLike<number | string | boolean>;
+      const numeric = value.dtype !== 'string';
       const take = numeric ? Math.min(all.length, maxValues, budget) : 0;
       budget -= take;
       const values = new Float64Array(take);
       for (let i = 0; i < take; i++) values[i] = Number(all[i]);
       out.push({
-        name: item.name,
-        shape: [...item.shape],
-        dtype: item.dtype.name,
-        trainable: item.trainable,
-        collections: [...item.collections],
-        size: item.size,
+        ...describe(item),
         values,
         stats: numeric ? valueStats(all as ArrayLike<number>) : null,
       });
     }
   }
   return out;
+}
+
+function describe(item: Variable): Omit<RunVariable, 'values' | 'stats'> {
+  return {
+    name: item.name,
+    shape: [...item.shape],
+    dtype: item.dtype.name,
+    trainable: item.trainable,
+    collections: [...item.collections],
+    size: item.size,
+  };
 }
 
 /** Mean, population standard deviation (NumPy's `std`), min and max; null when empty. */

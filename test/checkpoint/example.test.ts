@@ -122,7 +122,7 @@ describe('examples/checkpoint: the bundled checkpoint is what model.py saves', f
     assert.equal(result.exitCode, 1);
     assert.match(
       stderr,
-      /\ntensorflow\.errors\.NotFoundError: Restoring from checkpoint failed\. This is most likely due to a Variable name or other graph key that is missing from the checkpoint\. [^\n]*\n\nKey logits\/biases not found in checkpoint\n$/,
+      /\ntensorflow\.python\.framework\.errors_impl\.NotFoundError: Restoring from checkpoint failed\. This is most likely due to a Variable name or other graph key that is missing from the checkpoint\. [^\n]*\n\nKey logits\/biases not found in checkpoint\n$/,
     );
   });
 });

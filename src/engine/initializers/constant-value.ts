@@ -15,6 +15,7 @@
  * initializer class and no random values.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { checkAllocation } from '../memory';
 import { DType, DTypes } from '../../core/dtypes';
 import { ERROR_CODES, raise } from '../../core/errors';
 import { tfjsDType } from './base';
@@ -70,21 +71,33 @@ export function constantTensor(
     typing,
   );
   const t = tfjsDType(proto.dtype);
+  if (proto.fill !== undefined && t !== 'complex64' && t !== 'string') {
+    // One value filling the shape: no JavaScript array of every value (which V8 cannot grow
+    // past its limit without aborting the process).
+    checkAllocation(proto.shape, proto.dtype);
+    return tf.fill(proto.shape, t === 'bool' ? Number(proto.fill) : (proto.fill as number), t);
+  }
+  const values =
+    proto.fill !== undefined
+      ? new Array<Scalar>(product(proto.shape)).fill(proto.fill)
+      : proto.values;
   return tf.tidy(() => {
     if (t === 'complex64') {
-      return tf.cast(tf.tensor(proto.values as number[], proto.shape, 'float32'), 'complex64');
+      return tf.cast(tf.tensor(values as number[], proto.shape, 'float32'), 'complex64');
     }
-    if (t === 'string') return tf.tensor(proto.values as string[], proto.shape, 'string');
-    if (t === 'bool') return tf.tensor(proto.values as boolean[], proto.shape, 'bool');
-    return tf.tensor(proto.values.map(Number), proto.shape, t);
+    if (t === 'string') return tf.tensor(values as string[], proto.shape, 'string');
+    if (t === 'bool') return tf.tensor(values as boolean[], proto.shape, 'bool');
+    return tf.tensor(values.map(Number), proto.shape, t);
   });
 }
 
 interface TensorProto {
   dtype: DType;
   shape: number[];
-  /** All `prod(shape)` values, row-major. */
+  /** All `prod(shape)` values, row-major (empty when `fill` is set). */
   values: Scalar[];
+  /** The one value filling the whole shape, when there is one and more than one element. */
+  fill?: Scalar;
 }
 
 function makeTensorProto(
@@ -148,6 +161,13 @@ function makeTensorProto(
   }
   const size = product(outShape);
   const values = flat.map((v) => convertScalar(v, resultDType));
+  if (size > 1 && values.length <= 1) {
+    const fill =
+      values.length === 1
+        ? values[0]
+        : convertScalar(resultDType.name === 'string' ? '' : false, resultDType);
+    return { dtype: resultDType, shape: outShape, values: [], fill };
+  }
   if (values.length === 0) {
     // MakeNdarray: no values at all → zeros.
     const zero = convertScalar(resultDType.name === 'string' ? '' : false, resultDType);

@@ -95,6 +95,11 @@ export class Constant extends Initializer {
 
   private readonly floatLeaves: readonly boolean[] | undefined;
 
+  /** Whether the value's shape must equal the requested one (`verify_shape`). */
+  get verifiesShape(): boolean {
+    return this.verifyShape;
+  }
+
   call(shape: readonly number[], dtype?: DType): tf.Tensor {
     const d = this.resolve(dtype);
     if (this.floatLeaves && shape.every((n) => n > 0))

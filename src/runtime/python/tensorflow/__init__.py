@@ -96,13 +96,6 @@ def set_random_seed(seed):
     get_default_graph()._seed = seed
 
 
-def _module(name, doc, **attrs):
-    m = _types.ModuleType(__name__ + "." + name, doc)
-    m.__dict__.update(attrs)
-    _sys.modules[m.__name__] = m
-    return m
-
-
 class _PartialModule(_types.ModuleType):
     """A `tf.` namespace Scope Lens implements in part: other public names raise
     NotImplementedError naming them, as the `tensorflow` module itself does."""
@@ -117,8 +110,36 @@ class _PartialModule(_types.ModuleType):
 
 def _partial_module(name, doc):
     m = _PartialModule(__name__ + "." + name, doc)
+    # A package, so `import tensorflow.nn.foo` reaches _MissingModuleFinder.
+    m.__path__ = []
     _sys.modules[m.__name__] = m
     return m
+
+
+def _module(name, doc, **attrs):
+    # Every namespace is partial: a name it lacks raises NotImplementedError naming it.
+    m = _partial_module(name, doc)
+    m.__dict__.update(attrs)
+    return m
+
+
+class _MissingModuleFinder(object):
+    """Last on `sys.meta_path`: `import tensorflow.X` for a module Scope Lens does not have
+    raises the same NotImplementedError as `tf.X` (not ModuleNotFoundError)."""
+
+    @staticmethod
+    def find_spec(fullname, path=None, target=None):
+        parts = fullname.split(".")
+        if parts[0] != __name__ or len(parts) < 2 or any(p.startswith("_") for p in parts):
+            return None
+        raise NotImplementedError(
+            "Scope Lens's tensorflow module does not implement %s (TensorFlow 1.15 API)."
+            % ".".join(["tf"] + parts[1:]))
+
+
+if not any(isinstance(f, _MissingModuleFinder) or type(f).__name__ == "_MissingModuleFinder"
+           for f in _sys.meta_path):
+    _sys.meta_path.append(_MissingModuleFinder())
 
 
 nn = _module("nn", "tf.nn", relu=_ops.relu, softmax=_ops.softmax, l2_loss=_ops.l2_loss,
@@ -236,6 +257,10 @@ class _CompatV1(_types.ModuleType):
         return dir(_sys.modules[__name__])
 
 
+from . import _platform
+
+globals().update(_platform.make_modules(__name__, _partial_module))
+
 compat = _module("compat", "tf.compat")
 compat.v1 = _CompatV1(__name__ + ".compat.v1", "tf.compat.v1")
 _sys.modules[compat.v1.__name__] = compat.v1
@@ -254,6 +279,7 @@ def _reset_for_run():
 
     _engine.clear_refs()
     _engine.install_call_sites()
+    _platform.reset()
     _framework._GRAPHS.clear()
     _variables._WRAPPERS.clear()
     _variable_scope._SCOPES.clear()

@@ -111,8 +111,17 @@ def to_engine_tensor(value, dtype_name):
 
     if _is_tensor_like(value):
         tensor = value._as_tensor()
+        dtype_name = tensor.dtype.base_dtype.name
+        if tensor.shape.is_fully_defined():
+            # Computed when the engine needs it: a large variable's initial value is made on
+            # its first read, as TF makes it when the initializer runs (engine/graph.ts).
+            def make():
+                return bridge.typedTensor(_session.evaluate_static(tensor), dtype_name)
+
+            return bridge.lazyTensor(_engine.tojs(tensor.shape.as_list()), dtype_name,
+                                     _engine.host_function(make, 0))
         t = _graph()._g.own(_session.evaluate_static(tensor))
-        return bridge.typedTensor(t, tensor.dtype.base_dtype.name)
+        return bridge.typedTensor(t, dtype_name)
     value, dtype_name = _value_and_dtype(value, dtype_name)
     t = _engine.call(bridge.tensorFromValue, _engine.tojs(value), dtype_name, None)
     _graph()._g.own(t)
@@ -131,6 +140,34 @@ def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None):
     return constant(value, dtype=dtype, name=name or "Const")
 
 
+# A scalar filling a shape of at least this many elements is made when a session runs the op,
+# not when the graph is built (TF's `_constant_if_small` bound for zeros/ones).
+_LAZY_FILL_ELEMENTS = 1000
+
+
+def _lazy_fill(value, dt, shp, name, default, op_type):
+    """A scalar `value` of dtype `dt` filling the fully known shape `shp`, made at run time."""
+    out_dtype = _dtypes.as_dtype(dt)
+    if out_dtype.is_bool:
+        value = bool(value)
+
+    def compute(ins, session):
+        return _engine.call(bridge.tensorFromValue, value, dt, _engine.tojs(shp))
+
+    return make_op(op_type, name, default, [], compute, out_dtype, shp)
+
+
+def _is_large_fill(value, dt, shp):
+    if shp is None or dt is None or isinstance(value, (list, tuple)) or None in shp:
+        return False
+    if not isinstance(value, (bool, int, float)):
+        return False
+    n = 1
+    for d in shp:
+        n *= d
+    return n >= _LAZY_FILL_ELEMENTS
+
+
 def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     dt = None if dtype is None else _dtypes.as_dtype(dtype).base_dtype.name
     shp = None if shape is None else as_shape(shape).as_list()
@@ -143,6 +180,12 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     value, inferred = _py_value(value)
     if dt is None:
         dt = inferred.name if inferred is not None else infer_dtype(value)
+    if not verify_shape and _is_large_fill(value, dt, shp):
+        if floats and any(floats):
+            # The value is checked before any filling (2.0 is no int32): a scalar, so cheap.
+            _engine.call(bridge.tensorFromValue, _engine.tojs(value), dt, None,
+                         _engine.tojs(floats)).dispose()
+        return _lazy_fill(value, dt, shp, name, "Const", "Const")
     t = _engine.call(bridge.tensorFromValue, _engine.tojs(value), dt, _engine.tojs(shp),
                      _engine.tojs(floats) if floats and any(floats) else None)
     g = _graph()
@@ -520,6 +563,9 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
 def zeros(shape, dtype=_dtypes.float32, name=None):
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
+    if _is_large_fill(0, dtype.base_dtype.name, dims):
+        # TF 1.15 builds a Fill op when the constant would not be small.
+        return _lazy_fill(0, dtype.base_dtype.name, dims, name, "zeros", "Fill")
     return constant(0, dtype=dtype, shape=dims, name=name or "zeros")
 
 
@@ -543,6 +589,8 @@ ones_like = _like("ones_like", 1)
 def ones(shape, dtype=_dtypes.float32, name=None):
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
+    if _is_large_fill(1, dtype.base_dtype.name, dims):
+        return _lazy_fill(1, dtype.base_dtype.name, dims, name, "ones", "Fill")
     return constant(1, dtype=dtype, shape=dims, name=name or "ones")
 
 
@@ -564,10 +612,13 @@ def _random(op_name, make):
         dtype = _dtypes.as_dtype(dtype)
         if _is_tensor_like(shape):
             t = shape._as_tensor()
-            return make_op(op_name, name, op_name, [t],
-                           lambda ins, s: make([int(v) for v in ins[0].dataSync()], dtype, seed,
-                                               *args, **kwargs),
-                           dtype, shape_from_tensor(t))
+            def compute(ins, s):
+                dims = [int(v) for v in ins[0].dataSync()]
+                # The shape is known only now: TF's OOM before drawing (engine/memory.ts).
+                _engine.call(bridge.checkAllocation, _engine.tojs(dims), dtype.base_dtype.name)
+                return make(dims, dtype, seed, *args, **kwargs)
+
+            return make_op(op_name, name, op_name, [t], compute, dtype, shape_from_tensor(t))
         dims = as_shape(shape).as_list()
         return make_op(op_name, name, op_name, [],
                        lambda ins, s: make(dims, dtype, seed, *args, **kwargs), dtype, dims)

@@ -5,6 +5,8 @@ placeholders; every intermediate tfjs tensor made during a run is disposed when 
 Variables hold their values in the engine; a session records which ones it initialized, and
 reading another raises TF's FailedPreconditionError.
 """
+from pyodide.ffi import JsException
+
 from . import _engine
 from numpy import _ndarray
 from . import dtypes as _dtypes
@@ -72,7 +74,11 @@ class _Evaluator(object):
         if op._compute is None:
             return [None]
         ins = [self.value(t) for t in op._inputs]
-        out = op._compute(ins, self.session)
+        check_outputs(op)
+        try:
+            out = op._compute(ins, self.session)
+        except JsException as e:
+            raise _allocation_failure(e, op) from None
         outs = list(out) if isinstance(out, (list, tuple)) else [out]
         const = getattr(op, "_const_value", None)
         for o in outs:
@@ -112,10 +118,65 @@ if _is_numpy_available():
 
 
 def _var_key(var):
-    return str(var._v.value.name)
+    # The engine's id, not the value's name: reading `value` would make a lazy variable's value.
+    return int(var._v.uid)
+
+
+# Outputs of at least this many bytes are checked against the engine's memory budget before an
+# op makes them (src/engine/memory.ts): TF's ResourceExhaustedError instead of a process abort.
+_CHECK_BYTES = 1 << 20
+
+
+def check_outputs(op):
+    for t in op._outputs:
+        dims = t._shape.dims
+        if dims is None:
+            continue
+        shape = [d.value for d in dims]
+        if None in shape:
+            continue
+        n = 4
+        for d in shape:
+            n *= d
+        if n >= _CHECK_BYTES:
+            _engine.call(bridge.checkAllocation, _engine.tojs(shape), t.dtype.base_dtype.name)
+
+
+def _allocation_failure(exc, op):
+    """TF's ResourceExhaustedError for tfjs failing to allocate an output whose shape was only
+    known at run time (a typed array too long); any other engine error as `translate` gives it."""
+    err = getattr(exc, "js_error", None)
+    message = str(getattr(err, "message", "") or "")
+    if str(getattr(err, "name", "")) == "RangeError" and (
+            "array length" in message or "allocation failed" in message):
+        from .errors import ResourceExhaustedError
+
+        return ResourceExhaustedError(
+            None, op,
+            "OOM when allocating the output of %s (%s) on "
+            "/job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu: %s"
+            % (op.name, op.type, message))
+    return _engine.translate(exc)
+
+
+# A fetched value becomes Python objects in Pyodide's memory (4 GB at most, about 32 bytes per
+# number): a tensor of more elements than this fails as TF fails an allocation, not the runtime.
+_MAX_FETCH_ELEMENTS = 1 << 25
 
 
 def to_ndarray(t, tf_dtype=None):
+    size = 1
+    for d in t.shape:
+        size *= int(d)
+    if size > _MAX_FETCH_ELEMENTS:
+        from .errors import ResourceExhaustedError
+
+        raise ResourceExhaustedError(
+            None, None,
+            "OOM when allocating tensor with shape[%s] and type %s on "
+            "/job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu"
+            % (",".join(str(int(d)) for d in t.shape),
+               {"float32": "float"}.get(str(bridge.dtypeOf(t)), str(bridge.dtypeOf(t)))))
     info = bridge.tensorToList(t)
     dtype = str(info.dtype)
     # tfjs stores int64 as int32 and float64 as float32; the fetched tensor's TF dtype says which.
@@ -132,6 +193,10 @@ def to_ndarray(t, tf_dtype=None):
         values = [float(v) for v in values]
     # Real NumPy when the interpreter has it; otherwise the bundled NumPy-compatible arrays.
     np = _NUMPY if _NUMPY is not None else _ndarray
+    if not shape and dtype == "string":
+        # TF returns a string scalar as bytes.
+        value = values[0]
+        return value.encode("utf-8") if isinstance(value, str) else bytes(value)
     if not shape:
         # A 0-d result is a numpy-style scalar, as `sess.run` returns in TF.
         return getattr(np, "bool_" if dtype == "bool" else dtype)(values[0])
@@ -240,6 +305,10 @@ class Session(object):
                         "(Can not convert a %s into a Tensor or Operation.)"
                         % (element, type(element), type(element).__name__))
                 values.append(to_ndarray(ev.value(element), element.dtype.base_dtype.name))
+        except JsException as e:
+            # An engine error while running (a lazy variable's value made past the memory
+            # budget: ResourceExhaustedError) is TF's Python exception.
+            raise _engine.translate(e) from None
         finally:
             ev.dispose()
         return rebuild(values)

@@ -765,7 +765,7 @@ class Saver(object):
             code, message = _js_error(e)
             raise _data_error(code, message) from None
         for s in self._saveables:
-            sess._initialized.add(str(s.var._v.value.name))
+            sess._initialized.add(int(s.var._v.uid))
 
     def restore(self, sess, save_path):
         if self._is_empty:

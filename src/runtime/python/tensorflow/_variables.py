@@ -14,9 +14,9 @@ _WRAPPERS = {}
 
 
 def _key(ev):
-    value = getattr(ev, "value", None)
-    if value is not None and getattr(value, "name", None) is not None and hasattr(ev, "opName"):
-        return "v:" + str(value.name)
+    uid = getattr(ev, "uid", None)
+    if uid is not None and hasattr(ev, "opName"):
+        return "v:%d" % int(uid)
     if hasattr(ev, "variables") and hasattr(ev, "partitions"):
         return "p:%s:%s" % (id_of_graph(ev), str(ev.name))
     return None

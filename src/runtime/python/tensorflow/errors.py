@@ -40,8 +40,19 @@ UnavailableError = _op_error("UnavailableError", 14)
 DataLossError = _op_error("DataLossError", 15)
 UnauthenticatedError = _op_error("UnauthenticatedError", 16)
 
+# Where TF 1.15 defines them, which is what a traceback prints before the message.
+for _cls in (OpError, CancelledError, UnknownError, InvalidArgumentError, DeadlineExceededError,
+             NotFoundError, AlreadyExistsError, PermissionDeniedError, ResourceExhaustedError,
+             FailedPreconditionError, AbortedError, OutOfRangeError, UnimplementedError,
+             InternalError, UnavailableError, DataLossError, UnauthenticatedError):
+    _cls.__module__ = "tensorflow.python.framework.errors_impl"
+del _cls
+
 _engine.register_error("ValueError", ValueError)
 _engine.register_error("TypeError", TypeError)
 _engine.register_error("NotImplementedError", NotImplementedError)
 _engine.register_error("AssertionError", AssertionError)
 _engine.register_error("RangeError", RecursionError)
+# The engine's memory budget (src/engine/memory.ts): TF's OOM, an OpError.
+_engine.register_error("ResourceExhaustedError",
+                       lambda message: ResourceExhaustedError(None, None, message))
