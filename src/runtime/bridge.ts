@@ -22,6 +22,7 @@ import { tfDTypeOf } from '../engine/graph';
 import type { HostRegularizer } from '../engine/types';
 import type { Variable } from '../engine/variable';
 import { createCheckpointBridge } from './checkpoint-bridge';
+import { initializedVariable } from './variables';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -184,6 +185,11 @@ export function createBridge(options: BridgeOptions = {}): Record<string, unknow
         ins.some((t) => t != null && t.id === out.id) ||
         nodes.some((n) => n.outputs.some((o) => o.id === out.id));
       return { kernels: nodes.map((n) => n.kernelName), taped };
+    },
+
+    /** A session initialized `v` (the Run results view shows its values before training). */
+    initializedVariable(v: Variable): void {
+      initializedVariable(v);
     },
 
     /** Calls `fn` and returns its result or the error, so Python sees engine errors as values. */
