@@ -154,11 +154,9 @@ class Optimizer(object):
             if global_step is None:
                 apply_updates = self._finish(update_ops, name)
             else:
-                # TF returns the global step's increment, run after every update.
+                # TF returns the global step's increment (its op), run after every update.
                 with tf.control_dependencies([self._finish(update_ops, 'update')]):
-                    apply_updates = global_step.assign_add(1, name=name)
-            if isinstance(apply_updates, tf.Tensor):
-                apply_updates = apply_updates.op
+                    apply_updates = global_step.assign_add(1, name=name).op
             train_ops = tf.get_collection_ref(tf.GraphKeys.TRAIN_OP)
             if apply_updates not in train_ops:
                 train_ops.append(apply_updates)
