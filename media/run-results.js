@@ -11,6 +11,9 @@
   const bars = document.getElementById('histogram');
   const axis = document.getElementById('axis');
   const stats = document.getElementById('stats');
+  const before = document.getElementById('before');
+  const barsBefore = document.getElementById('histogram-before');
+  const statsBefore = document.getElementById('stats-before');
   let selected = null;
 
   const count = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -59,15 +62,11 @@
     document.body.classList.toggle('with-detail', shown);
   }
 
-  function showHistogram(message) {
-    showDetail(true);
-    detailName.textContent = message.name;
-    bars.textContent = '';
-    const h = message.histogram;
-    const peak = Math.max(1, ...h.counts);
-    bars.setAttribute(
+  function drawBars(container, h, peak, what) {
+    container.textContent = '';
+    container.setAttribute(
       'aria-label',
-      `histogram of ${message.sampled} values from ${num(h.min)} to ${num(h.max)}`,
+      `histogram of ${h.total} values ${what}from ${num(h.min)} to ${num(h.max)}`,
     );
     for (let i = 0; i < h.counts.length; i++) {
       const bar = document.createElement('div');
@@ -75,15 +74,12 @@
       bar.style.height = `${(100 * h.counts[i]) / peak}%`;
       const width = (h.max - h.min) / h.counts.length;
       bar.title = `[${num(h.min + i * width)}, ${num(h.min + (i + 1) * width)}): ${h.counts[i]}`;
-      bars.appendChild(bar);
+      container.appendChild(bar);
     }
-    axis.textContent =
-      `${num(h.min)} … ${num(h.max)}` +
-      (message.sampled < message.size
-        ? ` (first ${count(message.sampled)} of ${count(message.size)} values)`
-        : ` (${count(message.size)} values)`);
-    stats.textContent = '';
-    const s = message.stats;
+  }
+
+  function showStats(list, s) {
+    list.textContent = '';
     const entries = s
       ? [
           ['mean', s.mean],
@@ -97,8 +93,32 @@
       dt.textContent = k;
       const dd = document.createElement('dd');
       dd.textContent = num(v);
-      stats.append(dt, dd);
+      list.append(dt, dd);
     }
+  }
+
+  function showHistogram(message) {
+    showDetail(true);
+    detailName.textContent = message.name;
+    const h = message.histogram;
+    // Before and after training share one axis and one scale.
+    const peak = Math.max(
+      1,
+      ...h.counts,
+      ...(message.before ? message.before.histogram.counts : []),
+    );
+    before.hidden = !message.before;
+    if (message.before) {
+      drawBars(barsBefore, message.before.histogram, peak, 'before training ');
+      showStats(statsBefore, message.before.stats);
+    }
+    drawBars(bars, h, peak, message.before ? 'after training ' : '');
+    axis.textContent =
+      `${num(h.min)} … ${num(h.max)}` +
+      (message.sampled < message.size
+        ? ` (first ${count(message.sampled)} of ${count(message.size)} values)`
+        : ` (${count(message.size)} values)`);
+    showStats(stats, message.stats);
   }
 
   function choose(row) {

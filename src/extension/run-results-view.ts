@@ -1,7 +1,8 @@
 /**
  * The Run results view (a webview in the panel): the variables the last run created — name,
  * shape, dtype, trainable, collections, parameter count — and, for the selected variable, a
- * histogram of its values with mean, std, min and max.
+ * histogram of its values with mean, std, min and max; for a variable the run trained (changed
+ * after a session first initialized it), the histogram before training too, on the same axis.
  *
  * The webview is locked down: CSP `default-src 'none'`, its one script and stylesheet from
  * media/ by `asWebviewUri` (the script with a per-load nonce), `localResourceRoots` = media/,
@@ -11,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { formatShape } from '../core/shape';
 import type { RunVariable } from '../runtime/protocol';
-import { histogram } from './model/histogram';
+import { histogram, valueRange } from './model/histogram';
 import type { RunRecord, RunService } from './run';
 import type { FromWebview, HistogramMessage, ResultsMessage, ToWebview } from './webview-protocol';
 
@@ -129,9 +130,15 @@ export class RunResultsView implements vscode.WebviewViewProvider, vscode.Dispos
 </table>
 <section id="detail" hidden>
 <h2 id="detail-name"></h2>
-<div id="histogram" role="img"></div>
+<section id="before" hidden>
+<h3>before training</h3>
+<div id="histogram-before" class="histogram" role="img"></div>
+<dl id="stats-before" class="stats"></dl>
+<h3>after training</h3>
+</section>
+<div id="histogram" class="histogram" role="img"></div>
 <p id="axis"></p>
-<dl id="stats"></dl>
+<dl id="stats" class="stats"></dl>
 </section>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
@@ -167,12 +174,32 @@ export function resultsMessage(
 }
 
 export function histogramMessage(v: RunVariable): HistogramMessage {
+  const initial = v.initial;
+  const trained =
+    initial !== undefined &&
+    (!sameValues(initial.values, v.values) ||
+      JSON.stringify(initial.stats) !== JSON.stringify(v.stats));
+  const range = trained ? valueRange(initial.values, v.values) : null;
   return {
     type: 'histogram',
     name: v.name,
-    histogram: histogram(v.values, BINS),
+    histogram: histogram(v.values, BINS, range ?? undefined),
     stats: v.stats,
     sampled: v.values.length,
     size: v.size,
+    ...(trained
+      ? {
+          before: {
+            histogram: histogram(initial.values, BINS, range ?? undefined),
+            stats: initial.stats,
+          },
+        }
+      : {}),
   };
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }

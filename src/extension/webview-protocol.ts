@@ -42,6 +42,14 @@ export interface HistogramMessage {
   /** Values binned (the run reports at most a capped number) and the variable's size. */
   readonly sampled: number;
   readonly size: number;
+  /**
+   * When the run changed the variable after a session first initialized it (it trained): the
+   * values it started from, binned on the same axis as `histogram`.
+   */
+  readonly before?: {
+    readonly histogram: Histogram;
+    readonly stats: ValueStats | null;
+  };
 }
 
 export type ToWebview = ResultsMessage | HistogramMessage;

@@ -24,8 +24,75 @@ import { checkAllocation } from '../engine/memory';
 import type { HostRegularizer } from '../engine/types';
 import type { Variable } from '../engine/variable';
 import { createCheckpointBridge } from './checkpoint-bridge';
+import { initializedVariable } from './variables';
 
 type Fn = (...args: unknown[]) => unknown;
+
+/**
+ * tfjs-core registers no gradients by itself, and `tf.gradients` needs them. A bundle (esbuild)
+ * takes tfjs-core's own ES module that registers them all. Plain Node (tsc's out/, which the tests
+ * run) cannot load that module (its imports have no file extensions); there the union package's
+ * CommonJS build, a development dependency, registers the same gradients. Its name is computed
+ * so that no bundle takes it in.
+ */
+function registerGradients(): void {
+  if (!tf.getGradient('Mean')) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('@tensorflow/tfjs-core/dist/register_all_gradients');
+    } catch {
+      const union = ['@tensorflow', 'tfjs'].join('/');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require(union);
+    }
+  }
+  if (!tf.getGradient('StridedSlice')) tf.registerGradient(stridedSliceGradient);
+}
+
+interface StridedSliceAttrs {
+  begin: number[];
+  end: number[];
+  strides: number[];
+  beginMask: number;
+  endMask: number;
+  ellipsisMask: number;
+  newAxisMask: number;
+  shrinkAxisMask: number;
+}
+
+/**
+ * tfjs has no gradient for StridedSlice (`x[1:, ::2]`), which TF models slice all the time. The
+ * same slice of the indices of x's elements says where each element of the result came from;
+ * the gradient sums dy into those places (TF's StridedSliceGrad).
+ */
+const stridedSliceGradient: tf.GradConfig = {
+  kernelName: 'StridedSlice',
+  inputsToSave: ['x'],
+  gradFunc: (dy, saved, attrs) => {
+    const [x] = saved;
+    const a = attrs as unknown as StridedSliceAttrs;
+    return {
+      x: () =>
+        tf.tidy(() => {
+          const indices = tf.reshape(tf.range(0, x.size, 1, 'int32'), x.shape);
+          const picked = tf.stridedSlice(
+            indices,
+            a.begin,
+            a.end,
+            a.strides,
+            a.beginMask,
+            a.endMask,
+            a.ellipsisMask,
+            a.newAxisMask,
+            a.shrinkAxisMask,
+          );
+          const flat = tf.reshape(dy as tf.Tensor, [-1]);
+          const sums = tf.unsortedSegmentSum(flat, tf.reshape(picked, [-1]), x.size);
+          return tf.reshape(sums, x.shape);
+        }),
+    };
+  },
+};
 
 export interface BridgeOptions {
   /** Maps a path as the Python program sees it (inside Pyodide) to the host's path. */
@@ -33,6 +100,7 @@ export interface BridgeOptions {
 }
 
 export function createBridge(options: BridgeOptions = {}): Record<string, unknown> {
+  registerGradients();
   return {
     engine,
     /** Checkpoint files for `tf.train` (checkpoint-bridge.ts). */
@@ -105,6 +173,46 @@ export function createBridge(options: BridgeOptions = {}): Record<string, unknow
 
     formatShape(shape: (number | null)[] | null): string {
       return formatShape(shape);
+    },
+
+    /**
+     * tfjs's reverse-mode gradients of `f()` with respect to `xs` (`tf.gradients` at run time,
+     * see python/tensorflow/_gradients.py): the value of `f()` and one gradient per x, `null`
+     * where tfjs found no path from x to the value.
+     */
+    gradients(
+      f: () => tf.Tensor,
+      xs: tf.Tensor[],
+    ): { value: tf.Tensor; grads: (tf.Tensor | null)[] } {
+      const { value, grads } = tf.engine().gradients(f, xs, undefined, true);
+      return { value, grads: grads.map((g) => g ?? null) };
+    },
+
+    /** How many kernels the gradient tape being recorded holds (0 outside `gradients`). */
+    tapeMark(): number {
+      return tf.engine().state.activeTape?.length ?? 0;
+    },
+
+    /**
+     * What the kernels recorded since `mark` did for one op: their names, and whether `out` is
+     * one of their outputs or one of `ins` (else the op computed it out of the tape's sight, so
+     * no gradient can flow through it).
+     */
+    tapeSince(
+      mark: number,
+      out: tf.Tensor,
+      ins: tf.Tensor[],
+    ): { kernels: string[]; taped: boolean } {
+      const nodes = (tf.engine().state.activeTape ?? []).slice(mark);
+      const taped =
+        ins.some((t) => t != null && t.id === out.id) ||
+        nodes.some((n) => n.outputs.some((o) => o.id === out.id));
+      return { kernels: nodes.map((n) => n.kernelName), taped };
+    },
+
+    /** A session initialized `v` (the Run results view shows its values before training). */
+    initializedVariable(v: Variable): void {
+      initializedVariable(v);
     },
 
     /** Calls `fn` and returns its result or the error, so Python sees engine errors as values. */

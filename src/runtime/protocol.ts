@@ -62,6 +62,18 @@ export interface RunVariable {
   readonly values: Float64Array;
   /** Over every value, not only the reported ones; null for strings and empty variables. */
   readonly stats: ValueStats | null;
+  /**
+   * The values when a session first initialized the variable (a Python program's
+   * `global_variables_initializer` run, say): what training started from. Absent when no
+   * session initialized it.
+   */
+  readonly initial?: InitialValues;
+}
+
+/** A variable's values as a session first initialized them: capped values, full statistics. */
+export interface InitialValues {
+  readonly values: Float64Array;
+  readonly stats: ValueStats | null;
 }
 
 export interface ValueStats {

@@ -14,10 +14,34 @@
 import { getDefaultGraph } from '../engine/default-graph';
 import { GraphKeys } from '../engine/graph-keys';
 import { Variable } from '../engine/variable';
-import type { CollectVariablesOptions, RunVariable, ValueStats } from './protocol';
+import type { CollectVariablesOptions, InitialValues, RunVariable, ValueStats } from './protocol';
 
 export const DEFAULT_MAX_VALUES = 100_000;
 export const DEFAULT_MAX_TOTAL_VALUES = 2_000_000;
+
+/**
+ * Each variable's values when a session first initialized it, so the view can show a training
+ * run's variables before and after. Kept by variable object: the worker's graph reset drops them
+ * with the variables. Recorded only in runs that report their variables.
+ */
+const initialValues = new WeakMap<Variable, InitialValues>();
+let recordingInitialValues = false;
+
+/** Whether the run being started records initial values (the worker sets it per run). */
+export function recordInitialValues(enabled: boolean): void {
+  recordingInitialValues = enabled;
+}
+
+/** Called when a session initializes `v`: keeps its values the first time. */
+export function initializedVariable(v: Variable): void {
+  if (!recordingInitialValues || initialValues.has(v) || v.value.isDisposed) return;
+  if (v.value.dtype === 'string') return;
+  const all = v.value.dataSync() as ArrayLike<number | boolean>;
+  const take = Math.min(all.length, DEFAULT_MAX_VALUES);
+  const values = new Float64Array(take);
+  for (let i = 0; i < take; i++) values[i] = Number(all[i]);
+  initialValues.set(v, { values, stats: valueStats(all) });
+}
 
 /** The variables of the default graph now, with (capped) values and statistics. */
 export function collectVariables(options: CollectVariablesOptions = {}): RunVariable[] {
@@ -49,10 +73,17 @@ export function collectVariables(options: CollectVariablesOptions = {}): RunVari
       budget -= take;
       const values = new Float64Array(take);
       for (let i = 0; i < take; i++) values[i] = Number(all[i]);
+      let initial = initialValues.get(item);
+      if (initial) {
+        const kept = Math.min(initial.values.length, maxValues, budget);
+        budget -= kept;
+        initial = { values: initial.values.slice(0, kept), stats: initial.stats };
+      }
       out.push({
         ...describe(item),
         values,
         stats: numeric ? valueStats(all as ArrayLike<number>) : null,
+        ...(initial ? { initial } : {}),
       });
     }
   }

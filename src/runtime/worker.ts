@@ -16,7 +16,7 @@ import { ensureBackend, tf } from '../engine/backend';
 import type { FromWorker, OutputSink, ToWorker, WorkerConfig, WorkerRunResult } from './protocol';
 import { PythonHost, findPythonDir } from './python-host';
 import { ScriptHost } from './ts-host';
-import { collectVariables } from './variables';
+import { collectVariables, recordInitialValues } from './variables';
 
 const port = parentPort;
 if (!port) throw new Error('scope-lens: the run worker must be started as a worker thread');
@@ -57,6 +57,7 @@ async function handle(message: ToWorker): Promise<void> {
       let result: WorkerRunResult;
       try {
         engine.resetDefaultGraph();
+        recordInitialValues(!!request.collectVariables);
         result =
           request.language === 'python'
             ? await python.run(request, sink, onStart)

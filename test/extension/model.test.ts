@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/analyzer/analyze';
 import { formatExport } from '../../src/extension/model/export';
-import { histogram } from '../../src/extension/model/histogram';
+import { histogram, valueRange } from '../../src/extension/model/histogram';
 import { dedent, selectionProgram } from '../../src/extension/model/snippet';
 import {
   formatCount,
@@ -165,6 +165,23 @@ describe('extension model: export', () => {
 });
 
 describe('extension model: histogram', () => {
+  it('bins over a given range (before and after training on one axis), unless it leaves values out', () => {
+    assert.deepEqual(histogram([1, 2], 4, { min: 0, max: 4 }), {
+      min: 0,
+      max: 4,
+      counts: [0, 1, 1, 0],
+      total: 2,
+    });
+    assert.deepEqual(histogram([1, 5], 2, { min: 0, max: 4 }), {
+      min: 1,
+      max: 5,
+      counts: [1, 1],
+      total: 2,
+    });
+    assert.deepEqual(valueRange([1, NaN], [-2, 3]), { min: -2, max: 3 });
+    assert.equal(valueRange([NaN], []), null);
+  });
+
   it('bins like NumPy: equal widths, the maximum in the last bin', () => {
     const h = histogram([0, 1, 2, 3, 4], 4);
     assert.deepEqual(h, { min: 0, max: 4, counts: [1, 1, 1, 2], total: 5 });

@@ -194,4 +194,34 @@ describe("runtime: a run's variables for the editor", function () {
       assert.ok(fs.existsSync(path.join(root, 'dist', 'pyodide', f)), `dist/pyodide/${f}`);
     }
   });
+
+  it('a trained variable also reports its values from when a session first initialized it', async () => {
+    const r = await runner.run(
+      py(
+        [
+          'import tensorflow as tf',
+          "w = tf.get_variable('w', initializer=tf.constant([1.0, -2.0, 3.0]))",
+          "c = tf.get_variable('c', initializer=tf.constant([5.0]))",
+          'loss = tf.reduce_sum(w * w)',
+          'train = tf.train.GradientDescentOptimizer(0.25).minimize(loss, var_list=[w])',
+          'with tf.Session() as sess:',
+          '    sess.run(tf.global_variables_initializer())',
+          '    sess.run(train)',
+          '    sess.run(train)',
+        ].join('\n'),
+      ),
+    );
+    assert.equal(r.exitCode, 0, JSON.stringify(r.error));
+    const vars = byName(r.variables);
+    const w = vars.get('w:0')!;
+    // Each step is w - 0.25 * 2w = w / 2.
+    assert.deepEqual([...w.values], [0.25, -0.5, 0.75]);
+    assert.deepEqual([...w.initial!.values], [1, -2, 3]);
+    assert.deepEqual(w.initial!.stats, valueStats([1, -2, 3]));
+    assert.deepEqual([...vars.get('c:0')!.initial!.values], [5]);
+    const untouched = await runner.run(
+      py("import tensorflow as tf\nv = tf.get_variable('v', [2])"),
+    );
+    assert.equal(byName(untouched.variables).get('v:0')!.initial, undefined);
+  });
 });

@@ -12,7 +12,15 @@ export interface Histogram {
   readonly total: number;
 }
 
-export function histogram(values: ArrayLike<number>, bins = 30): Histogram {
+/**
+ * The histogram of `values` in `bins` bins over their own range, or over `range` (which must
+ * hold every finite value: two histograms drawn on one axis, before and after training).
+ */
+export function histogram(
+  values: ArrayLike<number>,
+  bins = 30,
+  range?: { readonly min: number; readonly max: number },
+): Histogram {
   let min = Infinity;
   let max = -Infinity;
   let total = 0;
@@ -25,6 +33,10 @@ export function histogram(values: ArrayLike<number>, bins = 30): Histogram {
   }
   const n = Math.max(1, Math.floor(bins));
   const counts = new Array<number>(n).fill(0);
+  if (range && range.min <= min && max <= range.max) {
+    min = range.min;
+    max = range.max;
+  }
   if (total === 0) return { min: 0, max: 0, counts, total };
   if (min === max) {
     // One value: NumPy widens the range to value ± 0.5.
@@ -39,4 +51,19 @@ export function histogram(values: ArrayLike<number>, bins = 30): Histogram {
     counts[b]++;
   }
   return { min, max, counts, total };
+}
+
+/** The range of the finite values of several arrays (for histograms on one axis). */
+export function valueRange(...arrays: ArrayLike<number>[]): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const values of arrays) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!Number.isFinite(v)) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return min <= max ? { min, max } : null;
 }

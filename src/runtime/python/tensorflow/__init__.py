@@ -40,8 +40,8 @@ from ._init_ops import (constant_initializer, glorot_normal_initializer,
                         variance_scaling_initializer, zeros_initializer)
 from ._partitioners import (fixed_size_partitioner, min_max_variable_partitioner,
                             variable_axis_size_partitioner)
-from ._gradients import gradients
-from . import _ops, _init_ops, _regularizers, _training
+from ._gradients import gradients, stop_gradient
+from . import _ops, _init_ops, _regularizers, _training, _training_ops
 
 _engine.install_call_sites()
 
@@ -200,6 +200,9 @@ keras.initializers = _module(
     he_normal=_init_ops.he_normal, he_uniform=_init_ops.he_uniform,
     lecun_normal=_init_ops.lecun_normal, lecun_uniform=_init_ops.lecun_uniform,
     zeros=_init_ops.Zeros, ones=_init_ops.Ones, constant=_init_ops.Constant)
+raw_ops = _partial_module("raw_ops", "tf.raw_ops")
+for _n, _f in _training_ops.RAW_OPS.items():
+    setattr(raw_ops, _n, _f)
 train = _training.make_module(__name__)
 _sys.modules[train.__name__] = train
 

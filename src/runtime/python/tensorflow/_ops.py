@@ -666,7 +666,7 @@ def initialized_value(var):
 def assign(var, value, name=None, kind="Assign"):
     value = convert_to_tensor(value, dtype=var.dtype.base_dtype)
     g = var.graph
-    scope_name = g.unique_name(name or kind)
+    scope_name = _op_name(name, kind)
     op = Operation(g, scope_name, kind, [value], None,
                    control_inputs=g.control_inputs_for([value]))
     op._assigns = (var, kind)

@@ -62,6 +62,7 @@ class _Evaluator(object):
                 v._v.value.assign(initial)
             if self.session is not None:
                 self.session._initialized.add(_var_key(v))
+                bridge.initializedVariable(v._v)
         of = getattr(op, "_initialized_value_of", None)
         if of is not None:
             if self.session is not None and _var_key(of) in self.session._initialized:

@@ -12,8 +12,9 @@ Slot names per optimizer: Momentum `Momentum`; Adam `Adam` (m), `Adam_1` (v); RM
 (rms), [`RMSProp_1` (mg) when centered,] then momentum (always); Adagrad `Adagrad`; Adadelta
 `Adadelta`, `Adadelta_1`; Ftrl `Ftrl` (accumulator), `Ftrl_1` (linear); GradientDescent none.
 
-The updates are TF's formulas written with public ops. The Scope Lens runtime cannot
-differentiate, so running an update raises `NotImplementedError` from the gradient tensor.
+Each update is TF's training op (`tf.raw_ops.ApplyAdam`, ...) with its inputs cast as TF
+casts them (`math_ops.cast` makes no op when the dtype is already the variable's), so the graph
+has TF's ops and the runtime computes TF's kernel (src/runtime/python/tensorflow/_training_ops.py).
 """
 import tensorflow as tf
 from tensorflow._lib import slot_creator
@@ -49,6 +50,14 @@ def _sorted(items, key):
 
 def _call_if_callable(param):
     return param() if callable(param) else param
+
+
+def _cast(x, dtype):
+    """`math_ops.cast`: the tensor itself when it already has the dtype."""
+    x = tf.convert_to_tensor(x)
+    if x.dtype.base_dtype == dtype:
+        return x
+    return tf.cast(x, dtype)
 
 
 class Optimizer(object):
@@ -145,9 +154,9 @@ class Optimizer(object):
             if global_step is None:
                 apply_updates = self._finish(update_ops, name)
             else:
-                finished = self._finish(update_ops, 'update')
-                step = global_step.assign_add(1)
-                apply_updates = tf.group(finished, step, name=name)
+                # TF returns the global step's increment (its op), run after every update.
+                with tf.control_dependencies([self._finish(update_ops, 'update')]):
+                    apply_updates = global_step.assign_add(1, name=name).op
             train_ops = tf.get_collection_ref(tf.GraphKeys.TRAIN_OP)
             if apply_updates not in train_ops:
                 train_ops.append(apply_updates)
@@ -240,7 +249,7 @@ class Optimizer(object):
         return tf.group(*update_ops, name=name_scope)
 
     def _cast_lr(self, var):
-        return tf.cast(self._learning_rate_tensor, var.dtype.base_dtype)
+        return _cast(self._learning_rate_tensor, var.dtype.base_dtype)
 
 
 class GradientDescentOptimizer(Optimizer):
@@ -253,7 +262,8 @@ class GradientDescentOptimizer(Optimizer):
             _call_if_callable(self._learning_rate), name='learning_rate')
 
     def _apply_dense(self, grad, var):
-        return var.assign_sub(self._cast_lr(var) * grad, name='ApplyGradientDescent')
+        return tf.raw_ops.ApplyGradientDescent(var=var, alpha=self._cast_lr(var), delta=grad,
+                                               use_locking=self._use_locking).op
 
 
 class MomentumOptimizer(Optimizer):
@@ -275,15 +285,11 @@ class MomentumOptimizer(Optimizer):
             _call_if_callable(self._momentum), name='momentum')
 
     def _apply_dense(self, grad, var):
-        lr = self._cast_lr(var)
-        mu = tf.cast(self._momentum_tensor, var.dtype.base_dtype)
-        accum = self.get_slot(var, 'momentum')
-        accum_t = accum.assign(accum * mu + grad)
-        if self._use_nesterov:
-            delta = grad * lr + accum_t * mu * lr
-        else:
-            delta = accum_t * lr
-        return var.assign_sub(delta, name='ApplyMomentum')
+        mom = self.get_slot(var, 'momentum')
+        return tf.raw_ops.ApplyMomentum(
+            var=var, accum=mom, lr=self._cast_lr(var), grad=grad,
+            momentum=_cast(self._momentum_tensor, var.dtype.base_dtype),
+            use_locking=self._use_locking, use_nesterov=self._use_nesterov).op
 
 
 class AdamOptimizer(Optimizer):
@@ -324,24 +330,21 @@ class AdamOptimizer(Optimizer):
 
     def _apply_dense(self, grad, var):
         dt = var.dtype.base_dtype
-        beta1_power, beta2_power = self._get_beta_accumulators()
-        b1p = tf.cast(beta1_power, dt)
-        b2p = tf.cast(beta2_power, dt)
-        lr = tf.cast(self._lr_t, dt)
-        b1 = tf.cast(self._beta1_t, dt)
-        b2 = tf.cast(self._beta2_t, dt)
-        eps = tf.cast(self._epsilon_t, dt)
-        lr_t = lr * tf.sqrt(1 - b2p) / (1 - b1p)
         m = self.get_slot(var, 'm')
         v = self.get_slot(var, 'v')
-        m_t = m.assign(m * b1 + grad * (1 - b1))
-        v_t = v.assign(v * b2 + tf.square(grad) * (1 - b2))
-        return var.assign_sub(lr_t * m_t / (tf.sqrt(v_t) + eps), name='ApplyAdam')
+        beta1_power, beta2_power = self._get_beta_accumulators()
+        return tf.raw_ops.ApplyAdam(
+            var=var, m=m, v=v, beta1_power=_cast(beta1_power, dt),
+            beta2_power=_cast(beta2_power, dt), lr=_cast(self._lr_t, dt),
+            beta1=_cast(self._beta1_t, dt), beta2=_cast(self._beta2_t, dt),
+            epsilon=_cast(self._epsilon_t, dt), grad=grad, use_locking=self._use_locking).op
 
     def _finish(self, update_ops, name_scope):
-        beta1_power, beta2_power = self._get_beta_accumulators()
-        update_beta1 = beta1_power.assign(beta1_power * self._beta1_t)
-        update_beta2 = beta2_power.assign(beta2_power * self._beta2_t)
+        # The powers advance after every update has read them.
+        with tf.control_dependencies(update_ops):
+            beta1_power, beta2_power = self._get_beta_accumulators()
+            update_beta1 = beta1_power.assign(beta1_power * self._beta1_t)
+            update_beta2 = beta2_power.assign(beta2_power * self._beta2_t)
         return tf.group(*(update_ops + [update_beta1, update_beta2]), name=name_scope)
 
 
@@ -375,20 +378,20 @@ class RMSPropOptimizer(Optimizer):
 
     def _apply_dense(self, grad, var):
         dt = var.dtype.base_dtype
-        lr = self._cast_lr(var)
-        rho = tf.cast(self._decay_tensor, dt)
-        mu = tf.cast(self._momentum_tensor, dt)
-        eps = tf.cast(self._epsilon_tensor, dt)
         rms = self.get_slot(var, 'rms')
         mom = self.get_slot(var, 'momentum')
-        ms_t = rms.assign(rms * rho + tf.square(grad) * (1 - rho))
-        denom = ms_t
+        lr = self._cast_lr(var)
+        rho = _cast(self._decay_tensor, dt)
+        mu = _cast(self._momentum_tensor, dt)
+        eps = _cast(self._epsilon_tensor, dt)
         if self._centered:
             mg = self.get_slot(var, 'mg')
-            mg_t = mg.assign(mg * rho + grad * (1 - rho))
-            denom = ms_t - tf.square(mg_t)
-        mom_t = mom.assign(mom * mu + lr * grad / tf.sqrt(denom + eps))
-        return var.assign_sub(mom_t, name='ApplyRMSProp')
+            return tf.raw_ops.ApplyCenteredRMSProp(
+                var=var, mg=mg, ms=rms, mom=mom, lr=lr, rho=rho, momentum=mu, epsilon=eps,
+                grad=grad, use_locking=self._use_locking).op
+        return tf.raw_ops.ApplyRMSProp(var=var, ms=rms, mom=mom, lr=lr, rho=rho, momentum=mu,
+                                       epsilon=eps, grad=grad,
+                                       use_locking=self._use_locking).op
 
 
 class AdagradOptimizer(Optimizer):
@@ -414,8 +417,8 @@ class AdagradOptimizer(Optimizer):
 
     def _apply_dense(self, grad, var):
         acc = self.get_slot(var, 'accumulator')
-        acc_t = acc.assign_add(tf.square(grad))
-        return var.assign_sub(self._cast_lr(var) * grad / tf.sqrt(acc_t), name='ApplyAdagrad')
+        return tf.raw_ops.ApplyAdagrad(var=var, accum=acc, lr=self._cast_lr(var), grad=grad,
+                                       use_locking=self._use_locking)
 
 
 class AdadeltaOptimizer(Optimizer):
@@ -438,15 +441,12 @@ class AdadeltaOptimizer(Optimizer):
 
     def _apply_dense(self, grad, var):
         dt = var.dtype.base_dtype
-        lr = tf.cast(self._lr_t, dt)
-        rho = tf.cast(self._rho_t, dt)
-        eps = tf.cast(self._epsilon_t, dt)
         accum = self.get_slot(var, 'accum')
         accum_update = self.get_slot(var, 'accum_update')
-        accum_t = accum.assign(accum * rho + tf.square(grad) * (1 - rho))
-        update = tf.sqrt(accum_update + eps) / tf.sqrt(accum_t + eps) * grad
-        accum_update_t = accum_update.assign(accum_update * rho + tf.square(update) * (1 - rho))
-        return tf.group(accum_update_t, var.assign_sub(update * lr, name='ApplyAdadelta'))
+        return tf.raw_ops.ApplyAdadelta(
+            var=var, accum=accum, accum_update=accum_update, lr=_cast(self._lr_t, dt),
+            rho=_cast(self._rho_t, dt), epsilon=_cast(self._epsilon_t, dt), grad=grad,
+            use_locking=self._use_locking)
 
 
 class FtrlOptimizer(Optimizer):
@@ -492,22 +492,22 @@ class FtrlOptimizer(Optimizer):
             _call_if_callable(self._learning_rate), name='learning_rate')
         self._l1_tensor = tf.convert_to_tensor(self._l1, name='l1_regularization_strength')
         self._l2_tensor = tf.convert_to_tensor(self._l2, name='l2_regularization_strength')
+        self._l2_shrinkage_tensor = tf.convert_to_tensor(
+            self._l2_shrinkage, name='l2_shrinkage_regularization_strength')
         self._power_tensor = tf.convert_to_tensor(self._learning_rate_power,
                                                   name='learning_rate_power')
 
     def _apply_dense(self, grad, var):
         dt = var.dtype.base_dtype
-        lr = self._cast_lr(var)
-        l1 = tf.cast(self._l1_tensor, dt)
-        l2 = tf.cast(self._l2_tensor, dt)
-        power = tf.cast(self._power_tensor, dt)
         accum = self.get_slot(var, 'accum')
         linear = self.get_slot(var, 'linear')
-        g = grad + var * (2 * self._l2_shrinkage)
-        accum_new = accum + tf.square(grad)
-        sigma = (tf.pow(accum_new, -power) - tf.pow(accum, -power)) / lr
-        linear_t = linear.assign_add(g - sigma * var)
-        quadratic = tf.pow(accum_new, -power) / lr + l2 * 2
-        clipped = tf.minimum(tf.maximum(linear_t, -l1), l1)
-        var_t = var.assign((clipped - linear_t) / quadratic, name='ApplyFtrl')
-        return tf.group(var_t, accum.assign(accum_new))
+        if self._l2_shrinkage <= 0.0:
+            return tf.raw_ops.ApplyFtrl(
+                var=var, accum=accum, linear=linear, grad=grad, lr=self._cast_lr(var),
+                l1=_cast(self._l1_tensor, dt), l2=_cast(self._l2_tensor, dt),
+                lr_power=_cast(self._power_tensor, dt), use_locking=self._use_locking)
+        return tf.raw_ops.ApplyFtrlV2(
+            var=var, accum=accum, linear=linear, grad=grad, lr=self._cast_lr(var),
+            l1=_cast(self._l1_tensor, dt), l2=_cast(self._l2_tensor, dt),
+            l2_shrinkage=_cast(self._l2_shrinkage_tensor, dt),
+            lr_power=_cast(self._power_tensor, dt), use_locking=self._use_locking)
