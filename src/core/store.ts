@@ -485,6 +485,7 @@ export class VariableStore<
         init = req.initializer;
         initShape = varShape;
       } else {
+        if (info.kind === 'value') sliceRankCheck(info.shape, varShape, `${name}/part_${i}`);
         if (info.kind === 'value' && info.isTensor) dtype = info.dtype.baseDType;
         init = hooks.sliceValue(req.initializer, dtype, offset, varShape);
         initShape = undefined;
@@ -559,4 +560,21 @@ export function scopeGetVariable<
     constraint: args.constraint ?? scope.constraint,
   };
   return hooks.atRootNameScope(() => store.getVariable(request));
+}
+
+/**
+ * `array_ops.slice(init, var_offset, var_shape)` under `<part>/PartitionedInitializer`: a
+ * value of another rank than the variable fails the Slice op's shape function (a Python scalar
+ * for a `[4, 2]` variable).
+ */
+function sliceRankCheck(valueShape: Shape, varShape: readonly number[], part: string): void {
+  if (valueShape === null || valueShape.length === varShape.length) return;
+  const dims = (d: readonly (number | null)[]) =>
+    `[${d.map((x) => (x === null ? '?' : x)).join(',')}]`;
+  const n = varShape.length;
+  raise(
+    ERROR_CODES.initializerArgs,
+    'ValueError',
+    `Shape must be rank ${n} but is rank ${valueShape.length} for '${part}/PartitionedInitializer/Slice' (op: 'Slice') with input shapes: ${dims(valueShape)}, [${n}], [${n}].`,
+  );
 }
