@@ -818,7 +818,11 @@ export const conv1d: ShapeFn = (inputs, attrs) => {
   const nchw = attrs.data_format === 'NCW';
   const x4: AbstractShape = x ? (nchw ? [x[0], x[1], 1, x[2]] : [x[0], 1, x[1], x[2]]) : inputs[0];
   const f4: AbstractShape = f ? [1, ...f] : inputs[1];
-  const s = intAttr(attrs.stride ?? U);
+  const strideAttr = attrs.stride ?? attrs.strides ?? U;
+  const strideList: readonly Attr[] = Array.isArray(strideAttr)
+    ? (strideAttr as readonly Attr[])
+    : [strideAttr as Attr];
+  const s = intAttr(strideList.length === 3 ? strideList[nchw ? 2 : 1] : strideList[0]);
   const dil = intAttr(attrs.dilations ?? 1);
   const [out] = conv2d([x4, f4], {
     strides: s === undefined ? U : [1, s, s, 1],
@@ -873,7 +877,7 @@ export const conv2dTranspose: ShapeFn = (inputs, attrs) => {
 
 /** `MaxPool`/`AvgPool` (common_shape_fns.cc `Pool2DShape`/`MaxPoolShape`, `AvgPoolShape`). */
 export const pool: ShapeFn = (inputs, attrs) => {
-  const rank = dims(inputs[0])?.length === 5 ? 5 : 4;
+  const rank = isNum(attrs.rank) ? attrs.rank : dims(inputs[0])?.length === 5 ? 5 : 4;
   const nchw = typeof attrs.data_format === 'string' && attrs.data_format.startsWith('NC');
   return [
     windowedShape({

@@ -18,6 +18,8 @@ import { constantTensor } from '../engine/initializers';
 import type { ConstantValue } from '../engine/initializers';
 import { asDType } from '../core/dtypes';
 import { formatShape } from '../core/shape';
+import { SHAPE_FNS, ShapeError } from '../core/shape-fns';
+import type { Attrs } from '../core/shape-fns';
 import { tfDTypeOf } from '../engine/graph';
 import type { HostRegularizer } from '../engine/types';
 import type { Variable } from '../engine/variable';
@@ -82,6 +84,23 @@ export function createBridge(options: BridgeOptions = {}): Record<string, unknow
 
     formatShape(shape: (number | null)[] | null): string {
       return formatShape(shape);
+    },
+
+    /**
+     * TF's static shapes of an op's outputs from the core's shape function `name`
+     * (src/core/shape-fns.ts). One JSON string each way keeps the call cheap: `args` is
+     * `[inputShapes, attrs]`, the answer `{"shapes": [...]}` or `{"error": "<TF's message>"}`.
+     */
+    shapeFn(name: string, args: string): string {
+      const fn = SHAPE_FNS[name];
+      if (!fn) return JSON.stringify({ error: `no shape function ${name}` });
+      const [inputs, attrs] = JSON.parse(args) as [(number | null)[][], Attrs];
+      try {
+        return JSON.stringify({ shapes: fn(inputs, attrs) });
+      } catch (e) {
+        if (e instanceof ShapeError) return JSON.stringify({ error: e.message });
+        throw e;
+      }
     },
 
     /** Calls `fn` and returns its result or the error, so Python sees engine errors as values. */
