@@ -634,6 +634,126 @@ export const slice: ShapeFn = (inputs, attrs) => {
   ];
 };
 
+/**
+ * `StridedSlice` (array_ops.cc, `ValidateStridedSliceOp` in util/strided_slice_op.cc): the sparse
+ * spec (`begin`, `end`, `strides` and the five masks) made dense, an `...` covering the axes the
+ * other entries leave (an implicit one at the end); then per axis an index (shrink) drops it and a
+ * slice has the length its canonical bounds give. `begin`/`end`/`strides` are `null` when TF
+ * cannot read them as constants (a tensor in the list): their lengths are then unknown; a
+ * strides list not known gives an unknown rank.
+ */
+export const stridedSlice: ShapeFn = (inputs, attrs) => {
+  const d = dims(inputs[0]);
+  if (!d) return [inputs[0] === U ? U : null];
+  if (attrs.strides === null) return [null];
+  const strides = intsAttr(attrs.strides ?? U);
+  const maskAttrs: (Attr | undefined)[] = [
+    attrs.begin_mask,
+    attrs.end_mask,
+    attrs.ellipsis_mask,
+    attrs.new_axis_mask,
+    attrs.shrink_axis_mask,
+  ];
+  const masks = maskAttrs.map((m) => intAttr(m ?? 0));
+  if (!strides || strides.some((v) => !isNum(v)) || masks.some((m) => m === undefined)) return [U];
+  const st = strides as number[];
+  const [bm, em, sam] = [masks[0]!, masks[1]!, masks[4]!];
+  let elm = masks[2]!;
+  const nam = masks[3]!;
+  const beginValid = attrs.begin !== null;
+  const endValid = attrs.end !== null;
+  const begin = beginValid ? intsAttr(attrs.begin ?? U) : null;
+  const end = endValid ? intsAttr(attrs.end ?? U) : null;
+  if ((beginValid && !begin) || (endValid && !end)) return [d.map(() => U)];
+  const rank = d.length;
+  let n = st.length;
+  let after = 0;
+  let seen = false;
+  let ellipses = 0;
+  for (let i = 0; i < n; i++) {
+    if (seen && nam & (1 << i)) after++;
+    if (elm & (1 << i)) {
+      seen = true;
+      ellipses++;
+    }
+  }
+  if (ellipses > 1) fail('Multiple ellipses in slice spec not allowed');
+  if (!seen) {
+    elm |= 1 << n;
+    n++;
+  }
+  interface Dense {
+    b: number | null | Unknown;
+    e: number | null | Unknown;
+    s: number;
+    bm: boolean;
+    em: boolean;
+    shrink: boolean;
+  }
+  const dense: Dense[] = [];
+  const gather: (number | 'new' | 'shrink')[] = [];
+  for (let i = 0; i < n; i++) {
+    const bit = 1 << i;
+    if (elm & bit) {
+      const next = Math.min(rank - (n - i) + 1 + after, rank);
+      while (dense.length < next) {
+        gather.push(dense.length);
+        dense.push({ b: 0, e: 0, s: 1, bm: true, em: true, shrink: false });
+      }
+    } else if (nam & bit) {
+      gather.push('new');
+    } else {
+      if (dense.length >= rank)
+        fail(`Index out of range using input dim ${dense.length}; input has only ${rank} dims`);
+      const shrink = (sam & bit) !== 0;
+      gather.push(shrink ? 'shrink' : dense.length);
+      dense.push({
+        b: begin ? begin[i] : 0,
+        e: end ? end[i] : 0,
+        s: st[i],
+        bm: (bm & bit) !== 0,
+        em: (em & bit) !== 0,
+        shrink,
+      });
+    }
+  }
+  const lengths: AbstractDim[] = dense.map((x, i) => {
+    const dim = d[i];
+    const s = x.s;
+    if (s === 0) fail(`strides[${i}] must be non-zero`);
+    if (dim === null || dim === U) return x.shrink ? 1 : dim;
+    let length: number;
+    if (beginValid && endValid) {
+      if (x.b === U || x.e === U) return U;
+      if (x.shrink) {
+        const b = x.b as number;
+        const f = b < 0 ? dim + b : b;
+        if (f < 0 || f >= dim) fail(`slice index ${b} of dimension ${i} out of bounds.`);
+        length = 1;
+      } else {
+        const lo = s > 0 ? 0 : -1;
+        const hi = s > 0 ? dim : dim - 1;
+        const canonical = (v: number | null, c: 0 | 1, masked: boolean): number => {
+          if (masked || v === null) return s > 0 ? (c === 0 ? lo : hi) : c === 0 ? hi : lo;
+          const f = v < 0 ? dim + v : v;
+          return f < lo ? lo : f > hi ? hi : f;
+        };
+        length = canonical(x.e as number, 1, x.em) - canonical(x.b as number, 0, x.bm);
+      }
+    } else if (x.shrink) length = 1;
+    else if (x.bm && x.em) length = s < 0 ? -dim : dim;
+    else return null;
+    if (length === 0 || length < 0 !== s < 0) return 0;
+    return Math.ceil(length / s);
+  });
+  const out: AbstractDim[] = [];
+  for (const g of gather) {
+    if (g === 'new') out.push(1);
+    else if (g !== 'shrink') out.push(lengths[g]);
+  }
+  return [out];
+};
+
 /** `ReverseV2`, `Identity`, `ZerosLike`, ...: `UnchangedShape`. */
 export const reverse: ShapeFn = (inputs) => [inputs[0]];
 
@@ -986,6 +1106,7 @@ export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   gather_nd: gatherNd,
   one_hot: oneHot,
   slice,
+  strided_slice: stridedSlice,
   reverse,
   shape: shapeOf,
   size: scalar,

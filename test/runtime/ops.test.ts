@@ -50,6 +50,14 @@ const ERROR_BUILDERS: Record<string, (c: ShapeCase) => string> = {
   reduce: (c) => `tf.reduce_sum(xs[0], axis=${JSON.stringify(c.attrs.axis)})`,
   bias_add: () => 'tf.nn.bias_add(xs[0], xs[1])',
   squeeze: (c) => `tf.squeeze(xs[0], ${JSON.stringify(c.attrs.axis)})`,
+  strided_slice: (c) => {
+    const masks = Object.entries(c.attrs)
+      .filter(([k]) => k.endsWith('_mask'))
+      .map(([k, v]) => `, ${k}=${String(v)}`)
+      .join('');
+    const list = (k: string) => JSON.stringify(c.attrs[k]);
+    return `tf.strided_slice(xs[0], ${list('begin')}, ${list('end')}, ${list('strides')}${masks})`;
+  },
   conv2d: (c) =>
     `tf.nn.conv2d(xs[0], xs[1], ${JSON.stringify(c.attrs.strides)}, '${String(c.attrs.padding)}')`,
 };

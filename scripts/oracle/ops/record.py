@@ -106,6 +106,17 @@ SHAPE_CASES = [
     ("one_hot", "OneHot", [["int32", [2, None]]], {"depth": 5, "axis": 0}),
     ("slice", "Slice", [[4, 5]], {"begin": [1, 0], "size": [2, -1]}),
     ("slice", "Slice", [[None, 5]], {"begin": [0, 1], "size": [-1, 3]}),
+    ("strided_slice", "StridedSlice", [[4, 5, 6]], {"begin": [1, 0], "end": [3, 0], "strides": [1, 1], "end_mask": 2}),
+    ("strided_slice", "StridedSlice", [[4, 5]], {"begin": [1], "end": [2], "strides": [1], "shrink_axis_mask": 1}),
+    ("strided_slice", "StridedSlice", [[3, 4, 5]], {"begin": [0, 0, -1], "end": [0, 0, 0], "strides": [1, 1, 1],
+                                                    "ellipsis_mask": 1, "new_axis_mask": 2, "shrink_axis_mask": 4}),
+    ("strided_slice", "StridedSlice", [[5, 3]], {"begin": [0], "end": [0], "strides": [-2], "begin_mask": 1,
+                                                 "end_mask": 1}),
+    ("strided_slice", "StridedSlice", [[7, 3]], {"begin": [6], "end": [1], "strides": [-2]}),
+    ("strided_slice", "StridedSlice", [[None, 4]], {"begin": [0, 1], "end": [0, 3], "strides": [1, 1],
+                                                    "begin_mask": 1, "end_mask": 1}),
+    ("strided_slice", "StridedSlice", [[4, 3]], {"begin": [5], "end": [6], "strides": [1], "shrink_axis_mask": 1}),
+    ("strided_slice", "StridedSlice", [[4, 3]], {"begin": [0], "end": [2], "strides": [0]}),
     ("conv2d", "Conv2D", [[1, 8, 8, 3], [3, 3, 3, 16]], {"strides": [1, 1, 1, 1], "padding": "SAME"}),
     ("conv2d", "Conv2D", [[None, 9, 9, 3], [3, 3, 3, 4]], {"strides": [1, 2, 2, 1], "padding": "VALID"}),
     ("conv2d", "Conv2D", [[2, 8, 8, 3], [3, 3, 4, 5]], {"strides": [1, 1, 1, 1], "padding": "SAME"}),
@@ -198,6 +209,9 @@ def build(tf, fn, op_type, xs, a):
         return tf.one_hot(xs[0], a["depth"], axis=a.get("axis"))
     if fn == "slice":
         return tf.slice(xs[0], a["begin"], a["size"])
+    if fn == "strided_slice":
+        return tf.strided_slice(xs[0], a["begin"], a["end"], a["strides"],
+                                **{k: v for k, v in a.items() if k.endswith("_mask")})
     if fn == "conv2d":
         return tf.nn.conv2d(xs[0], xs[1], a["strides"], a["padding"], dilations=a.get("dilations"))
     if fn == "conv1d":

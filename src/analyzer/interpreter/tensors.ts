@@ -854,86 +854,57 @@ export function sliceBound(v: Value): SliceBound {
 }
 
 /**
- * TF 1.15's `StridedSlice` shape function (`ValidateStridedSliceOp`) for `x[items]`: the sparse
- * spec made dense (an `...` covers the axes the other items leave, an implicit one at the end),
- * then per axis: an index drops it, a slice computes its length when its bounds are constants
- * and the axis is known, a full slice (`:`, `::s`) keeps the axis; a list of bounds with a tensor
- * in it makes that list unknown to TF for every axis. Out-of-range indices (TF's error): UNKNOWN.
+ * TF 1.15's `StridedSlice` shape function for `x[items]` (the core's `stridedSlice`): the items
+ * become `_slice_helper`'s begin/end/strides and masks; a list of bounds with a tensor in it is
+ * not a constant to TF. Out-of-range indices (TF's error): UNKNOWN.
  */
 export function stridedSliceShape(
   input: AbstractShape,
   items: readonly SliceItem[],
 ): AbstractShape {
-  const d = dimsOf(input);
-  if (!d) return input === U ? U : null;
-  const steps = items.map((it) => (it.kind === 'slice' ? it.step : 1));
-  if (steps.some((st) => st === 'tensor')) return null;
-  if (steps.some((st) => st === 'unknown' || st === 0)) return U;
-  const begins = items.map((it) =>
-    it.kind === 'slice' ? it.begin : it.kind === 'index' ? it.at : 0,
-  );
-  const ends = items.map((it) => (it.kind === 'slice' ? it.end : 0));
-  const beginValid = !begins.includes('tensor');
-  const endValid = !ends.includes('tensor');
-  const spec = items.some((it) => it.kind === 'ellipsis')
-    ? items
-    : [...items, { kind: 'ellipsis' } as SliceItem];
-  // Several `...`: TF's "Multiple ellipses in slice spec not allowed".
-  if (spec.filter((it) => it.kind === 'ellipsis').length > 1) return U;
-  const used = spec.filter((it) => it.kind !== 'ellipsis' && it.kind !== 'newaxis').length;
-  if (used > d.length) return U;
-  const out: AbstractDim[] = [];
-  let axis = 0;
-  for (const it of spec) {
-    if (it.kind === 'newaxis') {
-      out.push(1);
-      continue;
+  const begin: Attr[] = [];
+  const end: Attr[] = [];
+  const strides: Attr[] = [];
+  const masks = {
+    begin_mask: 0,
+    end_mask: 0,
+    ellipsis_mask: 0,
+    new_axis_mask: 0,
+    shrink_axis_mask: 0,
+  };
+  let constant = { begin: true, end: true, strides: true };
+  const bound = (b: SliceBound): Attr => (b === 'unknown' ? U : b === 'tensor' ? 0 : b);
+  items.forEach((it, i) => {
+    const bit = 1 << i;
+    if (it.kind === 'slice') {
+      if (it.begin === null) masks.begin_mask |= bit;
+      if (it.end === null) masks.end_mask |= bit;
+      if (it.begin === 'tensor') constant = { ...constant, begin: false };
+      if (it.end === 'tensor') constant = { ...constant, end: false };
+      if (it.step === 'tensor') constant = { ...constant, strides: false };
+      begin.push(it.begin === null ? 0 : bound(it.begin));
+      end.push(it.end === null ? 0 : bound(it.end));
+      strides.push(it.step === null ? 1 : bound(it.step));
+    } else if (it.kind === 'index') {
+      masks.shrink_axis_mask |= bit;
+      if (it.at === 'tensor') constant = { ...constant, begin: false, end: false };
+      begin.push(bound(it.at));
+      end.push(typeof it.at === 'number' ? it.at + 1 : bound(it.at));
+      strides.push(1);
+    } else {
+      if (it.kind === 'ellipsis') masks.ellipsis_mask |= bit;
+      else masks.new_axis_mask |= bit;
+      begin.push(0);
+      end.push(0);
+      strides.push(1);
     }
-    if (it.kind === 'ellipsis') {
-      const n = d.length - used;
-      for (let k = 0; k < n; k++) out.push(d[axis++]);
-      continue;
-    }
-    const dim = d[axis++];
-    if (it.kind === 'index') {
-      // A known index out of range is TF's error (not reported here: UNKNOWN).
-      if (typeof dim === 'number' && beginValid && typeof it.at === 'number') {
-        const fwd = it.at < 0 ? dim + it.at : it.at;
-        if (fwd < 0 || fwd >= dim) return U;
-      }
-      continue;
-    }
-    if (dim === null || dim === U) {
-      out.push(dim);
-      continue;
-    }
-    const step = it.step as number | null;
-    const stride = step === null ? 1 : step;
-    const masked = it.begin === null && it.end === null;
-    if (beginValid && endValid) {
-      if (it.begin === 'unknown' || it.end === 'unknown') {
-        out.push(U);
-        continue;
-      }
-      const lo = stride > 0 ? 0 : -1;
-      const hi = stride > 0 ? dim : dim - 1;
-      const canonical = (x: number | null, c: 0 | 1): number => {
-        if (x === null) return stride > 0 ? (c === 0 ? lo : hi) : c === 0 ? hi : lo;
-        const f = x < 0 ? dim + x : x;
-        return f < lo ? lo : f > hi ? hi : f;
-      };
-      const len = canonical(it.end as number | null, 1) - canonical(it.begin as number | null, 0);
-      out.push(len === 0 || len < 0 !== stride < 0 ? 0 : Math.ceil(len / stride));
-      continue;
-    }
-    if (masked) {
-      const len = stride < 0 ? -dim : dim;
-      out.push(Math.ceil(len / stride));
-      continue;
-    }
-    out.push(null);
-  }
-  return out;
+  });
+  return inferShapes('strided_slice', [input], {
+    begin: constant.begin ? begin : null,
+    end: constant.end ? end : null,
+    strides: constant.strides ? strides : null,
+    ...masks,
+  })[0];
 }
 
 /** `x[items]` on a tensor or variable: TF's `strided_slice` op. */

@@ -874,88 +874,20 @@ def _check_index(idx):
 
 def _strided_slice_shape(shape, begin, end, strides, begin_mask, end_mask, ellipsis_mask,
                          new_axis_mask, shrink_axis_mask):
-    """`ValidateStridedSliceOp` on static values: a bound list with a tensor in it is not a
-    constant, so none of its bounds is known."""
-    shape = as_shape(shape)
-    if shape.dims is None or any(_is_tensor_like(s) for s in strides):
-        return unknown_shape()
-    dims = shape.as_list()
-    rank = len(dims)
-    begin_valid = not any(_is_tensor_like(b) for b in begin)
-    end_valid = not any(_is_tensor_like(e) for e in end)
-    n = len(begin)
-    after, seen = 0, False
-    for i in range(n):
-        if seen and new_axis_mask & (1 << i):
-            after += 1
-        if ellipsis_mask & (1 << i):
-            seen = True
-    if not seen:
-        ellipsis_mask |= 1 << n
-        n += 1
-    # The dense spec: one entry per input axis; `gather` says where each output axis comes from.
-    dense = []  # (begin, end, stride, begin_masked, end_masked, shrink)
-    gather = []
-    for i in range(n):
-        bit = 1 << i
-        if ellipsis_mask & bit:
-            nxt = min(rank - (n - i) + 1 + after, rank)
-            while len(dense) < nxt:
-                gather.append(len(dense))
-                dense.append((0, 0, 1, True, True, False))
-        elif new_axis_mask & bit:
-            gather.append("new")
-        else:
-            if len(dense) >= rank:
-                raise ValueError("Index out of range using input dim %d; input has only %d dims"
-                                 % (len(dense), rank))
-            shrink = bool(shrink_axis_mask & bit)
-            gather.append("shrink" if shrink else len(dense))
-            dense.append((begin[i], end[i], strides[i], bool(begin_mask & bit),
-                          bool(end_mask & bit), shrink))
-    processing = []
-    for i, (b, e, st, bm, em, shrink) in enumerate(dense):
-        dim = dims[i]
-        if st == 0:
-            raise ValueError("strides[%d] must be non-zero" % i)
-        if dim is None:
-            processing.append(1 if shrink else None)
-            continue
-        valid = (0 if st > 0 else -1, dim if st > 0 else dim - 1)
+    """The core's `StridedSlice` shape function (`ValidateStridedSliceOp`): a bound list with a
+    tensor in it is not a constant, so none of its bounds is known. Raises its message as is."""
+    def bounds(values):
+        return None if any(_is_tensor_like(v) for v in values) else [int(v) for v in values]
 
-        def canonical(x, c, masked):
-            if masked:
-                return valid[c] if st > 0 else valid[(c + 1) & 1]
-            f = dim + x if x < 0 else x
-            return valid[0] if f < valid[0] else valid[1] if f > valid[1] else f
-
-        if begin_valid and end_valid:
-            if shrink:
-                f = dim + b if b < 0 else b
-                if f < 0 or f >= dim:
-                    raise ValueError("slice index %d of dimension %d out of bounds." % (b, i))
-                b, e = f, f + 1
-            else:
-                b, e = canonical(b, 0, bm), canonical(e, 1, em)
-            length = e - b
-        elif shrink:
-            length = 1
-        elif bm and em:
-            length = -dim if st < 0 else dim
-        else:
-            processing.append(None)
-            continue
-        if length == 0 or (length < 0) != (st < 0):
-            processing.append(0)
-        else:
-            processing.append(length // st + (1 if length % st != 0 else 0))
-    out = []
-    for g in gather:
-        if g == "new":
-            out.append(1)
-        elif g != "shrink":
-            out.append(processing[g])
-    return TensorShape(out)
+    attrs = {"begin": bounds(begin), "end": bounds(end), "strides": bounds(strides),
+             "begin_mask": begin_mask, "end_mask": end_mask, "ellipsis_mask": ellipsis_mask,
+             "new_axis_mask": new_axis_mask, "shrink_axis_mask": shrink_axis_mask}
+    answer = _json.loads(str(bridge.shapeFn("strided_slice", _json.dumps(
+        [[_shape_json(shape)], attrs]))))
+    if "error" in answer:
+        raise ValueError(answer["error"])
+    out = answer["shapes"][0]
+    return unknown_shape() if out is None else TensorShape(out)
 
 
 def _static_int(v, ins, where):
@@ -982,7 +914,9 @@ def _strided_slice_op(x, begin, end, strides, bm, em, elm, nam, sam, name, defau
         computed = ", ".join(
             "input[%d] = <%s>" % (i + 1, " ".join(str(int(v)) for v in vals))
             for i, vals in enumerate((begin, end, strides))
-            if not any(_is_tensor_like(v) for v in vals))
+            if not any(_is_tensor_like(v) for v in vals)
+            # TF reads the strides first: an error in them shows only them.
+            and (i == 2 or not str(e).startswith("strides[")))
         raise ValueError(
             "%s for '%s' (op: 'StridedSlice') with input shapes: %s, [%d], [%d], [%d]%s."
             % (e, op_name, _shape_list(x.shape), n, n, n,
