@@ -19,6 +19,8 @@ import type { ConstantValue } from '../engine/initializers';
 import { asDType } from '../core/dtypes';
 import { assertCompatible } from '../core/py-values';
 import { formatShape } from '../core/shape';
+import { SHAPE_FNS, ShapeError } from '../core/shape-fns';
+import type { Attrs } from '../core/shape-fns';
 import { tfDTypeOf } from '../engine/graph';
 import { checkAllocation } from '../engine/memory';
 import type { HostRegularizer } from '../engine/types';
@@ -213,6 +215,23 @@ export function createBridge(options: BridgeOptions = {}): Record<string, unknow
     /** A session initialized `v` (the Run results view shows its values before training). */
     initializedVariable(v: Variable): void {
       initializedVariable(v);
+    },
+
+    /**
+     * TF's static shapes of an op's outputs from the core's shape function `name`
+     * (src/core/shape-fns.ts). One JSON string each way keeps the call cheap: `args` is
+     * `[inputShapes, attrs]`, the answer `{"shapes": [...]}` or `{"error": "<TF's message>"}`.
+     */
+    shapeFn(name: string, args: string): string {
+      const fn = SHAPE_FNS[name];
+      if (!fn) return JSON.stringify({ error: `no shape function ${name}` });
+      const [inputs, attrs] = JSON.parse(args) as [(number | null)[][], Attrs];
+      try {
+        return JSON.stringify({ shapes: fn(inputs, attrs) });
+      } catch (e) {
+        if (e instanceof ShapeError) return JSON.stringify({ error: e.message });
+        throw e;
+      }
     },
 
     /** Calls `fn` and returns its result or the error, so Python sees engine errors as values. */

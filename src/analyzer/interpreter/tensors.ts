@@ -12,12 +12,17 @@
  * Where TF itself would reject the inputs (incompatible dimensions), the result is `UNKNOWN`:
  * the analyzer does not report shape errors of ops.
  *
+ * The shape rules themselves are the core's (src/core/shape-fns.ts, TF's C++ shape functions),
+ * the same the runtime builds its graphs with; this module reads the arguments (`attrOf`) and
+ * names the ops.
+ *
  * Each op takes its name from the graph's `NameRegistry` (`MatMul`, `add_1`, `dense/BiasAdd`),
  * so names of later ops and scopes stay right. Ops TF builds from several ops (`dropout`,
  * `embedding_lookup`, ...) take their scope name and leave the tensor's name unknown.
  */
 import { DType, DTypes, tryDType } from '../../core/dtypes';
 import { AbstractDim, AbstractShape, UNKNOWN } from '../../core/shape';
+import { Attr, Attrs, broadcastShapes, inferShapes } from '../../core/shape-fns';
 import type { Interpreter } from './interpreter';
 import type { AVariable } from './tf-model';
 import { Deps, NONE, PyRaise, pyStr, UNKNOWN_VALUE, Value } from './values';
@@ -173,46 +178,13 @@ function mergeShapes(a: AbstractShape, b: AbstractShape): AbstractShape {
   return x.map((d, i) => mergeDim(d, y[i]));
 }
 
-/** NumPy broadcasting of two static shapes (TF's `broadcast_static_shape`). */
+/** NumPy broadcasting of two static shapes (the core's `BroadcastBinaryOpShapeFn`). */
 export function broadcast(a: AbstractShape, b: AbstractShape): AbstractShape {
-  const x = dimsOf(a);
-  const y = dimsOf(b);
-  if (!x || !y) {
-    // A scalar broadcasts to anything: the other shape, as it is.
-    if (x && x.length === 0) return b;
-    if (y && y.length === 0) return a;
-    return unranked(a, b);
+  try {
+    return broadcastShapes(a, b);
+  } catch {
+    return U;
   }
-  const n = Math.max(x.length, y.length);
-  const out: AbstractDim[] = [];
-  for (let i = 0; i < n; i++) {
-    const da = i < n - x.length ? 1 : x[i - (n - x.length)];
-    const db = i < n - y.length ? 1 : y[i - (n - y.length)];
-    out.push(broadcastDim(da, db));
-  }
-  return out;
-}
-
-function broadcastDim(a: AbstractDim, b: AbstractDim): AbstractDim {
-  if (a === 1) return b;
-  if (b === 1) return a;
-  if (typeof a === 'number' && typeof b === 'number') return a === b ? a : U;
-  // One side known and > 1: the result (the other must be 1 or equal).
-  if (typeof a === 'number') return a;
-  if (typeof b === 'number') return b;
-  if (a === null && b === null) return null;
-  return U;
-}
-
-function sumDims(ds: readonly AbstractDim[]): AbstractDim {
-  let total = 0;
-  let unknown = false;
-  for (const d of ds) {
-    if (d === U) return U;
-    if (d === null) unknown = true;
-    else total += d;
-  }
-  return unknown ? null : total;
 }
 
 function mulDim(a: AbstractDim, b: AbstractDim): AbstractDim {
@@ -221,13 +193,37 @@ function mulDim(a: AbstractDim, b: AbstractDim): AbstractDim {
   return a * b;
 }
 
-/** Python's axis normalisation; undefined when it is out of range or not known. */
-function normAxis(axis: Value | undefined, rank: number): number | undefined {
-  const a = axis && axis.k === 'dim' ? (typeof axis.v === 'number' ? axis.v : NaN) : axis;
-  const n = typeof a === 'number' ? a : a && a.k === 'int' ? a.v : NaN;
-  if (Number.isNaN(n)) return undefined;
-  const r = n < 0 ? n + rank : n;
-  return r >= 0 && r < rank ? r : undefined;
+/** A Python argument as a shape-function attribute: what is not known is UNKNOWN. */
+function attrOf(v: Value | undefined, depth = 0): Attr | undefined {
+  if (v === undefined) return undefined;
+  switch (v.k) {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'str':
+      return v.v;
+    case 'none':
+      return null;
+    case 'dim':
+      return v.v;
+    case 'list':
+    case 'tuple':
+      return depth > 4 ? U : v.items.map((x) => attrOf(x, depth + 1) ?? U);
+    default:
+      return U;
+  }
+}
+
+/** The core's shape function `fn` on the analyzer's shapes and arguments; never throws. */
+function infer(
+  fn: string,
+  inputs: AbstractShape[],
+  args: Record<string, Value | undefined>,
+  outputs = 1,
+): AbstractShape[] {
+  const attrs: Record<string, Attr | undefined> = {};
+  for (const [k, v] of Object.entries(args)) attrs[k] = attrOf(v);
+  return inferShapes(fn, inputs, attrs as Attrs, outputs);
 }
 
 // -- dependencies ------------------------------------------------------------------------------
@@ -492,52 +488,22 @@ function floatForIntOperand(interp: Interpreter, op: string, a: Value, b: Value)
 function matmul(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'a') ?? UNKNOWN_VALUE);
   const y = tensorInfo(argOf(a, 1, 'b') ?? UNKNOWN_VALUE);
-  const flag = (i: number, k: string, alt: string) => {
-    const v = argOf(a, i, k) ?? a.kwargs.get(alt);
-    return v && v.k === 'bool' ? v.v : v === undefined || v.k === 'none' ? false : undefined;
-  };
-  const ta = flag(2, 'transpose_a', 'adjoint_a');
-  const tb = flag(3, 'transpose_b', 'adjoint_b');
   const name = opName(interp, a, 8, 'MatMul');
-  const xs = dimsOf(x.shape);
-  const ys = dimsOf(y.shape);
-  if (!xs || !ys || ta === undefined || tb === undefined || xs.length < 2 || ys.length < 2)
-    return tensor(name, x.dtype ?? y.dtype, xs && ys ? U : unranked(x.shape, y.shape));
-  const rows = xs[xs.length - (ta ? 1 : 2)];
-  const cols = ys[ys.length - (tb ? 2 : 1)];
-  // Rank > 2: TF 1.15's `BatchMatMulV2` (still named `MatMul`), batch dimensions broadcast.
-  const batch = broadcast(xs.slice(0, -2), ys.slice(0, -2));
-  const b = dimsOf(batch);
-  if (!b) return tensor(name, x.dtype ?? y.dtype, U);
-  return tensor(name, x.dtype ?? y.dtype, [...b, rows, cols]);
+  const [shape] = infer('matmul', [x.shape, y.shape], {
+    transpose_a: argOf(a, 2, 'transpose_a') ?? a.kwargs.get('adjoint_a'),
+    transpose_b: argOf(a, 3, 'transpose_b') ?? a.kwargs.get('adjoint_b'),
+  });
+  return tensor(name, x.dtype ?? y.dtype, shape);
 }
 
 function reshape(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'tensor') ?? UNKNOWN_VALUE);
   const target = argOf(a, 1, 'shape');
   const name = opName(interp, a, 2, 'Reshape');
-  const dims = shapeFromValue(target);
-  const t = dimsOf(dims);
+  const t = dimsOf(shapeFromValue(target));
   if (!t || target === undefined || target.k === 'none') return tensor(name, x.dtype, U);
-  const wild = t.findIndex((d, i) => {
-    const item =
-      target.k === 'list' || target.k === 'tuple' ? target.items[i] : ({ k: 'none' } as Value);
-    return d === -1 || (item.k === 'dim' && item.v === -1);
-  });
-  if (wild < 0) return tensor(name, x.dtype, t);
-  const xs = dimsOf(x.shape);
-  const known = t.filter((_d, i) => i !== wild);
-  let fill: AbstractDim;
-  if (!xs) fill = x.shape === U ? U : null;
-  else if (xs.some((d) => d === U) || known.some((d) => d === U)) fill = U;
-  else if (xs.some((d) => d === null) || known.some((d) => d === null)) fill = null;
-  else {
-    const total = (xs as number[]).reduce((p, d) => p * d, 1);
-    const part = (known as number[]).reduce((p, d) => p * d, 1);
-    fill = part > 0 && total % part === 0 ? total / part : U;
-  }
-  const out = [...t];
-  out[wild] = fill;
+  const shapeAttr: Attr = t.map((d) => (d === null ? U : d));
+  const [out] = inferShapes('reshape', [x.shape], { shape: shapeAttr });
   return tensor(name, x.dtype, out);
 }
 
@@ -550,30 +516,12 @@ function concat(interp: Interpreter, a: Args): Value {
   const name = opName(interp, a, 2, 'concat');
   if (!values || values.length === 0) return tensor(name, null, U);
   const infos = values.map(tensorInfo);
-  const dtype = infos[0].dtype;
-  const ranks = infos.map((i) => dimsOf(i.shape));
-  const known = ranks.find((r) => r !== null);
-  if (!known) return tensor(name, dtype, unranked(...infos.map((i) => i.shape)));
-  const axis = normAxis(argOf(a, 1, 'axis'), known.length);
-  if (axis === undefined || ranks.some((r) => r && r.length !== known.length))
-    return tensor(name, dtype, U);
-  const out: AbstractDim[] = [];
-  for (let i = 0; i < known.length; i++) {
-    if (i === axis) {
-      out.push(
-        ranks.some((r) => r === null)
-          ? infos.some((x) => x.shape === U)
-            ? U
-            : null
-          : sumDims(ranks.map((r) => (r as Dims)[i])),
-      );
-    } else {
-      let d: AbstractDim = null;
-      for (const r of ranks) if (r) d = mergeDim(d, r[i]);
-      out.push(d);
-    }
-  }
-  return tensor(name, dtype, out);
+  const [out] = infer(
+    'concat',
+    infos.map((i) => i.shape),
+    { axis: argOf(a, 1, 'axis') ?? UNKNOWN_VALUE },
+  );
+  return tensor(name, infos[0].dtype, out);
 }
 
 function stack(interp: Interpreter, a: Args): Value {
@@ -581,31 +529,27 @@ function stack(interp: Interpreter, a: Args): Value {
   const name = opName(interp, a, 2, 'stack');
   if (!values || values.length === 0) return tensor(name, null, U);
   const infos = values.map(tensorInfo);
-  let shape: AbstractShape = infos[0].shape;
-  for (const i of infos.slice(1)) shape = mergeShapes(shape, i.shape);
-  const d = dimsOf(shape);
-  if (!d) return tensor(name, infos[0].dtype, shape);
-  const axis = normAxis(argOf(a, 1, 'axis') ?? int(0), d.length + 1);
-  if (axis === undefined) return tensor(name, infos[0].dtype, U);
-  const out = [...d];
-  out.splice(axis, 0, values.length);
+  const [out] = infer(
+    'stack',
+    infos.map((i) => i.shape),
+    { axis: argOf(a, 1, 'axis') },
+  );
   return tensor(name, infos[0].dtype, out);
 }
 
 function unstack(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'value') ?? UNKNOWN_VALUE);
-  const d = dimsOf(x.shape);
   const name = opName(interp, a, 3, 'unstack');
-  if (!d) return UNKNOWN_VALUE;
-  const axis = normAxis(argOf(a, 2, 'axis') ?? int(0), d.length);
   const numArg = argOf(a, 1, 'num');
-  const num = numArg && numArg.k === 'int' ? numArg.v : axis !== undefined ? d[axis] : U;
-  if (axis === undefined || typeof num !== 'number') return UNKNOWN_VALUE;
-  const rest = d.filter((_x, i) => i !== axis);
+  const outs = infer('unstack', [x.shape], {
+    axis: argOf(a, 2, 'axis'),
+    num: numArg && numArg.k === 'int' ? numArg : undefined,
+  });
+  if (outs.length === 1 && !dimsOf(outs[0])) return UNKNOWN_VALUE;
   return {
     k: 'list',
-    items: Array.from({ length: num }, (_v, i) =>
-      tensor(name ? name.replace(/:0$/, `:${i}`) : null, x.dtype, rest),
+    items: outs.map((shape, i) =>
+      tensor(name ? name.replace(/:0$/, `:${i}`) : null, x.dtype, shape),
     ),
   };
 }
@@ -613,94 +557,58 @@ function unstack(interp: Interpreter, a: Args): Value {
 function split(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'value') ?? UNKNOWN_VALUE);
   const how = argOf(a, 1, 'num_or_size_splits');
-  const d = dimsOf(x.shape);
   const name = opName(interp, a, 4, 'split');
-  if (!d || !how) return UNKNOWN_VALUE;
-  const axis = normAxis(argOf(a, 2, 'axis') ?? int(0), d.length);
-  if (axis === undefined) return UNKNOWN_VALUE;
-  const part = (i: number, size: AbstractDim) => {
-    const out = [...d];
-    out[axis] = size;
-    return tensor(name ? name.replace(/:0$/, `:${i}`) : null, x.dtype, out);
-  };
-  if (how.k === 'int') {
-    const whole = d[axis];
-    const size =
-      typeof whole === 'number' ? (whole % how.v === 0 ? whole / how.v : U) : (whole as null);
-    return { k: 'list', items: Array.from({ length: how.v }, (_v, i) => part(i, size)) };
+  if (!dimsOf(x.shape) || !how || (how.k !== 'int' && !sequence(how))) return UNKNOWN_VALUE;
+  const outs = infer('split', [x.shape], { num_or_size_splits: how, axis: argOf(a, 2, 'axis') });
+  if (outs.length === 1 && outs[0] === U && how.k === 'int' && how.v !== 1) {
+    // TF rejects the split (or its axis is not known): as many parts, shapes not known.
+    return {
+      k: 'list',
+      items: Array.from({ length: how.v }, (_v, i) =>
+        tensor(name ? name.replace(/:0$/, `:${i}`) : null, x.dtype, U),
+      ),
+    };
   }
-  const sizes = sequence(how);
-  if (!sizes) return UNKNOWN_VALUE;
-  return { k: 'list', items: sizes.map((s, i) => part(i, dimArg(s))) };
+  return {
+    k: 'list',
+    items: outs.map((shape, i) =>
+      tensor(name ? name.replace(/:0$/, `:${i}`) : null, x.dtype, shape),
+    ),
+  };
 }
 
 function transpose(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'a') ?? UNKNOWN_VALUE);
-  const perm = argOf(a, 1, 'perm');
   const name = opName(interp, a, 2, 'transpose');
-  const d = dimsOf(x.shape);
-  if (!d) return tensor(name, x.dtype, x.shape);
-  if (!perm || perm.k === 'none') return tensor(name, x.dtype, [...d].reverse());
-  const p = sequence(perm);
-  if (!p || p.length !== d.length || p.some((i) => i.k !== 'int')) return tensor(name, x.dtype, U);
-  const out = p.map((i) => d[normAxis(i, d.length) ?? -1] ?? U);
+  const [out] = infer('transpose', [x.shape], { perm: argOf(a, 1, 'perm') });
   return tensor(name, x.dtype, out);
 }
 
 function pad(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'tensor') ?? UNKNOWN_VALUE);
-  const p = sequence(argOf(a, 1, 'paddings'));
   const name = opName(interp, a, 3, 'Pad');
-  const d = dimsOf(x.shape);
-  if (!d || !p || p.length !== d.length) return tensor(name, x.dtype, d ? U : x.shape);
-  const out = d.map((dim, i) => {
-    const pair = sequence(p[i]);
-    if (!pair || pair.length !== 2 || pair.some((v) => v.k !== 'int')) return U;
-    if (dim === U || dim === null) return dim;
-    return dim + (pair[0] as { v: number }).v + (pair[1] as { v: number }).v;
-  });
+  const [out] = infer('pad', [x.shape], { paddings: argOf(a, 1, 'paddings') ?? UNKNOWN_VALUE });
   return tensor(name, x.dtype, out);
 }
 
 function expandDims(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
   const name = opName(interp, a, 2, 'ExpandDims');
-  const d = dimsOf(x.shape);
-  if (!d) return tensor(name, x.dtype, x.shape);
   // ExpandDims takes its axis as a scalar or a one-element vector (`axis=[-1]`, as BERT does).
-  let axisArg = argOf(a, 1, 'axis') ?? a.kwargs.get('dim');
-  if (axisArg && (axisArg.k === 'list' || axisArg.k === 'tuple') && axisArg.items.length === 1)
+  let axisArg = argOf(a, 1, 'axis') ?? a.kwargs.get('dim') ?? UNKNOWN_VALUE;
+  if ((axisArg.k === 'list' || axisArg.k === 'tuple') && axisArg.items.length === 1)
     axisArg = axisArg.items[0];
-  const axis = normAxis(axisArg, d.length + 1);
-  if (axis === undefined) return tensor(name, x.dtype, U);
-  const out = [...d];
-  out.splice(axis, 0, 1);
+  const [out] = infer('expand_dims', [x.shape], { axis: axisArg });
   return tensor(name, x.dtype, out);
 }
 
 function squeeze(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
   const name = opName(interp, a, 2, 'Squeeze');
-  const d = dimsOf(x.shape);
-  if (!d) return tensor(name, x.dtype, x.shape);
-  const axisArg = argOf(a, 1, 'axis') ?? a.kwargs.get('squeeze_dims');
-  if (!axisArg || axisArg.k === 'none') {
-    if (d.some((v) => v === U)) return tensor(name, x.dtype, U);
-    // TF: an unknown dimension might be 1, so the rank is not known.
-    if (d.some((v) => v === null)) return tensor(name, x.dtype, null);
-    return tensor(
-      name,
-      x.dtype,
-      d.filter((v) => v !== 1),
-    );
-  }
-  const axes = (sequence(axisArg) ?? [axisArg]).map((v) => normAxis(v, d.length));
-  if (axes.some((v) => v === undefined)) return tensor(name, x.dtype, U);
-  return tensor(
-    name,
-    x.dtype,
-    d.filter((_v, i) => !axes.includes(i)),
-  );
+  const [out] = infer('squeeze', [x.shape], {
+    axis: argOf(a, 1, 'axis') ?? a.kwargs.get('squeeze_dims'),
+  });
+  return tensor(name, x.dtype, out);
 }
 
 /** The shape of a reduction of `x` over `axisArg` (all axes when None). */
@@ -709,22 +617,7 @@ function reducedShape(
   axisArg: Value | undefined,
   kd: Value | undefined,
 ): AbstractShape {
-  const keep = !kd || kd.k === 'none' ? false : kd.k === 'bool' ? kd.v : undefined;
-  const d = dimsOf(x);
-  if (keep === undefined) return U;
-  if (!axisArg || axisArg.k === 'none') {
-    if (!keep) return [];
-    return d ? d.map(() => 1) : x;
-  }
-  if (!d) return x;
-  const axes = (sequence(axisArg) ?? [axisArg]).map((v) => normAxis(v, d.length));
-  if (axes.some((v) => v === undefined)) return U;
-  const out: AbstractDim[] = [];
-  d.forEach((v, i) => {
-    if (!axes.includes(i)) out.push(v);
-    else if (keep) out.push(1);
-  });
-  return out;
+  return infer('reduce', [x], { axis: axisArg, keepdims: kd })[0];
 }
 
 function reduce(type: string, outDType?: DType): OpFn {
@@ -741,176 +634,75 @@ function argReduce(type: string): OpFn {
   return (interp, a) => {
     const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
     const name = opName(interp, a, 2, type);
-    const d = dimsOf(x.shape);
     const out = dtypeOf(a.kwargs.get('output_type')) ?? DTypes.int64;
-    if (!d) return tensor(name, out, x.shape);
-    const axis = normAxis(argOf(a, 1, 'axis') ?? a.kwargs.get('dimension') ?? int(0), d.length);
-    if (axis === undefined) return tensor(name, out, U);
-    return tensor(
-      name,
-      out,
-      d.filter((_v, i) => i !== axis),
-    );
+    const [shape] = infer('argmax', [x.shape], {
+      axis: argOf(a, 1, 'axis') ?? a.kwargs.get('dimension'),
+    });
+    return tensor(name, out, shape);
   };
 }
 
 // -- convolutions and pooling -----------------------------------------------------------------
 
-/** A list of ints of the given length from an int or a list (`strides=2`, `[1, 2, 2, 1]`). */
-function intList(v: Value | undefined, n: number, fallback: number): (number | undefined)[] {
-  if (v === undefined || v.k === 'none') return Array(n).fill(fallback) as number[];
-  if (v.k === 'int') return Array(n).fill(v.v) as number[];
-  const items = sequence(v);
-  if (!items) return Array(n).fill(undefined) as undefined[];
-  return items.map((x) => (x.k === 'int' ? x.v : undefined));
-}
-
-/** The spatial positions of a list given for every dimension (`[1, sh, sw, 1]`) or only those. */
-function spatialOf(
-  list: (number | undefined)[],
-  rank: number,
-  first: boolean,
-): (number | undefined)[] {
-  const n = rank - 2;
-  if (list.length === n) return list;
-  if (list.length === rank) return first ? list.slice(2) : list.slice(1, 1 + n);
-  if (list.length === 1) return Array(n).fill(list[0]) as (number | undefined)[];
-  return Array(n).fill(undefined) as undefined[];
-}
-
-function paddingOf(v: Value | undefined): 'SAME' | 'VALID' | undefined {
-  if (v && v.k === 'str') {
-    const p = v.v.toUpperCase();
-    if (p === 'SAME' || p === 'VALID') return p;
-  }
-  return undefined;
-}
-
-/** One output size of a window op (TF's `GetWindowedOutputSize` with dilation). */
-function windowOut(
-  input: AbstractDim,
-  k: AbstractDim,
-  stride: number | undefined,
-  dilation: number | undefined,
-  padding: 'SAME' | 'VALID' | undefined,
-): AbstractDim {
-  if (stride === undefined || padding === undefined || input === U) return U;
-  if (input === null) return null;
-  if (padding === 'SAME') return Math.ceil(input / stride);
-  if (k === U || dilation === undefined) return U;
-  if (k === null) return null;
-  const effective = (k - 1) * dilation + 1;
-  const out = Math.ceil((input - effective + 1) / stride);
-  return out >= 0 ? out : U;
-}
-
-interface WindowSpec {
-  readonly input: Value | undefined;
-  /** Kernel sizes per spatial dimension (UNKNOWN where not known). */
-  readonly kernel: (d: Dims) => AbstractDim[];
-  readonly strides: Value | undefined;
-  readonly dilations: Value | undefined;
-  readonly padding: Value | undefined;
-  readonly format: Value | undefined;
-  /** The output channels, from the input's channels. */
-  readonly channels: (inChannels: AbstractDim) => AbstractDim;
-  readonly rank: number;
-}
-
-function windowed(name: string | null, spec: WindowSpec): Value {
-  const x = tensorInfo(spec.input ?? UNKNOWN_VALUE);
-  const d = dimsOf(x.shape);
-  if (!d || d.length !== spec.rank) return tensor(name, x.dtype, d ? U : (unranked(x.shape) ?? U));
-  const fmt = spec.format && spec.format.k === 'str' ? spec.format.v : '';
-  const first = fmt.startsWith('NC');
-  const cIndex = first ? 1 : spec.rank - 1;
-  const spatial = first ? d.slice(2) : d.slice(1, spec.rank - 1);
-  const kernel = spec.kernel(d);
-  const strides = spatialOf(intList(spec.strides, spec.rank, 1), spec.rank, first);
-  const dil = spatialOf(intList(spec.dilations, spec.rank, 1), spec.rank, first);
-  const padding = paddingOf(spec.padding);
-  const outSpatial = spatial.map((s, i) =>
-    windowOut(s, kernel[i] ?? U, strides[i], dil[i], padding),
-  );
-  const channels = spec.channels(d[cIndex]);
-  const out: AbstractDim[] = first
-    ? [d[0], channels, ...outSpatial]
-    : [d[0], ...outSpatial, channels];
-  return tensor(name, x.dtype, out);
-}
-
-function filterDims(v: Value | undefined): Dims | null {
-  return dimsOf(tensorInfo(v ?? UNKNOWN_VALUE).shape);
-}
-
 function conv(type: string, rank: number): OpFn {
   return (interp, a) => {
-    const filter = filterDims(argOf(a, 1, 'filter') ?? a.kwargs.get('filters'));
-    const stridesArg =
-      rank === 3 ? (argOf(a, 2, 'stride') ?? a.kwargs.get('strides')) : argOf(a, 2, 'strides');
+    const filter = tensorInfo(argOf(a, 1, 'filter') ?? a.kwargs.get('filters') ?? UNKNOWN_VALUE);
+    const x = tensorInfo(argOf(a, 0, 'input') ?? a.kwargs.get('value') ?? UNKNOWN_VALUE);
     const name = opName(interp, a, 99, type);
-    return windowed(name, {
-      input: argOf(a, 0, 'input') ?? a.kwargs.get('value'),
-      kernel: () => (filter ? filter.slice(0, rank - 2) : Array(rank - 2).fill(U)),
-      strides: stridesArg,
-      dilations: a.kwargs.get('dilations'),
-      padding: argOf(a, 3, 'padding'),
-      format: a.kwargs.get('data_format'),
-      channels: () => (filter && filter.length === rank ? filter[rank - 1] : U),
-      rank,
-    });
+    const [out] = infer(
+      rank === 3 ? 'conv1d' : rank === 4 ? 'conv2d' : 'conv3d',
+      [x.shape, filter.shape],
+      {
+        stride: rank === 3 ? (argOf(a, 2, 'stride') ?? a.kwargs.get('strides')) : undefined,
+        strides: rank === 3 ? undefined : (argOf(a, 2, 'strides') ?? UNKNOWN_VALUE),
+        dilations: a.kwargs.get('dilations'),
+        padding: argOf(a, 3, 'padding') ?? UNKNOWN_VALUE,
+        data_format: a.kwargs.get('data_format'),
+      },
+    );
+    return tensor(name, x.dtype, out);
   };
 }
 
 function depthwise(interp: Interpreter, a: Args): Value {
-  const filter = filterDims(argOf(a, 1, 'filter'));
+  const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
+  const filter = tensorInfo(argOf(a, 1, 'filter') ?? UNKNOWN_VALUE);
   const name = compositeName(interp, a, 5, 'depthwise');
-  return windowed(name, {
-    input: argOf(a, 0, 'input'),
-    kernel: () => (filter ? filter.slice(0, 2) : [U, U]),
-    strides: argOf(a, 2, 'strides'),
+  const [out] = infer('depthwise_conv2d', [x.shape, filter.shape], {
+    strides: argOf(a, 2, 'strides') ?? UNKNOWN_VALUE,
+    padding: argOf(a, 3, 'padding') ?? UNKNOWN_VALUE,
     dilations: argOf(a, 4, 'rate') ?? a.kwargs.get('dilations'),
-    padding: argOf(a, 3, 'padding'),
-    format: a.kwargs.get('data_format'),
-    channels: (c) => (filter && filter.length === 4 ? mulDim(c, filter[3]) : U),
-    rank: 4,
+    data_format: a.kwargs.get('data_format'),
   });
+  return tensor(name, x.dtype, out);
 }
 
 function separable(interp: Interpreter, a: Args): Value {
-  const dw = filterDims(argOf(a, 1, 'depthwise_filter'));
-  const pw = filterDims(argOf(a, 2, 'pointwise_filter'));
+  const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
+  const dw = tensorInfo(argOf(a, 1, 'depthwise_filter') ?? UNKNOWN_VALUE);
+  const pw = tensorInfo(argOf(a, 2, 'pointwise_filter') ?? UNKNOWN_VALUE);
   const name = compositeName(interp, a, 6, 'separable_conv2d');
-  return windowed(name, {
-    input: argOf(a, 0, 'input'),
-    kernel: () => (dw ? dw.slice(0, 2) : [U, U]),
-    strides: argOf(a, 3, 'strides'),
+  const [out] = infer('separable_conv2d', [x.shape, dw.shape, pw.shape], {
+    strides: argOf(a, 3, 'strides') ?? UNKNOWN_VALUE,
+    padding: argOf(a, 4, 'padding') ?? UNKNOWN_VALUE,
     dilations: argOf(a, 5, 'rate') ?? a.kwargs.get('dilations'),
-    padding: argOf(a, 4, 'padding'),
-    format: a.kwargs.get('data_format'),
-    channels: () => (pw && pw.length === 4 ? pw[3] : U),
-    rank: 4,
+    data_format: a.kwargs.get('data_format'),
   });
+  return tensor(name, x.dtype, out);
 }
 
 function pool(type: string, rank: number): OpFn {
   return (interp, a) => {
-    const ksize = argOf(a, 1, 'ksize') ?? a.kwargs.get('window_shape');
+    const x = tensorInfo(argOf(a, 0, 'value') ?? a.kwargs.get('input') ?? UNKNOWN_VALUE);
     const name = opName(interp, a, 5, type);
-    return windowed(name, {
-      input: argOf(a, 0, 'value') ?? a.kwargs.get('input'),
-      kernel: (d) => {
-        const first =
-          (a.kwargs.get('data_format') as { v?: string } | undefined)?.v?.startsWith('NC') ?? false;
-        return spatialOf(intList(ksize, d.length, 1), d.length, first).map((k) => k ?? U);
-      },
-      strides: argOf(a, 2, 'strides'),
-      dilations: undefined,
-      padding: argOf(a, 3, 'padding'),
-      format: argOf(a, 4, 'data_format'),
-      channels: (c) => c,
-      rank,
+    const [out] = infer('max_pool', [x.shape], {
+      ksize: argOf(a, 1, 'ksize') ?? a.kwargs.get('window_shape') ?? UNKNOWN_VALUE,
+      strides: argOf(a, 2, 'strides') ?? UNKNOWN_VALUE,
+      padding: argOf(a, 3, 'padding') ?? UNKNOWN_VALUE,
+      data_format: argOf(a, 4, 'data_format'),
+      rank: int(rank),
     });
+    return tensor(name, x.dtype, out);
   };
 }
 
@@ -934,12 +726,10 @@ function gatherLike(scope: string | null, type: string): OpFn {
     const params = tensorInfo(argOf(a, 0, 'params') ?? UNKNOWN_VALUE);
     const ids = tensorInfo(argOf(a, 1, scope ? 'ids' : 'indices') ?? UNKNOWN_VALUE);
     const name = scope ? compositeName(interp, a, 3, scope) : opName(interp, a, 4, type);
-    const p = dimsOf(params.shape);
-    const i = dimsOf(ids.shape);
-    const axis = scope ? 0 : normAxis(argOf(a, 3, 'axis') ?? int(0), p ? p.length : 0);
-    if (!p || !i || axis === undefined)
-      return tensor(name, params.dtype, unranked(params.shape, ids.shape));
-    return tensor(name, params.dtype, [...p.slice(0, axis), ...i, ...p.slice(axis + 1)]);
+    const [out] = infer('gather', [params.shape, ids.shape], {
+      axis: scope ? int(0) : argOf(a, 3, 'axis'),
+    });
+    return tensor(name, params.dtype, out);
   };
 }
 
@@ -948,13 +738,11 @@ function oneHot(interp: Interpreter, a: Args): Value {
   const depth = argOf(a, 1, 'depth');
   const dtype = dtypeOf(argOf(a, 6, 'dtype')) ?? DTypes.float32;
   const name = opName(interp, a, 7, 'one_hot');
-  const d = dimsOf(ids.shape);
-  if (!d) return tensor(name, dtype, ids.shape);
-  const n = depth ? dimArg(depth) : U;
-  const axis = normAxis(argOf(a, 4, 'axis') ?? int(-1), d.length + 1);
-  if (axis === undefined) return tensor(name, dtype, U);
-  const out = [...d];
-  out.splice(axis, 0, n);
+  const axis = argOf(a, 4, 'axis');
+  const [out] = infer('one_hot', [ids.shape], {
+    depth: depth && (depth.k === 'int' || depth.k === 'dim') ? depth : UNKNOWN_VALUE,
+    axis: axis && axis.k !== 'none' ? axis : undefined,
+  });
   return tensor(name, dtype, out);
 }
 
@@ -1057,7 +845,10 @@ function scalarOf(type: string, dtype: DType): OpFn {
 
 function biasAdd(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'value') ?? UNKNOWN_VALUE);
-  return tensor(opName(interp, a, 3, 'BiasAdd'), x.dtype, x.shape);
+  const b = tensorInfo(argOf(a, 1, 'bias') ?? UNKNOWN_VALUE);
+  const name = opName(interp, a, 3, 'BiasAdd');
+  const [out] = infer('bias_add', [x.shape, b.shape], { data_format: argOf(a, 2, 'data_format') });
+  return tensor(name, x.dtype, out);
 }
 
 function dropout(interp: Interpreter, a: Args): Value {
@@ -1133,86 +924,57 @@ export function sliceBound(v: Value): SliceBound {
 }
 
 /**
- * TF 1.15's `StridedSlice` shape function (`ValidateStridedSliceOp`) for `x[items]`: the sparse
- * spec made dense (an `...` covers the axes the other items leave, an implicit one at the end),
- * then per axis: an index drops it, a slice computes its length when its bounds are constants
- * and the axis is known, a full slice (`:`, `::s`) keeps the axis; a list of bounds with a tensor
- * in it makes that list unknown to TF for every axis. Out-of-range indices (TF's error): UNKNOWN.
+ * TF 1.15's `StridedSlice` shape function for `x[items]` (the core's `stridedSlice`): the items
+ * become `_slice_helper`'s begin/end/strides and masks; a list of bounds with a tensor in it is
+ * not a constant to TF. Out-of-range indices (TF's error): UNKNOWN.
  */
 export function stridedSliceShape(
   input: AbstractShape,
   items: readonly SliceItem[],
 ): AbstractShape {
-  const d = dimsOf(input);
-  if (!d) return input === U ? U : null;
-  const steps = items.map((it) => (it.kind === 'slice' ? it.step : 1));
-  if (steps.some((st) => st === 'tensor')) return null;
-  if (steps.some((st) => st === 'unknown' || st === 0)) return U;
-  const begins = items.map((it) =>
-    it.kind === 'slice' ? it.begin : it.kind === 'index' ? it.at : 0,
-  );
-  const ends = items.map((it) => (it.kind === 'slice' ? it.end : 0));
-  const beginValid = !begins.includes('tensor');
-  const endValid = !ends.includes('tensor');
-  const spec = items.some((it) => it.kind === 'ellipsis')
-    ? items
-    : [...items, { kind: 'ellipsis' } as SliceItem];
-  // Several `...`: TF's "Multiple ellipses in slice spec not allowed".
-  if (spec.filter((it) => it.kind === 'ellipsis').length > 1) return U;
-  const used = spec.filter((it) => it.kind !== 'ellipsis' && it.kind !== 'newaxis').length;
-  if (used > d.length) return U;
-  const out: AbstractDim[] = [];
-  let axis = 0;
-  for (const it of spec) {
-    if (it.kind === 'newaxis') {
-      out.push(1);
-      continue;
+  const begin: Attr[] = [];
+  const end: Attr[] = [];
+  const strides: Attr[] = [];
+  const masks = {
+    begin_mask: 0,
+    end_mask: 0,
+    ellipsis_mask: 0,
+    new_axis_mask: 0,
+    shrink_axis_mask: 0,
+  };
+  let constant = { begin: true, end: true, strides: true };
+  const bound = (b: SliceBound): Attr => (b === 'unknown' ? U : b === 'tensor' ? 0 : b);
+  items.forEach((it, i) => {
+    const bit = 1 << i;
+    if (it.kind === 'slice') {
+      if (it.begin === null) masks.begin_mask |= bit;
+      if (it.end === null) masks.end_mask |= bit;
+      if (it.begin === 'tensor') constant = { ...constant, begin: false };
+      if (it.end === 'tensor') constant = { ...constant, end: false };
+      if (it.step === 'tensor') constant = { ...constant, strides: false };
+      begin.push(it.begin === null ? 0 : bound(it.begin));
+      end.push(it.end === null ? 0 : bound(it.end));
+      strides.push(it.step === null ? 1 : bound(it.step));
+    } else if (it.kind === 'index') {
+      masks.shrink_axis_mask |= bit;
+      if (it.at === 'tensor') constant = { ...constant, begin: false, end: false };
+      begin.push(bound(it.at));
+      end.push(typeof it.at === 'number' ? it.at + 1 : bound(it.at));
+      strides.push(1);
+    } else {
+      if (it.kind === 'ellipsis') masks.ellipsis_mask |= bit;
+      else masks.new_axis_mask |= bit;
+      begin.push(0);
+      end.push(0);
+      strides.push(1);
     }
-    if (it.kind === 'ellipsis') {
-      const n = d.length - used;
-      for (let k = 0; k < n; k++) out.push(d[axis++]);
-      continue;
-    }
-    const dim = d[axis++];
-    if (it.kind === 'index') {
-      // A known index out of range is TF's error (not reported here: UNKNOWN).
-      if (typeof dim === 'number' && beginValid && typeof it.at === 'number') {
-        const fwd = it.at < 0 ? dim + it.at : it.at;
-        if (fwd < 0 || fwd >= dim) return U;
-      }
-      continue;
-    }
-    if (dim === null || dim === U) {
-      out.push(dim);
-      continue;
-    }
-    const step = it.step as number | null;
-    const stride = step === null ? 1 : step;
-    const masked = it.begin === null && it.end === null;
-    if (beginValid && endValid) {
-      if (it.begin === 'unknown' || it.end === 'unknown') {
-        out.push(U);
-        continue;
-      }
-      const lo = stride > 0 ? 0 : -1;
-      const hi = stride > 0 ? dim : dim - 1;
-      const canonical = (x: number | null, c: 0 | 1): number => {
-        if (x === null) return stride > 0 ? (c === 0 ? lo : hi) : c === 0 ? hi : lo;
-        const f = x < 0 ? dim + x : x;
-        return f < lo ? lo : f > hi ? hi : f;
-      };
-      const len = canonical(it.end as number | null, 1) - canonical(it.begin as number | null, 0);
-      out.push(len === 0 || len < 0 !== stride < 0 ? 0 : Math.ceil(len / stride));
-      continue;
-    }
-    if (masked) {
-      const len = stride < 0 ? -dim : dim;
-      out.push(Math.ceil(len / stride));
-      continue;
-    }
-    out.push(null);
-  }
-  return out;
+  });
+  return inferShapes('strided_slice', [input], {
+    begin: constant.begin ? begin : null,
+    end: constant.end ? end : null,
+    strides: constant.strides ? strides : null,
+    ...masks,
+  })[0];
 }
 
 /** `x[items]` on a tensor or variable: TF's `strided_slice` op. */
@@ -1571,6 +1333,74 @@ function round(interp: Interpreter, a: Args): Value {
   return tensor(opName(interp, a, 1, 'Round'), x.dtype, x.shape);
 }
 
+/** An op whose one output's shape is the core's shape function `fn` of its tensor arguments. */
+function shaped(
+  type: string,
+  nameIndex: number,
+  fn: string,
+  tensors: [number, string][],
+  attrs: [number, string, Value?][] = [],
+  composite = false,
+  dtype?: DType,
+): OpFn {
+  return (interp, a) => {
+    const infos = tensors.map(([i, k]) => tensorInfo(argOf(a, i, k) ?? UNKNOWN_VALUE));
+    const name = composite
+      ? compositeName(interp, a, nameIndex, type)
+      : opName(interp, a, nameIndex, type);
+    const args: Record<string, Value | undefined> = {};
+    for (const [i, k, fallback] of attrs) args[k] = argOf(a, i, k) ?? fallback;
+    const [out] = infer(
+      fn,
+      infos.map((x) => x.shape),
+      args,
+    );
+    return tensor(name, dtype ?? infos[0]?.dtype ?? null, out);
+  };
+}
+
+/** `tf.add_n(inputs)`: op `AddN`, its inputs merged. */
+function addN(interp: Interpreter, a: Args): Value {
+  const values = sequence(argOf(a, 0, 'inputs'));
+  const name = opName(interp, a, 1, 'AddN');
+  if (!values || values.length === 0) return tensor(name, null, U);
+  const infos = values.map(tensorInfo);
+  const [out] = infer(
+    'add_n',
+    infos.map((i) => i.shape),
+    {},
+  );
+  return tensor(name, infos[0].dtype, out);
+}
+
+/** `tf.nn.top_k(input, k)`: op `TopKV2`, (values, indices int32) of shape input[:-1] + [k]. */
+function topK(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
+  const name = opName(interp, a, 3, 'TopKV2');
+  const [values, indices] = infer('top_k', [x.shape], { k: argOf(a, 1, 'k') ?? int(1) }, 2);
+  return {
+    k: 'tuple',
+    items: [
+      tensor(name, x.dtype, values),
+      tensor(name ? name.replace(/:0$/, ':1') : null, DTypes.int32, indices),
+    ],
+  };
+}
+
+/** A loss op of `labels=` and `logits=` (keyword arguments, as TF requires) under its scope. */
+function logitsLoss(scope: string, fn: string): OpFn {
+  return (interp, a) => {
+    const labels = tensorInfo(a.kwargs.get('labels') ?? argOf(a, 1, 'labels') ?? UNKNOWN_VALUE);
+    const logits = tensorInfo(a.kwargs.get('logits') ?? argOf(a, 2, 'logits') ?? UNKNOWN_VALUE);
+    const name = compositeName(interp, a, 99, scope);
+    const out: AbstractShape =
+      fn === 'merge'
+        ? mergeShapes(logits.shape, labels.shape)
+        : infer(fn, [logits.shape, labels.shape], {})[0];
+    return tensor(name, logits.dtype, out);
+  };
+}
+
 /** The ops by their dotted name under `tf.` (several names for one op where TF has aliases). */
 const OPS: Record<string, OpFn> = {
   placeholder,
@@ -1627,6 +1457,88 @@ const OPS: Record<string, OpFn> = {
   reduce_all: reduce('All', DTypes.bool),
   reduce_any: reduce('Any', DTypes.bool),
   argmax: argReduce('ArgMax'),
+  reduce_logsumexp: reduce('ReduceLogSumExp'),
+  cumsum: shaped('Cumsum', 4, 'cumsum', [[0, 'x']]),
+  add_n: addN,
+  clip_by_value: unary('clip_by_value', 3),
+  clip_by_norm: unary('clip_by_norm', 3),
+  tensordot: shaped(
+    'Tensordot',
+    3,
+    'tensordot',
+    [
+      [0, 'a'],
+      [1, 'b'],
+    ],
+    [[2, 'axes']],
+  ),
+  gather_nd: shaped('GatherNd', 2, 'gather_nd', [
+    [0, 'params'],
+    [1, 'indices'],
+  ]),
+  reverse: shaped('ReverseV2', 2, 'reverse', [[0, 'tensor']]),
+  sequence_mask: (interp, a) =>
+    shaped(
+      'SequenceMask',
+      3,
+      'sequence_mask',
+      [[0, 'lengths']],
+      [[1, 'maxlen']],
+      true,
+      dtypeOf(argOf(a, 2, 'dtype')) ?? DTypes.bool,
+    )(interp, a),
+  boolean_mask: shaped(
+    'boolean_mask',
+    2,
+    'boolean_mask',
+    [
+      [0, 'tensor'],
+      [1, 'mask'],
+    ],
+    [],
+    true,
+  ),
+  floordiv: binary('floordiv'),
+  mod: binary('FloorMod'),
+  logical_xor: binaryBool('LogicalXor'),
+  to_float: (interp, a) =>
+    tensor(
+      opName(interp, a, 1, 'ToFloat'),
+      DTypes.float32,
+      tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE).shape,
+    ),
+  to_int32: (interp, a) =>
+    tensor(
+      opName(interp, a, 1, 'ToInt32'),
+      DTypes.int32,
+      tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE).shape,
+    ),
+  'nn.top_k': topK,
+  'nn.in_top_k': shaped(
+    'in_top_k',
+    3,
+    'in_top_k',
+    [
+      [0, 'predictions'],
+      [1, 'targets'],
+    ],
+    [],
+    true,
+    DTypes.bool,
+  ),
+  'nn.sigmoid_cross_entropy_with_logits': logitsLoss('logistic_loss', 'merge'),
+  'nn.softmax_cross_entropy_with_logits': logitsLoss(
+    'softmax_cross_entropy_with_logits_sg',
+    'softmax_xent',
+  ),
+  'nn.softmax_cross_entropy_with_logits_v2': logitsLoss(
+    'softmax_cross_entropy_with_logits',
+    'softmax_xent',
+  ),
+  'nn.sparse_softmax_cross_entropy_with_logits': logitsLoss(
+    'SparseSoftmaxCrossEntropyWithLogits',
+    'sparse_softmax_xent',
+  ),
   argmin: argReduce('ArgMin'),
   TensorShape: tensorShapeCtor,
   Dimension: (_i, a) => ({ k: 'dim', v: dimArg(argOf(a, 0, 'value') ?? UNKNOWN_VALUE) }),
@@ -1767,6 +1679,17 @@ for (const n of [
   'not_equal',
   'logical_and',
   'logical_or',
+  'logical_xor',
+  'reduce_logsumexp',
+  'cumsum',
+  'add_n',
+  'tensordot',
+  'floordiv',
+  'reverse',
+  'argmax',
+  'argmin',
+  'reduce_all',
+  'reduce_any',
 ]) {
   OPS[`math.${n}`] = OPS[n];
 }
@@ -1783,6 +1706,9 @@ OPS['random.normal'] = OPS.random_normal;
 OPS['random.uniform'] = OPS.random_uniform;
 OPS['random.truncated_normal'] = OPS.truncated_normal;
 OPS['nn.softmax_v2'] = OPS['nn.softmax'];
+OPS['math.floormod'] = OPS.mod;
+OPS['math.top_k'] = OPS['nn.top_k'];
+OPS['math.in_top_k'] = OPS['nn.in_top_k'];
 
 /** The op `tf.<dotted>` as a callable value, or undefined when it is not one of these. */
 export function tensorOp(interp: Interpreter, dotted: string): Value | undefined {

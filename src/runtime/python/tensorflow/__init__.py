@@ -32,7 +32,6 @@ from ._ops import (abs, add, cast, ceil, concat, constant, convert_to_tensor, di
                    reduce_prod, reduce_sum, reshape, rsqrt, sigmoid, split, sqrt, square,
                    squared_difference, stack, subtract, tanh, transpose, truediv,
                    truncated_normal, zeros)
-from ._ops import range_ as range, unstack  # noqa: A004
 from ._init_ops import (constant_initializer, glorot_normal_initializer,
                         glorot_uniform_initializer, ones_initializer, orthogonal_initializer,
                         random_normal_initializer, random_uniform_initializer,
@@ -249,6 +248,59 @@ def _wire_layer_libraries():
 
 
 _wire_layer_libraries()
+
+
+def _wire_more_ops():
+    """TF 1.15's math, array, `tf.nn` ops and `tf.losses` of `_more_ops` / `_losses`."""
+    from . import _losses, _more_ops
+
+    mod = _sys.modules[__name__]
+    for n in ("reduce_any", "reduce_all", "reduce_logsumexp", "argmax", "argmin", "cumsum",
+              "add_n", "logical_and", "logical_or", "logical_xor", "clip_by_value",
+              "clip_by_norm", "to_float", "to_int32", "expand_dims", "squeeze", "unstack",
+              "one_hot", "size", "rank", "range", "fill", "reverse", "pad", "gather_nd",
+              "sequence_mask", "boolean_mask", "tensordot"):
+        setattr(mod, n, getattr(_more_ops, n))
+        if not n.startswith(("to_", "clip_")):
+            setattr(math, n, getattr(_more_ops, n))
+    def tf_mod(x, y, name=None):
+        return _ops.mod(x, y, name=name or "FloorMod")
+
+    mod.floordiv = math.floordiv = _ops.floordiv
+    mod.mod = math.mod = math.floormod = tf_mod
+    for n in ("squared_difference", "sign", "log1p"):
+        setattr(mod, n, getattr(_ops, n))
+    mod.tuple = _more_ops.tuple_
+
+    def where(condition, x=None, y=None, name=None):
+        if x is None and y is None:
+            return _more_ops.where_indices(condition, name=name)
+        return _ops.where(condition, x, y, name=name)
+
+    mod.where = where
+    for n in ("softmax", "top_k", "in_top_k", "sigmoid_cross_entropy_with_logits",
+              "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
+              "sparse_softmax_cross_entropy_with_logits"):
+        setattr(nn, n, getattr(_more_ops, n))
+    for n in ("relu", "sigmoid", "tanh", "l2_loss", "log_softmax", "l2_normalize"):
+        setattr(nn, n, getattr(_ops, n))
+    nn.softmax_v2 = _more_ops.softmax
+    for n in ("conv1d", "conv2d_transpose", "depthwise_conv2d", "separable_conv2d"):
+        setattr(nn, n, getattr(_more_ops, n))
+    mod.metrics = _partial_module("metrics", "tf.metrics")
+    mod.metrics.accuracy = _more_ops.accuracy
+    mod.losses = _module("losses", "tf.losses", Reduction=_types.SimpleNamespace(
+        SUM_BY_NONZERO_WEIGHTS="weighted_sum_by_nonzero_weights"))
+    for n in ("mean_squared_error", "absolute_difference", "huber_loss", "log_loss",
+              "sigmoid_cross_entropy", "softmax_cross_entropy", "sparse_softmax_cross_entropy",
+              "get_losses", "get_regularization_losses", "get_regularization_loss",
+              "get_total_loss"):
+        setattr(mod.losses, n, getattr(_losses, n))
+
+
+_wire_more_ops()
+# tf.range converts tensor bounds and casts to their widest dtype as math_ops.range does.
+from ._ops import range_ as range  # noqa: E402,A004
 
 class _CompatV1(_types.ModuleType):
     """`tf.compat.v1`: the same API (`tf.compat.v1.X` is `tf.X`)."""

@@ -4,6 +4,8 @@ Each op records its inputs and a `compute` function; a Session computes values w
 TensorFlow.js (`_engine.tfjs`). Names come from the graph's name registry (the engine's), e.g.
 `tf.add` → `Add`, `a + b` → `add` (with its Python operand converted to `add/y`).
 """
+import json as _json
+
 from . import _engine
 from . import dtypes as _dtypes
 from ._framework import Operation, Tensor, get_default_graph
@@ -234,29 +236,33 @@ def identity(input, name=None):  # noqa: A002 - TF's name
 # Shapes
 
 
-def broadcast_shape(a, b):
-    a, b = as_shape(a), as_shape(b)
-    if a.dims is None or b.dims is None:
-        return unknown_shape()
-    da, db = a.as_list(), b.as_list()
-    n = max(len(da), len(db))
-    da = [1] * (n - len(da)) + da
-    db = [1] * (n - len(db)) + db
-    out = []
-    for x, y in zip(da, db):
-        if x == 1:
-            out.append(y)
-        elif y == 1:
-            out.append(x)
-        elif x is None or y is None:
-            out.append(x if y is None else y)
-        elif x == y:
-            out.append(x)
-        else:
-            raise ValueError(
-                "Dimensions must be equal, but are %d and %d for 'op' with input shapes: %s, %s."
-                % (x, y, a, b))
-    return TensorShape(out)
+def _shape_json(shape):
+    shape = as_shape(shape)
+    return None if shape.dims is None else shape.as_list()
+
+
+def infer_shapes(fn, shapes, attrs, op_name, op_type, input_texts=None, computed=None):
+    """The op's output shapes from the core's shape function `fn` (src/core/shape-fns.ts, the one
+    the analyzer uses too); TF 1.15's ValueError, naming the op, when TF rejects the inputs.
+    `input_texts` are the op's input shapes as the message lists them (default: `shapes`)."""
+    answer = _json.loads(str(bridge.shapeFn(fn, _json.dumps([[_shape_json(s) for s in shapes],
+                                                              attrs]))))
+    if "error" in answer:
+        texts = input_texts if input_texts is not None else [_shape_list(as_shape(s))
+                                                             for s in shapes]
+        raise ValueError("%s for '%s' (op: '%s') with input shapes: %s%s." % (
+            answer["error"], op_name, op_type, ", ".join(texts),
+            (computed if computed.startswith(" and") else
+             " and with computed input tensors: " + computed) if computed else ""))
+    return [unknown_shape() if s is None else TensorShape(s) for s in answer["shapes"]]
+
+
+def infer_shape(fn, shapes, attrs, op_name, op_type, input_texts=None, computed=None):
+    return infer_shapes(fn, shapes, attrs, op_name, op_type, input_texts, computed)[0]
+
+
+def broadcast_shape(a, b, op_name="op", op_type="op"):
+    return infer_shape("broadcast", [a, b], {}, op_name, op_type)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,8 +287,14 @@ def _binary(op_type, fn, default_name):
                 "Input 'y' of '%s' Op has type %s that does not match type %s of argument 'x'."
                 % (op_type, y.dtype.base_dtype.name, x.dtype.base_dtype.name))
         out_dtype = _dtypes.bool if op_type in _COMPARISONS else x.dtype.base_dtype
-        opn = Operation(g, scope, op_type, [x, y], lambda ins, s: fn(ins[0], ins[1]))
-        return Tensor(opn, 0, out_dtype, broadcast_shape(x.shape, y.shape))
+        compute = fn
+        if op_type == "RealDiv" and (x.dtype.is_integer or x.dtype.is_bool):
+            # `_truediv_python3`: integers are cast first, (u)int8/16 to float32, wider to float64.
+            out_dtype = (_dtypes.float32 if x.dtype.base_dtype.size <= 2 else _dtypes.float64)
+            compute = lambda a, b: fn(T.cast(a, "float32"), T.cast(b, "float32"))  # noqa: E731
+        shape = broadcast_shape(x.shape, y.shape, scope, op_type)
+        opn = Operation(g, scope, op_type, [x, y], lambda ins, s: compute(ins[0], ins[1]))
+        return Tensor(opn, 0, out_dtype, shape)
 
     return op
 
@@ -395,26 +407,9 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     op_type = "BatchMatMulV2" if batched else "MatMul"
     op_name = _op_name(name, "MatMul")
     out = unknown_shape()
-    if not strict and (sa.dims is None or sb.dims is None or len(sa) < 2 or len(sb) < 2):
-        pass
-    elif sa.dims is not None and sb.dims is not None:
-        shapes = (_shape_list(sa), _shape_list(sb))
-        if len(sa) < 2 or len(sb) < 2:
-            bad = len(sa) if len(sa) < 2 else len(sb)
-            raise ValueError(
-                "Shape must be %s 2 but is rank %d for '%s' (op: '%s') with input shapes: "
-                "%s, %s." % ((("at least rank" if batched else "rank"), bad, op_name, op_type)
-                             + shapes))
-        m = sa[-1 if ta else -2].value
-        n = sb[-2 if tb else -1].value
-        ka = sa[-2 if ta else -1].value
-        kb = sb[-1 if tb else -2].value
-        if ka is not None and kb is not None and ka != kb:
-            raise ValueError(
-                "Dimensions must be equal, but are %d and %d for '%s' (op: '%s') with "
-                "input shapes: %s, %s." % ((ka, kb, op_name, op_type) + shapes))
-        batch = broadcast_shape(sa[:-2], sb[:-2])
-        out = TensorShape(batch.as_list() + [m, n])
+    if strict or not (sa.dims is None or sb.dims is None or len(sa) < 2 or len(sb) < 2):
+        out = infer_shape("matmul", [sa, sb], {"transpose_a": ta, "transpose_b": tb}, op_name,
+                          op_type)
 
     def compute(ins, s):
         return T.matMul(ins[0], ins[1], ta, tb)
@@ -440,16 +435,15 @@ def _reduce(op_type, fn, default):
         if axis is None:
             axis = reduction_indices
         keep = bool(keepdims if keepdims is not None else keep_dims)
-        shape = unknown_shape()
-        if x.shape.dims is not None:
-            dims = x.shape.as_list()
-            axes = list(range(len(dims))) if axis is None else (
-                [axis] if isinstance(axis, int) else list(axis))
-            axes = [a % len(dims) for a in axes] if dims else []
-            shape = TensorShape([1 if i in axes else d for i, d in enumerate(dims)] if keep else
-                                [d for i, d in enumerate(dims) if i not in axes])
         js_axis = None if axis is None else (axis if isinstance(axis, int) else list(axis))
-        return make_op(op_type, name, default, [x],
+        op_name = _op_name(name, default)
+        n_axes = 0 if axis is None or isinstance(axis, int) else len(js_axis)
+        shape = infer_shape(
+            "reduce", [x.shape], {"axis": js_axis, "keepdims": keep}, op_name, op_type,
+            [_shape_list(x.shape), "[]" if n_axes == 0 else "[%d]" % n_axes],
+            None if js_axis is None else "input[1] = <%s>" % (
+                js_axis if isinstance(js_axis, int) else " ".join(str(a) for a in js_axis)))
+        return make_op(op_type, op_name + "/", default, [x],
                        lambda ins, s: fn(ins[0], _engine.tojs(js_axis), keep),
                        x.dtype.base_dtype, shape)
 
@@ -465,57 +459,51 @@ reduce_prod = _reduce("Prod", T.prod, "Prod")
 
 def reshape(tensor, shape, name=None):
     x = convert_to_tensor(tensor)
-    target = list(shape)
-    out = list(target)
-    if -1 in out and x.shape.is_fully_defined():
-        known = 1
-        for d in out:
-            if d != -1:
-                known *= d
-        out[out.index(-1)] = x.shape.num_elements() // known if known else 0
-    return make_op("Reshape", name, "Reshape", [x],
+    if _is_tensor_like(shape):
+        t = shape._as_tensor()
+        return make_op("Reshape", name, "Reshape", [x, t],
+                       lambda ins, s: T.reshape(ins[0], _engine.tojs(
+                           [int(v) for v in ins[1].dataSync()])),
+                       x.dtype.base_dtype, shape_from_tensor(t))
+    target = [int(d) for d in shape]
+    op_name = _op_name(name, "Reshape")
+    out = infer_shape("reshape", [x.shape], {"shape": target}, op_name, "Reshape",
+                      [_shape_list(x.shape), "[%d]" % len(target)],
+                      " and with input tensors computed as partial shapes: input[1] = [%s]"
+                      % ",".join("?" if d == -1 else str(d) for d in target))
+    return make_op("Reshape", op_name + "/", "Reshape", [x],
                    lambda ins, s: T.reshape(ins[0], _engine.tojs(target)), x.dtype.base_dtype,
-                   [None if d == -1 else d for d in out])
+                   out)
 
 
 def transpose(a, perm=None, name="transpose", conjugate=False):
     x = convert_to_tensor(a)
-    shape = unknown_shape()
-    if x.shape.dims is not None:
-        dims = x.shape.as_list()
-        p = list(reversed(range(len(dims)))) if perm is None else list(perm)
-        shape = TensorShape([dims[i] for i in p])
-    return make_op("Transpose", name, "transpose", [x],
+    op_name = _op_name(name, "transpose")
+    shape = infer_shape("transpose", [x.shape], {"perm": None if perm is None else list(perm)},
+                        op_name, "Transpose")
+    return make_op("Transpose", op_name + "/", "transpose", [x],
                    lambda ins, s: T.transpose(ins[0], _engine.tojs(None if perm is None else list(perm))),
                    x.dtype.base_dtype, shape)
 
 
 def concat(values, axis, name="concat"):
     xs = [convert_to_tensor(v) for v in values]
-    shape = unknown_shape()
-    if all(x.shape.dims is not None for x in xs):
-        dims = xs[0].shape.as_list()
-        ax = axis % len(dims)
-        total = 0
-        for x in xs:
-            d = x.shape.as_list()[ax]
-            total = None if total is None or d is None else total + d
-        dims[ax] = total
-        shape = TensorShape(dims)
-    return make_op("ConcatV2", name, "concat", xs,
+    if len(xs) == 1:
+        return identity(xs[0], name=name)
+    op_name = _op_name(name, "concat")
+    shape = infer_shape("concat", [x.shape for x in xs], {"axis": int(axis)}, op_name,
+                        "ConcatV2", [_shape_list(x.shape) for x in xs] + ["[]"],
+                        "input[%d] = <%d>" % (len(xs), int(axis)))
+    return make_op("ConcatV2", op_name + "/", "concat", xs,
                    lambda ins, s: T.concat(_engine.tojs(list(ins)), axis), xs[0].dtype.base_dtype,
                    shape)
 
 
 def stack(values, axis=0, name="stack"):
     xs = [convert_to_tensor(v) for v in values]
-    shape = unknown_shape()
-    if xs[0].shape.dims is not None:
-        dims = xs[0].shape.as_list()
-        ax = axis if axis >= 0 else axis + len(dims) + 1
-        dims.insert(ax, len(xs))
-        shape = TensorShape(dims)
-    return make_op("Pack", name, "stack", xs,
+    op_name = _op_name(name, "stack")
+    shape = infer_shape("stack", [x.shape for x in xs], {"axis": int(axis)}, op_name, "Pack")
+    return make_op("Pack", op_name + "/", "stack", xs,
                    lambda ins, s: T.stack(_engine.tojs(list(ins)), axis), xs[0].dtype.base_dtype,
                    shape)
 
@@ -523,12 +511,9 @@ def stack(values, axis=0, name="stack"):
 def gather(params, indices, validate_indices=None, name=None, axis=0, batch_dims=0):
     p = convert_to_tensor(params)
     i = convert_to_tensor(indices)
-    shape = unknown_shape()
-    if p.shape.dims is not None and i.shape.dims is not None:
-        dims = p.shape.as_list()
-        ax = axis % len(dims)
-        shape = TensorShape(dims[:ax] + i.shape.as_list() + dims[ax + 1:])
-    return make_op("GatherV2", name, "GatherV2", [p, i],
+    op_name = _op_name(name, "GatherV2")
+    shape = infer_shape("gather", [p.shape, i.shape], {"axis": int(axis)}, op_name, "GatherV2")
+    return make_op("GatherV2", op_name + "/", "GatherV2", [p, i],
                    lambda ins, s: T.gather(ins[0], T.cast(ins[1], "int32"), axis),
                    p.dtype.base_dtype, shape)
 
@@ -542,22 +527,17 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
         sizes = [int(n) for n in num_or_size_splits]
         count = len(sizes)
     g = _graph()
-    op = Operation(g, _op_name(name, "split"), "Split" if sizes is None else "SplitV", [x],
+    op_name = _op_name(name, "split")
+    op_type = "Split" if sizes is None else "SplitV"
+    shapes = infer_shapes("split", [x.shape], {"num_or_size_splits": count if sizes is None
+                                               else sizes, "axis": int(axis)}, op_name, op_type,
+                          ["[]", _shape_list(x.shape)], "input[0] = <%d>" % int(axis))
+    if sizes is not None and -1 in sizes and x.shape.dims is not None:
+        sizes = [int(s[axis].value) if s[axis].value is not None else -1 for s in shapes]
+    op = Operation(g, op_name, op_type, [x],
                    lambda ins, s: _engine.js_list(
                        T.split(ins[0], count if sizes is None else _engine.tojs(sizes), axis)))
-    outs = []
-    for k in range(count):
-        shape = unknown_shape()
-        if x.shape.dims is not None:
-            dims = x.shape.as_list()
-            ax = axis % len(dims)
-            if sizes is not None:
-                dims[ax] = sizes[k]
-            elif dims[ax] is not None:
-                dims[ax] = dims[ax] // count
-            shape = TensorShape(dims)
-        outs.append(Tensor(op, k, x.dtype.base_dtype, shape))
-    return outs
+    return [Tensor(op, k, x.dtype.base_dtype, shapes[k]) for k in range(count)]
 
 
 def zeros(shape, dtype=_dtypes.float32, name=None):
@@ -731,18 +711,13 @@ def bias_add(value, bias, data_format=None, name=None):
     if data_format not in (None, "NHWC", "N...C"):
         return not_implemented_op("BiasAdd", name, [x, b], x.dtype, x.shape,
                                   "BiasAdd with data_format=%s" % data_format)
-    return make_op("BiasAdd", name, "BiasAdd", [x, b], lambda ins, s: T.add(ins[0], ins[1]),
-                   x.dtype.base_dtype, x.shape)
-
-
-def _spatial_out(size, window, stride, padding, dilation=1):
-    """The output length of a convolution or pooling window along one axis (TF's rule)."""
-    if size is None:
-        return None
-    eff = window + (window - 1) * (dilation - 1)
-    if padding == "SAME":
-        return (size + stride - 1) // stride
-    return (size - eff + stride) // stride
+    op_name = _op_name(name, "BiasAdd")
+    # A PartitionedVariable is not converted as TF converts it (a concat of its parts): its
+    # static shape is its own.
+    b_shape = bias.get_shape() if type(bias).__name__ == "PartitionedVariable" else b.shape
+    shape = infer_shape("bias_add", [x.shape, b_shape], {}, op_name, "BiasAdd")
+    return make_op("BiasAdd", op_name + "/", "BiasAdd", [x, b],
+                   lambda ins, s: T.add(ins[0], ins[1]), x.dtype.base_dtype, shape)
 
 
 def _as_list(v, n):
@@ -758,20 +733,15 @@ def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True
     strides = _as_list(strides, 4)
     dil = _as_list(dilations or 1, 4)
     padding = str(padding).upper()
-    shape = unknown_shape(4)
-    if x.shape.dims is not None and w.shape.dims is not None:
-        n, h, wd, _ = x.shape.as_list() if data_format == "NHWC" else [
-            x.shape.as_list()[i] for i in (0, 2, 3, 1)]
-        kh, kw, _, out = w.shape.as_list()
-        sh, sw = (strides[1], strides[2]) if data_format == "NHWC" else (strides[2], strides[3])
-        dh, dw = (dil[1], dil[2]) if data_format == "NHWC" else (dil[2], dil[3])
-        oh, ow = _spatial_out(h, kh, sh, padding, dh), _spatial_out(wd, kw, sw, padding, dw)
-        shape = [n, oh, ow, out] if data_format == "NHWC" else [n, out, oh, ow]
+    op_name = _op_name(name, "Conv2D")
+    shape = infer_shape("conv2d", [x.shape, w.shape],
+                        {"strides": strides, "padding": padding, "dilations": dil,
+                         "data_format": data_format}, op_name, "Conv2D")
     if data_format != "NHWC":
-        return not_implemented_op("Conv2D", name, [x, w], x.dtype, shape,
+        return not_implemented_op("Conv2D", op_name + "/", [x, w], x.dtype, shape,
                                   "Conv2D with data_format=%s" % data_format)
     return make_op(
-        "Conv2D", name, "Conv2D", [x, w],
+        "Conv2D", op_name + "/", "Conv2D", [x, w],
         lambda ins, s: T.conv2d(ins[0], ins[1], _engine.tojs([strides[1], strides[2]]),
                                 padding.lower(), "NHWC", _engine.tojs([dil[1], dil[2]])),
         x.dtype.base_dtype, shape)
@@ -782,20 +752,15 @@ def _pool(op_type, tfjs_fn):
         x = convert_to_tensor(value if value is not None else input)
         k, st = _as_list(ksize, 4), _as_list(strides, 4)
         padding = str(padding).upper()
-        shape = unknown_shape(4)
-        if x.shape.dims is not None:
-            n, h, w, c = x.shape.as_list()
-            if data_format == "NHWC":
-                shape = [n, _spatial_out(h, k[1], st[1], padding),
-                         _spatial_out(w, k[2], st[2], padding), c]
-            else:
-                shape = [n, h, _spatial_out(w, k[2], st[2], padding),
-                         _spatial_out(c, k[3], st[3], padding)]
+        op_name = _op_name(name, op_type)
+        shape = infer_shape("max_pool", [x.shape],
+                            {"ksize": k, "strides": st, "padding": padding,
+                             "data_format": data_format}, op_name, op_type)
         if data_format != "NHWC":
-            return not_implemented_op(op_type, name, [x], x.dtype, shape,
+            return not_implemented_op(op_type, op_name + "/", [x], x.dtype, shape,
                                       "%s with data_format=%s" % (op_type, data_format))
         return make_op(
-            op_type, name, op_type, [x],
+            op_type, op_name + "/", op_type, [x],
             lambda ins, s: tfjs_fn(ins[0], _engine.tojs([k[1], k[2]]),
                                    _engine.tojs([st[1], st[2]]), padding.lower()),
             x.dtype.base_dtype, shape)
@@ -976,88 +941,20 @@ def _check_index(idx):
 
 def _strided_slice_shape(shape, begin, end, strides, begin_mask, end_mask, ellipsis_mask,
                          new_axis_mask, shrink_axis_mask):
-    """`ValidateStridedSliceOp` on static values: a bound list with a tensor in it is not a
-    constant, so none of its bounds is known."""
-    shape = as_shape(shape)
-    if shape.dims is None or any(_is_tensor_like(s) for s in strides):
-        return unknown_shape()
-    dims = shape.as_list()
-    rank = len(dims)
-    begin_valid = not any(_is_tensor_like(b) for b in begin)
-    end_valid = not any(_is_tensor_like(e) for e in end)
-    n = len(begin)
-    after, seen = 0, False
-    for i in range(n):
-        if seen and new_axis_mask & (1 << i):
-            after += 1
-        if ellipsis_mask & (1 << i):
-            seen = True
-    if not seen:
-        ellipsis_mask |= 1 << n
-        n += 1
-    # The dense spec: one entry per input axis; `gather` says where each output axis comes from.
-    dense = []  # (begin, end, stride, begin_masked, end_masked, shrink)
-    gather = []
-    for i in range(n):
-        bit = 1 << i
-        if ellipsis_mask & bit:
-            nxt = min(rank - (n - i) + 1 + after, rank)
-            while len(dense) < nxt:
-                gather.append(len(dense))
-                dense.append((0, 0, 1, True, True, False))
-        elif new_axis_mask & bit:
-            gather.append("new")
-        else:
-            if len(dense) >= rank:
-                raise ValueError("Index out of range using input dim %d; input has only %d dims"
-                                 % (len(dense), rank))
-            shrink = bool(shrink_axis_mask & bit)
-            gather.append("shrink" if shrink else len(dense))
-            dense.append((begin[i], end[i], strides[i], bool(begin_mask & bit),
-                          bool(end_mask & bit), shrink))
-    processing = []
-    for i, (b, e, st, bm, em, shrink) in enumerate(dense):
-        dim = dims[i]
-        if st == 0:
-            raise ValueError("strides[%d] must be non-zero" % i)
-        if dim is None:
-            processing.append(1 if shrink else None)
-            continue
-        valid = (0 if st > 0 else -1, dim if st > 0 else dim - 1)
+    """The core's `StridedSlice` shape function (`ValidateStridedSliceOp`): a bound list with a
+    tensor in it is not a constant, so none of its bounds is known. Raises its message as is."""
+    def bounds(values):
+        return None if any(_is_tensor_like(v) for v in values) else [int(v) for v in values]
 
-        def canonical(x, c, masked):
-            if masked:
-                return valid[c] if st > 0 else valid[(c + 1) & 1]
-            f = dim + x if x < 0 else x
-            return valid[0] if f < valid[0] else valid[1] if f > valid[1] else f
-
-        if begin_valid and end_valid:
-            if shrink:
-                f = dim + b if b < 0 else b
-                if f < 0 or f >= dim:
-                    raise ValueError("slice index %d of dimension %d out of bounds." % (b, i))
-                b, e = f, f + 1
-            else:
-                b, e = canonical(b, 0, bm), canonical(e, 1, em)
-            length = e - b
-        elif shrink:
-            length = 1
-        elif bm and em:
-            length = -dim if st < 0 else dim
-        else:
-            processing.append(None)
-            continue
-        if length == 0 or (length < 0) != (st < 0):
-            processing.append(0)
-        else:
-            processing.append(length // st + (1 if length % st != 0 else 0))
-    out = []
-    for g in gather:
-        if g == "new":
-            out.append(1)
-        elif g != "shrink":
-            out.append(processing[g])
-    return TensorShape(out)
+    attrs = {"begin": bounds(begin), "end": bounds(end), "strides": bounds(strides),
+             "begin_mask": begin_mask, "end_mask": end_mask, "ellipsis_mask": ellipsis_mask,
+             "new_axis_mask": new_axis_mask, "shrink_axis_mask": shrink_axis_mask}
+    answer = _json.loads(str(bridge.shapeFn("strided_slice", _json.dumps(
+        [[_shape_json(shape)], attrs]))))
+    if "error" in answer:
+        raise ValueError(answer["error"])
+    out = answer["shapes"][0]
+    return unknown_shape() if out is None else TensorShape(out)
 
 
 def _static_int(v, ins, where):
@@ -1084,7 +981,9 @@ def _strided_slice_op(x, begin, end, strides, bm, em, elm, nam, sam, name, defau
         computed = ", ".join(
             "input[%d] = <%s>" % (i + 1, " ".join(str(int(v)) for v in vals))
             for i, vals in enumerate((begin, end, strides))
-            if not any(_is_tensor_like(v) for v in vals))
+            if not any(_is_tensor_like(v) for v in vals)
+            # TF reads the strides first: an error in them shows only them.
+            and (i == 2 or not str(e).startswith("strides[")))
         raise ValueError(
             "%s for '%s' (op: 'StridedSlice') with input shapes: %s, [%d], [%d], [%d]%s."
             % (e, op_name, _shape_list(x.shape), n, n, n,
@@ -1296,8 +1195,17 @@ def shape(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name
                    [None] if dims.dims is None else [len(dims)])
 
 
+def add_n_or_constant(tensors, name):
+    """`math_ops.add_n(tensors, name)` of a non-empty list, else `constant(0.0, name)`."""
+    if tensors:
+        from ._more_ops import add_n
+
+        return add_n(tensors, name=name)
+    return constant(0.0, name=name)
+
+
 # ---------------------------------------------------------------------------------------------
-# tf.range and tf.unstack (TF 1.15's math_ops.range and array_ops.unstack)
+# tf.range (TF 1.15's math_ops.range)
 
 _RANGE_DTYPES = ("int32", "int64", "float32", "float64")
 
@@ -1331,22 +1239,3 @@ def range_(start, limit=None, delta=1, dtype=None, name="range"):
             return T.range(lo, hi, step, tfjs_type)
 
         return make_op("Range", scope, "Range", args, compute, dt, shape)
-
-
-def unstack(value, num=None, axis=0, name="unstack"):
-    """`tf.unstack`: one Unpack op with an output per slice along `axis`."""
-    x = convert_to_tensor(value)
-    dims = x.shape.as_list() if x.shape.dims is not None else None
-    if dims is not None:
-        ax = axis + len(dims) if axis < 0 else axis
-        if not 0 <= ax < len(dims):
-            raise ValueError("axis = %d not in [%d, %d)" % (axis, -len(dims), len(dims)))
-        if num is None:
-            num = dims[ax]
-    if num is None:
-        raise ValueError("Cannot infer num from shape %s" % x.shape)
-    out_shape = unknown_shape() if dims is None else TensorShape(dims[:ax] + dims[ax + 1:])
-    g = _graph()
-    op = Operation(g, _op_name(name, "unstack"), "Unpack", [x],
-                   lambda ins, s: _engine.js_list(T.unstack(ins[0], axis)))
-    return [Tensor(op, k, x.dtype.base_dtype, out_shape) for k in range(num)]

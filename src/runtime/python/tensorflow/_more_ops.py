@@ -1,0 +1,666 @@
+"""More of TF 1.15's math, array and `tf.nn` ops: TF's op types and names, static shapes from the
+core's shape functions (`_ops.infer_shape`, src/core/shape-fns.ts) and values from TensorFlow.js.
+
+Ops TF builds from several ops under a name scope (`tf.nn.sigmoid_cross_entropy_with_logits` is
+`logistic_loss`, `tf.sequence_mask` is `SequenceMask/Less`) are one op here named as TF names the
+tensor it returns.
+"""
+import builtins as _b
+
+from . import _engine
+from . import dtypes as _dtypes
+from ._ops import (_graph, _op_name, convert_to_tensor, infer_shape, infer_shapes,
+                   make_op)
+from ._framework import Operation, Tensor
+
+T = _engine.tfjs
+js = _engine.tojs
+
+
+def _axis_list(axis):
+    if axis is None:
+        return None
+    if isinstance(axis, (list, tuple)):
+        return [int(a) for a in axis]
+    return int(axis)
+
+
+def _tfjs_type(dtype):
+    dtype = _dtypes.as_dtype(dtype)
+    return "bool" if dtype.is_bool else ("int32" if dtype.is_integer else "float32")
+
+
+# -- reductions ---------------------------------------------------------------------------------
+
+
+def _reduce(op_type, fn, default, out_dtype=None):
+    def op(input_tensor, axis=None, keepdims=None, name=None, reduction_indices=None,
+           keep_dims=None):
+        x = convert_to_tensor(input_tensor)
+        axis = _axis_list(reduction_indices if axis is None else axis)
+        keep = bool(keepdims if keepdims is not None else keep_dims)
+        op_name = _op_name(name, default)
+        shape = infer_shape("reduce", [x.shape], {"axis": axis, "keepdims": keep}, op_name,
+                            op_type)
+        return make_op(op_type, op_name + "/", default, [x],
+                       lambda ins, s: fn(ins[0], js(axis), keep),
+                       out_dtype or x.dtype.base_dtype, shape)
+
+    return op
+
+
+reduce_any = _reduce("Any", T.any, "Any", _dtypes.bool)
+reduce_all = _reduce("All", T.all, "All", _dtypes.bool)
+reduce_logsumexp = _reduce("ReduceLogSumExp", T.logSumExp, "ReduceLogSumExp")
+
+
+def _arg(op_type, fn):
+    def op(input, axis=None, name=None, dimension=None, output_type=_dtypes.int64):  # noqa: A002
+        x = convert_to_tensor(input)
+        axis = int(dimension if axis is None else axis) if (axis, dimension) != (None, None) else 0
+        op_name = _op_name(name, op_type)
+        shape = infer_shape("argmax", [x.shape], {"axis": axis}, op_name, op_type)
+        return make_op(op_type, op_name + "/", op_type, [x], lambda ins, s: fn(ins[0], axis),
+                       _dtypes.as_dtype(output_type), shape)
+
+    return op
+
+
+argmax = _arg("ArgMax", T.argMax)
+argmin = _arg("ArgMin", T.argMin)
+
+
+def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
+    x = convert_to_tensor(x)
+    op_name = _op_name(name, "Cumsum")
+    shape = infer_shape("cumsum", [x.shape], {}, op_name, "Cumsum")
+    return make_op("Cumsum", op_name + "/", "Cumsum", [x],
+                   lambda ins, s: T.cumsum(ins[0], int(axis), bool(exclusive), bool(reverse)),
+                   x.dtype.base_dtype, shape)
+
+
+def add_n(inputs, name=None):
+    xs = [convert_to_tensor(v) for v in inputs]
+    op_name = _op_name(name, "AddN")
+    shape = infer_shape("add_n", [x.shape for x in xs], {}, op_name, "AddN")
+    return make_op("AddN", op_name + "/", "AddN", xs, lambda ins, s: T.addN(js(list(ins))),
+                   xs[0].dtype.base_dtype, shape)
+
+
+# -- element-wise -------------------------------------------------------------------------------
+
+
+def _logical(op_type, fn):
+    def op(x, y, name=None):
+        a, b = convert_to_tensor(x, dtype=_dtypes.bool), convert_to_tensor(y, dtype=_dtypes.bool)
+        op_name = _op_name(name, op_type)
+        shape = infer_shape("broadcast", [a.shape, b.shape], {}, op_name, op_type)
+        return make_op(op_type, op_name + "/", op_type, [a, b],
+                       lambda ins, s: fn(ins[0], ins[1]), _dtypes.bool, shape)
+
+    return op
+
+
+logical_and = _logical("LogicalAnd", T.logicalAnd)
+logical_or = _logical("LogicalOr", T.logicalOr)
+logical_xor = _logical("LogicalXor", T.logicalXor)
+
+
+def clip_by_value(t, clip_value_min, clip_value_max, name=None):
+    """`tf.clip_by_value`: Minimum then Maximum under `clip_by_value/`, the result named after
+    the scope."""
+    x = convert_to_tensor(t)
+    lo, hi = float(clip_value_min), float(clip_value_max)
+    return make_op("Maximum", name, "clip_by_value", [x],
+                   lambda ins, s: T.clipByValue(ins[0], lo, hi), x.dtype.base_dtype, x.shape)
+
+
+def clip_by_norm(t, clip_norm, axes=None, name=None):
+    """`tf.clip_by_norm`: t * clip_norm / max(l2norm(t, axes), clip_norm), named after its scope."""
+    x = convert_to_tensor(t)
+    axes_js = _axis_list(axes)
+    c = float(clip_norm)
+
+    def compute(ins, s):
+        norm = T.sqrt(T.sum(T.square(ins[0]), js(axes_js), True))
+        return T.div(T.mul(ins[0], c), T.maximum(norm, c))
+
+    return make_op("Identity", name, "clip_by_norm", [x], compute, x.dtype.base_dtype, x.shape)
+
+
+def to_float(x, name="ToFloat"):
+    from ._ops import cast
+
+    return cast(x, _dtypes.float32, name=name)
+
+
+def to_int32(x, name="ToInt32"):
+    from ._ops import cast
+
+    return cast(x, _dtypes.int32, name=name)
+
+
+# -- array ops ----------------------------------------------------------------------------------
+
+
+def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002 - TF's name
+    x = convert_to_tensor(input)
+    axis = int(dim if axis is None else axis)
+    op_name = _op_name(name, "ExpandDims")
+    shape = infer_shape("expand_dims", [x.shape], {"axis": axis}, op_name, "ExpandDims")
+    return make_op("ExpandDims", op_name + "/", "ExpandDims", [x],
+                   lambda ins, s: T.expandDims(ins[0], axis), x.dtype.base_dtype, shape)
+
+
+def squeeze(input, axis=None, name=None, squeeze_dims=None):  # noqa: A002 - TF's name
+    x = convert_to_tensor(input)
+    axis = _axis_list(squeeze_dims if axis is None else axis)
+    if isinstance(axis, int):
+        axis = [axis]
+    op_name = _op_name(name, "Squeeze")
+    shape = infer_shape("squeeze", [x.shape], {"axis": axis or None}, op_name, "Squeeze")
+    return make_op("Squeeze", op_name + "/", "Squeeze", [x],
+                   lambda ins, s: T.squeeze(ins[0], js(axis or None)), x.dtype.base_dtype, shape)
+
+
+def unstack(value, num=None, axis=0, name="unstack"):
+    x = convert_to_tensor(value)
+    op_name = _op_name(name, "unstack")
+    shapes = infer_shapes("unstack", [x.shape], {"axis": int(axis), "num": num}, op_name,
+                          "Unpack")
+    if len(shapes) == 1 and shapes[0].dims is None and num is None:
+        raise ValueError("Cannot infer num from shape %s" % x.shape)
+    op = Operation(_graph(), op_name, "Unpack", [x],
+                   lambda ins, s: _engine.js_list(T.unstack(ins[0], int(axis))))
+    return [Tensor(op, k, x.dtype.base_dtype, shp) for k, shp in enumerate(shapes)]
+
+
+def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
+    i = convert_to_tensor(indices)
+    dt = _dtypes.as_dtype(dtype or _dtypes.float32)
+    on = 1 if on_value is None else on_value
+    off = 0 if off_value is None else off_value
+    ax = -1 if axis is None else int(axis)
+    op_name = _op_name(name, "one_hot")
+    shape = infer_shape("one_hot", [i.shape], {"depth": int(depth), "axis": ax}, op_name,
+                        "OneHot")
+    rank = len(i.shape) if i.shape.dims is not None else 0
+
+    def compute(ins, s):
+        out = T.oneHot(T.cast(ins[0], "int32"), int(depth), on, off)
+        if ax != -1 and ax != rank:
+            perm = list(_b.range(rank))
+            perm.insert(ax, rank)
+            out = T.transpose(out, js(perm))
+        return T.cast(out, _tfjs_type(dt))
+
+    return make_op("OneHot", op_name + "/", "one_hot", [i], compute, dt, shape)
+
+
+def size(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name
+    x = convert_to_tensor(input)
+    return make_op("Size", name, "Size", [x],
+                   lambda ins, s: T.scalar(int(ins[0].size), "int32"),
+                   _dtypes.as_dtype(out_type), [])
+
+
+def rank(input, name=None):  # noqa: A002 - TF's name
+    x = convert_to_tensor(input)
+    return make_op("Rank", name, "Rank", [x], lambda ins, s: T.scalar(int(ins[0].rank), "int32"),
+                   _dtypes.int32, [])
+
+
+def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 - TF's name
+    if limit is None:
+        start, limit = 0, start
+    values = (start, limit, delta)
+    if dtype is not None:
+        dt = _dtypes.as_dtype(dtype)
+    else:
+        dt = _dtypes.float32 if any(isinstance(v, float) for v in values) else _dtypes.int32
+    op_name = _op_name(name, "range")
+    shape = infer_shape("range", [], {"start": start, "limit": limit, "delta": delta}, op_name,
+                        "Range", ["[]", "[]", "[]"])
+    return make_op("Range", op_name + "/", "range", [],
+                   lambda ins, s: T.range(start, limit, delta, _tfjs_type(dt)), dt, shape)
+
+
+def fill(dims, value, name=None):
+    dims = [int(d) for d in dims]
+    dt = _dtypes.float32 if isinstance(value, float) else (
+        _dtypes.bool if isinstance(value, bool) else _dtypes.int32)
+    return make_op("Fill", name, "Fill", [],
+                   lambda ins, s: T.fill(js(dims), value, _tfjs_type(dt)), dt, dims)
+
+
+def reverse(tensor, axis, name=None):
+    x = convert_to_tensor(tensor)
+    axes = _axis_list(axis)
+    return make_op("ReverseV2", name, "ReverseV2", [x],
+                   lambda ins, s: T.reverse(ins[0], js(axes)), x.dtype.base_dtype, x.shape)
+
+
+def pad(tensor, paddings, mode="CONSTANT", name=None, constant_values=0):
+    x = convert_to_tensor(tensor)
+    rows = [[int(a), int(b)] for a, b in paddings]
+    mode = str(mode).upper()
+    op_type = "MirrorPad" if mode in ("REFLECT", "SYMMETRIC") else (
+        "PadV2" if constant_values != 0 else "Pad")
+    op_name = _op_name(name, op_type)
+    shape = infer_shape("pad", [x.shape], {"paddings": rows}, op_name, op_type)
+
+    def compute(ins, s):
+        if op_type == "MirrorPad":
+            return T.mirrorPad(ins[0], js(rows), mode.lower())
+        return T.pad(ins[0], js(rows), constant_values)
+
+    return make_op(op_type, op_name + "/", op_type, [x], compute, x.dtype.base_dtype, shape)
+
+
+def gather_nd(params, indices, name=None, batch_dims=0):
+    p = convert_to_tensor(params)
+    i = convert_to_tensor(indices)
+    op_name = _op_name(name, "GatherNd")
+    shape = infer_shape("gather_nd", [p.shape, i.shape], {}, op_name, "GatherNd")
+    return make_op("GatherNd", op_name + "/", "GatherNd", [p, i],
+                   lambda ins, s: T.gatherND(ins[0], T.cast(ins[1], "int32")),
+                   p.dtype.base_dtype, shape)
+
+
+def sequence_mask(lengths, maxlen=None, dtype=_dtypes.bool, name=None):
+    """`tf.sequence_mask`: `SequenceMask/Less` (then a Cast for another dtype)."""
+    n = convert_to_tensor(lengths)
+    dt = _dtypes.as_dtype(dtype)
+    g = _graph()
+    with g.name_scope(name or "SequenceMask"):
+        const = getattr(n.op, "_const_value", None)
+        if maxlen is None and const is not None:
+            # TF folds `max(lengths)` of a constant: the mask's last dimension is known.
+            from ._ops import reduce_max
+
+            m = reduce_max(n)
+            shape = infer_shape("sequence_mask", [n.shape],
+                                {"maxlen": int(max(const.dataSync()))}, "Less", "Less")
+            inputs = [n, m]
+        elif maxlen is None:
+            from ._ops import reduce_max
+
+            m = reduce_max(n)
+            shape = infer_shape("sequence_mask", [n.shape], {"maxlen": None}, "Less", "Less")
+            inputs = [n, m]
+        else:
+            shape = infer_shape("sequence_mask", [n.shape], {"maxlen": int(maxlen)}, "Less",
+                                "Less")
+            inputs = [n]
+
+        def compute(ins, s):
+            length = int(ins[1].dataSync()[0]) if maxlen is None else int(maxlen)
+            r = T.range(0, length, 1, "int32")
+            mask = T.less(r, T.expandDims(T.cast(ins[0], "int32"), -1))
+            return mask if dt.is_bool else T.cast(mask, _tfjs_type(dt))
+
+        return make_op("Less", "Less", "Less", inputs, compute, dt, shape)
+
+
+def boolean_mask(tensor, mask, name="boolean_mask", axis=None):
+    """`tf.boolean_mask`: the kept rows, `boolean_mask/GatherV2` (values computed from the mask)."""
+    x = convert_to_tensor(tensor)
+    m = convert_to_tensor(mask)
+    g = _graph()
+    with g.name_scope(name or "boolean_mask"):
+        shape = infer_shape("boolean_mask", [x.shape, m.shape], {}, "boolean_mask", "GatherV2")
+        k = len(m.shape) if m.shape.dims is not None else 1
+
+        def compute(ins, s):
+            data = ins[0]
+            flat_shape = [-1] + [int(d) for d in data.shape[k:]]
+            flat = T.reshape(data, js(flat_shape))
+            keep = [i for i, v in enumerate(ins[1].dataSync()) if v]
+            return T.gather(flat, T.tensor1d(js(keep), "int32"), 0)
+
+        return make_op("GatherV2", "GatherV2", "GatherV2", [x, m], compute, x.dtype.base_dtype,
+                       shape)
+
+
+def where_indices(condition, name=None):
+    """`tf.where(condition)`: the int64 coordinates of the true elements (op `Where`)."""
+    c = convert_to_tensor(condition)
+    shape = infer_shape("where_indices", [c.shape], {}, "Where", "Where")
+
+    def compute(ins, s):
+        dims = [int(d) for d in ins[0].shape]
+        out = []
+        for flat, v in enumerate(ins[0].dataSync()):
+            if v:
+                coord = []
+                for d in reversed(dims):
+                    coord.insert(0, flat % d)
+                    flat //= d
+                out.append(coord)
+        return T.tensor2d(js(out), js([len(out), len(dims)]), "int32")
+
+    return make_op("Where", name, "Where", [c], compute, _dtypes.int64, shape)
+
+
+def tensordot(a, b, axes, name=None):
+    x, y = convert_to_tensor(a), convert_to_tensor(b)
+    ax = axes if isinstance(axes, int) else [list(axes[0]), list(axes[1])]
+    op_name = _op_name(name, "Tensordot")
+    shape = infer_shape("tensordot", [x.shape, y.shape], {"axes": ax}, op_name, "MatMul")
+    rx = len(x.shape)
+    ry = len(y.shape)
+    if isinstance(ax, int):
+        ca, cb = [rx - ax + i for i in _b.range(ax)], [i for i in _b.range(ax)]
+    else:
+        ca = [i % rx for i in ax[0]]
+        cb = [i % ry for i in ax[1]]
+    fa = [i for i in _b.range(rx) if i not in ca]
+    fb = [i for i in _b.range(ry) if i not in cb]
+
+    def compute(ins, s):
+        sa, sb = [int(d) for d in ins[0].shape], [int(d) for d in ins[1].shape]
+        k = 1
+        for i in ca:
+            k *= sa[i]
+        ta = T.reshape(T.transpose(ins[0], js(fa + ca)), js([-1, k]))
+        tb = T.reshape(T.transpose(ins[1], js(cb + fb)), js([k, -1]))
+        out = T.matMul(ta, tb)
+        return T.reshape(out, js([sa[i] for i in fa] + [sb[i] for i in fb]))
+
+    return make_op("Reshape", op_name + "/", "Tensordot", [x, y], compute, x.dtype.base_dtype,
+                   shape)
+
+
+# -- tf.nn ----------------------------------------------------------------------------------------
+
+
+def softmax(logits, axis=None, name=None, dim=None):
+    x = convert_to_tensor(logits)
+    axis = -1 if axis is None and dim is None else int(dim if axis is None else axis)
+    rank_ = len(x.shape) if x.shape.dims is not None else None
+    last = axis == -1 or (rank_ is not None and axis == rank_ - 1)
+    # Another axis: TF 1.15 swaps it to the end (Transpose), applies the op, swaps it back.
+    if not last:
+        _op_name(None, "transpose")
+    if last:
+        return make_op("Softmax", name, "Softmax", [x], lambda ins, s: T.softmax(ins[0]),
+                       x.dtype.base_dtype, x.shape)
+    return make_op("Transpose", None, "transpose", [x],
+                   lambda ins, s: _softmax_axis(ins[0], axis), x.dtype.base_dtype, x.shape)
+
+
+def _softmax_axis(x, axis):
+    perm = list(_b.range(x.rank))
+    perm[axis], perm[-1] = perm[-1], perm[axis]
+    return T.transpose(T.softmax(T.transpose(x, js(perm))), js(perm))
+
+
+def top_k(input, k=1, sorted=True, name=None):  # noqa: A002 - TF's names
+    x = convert_to_tensor(input)
+    op_name = _op_name(name, "TopKV2")
+    shapes = infer_shapes("top_k", [x.shape], {"k": int(k)}, op_name, "TopKV2")
+
+    def compute(ins, s):
+        r = T.topk(ins[0], int(k), bool(sorted))
+        return [r.values, r.indices]  # noqa
+
+    op = Operation(_graph(), op_name, "TopKV2", [x], compute)
+    return _TopK(Tensor(op, 0, x.dtype.base_dtype, shapes[0]),
+                 Tensor(op, 1, _dtypes.int32, shapes[1]))
+
+
+class _TopK(_b.tuple):
+    def __new__(cls, values, indices):
+        self = _b.tuple.__new__(cls, (values, indices))
+        self.values, self.indices = values, indices
+        return self
+
+
+def in_top_k(predictions, targets, k, name=None):
+    p, t = convert_to_tensor(predictions), convert_to_tensor(targets)
+    g = _graph()
+    with g.name_scope(name or "in_top_k"):
+        shape = infer_shape("in_top_k", [p.shape, t.shape], {"k": int(k)}, "InTopKV2",
+                            "InTopKV2")
+
+        def compute(ins, s):
+            target = T.gather(ins[0], T.cast(ins[1], "int32"), 1, 1)
+            greater = T.sum(T.cast(T.greater(ins[0], T.expandDims(target, 1)), "int32"), 1)
+            return T.less(greater, int(k))
+
+        return make_op("InTopKV2", "InTopKV2", "InTopKV2", [p, t], compute, _dtypes.bool, shape)
+
+
+def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, name=None):
+    """max(x, 0) - x * z + log(1 + exp(-abs(x))), named `logistic_loss`."""
+    z, x = convert_to_tensor(labels), convert_to_tensor(logits)
+    if not x.shape.is_compatible_with(z.shape):
+        raise ValueError("logits and labels must have the same shape (%s vs %s)"
+                         % (x.shape, z.shape))
+
+    def compute(ins, s):
+        lx, lz = ins[0], ins[1]
+        return T.add(T.sub(T.relu(lx), T.mul(lx, lz)), T.log1p(T.exp(T.neg(T.abs(lx)))))
+
+    return make_op("Add", name, "logistic_loss", [x, z], compute, x.dtype.base_dtype,
+                   x.shape.merge_with(z.shape))
+
+
+def _xent(logits, labels, scope):
+    x, y = convert_to_tensor(logits), convert_to_tensor(labels)
+    g = _graph()
+    with g.name_scope(scope):
+        shape = infer_shape("softmax_xent", [x.shape, y.shape], {},
+                            "SoftmaxCrossEntropyWithLogits", "SoftmaxCrossEntropyWithLogits")
+
+        def compute(ins, s):
+            return T.neg(T.sum(T.mul(ins[1], T.logSoftmax(ins[0])), -1))
+
+        for _ in (0, 1):
+            _op_name(None, "Reshape")
+        return make_op("Reshape", "Reshape", "Reshape", [x, y], compute, x.dtype.base_dtype,
+                       shape)
+
+
+def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels=None, logits=None, dim=-1,
+                                         name=None, axis=None):
+    return _xent(logits, labels, name or "softmax_cross_entropy_with_logits")
+
+
+def softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, dim=-1,
+                                      name=None, axis=None):
+    """The deprecated v1 form: labels get `stop_gradient`, under `..._sg`."""
+    return _xent(logits, labels, name or "softmax_cross_entropy_with_logits_sg")
+
+
+def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None,
+                                             name=None):
+    y, x = convert_to_tensor(labels), convert_to_tensor(logits)
+    g = _graph()
+    with g.name_scope(name or "SparseSoftmaxCrossEntropyWithLogits"):
+        shape = infer_shape("sparse_softmax_xent", [x.shape, y.shape], {},
+                            "SparseSoftmaxCrossEntropyWithLogits",
+                            "SparseSoftmaxCrossEntropyWithLogits")
+
+        def compute(ins, s):
+            logp = T.logSoftmax(ins[0])
+            depth = int(ins[0].shape[-1])
+            return T.neg(T.sum(T.mul(T.oneHot(T.cast(ins[1], "int32"), depth), logp), -1))
+
+        return make_op("SparseSoftmaxCrossEntropyWithLogits",
+                       "SparseSoftmaxCrossEntropyWithLogits",
+                       "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,
+                       x.dtype.base_dtype, shape)
+
+
+def tuple_(tensors, name=None, control_inputs=None):
+    """`tf.tuple`: each tensor through `tuple/control_dependency[_N]` after all are computed."""
+    from ._ops import identity
+
+    xs = [convert_to_tensor(t) for t in tensors]
+    g = _graph()
+    with g.name_scope(name or "tuple"):
+        return [identity(x, name="control_dependency") for x in xs]
+
+
+# -- convolutions -------------------------------------------------------------------------------
+
+
+def _ints(v, n):
+    return [int(v)] * n if isinstance(v, int) else [int(x) for x in v]
+
+
+def _spatial(values, rank=4):
+    """The spatial entries of a per-dimension NHWC list (`[1, sh, sw, 1]`) or of a short one."""
+    v = list(values)
+    return v[1:rank - 1] if len(v) == rank else v
+
+
+def _nhwc_only(op, data_format, accepted=("NHWC", None)):
+    if data_format not in accepted:
+        raise NotImplementedError(
+            "Scope Lens's runtime implements %s for data_format='NHWC' only." % op)
+
+
+def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu=None,
+           data_format=None, name=None, input=None, dilations=None):  # noqa: A002
+    """`tf.nn.conv1d`: ExpandDims, Conv2D and Squeeze under `conv1d/`; the result `Squeeze`."""
+    x = convert_to_tensor(value if value is not None else input)
+    w = convert_to_tensor(filters)
+    _nhwc_only("tf.nn.conv1d", data_format, ("NWC", None))
+    s = stride if isinstance(stride, int) else _spatial(stride, 3)[0]
+    d = 1 if dilations is None else (dilations if isinstance(dilations, int)
+                                      else _spatial(dilations, 3)[0])
+    pad_ = str(padding).upper()
+    g = _graph()
+    with g.name_scope(name or "conv1d"):
+        shape = infer_shape("conv1d", [x.shape, w.shape],
+                            {"stride": int(s), "padding": pad_, "dilations": int(d)}, "Conv2D",
+                            "Conv2D")
+        return make_op("Squeeze", "Squeeze", "Squeeze", [x, w],
+                       lambda ins, ss: T.conv1d(ins[0], ins[1], int(s), pad_.lower(), "NWC",
+                                                int(d)),
+                       x.dtype.base_dtype, shape)
+
+
+def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,  # noqa: A002
+                     padding="SAME", data_format="NHWC", name=None, input=None, filters=None,
+                     dilations=None):
+    """`tf.nn.conv2d_transpose`: op `Conv2DBackpropInput` named after its scope."""
+    x = convert_to_tensor(value if value is not None else input)
+    w = convert_to_tensor(filter if filter is not None else filters)
+    _nhwc_only("tf.nn.conv2d_transpose", data_format)
+    out = [int(v) for v in output_shape]
+    st = _spatial(_ints(strides, 4))
+    pad_ = str(padding).upper()
+    op_name = _op_name(name, "conv2d_transpose")
+    shape = infer_shape("conv2d_transpose", [x.shape, w.shape], {"output_shape": out}, op_name,
+                        "Conv2DBackpropInput")
+    return make_op("Conv2DBackpropInput", op_name + "/", "conv2d_transpose", [x, w],
+                   lambda ins, s: T.conv2dTranspose(ins[0], ins[1], js(out), js(st),
+                                                    pad_.lower()),
+                   x.dtype.base_dtype, shape)
+
+
+def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # noqa: A002
+                     data_format=None, dilations=None):
+    """`tf.nn.depthwise_conv2d`: op `DepthwiseConv2dNative` named after its scope `depthwise`."""
+    x, w = convert_to_tensor(input), convert_to_tensor(filter)
+    _nhwc_only("tf.nn.depthwise_conv2d", data_format)
+    st = _spatial(_ints(strides, 4))
+    dil = [1, 1] if (rate or dilations) is None else _spatial(_ints(rate or dilations, 2))
+    pad_ = str(padding).upper()
+    op_name = _op_name(name, "depthwise")
+    shape = infer_shape("depthwise_conv2d", [x.shape, w.shape],
+                        {"strides": st, "padding": pad_, "dilations": dil}, op_name,
+                        "DepthwiseConv2dNative")
+    return make_op("DepthwiseConv2dNative", op_name + "/", "depthwise", [x, w],
+                   lambda ins, s: T.depthwiseConv2d(ins[0], ins[1], js(st), pad_.lower(), "NHWC",
+                                                    js(dil)),
+                   x.dtype.base_dtype, shape)
+
+
+def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding,  # noqa: A002
+                     rate=None, name=None, data_format=None, dilations=None):
+    """`tf.nn.separable_conv2d`: `separable_conv2d/depthwise`, then a 1x1 `Conv2D` named after
+    the scope."""
+    x = convert_to_tensor(input)
+    dw, pw = convert_to_tensor(depthwise_filter), convert_to_tensor(pointwise_filter)
+    _nhwc_only("tf.nn.separable_conv2d", data_format)
+    st = _spatial(_ints(strides, 4))
+    dil = [1, 1] if (rate or dilations) is None else _spatial(_ints(rate or dilations, 2))
+    pad_ = str(padding).upper()
+    g = _graph()
+    with g.name_scope(name or "separable_conv2d") as scope:
+        shape = infer_shape("separable_conv2d", [x.shape, dw.shape, pw.shape],
+                            {"strides": st, "padding": pad_, "dilations": dil},
+                            scope.rstrip("/"), "Conv2D")
+        _op_name(None, "depthwise")
+        return make_op("Conv2D", scope, "separable_conv2d", [x, dw, pw],
+                       lambda ins, s: T.separableConv2d(ins[0], ins[1], ins[2], js(st),
+                                                        pad_.lower(), js(dil), "NHWC"),
+                       x.dtype.base_dtype, shape)
+
+
+# -- tf.metrics -----------------------------------------------------------------------------------
+
+
+def _metric_variable(name):
+    from ._framework import GraphKeys
+    from ._variables import Variable
+
+    return Variable(0.0, trainable=False, name=name,
+                    collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.METRIC_VARIABLES])
+
+
+def accuracy(labels, predictions, weights=None, metrics_collections=None,
+             updates_collections=None, name=None):
+    """`tf.metrics.accuracy` (metrics_impl.py): local variables `accuracy/total` and
+    `accuracy/count`; `accuracy/value` (total / count) and `accuracy/update_op` (which adds the
+    batch first)."""
+    from ._framework import add_to_collections
+    from ._ops import assign, read_variable_tensor
+    from ._variable_scope import variable_scope
+
+    if weights is not None:
+        raise NotImplementedError(
+            "Scope Lens's runtime implements tf.metrics.accuracy without weights only.")
+    y, p = convert_to_tensor(labels), convert_to_tensor(predictions)
+    with variable_scope(name, "accuracy", (p, y)):
+        g = _graph()
+
+        def correct(ins, s):
+            return T.cast(T.equal(T.cast(ins[0], "float32"), T.cast(ins[1], "float32")),
+                          "float32")
+
+        is_correct = make_op("Cast", None, "ToFloat", [p, y], correct, _dtypes.float32,
+                             p.shape)
+        total = _metric_variable("total")
+        count = _metric_variable("count")
+
+        def batch_sum(ins, s):
+            return T.sum(ins[0])
+
+        def batch_count(ins, s):
+            return T.scalar(float(ins[0].size), "float32")
+
+        s_op = make_op("Sum", None, "Sum", [is_correct], batch_sum, _dtypes.float32, [])
+        n_op = make_op("Cast", None, "ToFloat_1", [is_correct], batch_count, _dtypes.float32, [])
+        with g.control_dependencies([is_correct]):
+            update_total = assign(total, s_op, name="AssignAdd", kind="AssignAdd")
+            update_count = assign(count, n_op, name="AssignAdd_1", kind="AssignAdd")
+
+        def safe_div(ins, s):
+            return T.where(T.greater(ins[1], 0), T.div(ins[0], T.maximum(ins[1], 1e-30)),
+                           T.zerosLike(ins[0]))
+
+        value = make_op("DivNoNan", "value", "value",
+                        [read_variable_tensor(total), read_variable_tensor(count)], safe_div,
+                        _dtypes.float32, [])
+        update = make_op("DivNoNan", "update_op", "update_op", [update_total, update_count],
+                         safe_div, _dtypes.float32, [])
+    if metrics_collections:
+        add_to_collections(metrics_collections, value)
+    if updates_collections:
+        add_to_collections(updates_collections, update)
+    return value, update
