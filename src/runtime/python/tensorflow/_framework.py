@@ -148,6 +148,12 @@ class Graph(object):
         if not index:
             raise ValueError(
                 "The name %r looks a like an Operation name, not a Tensor name." % name)
+        if op_name not in self._ops_by_name and index == "0":
+            # A variable's output (`sess.run('model/wte:0')`): its op lives in the engine.
+            for key in ("variables", "local_variables"):
+                for v in self.get_collection(key):
+                    if getattr(v, "name", None) == name:
+                        return v
         return self.get_operation_by_name(op_name).outputs[int(index)]
 
     def as_graph_element(self, obj):

@@ -465,6 +465,8 @@ def reshape(tensor, shape, name=None):
                        lambda ins, s: T.reshape(ins[0], _engine.tojs(
                            [int(v) for v in ins[1].dataSync()])),
                        x.dtype.base_dtype, shape_from_tensor(t))
+    if isinstance(shape, (list, tuple)) and any(_is_tensor_like(d) for d in shape):
+        return _reshape_packed(x, list(shape), name)
     target = [int(d) for d in shape]
     op_name = _op_name(name, "Reshape")
     out = infer_shape("reshape", [x.shape], {"shape": target}, op_name, "Reshape",
@@ -474,6 +476,20 @@ def reshape(tensor, shape, name=None):
     return make_op("Reshape", op_name + "/", "Reshape", [x],
                    lambda ins, s: T.reshape(ins[0], _engine.tojs(target)), x.dtype.base_dtype,
                    out)
+
+
+def _reshape_packed(x, entries, name):
+    """`tf.reshape(x, [tf.shape(x)[0], 2, 2])`: the list is packed into one int32 tensor
+    (`Reshape/shape`, TF's autopacking), and the static shape has the entries known as
+    constants (`constant_value_as_shape`): `(?, 2, 2)`; a -1 beside an unknown entry stays `?`."""
+    op_name = _op_name(name, "Reshape")
+    with _graph().name_scope(op_name + "/"):
+        packed = stack(entries, name="shape")
+    dims = [None if _is_tensor_like(d) or int(d) == -1 else int(d) for d in entries]
+    return make_op("Reshape", op_name + "/", "Reshape", [x, packed],
+                   lambda ins, s: T.reshape(ins[0], _engine.tojs(
+                       [int(v) for v in ins[1].dataSync()])),
+                   x.dtype.base_dtype, TensorShape(dims))
 
 
 def transpose(a, perm=None, name="transpose", conjugate=False):
