@@ -547,6 +547,27 @@ class _Arithmetic:
         return _unop('neg', self)
 
 
+class _Bitwise:
+    """`&`, `|` and `^` (and their reflections) of integer and bool arrays and scalars."""
+
+    __slots__ = ()
+
+    def __and__(self, o):
+        return _bitop(self, o, lambda a, b: a & b)
+
+    __rand__ = __and__
+
+    def __or__(self, o):
+        return _bitop(self, o, lambda a, b: a | b)
+
+    __ror__ = __or__
+
+    def __xor__(self, o):
+        return _bitop(self, o, lambda a, b: a ^ b)
+
+    __rxor__ = __xor__
+
+
 class generic(_Arithmetic):
     """Behaviour shared by the NumPy scalar types below."""
 
@@ -695,7 +716,7 @@ class float32(floating, float):
         return float.__new__(cls, _f32(float(value)))
 
 
-class integer(generic):
+class integer(_Bitwise, generic):
     __slots__ = ('_v',)
 
     def __new__(cls, value=0):
@@ -736,20 +757,6 @@ class integer(generic):
     def __invert__(self):
         return type(self)(~self._v)
 
-    def __and__(self, o):
-        return _bitop(self, o, lambda a, b: a & b)
-
-    __rand__ = __and__
-
-    def __or__(self, o):
-        return _bitop(self, o, lambda a, b: a | b)
-
-    __ror__ = __or__
-
-    def __xor__(self, o):
-        return _bitop(self, o, lambda a, b: a ^ b)
-
-    __rxor__ = __xor__
 
     def is_integer(self):
         return True
@@ -767,7 +774,7 @@ class int32(integer):
     __slots__ = ()
 
 
-class bool_(generic):
+class bool_(_Bitwise, generic):
     """NumPy's bool_ scalar: prints as True/False."""
 
     __slots__ = ('_v',)
@@ -799,21 +806,6 @@ class bool_(generic):
 
     def __invert__(self):
         return bool_(not self._v)
-
-    def __and__(self, o):
-        return _bitop(self, o, lambda a, b: a & b)
-
-    __rand__ = __and__
-
-    def __or__(self, o):
-        return _bitop(self, o, lambda a, b: a | b)
-
-    __ror__ = __or__
-
-    def __xor__(self, o):
-        return _bitop(self, o, lambda a, b: a ^ b)
-
-    __rxor__ = __xor__
 
 
 _BOOL.type = bool_
@@ -1722,7 +1714,7 @@ def _array_repr(a):
 # ----------------------------------------------------------------------------------------
 
 
-class ndarray(_Arithmetic):
+class ndarray(_Bitwise, _Arithmetic):
     """An N-dimensional array: a flat list of Python values in C order, a shape and a
     dtype.  Storage values are Python bool / int / float (float32 values rounded)."""
 
@@ -2019,20 +2011,6 @@ class ndarray(_Arithmetic):
             return ndarray._new([~v for v in self._data], self._shape, self._dtype)
         raise TypeError("ufunc 'invert' not supported for the input types")
 
-    def __and__(self, o):
-        return _bitop(self, o, lambda a, b: a & b)
-
-    __rand__ = __and__
-
-    def __or__(self, o):
-        return _bitop(self, o, lambda a, b: a | b)
-
-    __ror__ = __or__
-
-    def __xor__(self, o):
-        return _bitop(self, o, lambda a, b: a ^ b)
-
-    __rxor__ = __xor__
 
     # -- reductions -------------------------------------------------------------------
 
