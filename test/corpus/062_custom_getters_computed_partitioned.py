@@ -1,6 +1,7 @@
 # pins: a custom getter that returns a computed tensor names the result by its op at the root name scope (or the getter's own name scope), while the variables it made are real graph variables; a PartitionedVariable defines no operators (Python's TypeError in the getter is get_variable's outcome, its parts still exist) but converts to one tensor (<name>/ConcatPartitions/concat, then an identity named as the variable); a float beside an int variable is rejected as TF 1.15's operator wrappers do
 # oracle-override: Expected int32 passed to parameter 'y' of op 'Mul', got 2.0 of type 'float' instead. Error: Expected int32, but got 2.0 of type 'float'. => Input 'y' of 'Mul' Op has type float32 that does not match type int32 of argument 'x'.
 # oracle-override: Expected int32, but got 2.0 of type 'float'. => Expected int32, got 2.0 of type 'float' instead.
+# oracle-override: Expected int32, but got 1e+20 of type 'float'. => Expected int32, got 1e+20 of type 'float' instead.
 import tensorflow as tf
 
 
@@ -63,6 +64,10 @@ except TypeError as e:
     print("TypeError:", e)
 try:
     2.0 * k
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    1e20 * k
 except TypeError as e:
     print("TypeError:", e)
 print(len(tf.global_variables()))

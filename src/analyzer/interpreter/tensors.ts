@@ -22,6 +22,8 @@
  */
 import { DType, DTypes, tryDType } from '../../core/dtypes';
 import { AbstractDim, AbstractShape, UNKNOWN } from '../../core/shape';
+import { ScopeLensError } from '../../core/errors';
+import { assertCompatible, pyFloat } from '../../core/py-values';
 import { Attr, Attrs, broadcastShapes, inferShapes } from '../../core/shape-fns';
 import type { Interpreter } from './interpreter';
 import type { AVariable } from './tf-model';
@@ -479,9 +481,18 @@ function floatForIntOperand(interp: Interpreter, op: string, a: Value, b: Value)
   if (other.k !== 'float' || !isTensorLike(t)) return;
   const dtype = tensorInfo(t).dtype;
   if (!dtype || !dtype.isInteger) return;
-  const message = tensorLeft
-    ? `Input 'y' of '${type}' Op has type float32 that does not match type ${dtype.name} of argument 'x'.`
-    : `Expected ${dtype.name}, got ${pyStr(other)} of type 'float' instead.`;
+  if (!tensorLeft) {
+    // The strict conversion is the core's `_AssertCompatible` (its message, Python's float repr).
+    try {
+      assertCompatible(pyFloat(other.v), dtype);
+    } catch (e) {
+      if (e instanceof ScopeLensError)
+        throw new PyRaise({ k: 'exception', cls: e.info.pyClass, message: e.info.message });
+      throw e;
+    }
+    return;
+  }
+  const message = `Input 'y' of '${type}' Op has type float32 that does not match type ${dtype.name} of argument 'x'.`;
   throw new PyRaise({ k: 'exception', cls: 'TypeError', message });
 }
 
