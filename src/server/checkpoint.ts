@@ -8,7 +8,6 @@
  * The listing is read once per checkpoint and read again when its `.index` file changes. A path
  * that is not a readable checkpoint is reported once in the log and compares nothing.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Analysis, Diagnostic as AnalysisDiagnostic } from '../analyzer/analyze';
 import { CATALOG } from '../analyzer/diagnostics/catalog';
@@ -19,7 +18,7 @@ import {
   nameToKey,
   type DiffCheckpointVariable,
 } from '../checkpoint/diff';
-import { openCheckpoint, resolveCheckpointPrefix } from '../checkpoint/node';
+import type { CheckpointFiles } from './platform';
 
 interface Loaded {
   readonly prefix: string;
@@ -34,11 +33,16 @@ export class CheckpointComparison {
   private loaded: Loaded | null = null;
   private failed: string | null = null;
 
-  constructor(private readonly log: (message: string) => void) {}
+  /** `files` undefined: checkpoints cannot be read where the server runs (said once, in the log). */
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly files: CheckpointFiles | undefined,
+    private readonly cwd: string,
+  ) {}
 
   /** `scopeLens.checkpoint`, resolved against the first workspace folder. */
   configure(setting: string | null, roots: readonly string[]): void {
-    this.fromSettings = setting ? path.resolve(roots[0] ?? process.cwd(), setting) : null;
+    this.fromSettings = setting ? path.resolve(roots[0] ?? this.cwd, setting) : null;
   }
 
   /** A checkpoint chosen in the editor (null: back to the setting). */
@@ -50,16 +54,24 @@ export class CheckpointComparison {
   current(): Loaded | null {
     const wanted = this.chosen ?? this.fromSettings;
     if (!wanted) return null;
+    const files = this.files;
+    if (!files) {
+      this.report(
+        wanted,
+        new Error('checkpoints cannot be read by the language server in a browser'),
+      );
+      return null;
+    }
     let prefix: string;
     try {
-      prefix = resolveCheckpointPrefix(wanted);
+      prefix = files.resolve(wanted);
     } catch (e) {
       this.report(wanted, e);
       return null;
     }
     let mtime: number;
     try {
-      mtime = fs.statSync(`${prefix}.index`).mtimeMs;
+      mtime = files.version(prefix);
     } catch (e) {
       this.report(wanted, e);
       return null;
@@ -67,9 +79,7 @@ export class CheckpointComparison {
     if (this.loaded && this.loaded.prefix === prefix && this.loaded.indexMtime === mtime)
       return this.loaded;
     try {
-      const listing = openCheckpoint(prefix)
-        .list()
-        .map((v) => ({ name: v.name, dtype: v.dtype, shape: [...v.shape] }));
+      const listing = files.list(prefix);
       this.loaded = {
         prefix,
         indexMtime: mtime,
@@ -95,7 +105,7 @@ export class CheckpointComparison {
   diagnostics(analysis: Analysis): AnalysisDiagnostic[] {
     const ckpt = this.current();
     if (!ckpt) return [];
-    const shown = displayPath(ckpt.prefix);
+    const shown = displayPath(ckpt.prefix, this.cwd);
     const local = { callSites: analysis.callSites.filter((s) => !s.file) };
     const result = diffCheckpoint(codeVariablesFromAnalysis(local), ckpt.listing);
     const out: AnalysisDiagnostic[] = [];
@@ -152,7 +162,7 @@ export class CheckpointComparison {
         ? `- \`${key}\`: ${stored.dtype} ${formatStoredShape(stored.shape)}`
         : `- \`${key}\`: not in the checkpoint`;
     });
-    return `**Checkpoint** ${displayPath(ckpt.prefix)}\n\n${lines.join('\n')}`;
+    return `**Checkpoint** ${displayPath(ckpt.prefix, this.cwd)}\n\n${lines.join('\n')}`;
   }
 
   /** The checkpoint's variables that no analysed document creates (for the client's view). */
@@ -168,7 +178,7 @@ export class CheckpointComparison {
   }
 }
 
-function displayPath(prefix: string): string {
-  const rel = path.relative(process.cwd(), prefix);
+function displayPath(prefix: string, cwd: string): string {
+  const rel = path.relative(cwd, prefix);
   return rel && !rel.startsWith('..') ? rel : prefix;
 }

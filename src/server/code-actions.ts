@@ -21,7 +21,7 @@ import {
   CodeActionKind,
   type Diagnostic as LspDiagnostic,
   type TextEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import {
   analyze,
   type Analysis,

@@ -10,13 +10,7 @@ import type {
   Location as AnalysisLocation,
 } from '../analyzer/analyze';
 import type { Position as IrPosition } from '../analyzer/ir';
-import {
-  Diagnostic,
-  DiagnosticSeverity,
-  Location,
-  Position,
-  Range,
-} from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, Location, Position, Range } from 'vscode-languageserver';
 import type { Settings } from './settings';
 
 /** The repository (package.json `repository`); diagnostics link to its docs/diagnostics.md. */
@@ -86,7 +80,27 @@ export function toRange(l: { readonly start: IrPosition; readonly end: IrPositio
 }
 
 /** A file path for a `file:` URI; other schemes (untitled:, ...) have none. */
+/**
+ * A workspace whose files are not on this machine's disk (vscode.dev's `vscode-vfs://`, the web
+ * test host's `vscode-test-web://`) has URIs of its own scheme; the server then uses their paths
+ * as file paths (POSIX), and maps paths back to URIs of that scheme and authority.
+ */
+let virtualBase: string | undefined;
+
+/** Paths are the paths of URIs like `uri` (its scheme and authority); undefined: the disk's. */
+export function useVirtualFileSystem(uri: string | undefined): void {
+  const m = uri === undefined ? null : /^([a-zA-Z][\w+.-]*:\/\/[^/]*)/.exec(uri);
+  virtualBase = m && !m[1].startsWith('file:') ? m[1] : undefined;
+}
+
 export function uriToPath(uri: string): string | undefined {
+  if (virtualBase !== undefined && uri.startsWith(`${virtualBase}/`)) {
+    try {
+      return decodeURIComponent(uri.slice(virtualBase.length));
+    } catch {
+      return undefined;
+    }
+  }
   if (!uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);
@@ -96,6 +110,8 @@ export function uriToPath(uri: string): string | undefined {
 }
 
 export function pathToUri(path: string): string {
+  if (virtualBase !== undefined)
+    return virtualBase + path.split('/').map(encodeURIComponent).join('/');
   return pathToFileURL(path).href;
 }
 

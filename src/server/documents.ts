@@ -12,13 +12,12 @@
  *   analyzer, no IR, no diagnostics.
  * - The analyzer never throws on user code; a failure here is logged and the document skipped.
  */
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, DocumentAnalyzer, languageOf, type AnalyzeOptions } from '../analyzer/analyze';
 import type { Language } from '../analyzer/interpreter/interpreter';
 import { LineIndex, pathToUri, uriToPath } from './convert';
+import { nextTurn, type ServerFiles } from './platform';
 import { limitsOf, type Settings } from './settings';
 import type { Snapshot } from './sites';
 
@@ -65,7 +64,7 @@ interface DocState {
   analyzedVersion: number;
   /** Analyse again even at the same version (settings or an imported file changed). */
   dirty: boolean;
-  timer: NodeJS.Timeout | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
   /** Diagnostics other than an empty list were published. */
   published: boolean;
   tooLargeLogged: boolean;
@@ -79,6 +78,8 @@ export interface DocumentHost {
   readonly log: (message: string) => void;
   /** Called after each analysis (for caches keyed by version). */
   readonly analysed?: (snapshot: Snapshot) => void;
+  /** Where imports are read (the disk under Node, the client's workspace in a browser). */
+  readonly files: ServerFiles;
 }
 
 export class DocumentStore {
@@ -94,7 +95,16 @@ export class DocumentStore {
   constructor(
     private readonly host: DocumentHost,
     private debounceMs: number,
-  ) {}
+  ) {
+    // Imports fetched after an analysis missed them (the browser): analyse their importers again.
+    host.files.onFilesArrived(() => {
+      for (const s of this.states.values()) {
+        if (!s.snapshot) continue;
+        s.dirty = true;
+        this.schedule(s);
+      }
+    });
+  }
 
   /** Analyses wait until `until` settles (the client's settings are being read). */
   hold(until: Promise<void>): void {
@@ -104,7 +114,7 @@ export class DocumentStore {
       this.held = undefined;
       if (this.queue.length && !this.pumping) {
         this.pumping = true;
-        setImmediate(() => this.pump());
+        nextTurn(() => this.pump());
       }
     });
   }
@@ -256,13 +266,7 @@ export class DocumentStore {
     const uri = this.byPath.get(path);
     if (uri) return this.texts.get(uri)?.getText();
     if (!insideRoots(path, this.host.roots())) return undefined;
-    try {
-      const stat = fs.statSync(path);
-      if (!stat.isFile() || stat.size > MAX_IMPORT_BYTES) return undefined;
-      return fs.readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return this.host.files.readImport(path, MAX_IMPORT_BYTES);
   }
 
   enabled(kind: LanguageKind | undefined): boolean {
@@ -289,7 +293,7 @@ export class DocumentStore {
     if (!this.queue.includes(uri)) this.queue.push(uri);
     if (!this.pumping && !this.held) {
       this.pumping = true;
-      setImmediate(() => this.pump());
+      nextTurn(() => this.pump());
     }
   }
 
@@ -298,7 +302,7 @@ export class DocumentStore {
     const uri = this.queue.shift();
     const state = uri !== undefined ? this.states.get(uri) : undefined;
     if (state && !state.timer) this.run(state);
-    if (this.queue.length && !this.closed) setImmediate(() => this.pump());
+    if (this.queue.length && !this.closed) nextTurn(() => this.pump());
     else this.pumping = false;
   }
 

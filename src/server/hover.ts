@@ -6,7 +6,7 @@
  * cursor is and what the call's arguments say.
  */
 import * as nodePath from 'node:path';
-import type { Hover, MarkupContent } from 'vscode-languageserver/node';
+import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type {
   Location as AnalysisLocation,
   Outcome,

@@ -8,12 +8,12 @@
  * server requires on its first TS/JS document, and then requires the server.
  */
 import { useCodeCache } from '../code-cache';
-import type * as Server from './server';
+import type * as Server from './node-server';
 
 export function runLanguageServer(argv: readonly string[], stderr = process.stderr): number {
   useCodeCache(__dirname, ['language-server.js', 'typescript.js']);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./server') as typeof Server).runLanguageServer(argv, stderr);
+  return (require('./node-server') as typeof Server).runLanguageServer(argv, stderr);
 }
 
 if (require.main === module) process.exitCode = runLanguageServer(process.argv.slice(2));

@@ -9,7 +9,7 @@ import {
   DocumentHighlightKind,
   Location,
   type CancellationToken,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { CallSite } from '../analyzer/analyze';
 import { toLocation, toRange, type UriResolver } from './convert';
 import { siteNames, variableKey, type SiteRef, type Snapshot } from './sites';

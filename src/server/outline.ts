@@ -3,13 +3,7 @@
  * (variables created and reused under it, and the errors TF raises there), document symbols (scopes as namespaces holding their
  * variables), and inlay hints (the full name after each get_variable call).
  */
-import {
-  CodeLens,
-  DocumentSymbol,
-  InlayHint,
-  SymbolKind,
-  type Range,
-} from 'vscode-languageserver/node';
+import { CodeLens, DocumentSymbol, InlayHint, SymbolKind, type Range } from 'vscode-languageserver';
 import { toPosition, toRange } from './convert';
 import { REVEAL_VARIABLES_COMMAND, type RevealVariablesArgs } from './protocol';
 import { indexOf, siteNames, type ScopeRef, type SiteRef, type Snapshot } from './sites';

@@ -56,6 +56,11 @@ export type RevealVariablesArgs = [uri: string, line: number, tooltip?: string];
  */
 export interface InitializationOptions {
   readonly debounceMs?: number;
+  /**
+   * Where the TypeScript compiler (dist/typescript.js) is, for the server in a browser's web
+   * worker, which loads it as a script on its first TS/JS document.
+   */
+  readonly typescriptUrl?: string;
 }
 
 /** The settings section the server reads with `workspace/configuration`. */
@@ -117,3 +122,25 @@ export interface StatsResult {
   readonly indexedFiles: number;
   readonly memory: { readonly rss: number; readonly heapUsed: number; readonly heapTotal: number };
 }
+
+/**
+ * Requests the server sends to the client where it cannot read files itself (a browser's web
+ * worker): the client answers from `vscode.workspace.fs`. Each takes `{ uri }`; an unreadable or
+ * missing file answers `null`.
+ */
+export const FS_STAT_REQUEST = 'scopeLens/fs/stat';
+export const FS_READ_DIRECTORY_REQUEST = 'scopeLens/fs/readDirectory';
+export const FS_READ_FILE_REQUEST = 'scopeLens/fs/readFile';
+export interface FsParams {
+  readonly uri: string;
+}
+/** `kind`: 1 file, 2 directory, 0 other (VS Code's `FileType` without the symbolic-link bit). */
+export type FsStatResult = {
+  readonly kind: 0 | 1 | 2;
+  readonly mtime: number;
+  readonly size: number;
+} | null;
+/** The entries' names and kinds, as `FsStatResult['kind']`. */
+export type FsReadDirectoryResult = Array<[string, 0 | 1 | 2]> | null;
+/** The file's text (UTF-8). */
+export type FsReadFileResult = string | null;

@@ -3,32 +3,32 @@
  * feature modules; it holds no analysis logic. Documents, scheduling and freshness live in
  * documents.ts; each feature reads the newest `Snapshot` of a document.
  *
- * `runLanguageServer(argv)` is the entry (`node dist/server.js --stdio`, `scope-lens lsp
- * --stdio`). The transport comes from argv, as vscode-languageserver reads it.
+ * The server runs wherever its `ServerPlatform` (platform.ts) says: under Node (node-server.ts,
+ * `node dist/server.js --stdio`, `scope-lens lsp --stdio`) or in a browser's web worker
+ * (web-server.ts). Nothing here imports Node.
  */
 import * as nodePath from 'node:path';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  ProposedFeatures,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Analysis } from '../analyzer/analyze';
 import { VERSION } from '../version';
 import { QuickFixes } from './code-actions';
-import { toDiagnostics, uriToPath } from './convert';
+import { toDiagnostics, uriToPath, useVirtualFileSystem } from './convert';
 import { DocumentStore } from './documents';
 import { hoverAt } from './hover';
 import { creators, definition, highlights, indexedSites, references } from './navigation';
 import { codeLenses, documentSymbols, inlayHints } from './outline';
 import { CheckpointComparison } from './checkpoint';
+import type { ServerPlatform } from './platform';
 import {
   ANALYSIS_REQUEST,
   CHECKPOINT_KEYS_REQUEST,
@@ -57,35 +57,6 @@ const ignore = () => {};
 /** How long analyses wait for the client's settings before using the defaults. */
 const SETTINGS_WAIT_MS = 3000;
 
-export const LSP_USAGE = `Usage: scope-lens lsp --stdio
-  Start the Scope Lens language server, speaking LSP over stdin/stdout (--node-ipc,
-  --socket=PORT and --pipe=NAME work too). Editors start it; see the README for Neovim.
-`;
-
-const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
-
-/** Starts the server on the transport argv names; returns 2 (usage) when it names none. */
-export function runLanguageServer(argv: readonly string[], stderr = process.stderr): number {
-  if (!argv.some((a) => TRANSPORTS.test(a))) {
-    stderr.write(LSP_USAGE);
-    return 2;
-  }
-  const connection = createConnection(ProposedFeatures.all);
-  // A bug in one handler or timer is reported, not fatal: the editor keeps its server.
-  const report = (e: unknown) => {
-    try {
-      connection.console.error(`Scope Lens: ${e instanceof Error ? e.stack : String(e)}`);
-    } catch {
-      // The connection is gone: nothing to report to.
-    }
-  };
-  process.on('uncaughtException', report);
-  process.on('unhandledRejection', report);
-  new ScopeLensServer(connection);
-  connection.listen();
-  return 0;
-}
-
 export class ScopeLensServer {
   private settings: Settings = DEFAULT_SETTINGS;
   private roots: string[] = [];
@@ -93,21 +64,30 @@ export class ScopeLensServer {
   private readonly store: DocumentStore;
   private readonly workspace: WorkspaceIndex;
   private readonly fixes: QuickFixes;
-  private readonly checkpoint = new CheckpointComparison((m) => this.connection.console.log(m));
+  private readonly checkpoint: CheckpointComparison;
   private ready: Promise<void> = Promise.resolve();
   private shuttingDown = false;
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly platform: ServerPlatform,
+  ) {
+    this.checkpoint = new CheckpointComparison(
+      (m) => connection.console.log(m),
+      platform.checkpoints,
+      platform.cwd,
+    );
     this.store = new DocumentStore(
       {
         settings: () => this.settings,
         roots: () => this.roots,
         publish: (uri, version, analysis) => this.publish(uri, version, analysis),
         log: (m) => connection.console.log(m),
+        files: platform.files,
       },
       DEFAULT_DEBOUNCE_MS,
     );
-    this.workspace = new WorkspaceIndex(this.store, () => this.roots);
+    this.workspace = new WorkspaceIndex(this.store, () => this.roots, platform.files);
     this.fixes = new QuickFixes(this.store);
     this.register();
   }
@@ -161,6 +141,7 @@ export class ScopeLensServer {
       for (const change of changes) {
         const path = uriToPath(change.uri);
         if (!path) continue;
+        this.platform.files.invalidate(path);
         this.workspace.invalidate(path);
         this.store.touchDependents(path);
       }
@@ -255,7 +236,7 @@ export class ScopeLensServer {
     });
     c.onRequest(STATS_REQUEST, async (): Promise<StatsResult> => {
       await this.ready;
-      const { rss, heapUsed, heapTotal } = process.memoryUsage();
+      const { rss, heapUsed, heapTotal } = this.platform.memoryUsage();
       const counts = this.store.counts();
       return {
         analyses: this.store.analyses,
@@ -280,8 +261,11 @@ export class ScopeLensServer {
   private initialize(params: InitializeParams): InitializeResult {
     this.capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    this.platform.initialize?.(options);
     if (typeof options.debounceMs === 'number' && Number.isFinite(options.debounceMs))
       this.store.setDebounce(options.debounceMs);
+    if (this.platform.virtual)
+      useVirtualFileSystem(params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined);
     if (params.workspaceFolders?.length) this.setFolders(params.workspaceFolders);
     else if (params.rootUri) this.setFolders([{ uri: params.rootUri, name: 'root' }]);
     else if (params.rootPath) this.roots = [nodePath.resolve(params.rootPath)];

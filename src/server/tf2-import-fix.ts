@@ -16,7 +16,7 @@ import {
   CodeAction,
   CodeActionKind,
   type Diagnostic as LspDiagnostic,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type * as ir from '../analyzer/ir';
 import type { Snapshot } from './sites';
 

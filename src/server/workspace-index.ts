@@ -5,12 +5,12 @@
  * event loop, and cached by modification time and size. Caps bound the listing and the
  * analyses, so a huge workspace costs a bounded amount of time and memory.
  */
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import type { CancellationToken, Range } from 'vscode-languageserver/node';
+import type { CancellationToken, Range } from 'vscode-languageserver';
 import { analyze } from '../analyzer/analyze';
 import { pathToUri, toRange } from './convert';
 import { DocumentStore, isRelevant, kindOf } from './documents';
+import { nextTurn as onNextTurn, type FileStat, type ServerFiles } from './platform';
 import { variableKey } from './sites';
 
 export interface IndexedSite {
@@ -43,7 +43,7 @@ const SKIP_DIRS = new Set([
 ]);
 const EXTENSIONS = /\.(py|ts|tsx|js|jsx|mjs|cjs)$/;
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const nextTurn = () => new Promise<void>((resolve) => onNextTurn(resolve));
 
 export class WorkspaceIndex {
   private readonly cache = new Map<string, Entry>();
@@ -51,6 +51,7 @@ export class WorkspaceIndex {
   constructor(
     private readonly store: DocumentStore,
     private readonly roots: () => readonly string[],
+    private readonly fs: ServerFiles,
   ) {}
 
   invalidate(path?: string): void {
@@ -69,19 +70,15 @@ export class WorkspaceIndex {
     let visited = 0;
     while (dirs.length && out.length < MAX_LISTED_FILES && !token?.isCancellationRequested) {
       const dir = dirs.shift() as string;
-      let entries: fs.Dirent[];
-      try {
-        entries = await fs.promises.readdir(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const e of entries) {
-        if (e.name.startsWith('.')) continue;
-        const p = nodePath.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name)) dirs.push(p);
-        } else if (e.isFile() && EXTENSIONS.test(e.name) && !e.name.endsWith('.d.ts')) {
+      const entries = await this.fs.readDirectory(dir);
+      if (!entries) continue;
+      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [name, kind] of entries) {
+        if (name.startsWith('.')) continue;
+        const p = nodePath.join(dir, name);
+        if (kind === 'directory') {
+          if (!SKIP_DIRS.has(name)) dirs.push(p);
+        } else if (kind === 'file' && EXTENSIONS.test(name) && !name.endsWith('.d.ts')) {
           out.push(p);
           if (out.length >= MAX_LISTED_FILES) break;
         }
@@ -100,19 +97,15 @@ export class WorkspaceIndex {
       if (this.store.uriOfPath(file)) continue;
       const kind = kindOf('', file);
       if (!this.store.enabled(kind)) continue;
-      let stat: fs.Stats;
-      try {
-        stat = await fs.promises.stat(file);
-      } catch {
-        continue;
-      }
+      const stat = await this.fs.stat(file);
+      if (!stat) continue;
       const cached = this.cache.get(file);
       if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
         out.push(...cached.sites);
         continue;
       }
       if (this.cache.size >= MAX_INDEXED_FILES && !cached) continue;
-      const entry = this.analyse(file, kind === 'python' ? 'python' : 'typescript', stat);
+      const entry = await this.analyse(file, kind === 'python' ? 'python' : 'typescript', stat);
       this.cache.set(file, entry);
       out.push(...entry.sites);
       await nextTurn();
@@ -120,16 +113,15 @@ export class WorkspaceIndex {
     return out;
   }
 
-  private analyse(file: string, language: 'python' | 'typescript', stat: fs.Stats): Entry {
+  private async analyse(
+    file: string,
+    language: 'python' | 'typescript',
+    stat: FileStat,
+  ): Promise<Entry> {
     const entry = { mtimeMs: stat.mtimeMs, size: stat.size, sites: [] as IndexedSite[] };
     if (stat.size > MAX_FILE_BYTES) return entry;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return entry;
-    }
-    if (!isRelevant(text)) return entry;
+    const text = await this.fs.readText(file);
+    if (text === undefined || !isRelevant(text)) return entry;
     const analysis = analyze(text, this.store.options(file, language));
     for (const site of analysis.callSites) {
       const creates = new Set<string>();

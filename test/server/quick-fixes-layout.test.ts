@@ -11,6 +11,7 @@ import { lowerPython } from '../../src/analyzer/python/lower';
 import { applyEdits, QuickFixes } from '../../src/server/code-actions';
 import { LineIndex, SOURCE, toRange } from '../../src/server/convert';
 import { DocumentStore } from '../../src/server/documents';
+import { nodePlatform } from '../../src/server/node-platform';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import type { Snapshot } from '../../src/server/sites';
 
@@ -47,6 +48,7 @@ function fixes(snapshot: Snapshot) {
       roots: () => [],
       publish: () => {},
       log: () => {},
+      files: nodePlatform().files,
     },
     0,
   );
