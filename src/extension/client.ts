@@ -1,26 +1,24 @@
 /**
- * The language client: starts the Scope Lens language server (`node dist/server.js --stdio`)
- * and offers its two custom requests to the rest of the extension. Everything the server
+ * The language client: starts the Scope Lens language server (the host's platform creates the
+ * client: a Node process under the desktop, a web worker in the browser) and offers its custom
+ * requests to the rest of the extension. Everything the server
  * provides through standard LSP (diagnostics, hover, definition, references, highlights, code
  * lenses, quick fixes, inlay hints, symbols) is wired by vscode-languageclient itself; this file
  * adds no feature logic.
  *
- * The server module is `dist/server.js` in the extension's folder. `SCOPE_LENS_SERVER_MODULE` in
- * the extension host's environment points at another one (a development build of the server, or
- * the editor tests' stand-in when the server is not built). When the module is missing the client
- * is not started and `state` says so; analysis features are then off, runs still work.
+ * When the host has no server module the client is not started and `state` says so; analysis
+ * features are then off, runs still work.
  */
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  LanguageClient,
+  BaseLanguageClient,
   LanguageClientOptions,
   RequestType,
-  ServerOptions,
   State,
-  TransportKind,
-} from 'vscode-languageclient/node';
+  type DocumentSelector,
+} from 'vscode-languageclient';
 import { LANGUAGE_IDS, SECTION } from './config';
+import type { ServerStart } from './platform';
 import {
   ANALYSIS_REQUEST,
   AnalysisParams,
@@ -34,6 +32,7 @@ import {
   CHECKPOINT_KEYS_REQUEST,
   CheckpointKeysResult,
   REVEAL_VARIABLES_COMMAND,
+  type InitializationOptions,
 } from './protocol';
 
 const analysisRequest = new RequestType<AnalysisParams, AnalysisResult | null, void>(
@@ -53,28 +52,24 @@ export type ServerState = 'starting' | 'running' | 'stopped' | 'missing' | 'fail
 
 export class ScopeLensClient implements vscode.Disposable {
   readonly serverModule: string;
-  private client: LanguageClient | null = null;
+  private client: BaseLanguageClient | null = null;
+  private readonly missing: string | undefined;
   private current: ServerState;
   private readonly ready: Promise<boolean>;
   private readonly changed = new vscode.EventEmitter<ServerState>();
   /** Fires when the server starts, stops or fails. */
   readonly onDidChangeState = this.changed.event;
 
-  constructor(context: vscode.ExtensionContext) {
-    this.serverModule =
-      process.env.SCOPE_LENS_SERVER_MODULE || context.asAbsolutePath('dist/server.js');
-    if (!fs.existsSync(this.serverModule)) {
+  constructor(start: ServerStart) {
+    this.serverModule = start.serverModule;
+    if ('missing' in start) {
+      this.missing = start.missing;
       this.current = 'missing';
       this.ready = Promise.resolve(false);
       return;
     }
     this.current = 'starting';
-    const client = new LanguageClient(
-      'scopeLens',
-      'Scope Lens Language Server',
-      serverOptions(this.serverModule),
-      clientOptions(),
-    );
+    const client = start.client;
     this.client = client;
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) this.setState('running');
@@ -107,7 +102,7 @@ export class ScopeLensClient implements vscode.Disposable {
       case 'starting':
         return 'The Scope Lens language server is starting.';
       case 'missing':
-        return `The Scope Lens language server is not installed with this extension (${this.serverModule} is missing).`;
+        return this.missing;
       case 'failed':
         return 'The Scope Lens language server failed to start (see the "Scope Lens Language Server" output).';
       case 'stopped':
@@ -162,23 +157,21 @@ export class ScopeLensClient implements vscode.Disposable {
   }
 }
 
-function serverOptions(module: string): ServerOptions {
-  return {
-    run: { module, transport: TransportKind.stdio },
-    debug: {
-      module,
-      transport: TransportKind.stdio,
-      options: { execArgv: ['--nolazy', '--inspect=6011'] },
-    },
-  };
+/** The documents the server analyses: saved files and untitled ones (Node), or any scheme. */
+export function documentSelector(schemes: readonly string[] | 'any'): DocumentSelector {
+  return LANGUAGE_IDS.flatMap((language) =>
+    schemes === 'any' ? [{ language }] : schemes.map((scheme) => ({ scheme, language })),
+  );
 }
 
-function clientOptions(): LanguageClientOptions {
+/** The client's options, the same on every host but for which documents it sends. */
+export function clientOptions(
+  selector: DocumentSelector,
+  initializationOptions?: InitializationOptions,
+): LanguageClientOptions {
   return {
-    documentSelector: LANGUAGE_IDS.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: selector,
+    ...(initializationOptions ? { initializationOptions } : {}),
     synchronize: { configurationSection: SECTION },
     // The server's own log; the "Scope Lens" channel is for program output.
     outputChannelName: 'Scope Lens Language Server',

@@ -8,7 +8,6 @@
  * media/ by `asWebviewUri` (the script with a per-load nonce), `localResourceRoots` = media/,
  * no remote content. Values stay in the extension; the webview gets rows and binned counts.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { formatShape } from '../core/shape';
 import type { RunVariable } from '../runtime/protocol';
@@ -104,7 +103,7 @@ export class RunResultsView implements vscode.WebviewViewProvider, vscode.Dispos
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = makeNonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'run-results.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'run-results.css'));
     const csp = [
@@ -202,4 +201,10 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
+}
+
+/** A script nonce: 16 random bytes as hex (Web Crypto, on the desktop and in the browser). */
+function makeNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

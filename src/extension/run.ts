@@ -11,14 +11,22 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Language, RunResult, Runner, RunVariable } from '../runtime/runner';
+import type { RunnerLike } from './platform';
+import type { Language, RunResult, RunVariable } from '../runtime/runner';
 import { runTimeoutMs } from './config';
 import { selectionProgram } from './model/snippet';
 import { summaryLine } from './model/run-summary';
 import type { Output } from './output';
 
 export type RunStatus =
-  'ok' | 'error' | 'timeout' | 'cancelled' | 'untrusted' | 'unsupported' | 'no-editor';
+  | 'ok'
+  | 'error'
+  | 'timeout'
+  | 'cancelled'
+  | 'untrusted'
+  | 'unsupported'
+  | 'no-editor'
+  | 'unavailable';
 
 /** What a run command returns (the tests read it; people read the output channel). */
 export interface RunSummary {
@@ -59,7 +67,7 @@ export const UNTRUSTED_MESSAGE =
   'Scope Lens: running programs is disabled in Restricted Mode. Trust this workspace to use Run File and Run Selection; analysis keeps working.';
 
 export class RunService implements vscode.Disposable {
-  private runner: Runner | null = null;
+  private runner: RunnerLike | null = null;
   private readonly errors = vscode.languages.createDiagnosticCollection('scope-lens-run');
   private readonly finished = new vscode.EventEmitter<RunRecord>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -69,7 +77,15 @@ export class RunService implements vscode.Disposable {
   /** Pyodide is loaded in the current worker (so the progress need not say it is loading). */
   private pythonLoaded = false;
 
-  constructor(private readonly output: Output) {
+  /**
+   * `createRunner` starts the runtime (the first run calls it); undefined where programs cannot
+   * run, with `unavailable` saying why.
+   */
+  constructor(
+    private readonly output: Output,
+    private readonly createRunner: (() => Promise<RunnerLike>) | undefined,
+    private readonly unavailable = '',
+  ) {
     // A run's error marker belongs to the text it ran: editing the file clears it.
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -151,6 +167,7 @@ export class RunService implements vscode.Disposable {
         });
       return { status: 'untrusted' };
     }
+    if (!this.createRunner) return this.refuse('unavailable', this.unavailable);
     const language = LANGUAGES[document.languageId];
     if (!language) {
       return this.refuse(
@@ -287,10 +304,9 @@ export class RunService implements vscode.Disposable {
     return { status };
   }
 
-  private async ensureRunner(): Promise<Runner> {
+  private async ensureRunner(): Promise<RunnerLike> {
     if (!this.runner) {
-      const { Runner } = await import('../runtime/runner');
-      this.runner = new Runner();
+      this.runner = await (this.createRunner as () => Promise<RunnerLike>)();
       this.pythonLoaded = false;
     }
     return this.runner;

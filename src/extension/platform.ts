@@ -1,0 +1,29 @@
+/**
+ * What the extension needs from the host it runs in: the desktop's extension host (Node:
+ * extension.ts starts the server as a process and runs programs in a worker thread) or a
+ * browser's web-worker extension host (web.ts: the server in a web worker, no file system).
+ * Everything else in this folder is the same in both.
+ */
+import type * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { RunHandlers, RunRequest, RunResult } from '../runtime/runner';
+
+/** The runtime as the run commands use it (src/runtime/runner.ts's `Runner` under Node). */
+export interface RunnerLike {
+  run(request: RunRequest, handlers?: RunHandlers): Promise<RunResult>;
+  dispose(): Promise<void>;
+}
+
+/** A language client to start, or why there is none. */
+export type ServerStart =
+  | { readonly client: BaseLanguageClient; readonly serverModule: string }
+  | { readonly missing: string; readonly serverModule: string };
+
+export interface ExtensionPlatform {
+  /** Creates (does not start) the language client. */
+  languageClient(context: vscode.ExtensionContext): ServerStart;
+  /** Starts the runtime on the first run; undefined where programs cannot run. */
+  readonly createRunner: (() => Promise<RunnerLike>) | undefined;
+  /** Why programs cannot run here (shown when `createRunner` is undefined). */
+  readonly runUnavailable?: string;
+}
