@@ -114,7 +114,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/extension/**/*.ts', 'test/extension/**/*.ts', 'test/editor/**/*.ts'],
+    files: [
+      'src/extension/**/*.ts',
+      'test/extension/**/*.ts',
+      'test/editor/**/*.ts',
+      'test/web/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   // The Run results webview's script runs in the webview (a browser page), not in Node.

@@ -17,6 +17,10 @@
 //                      requires dist/language-server.js, the server itself
 //   dist/typescript.js the TypeScript compiler, which the analyzer's TS/JS front end requires on
 //                      its first TS/JS file (src/analyzer/front-ends.ts)
+//   dist/web/extension.js  the extension in a browser (package.json `browser`: vscode.dev,
+//                      github.dev): no Node built-ins (see WEB below)
+//   dist/web/server.js the language server in a web worker; it loads dist/typescript.js as a
+//                      classic script on its first TS/JS file
 //   dist/python/       Scope Lens's Python packages (`tensorflow`), copied from src/runtime/python
 //   dist/pyodide/      Pyodide's runtime files (wasm, standard library), copied from the package
 import * as esbuild from 'esbuild';
@@ -59,7 +63,7 @@ const LAZY = {
   'src/cli/diff.ts': 'cli-diff.js',
   'src/cli/run.ts': 'cli-run.js',
   'src/server/main.ts': 'server.js',
-  'src/server/server.ts': 'language-server.js',
+  'src/server/node-server.ts': 'language-server.js',
 };
 const TYPESCRIPT = 'typescript.js';
 
@@ -133,6 +137,50 @@ const builds = [
   },
 ];
 
+// The browser bundles. A web worker has no Node, so nothing may import a Node built-in: `node:path`
+// and `node:url` (file paths over workspace URIs) are the project's POSIX versions in
+// src/web-shims, `typescript` is a module that loads dist/typescript.js on first use, and any
+// other built-in fails the build (esbuild cannot resolve it for the browser). The metafiles let
+// a test check the bundles' inputs (test/package/web-bundles.test.ts).
+const WEB_ALIASES = {
+  'node:path': './src/web-shims/path.ts',
+  path: './src/web-shims/path.ts',
+  'node:url': './src/web-shims/url.ts',
+};
+const webTypeScript = {
+  name: 'web-typescript',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, () => ({
+      path: path.resolve('src/web-shims/typescript.ts'),
+    }));
+  },
+};
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: true,
+  logLevel: 'warning',
+  alias: WEB_ALIASES,
+  metafile: true,
+  plugins: [webTypeScript],
+};
+const webBuilds = [
+  {
+    ...web,
+    entryPoints: ['src/extension/web.ts'],
+    outfile: 'dist/web/extension.js',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...web,
+    entryPoints: ['src/server/web-server.ts'],
+    outfile: 'dist/web/server.js',
+    format: 'iife',
+  },
+];
+
 /** dist/python ← src/runtime/python (no bytecode caches). */
 function copyPython() {
   fs.rmSync('dist/python', { recursive: true, force: true });
@@ -165,7 +213,14 @@ await import('./gen-analyzer-library.mjs').then(async (m) => {
   if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== text) fs.writeFileSync(out, text);
 });
 if (watch) {
-  for (const b of builds) (await esbuild.context(b)).watch();
+  for (const b of [...builds, ...webBuilds]) (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(webBuilds.map((b) => esbuild.build(b)));
+  results.forEach((r, i) =>
+    fs.writeFileSync(
+      webBuilds[i].outfile.replace(/\.js$/, '.meta.json'),
+      JSON.stringify(r.metafile),
+    ),
+  );
 }

@@ -28,6 +28,8 @@ const required = [
   'extension/package.json',
   'extension/dist/extension.js',
   'extension/dist/worker.js',
+  'extension/dist/web/extension.js',
+  'extension/dist/web/server.js',
   'extension/dist/python/tensorflow/__init__.py',
   'extension/dist/pyodide/pyodide.asm.mjs',
   'extension/dist/pyodide/pyodide.asm.wasm',

@@ -1,7 +1,8 @@
 /**
  * `npm run test:editor`: the extension-host suite (run-exthost.ts, trusted and untrusted
- * workspaces) and the UI suite (ui.ts, on the packaged .vsix), one after the other, each in its
- * own process; then one closing line with the totals. Exits 1 if either failed.
+ * workspaces), the UI suite (ui.ts, on the packaged .vsix) and the web extension's suite
+ * (run-web.ts, in VS Code's browser build), one after the other, each in its own process; then
+ * one closing line with the totals. Exits 1 if any failed.
  *
  * `--if-installed` (what `npm test` runs): first asks scripts/install-test-editor.sh --check
  * whether the test editor (code-server, Chromium and what they need) is installed. If it is,
@@ -60,7 +61,7 @@ function main(): number {
     }
   }
 
-  const suites = ['run-exthost.js', 'ui.js'];
+  const suites = ['run-exthost.js', 'ui.js', 'run-web.js'];
   const total = { passed: 0, failed: 0, skipped: 0 };
   let status = 0;
   const started = Date.now();

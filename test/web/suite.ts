@@ -1,0 +1,142 @@
+/**
+ * The web extension's tests, run inside VS Code's web-worker extension host (no Node) by
+ * test/web/run.ts through @vscode/test-web, against the workspace test/web/workspace (mounted as
+ * `vscode-test-web://mount/`). Bundled by run.ts into one CommonJS module whose `run()` rejects
+ * when a test fails; each result is logged as a line the runner prints.
+ */
+import * as vscode from 'vscode';
+import type { ScopeLensApi } from '../../src/extension/activate';
+
+type Test = { name: string; fn: () => Promise<void> };
+const tests: Test[] = [];
+const test = (name: string, fn: () => Promise<void>) => tests.push({ name, fn });
+
+function check(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Error(message);
+}
+
+async function poll<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function fileUri(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the web suite needs a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** The text of the hovers at the first `needle` on a 1-based line. */
+async function hoverText(doc: vscode.TextDocument, line: number, needle: string): Promise<string> {
+  const col = doc.lineAt(line - 1).text.indexOf(needle);
+  check(col >= 0, `"${needle}" is not on line ${line}`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    doc.uri,
+    new vscode.Position(line - 1, col + 1),
+  );
+  return (hovers ?? [])
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .join('\n');
+}
+
+function flatten(nodes: ReturnType<ScopeLensApi['variablesTree']>): string[] {
+  return nodes.flatMap((n) => [n.label, ...flatten(n.children ?? [])]);
+}
+
+let api: ScopeLensApi;
+
+test('the extension runs in the web-worker host and its server starts', async () => {
+  const scope = (globalThis as { constructor?: { name?: string } }).constructor?.name;
+  check(scope === 'DedicatedWorkerGlobalScope', `the extension host is ${scope}`);
+  check(typeof (globalThis as { process?: unknown }).process === 'undefined', 'Node is present');
+  const ext = vscode.extensions.getExtension<ScopeLensApi>('scope-lens.scope-lens');
+  check(ext, 'scope-lens.scope-lens is not loaded');
+  api = ext.isActive ? ext.exports : await ext.activate();
+  check(await api.whenServerReady(), `the server did not start: ${api.serverState()}`);
+});
+
+test('a variable created twice is an error diagnostic with TF 1.15 text', async () => {
+  const { document } = await open(fileUri('towers.py'));
+  const diagnostics = await poll(() => {
+    const d = vscode.languages.getDiagnostics(document.uri);
+    return d.length > 0 && d;
+  }, 'diagnostics on towers.py');
+  const exists = diagnostics.find((d) =>
+    d.message.startsWith('Variable encoder/w already exists, disallowed.'),
+  );
+  check(
+    exists,
+    `no "already exists" error among: ${diagnostics.map((d) => d.message).join(' | ')}`,
+  );
+  check(exists.severity === vscode.DiagnosticSeverity.Error, 'not an error');
+});
+
+test('hover shows the full names of a call shared through reuse_variables', async () => {
+  const document = (await open(fileUri('towers.py'))).document;
+  const text = await poll(async () => {
+    const t = await hoverText(document, 5, 'get_variable');
+    return t.includes('siamese/w:0') && t;
+  }, 'a hover naming siamese/w:0');
+  check(text.includes('encoder/w:0'), `the hover does not name encoder/w:0:\n${text}`);
+});
+
+test("imports of the workspace's own modules are read through workspace.fs", async () => {
+  await open(fileUri('train.py'));
+  const names = await poll(async () => {
+    await api.refreshVariables();
+    const all = flatten(api.variablesTree());
+    return all.some((l) => l.includes('kernel')) && all;
+  }, 'the Variables view of train.py');
+  const tree = JSON.stringify(api.variablesTree());
+  check(tree.includes('net') && tree.includes('block'), `the tree lacks net/block: ${tree}`);
+  check(names.length > 0, 'empty tree');
+});
+
+test('TypeScript files are analysed (the compiler loads in the worker on first use)', async () => {
+  const { document } = await open(fileUri('engine.ts'));
+  const diagnostics = await poll(() => {
+    const d = vscode.languages.getDiagnostics(document.uri);
+    return d.length > 0 && d;
+  }, 'diagnostics on engine.ts');
+  check(
+    diagnostics.some((d) => d.message.startsWith('Variable layer1/w already exists, disallowed.')),
+    `no "already exists" error among: ${diagnostics.map((d) => d.message).join(' | ')}`,
+  );
+});
+
+test('Run File says that runs need desktop VS Code', async () => {
+  await open(fileUri('towers.py'));
+  const summary = await vscode.commands.executeCommand<{ status: string }>('scopeLens.runFile');
+  check(summary?.status === 'unavailable', `Run File returned ${JSON.stringify(summary)}`);
+});
+
+export async function run(): Promise<void> {
+  const failures: string[] = [];
+  for (const t of tests) {
+    const started = Date.now();
+    try {
+      await t.fn();
+      console.log(`[web-suite] ok ${t.name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failures.push(t.name);
+      console.log(`[web-suite] FAIL ${t.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  console.log(`[web-suite] ${tests.length - failures.length} passed, ${failures.length} failed`);
+  if (failures.length) throw new Error(`${failures.length} web test(s) failed`);
+}
