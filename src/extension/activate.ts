@@ -59,7 +59,10 @@ export function activateOn(
 ): ScopeLensApi {
   const started = performance.now();
   const output = new Output();
-  const client = new ScopeLensClient(platform.languageClient(context));
+  const client = new ScopeLensClient(
+    platform.languageClient(context),
+    platform.serverModule(context),
+  );
   const runs = new RunService(output, platform.createRunner, platform.runUnavailable);
   const variables = new VariablesView(client);
   const runResults = new RunResultsView(context.extensionUri, runs);

@@ -53,29 +53,48 @@ export type ServerState = 'starting' | 'running' | 'stopped' | 'missing' | 'fail
 export class ScopeLensClient implements vscode.Disposable {
   readonly serverModule: string;
   private client: BaseLanguageClient | null = null;
-  private readonly missing: string | undefined;
+  private missing: string | undefined;
+  private disposed = false;
   private current: ServerState;
   private readonly ready: Promise<boolean>;
   private readonly changed = new vscode.EventEmitter<ServerState>();
   /** Fires when the server starts, stops or fails. */
   readonly onDidChangeState = this.changed.event;
 
-  constructor(start: ServerStart) {
-    this.serverModule = start.serverModule;
-    if ('missing' in start) {
+  constructor(start: ServerStart | Promise<ServerStart>, serverModule: string) {
+    this.serverModule = serverModule;
+    if (!(start instanceof Promise) && 'missing' in start) {
       this.missing = start.missing;
       this.current = 'missing';
       this.ready = Promise.resolve(false);
       return;
     }
     this.current = 'starting';
+    this.ready = Promise.resolve(start).then(
+      (s) => this.attach(s),
+      (error: unknown) => {
+        this.missing = `The Scope Lens language server could not start: ${String(error)}`;
+        this.setState('missing');
+        return false;
+      },
+    );
+  }
+
+  /** Starts the client (a host may need a moment to make it: the browser fetches the worker). */
+  private attach(start: ServerStart): Promise<boolean> {
+    if ('missing' in start) {
+      this.missing = start.missing;
+      this.setState('missing');
+      return Promise.resolve(false);
+    }
+    if (this.disposed) return Promise.resolve(false);
     const client = start.client;
     this.client = client;
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) this.setState('running');
       else if (e.newState === State.Stopped && this.current !== 'failed') this.setState('stopped');
     });
-    this.ready = client.start().then(
+    return client.start().then(
       () => true,
       (error: unknown) => {
         this.setState('failed');
@@ -138,6 +157,7 @@ export class ScopeLensClient implements vscode.Disposable {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     const client = this.client;
     this.client = null;
     this.changed.dispose();

@@ -18,12 +18,15 @@ export { deactivate };
  * the extension host's environment points at another one (a development build of the server, or
  * the editor tests' stand-in when the server is not built).
  */
+const serverModule = (context: vscode.ExtensionContext) =>
+  process.env.SCOPE_LENS_SERVER_MODULE || context.asAbsolutePath('dist/server.js');
+
 const desktop: ExtensionPlatform = {
+  serverModule,
   languageClient(context) {
-    const module = process.env.SCOPE_LENS_SERVER_MODULE || context.asAbsolutePath('dist/server.js');
+    const module = serverModule(context);
     if (!fs.existsSync(module))
       return {
-        serverModule: module,
         missing: `The Scope Lens language server is not installed with this extension (${module} is missing).`,
       };
     const client = new LanguageClient(
@@ -39,7 +42,7 @@ const desktop: ExtensionPlatform = {
       },
       clientOptions(documentSelector(['file', 'untitled'])),
     );
-    return { client, serverModule: module };
+    return { client };
   },
   async createRunner() {
     const { Runner } = await import('../runtime/runner');

@@ -15,13 +15,13 @@ export interface RunnerLike {
 }
 
 /** A language client to start, or why there is none. */
-export type ServerStart =
-  | { readonly client: BaseLanguageClient; readonly serverModule: string }
-  | { readonly missing: string; readonly serverModule: string };
+export type ServerStart = { readonly client: BaseLanguageClient } | { readonly missing: string };
 
 export interface ExtensionPlatform {
-  /** Creates (does not start) the language client. */
-  languageClient(context: vscode.ExtensionContext): ServerStart;
+  /** Where the server module is (shown in messages and to the tests). */
+  serverModule(context: vscode.ExtensionContext): string;
+  /** Creates (does not start) the language client; the browser resolves it after a fetch. */
+  languageClient(context: vscode.ExtensionContext): ServerStart | Promise<ServerStart>;
   /** Starts the runtime on the first run; undefined where programs cannot run. */
   readonly createRunner: (() => Promise<RunnerLike>) | undefined;
   /** Why programs cannot run here (shown when `createRunner` is undefined). */

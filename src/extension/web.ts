@@ -4,6 +4,11 @@
  * child process. The language server runs in a web worker (dist/web/server.js, built from
  * src/server/web-server.ts) and reads the workspace's files through this client, which answers
  * from `vscode.workspace.fs` (virtual file systems included). Nothing here imports Node.
+ *
+ * Workers load the extension's files by URL over http(s) (vscode.dev, github.dev, the web test
+ * host); code-server serves them as `vscode-remote://`, which a worker cannot load, so there the
+ * server's script and the TypeScript compiler are fetched (the host's `fetch` knows the scheme)
+ * and handed over as blob URLs, the compiler only when the first TS/JS document opens.
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
@@ -11,14 +16,16 @@ import {
   FS_READ_DIRECTORY_REQUEST,
   FS_READ_FILE_REQUEST,
   FS_STAT_REQUEST,
+  TYPESCRIPT_URL_NOTIFICATION,
   type FsParams,
   type FsReadDirectoryResult,
   type FsReadFileResult,
   type FsStatResult,
+  type TypeScriptUrlParams,
 } from '../server/protocol';
 import { activateOn, deactivate, type ScopeLensApi } from './activate';
 import { clientOptions, documentSelector } from './client';
-import type { ExtensionPlatform } from './platform';
+import type { ExtensionPlatform, ServerStart } from './platform';
 
 /** The browser's worker constructor (this project compiles without the DOM's types). */
 type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
@@ -67,31 +74,79 @@ function serveFiles(client: LanguageClient): void {
   );
 }
 
+const serverUri = (context: vscode.ExtensionContext) =>
+  vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+const compilerUri = (context: vscode.ExtensionContext) =>
+  vscode.Uri.joinPath(context.extensionUri, 'dist', 'typescript.js');
+
+/** Over http(s) (vscode.dev, github.dev, @vscode/test-web) workers load the extension's files. */
+function isWebUrl(uri: vscode.Uri): boolean {
+  return uri.scheme === 'http' || uri.scheme === 'https';
+}
+
+/**
+ * A URL a worker can load `uri` from: the URL itself over http(s); else (code-server's
+ * `vscode-remote://`, which a worker cannot load) the file fetched with the host's `fetch`,
+ * which knows that scheme, as a blob URL.
+ */
+async function scriptUrl(uri: vscode.Uri): Promise<string> {
+  if (isWebUrl(uri)) return uri.toString(true);
+  const response = await fetch(uri.toString(true));
+  if (!response.ok) throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
+  const text = await response.text();
+  return URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+}
+
+const TS_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
+
+async function startClient(context: vscode.ExtensionContext): Promise<ServerStart> {
+  let worker: ServerWorker;
+  try {
+    worker = new Worker(await scriptUrl(serverUri(context)));
+  } catch (e) {
+    return {
+      missing: `The Scope Lens language server could not start in this browser: ${String(e)}`,
+    };
+  }
+  const compiler = compilerUri(context);
+  const options = clientOptions(
+    documentSelector('any'),
+    isWebUrl(compiler) ? { typescriptUrl: compiler.toString(true) } : undefined,
+  );
+  // Elsewhere the compiler's URL is a blob made when the first TS/JS document opens, and sent
+  // before that document (messages keep their order), so Python-only sessions never fetch it.
+  let compilerSent: Promise<void> | undefined;
+  const client: LanguageClient = new LanguageClient(
+    'scopeLens',
+    'Scope Lens Language Server',
+    {
+      ...options,
+      middleware: {
+        ...options.middleware,
+        async didOpen(document, next) {
+          if (!isWebUrl(compiler) && TS_LANGUAGES.has(document.languageId)) {
+            compilerSent ??= scriptUrl(compiler).then(
+              (url) =>
+                client.sendNotification(TYPESCRIPT_URL_NOTIFICATION, {
+                  url,
+                } satisfies TypeScriptUrlParams),
+              (e: unknown) => client.warn(`Scope Lens: cannot load the TypeScript compiler: ${e}`),
+            );
+            await compilerSent;
+          }
+          return next(document);
+        },
+      },
+    },
+    worker,
+  );
+  serveFiles(client);
+  return { client };
+}
+
 const browser: ExtensionPlatform = {
-  languageClient(context) {
-    const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-    let worker: ServerWorker;
-    try {
-      worker = new Worker(module.toString(true));
-    } catch (e) {
-      return {
-        serverModule: module.toString(),
-        missing: `The Scope Lens language server could not start in this browser: ${String(e)}`,
-      };
-    }
-    const client = new LanguageClient(
-      'scopeLens',
-      'Scope Lens Language Server',
-      clientOptions(documentSelector('any'), {
-        typescriptUrl: vscode.Uri.joinPath(context.extensionUri, 'dist', 'typescript.js').toString(
-          true,
-        ),
-      }),
-      worker,
-    );
-    serveFiles(client);
-    return { client, serverModule: module.toString() };
-  },
+  serverModule: (context) => serverUri(context).toString(),
+  languageClient: startClient,
   createRunner: undefined,
   runUnavailable: RUN_UNAVAILABLE_IN_BROWSER,
 };

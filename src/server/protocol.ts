@@ -144,3 +144,13 @@ export type FsStatResult = {
 export type FsReadDirectoryResult = Array<[string, 0 | 1 | 2]> | null;
 /** The file's text (UTF-8). */
 export type FsReadFileResult = string | null;
+
+/**
+ * `scopeLens/typescriptUrl` (client → server notification, the browser only): where the server's
+ * web worker can `importScripts` the TypeScript compiler, when the client could not say so in
+ * its initialization options (a blob URL it made, sent before the first TS/JS document opens).
+ */
+export const TYPESCRIPT_URL_NOTIFICATION = 'scopeLens/typescriptUrl';
+export interface TypeScriptUrlParams {
+  readonly url: string;
+}

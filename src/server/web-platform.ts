@@ -12,14 +12,25 @@ import {
   FS_READ_DIRECTORY_REQUEST,
   FS_READ_FILE_REQUEST,
   FS_STAT_REQUEST,
+  TYPESCRIPT_URL_NOTIFICATION,
   type FsReadDirectoryResult,
+  type TypeScriptUrlParams,
   type FsReadFileResult,
   type FsStatResult,
 } from './protocol';
 
 const KINDS: Record<number, FileKind> = { 1: 'file', 2: 'directory' };
 
+/** Where src/web-shims/typescript.ts finds the compiler when the first TS/JS document comes. */
+function setCompilerUrl(url: unknown): void {
+  if (typeof url === 'string')
+    (globalThis as { scopeLensTypeScriptUrl?: string }).scopeLensTypeScriptUrl = url;
+}
+
 export function webPlatform(connection: Connection): ServerPlatform {
+  connection.onNotification(TYPESCRIPT_URL_NOTIFICATION, (params: TypeScriptUrlParams) =>
+    setCompilerUrl(params?.url),
+  );
   /** An import's text, or null when it is absent or unreadable. */
   const cache = new Map<string, string | null>();
   const pending = new Set<string>();
@@ -94,10 +105,7 @@ export function webPlatform(connection: Connection): ServerPlatform {
     checkpoints: undefined,
     virtual: true,
     initialize(options) {
-      // Read by src/web-shims/typescript.ts on the first TS/JS document.
-      if (typeof options.typescriptUrl === 'string')
-        (globalThis as { scopeLensTypeScriptUrl?: string }).scopeLensTypeScriptUrl =
-          options.typescriptUrl;
+      setCompilerUrl(options.typescriptUrl);
     },
     cwd: '/',
     memoryUsage() {

@@ -61,7 +61,7 @@ function main(): number {
     }
   }
 
-  const suites = ['run-exthost.js', 'ui.js', 'run-web.js'];
+  const suites = ['run-exthost.js', 'ui.js', 'run-web.js', 'ui-web.js'];
   const total = { passed: 0, failed: 0, skipped: 0 };
   let status = 0;
   const started = Date.now();

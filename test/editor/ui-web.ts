@@ -1,0 +1,196 @@
+/**
+ * The web extension in code-server's web-worker extension host, through the UI, as a person
+ * sees it (issue #16): a copy of the extension whose package.json has only the `browser` entry
+ * (with `main` too, code-server would run it in its Node host), loaded as a development
+ * extension from a `vscode-remote://` URI, which workers cannot load directly (web.ts fetches the
+ * server and the compiler into blob URLs). Checks:
+ *
+ *   - hover over `get_variable` shows cur_scope/my_var:0
+ *   - the Problems panel shows "already exists" for a variable created twice
+ *   - the extension runs in the web worker (the Running Extensions editor says "web worker")
+ *   - a TypeScript file that creates a variable twice gets the same error (the compiler loads)
+ *
+ * Screenshots go to out/screenshots (web-*.png; `npm run screenshots` writes docs/screenshots).
+ *
+ *   node out/test/editor/ui-web.js
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  launchBrowser,
+  makeTmp,
+  openWorkbench,
+  prepareWorkspace,
+  removeTmp,
+  root,
+  startEditor,
+} from './harness';
+
+const SHOTS = process.env.SCOPE_LENS_SCREENSHOTS ?? path.join(root, 'out', 'screenshots');
+const FAILURES = path.join(root, '.vscode-test', 'ui-web-failures');
+
+/** The extension as a browser-only extension: package.json without `main`, the web bundles. */
+function stageBrowserOnly(into: string): string {
+  const ext = path.join(into, 'web-extension');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  delete pkg.main;
+  fs.mkdirSync(path.join(ext, 'dist', 'web'), { recursive: true });
+  fs.writeFileSync(path.join(ext, 'package.json'), JSON.stringify(pkg, null, 2));
+  for (const f of ['dist/web/extension.js', 'dist/web/server.js', 'dist/typescript.js'])
+    fs.copyFileSync(path.join(root, f), path.join(ext, f));
+  fs.cpSync(path.join(root, 'media'), path.join(ext, 'media'), { recursive: true });
+  return ext;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator('.tab.active', { hasText: name }).filter({ visible: true }).first().waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+async function command(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for a Problems row holding `text` (the panel open). */
+async function problem(page: Page, text: string): Promise<string> {
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-tl-contents', { hasText: text });
+  await row.first().waitFor({ timeout: 60_000 });
+  return (await row.first().textContent()) ?? '';
+}
+
+const checks: Array<{ name: string; run(page: Page): Promise<void> }> = [
+  {
+    name: "hover over the seed's second example's get_variable shows cur_scope/my_var:0",
+    async run(page) {
+      await openFile(page, 'reuse_after_error.py');
+      await page
+        .locator('.editor-instance .view-line', { hasText: 'var=tf.get_variable(var_name,shape)' })
+        .filter({ visible: true })
+        .first()
+        .waitFor();
+      const hover = page.locator('.monaco-hover-content', { hasText: 'cur_scope/my_var:0' });
+      for (let i = 0; i < 30 && !(await hover.isVisible()); i++) {
+        await page.keyboard.press('Control+G');
+        await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+        await page.keyboard.type('10:16');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await hover.waitFor({ timeout: 1500 }).catch(() => undefined);
+      }
+      await hover.waitFor({ timeout: 5000 });
+      await page.waitForTimeout(500);
+      await shot(page, 'web-hover');
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'a file that creates a variable twice: the Problems panel shows "already exists"',
+    async run(page) {
+      await openFile(page, 'create_twice.py');
+      assert.match(await problem(page, 'already exists'), /Variable dense\/w already exists/);
+      await shot(page, 'web-problems');
+    },
+  },
+  {
+    // After a Python file opened: the extension activates on the language.
+    name: 'Scope Lens runs in the web worker extension host',
+    async run(page) {
+      await command(page, 'Developer: Show Running Extensions');
+      // A development extension is listed by its id.
+      const row = page.locator('.monaco-list-row', { hasText: 'scope-lens.scope-lens' }).first();
+      await row.waitFor({ timeout: 30_000 });
+      assert.match((await row.textContent()) ?? '', /web worker/i);
+      await page.keyboard.press('Control+W');
+    },
+  },
+  {
+    name: 'a TypeScript file: the compiler loads in the worker and the error shows',
+    async run(page) {
+      await openFile(page, 'reuse_after_error.ts');
+      assert.match(await problem(page, 'layer1/w already exists'), /already exists, disallowed/);
+    },
+  },
+];
+
+async function main(): Promise<void> {
+  for (const f of ['dist/web/extension.js', 'dist/web/server.js', 'dist/typescript.js'])
+    if (!fs.existsSync(path.join(root, f)))
+      throw new Error(`${f} is missing: run \`node scripts/build.mjs\` first`);
+  const tmp = makeTmp('ui-web');
+  const workspace = prepareWorkspace(tmp);
+  fs.writeFileSync(
+    path.join(workspace, 'reuse_after_error.ts'),
+    [
+      "import { getVariable, variableScope } from 'scope-lens';",
+      '',
+      "variableScope('layer1', () => getVariable('w', { shape: [784, 256] }));",
+      "variableScope('layer1', () => getVariable('w', { shape: [784, 256] }));",
+      '',
+    ].join('\n'),
+  );
+  const ext = stageBrowserOnly(tmp);
+  console.log('editor tests: UI of the web extension (browser entry only) in code-server');
+  const started = Date.now();
+  const editor = await startEditor({ workspace, tmp });
+  const browser = await launchBrowser();
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    const page = await openWorkbench(
+      browser,
+      editor.url([['extensionDevelopmentPath', editor.remote(ext)]]),
+    );
+    for (const check of checks) {
+      const t0 = Date.now();
+      try {
+        await check.run(page);
+        console.log(`  ✔ ${check.name} (${Date.now() - t0} ms)`);
+        counts.passed++;
+      } catch (error) {
+        console.log(`  ✖ ${check.name} (${Date.now() - t0} ms)`);
+        console.log(String((error as Error).stack ?? error).replace(/^/gm, '      '));
+        const failure = path.join(FAILURES, `${counts.failed + counts.passed}.png`);
+        fs.mkdirSync(FAILURES, { recursive: true });
+        await page.screenshot({ path: failure }).catch(() => undefined);
+        console.log(`      screenshot: ${failure}`);
+        counts.failed++;
+      }
+    }
+  } finally {
+    await browser.close();
+    await editor.stop();
+    removeTmp(tmp);
+  }
+  console.log(`\nweb UI suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `ui-web: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+  );
+  process.exitCode = counts.failed > 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
