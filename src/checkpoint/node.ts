@@ -14,13 +14,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BundleBuilder, SliceInput, TensorInput, nameKey } from './bundle';
-import { CheckpointState, formatCheckpointState, parseCheckpointState } from './checkpoint-state';
+import { CheckpointState, formatCheckpointState } from './checkpoint-state';
 import { CheckpointError, fail } from './errors';
 import { dataFilename, indexFilename } from './naming';
+import {
+  readStateWith,
+  resolvePrefixWith,
+  STATE_FILENAME,
+  type CheckpointFileView,
+} from './resolve';
 import { CheckpointReader, ShardStore } from './reader';
 import type { TableOptions } from './table';
 
-export const STATE_FILENAME = 'checkpoint';
+export { STATE_FILENAME };
 
 function isFile(p: string): boolean {
   try {
@@ -43,17 +49,24 @@ function errnoMessage(err: unknown): string {
   return e && typeof e.code === 'string' ? `${e.code}: ${e.message}` : String(err);
 }
 
+/** The disk, as resolve.ts's rules read it. */
+const DISK: CheckpointFileView = {
+  isFile,
+  isDir,
+  readDir: (p) => fs.readdirSync(p),
+  readText(p) {
+    try {
+      return fs.readFileSync(p, 'utf8');
+    } catch (err) {
+      return fail('no-checkpoint', p, `cannot be read (${errnoMessage(err)})`);
+    }
+  },
+  path,
+};
+
 /** Reads a folder's `checkpoint` state file; undefined when there is none. */
 export function readCheckpointState(dir: string): CheckpointState | undefined {
-  const file = path.join(dir, STATE_FILENAME);
-  if (!isFile(file)) return undefined;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    return fail('no-checkpoint', file, `cannot be read (${errnoMessage(err)})`);
-  }
-  return parseCheckpointState(text, file);
+  return readStateWith(DISK, dir);
 }
 
 /** Writes a folder's `checkpoint` state file (atomically: a temporary file, then a rename). */
@@ -65,51 +78,12 @@ export function writeCheckpointState(dir: string, state: CheckpointState): void 
   fs.renameSync(tmp, file);
 }
 
-function prefixFromState(dir: string, stateFile: string): string {
-  const state = readCheckpointState(dir) as CheckpointState;
-  if (!state.modelCheckpointPath) {
-    fail('no-checkpoint', stateFile, 'has no model_checkpoint_path');
-  }
-  const p = state.modelCheckpointPath;
-  const prefix = path.isAbsolute(p) ? p : path.join(dir, p);
-  if (isFile(indexFilename(prefix))) return prefix;
-  const moved = path.join(dir, path.basename(p));
-  if (path.isAbsolute(p) && isFile(indexFilename(moved))) return moved;
-  return fail(
-    'no-checkpoint',
-    stateFile,
-    `names ${JSON.stringify(p)}, but ${indexFilename(prefix)} does not exist`,
-  );
-}
-
 /**
  * The prefix of the checkpoint `p` names (see the module comment), or a `CheckpointError`
  * (`no-checkpoint`) saying what was looked for.
  */
 export function resolveCheckpointPrefix(p: string): string {
-  if (isDir(p)) {
-    const stateFile = path.join(p, STATE_FILENAME);
-    if (isFile(stateFile)) return prefixFromState(p, stateFile);
-    const indexes = fs.readdirSync(p).filter((f) => f.endsWith('.index'));
-    if (indexes.length === 1) return path.join(p, indexes[0].slice(0, -'.index'.length));
-    return fail(
-      'no-checkpoint',
-      p,
-      indexes.length === 0
-        ? `no checkpoint in this folder (no ${STATE_FILENAME} file and no .index file)`
-        : `no ${STATE_FILENAME} file and ${indexes.length} .index files: name one of them`,
-    );
-  }
-  if (isFile(p) && path.basename(p) === STATE_FILENAME) return prefixFromState(path.dirname(p), p);
-  if (p.endsWith('.index') && isFile(p)) return p.slice(0, -'.index'.length);
-  const data = /^(.*)\.data-\d{5,}-of-\d{5,}$/.exec(p);
-  if (data && isFile(p)) return data[1];
-  if (isFile(indexFilename(p))) return p;
-  return fail(
-    'no-checkpoint',
-    p,
-    `no checkpoint here (looked for ${path.basename(indexFilename(p))}, a folder with a ${STATE_FILENAME} file, or an .index file)`,
-  );
+  return resolvePrefixWith(DISK, p);
 }
 
 /** Reads data shards from files, a range at a time (no file stays open). */

@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import {
+  FS_READ_BYTES_REQUEST,
   FS_READ_DIRECTORY_REQUEST,
   FS_READ_FILE_REQUEST,
   FS_STAT_REQUEST,
@@ -43,12 +44,27 @@ function kindOf(type: vscode.FileType): 0 | 1 | 2 {
   return t === vscode.FileType.File ? 1 : t === vscode.FileType.Directory ? 2 : 0;
 }
 
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}
+
 /** Answers the server's file requests from the workspace's file system. */
 function serveFiles(client: LanguageClient): void {
   const decoder = new TextDecoder();
   client.onRequest(FS_READ_FILE_REQUEST, async ({ uri }: FsParams): Promise<FsReadFileResult> => {
     try {
       return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+    } catch {
+      return null;
+    }
+  });
+  client.onRequest(FS_READ_BYTES_REQUEST, async ({ uri }: FsParams): Promise<FsReadFileResult> => {
+    try {
+      return toBase64(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
     } catch {
       return null;
     }

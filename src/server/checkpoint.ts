@@ -33,12 +33,22 @@ export class CheckpointComparison {
   private loaded: Loaded | null = null;
   private failed: string | null = null;
 
-  /** `files` undefined: checkpoints cannot be read where the server runs (said once, in the log). */
   constructor(
     private readonly log: (message: string) => void,
-    private readonly files: CheckpointFiles | undefined,
+    private readonly files: CheckpointFiles,
     private readonly cwd: string,
   ) {}
+
+  /** Reads ahead what the active checkpoint needs, where files come from a client. */
+  async prepare(): Promise<void> {
+    const wanted = this.chosen ?? this.fromSettings;
+    if (wanted) await this.files.prepare?.(wanted);
+  }
+
+  /** A changed file: what was read of it is read again. */
+  invalidate(path: string): void {
+    this.files.invalidate?.(path);
+  }
 
   /** `scopeLens.checkpoint`, resolved against the first workspace folder. */
   configure(setting: string | null, roots: readonly string[]): void {
@@ -55,13 +65,6 @@ export class CheckpointComparison {
     const wanted = this.chosen ?? this.fromSettings;
     if (!wanted) return null;
     const files = this.files;
-    if (!files) {
-      this.report(
-        wanted,
-        new Error('checkpoints cannot be read by the language server in a browser'),
-      );
-      return null;
-    }
     let prefix: string;
     try {
       prefix = files.resolve(wanted);

@@ -47,12 +47,15 @@ export interface CheckpointFiles {
   version(prefix: string): number;
   /** The stored variables; throws when unreadable. */
   list(prefix: string): CheckpointListing['variables'];
+  /** Reads ahead what `wanted` needs, where reading must wait (the browser). */
+  prepare?(wanted: string): Promise<void>;
+  /** A changed file: forget what was read of it. */
+  invalidate?(path: string): void;
 }
 
 export interface ServerPlatform {
   readonly files: ServerFiles;
-  /** Absent where checkpoints cannot be read synchronously (the browser, for now). */
-  readonly checkpoints: CheckpointFiles | undefined;
+  readonly checkpoints: CheckpointFiles;
   /** Files are the client's (a browser): paths are the workspace URIs' paths (convert.ts). */
   readonly virtual: boolean;
   /** The folder relative paths are shown from (the process's working directory under Node). */

@@ -131,6 +131,8 @@ export interface StatsResult {
 export const FS_STAT_REQUEST = 'scopeLens/fs/stat';
 export const FS_READ_DIRECTORY_REQUEST = 'scopeLens/fs/readDirectory';
 export const FS_READ_FILE_REQUEST = 'scopeLens/fs/readFile';
+/** A binary file (a checkpoint's index), as base64. */
+export const FS_READ_BYTES_REQUEST = 'scopeLens/fs/readBytes';
 export interface FsParams {
   readonly uri: string;
 }

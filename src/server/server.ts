@@ -142,6 +142,7 @@ export class ScopeLensServer {
         const path = uriToPath(change.uri);
         if (!path) continue;
         this.platform.files.invalidate(path);
+        this.checkpoint.invalidate(path);
         this.workspace.invalidate(path);
         this.store.touchDependents(path);
       }
@@ -226,6 +227,7 @@ export class ScopeLensServer {
       async (params: SetCheckpointParams): Promise<SetCheckpointResult> => {
         await this.ready;
         this.checkpoint.choose(params?.path ?? null);
+        await this.checkpoint.prepare();
         this.republish();
         return { checkpoint: this.checkpoint.current()?.prefix ?? null };
       },
@@ -349,6 +351,7 @@ export class ScopeLensServer {
     const previous = this.settings;
     this.settings = next;
     this.checkpoint.configure(next.checkpoint, this.roots);
+    await this.checkpoint.prepare();
     this.settingsLoaded();
     if (analysisChanged(previous, next)) {
       this.workspace.invalidate();

@@ -7,8 +7,10 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { pathToUri } from './convert';
-import type { FileKind, ServerPlatform } from './platform';
+import type { FileKind, ServerFiles, ServerPlatform } from './platform';
+import { FetchedCheckpoints } from './web-checkpoints';
 import {
+  FS_READ_BYTES_REQUEST,
   FS_READ_DIRECTORY_REQUEST,
   FS_READ_FILE_REQUEST,
   FS_STAT_REQUEST,
@@ -64,45 +66,61 @@ export function webPlatform(connection: Connection): ServerPlatform {
     });
   };
 
-  return {
-    files: {
-      readImport(path, maxBytes) {
-        const hit = cache.get(path);
-        if (hit !== undefined) return hit ?? undefined;
-        if (!pending.has(path)) fetchImport(path, maxBytes);
-        return undefined;
-      },
-      onFilesArrived(listener) {
-        listeners.push(listener);
-      },
-      invalidate(path) {
-        cache.delete(path);
-      },
-      async stat(path) {
-        try {
-          const s = (await connection.sendRequest(FS_STAT_REQUEST, {
-            uri: pathToUri(path),
-          })) as FsStatResult;
-          return s ? { kind: KINDS[s.kind] ?? 'other', mtimeMs: s.mtime, size: s.size } : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      async readDirectory(path) {
-        try {
-          const entries = (await connection.sendRequest(FS_READ_DIRECTORY_REQUEST, {
-            uri: pathToUri(path),
-          })) as FsReadDirectoryResult;
-          return entries
-            ? entries.map(([name, kind]): [string, FileKind] => [name, KINDS[kind] ?? 'other'])
-            : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      readText,
+  const files: ServerFiles = {
+    readImport(path, maxBytes) {
+      const hit = cache.get(path);
+      if (hit !== undefined) return hit ?? undefined;
+      if (!pending.has(path)) fetchImport(path, maxBytes);
+      return undefined;
     },
-    checkpoints: undefined,
+    onFilesArrived(listener) {
+      listeners.push(listener);
+    },
+    invalidate(path) {
+      cache.delete(path);
+    },
+    async stat(path) {
+      try {
+        const s = (await connection.sendRequest(FS_STAT_REQUEST, {
+          uri: pathToUri(path),
+        })) as FsStatResult;
+        return s ? { kind: KINDS[s.kind] ?? 'other', mtimeMs: s.mtime, size: s.size } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async readDirectory(path) {
+      try {
+        const entries = (await connection.sendRequest(FS_READ_DIRECTORY_REQUEST, {
+          uri: pathToUri(path),
+        })) as FsReadDirectoryResult;
+        return entries
+          ? entries.map(([name, kind]): [string, FileKind] => [name, KINDS[kind] ?? 'other'])
+          : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    readText,
+  };
+  const readBytes = async (path: string): Promise<Uint8Array | undefined> => {
+    try {
+      const base64 = (await connection.sendRequest(FS_READ_BYTES_REQUEST, {
+        uri: pathToUri(path),
+      })) as FsReadFileResult;
+      if (typeof base64 !== 'string') return undefined;
+      const binary = atob(base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes;
+    } catch {
+      return undefined;
+    }
+  };
+
+  return {
+    files,
+    checkpoints: new FetchedCheckpoints({ ...files, readBytes }),
     virtual: true,
     initialize(options) {
       setCompilerUrl(options.typescriptUrl);

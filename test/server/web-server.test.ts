@@ -33,7 +33,10 @@ class WorkerStandIn {
   readonly imported: string[] = [];
   private listeners: Array<(m: Message) => void> = [];
 
-  constructor() {
+  constructor(
+    private readonly workspace = WORKSPACE,
+    private readonly settings: Record<string, unknown> = {},
+  ) {
     const scope: Record<string, unknown> = {
       console: { log() {}, info() {}, warn() {}, error() {}, debug() {} },
       setTimeout,
@@ -44,6 +47,8 @@ class WorkerStandIn {
       TextEncoder,
       TextDecoder,
       URL,
+      atob,
+      btoa,
       performance,
       // VS Code may start the worker from a blob: its location says nothing about the extension.
       location: { href: 'blob:http://localhost/0d6f3c7e' },
@@ -89,7 +94,7 @@ class WorkerStandIn {
   private async answer(method: string, params: unknown): Promise<unknown> {
     const uri = (params as { uri?: string })?.uri;
     const file = uri?.startsWith(MOUNT)
-      ? path.join(WORKSPACE, decodeURIComponent(uri.slice(MOUNT.length)))
+      ? path.join(this.workspace, decodeURIComponent(uri.slice(MOUNT.length)))
       : undefined;
     switch (method) {
       case 'scopeLens/fs/readFile':
@@ -107,8 +112,12 @@ class WorkerStandIn {
               .readdirSync(file, { withFileTypes: true })
               .map((e) => [e.name, e.isFile() ? 1 : e.isDirectory() ? 2 : 0])
           : null;
+      case 'scopeLens/fs/readBytes':
+        return file && fs.existsSync(file) && fs.statSync(file).isFile()
+          ? fs.readFileSync(file).toString('base64')
+          : null;
       case 'workspace/configuration':
-        return [{}];
+        return [this.settings];
       default:
         return null;
     }
@@ -126,7 +135,7 @@ class WorkerStandIn {
     this.send({ method, params });
   }
 
-  diagnostics(uri: string, timeoutMs = 30_000): Promise<Array<{ message: string }>> {
+  diagnostics(uri: string, timeoutMs = 30_000): Promise<Array<{ message: string; code?: string }>> {
     const seen = () =>
       this.notifications.filter(
         (n) =>
@@ -136,7 +145,8 @@ class WorkerStandIn {
     return new Promise((resolve, reject) => {
       const check = () => {
         const last = seen().pop();
-        const list = (last?.params as { diagnostics?: Array<{ message: string }> })?.diagnostics;
+        const list = (last?.params as { diagnostics?: Array<{ message: string; code?: string }> })
+          ?.diagnostics;
         if (list && list.length) {
           clearTimeout(timer);
           resolve(list);
@@ -211,6 +221,44 @@ describe('the language server in a web worker (dist/web/server.js)', function ()
     assert.ok(
       diagnostics.some((d) =>
         d.message.startsWith('Variable layer1/w already exists, disallowed.'),
+      ),
+      JSON.stringify(diagnostics),
+    );
+  });
+});
+
+describe('checkpoints in the web worker: read through the client', function () {
+  this.timeout(60_000);
+
+  it('scopeLens.checkpoint names a folder of the workspace: SL-CKPT-* diagnostics at the calls', async () => {
+    const dir = path.join(root, 'examples', 'checkpoint');
+    const worker = new WorkerStandIn(dir, { checkpoint: 'train_dir' });
+    await worker.request('initialize', {
+      processId: null,
+      rootUri: `${MOUNT}/`,
+      workspaceFolders: [{ uri: `${MOUNT}/`, name: 'mount' }],
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { debounceMs: 0 },
+    });
+    worker.notify('initialized', {});
+    const uri = `${MOUNT}/model_renamed.py`;
+    worker.notify('textDocument/didOpen', {
+      textDocument: {
+        uri,
+        languageId: 'python',
+        version: 1,
+        text: fs.readFileSync(path.join(dir, 'model_renamed.py'), 'utf8'),
+      },
+    });
+    const diagnostics = await worker.diagnostics(uri);
+    const missing = diagnostics.filter((d) => d.code === 'SL-CKPT-MISSING');
+    assert.ok(
+      missing.some((d) => d.message.includes('logits/weights')),
+      JSON.stringify(diagnostics),
+    );
+    assert.ok(
+      diagnostics.some(
+        (d) => d.code === 'SL-CKPT-MISMATCH' && d.message.includes('encoder/hidden2'),
       ),
       JSON.stringify(diagnostics),
     );

@@ -119,6 +119,33 @@ test('TypeScript files are analysed (the compiler loads in the worker on first u
   );
 });
 
+test('Compare with Checkpoint reads a checkpoint of the workspace through workspace.fs', async () => {
+  const prefix = await vscode.commands.executeCommand<string | null>(
+    'scopeLens.compareWithCheckpoint',
+    fileUri('classifier', 'train_dir'),
+  );
+  check(prefix?.endsWith('/classifier/train_dir/model.ckpt-1'), `chose ${prefix}`);
+  const { document } = await open(fileUri('classifier', 'model_renamed.py'));
+  const diagnostics = await poll(() => {
+    const d = vscode.languages.getDiagnostics(document.uri);
+    return (
+      d.some(
+        (x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'SL-CKPT-MISSING',
+      ) && d
+    );
+  }, 'checkpoint diagnostics on model_renamed.py');
+  check(
+    diagnostics.some((d) => d.message.includes('logits/weights')),
+    diagnostics.map((d) => d.message).join(' | '),
+  );
+  const keys = await api.checkpointKeys();
+  check(
+    keys.keys.some((k) => JSON.stringify(k).includes('softmax_linear/weights')),
+    `the Checkpoint Keys view: ${JSON.stringify(keys)}`,
+  );
+  await vscode.commands.executeCommand('scopeLens.compareWithCheckpoint', null);
+});
+
 test('Run File says that runs need desktop VS Code', async () => {
   await open(fileUri('towers.py'));
   const summary = await vscode.commands.executeCommand<{ status: string }>('scopeLens.runFile');
