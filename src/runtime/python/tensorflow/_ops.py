@@ -414,7 +414,9 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     def compute(ins, s):
         return T.matMul(ins[0], ins[1], ta, tb)
 
-    return make_op(op_type, op_name + "/", "MatMul", [a, b], compute, a.dtype.base_dtype, out)
+    result = make_op(op_type, op_name + "/", "MatMul", [a, b], compute, a.dtype.base_dtype, out)
+    result.op._attrs = {"transpose_a": ta, "transpose_b": tb}
+    return result
 
 
 def _shape_list(shape):
@@ -443,11 +445,26 @@ def _reduce(op_type, fn, default):
             [_shape_list(x.shape), "[]" if n_axes == 0 else "[%d]" % n_axes],
             None if js_axis is None else "input[1] = <%s>" % (
                 js_axis if isinstance(js_axis, int) else " ".join(str(a) for a in js_axis)))
-        return make_op(op_type, op_name + "/", default, [x],
+        axes = _reduction_dims(x, axis, op_name)
+        return make_op(op_type, op_name + "/", default, [x, axes],
                        lambda ins, s: fn(ins[0], _engine.tojs(js_axis), keep),
                        x.dtype.base_dtype, shape)
 
     return op
+
+
+def _reduction_dims(x, axis, op_name):
+    """The reduction's second input as math_ops.py builds it: all axes of a known rank are a
+    `Const` (an unknown rank: `Rank` and `range`), a given axis is converted inside the op's
+    scope (`Mean/reduction_indices`)."""
+    if axis is None:
+        if x.shape.dims is not None:
+            return constant(list(range(len(x.shape))), dtype=_dtypes.int32, name="Const")
+        rank = make_op("Rank", None, "Rank", [x],
+                       lambda ins, s: T.scalar(int(ins[0].rank), "int32"), _dtypes.int32, [])
+        return range_(0, rank)
+    with _graph().name_scope(op_name + "/"):
+        return constant(axis, dtype=_dtypes.int32, name="reduction_indices")
 
 
 reduce_sum = _reduce("Sum", T.sum, "Sum")
