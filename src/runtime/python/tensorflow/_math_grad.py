@@ -56,8 +56,25 @@ def _ints(t):
     return [int(v) for v in t.dataSync()]
 
 
+def _scoped_compute(compute):
+    """`compute` in a tfjs scope: the intermediate tensors it makes are disposed, its result
+    (owned by the session's run from then on) is kept."""
+    def run(ins, s):
+        engine = T.engine()
+        engine.startScope()
+        out = None
+        try:
+            out = compute(ins, s)
+        finally:
+            engine.endScope(_engine.tojs(out) if isinstance(out, list) else out)
+        return out
+
+    return run
+
+
 def op1(op_type, name, inputs, compute, dtype, shape=None):
     """One op of type `op_type` named `name` (or the type), with one output."""
+    compute = _scoped_compute(compute)
     return _ops().make_op(op_type, name, op_type, inputs, compute,
                           _dtypes.as_dtype(dtype).base_dtype,
                           unknown_shape() if shape is None else shape)
@@ -66,6 +83,7 @@ def op1(op_type, name, inputs, compute, dtype, shape=None):
 def op_n(op_type, name, inputs, compute, outputs):
     """One op with several outputs: `outputs` is a list of (dtype, shape)."""
     g = get_default_graph()
+    compute = _scoped_compute(compute)
     op = Operation(g, _ops()._op_name(name, op_type), op_type, inputs, compute,
                    control_inputs=g.control_inputs_for(inputs))
     return [Tensor(op, i, _dtypes.as_dtype(d).base_dtype, unknown_shape() if s is None else s)
@@ -268,7 +286,8 @@ def sub(x, y, name=None):
 
 
 def add(x, y, name=None):
-    return binary("Add", T.add, x, y, name, "add")
+    """`x + y` (math_ops' `_add_dispatch`: AddV2)."""
+    return binary("AddV2", T.add, x, y, name, "add")
 
 
 def real_div(x, y, name=None):
@@ -500,7 +519,7 @@ def _reduced_shape(input_shape, axes):
     """`math_ops.reduced_shape`: the input shape with the reduced axes set to 1, built as TF
     builds it (Size, add, mod, Shape, range, Fill, DynamicStitch)."""
     input_rank = size(input_shape)
-    axes = binary("FloorMod", T.mod, binary("Add", T.add, axes, input_rank, default="add"),
+    axes = binary("FloorMod", T.mod, add(axes, input_rank),
                   input_rank, default="mod")
     axes_shape = shape(axes)
     g = get_default_graph()

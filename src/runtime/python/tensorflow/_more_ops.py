@@ -194,7 +194,9 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
             out = T.transpose(out, js(perm))
         return T.cast(out, _tfjs_type(dt))
 
-    return make_op("OneHot", op_name + "/", "one_hot", [i], compute, dt, shape)
+    from ._math_grad import _scoped_compute
+
+    return make_op("OneHot", op_name + "/", "one_hot", [i], _scoped_compute(compute), dt, shape)
 
 
 def size(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name

@@ -322,6 +322,9 @@ def _truediv(a, b):
 
 
 add = _binary("Add", T.add, "Add")
+# `a + b` is math_ops.py's `_add_dispatch`: AddV2 for every dtype but strings (1.15, past its
+# forward-compatibility date).
+add_v2 = _binary("AddV2", T.add, "add")
 subtract = _binary("Sub", T.sub, "Sub")
 multiply = _binary("Mul", T.mul, "Mul")
 divide_ = _binary("RealDiv", _truediv, "truediv")
@@ -490,7 +493,9 @@ def reshape(tensor, shape, name=None):
                       [_shape_list(x.shape), "[%d]" % len(target)],
                       " and with input tensors computed as partial shapes: input[1] = [%s]"
                       % ",".join("?" if d == -1 else str(d) for d in target))
-    return make_op("Reshape", op_name + "/", "Reshape", [x],
+    with _graph().name_scope(op_name + "/"):
+        shape_const = constant(target, dtype=_dtypes.int32, name="shape")
+    return make_op("Reshape", op_name + "/", "Reshape", [x, shape_const],
                    lambda ins, s: T.reshape(ins[0], _engine.tojs(target)), x.dtype.base_dtype,
                    out)
 
@@ -590,7 +595,7 @@ def _like(kind, value):
         dt = x.dtype.base_dtype if dtype is None else _dtypes.as_dtype(dtype)
         tfjs_type = "bool" if dt.is_bool else ("int32" if dt.is_integer else "float32")
         return make_op(op_type, name, kind, [x],
-                       lambda ins, s: T.cast(T.fill(ins[0].shape, value), tfjs_type), dt, x.shape)
+                       lambda ins, s: T.fill(ins[0].shape, value, tfjs_type), dt, x.shape)
 
     return op
 
@@ -699,7 +704,7 @@ def _install_operators():
         return forward, backward
 
     table = {
-        "add": (add, "add"), "sub": (subtract, "sub"), "mul": (multiply, "mul"),
+        "add": (add_v2, "add"), "sub": (subtract, "sub"), "mul": (multiply, "mul"),
         "truediv": (divide_, "truediv"), "pow": (pow_, "pow"), "floordiv": (floordiv, "floordiv"),
         "mod": (mod, "mod"), "matmul": (lambda a, b, name=None: matmul(a, b, name=name), "matmul"),
     }
@@ -919,8 +924,10 @@ def round(x, name=None):  # noqa: A001 - TF's name
 
 def leaky_relu(features, alpha=0.2, name=None):
     x = convert_to_tensor(features)
-    return make_op("LeakyRelu", name, "LeakyRelu", [x], lambda ins, s: T.leakyRelu(ins[0], alpha),
-                   x.dtype.base_dtype, x.shape)
+    out = make_op("LeakyRelu", name, "LeakyRelu", [x], lambda ins, s: T.leakyRelu(ins[0], alpha),
+                  x.dtype.base_dtype, x.shape)
+    out.op._attrs = {"alpha": alpha}
+    return out
 
 
 def log_softmax(logits, axis=None, name=None):

@@ -117,8 +117,10 @@ class Variable(object):
             return
         kind = _engine.py(self._v.initializerOpName)
         tail = kind.rsplit("/", 1)[-1] if kind else None
+        if python_value:
+            tail = "initial_value"
         if tail in _INITIALIZER_OPS or (tail == "initial_value" and python_value):
-            self._initial = _initializer_subgraph(self, str(kind), tail)
+            self._initial = _initializer_subgraph(self, str(kind or ""), tail)
         self.op
         if bool(self._v.isResource):
             base = str(self._v.opName)
@@ -275,11 +277,14 @@ def _initializer_subgraph(var, final_name, tail):
         if n >= 1000:  # array_ops._constant_if_small: a Fill of a shape and a scalar
             steps = [("shape_as_tensor", "Const"), ("Const", "Const"), (None, "Fill")]
 
+    holder = []
+
     def kept_value(ins, s):
         value = _engine.py(var._v.initialValue)
         if value is None:
             raise NotImplementedError(
                 "Scope Lens kept no initial value for %s." % var.name)
+        holder[0]._const_value = value  # the engine's kept copy: a run must not dispose it
         return value
 
     def unnamed(ins, s):
@@ -291,6 +296,7 @@ def _initializer_subgraph(var, final_name, tail):
     for sub, op_type in steps:
         if sub is None:
             final = Operation(g, base, op_type, [], kept_value)
+            holder.append(final)
             final = Tensor(final, 0, dtype, var.shape)
         else:
             op = Operation(g, base + "/" + sub, op_type, [],
