@@ -7,7 +7,7 @@
 #   Mean: math_grad.py _MeanGrad, _safe_shape_div(reduce_prod(shape(x)), reduce_prod(shape(y)))
 #   Reshape: array_grad.py _ReshapeGrad, reshape(grad, shape(op.inputs[0]))
 #   SparseSoftmaxCrossEntropyWithLogits: nn_grad.py, prevent_gradient(op.outputs[1])
-#   initializers: random_ops.py math_ops.add (gen_math_ops.add: Add; 2.x: AddV2)
+#   math_ops.add in random_ops.py, nn_impl.py: gen_math_ops.add, op Add (2.x: AddV2)
 # oracle-override: /Initializer/random_uniform AddV2 => /Initializer/random_uniform Add
 # oracle-override: /Initializer/truncated_normal AddV2 => /Initializer/truncated_normal Add
 # oracle-override: gradients/grad_ys_0/Const Const\ngradients/grad_ys_0 Fill => gradients/grad_ys_0 Const\ngradients/Fill Fill

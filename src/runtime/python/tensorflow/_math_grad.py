@@ -660,6 +660,11 @@ def _leaky_relu_grad(op, grad):
     return grad_kernel("LeakyReluGrad", [grad, x], compute, x)
 
 
+@register("L2Loss")
+def _l2_loss_grad(op, grad):
+    return mul(op.inputs[0], grad)
+
+
 @register("Softmax")
 def _softmax_grad(op, grad):
     s = op.outputs[0]

@@ -434,18 +434,32 @@ def in_top_k(predictions, targets, k, name=None):
 
 
 def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, name=None):
-    """max(x, 0) - x * z + log(1 + exp(-abs(x))), named `logistic_loss`."""
-    z, x = convert_to_tensor(labels), convert_to_tensor(logits)
-    if not x.shape.is_compatible_with(z.shape):
-        raise ValueError("logits and labels must have the same shape (%s vs %s)"
-                         % (x.shape, z.shape))
+    """nn_impl.py (1.15): `max(x, 0) - x * z + log(1 + exp(-abs(x)))` built as TF builds it
+    under `logistic_loss`: zeros_like, GreaterEqual, Select, Neg, Select_1, mul, sub, Exp,
+    Log1p, and the Add named by the scope."""
+    from . import _math_grad as mg
 
-    def compute(ins, s):
-        lx, lz = ins[0], ins[1]
-        return T.add(T.sub(T.relu(lx), T.mul(lx, lz)), T.log1p(T.exp(T.neg(T.abs(lx)))))
+    g = _graph()
+    with g.name_scope(name or "logistic_loss") as scope:
+        x = convert_to_tensor(logits)
+        z = convert_to_tensor(labels)
+        if not x.shape.is_compatible_with(z.shape):
+            raise ValueError("logits and labels must have the same shape (%s vs %s)"
+                             % (x.shape, z.shape))
+        zeros = mg.zeros_like(x)
+        cond = mg.op1("GreaterEqual", None, [x, zeros],
+                      lambda ins, s: T.greaterEqual(ins[0], ins[1]), _dtypes.bool, x.shape)
 
-    return make_op("Add", name, "logistic_loss", [x, z], compute, x.dtype.base_dtype,
-                   x.shape.merge_with(z.shape))
+        def select(ins, s):
+            return T.where(ins[0], ins[1], ins[2])
+
+        relu_logits = mg.op1("Select", None, [cond, x, zeros], select, x.dtype, x.shape)
+        neg_abs_logits = mg.op1("Select", None, [cond, mg.neg(x), x], select, x.dtype,
+                                x.shape)
+        first = mg.sub(relu_logits, mg.mul(x, z))
+        second = mg.unary("Log1p", T.log1p, mg.unary("Exp", T.exp, neg_abs_logits))
+        return mg.op1("Add", scope, [first, second], lambda ins, s: T.add(ins[0], ins[1]),
+                      x.dtype, x.shape.merge_with(z.shape))
 
 
 def _xent(logits, labels, scope, axis=-1, stop_labels=False):
