@@ -17,7 +17,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 DIR = os.path.join(ROOT, "test", "runtime", "graph-ops")
-OVERRIDE = re.compile(r"^# oracle-override: (.+?) => (.*)$")
+OVERRIDE = re.compile(r"^# oracle-override: (.+?) =>(?: (.*))?$")
 
 
 def load_tensorflow():
@@ -35,7 +35,8 @@ def overrides_of(source):
     for line in source.splitlines():
         m = OVERRIDE.match(line)
         if m:
-            pairs.append((m.group(1).replace("\\n", "\n"), m.group(2).replace("\\n", "\n")))
+            new = m.group(2) or ""
+            pairs.append((m.group(1).replace("\\n", "\n"), new.replace("\\n", "\n")))
     return pairs
 
 

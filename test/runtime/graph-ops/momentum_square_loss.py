@@ -16,18 +16,18 @@
 # oracle-override: gradients/sub_grad/Sum_1 Sum => gradients/sub_grad/Sum_1 Sum\ngradients/sub_grad/Neg Neg
 # oracle-override: gradients/add_grad/Sum/reduction_indices Const => gradients/add_grad/BroadcastGradientArgs BroadcastGradientArgs
 # oracle-override: gradients/add_grad/Reshape Reshape => gradients/add_grad/Reshape Reshape\ngradients/add_grad/Sum_1 Sum\ngradients/add_grad/Reshape_1 Reshape
-# oracle-override: gradients/mul_grad/Mul Mul\ngradients/mul_grad/Mul_1 Mul => 
+# oracle-override: gradients/mul_grad/Mul Mul\ngradients/mul_grad/Mul_1 Mul =>
 # oracle-override: gradients/mul_grad/Sum/reduction_indices Const => gradients/mul_grad/BroadcastGradientArgs BroadcastGradientArgs\ngradients/mul_grad/Mul Mul
 # oracle-override: gradients/mul_grad/Reshape Reshape => gradients/mul_grad/Reshape Reshape\ngradients/mul_grad/Mul_1 Mul\ngradients/mul_grad/Sum_1 Sum\ngradients/mul_grad/Reshape_1 Reshape
 # oracle-override: gradients_1/grad_ys_0/Const Const\ngradients_1/grad_ys_0 Fill => gradients_1/grad_ys_0 Const\ngradients_1/Fill Fill
 # oracle-override: gradients_1/Exp_grad/mul Mul => gradients_1/Exp_grad/mul Mul\ngradients_1/truediv_grad/Shape Shape\ngradients_1/truediv_grad/Shape_1 Const\ngradients_1/truediv_grad/BroadcastGradientArgs BroadcastGradientArgs
 # oracle-override: gradients_1/truediv_grad/RealDiv RealDiv => gradients_1/truediv_grad/RealDiv RealDiv\ngradients_1/truediv_grad/Sum Sum\ngradients_1/truediv_grad/Reshape Reshape
 # oracle-override: gradients_1/truediv_grad/Shape Shape\ngradients_1/truediv_grad/Shape_1 Const\ngradients_1/truediv_grad/Sum/reduction_indices Const\ngradients_1/truediv_grad/Sum Sum\ngradients_1/truediv_grad/Reshape Reshape => gradients_1/truediv_grad/Sum_1 Sum\ngradients_1/truediv_grad/Reshape_1 Reshape
-# oracle-override: gradients_1/sub_grad/Neg Neg => 
+# oracle-override: gradients_1/sub_grad/Neg Neg =>
 # oracle-override: gradients_1/sub_grad/Sum_1 Sum => gradients_1/sub_grad/Sum_1 Sum\ngradients_1/sub_grad/Neg Neg
 # oracle-override: gradients_1/add_grad/Sum/reduction_indices Const => gradients_1/add_grad/BroadcastGradientArgs BroadcastGradientArgs
 # oracle-override: gradients_1/add_grad/Reshape Reshape => gradients_1/add_grad/Reshape Reshape\ngradients_1/add_grad/Sum_1 Sum\ngradients_1/add_grad/Reshape_1 Reshape
-# oracle-override: gradients_1/mul_grad/Mul Mul\ngradients_1/mul_grad/Mul_1 Mul => 
+# oracle-override: gradients_1/mul_grad/Mul Mul\ngradients_1/mul_grad/Mul_1 Mul =>
 # oracle-override: gradients_1/mul_grad/Sum/reduction_indices Const => gradients_1/mul_grad/BroadcastGradientArgs BroadcastGradientArgs\ngradients_1/mul_grad/Mul Mul
 # oracle-override: gradients_1/mul_grad/Reshape Reshape => gradients_1/mul_grad/Reshape Reshape\ngradients_1/mul_grad/Mul_1 Mul\ngradients_1/mul_grad/Sum_1 Sum\ngradients_1/mul_grad/Reshape_1 Reshape
 import numpy as np

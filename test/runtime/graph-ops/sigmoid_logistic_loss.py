@@ -12,9 +12,9 @@
 # oracle-override: gradients/grad_ys_0/Const Const\ngradients/grad_ys_0 Fill => gradients/grad_ys_0 Const\ngradients/Fill Fill
 # oracle-override: gradients/Mean_grad/Size Const\ngradients/Mean_grad/add AddV2\ngradients/Mean_grad/mod FloorMod\ngradients/Mean_grad/GatherV2/axis Const\ngradients/Mean_grad/GatherV2 GatherV2 => gradients/Mean_grad/Shape_2 Const
 # oracle-override: gradients/Mean_grad/Prod Prod => gradients/Mean_grad/Prod Prod\ngradients/Mean_grad/Const_1 Const\ngradients/Mean_grad/Prod_1 Prod\ngradients/Mean_grad/Maximum/y Const\ngradients/Mean_grad/Maximum Maximum\ngradients/Mean_grad/floordiv FloorDiv
-# oracle-override: gradients/logistic_loss/sub_grad/Neg Neg => 
+# oracle-override: gradients/logistic_loss/sub_grad/Neg Neg =>
 # oracle-override: gradients/logistic_loss/sub_grad/Sum_1 Sum => gradients/logistic_loss/sub_grad/Sum_1 Sum\ngradients/logistic_loss/sub_grad/Neg Neg
-# oracle-override: gradients/logistic_loss/mul_grad/Mul Mul\ngradients/logistic_loss/mul_grad/Mul_1 Mul => 
+# oracle-override: gradients/logistic_loss/mul_grad/Mul Mul\ngradients/logistic_loss/mul_grad/Mul_1 Mul =>
 # oracle-override: gradients/logistic_loss/mul_grad/BroadcastGradientArgs BroadcastGradientArgs => gradients/logistic_loss/mul_grad/BroadcastGradientArgs BroadcastGradientArgs\ngradients/logistic_loss/mul_grad/Mul Mul
 # oracle-override: gradients/logistic_loss/mul_grad/Reshape Reshape => gradients/logistic_loss/mul_grad/Reshape Reshape\ngradients/logistic_loss/mul_grad/Mul_1 Mul
 # oracle-override: gradients/add_grad/Sum/reduction_indices Const => gradients/add_grad/BroadcastGradientArgs BroadcastGradientArgs

@@ -787,6 +787,25 @@ def _reshape_to_input_grad(op, grad):
     return [out] + [None] * (len(op.inputs) - 1)
 
 
+@register("StridedSlice")
+def _strided_slice_grad(op, grad):
+    if len(op.inputs) != 4 or "masks" not in getattr(op, "_attrs", {}):
+        from ._gradients import _tape_grad
+
+        return _tape_grad(op, grad)
+    x = op.inputs[0]
+    s = shape(x)
+    forward = op._compute
+
+    def compute(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[0])))
+        return vjp(lambda vs: forward(vs + list(ins[1:4]), None), [zeros], ins[4], 0)
+
+    out = op1("StridedSliceGrad", _scoped("StridedSliceGrad"),
+              [s, op.inputs[1], op.inputs[2], op.inputs[3], grad], compute, grad.dtype, x.shape)
+    return out, None, None, None
+
+
 @register("Select")
 def _select_grad(op, grad):
     c, x = op.inputs[0], op.inputs[1]

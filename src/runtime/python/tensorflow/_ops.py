@@ -1041,8 +1041,15 @@ def _strided_slice_op(x, begin, end, strides, bm, em, elm, nam, sam, name, defau
         return T.stridedSlice(ins[0], _engine.tojs(b), _engine.tojs(e), _engine.tojs(st), bm, em,
                               elm, nam, sam)
 
-    return make_op("StridedSlice", op_name + "/", default, [x] + tensors, compute,
-                   x.dtype.base_dtype, shape)
+    if not tensors and begin:
+        # array_ops.stack of constant lists: Consts `stack`, `stack_1`, `stack_2` in the scope.
+        with _graph().name_scope(op_name + "/"):
+            tensors = [constant([int(v) for v in vals], dtype=_dtypes.int32, name="stack")
+                       for vals in (begin, end, strides)]
+    result = make_op("StridedSlice", op_name + "/", default, [x] + tensors, compute,
+                     x.dtype.base_dtype, shape)
+    result.op._attrs = {"masks": (bm, em, elm, nam, sam)}
+    return result
 
 
 def slice_helper(tensor, slice_spec):
