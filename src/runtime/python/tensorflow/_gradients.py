@@ -1,28 +1,23 @@
-"""`tf.gradients` and `tf.stop_gradient`: which inputs a value depends on, and real gradients.
+"""`tf.gradients` and `tf.stop_gradient`: TF 1.15's gradient graph, op by op.
 
-At graph-building time `gradients(ys, xs)` answers what TF answers — `None` for an `x` that no
-`y` depends on through a differentiable path (float tensors; not through `stop_gradient`,
-`zeros_like`, `ones_like` or the `stop_gradients` argument), otherwise a tensor of `x`'s dtype
-and shape — so optimizers create every variable and op TF creates.
+`gradients(ys, xs)` is TF 1.15's `_GradientsHelper` (gradients_util.py): under the `gradients`
+name scope (`gradients_1`, ...) the grad_ys (`Shape`, `grad_ys_0`, `Fill`), then, from the ys
+back to the xs in TF's queue order, each op's registered gradient function (_math_grad.py) in
+`<op name>_grad`, `AddN` where gradients meet, `zeros_like` for an output without one, and with
+`gate_gradients` TF's `tuple/group_deps` and `tuple/control_dependency` identities. Which xs
+get `None` follows TF's walk: only float tensors carry gradients, and `stop_gradient`,
+`zeros_like`, `ones_like`, `Shape`, ... (TF's not-differentiable ops) stop them. A variable x is
+its own tensor (`w:0`), which its read op (`w/read`) passes the gradient to.
 
-At run time the gradients are TensorFlow.js's reverse-mode autodiff. One op per call
-(`gradients/SymbolicGradient`) has as inputs the ys, the grad_ys, the tensor xs and every tensor
-that flows into the x-to-y subgraph from outside it; the Session evaluates them first, as it
-evaluates any op's inputs, so a loss fetched together with a train op is the value before the
-update, as in TF. Its compute then re-evaluates the subgraph from the xs to the ys with the ops'
-own tfjs computes inside `tf.engine().gradients` (the tape records the tfjs kernels whoever calls
-them) with the xs as the tape's sources — a variable's tfjs `Variable` itself, a fed or
-intermediate tensor's value — and the outside tensors as constants. With one y and no grad_ys
-the tape starts from ones; otherwise from `sum(y_i * grad_ys_i)`, whose gradient is exactly
-`grad_ys_i`. Every gradient of the call comes from that one evaluation, before any update op
-of the same run changes a variable.
+Each gradient op computes its value from its inputs with TensorFlow.js when a session runs it.
+An op with no gradient function here gets one `SymbolicGradient` op in its `_grad` scope whose
+outputs are TensorFlow.js's reverse-mode gradients of the op's own computation; an op whose
+value the tape does not record (computed in Python), or a tfjs kernel without a gradient,
+raises NotImplementedError naming the op.
 
-An op on the path whose tfjs computation the tape cannot see through (a value computed in
-Python, or a tfjs kernel without a gradient) raises NotImplementedError naming the op.
-
-Op names: TF names each gradient after the op it flows through (`gradients/MatMul_grad/...`);
-here each is `gradients/<x's op name>_grad` (an Identity of the SymbolicGradient's output)
-under the `gradients` name scope.
+The gradients a call returns (and its ys) form a group the Session evaluates together, before
+any op consuming one of them runs: every gradient of a training step is computed from the
+variables' values before an update of the same run changes one, as in the old single-op design.
 """
 from pyodide.ffi import JsException, create_proxy
 
@@ -33,113 +28,19 @@ from ._framework import Operation, Tensor, get_default_graph, name_scope
 T = _engine.tfjs
 bridge = _engine.bridge
 
-# Op types TF registers as not differentiable (or whose gradient is None) among the runtime's.
-_NO_GRADIENT_OPS = frozenset(["StopGradient", "PreventGradient", "ZerosLike", "OnesLike",
-                              "Shape", "Size", "Rank"])
-# Ops whose value is a variable's state or a side effect: never re-run inside the tape.
-_STATEFUL_ATTRS = ("_assigns", "_initializes", "_initialized_value_of", "_applies")
-
 
 def _var_key(var):
     return str(var._v.name)
 
 
 def _reads(op):
-    """The variable an op reads (`v/read`, the variable op itself), or None."""
-    var = getattr(op, "_reads_variable", None)
-    if var is None:
-        var = getattr(op, "_variable", None)
-    return var
+    """The variable an op reads (`v/read`, `v/Read/ReadVariableOp`), or None."""
+    return getattr(op, "_reads_variable", None)
 
 
 def _backpropagatable(tensor):
     dt = _dtypes.as_dtype(tensor.dtype).base_dtype
     return dt.is_floating or dt.is_complex
-
-
-class _Path(object):
-    """The ops on a differentiable path from the xs to the ys (TF's `_PendingCount` walk)."""
-
-    def __init__(self, ys, x_tensors, x_vars, stop_tensors):
-        self.x_ids = set(id(t) for t in x_tensors)
-        self.x_vars = x_vars  # engine name -> Variable
-        self.stop_ids = set(id(t) for t in stop_tensors)
-        self.depends = {}  # id(op) -> bool
-        self.order = []  # ops that depend on an x, inputs before consumers
-        for y in ys:
-            self._walk(y.op)
-        # Only the ops a y is reached from through differentiable tensors are on the path.
-        on_path = set()
-        todo = [y.op for y in ys if self.tensor_depends(y)]
-        while todo:
-            op = todo.pop()
-            if id(op) in on_path or not self.depends.get(id(op), False):
-                continue
-            on_path.add(id(op))
-            for t in op._inputs:
-                if self.tensor_depends(t):
-                    todo.append(t.op)
-        self.order = [op for op in self.order if id(op) in on_path]
-
-    def tensor_depends(self, t):
-        if id(t) in self.x_ids:
-            return True
-        if id(t) in self.stop_ids or not _backpropagatable(t):
-            return False
-        return self.depends.get(id(t.op), False)
-
-    def _own(self, op):
-        """Whether an op depends on an x by itself (it reads an x variable), False when it
-        cannot (a stateful op or one gradients do not flow through), else None."""
-        var = _reads(op)
-        if var is not None:
-            return _var_key(var) in self.x_vars
-        if op.type in _NO_GRADIENT_OPS or any(hasattr(op, a) for a in _STATEFUL_ATTRS):
-            return False
-        return None
-
-    def _walk(self, root):
-        # Iterative post-order: deep graphs (unrolled RNNs) must not hit Python's recursion limit.
-        stack = [(root, False)]
-        while stack:
-            op, expanded = stack.pop()
-            if id(op) in self.depends:
-                continue
-            own = self._own(op)
-            if own is not None:
-                self.depends[id(op)] = own
-                if own:
-                    self.order.append(op)
-                continue
-            if not expanded:
-                stack.append((op, True))
-                for t in op._inputs:
-                    if id(t.op) not in self.depends:
-                        stack.append((t.op, False))
-                continue
-            dep = any(self.tensor_depends(t) for t in op._inputs)
-            self.depends[id(op)] = dep
-            if dep:
-                self.order.append(op)
-
-    def outside_inputs(self):
-        """The tensors that flow into the path from outside it (constants to the tape)."""
-        seen = set()
-        out = []
-        for op in self.order:
-            for t in op._inputs:
-                if not self.tensor_depends(t) and id(t) not in seen:
-                    seen.add(id(t))
-                    out.append(t)
-        return out
-
-    def connected(self, x):
-        engine_var = getattr(x, "_v", None)
-        if engine_var is not None and hasattr(x, "op"):
-            key = _var_key(x)
-            return any(_reads(op) is not None and _var_key(_reads(op)) == key
-                       for op in self.order)
-        return any(any(t is x for t in op._inputs) for op in self.order)
 
 
 def _not_differentiable(op, why):
@@ -148,131 +49,10 @@ def _not_differentiable(op, why):
         % (op.name, op.type, why))
 
 
-def _compute_gradients(path, ys, grad_ys, x_list, inputs, ins):
-    """The compute of the SymbolicGradient op: one gradient per connected x."""
-    values = {}
-    for t, v in zip(inputs, ins):
-        values[id(t)] = v
-    # The tape's sources: a variable's tfjs Variable itself; for a tensor x, zeros of its shape
-    # that the forward pass adds to x's value (exact), so the gradient with respect to those
-    # zeros is the gradient with respect to x while x's own inputs stay on the tape.
-    sources = []
-    source_ids = []
-    index_of_x = []
-    var_source = {}
-    x_source = {}
-    zeros = []
-    for x in x_list:
-        if hasattr(x, "_v") and hasattr(x, "op"):
-            key = _var_key(x)
-            if key not in var_source:
-                var_source[key] = len(sources)
-                sources.append(x._v.value)
-            index_of_x.append(var_source[key])
-        else:
-            if id(x) not in x_source:
-                x_source[id(x)] = len(sources)
-                z = T.zerosLike(values[id(x)])
-                zeros.append(z)
-                sources.append(z)
-            index_of_x.append(x_source[id(x)])
-    source_ids = [int(t.id) for t in sources]
-
-    kernels_of = []  # (op, tfjs kernel names it ran), to name the op a tfjs error comes from
-    failure = []
-
-    def value_of(t, memo):
-        if id(t) in x_source:
-            alias = memo.get(("x", id(t)))
-            if alias is None:
-                base = op_value(t, memo) if path.depends.get(id(t.op)) else values[id(t)]
-                alias = T.add(base, sources[x_source[id(t)]])
-                memo[("x", id(t))] = alias
-            return alias
-        if not path.tensor_depends(t):
-            return values[id(t)]
-        return op_value(t, memo)
-
-    def op_value(t, memo):
-        op = t.op
-        outs = memo.get(id(op))
-        if outs is None:
-            var = _reads(op)
-            if var is not None:
-                outs = [sources[var_source[_var_key(var)]]]
-            else:
-                op_ins = [value_of(i, memo) for i in op._inputs]
-                mark = bridge.tapeMark()
-                out = op._compute(op_ins, None)
-                outs = list(out) if isinstance(out, (list, tuple)) else [out]
-                for k, o in enumerate(outs):
-                    if o is None or k >= len(op._outputs) or \
-                            not path.tensor_depends(op._outputs[k]):
-                        continue
-                    seen = bridge.tapeSince(mark, o, _engine.tojs(op_ins))
-                    kernels_of.append((op, [str(n) for n in seen.kernels]))
-                    if not seen.taped:
-                        raise _not_differentiable(
-                            op, "its TensorFlow.js computation is not recorded by the "
-                            "gradient tape (its value is computed outside TensorFlow.js "
-                            "kernels)")
-            memo[id(op)] = outs
-        return outs[t.value_index]
-
-    def forward():
-        try:
-            memo = {}
-            total = None
-            for i, y in enumerate(ys):
-                if not path.tensor_depends(y):
-                    continue
-                yv = value_of(y, memo)
-                gy = grad_ys[i] if grad_ys is not None else None
-                if len(ys) == 1 and gy is None:
-                    return yv
-                term = T.sum(yv if gy is None else T.mul(yv, values[id(gy)]))
-                total = term if total is None else T.add(total, term)
-            return total
-        except BaseException as e:  # noqa: BLE001 - re-raised once back in Python
-            failure.append(e)
-            raise
-
-    proxy = create_proxy(forward)
-    try:
-        result = bridge.gradients(proxy, _engine.tojs(sources))
-    except JsException as e:
-        if failure:
-            raise failure[0] from None
-        message = str(getattr(e, "message", e))
-        marker = "gradient function not found for "
-        if marker in message:
-            kernel = message.split(marker, 1)[1].rstrip(".").strip()
-            for op, kernels in kernels_of:
-                if kernel in kernels:
-                    raise _not_differentiable(
-                        op, "TensorFlow.js has no gradient for its kernel %s" % kernel) from None
-        raise _engine.translate(e) from None
-    finally:
-        proxy.destroy()
-        for z in zeros:
-            z.dispose()
-    value = result.value
-    grads = [_engine.py(g) for g in _engine.js_list(result.grads)]
-    if not any(int(value.id) == sid for sid in source_ids) and \
-            not any(g is not None and int(g.id) == int(value.id) for g in grads):
-        value.dispose()
-    out = []
-    for x, i in zip(x_list, index_of_x):
-        g = grads[i]
-        if g is None or g.isDisposed:
-            g = T.zerosLike(values[id(x)] if id(x) in values else sources[i])
-        out.append(g)
-    return out
-
-
 def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_ops=False,
               gate_gradients=False, aggregation_method=None, stop_gradients=None,
               unconnected_gradients="none"):
+    """TF 1.15's `_GradientsHelper` (gradients_util.py): the gradient graph op by op."""
     from ._ops import convert_to_tensor
 
     ys = list(ys) if isinstance(ys, (list, tuple)) else [ys]
@@ -282,56 +62,306 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
         grad_ys = list(grad_ys) if isinstance(grad_ys, (list, tuple)) else [grad_ys]
         if len(grad_ys) != len(ys):
             raise ValueError("Passed %d grad_ys for %d ys" % (len(grad_ys), len(ys)))
-        grad_ys = [None if gy is None else convert_to_tensor(gy, dtype=y.dtype.base_dtype)
-                   for gy, y in zip(grad_ys, ys)]
+    else:
+        grad_ys = [None] * len(ys)
     stops = stop_gradients if isinstance(stop_gradients, (list, tuple)) else \
         ([] if stop_gradients is None else [stop_gradients])
     stops = [convert_to_tensor(s) for s in stops]
-    x_vars = {}
     x_tensors = []
-    converted = []
     for x in xs:
         if getattr(x, "_v", None) is not None and hasattr(x, "op"):
-            x_vars[_var_key(x)] = x
-            converted.append(x)
+            x_tensors.append(x.op.outputs[0])  # the variable's own tensor (`w:0`)
         else:
-            x = convert_to_tensor(x)
-            x_tensors.append(x)
-            converted.append(x)
-    path = _Path(ys, x_tensors, x_vars, stops)
+            x_tensors.append(convert_to_tensor(x))
     g = get_default_graph()
-    out = []
     with name_scope(name or "gradients"):
-        connected = [x for x in converted if
-                     (hasattr(x, "_v") and path.connected(x)) or
-                     (not hasattr(x, "_v") and _backpropagatable(x) and
-                      (path.connected(x) or any(x is y for y in ys)))]
-        symbolic = None
-        if connected:
-            inputs = list(ys) + [gy for gy in (grad_ys or []) if gy is not None]
-            for t in path.outside_inputs() + [x for x in connected if not hasattr(x, "_v")]:
-                if not any(t is i for i in inputs):
-                    inputs.append(t)
-            x_list = list(connected)
+        g.unique_name("uid")
+        grad_ys = _default_grad_ys(grad_ys, ys)
+        out = _build(g, ys, x_tensors, grad_ys, stops, gate_gradients)
+    result = []
+    for x, t in zip(xs, x_tensors):
+        grad = out.get(id(t))
+        if grad is None and unconnected_gradients != "none":
+            grad = _zeros_like(t)
+        result.append(grad)
+    group = list(ys) + [r for r in result if r is not None]
+    for r in result:
+        if r is not None:
+            r.op._gradient_group = group
+    return result
 
-            def compute(ins, session, inputs=inputs, x_list=x_list):
-                return _compute_gradients(path, ys, grad_ys, x_list, inputs, ins)
 
-            symbolic = Operation(g, g.unique_name("SymbolicGradient"), "SymbolicGradient",
-                                 inputs, compute)
-            for x in x_list:
-                Tensor(symbolic, len(symbolic._outputs), _dtypes.as_dtype(x.dtype).base_dtype,
-                       x.shape)
-        for x in converted:
-            if not any(x is c for c in connected):
-                out.append(None if unconnected_gradients == "none" else _zeros_like(x))
-                continue
-            k = next(i for i, c in enumerate(connected) if c is x)
-            grad = symbolic._outputs[k]
-            op = Operation(g, g.unique_name(x.op.name + "_grad"), "Identity", [grad],
-                           lambda ins, s: ins[0])
-            out.append(Tensor(op, 0, grad.dtype, grad.shape))
+def _default_grad_ys(grad_ys, ys):
+    """`_DefaultGradYs`: ones of each y's shape (`Shape`, `grad_ys_0`, `Fill`), or the given
+    grad_ys as `grad_ys_0` identities."""
+    from . import _math_grad as mg
+    from ._ops import convert_to_tensor, identity
+
+    out = []
+    for i, (y, gy) in enumerate(zip(ys, grad_ys)):
+        if gy is None:
+            if y.dtype.is_complex:
+                raise TypeError(
+                    "Gradients of complex tensors must set grad_ys (y.dtype = %r)" % y.dtype)
+            s = mg.shape(y)
+            one = mg.const(1, y.dtype.base_dtype, "grad_ys_%d" % i)
+            out.append(mg.op1("Fill", None, [s, one],
+                              lambda ins, _s: T.fill(_engine.tojs(mg._ints(ins[0])),
+                                                     ins[1].dataSync()[0], ins[1].dtype),
+                              y.dtype.base_dtype, y.shape))
+            continue
+        gy = convert_to_tensor(gy, dtype=y.dtype.base_dtype)
+        out.append(identity(gy, name="grad_ys_%d" % i))
     return out
+
+
+def _inputs(op):
+    """An op's inputs for the gradient walk: a variable read's input is the variable."""
+    var = _reads(op)
+    if var is not None:
+        return [var.op.outputs[0]]
+    return op._inputs
+
+
+def _trainable(t):
+    return _backpropagatable(t)
+
+
+def _build(g, ys, xs, grad_ys, stops, gate_gradients):
+    """The loop of `_GradientsHelper`: returns {id(x): gradient tensor}."""
+    from . import _math_grad as mg
+    from ._more_ops import add_n
+
+    all_ops = list(g._ops)
+    consumers = {}
+    for op in all_ops:
+        for t in _inputs(op):
+            consumers.setdefault(id(t), []).append(op)
+    to_ops = [y.op for y in ys]
+    from_ops = [x.op for x in xs]
+    # _MarkReachedOps: forward from the xs through trainable tensors.
+    reached = set()
+    queue = list(from_ops)
+    while queue:
+        op = queue.pop(0)
+        if id(op) in reached:
+            continue
+        reached.add(id(op))
+        for t in op._outputs:
+            if _trainable(t):
+                queue.extend(consumers.get(id(t), []))
+    reachable_to = set(id(op) for op in to_ops if id(op) in reached)
+    # Between ops: backward from the ys over reached ops.
+    between = set()
+    between_list = []
+    queue = list(to_ops)
+    while queue:
+        op = queue.pop(0)
+        if id(op) in reached:
+            between.add(id(op))
+            between_list.append(op)
+            reached.discard(id(op))
+            for t in _inputs(op):
+                queue.append(t.op)
+    pending = {}
+    for op in between_list:
+        for t in _inputs(op):
+            if id(t.op) in between:
+                pending[id(t.op)] = pending.get(id(t.op), 0) + 1
+    # _StopOps
+    stop_ops = set()
+    for op in from_ops:
+        if all(pending.get(id(t.op), 0) <= 0 for t in _inputs(op)):
+            stop_ops.add(id(op))
+    stop_ops.update(id(s.op) for s in stops)
+
+    grads = {}  # id(op) -> per output: list of gradients
+
+    def set_grad(t, grad):
+        per_op = grads.get(id(t.op))
+        if per_op is None:
+            per_op = [[] for _ in t.op._outputs]
+            grads[id(t.op)] = per_op
+        per_op[t.value_index].append(grad)
+
+    for y, gy in zip(ys, grad_ys):
+        set_grad(y, gy)
+    queue = []
+    queued = set()
+    for op in to_ops:
+        if pending.get(id(op), 0) == 0 and id(op) not in queued and id(op) in reachable_to:
+            queued.add(id(op))
+            queue.append(op)
+    xs_ids = set(id(x) for x in xs)
+    while queue:
+        op = queue.pop(0)
+        out_grads = _aggregated_grads(grads, op, add_n)
+        has_out_grads = any(gr is not None for gr in out_grads)
+        grad_fn = None
+        if has_out_grads and id(op) not in stop_ops:
+            grad_fn = _grad_fn(op, mg)
+        if grad_fn is not None and has_out_grads:
+            for i, og in enumerate(out_grads):
+                if og is None and _trainable(op._outputs[i]):
+                    out_grads[i] = mg.zeros_like(op._outputs[i])
+            with name_scope(op.name + "_grad"):
+                in_grads = grad_fn(op, *out_grads)
+                in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) \
+                    else [in_grads]
+                if gate_gradients and len([x for x in in_grads if x is not None]) > 1:
+                    in_grads = _tuple(g, in_grads)
+        else:
+            in_grads = [None] * len(_inputs(op))
+        for t_in, in_grad in zip(_inputs(op), in_grads):
+            if in_grad is not None:
+                try:
+                    in_grad.set_shape(t_in.shape)
+                except ValueError:
+                    pass
+                set_grad(t_in, in_grad)
+        for t in _inputs(op):
+            if id(t.op) not in pending:
+                continue
+            pending[id(t.op)] -= 1
+            if pending[id(t.op)] == 0:
+                queue.append(t.op)
+    out = {}
+    for x in xs:
+        per_op = grads.get(id(x.op))
+        if per_op:
+            got = per_op[x.value_index]
+            if isinstance(got, list):
+                got = got[0] if len(got) == 1 else (add_n(got) if got else None)
+            if got is not None:
+                out[id(x)] = got
+    del xs_ids
+    return out
+
+
+def _aggregated_grads(grads, op, add_n):
+    """`_AggregatedGrads` with the default ADD_N method: `AddN` in the gradients scope."""
+    per_op = grads.get(id(op))
+    if per_op is None:
+        per_op = [[] for _ in op._outputs]
+        grads[id(op)] = per_op
+    for i, out_grad in enumerate(per_op):
+        if isinstance(out_grad, list):
+            got = [x for x in out_grad if x is not None]
+            if not got:
+                per_op[i] = None
+            elif len(got) < 2:
+                per_op[i] = got[0]
+            else:
+                per_op[i] = add_n(got)
+    return list(per_op)
+
+
+def _grad_fn(op, mg):
+    if _reads(op) is not None:
+        return lambda op, grad: grad
+    if op.type in mg.NOT_DIFFERENTIABLE:
+        return None
+    fn = mg.GRADIENTS.get(op.type)
+    if fn is not None:
+        return fn
+    return _tape_grad
+
+
+def _tuple(g, tensors):
+    """`control_flow_ops.tuple`: `tuple/group_deps` and a `tuple/control_dependency` each."""
+    from ._ops import identity
+
+    with name_scope("tuple"):
+        gating = []
+        for t in tensors:
+            if t is not None and t.op not in gating:
+                gating.append(t.op)
+        gating.sort(key=lambda o: g._ops.index(o))
+        gate = Operation(g, g.unique_name("group_deps"), "NoOp", [], None,
+                         control_inputs=gating)
+        out = []
+        for t in tensors:
+            if t is None:
+                out.append(None)
+                continue
+            with g.control_dependencies([gate]):
+                out.append(identity(t, name="control_dependency"))
+        return out
+
+
+def _tape_grad(op, *out_grads):
+    """An op without a gradient function here: one `SymbolicGradient` op whose outputs are
+    TensorFlow.js's gradients of the op's own computation, one per float input."""
+    g = get_default_graph()
+    inputs = list(_inputs(op))
+    n = len(inputs)
+    float_idx = [i for i, t in enumerate(inputs) if _backpropagatable(t)]
+    seeds = [(k, gr) for k, gr in enumerate(out_grads) if gr is not None]
+    forward = op._compute
+    if forward is None:
+        raise _not_differentiable(op, "it has no computation to differentiate")
+
+    def compute(ins, session):
+        values = list(ins[:n])
+        dys = list(ins[n:])
+        zeros = [T.zerosLike(values[i]) for i in float_idx]
+        failure = []
+
+        def f():
+            try:
+                vs = list(values)
+                for z, i in zip(zeros, float_idx):
+                    vs[i] = T.add(values[i], z)
+                mark = bridge.tapeMark()
+                res = forward(vs, None)
+                res = list(res) if isinstance(res, (list, tuple)) else [res]
+                total = None
+                for (k, _gr), dy in zip(seeds, dys):
+                    seen = bridge.tapeSince(mark, res[k], _engine.tojs(vs))
+                    if not seen.taped:
+                        raise _not_differentiable(
+                            op, "its TensorFlow.js computation is not recorded by the "
+                            "gradient tape (its value is computed outside TensorFlow.js "
+                            "kernels)")
+                    term = T.sum(T.mul(res[k], dy))
+                    total = term if total is None else T.add(total, term)
+                return total
+            except BaseException as e:  # noqa: BLE001 - re-raised once back in Python
+                failure.append(e)
+                raise
+
+        proxy = create_proxy(f)
+        try:
+            result = bridge.gradients(proxy, _engine.tojs(zeros))
+        except JsException as e:
+            if failure:
+                raise failure[0] from None
+            message = str(getattr(e, "message", e))
+            marker = "gradient function not found for "
+            if marker in message:
+                kernel = message.split(marker, 1)[1].rstrip(".").strip()
+                raise _not_differentiable(
+                    op, "TensorFlow.js has no gradient for its kernel %s" % kernel) from None
+            raise _engine.translate(e) from None
+        finally:
+            proxy.destroy()
+        result.value.dispose()
+        out = []
+        for z, gr in zip(zeros, _engine.js_list(result.grads)):
+            gr = _engine.py(gr)
+            out.append(T.zerosLike(z) if gr is None else gr)
+            z.dispose()
+        return out
+
+    sg = Operation(g, g.unique_name("SymbolicGradient"), "SymbolicGradient",
+                   inputs + [gr for _k, gr in seeds], compute)
+    outs = []
+    for i in float_idx:
+        outs.append(Tensor(sg, len(sg._outputs), inputs[i].dtype.base_dtype, inputs[i].shape))
+    in_grads = [None] * n
+    for t, i in zip(outs, float_idx):
+        in_grads[i] = t
+    return in_grads
 
 
 def stop_gradient(input, name=None):  # noqa: A002 - TF's name

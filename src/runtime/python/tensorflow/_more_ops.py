@@ -194,7 +194,9 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
             out = T.transpose(out, js(perm))
         return T.cast(out, _tfjs_type(dt))
 
-    return make_op("OneHot", op_name + "/", "one_hot", [i], compute, dt, shape)
+    from ._math_grad import _scoped_compute
+
+    return make_op("OneHot", op_name + "/", "one_hot", [i], _scoped_compute(compute), dt, shape)
 
 
 def size(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name
@@ -432,45 +434,118 @@ def in_top_k(predictions, targets, k, name=None):
 
 
 def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, name=None):
-    """max(x, 0) - x * z + log(1 + exp(-abs(x))), named `logistic_loss`."""
-    z, x = convert_to_tensor(labels), convert_to_tensor(logits)
-    if not x.shape.is_compatible_with(z.shape):
-        raise ValueError("logits and labels must have the same shape (%s vs %s)"
-                         % (x.shape, z.shape))
+    """nn_impl.py (1.15): `max(x, 0) - x * z + log(1 + exp(-abs(x)))` built as TF builds it
+    under `logistic_loss`: zeros_like, GreaterEqual, Select, Neg, Select_1, mul, sub, Exp,
+    Log1p, and the Add named by the scope."""
+    from . import _math_grad as mg
 
-    def compute(ins, s):
-        lx, lz = ins[0], ins[1]
-        return T.add(T.sub(T.relu(lx), T.mul(lx, lz)), T.log1p(T.exp(T.neg(T.abs(lx)))))
-
-    return make_op("Add", name, "logistic_loss", [x, z], compute, x.dtype.base_dtype,
-                   x.shape.merge_with(z.shape))
-
-
-def _xent(logits, labels, scope):
-    x, y = convert_to_tensor(logits), convert_to_tensor(labels)
     g = _graph()
-    with g.name_scope(scope):
+    with g.name_scope(name or "logistic_loss") as scope:
+        x = convert_to_tensor(logits)
+        z = convert_to_tensor(labels)
+        if not x.shape.is_compatible_with(z.shape):
+            raise ValueError("logits and labels must have the same shape (%s vs %s)"
+                             % (x.shape, z.shape))
+        zeros = mg.zeros_like(x)
+        cond = mg.op1("GreaterEqual", None, [x, zeros],
+                      lambda ins, s: T.greaterEqual(ins[0], ins[1]), _dtypes.bool, x.shape)
+
+        def select(ins, s):
+            return T.where(ins[0], ins[1], ins[2])
+
+        relu_logits = mg.op1("Select", None, [cond, x, zeros], select, x.dtype, x.shape)
+        neg_abs_logits = mg.op1("Select", None, [cond, mg.neg(x), x], select, x.dtype,
+                                x.shape)
+        first = mg.sub(relu_logits, mg.mul(x, z))
+        second = mg.unary("Log1p", T.log1p, mg.unary("Exp", T.exp, neg_abs_logits))
+        return mg.op1("Add", scope, [first, second], lambda ins, s: T.add(ins[0], ins[1]),
+                      x.dtype, x.shape.merge_with(z.shape))
+
+
+def _xent(logits, labels, scope, axis=-1, stop_labels=False):
+    """nn_ops.py (1.15) `softmax_cross_entropy_with_logits_v2`: logits and labels flattened to
+    matrices (`Rank`, `Shape`, `Sub`, `Slice`, `concat`, `Reshape`), the two-output
+    `SoftmaxCrossEntropyWithLogits` op named by the scope, and its cost reshaped back
+    (`Reshape_2`). The v1 form first stops the labels' gradient (`labels_stop_gradient`)."""
+    from . import _math_grad as mg
+    from ._gradients import stop_gradient
+
+    g = _graph()
+    with g.name_scope(scope) as name:
+        if stop_labels:
+            labels = stop_gradient(labels, name="labels_stop_gradient")
+        x, y = convert_to_tensor(logits), convert_to_tensor(labels)
+        rank_known = x.shape.dims is not None
+        if not rank_known or axis not in (-1, len(x.shape) - 1) or len(x.shape) < 1:
+            return _xent_one_op(x, y)
         shape = infer_shape("softmax_xent", [x.shape, y.shape], {},
                             "SoftmaxCrossEntropyWithLogits", "SoftmaxCrossEntropyWithLogits")
+        if y.dtype.base_dtype != x.dtype.base_dtype:
+            from ._ops import cast
+
+            y = cast(y, x.dtype.base_dtype)
+        input_rank = mg.rank(x)
+        input_shape = mg.shape(x)
+        flat_x = _flatten_outer_dims(x, mg)
+        flat_y = _flatten_outer_dims(y, mg)
 
         def compute(ins, s):
-            return T.neg(T.sum(T.mul(ins[1], T.logSoftmax(ins[0])), -1))
+            logp = T.logSoftmax(ins[0])
+            return [T.neg(T.sum(T.mul(ins[1], logp), -1)), T.sub(T.exp(logp), ins[1])]
 
-        for _ in (0, 1):
-            _op_name(None, "Reshape")
-        return make_op("Reshape", "Reshape", "Reshape", [x, y], compute, x.dtype.base_dtype,
-                       shape)
+        dims = x.shape.as_list()
+        n = None
+        if None not in dims[:-1]:
+            n = 1
+            for d in dims[:-1]:
+                n *= d
+        cost, _ = mg.op_n("SoftmaxCrossEntropyWithLogits", name, [flat_x, flat_y], compute,
+                          [(x.dtype, [n]), (x.dtype, [n, dims[-1]])])
+        output_shape = mg.slice_(input_shape, [0],
+                                 [mg.binary("Sub", T.sub, input_rank, 1, default="Sub")])
+        cost = mg.reshape(cost, output_shape)
+        cost.set_shape(shape)
+        return cost
+
+
+def _flatten_outer_dims(x, mg):
+    rank = mg.rank(x)
+    last = mg.slice_(mg.shape(x), [mg.binary("Sub", T.sub, rank, 1, default="Sub")], [1])
+    out = mg.reshape(x, mg.concat([[-1], last], 0))
+    dims = x.shape.as_list()
+    if None not in dims[:-1]:
+        n = 1
+        for d in dims[:-1]:
+            n *= d
+        out.set_shape([n, dims[-1]])
+    else:
+        out.set_shape([None, dims[-1]])
+    return out
+
+
+def _xent_one_op(x, y):
+    shape = infer_shape("softmax_xent", [x.shape, y.shape], {},
+                        "SoftmaxCrossEntropyWithLogits", "SoftmaxCrossEntropyWithLogits")
+
+    def compute(ins, s):
+        return T.neg(T.sum(T.mul(ins[1], T.logSoftmax(ins[0])), -1))
+
+    for _ in (0, 1):
+        _op_name(None, "Reshape")
+    return make_op("Reshape", "Reshape", "Reshape", [x, y], compute, x.dtype.base_dtype, shape)
 
 
 def softmax_cross_entropy_with_logits_v2(_sentinel=None, labels=None, logits=None, dim=-1,
                                          name=None, axis=None):
-    return _xent(logits, labels, name or "softmax_cross_entropy_with_logits")
+    return _xent(logits, labels, name or "softmax_cross_entropy_with_logits",
+                 -1 if axis is None and dim is None else (dim if axis is None else axis))
 
 
 def softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, dim=-1,
                                       name=None, axis=None):
     """The deprecated v1 form: labels get `stop_gradient`, under `..._sg`."""
-    return _xent(logits, labels, name or "softmax_cross_entropy_with_logits_sg")
+    return _xent(logits, labels, name or "softmax_cross_entropy_with_logits_sg",
+                 -1 if axis is None and dim is None else (dim if axis is None else axis), True)
 
 
 def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None,
@@ -485,8 +560,23 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits
         def compute(ins, s):
             logp = T.logSoftmax(ins[0])
             depth = int(ins[0].shape[-1])
-            return T.neg(T.sum(T.mul(T.oneHot(T.cast(ins[1], "int32"), depth), logp), -1))
+            onehot = T.oneHot(T.cast(ins[1], "int32"), depth)
+            return [T.neg(T.sum(T.mul(onehot, logp), -1)), T.sub(T.exp(logp), onehot)]
 
+        if x.shape.dims is not None and len(x.shape) == 2:
+            # 1.15 takes `array_ops.shape(labels)` first (used only for higher ranks).
+            from . import _math_grad as mg
+
+            mg.shape(y)
+            cost, _ = mg.op_n("SparseSoftmaxCrossEntropyWithLogits",
+                              "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,
+                              [(x.dtype, shape), (x.dtype, x.shape)])
+            return cost
+
+        def compute_one(ins, s):
+            return compute(ins, s)[0]
+
+        compute = compute_one
         return make_op("SparseSoftmaxCrossEntropyWithLogits",
                        "SparseSoftmaxCrossEntropyWithLogits",
                        "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,

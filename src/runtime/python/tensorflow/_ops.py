@@ -322,6 +322,9 @@ def _truediv(a, b):
 
 
 add = _binary("Add", T.add, "Add")
+# `a + b` is math_ops.py's `_add_dispatch`: AddV2 for every dtype but strings (1.15, past its
+# forward-compatibility date).
+add_v2 = _binary("AddV2", T.add, "add")
 subtract = _binary("Sub", T.sub, "Sub")
 multiply = _binary("Mul", T.mul, "Mul")
 divide_ = _binary("RealDiv", _truediv, "truediv")
@@ -414,7 +417,9 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     def compute(ins, s):
         return T.matMul(ins[0], ins[1], ta, tb)
 
-    return make_op(op_type, op_name + "/", "MatMul", [a, b], compute, a.dtype.base_dtype, out)
+    result = make_op(op_type, op_name + "/", "MatMul", [a, b], compute, a.dtype.base_dtype, out)
+    result.op._attrs = {"transpose_a": ta, "transpose_b": tb}
+    return result
 
 
 def _shape_list(shape):
@@ -443,11 +448,26 @@ def _reduce(op_type, fn, default):
             [_shape_list(x.shape), "[]" if n_axes == 0 else "[%d]" % n_axes],
             None if js_axis is None else "input[1] = <%s>" % (
                 js_axis if isinstance(js_axis, int) else " ".join(str(a) for a in js_axis)))
-        return make_op(op_type, op_name + "/", default, [x],
+        axes = _reduction_dims(x, axis, op_name)
+        return make_op(op_type, op_name + "/", default, [x, axes],
                        lambda ins, s: fn(ins[0], _engine.tojs(js_axis), keep),
                        x.dtype.base_dtype, shape)
 
     return op
+
+
+def _reduction_dims(x, axis, op_name):
+    """The reduction's second input as math_ops.py builds it: all axes of a known rank are a
+    `Const` (an unknown rank: `Rank` and `range`), a given axis is converted inside the op's
+    scope (`Mean/reduction_indices`)."""
+    if axis is None:
+        if x.shape.dims is not None:
+            return constant(list(range(len(x.shape))), dtype=_dtypes.int32, name="Const")
+        rank = make_op("Rank", None, "Rank", [x],
+                       lambda ins, s: T.scalar(int(ins[0].rank), "int32"), _dtypes.int32, [])
+        return range_(0, rank)
+    with _graph().name_scope(op_name + "/"):
+        return constant(axis, dtype=_dtypes.int32, name="reduction_indices")
 
 
 reduce_sum = _reduce("Sum", T.sum, "Sum")
@@ -473,7 +493,9 @@ def reshape(tensor, shape, name=None):
                       [_shape_list(x.shape), "[%d]" % len(target)],
                       " and with input tensors computed as partial shapes: input[1] = [%s]"
                       % ",".join("?" if d == -1 else str(d) for d in target))
-    return make_op("Reshape", op_name + "/", "Reshape", [x],
+    with _graph().name_scope(op_name + "/"):
+        shape_const = constant(target, dtype=_dtypes.int32, name="shape")
+    return make_op("Reshape", op_name + "/", "Reshape", [x, shape_const],
                    lambda ins, s: T.reshape(ins[0], _engine.tojs(target)), x.dtype.base_dtype,
                    out)
 
@@ -573,7 +595,7 @@ def _like(kind, value):
         dt = x.dtype.base_dtype if dtype is None else _dtypes.as_dtype(dtype)
         tfjs_type = "bool" if dt.is_bool else ("int32" if dt.is_integer else "float32")
         return make_op(op_type, name, kind, [x],
-                       lambda ins, s: T.cast(T.fill(ins[0].shape, value), tfjs_type), dt, x.shape)
+                       lambda ins, s: T.fill(ins[0].shape, value, tfjs_type), dt, x.shape)
 
     return op
 
@@ -682,7 +704,7 @@ def _install_operators():
         return forward, backward
 
     table = {
-        "add": (add, "add"), "sub": (subtract, "sub"), "mul": (multiply, "mul"),
+        "add": (add_v2, "add"), "sub": (subtract, "sub"), "mul": (multiply, "mul"),
         "truediv": (divide_, "truediv"), "pow": (pow_, "pow"), "floordiv": (floordiv, "floordiv"),
         "mod": (mod, "mod"), "matmul": (lambda a, b, name=None: matmul(a, b, name=name), "matmul"),
     }
@@ -902,8 +924,10 @@ def round(x, name=None):  # noqa: A001 - TF's name
 
 def leaky_relu(features, alpha=0.2, name=None):
     x = convert_to_tensor(features)
-    return make_op("LeakyRelu", name, "LeakyRelu", [x], lambda ins, s: T.leakyRelu(ins[0], alpha),
-                   x.dtype.base_dtype, x.shape)
+    out = make_op("LeakyRelu", name, "LeakyRelu", [x], lambda ins, s: T.leakyRelu(ins[0], alpha),
+                  x.dtype.base_dtype, x.shape)
+    out.op._attrs = {"alpha": alpha}
+    return out
 
 
 def log_softmax(logits, axis=None, name=None):
@@ -1017,8 +1041,15 @@ def _strided_slice_op(x, begin, end, strides, bm, em, elm, nam, sam, name, defau
         return T.stridedSlice(ins[0], _engine.tojs(b), _engine.tojs(e), _engine.tojs(st), bm, em,
                               elm, nam, sam)
 
-    return make_op("StridedSlice", op_name + "/", default, [x] + tensors, compute,
-                   x.dtype.base_dtype, shape)
+    if not tensors and begin:
+        # array_ops.stack of constant lists: Consts `stack`, `stack_1`, `stack_2` in the scope.
+        with _graph().name_scope(op_name + "/"):
+            tensors = [constant([int(v) for v in vals], dtype=_dtypes.int32, name="stack")
+                       for vals in (begin, end, strides)]
+    result = make_op("StridedSlice", op_name + "/", default, [x] + tensors, compute,
+                     x.dtype.base_dtype, shape)
+    result.op._attrs = {"masks": (bm, em, elm, nam, sam)}
+    return result
 
 
 def slice_helper(tensor, slice_spec):

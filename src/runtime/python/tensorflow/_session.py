@@ -25,6 +25,7 @@ class _Evaluator(object):
         self.feeds = feeds
         self.memo = {}
         self.created = []
+        self.groups = set()
 
     def value(self, tensor):
         if tensor in self.feeds:
@@ -37,6 +38,14 @@ class _Evaluator(object):
         return outs[tensor.value_index]
 
     def run_op(self, op):
+        group = getattr(op, "_gradient_group", None)
+        if group is not None and id(group) not in self.groups:
+            # One tf.gradients call's results (and ys) are computed together (_gradients.py).
+            self.groups.add(id(group))
+            for t in group:
+                self.value(t)
+            if op in self.memo:
+                return self.memo[op]
         for c in op._control_inputs:
             self.value_of_op(c)
         var = getattr(op, "_reads_variable", None)

@@ -41,6 +41,9 @@ def wrap_engine_variable(graph, ev):
         cls = ResourceVariable if bool(ev.isResource) else RefVariable
         w = cls.__new__(cls)
         w._init_from_engine(ev)
+        _WRAPPERS[key] = w
+        w._create_ops()
+        return w
     else:
         w = PartitionedVariable(ev)
     _WRAPPERS[key] = w
@@ -93,6 +96,7 @@ class Variable(object):
             self.__class__ = ResourceVariable if use_resource else RefVariable
         self._init_from_engine(ev)
         _WRAPPERS[_key(ev)] = self
+        self._create_ops(python_value=not _ops._is_tensor_like(initial_value))
 
     def _init_from_engine(self, ev):
         self._v = ev
@@ -101,6 +105,30 @@ class Variable(object):
         self._op = None
         self._read = None
         self._initializer_op = None
+
+    def _create_ops(self, python_value=False):
+        """The ops TF 1.15's variable constructor makes, in its order: the initializer's
+        subgraph under `<name>/Initializer/` (init_ops.py), the variable op, `<name>/Assign`
+        and `<name>/read` (resource variables: `IsInitialized/VarIsInitializedOp`, `Assign`,
+        `Read/ReadVariableOp`). A `tf.Variable` of a Python value converts it first
+        (`<name>/initial_value`). Only the final initializer op has a value when run (the
+        variable's initial value); its random and parameter inputs are named, not computed."""
+        if self._graph is not get_default_graph():
+            return
+        kind = _engine.py(self._v.initializerOpName)
+        tail = kind.rsplit("/", 1)[-1] if kind else None
+        if python_value:
+            tail = "initial_value"
+        if tail in _INITIALIZER_OPS or (tail == "initial_value" and python_value):
+            self._initial = _initializer_subgraph(self, str(kind or ""), tail)
+        self.op
+        if bool(self._v.isResource):
+            base = str(self._v.opName)
+            is_init = Operation(self._graph, base + "/IsInitialized/VarIsInitializedOp",
+                                "VarIsInitializedOp")
+            Tensor(is_init, 0, _dtypes.bool, TensorShape([]))
+        self.initializer
+        self.value()
 
     # -- identity --------------------------------------------------------------------------
     @property
@@ -143,7 +171,8 @@ class Variable(object):
     def initializer(self):
         """The op that (re)initializes this variable in a session (`v/Assign`)."""
         if self._initializer_op is None:
-            op = Operation(self._graph, str(self._v.opName) + "/Assign", "Assign")
+            op = Operation(self._graph, str(self._v.opName) + "/Assign",
+                           "AssignVariableOp" if bool(self._v.isResource) else "Assign")
             op._initializes = [self]
             self._initializer_op = op
         return self._initializer_op
@@ -216,6 +245,76 @@ class Variable(object):
 
     def __iter__(self):
         raise TypeError("'Variable' object is not iterable.")
+
+
+# init_ops.py (1.15): the ops each engine initializer's final op (`opName`) is built from.
+_INITIALIZER_OPS = {
+    "random_uniform": [("shape", "Const"), ("min", "Const"), ("max", "Const"),
+                       ("RandomUniform", "RandomUniform"), ("sub", "Sub"), ("mul", "Mul"),
+                       (None, "Add")],
+    "truncated_normal": [("shape", "Const"), ("mean", "Const"), ("stddev", "Const"),
+                         ("TruncatedNormal", "TruncatedNormal"), ("mul", "Mul"), (None, "Add")],
+    "random_normal": [("shape", "Const"), ("mean", "Const"), ("stddev", "Const"),
+                      ("RandomStandardNormal", "RandomStandardNormal"), ("mul", "Mul"),
+                      (None, "Add")],
+    "zeros": [(None, "Const")],
+    "ones": [(None, "Const")],
+    "Const": [(None, "Const")],
+}
+
+
+def _initializer_subgraph(var, final_name, tail):
+    """The initializer's ops; returns the final one's tensor (the variable's initial value)."""
+    g = var._graph
+    shape = var.shape.as_list()
+    dtype = var.dtype.base_dtype
+    base = final_name if tail != "initial_value" else str(var._v.opName) + "/initial_value"
+    steps = _INITIALIZER_OPS.get(tail, [(None, "Const")])
+    if tail in ("zeros", "ones"):
+        n = 1
+        for d in shape:
+            n *= d
+        if n >= 1000:  # array_ops._constant_if_small: a Fill of a shape and a scalar
+            steps = [("shape_as_tensor", "Const"), ("Const", "Const"), (None, "Fill")]
+
+    holder = []
+
+    def kept_value(ins, s):
+        value = _engine.py(var._v.initialValue)
+        if value is None:
+            raise NotImplementedError(
+                "Scope Lens kept no initial value for %s." % var.name)
+        holder[0]._const_value = value  # the engine's kept copy: a run must not dispose it
+        return value
+
+    def unnamed(ins, s):
+        raise NotImplementedError(
+            "Scope Lens's runtime does not compute the initializer's intermediate ops; "
+            "the initial value is %s:0." % base)
+
+    final = None
+    for sub, op_type in steps:
+        if sub is None:
+            final = Operation(g, base, op_type, [], kept_value)
+            holder.append(final)
+            final = Tensor(final, 0, dtype, var.shape)
+        else:
+            op = Operation(g, base + "/" + sub, op_type, [],
+                           _shape_const(shape) if sub in ("shape", "shape_as_tensor")
+                           else unnamed)
+            if sub in ("shape", "shape_as_tensor"):
+                Tensor(op, 0, _dtypes.int32, TensorShape([len(shape)]))
+            else:
+                Tensor(op, 0, dtype, TensorShape(None if sub not in (
+                    "min", "max", "mean", "stddev", "Const") else []))
+    return final
+
+
+def _shape_const(shape):
+    def compute(ins, s):
+        return _engine.tfjs.tensor1d(_engine.tojs(list(shape)), "int32")
+
+    return compute
 
 
 class RefVariable(Variable):

@@ -1,0 +1,815 @@
+"""TF 1.15's registered gradient functions (math_grad.py, nn_grad.py, array_grad.py), built
+from the runtime's own ops with TF's op names and types.
+
+`tf.gradients` (_gradients.py) calls `GRADIENTS[op.type](op, *out_grads)` inside the
+`<op name>_grad` name scope, as TF's `_GradientsHelper` does, so the ops each function creates
+get the names TF gives them (`gradients/MatMul_grad/MatMul_1`, `gradients/Mean_grad/Tile`, ...).
+Every op computes its value from its inputs with TensorFlow.js when a session runs it. TF's
+special gradient kernels (`ReluGrad`, `Conv2DBackpropFilter`, `MaxPoolGrad`, ...) compute what
+TF's kernels compute; the convolution and pooling ones take TensorFlow.js's own gradient of the
+forward kernel (`vjp`).
+
+The shape helpers follow `array_ops.shape_internal`/`rank_internal`/`size_internal`
+(`optimize=True`): a statically known answer is a `Const` named as the op would be.
+"""
+from . import _engine
+from . import dtypes as _dtypes
+from ._framework import Operation, Tensor, get_default_graph
+from .tensor_shape import TensorShape, as_shape, unknown_shape
+
+T = _engine.tfjs
+bridge = _engine.bridge
+
+GRADIENTS = {}
+# Op types TF registers with `ops.NotDifferentiable` (their gradient is None).
+NOT_DIFFERENTIABLE = frozenset([
+    "StopGradient", "PreventGradient", "ZerosLike", "OnesLike", "Shape", "ShapeN", "Size",
+    "Rank", "BroadcastGradientArgs", "Equal", "NotEqual", "Less", "LessEqual", "Greater",
+    "GreaterEqual", "ArgMax", "ArgMin", "Floor", "Ceil", "Round", "Sign", "RandomUniform",
+    "RandomStandardNormal", "TruncatedNormal", "RandomUniformInt", "OneHot", "Range", "Fill",
+    "LogicalAnd", "LogicalOr", "LogicalNot", "IsFinite", "IsNan", "IsInf", "FloorDiv",
+    "FloorMod", "Multinomial", "InTopK", "InTopKV2", "Const", "Placeholder",
+    "PlaceholderWithDefault", "NoOp", "Assign", "AssignAdd", "AssignSub",
+])
+
+
+def register(*types):
+    def deco(fn):
+        for t in types:
+            GRADIENTS[t] = fn
+        return fn
+
+    return deco
+
+
+# ---------------------------------------------------------------------------------------------
+# Op builders
+
+
+def _ops():
+    from . import _ops as ops
+
+    return ops
+
+
+def _ints(t):
+    return [int(v) for v in t.dataSync()]
+
+
+def _scoped_compute(compute):
+    """`compute` in a tfjs scope: the intermediate tensors it makes are disposed, its result
+    (owned by the session's run from then on) is kept."""
+    def run(ins, s):
+        engine = T.engine()
+        engine.startScope()
+        out = None
+        try:
+            out = compute(ins, s)
+        finally:
+            engine.endScope(_engine.tojs(out) if isinstance(out, list) else out)
+        return out
+
+    return run
+
+
+def op1(op_type, name, inputs, compute, dtype, shape=None):
+    """One op of type `op_type` named `name` (or the type), with one output."""
+    compute = _scoped_compute(compute)
+    return _ops().make_op(op_type, name, op_type, inputs, compute,
+                          _dtypes.as_dtype(dtype).base_dtype,
+                          unknown_shape() if shape is None else shape)
+
+
+def op_n(op_type, name, inputs, compute, outputs):
+    """One op with several outputs: `outputs` is a list of (dtype, shape)."""
+    g = get_default_graph()
+    compute = _scoped_compute(compute)
+    op = Operation(g, _ops()._op_name(name, op_type), op_type, inputs, compute,
+                   control_inputs=g.control_inputs_for(inputs))
+    return [Tensor(op, i, _dtypes.as_dtype(d).base_dtype, unknown_shape() if s is None else s)
+            for i, (d, s) in enumerate(outputs)]
+
+
+def const(value, dtype, name="Const"):
+    return _ops().constant(value, dtype=dtype, name=name)
+
+
+def _scoped(default, name=None):
+    """The name `ops.name_scope(name, default)` gives a one-op helper's op (`Shape`, ...)."""
+    return get_default_graph().unique_name(name or default) + "/"
+
+
+def shape(x, name=None, optimize=True):
+    """`array_ops.shape`: a Const of a fully defined static shape, else op Shape."""
+    s = x.shape
+    if optimize and s.is_fully_defined():
+        return const(s.as_list(), _dtypes.int32, _scoped("Shape", name))
+    return op1("Shape", _scoped("Shape", name), [x],
+               lambda ins, _s: T.tensor1d(_engine.tojs([int(d) for d in ins[0].shape]), "int32"),
+               _dtypes.int32, unknown_shape(1) if s.dims is None else [len(s)])
+
+
+def shape_n(xs, name=None):
+    """`array_ops.shape_n`: op ShapeN, one int32 vector per input."""
+    def compute(ins, _s):
+        return [T.tensor1d(_engine.tojs([int(d) for d in v.shape]), "int32") for v in ins]
+
+    return op_n("ShapeN", name, list(xs), compute,
+                [(_dtypes.int32, unknown_shape(1) if x.shape.dims is None else [len(x.shape)])
+                 for x in xs])
+
+
+def rank(x, name=None):
+    if x.shape.dims is not None:
+        return const(len(x.shape), _dtypes.int32, _scoped("Rank", name))
+    return op1("Rank", _scoped("Rank", name), [x],
+               lambda ins, _s: T.scalar(int(ins[0].rank), "int32"), _dtypes.int32, [])
+
+
+def size(x, name=None):
+    if x.shape.is_fully_defined():
+        return const(x.shape.num_elements(), _dtypes.int32, _scoped("Size", name))
+    return op1("Size", _scoped("Size", name), [x],
+               lambda ins, _s: T.scalar(int(ins[0].size), "int32"), _dtypes.int32, [])
+
+
+def to_int_tensor(value, name):
+    """A list argument as `_apply_op_helper` converts it inside the op's scope: a Const named
+    `name`, or when it holds tensors TF's autopacking: Consts `name/0`, ... and a Pack."""
+    if isinstance(value, Tensor):
+        return value
+    if isinstance(value, (list, tuple)) and any(isinstance(v, Tensor) for v in value):
+        scope = _scoped(name)
+        with get_default_graph().name_scope(scope):
+            parts = [v if isinstance(v, Tensor) else const(int(v), _dtypes.int32, str(i))
+                     for i, v in enumerate(value)]
+        return op1("Pack", scope, parts, lambda ins, _s: T.stack(_engine.tojs(list(ins))),
+                   _dtypes.int32, [len(parts)])
+    return const(value, _dtypes.int32, name)
+
+
+def reshape(x, new_shape, name=None):
+    """`array_ops.reshape(x, shape)`: the shape is an input (`Reshape/shape` for a list)."""
+    scope = _scoped("Reshape", name)
+    g = get_default_graph()
+    with g.name_scope(scope):
+        s = new_shape if isinstance(new_shape, Tensor) else to_int_tensor(list(new_shape),
+                                                                          "shape")
+    static = unknown_shape()
+    if not isinstance(new_shape, Tensor):
+        dims = [None if int(d) == -1 else int(d) for d in new_shape]
+        static = TensorShape(dims)
+    elif getattr(s.op, "_const_value", None) is not None:
+        static = TensorShape([None if v == -1 else v for v in _ints(s.op._const_value)])
+    return op1("Reshape", scope, [x, s],
+               lambda ins, _s: T.reshape(ins[0], _engine.tojs(_ints(ins[1]))),
+               x.dtype, static)
+
+
+def reduce_sum(x, axes, keepdims=False, name=None):
+    """`math_ops.reduce_sum(x, axes)` with `axes` a tensor (no Const is made for it)."""
+    def compute(ins, _s):
+        ax = _ints(ins[1])
+        if not ax:
+            return ins[0] if not keepdims else ins[0]
+        return T.sum(ins[0], _engine.tojs(ax), keepdims)
+
+    return op1("Sum", _scoped("Sum", name), [x, axes], compute, x.dtype)
+
+
+def reduce_sum_axis(x, axis, keepdims=False, name=None):
+    """`math_ops.reduce_sum(x, axis)` with a Python axis: `Sum/reduction_indices`."""
+    scope = _scoped("Sum", name)
+    with get_default_graph().name_scope(scope):
+        ax = const(axis, _dtypes.int32, "reduction_indices")
+    return op1("Sum", scope, [x, ax],
+               lambda ins, _s: T.sum(ins[0], _engine.tojs(_ints(ins[1])), keepdims), x.dtype)
+
+
+def tile(x, multiples, name=None):
+    scope = _scoped("Tile", name)
+    with get_default_graph().name_scope(scope):
+        m = multiples if isinstance(multiples, Tensor) else to_int_tensor(list(multiples),
+                                                                          "multiples")
+    return op1("Tile", scope, [x, m],
+               lambda ins, _s: T.tile(ins[0], _engine.tojs(_ints(ins[1]))), x.dtype)
+
+
+def broadcast_gradient_args(sx, sy):
+    """`gen_array_ops.broadcast_gradient_args`: the axes to sum each side's gradient over."""
+    def compute(ins, _s):
+        a, b = _ints(ins[0]), _ints(ins[1])
+        n = max(len(a), len(b))
+        a = [1] * (n - len(a)) + a
+        b = [1] * (n - len(b)) + b
+        ra, rb = [], []
+        for i in range(n):
+            if a[i] == 1 and b[i] != 1:
+                ra.append(i)
+            elif b[i] == 1 and a[i] != 1:
+                rb.append(i)
+            elif a[i] == 1 and b[i] == 1:
+                ra.append(i)
+                rb.append(i)
+        return [T.tensor1d(_engine.tojs(ra), "int32"), T.tensor1d(_engine.tojs(rb), "int32")]
+
+    return op_n("BroadcastGradientArgs", None, [sx, sy], compute,
+                [(_dtypes.int32, [None]), (_dtypes.int32, [None])])
+
+
+def slice_(x, begin, size_, name=None):
+    """`array_ops.slice` with begin/size converted in the op's scope (`Slice/begin`, ...)."""
+    scope = _scoped("Slice", name)
+    with get_default_graph().name_scope(scope):
+        b = to_int_tensor(begin, "begin")
+        z = to_int_tensor(size_, "size")
+
+    def compute(ins, _s):
+        return T.slice(ins[0], _engine.tojs(_ints(ins[1])), _engine.tojs(_ints(ins[2])))
+
+    return op1("Slice", scope, [x, b, z], compute, x.dtype, [None] * len(size_))
+
+
+def concat(values, axis, name=None):
+    """`array_ops.concat` of several values: `concat/values_0`, ..., `concat/axis`."""
+    scope = _scoped("concat", name)
+    with get_default_graph().name_scope(scope):
+        parts = [v if isinstance(v, Tensor) else const(v, _dtypes.int32, "values_%d" % i)
+                 for i, v in enumerate(values)]
+        ax = const(axis, _dtypes.int32, "axis")
+    return op1("ConcatV2", scope, parts + [ax],
+               lambda ins, _s: T.concat(_engine.tojs(list(ins[:-1])), _ints(ins[-1])[0]),
+               parts[0].dtype, [None])
+
+
+def expand_dims(x, axis, name=None):
+    scope = _scoped("ExpandDims", name)
+    with get_default_graph().name_scope(scope):
+        d = const(axis, _dtypes.int32, "dim")
+    out = unknown_shape()
+    if x.shape.dims is not None:
+        dims = x.shape.as_list()
+        k = axis if axis >= 0 else len(dims) + 1 + axis
+        out = TensorShape(dims[:k] + [1] + dims[k:])
+    return op1("ExpandDims", scope, [x, d],
+               lambda ins, _s: T.expandDims(ins[0], _ints(ins[1])[0]), x.dtype, out)
+
+
+def binary(op_type, fn, x, y, name=None, default=None):
+    """A binary element-wise op `op_type` named `name` or `default` (TF's Python wrappers name
+    `a * b` 'mul' but `gen_math_ops.mul` 'Mul'); a Python operand becomes `<op>/y`."""
+    ops = _ops()
+    scope = _scoped(default or op_type, name)
+    if not isinstance(y, Tensor):
+        with get_default_graph().name_scope(scope):
+            y = const(y, x.dtype.base_dtype, "y")
+    if not isinstance(x, Tensor):
+        with get_default_graph().name_scope(scope):
+            x = const(x, y.dtype.base_dtype, "x")
+    try:
+        shp = ops.broadcast_shape(x.shape, y.shape)
+    except Exception:  # noqa: BLE001 - shapes of gradients are set by tf.gradients
+        shp = unknown_shape()
+    return op1(op_type, scope, [x, y], lambda ins, _s: fn(ins[0], ins[1]), x.dtype, shp)
+
+
+def mul(x, y, name=None):
+    return binary("Mul", T.mul, x, y, name, "mul")
+
+
+def Mul(x, y, name=None):  # noqa: N802 - gen_math_ops.mul's default name
+    return binary("Mul", T.mul, x, y, name, "Mul")
+
+
+def sub(x, y, name=None):
+    return binary("Sub", T.sub, x, y, name, "sub")
+
+
+def add(x, y, name=None):
+    """`x + y` (math_ops' `_add_dispatch`: AddV2)."""
+    return binary("AddV2", T.add, x, y, name, "add")
+
+
+def real_div(x, y, name=None):
+    return binary("RealDiv", T.div, x, y, name, "RealDiv")
+
+
+def truediv(x, y, name=None):
+    return binary("RealDiv", T.div, x, y, name, "truediv")
+
+
+def unary(op_type, fn, x, name=None):
+    return op1(op_type, _scoped(op_type, name), [x], lambda ins, _s: fn(ins[0]), x.dtype,
+               x.shape)
+
+
+def neg(x):
+    return unary("Neg", T.neg, x)
+
+
+def cast(x, dtype):
+    """`math_ops.cast`: x itself when it already has the dtype."""
+    dtype = _dtypes.as_dtype(dtype).base_dtype
+    if x.dtype.base_dtype == dtype:
+        return x
+    return _ops().cast(x, dtype)
+
+
+def zeros_like(x):
+    return _ops().zeros_like(x)
+
+
+def matmul(a, b, transpose_a=False, transpose_b=False):
+    return _ops().matmul(a, b, transpose_a=transpose_a, transpose_b=transpose_b)
+
+
+def grad_kernel(op_type, inputs, compute, like):
+    """A gradient kernel op (`ReluGrad`, `BiasAddGrad`, ...) with `like`'s dtype and shape."""
+    return op1(op_type, _scoped(op_type), inputs, compute, like.dtype, like.shape)
+
+
+def vjp(forward, values, dy, wrt):
+    """TensorFlow.js's gradient of `forward(values)` (one tfjs tensor) with respect to
+    `values[wrt]`, seeded with `dy`."""
+    from pyodide.ffi import create_proxy
+
+    sources = [values[wrt]]
+
+    def f():
+        vs = list(values)
+        vs[wrt] = sources[0]
+        return T.sum(T.mul(forward(vs), dy))
+
+    proxy = create_proxy(f)
+    try:
+        result = bridge.gradients(proxy, _engine.tojs(sources))
+    finally:
+        proxy.destroy()
+    result.value.dispose()
+    g = _engine.js_list(result.grads)[0]
+    return T.zerosLike(values[wrt]) if g is None else g
+
+
+# ---------------------------------------------------------------------------------------------
+# math_grad.py
+
+
+def _shape_tuple(t):
+    return None if t.shape.dims is None else tuple(t.shape.as_list())
+
+
+def _fully_equal(x, y, grad):
+    xs, ys, gs = _shape_tuple(x), _shape_tuple(y), _shape_tuple(grad)
+    return xs == ys and xs == gs and xs is not None and None not in xs
+
+
+def _broadcast_reduce(x, y):
+    sx = shape(x)
+    sy = shape(y)
+    rx, ry = broadcast_gradient_args(sx, sy)
+    return sx, sy, rx, ry
+
+
+@register("Add", "AddV2")
+def _add_grad(op, grad):
+    x, y = op.inputs
+    if _fully_equal(x, y, grad):
+        return grad, grad
+    sx, sy, rx, ry = _broadcast_reduce(x, y)
+    return (reshape(reduce_sum(grad, rx), sx), reshape(reduce_sum(grad, ry), sy))
+
+
+@register("Sub")
+def _sub_grad(op, grad):
+    x, y = op.inputs
+    if _fully_equal(x, y, grad):
+        return grad, neg(grad)
+    sx, sy, rx, ry = _broadcast_reduce(x, y)
+    return (reshape(reduce_sum(grad, rx), sx), reshape(neg(reduce_sum(grad, ry)), sy))
+
+
+@register("Mul")
+def _mul_grad(op, grad):
+    x, y = op.inputs
+    if _fully_equal(x, y, grad) and grad.dtype.base_dtype in (_dtypes.int32, _dtypes.float32):
+        return Mul(grad, y), Mul(grad, x)
+    sx, sy, rx, ry = _broadcast_reduce(x, y)
+    return (reshape(reduce_sum(Mul(grad, y), rx), sx),
+            reshape(reduce_sum(Mul(x, grad), ry), sy))
+
+
+@register("RealDiv")
+def _real_div_grad(op, grad):
+    x, y = op.inputs
+    sx, sy, rx, ry = _broadcast_reduce(x, y)
+    gx = reshape(reduce_sum(real_div(grad, y), rx), sx)
+    gy = reshape(reduce_sum(mul(grad, real_div(real_div(neg(x), y), y)), ry), sy)
+    return gx, gy
+
+
+@register("Neg")
+def _neg_grad(op, grad):
+    return neg(grad)
+
+
+@register("Square")
+def _square_grad(op, grad):
+    x = op.inputs[0]
+    y = const(2.0, x.dtype.base_dtype)
+    return Mul(grad, Mul(x, y))
+
+
+@register("Sqrt")
+def _sqrt_grad(op, grad):
+    y = op.outputs[0]
+    return grad_kernel("SqrtGrad", [y, grad],
+                       lambda ins, _s: T.div(T.mul(ins[1], 0.5), ins[0]), y)
+
+
+@register("Rsqrt")
+def _rsqrt_grad(op, grad):
+    y = op.outputs[0]
+    return grad_kernel("RsqrtGrad", [y, grad],
+                       lambda ins, _s: T.mul(T.mul(ins[1], T.pow(ins[0], 3)), -0.5), y)
+
+
+@register("Exp")
+def _exp_grad(op, grad):
+    return mul(grad, op.outputs[0])
+
+
+@register("Log")
+def _log_grad(op, grad):
+    return mul(grad, unary("Reciprocal", T.reciprocal, op.inputs[0]))
+
+
+@register("Log1p")
+def _log1p_grad(op, grad):
+    x = op.inputs[0]
+    return mul(grad, unary("Reciprocal", T.reciprocal, add(1.0, x)))
+
+
+@register("Tanh")
+def _tanh_grad(op, grad):
+    y = op.outputs[0]
+    return grad_kernel("TanhGrad", [y, grad],
+                       lambda ins, _s: T.mul(ins[1], T.sub(1, T.square(ins[0]))), y)
+
+
+@register("Sigmoid")
+def _sigmoid_grad(op, grad):
+    y = op.outputs[0]
+    return grad_kernel("SigmoidGrad", [y, grad],
+                       lambda ins, _s: T.mul(ins[1], T.mul(ins[0], T.sub(1, ins[0]))), y)
+
+
+@register("Abs")
+def _abs_grad(op, grad):
+    return mul(grad, unary("Sign", T.sign, op.inputs[0]))
+
+
+@register("Cast")
+def _cast_grad(op, grad):
+    src = op.inputs[0].dtype.base_dtype
+    dst = grad.dtype.base_dtype
+    if src.is_floating and dst.is_floating:
+        return cast(grad, src)
+    return None
+
+
+def _sum_grad_parts(op, grad):
+    x = op.inputs[0]
+    shp = _shape_tuple(x)
+    axes_value = getattr(op.inputs[1].op, "_const_value", None)
+    if shp is not None and axes_value is not None:
+        axes = _ints(axes_value)
+        if int(axes_value.rank) == 1 and axes == list(range(len(shp))):
+            grad = reshape(grad, [1] * len(shp))
+            if None not in shp:
+                input_shape = const(list(shp), _dtypes.int32)
+            else:
+                input_shape = shape(x)
+            return tile(grad, input_shape)
+    return None
+
+
+@register("Sum")
+def _sum_grad(op, grad):
+    out = _sum_grad_parts(op, grad)
+    if out is not None:
+        return out, None
+    return _reduce_grad_generic(op, grad), None
+
+
+def _reduce_grad_generic(op, grad):
+    """The general path of 1.15's `_SumGrad`: the gradient reshaped to the kept-dims output
+    shape (`math_ops.reduced_shape`) and tiled by `_safe_shape_div(input_shape, kept)`."""
+    input_shape = shape(op.inputs[0])
+    kept = _reduced_shape(input_shape, op.inputs[1])
+    tile_scaling = _safe_shape_div(input_shape, kept)
+    return tile(reshape(grad, kept), tile_scaling)
+
+
+def _safe_shape_div(x, y):
+    return binary("FloorDiv", T.floorDiv, x, binary("Maximum", T.maximum, y, 1),
+                  default="floordiv")
+
+
+def _reduced_shape(input_shape, axes):
+    """`math_ops.reduced_shape`: the input shape with the reduced axes set to 1, built as TF
+    builds it (Size, add, mod, Shape, range, Fill, DynamicStitch)."""
+    input_rank = size(input_shape)
+    axes = binary("FloorMod", T.mod, add(axes, input_rank),
+                  input_rank, default="mod")
+    axes_shape = shape(axes)
+    g = get_default_graph()
+    scope = _scoped("range")
+    with g.name_scope(scope):
+        start = const(0, _dtypes.int32, "start")
+        delta = const(1, _dtypes.int32, "delta")
+    rng = op1("Range", scope, [start, input_rank, delta],
+              lambda ins, _s: T.range(_ints(ins[0])[0], _ints(ins[1])[0], _ints(ins[2])[0],
+                                      "int32"), _dtypes.int32, [None])
+    scope = _scoped("Fill")
+    with g.name_scope(scope):
+        value = const(1, _dtypes.int32, "value")
+    ones = op1("Fill", scope, [axes_shape, value],
+               lambda ins, _s: T.fill(_engine.tojs(_ints(ins[0])), _ints(ins[1])[0], "int32"),
+               _dtypes.int32, [None])
+
+    def stitch(ins, _s):
+        out = {}
+        for idx, data in ((ins[0], ins[2]), (ins[1], ins[3])):
+            for i, v in zip(_ints(idx), _ints(data)):
+                out[i] = v
+        return T.tensor1d(_engine.tojs([out[i] for i in range(len(out))]), "int32")
+
+    return op1("DynamicStitch", _scoped("DynamicStitch"), [rng, axes, input_shape, ones],
+               stitch, _dtypes.int32, [None])
+
+
+@register("Mean")
+def _mean_grad(op, grad):
+    sum_grad = _sum_grad(op, grad)[0]
+    in_shape = _shape_tuple(op.inputs[0])
+    out_shape = _shape_tuple(op.outputs[0])
+    if in_shape is not None and out_shape is not None and None not in in_shape and \
+            None not in out_shape:
+        in_size = 1
+        for d in in_shape:
+            in_size *= d
+        out_size = 1
+        for d in out_shape:
+            out_size *= d
+        factor = const(in_size // max(out_size, 1), sum_grad.dtype.base_dtype)
+    else:
+        ops = _ops()
+        input_shape = shape(op.inputs[0])
+        output_shape = shape(op.outputs[0])
+        factor = _safe_shape_div(ops.reduce_prod(input_shape), ops.reduce_prod(output_shape))
+    return truediv(sum_grad, cast(factor, sum_grad.dtype)), None
+
+
+@register("MatMul")
+def _matmul_grad(op, grad):
+    attrs = getattr(op, "_attrs", {})
+    t_a, t_b = attrs.get("transpose_a", False), attrs.get("transpose_b", False)
+    a, b = op.inputs
+    if not t_a and not t_b:
+        return matmul(grad, b, transpose_b=True), matmul(a, grad, transpose_a=True)
+    if not t_a and t_b:
+        return matmul(grad, b), matmul(grad, a, transpose_a=True)
+    if t_a and not t_b:
+        return matmul(b, grad, transpose_b=True), matmul(a, grad)
+    return (matmul(b, grad, transpose_a=True, transpose_b=True),
+            matmul(grad, a, transpose_a=True, transpose_b=True))
+
+
+@register("AddN")
+def _add_n_grad(op, grad):
+    return [grad] * len(op.inputs)
+
+
+@register("Maximum", "Minimum")
+def _maximum_minimum_grad(op, grad):
+    x, y = op.inputs
+    sx, sy = shape(x), shape(y)
+    gdtype = grad.dtype.base_dtype
+    gradshape = shape(grad)
+    zeros = op1("Fill", _scoped("zeros"), [gradshape],
+                lambda ins, _s: T.zeros(_engine.tojs(_ints(ins[0]))), gdtype, grad.shape)
+    cmp = T.greaterEqual if op.type == "Maximum" else T.lessEqual
+    xmask = binary("GreaterEqual" if op.type == "Maximum" else "LessEqual", cmp, x, y)
+    rx, ry = broadcast_gradient_args(sx, sy)
+    sel = lambda ins, _s: T.where(ins[0], ins[1], ins[2])  # noqa: E731
+    xgrad = op1("Select", _scoped("Select"), [xmask, grad, zeros], sel, gdtype)
+    ygrad = op1("Select", _scoped("Select"), [xmask, zeros, grad], sel, gdtype)
+    return (reshape(reduce_sum(xgrad, rx), sx), reshape(reduce_sum(ygrad, ry), sy))
+
+
+@register("SquaredDifference")
+def _squared_difference_grad(op, grad):
+    x, y = op.inputs
+    sx, sy, rx, ry = _broadcast_reduce(x, y)
+    x_grad = Mul(const(2.0, grad.dtype.base_dtype), grad)
+    x_grad = mul(x_grad, sub(x, y))
+    return (reshape(reduce_sum(x_grad, rx), sx), neg(reshape(reduce_sum(x_grad, ry), sy)))
+
+
+# ---------------------------------------------------------------------------------------------
+# nn_grad.py
+
+
+@register("Relu")
+def _relu_grad(op, grad):
+    y = op.outputs[0]
+    return grad_kernel("ReluGrad", [grad, y],
+                       lambda ins, _s: T.mul(ins[0], T.cast(T.greater(ins[1], 0), "float32")),
+                       y)
+
+
+@register("Relu6")
+def _relu6_grad(op, grad):
+    x = op.inputs[0]
+
+    def compute(ins, _s):
+        inside = T.logicalAnd(T.greater(ins[1], 0), T.less(ins[1], 6))
+        return T.mul(ins[0], T.cast(inside, "float32"))
+
+    return grad_kernel("Relu6Grad", [grad, x], compute, x)
+
+
+@register("Elu")
+def _elu_grad(op, grad):
+    y = op.outputs[0]
+
+    def compute(ins, _s):
+        return T.where(T.greater(ins[1], 0), ins[0], T.mul(ins[0], T.add(ins[1], 1)))
+
+    return grad_kernel("EluGrad", [grad, y], compute, y)
+
+
+@register("LeakyRelu")
+def _leaky_relu_grad(op, grad):
+    x = op.inputs[0]
+    alpha = getattr(op, "_attrs", {}).get("alpha", 0.2)
+
+    def compute(ins, _s):
+        return T.where(T.greater(ins[1], 0), ins[0], T.mul(ins[0], alpha))
+
+    return grad_kernel("LeakyReluGrad", [grad, x], compute, x)
+
+
+@register("L2Loss")
+def _l2_loss_grad(op, grad):
+    return mul(op.inputs[0], grad)
+
+
+@register("Softmax")
+def _softmax_grad(op, grad):
+    s = op.outputs[0]
+    sum_channels = reduce_sum_axis(mul(grad, s), -1, keepdims=True)
+    return mul(sub(grad, sum_channels), s)
+
+
+@register("LogSoftmax")
+def _log_softmax_grad(op, grad):
+    s = unary("Exp", T.exp, op.outputs[0])
+    return sub(grad, mul(reduce_sum_axis(grad, -1, keepdims=True), s))
+
+
+@register("BiasAdd")
+def _bias_add_grad(op, grad):
+    b = op.inputs[1]
+
+    def compute(ins, _s):
+        g = ins[0]
+        return T.sum(g, _engine.tojs(list(range(int(g.rank) - 1)))) if int(g.rank) > 1 else g
+
+    return grad, grad_kernel("BiasAddGrad", [grad], compute, b)
+
+
+def _broadcast_mul(vec, mat):
+    return mul(expand_dims(vec, -1), mat)
+
+
+def _is_zero(g):
+    if g.op.type in ("ZerosLike", "Zeros"):
+        return True
+    v = getattr(g.op, "_const_value", None)
+    return v is not None and not any(float(x) != 0 for x in v.dataSync())
+
+
+@register("SoftmaxCrossEntropyWithLogits")
+def _xent_grad(op, grad_loss, grad_grad):
+    softmax_grad = op.outputs[1]
+    grad = _broadcast_mul(grad_loss, softmax_grad)
+    logits = op.inputs[0]
+    if grad_grad is not None and not _is_zero(grad_grad):
+        raise NotImplementedError(
+            "Scope Lens's runtime does not differentiate through the second output of %s."
+            % op.name)
+    log_softmax = unary("LogSoftmax", T.logSoftmax, logits)
+    return grad, _broadcast_mul(grad_loss, neg(log_softmax))
+
+
+@register("SparseSoftmaxCrossEntropyWithLogits")
+def _sparse_xent_grad(op, grad_0, _grad_1):
+    b = op.outputs[1]
+    prevented = op1("PreventGradient", _scoped("PreventGradient"), [b],
+                    lambda ins, _s: ins[0], b.dtype, b.shape)
+    return _broadcast_mul(grad_0, prevented), None
+
+
+@register("Conv2D")
+def _conv2d_grad(op, grad):
+    x, w = op.inputs
+    shape_0, shape_1 = shape_n([x, w])
+    forward = op._compute
+
+    def input_grad(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[0])))
+        return vjp(lambda vs: forward(vs, None), [zeros, ins[1]], ins[2], 0)
+
+    def filter_grad(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[1])))
+        return vjp(lambda vs: forward(vs, None), [ins[0], zeros], ins[2], 1)
+
+    gx = op1("Conv2DBackpropInput", _scoped("Conv2DBackpropInput"), [shape_0, w, grad],
+             input_grad, x.dtype, x.shape)
+    gw = op1("Conv2DBackpropFilter", _scoped("Conv2DBackpropFilter"), [x, shape_1, grad],
+             filter_grad, w.dtype, w.shape)
+    return gx, gw
+
+
+@register("MaxPool")
+def _max_pool_grad(op, grad):
+    x = op.inputs[0]
+    forward = op._compute
+
+    def compute(ins, _s):
+        return vjp(lambda vs: forward(vs, None), [ins[0]], ins[2], 0)
+
+    return op1("MaxPoolGrad", _scoped("MaxPoolGrad"), [x, op.outputs[0], grad], compute,
+               x.dtype, x.shape)
+
+
+@register("AvgPool")
+def _avg_pool_grad(op, grad):
+    x = op.inputs[0]
+    forward = op._compute
+    s = shape(x)
+
+    def compute(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[0])))
+        return vjp(lambda vs: forward(vs, None), [zeros], ins[1], 0)
+
+    return op1("AvgPoolGrad", _scoped("AvgPoolGrad"), [s, grad], compute, x.dtype, x.shape)
+
+
+# ---------------------------------------------------------------------------------------------
+# array_grad.py
+
+
+@register("Identity", "Snapshot")
+def _identity_grad(op, grad):
+    return grad
+
+
+@register("Reshape")
+def _reshape_grad(op, grad):
+    return [reshape(grad, shape(op.inputs[0])), None]
+
+
+@register("ExpandDims", "Squeeze")
+def _reshape_to_input_grad(op, grad):
+    out = reshape(grad, shape(op.inputs[0]))
+    return [out] + [None] * (len(op.inputs) - 1)
+
+
+@register("StridedSlice")
+def _strided_slice_grad(op, grad):
+    if len(op.inputs) != 4 or "masks" not in getattr(op, "_attrs", {}):
+        from ._gradients import _tape_grad
+
+        return _tape_grad(op, grad)
+    x = op.inputs[0]
+    s = shape(x)
+    forward = op._compute
+
+    def compute(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[0])))
+        return vjp(lambda vs: forward(vs + list(ins[1:4]), None), [zeros], ins[4], 0)
+
+    out = op1("StridedSliceGrad", _scoped("StridedSliceGrad"),
+              [s, op.inputs[1], op.inputs[2], op.inputs[3], grad], compute, grad.dtype, x.shape)
+    return out, None, None, None
+
+
+@register("Select")
+def _select_grad(op, grad):
+    c, x = op.inputs[0], op.inputs[1]
+    zeros = zeros_like(x)
+    sel = lambda ins, _s: T.where(ins[0], ins[1], ins[2])  # noqa: E731
+    return (None, op1("Select", _scoped("Select"), [c, grad, zeros], sel, grad.dtype),
+            op1("Select", _scoped("Select"), [c, zeros, grad], sel, grad.dtype))

@@ -1,0 +1,95 @@
+/**
+ * The graph the Python runtime builds holds the ops TF 1.15 builds, with TF's names and types:
+ * variables' initializer subgraphs, reductions' axes, the softmax cross-entropy's subgraph and
+ * the per-op gradient graph of `tf.gradients` and the optimizers.
+ *
+ * - test/runtime/graph-ops: each program prints its ops (`get_operations()` order: name and
+ *   type), tensor names and gradient values exactly as its `.expected` file, recorded with real
+ *   TensorFlow by scripts/oracle/graph-ops/record.py (2.21's differences from 1.15 are the
+ *   programs' `# oracle-override:` lines, each citing the 1.15 source).
+ * - The registered gradient functions give the values TensorFlow.js's own autodiff gives for
+ *   the same ops (the per-op `SymbolicGradient` fallback, used for every op when the table of
+ *   gradient functions is emptied).
+ */
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { Runner } from '../../src/runtime/runner';
+import { describeRuntimePrograms } from '../conformance/suites';
+import { projectRoot } from '../support';
+
+describeRuntimePrograms('runtime: the ops TF 1.15 builds, with its names and types', [
+  ['graph-ops programs (TF output)', path.join(projectRoot(), 'test', 'runtime', 'graph-ops')],
+]);
+
+describe('runtime: gradient functions agree with TensorFlow.js autodiff', function () {
+  this.timeout(180_000);
+  const runner = new Runner();
+  after(() => runner.dispose());
+
+  async function run(code: string) {
+    let stdout = '';
+    let stderr = '';
+    const filename = path.join(projectRoot(), 'test', 'runtime', 'graph-ops', 'inline.py');
+    const result = await runner.run(
+      { language: 'python', code, filename, cwd: path.dirname(filename) },
+      { onStdout: (s) => (stdout += s), onStderr: (s) => (stderr += s) },
+    );
+    return { stdout, stderr, exitCode: result.exitCode };
+  }
+
+  const model = [
+    'import numpy as np',
+    'import tensorflow as tf',
+    'from tensorflow import _math_grad',
+    '',
+    'def gradients():',
+    '    tf.reset_default_graph()',
+    '    x = tf.placeholder(tf.float32, [None, 6, 6, 1])',
+    '    labels = tf.placeholder(tf.int32, [None])',
+    '    k = tf.get_variable("k", [3, 3, 1, 2], initializer=tf.random_normal_initializer(seed=1))',
+    '    h = tf.nn.relu(tf.nn.conv2d(x, k, [1, 1, 1, 1], "SAME"))',
+    '    h = tf.nn.avg_pool(tf.nn.max_pool(h, [1, 2, 2, 1], [1, 2, 2, 1], "VALID"),',
+    '                       [1, 3, 3, 1], [1, 3, 3, 1], "VALID")',
+    '    h = tf.reshape(h, [-1, 2])',
+    '    w = tf.get_variable("w", [2, 3], initializer=tf.random_normal_initializer(seed=2))',
+    '    b = tf.get_variable("b", [3], initializer=tf.constant_initializer(0.1))',
+    '    logits = tf.nn.bias_add(tf.matmul(h, w), b)',
+    '    z = tf.tanh(logits) * tf.sigmoid(logits) - tf.nn.elu(logits) / (tf.exp(logits) + 1.0)',
+    '    loss = (tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(',
+    '        labels=labels, logits=logits)) +',
+    '        tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(',
+    '            labels=tf.nn.softmax(z), logits=tf.nn.leaky_relu(logits, 0.3))) +',
+    '        tf.reduce_sum(tf.square(z), axis=1)[0] + tf.reduce_mean(tf.sqrt(tf.abs(z) + 1.0)))',
+    '    grads = tf.gradients(loss, [k, w, b, x])',
+    '    with tf.Session() as sess:',
+    '        sess.run(tf.global_variables_initializer())',
+    '        feed = {x: np.arange(144, dtype=np.float32).reshape([4, 6, 6, 1]) / 50.0,',
+    '                labels: [0, 2, 1, 1]}',
+    '        return sess.run(grads, feed)',
+    '',
+    'registered = gradients()',
+    'types = set(op.type for op in tf.get_default_graph().get_operations())',
+    'print("SymbolicGradient" in types, "Conv2DBackpropFilter" in types, "ReluGrad" in types)',
+    'kept = dict(_math_grad.GRADIENTS)',
+    '_math_grad.GRADIENTS.clear()',
+    'try:',
+    '    autodiff = gradients()',
+    'finally:',
+    '    _math_grad.GRADIENTS.update(kept)',
+    'types = set(op.type for op in tf.get_default_graph().get_operations())',
+    'print("SymbolicGradient" in types, "Conv2DBackpropFilter" in types)',
+    'for a, b in zip(registered, autodiff):',
+    '    scale = max(1.0, float(np.max(np.abs(b))))',
+    '    print(a.shape == b.shape, float(np.max(np.abs(a - b))) <= 1e-5 * scale)',
+  ].join('\n');
+
+  it('the registered gradients of a conv net equal the per-op autodiff ones', async () => {
+    const { stdout, stderr, exitCode } = await run(model);
+    assert.equal(exitCode, 0, stderr);
+    assert.equal(
+      stdout,
+      'False True True\nTrue False\nTrue True\nTrue True\nTrue True\nTrue True\n',
+      stderr,
+    );
+  });
+});
