@@ -10,13 +10,15 @@
  * previous text again, which is where reuse is most tempting).
  *
  * Seeded and reproducible: `SCOPE_LENS_EDITS` sets how many edits (default 320, spread over the
- * files), `SCOPE_LENS_EDIT_SEED` the seed (default 1). A failure names the seed, the file and
+ * files; every 100 beyond that adds a random edit of the benchmark's 1k-line file too),
+ * `SCOPE_LENS_EDIT_SEED` the seed (default 1). A failure names the seed, the file and
  * the edit, and `SCOPE_LENS_EDIT_LOG=1` prints every edit as it is made.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, DocumentAnalyzer } from '../../src/analyzer/analyze';
+import { middleEdit, scaled } from '../../bench/corpus';
 import { projectRoot, randomIndex } from '../support';
 
 const root = projectRoot();
@@ -157,6 +159,29 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
           `seed ${SEED}, round ${round}, ${file.name}, edit ${k}: ${what}`,
         );
       }
+    }
+  });
+
+  it("the keystroke benchmark's edits of its 1k-line file", () => {
+    // Copies of three programs in one graph: an edit in one copy's function body changes its
+    // variables' names, which later copies read through tf.trainable_variables().
+    const start = scaled(1000);
+    const key = middleEdit(start);
+    const doc = new DocumentAnalyzer({ path: 'model.py' });
+    const rand = randomIndex(SEED + 1000);
+    doc.update(start);
+    let text = start;
+    let previous: string | undefined;
+    // Two keystrokes, then (with SCOPE_LENS_EDITS above the default) random edits.
+    const edits = 2 + Math.max(0, Math.floor((TOTAL - 320) / 100));
+    for (let k = 0; k < edits; k++) {
+      const [next, what] =
+        k < 2
+          ? [key.apply(key.chars[k]), `keystroke ${key.chars[k]}`]
+          : edit(text, { rand }, previous);
+      previous = text;
+      text = next;
+      assert.deepEqual(doc.update(text), analyze(text, { path: 'model.py' }), what);
     }
   });
 });
