@@ -6,8 +6,10 @@
  * corpus (test/corpus) and the analyzer's fixtures. The edits are what typing does to them:
  * characters inserted and deleted, lines inserted, deleted, duplicated and moved, an identifier
  * renamed everywhere or at one place, a string literal's or a number's character changed,
- * half-typed statements (an open call, an open string, a `with` without its body), and undo (the
- * previous text again, which is where reuse is most tempting).
+ * half-typed statements (an open call, an open string, a `with` without its body), comments,
+ * blank lines and spaces inside statements (the program unchanged: where the front end keeps a
+ * statement's IR and the analyzer its interpretation), and undo (the previous text again, which
+ * is where reuse is most tempting).
  *
  * Seeded and reproducible: `SCOPE_LENS_EDITS` sets how many edits (default 320, spread over the
  * files; every 100 beyond that adds a random edit of the benchmark's 1k-line file too),
@@ -68,7 +70,7 @@ function edit(text: string, { rand }: Editor, previous: string | undefined): [st
   const at = rand(text.length + 1);
   const lines = text.split('\n');
   const line = rand(lines.length);
-  switch (rand(11)) {
+  switch (rand(14)) {
     case 0: {
       const ch = CHARS[rand(CHARS.length)];
       return [text.slice(0, at) + ch + text.slice(at), `insert ${JSON.stringify(ch)} at ${at}`];
@@ -126,6 +128,20 @@ function edit(text: string, { rand }: Editor, previous: string | undefined): [st
     case 9:
       if (previous === undefined) break;
       return [previous, 'undo'];
+    case 10: {
+      // Edits that change no statement's meaning: a comment, a blank line, a space.
+      lines[line] = `${lines[line]}  # note ${rand(10)}`;
+      return [lines.join('\n'), `comment at the end of line ${line}`];
+    }
+    case 11:
+      lines.splice(line, 0, rand(2) ? '' : `${/^\s*/.exec(lines[line])?.[0] ?? ''}# note`);
+      return [lines.join('\n'), `blank or comment line at ${line}`];
+    case 12: {
+      const commas = [...text.matchAll(/[,=(]/g)];
+      if (!commas.length) break;
+      const i = (commas[rand(commas.length)].index ?? 0) + 1;
+      return [text.slice(0, i) + ' ' + text.slice(i), `space at ${i}`];
+    }
     default: {
       const from = rand(text.length);
       const piece = text.slice(from, from + rand(60));
