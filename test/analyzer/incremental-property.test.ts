@@ -45,6 +45,13 @@ const TOTAL = Number(process.env.SCOPE_LENS_EDITS ?? 320);
 const SEED = Number(process.env.SCOPE_LENS_EDIT_SEED ?? 1);
 const LOG = process.env.SCOPE_LENS_EDIT_LOG === '1';
 
+/**
+ * No wall-clock limit: a run the clock cuts short depends on how busy the machine is, not on
+ * the text (the step budget still bounds every run), and an edit can make a file take many
+ * paths.
+ */
+const OPTIONS = { path: 'model.py', timeLimitMs: 0 };
+
 const HALF_TYPED = [
   'w = tf.get_variable("',
   'w = tf.get_variable("w", [',
@@ -160,9 +167,9 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
     let done = 0;
     for (let round = 0; done < TOTAL; round++) {
       const file = files[rand(files.length)];
-      const doc = new DocumentAnalyzer({ path: 'model.py' });
+      const doc = new DocumentAnalyzer(OPTIONS);
       let text = file.text;
-      assert.deepEqual(doc.update(text), analyze(text, { path: 'model.py' }), file.name);
+      assert.deepEqual(doc.update(text), analyze(text, OPTIONS), file.name);
       let previous: string | undefined;
       for (let k = 0; k < perFile && done < TOTAL; k++, done++) {
         const [next, what] = edit(text, { rand }, previous);
@@ -171,7 +178,7 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
         if (LOG) console.log(`${file.name} #${k}: ${what}`);
         assert.deepEqual(
           doc.update(text),
-          analyze(text, { path: 'model.py' }),
+          analyze(text, OPTIONS),
           `seed ${SEED}, round ${round}, ${file.name}, edit ${k}: ${what}`,
         );
       }
@@ -183,7 +190,7 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
     // variables' names, which later copies read through tf.trainable_variables().
     const start = scaled(1000);
     const key = middleEdit(start);
-    const doc = new DocumentAnalyzer({ path: 'model.py' });
+    const doc = new DocumentAnalyzer(OPTIONS);
     const rand = randomIndex(SEED + 1000);
     doc.update(start);
     let text = start;
@@ -197,7 +204,7 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
           : edit(text, { rand }, previous);
       previous = text;
       text = next;
-      assert.deepEqual(doc.update(text), analyze(text, { path: 'model.py' }), what);
+      assert.deepEqual(doc.update(text), analyze(text, OPTIONS), what);
     }
   });
 });
