@@ -9,7 +9,8 @@
  *   functions are analysed as entry points). Target ≤ 1.5x.
  * - Re-analysis after a one-character edit (`DocumentAnalyzer.update`) of a string literal in a
  *   function body in the middle of the file. Targets ≤ 10 ms at 1k lines, ≤ 50 ms at 10k; its
- *   ratio to the parse of the same text is printed beside it.
+ *   ratio to the parse of the same text is printed beside it. The same for a keystroke in a
+ *   comment on that line, which changes no statement's meaning.
  * - A `while True:` loop: the analysis of a file vs that of the same file with `if` for every
  *   `while`, which runs each body once. The target is that a loop costs nothing beyond its body;
  *   it is checked as ≤ 2x (a second pass over a body that adds nothing may be needed to know it
@@ -22,6 +23,7 @@ import { parser } from '@lezer/python';
 import { performance } from 'node:perf_hooks';
 import { analyzePython, DocumentAnalyzer, type Analysis } from '../src/analyzer/analyze';
 import {
+  commentEdit,
   example,
   lineCount,
   loopPrograms,
@@ -179,6 +181,14 @@ async function main(): Promise<void> {
     const rounds = lines > 1000 ? 3 : 5;
     await fullAnalysis(what, text, rounds);
     await keystroke(what, text, middleEdit(text), rounds, keystrokeTarget(lines));
+    const comment = commentEdit(text);
+    await keystroke(
+      `${what}, in a comment`,
+      comment.text,
+      comment.edit,
+      rounds,
+      keystrokeTarget(lines),
+    );
   }
   await loops(5);
   await layerLibrary(cold, 5);

@@ -163,3 +163,18 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
+
+/**
+ * A keystroke in a comment inside a function body: `middleEdit`'s line gets a trailing comment
+ * (`text` is that version), and the edit changes the comment's last letter. The program stays
+ * the same.
+ */
+export function commentEdit(original: string): { readonly text: string; readonly edit: Edit } {
+  const eol = original.indexOf('\n', middleEdit(original).at);
+  const text = `${original.slice(0, eol)}  # note${original.slice(eol)}`;
+  const at = eol + '  # note'.length - 1;
+  return {
+    text,
+    edit: { at, apply: (ch) => text.slice(0, at) + ch + text.slice(at + 1), chars: ['x', 'y'] },
+  };
+}

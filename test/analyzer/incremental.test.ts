@@ -48,6 +48,46 @@ describe('analyzer: incremental re-analysis equals a fresh analysis', function (
     }
   });
 
+  it('a statement whose text changed but not its meaning keeps its IR object, spans moved', () => {
+    // A comment, a blank line or spaces inside a function body: the program is the same, so
+    // the statement keeps its IR (and the analyzer its last interpretation).
+    const base = [
+      'import tensorflow as tf',
+      '',
+      'def block(x, n):',
+      '    with tf.variable_scope("block"):',
+      '        w = tf.get_variable("w", [n, n])',
+      '        return tf.matmul(x, w)',
+      '',
+      'y = block(tf.zeros([2, 4]), 4)',
+      '',
+    ].join('\n');
+    const versions = [
+      base.replace('"w", [n, n])', '"w", [n, n])  # weights'),
+      base.replace('        return', '\n        # the product\n        return'),
+      base.replace('[n, n]', '[n,  n]'),
+    ];
+    for (const edited of versions) {
+      const doc = new PythonDocument();
+      const before = doc.update(base).module.body;
+      const after = doc.update(edited).module;
+      assert.equal(after.body[1], before[1], edited);
+      assert.equal(after.body[2], before[2], 'the statement after it, moved');
+      assert.equal(printIr(after, edited), printIr(lowerPython(edited).module, edited));
+      // And back: the same objects again, at their old places.
+      const back = doc.update(base).module;
+      assert.equal(back.body[1], before[1]);
+      assert.equal(printIr(back, base), printIr(lowerPython(base).module, base));
+    }
+    // A change of meaning (the scope's name) is a new statement.
+    const doc = new PythonDocument();
+    const before = doc.update(base).module.body;
+    const renamed = base.replace('"block"', '"blocks"');
+    const after = doc.update(renamed).module;
+    assert.notEqual(after.body[1], before[1]);
+    assert.equal(printIr(after, renamed), printIr(lowerPython(renamed).module, renamed));
+  });
+
   it('analyses after typing a program character by character, and after edits, equal fresh ones', () => {
     const text = sources[0];
     const doc = new DocumentAnalyzer({ path: 'model.py' });

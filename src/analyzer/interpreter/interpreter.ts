@@ -539,16 +539,21 @@ export class Interpreter {
    * access (as in Python), and resolving one walks the library's exports and the op tables.
    */
   private tfMemberOnce(ns: string, attr: string): Value {
-    const key = `${ns}\u0000${attr}`;
-    let v = this.tfMembers.get(key);
+    let members = this.tfMembers.get(ns);
+    if (members === undefined) {
+      members = new Map();
+      this.tfMembers.set(ns, members);
+    }
+    let v = members.get(attr);
     if (v === undefined) {
       v = tfMember(this, ns, attr);
-      this.tfMembers.set(key, v);
+      members.set(attr, v);
     }
     return v;
   }
 
-  private readonly tfMembers = new Map<string, Value>();
+  /** By namespace, then member: no key string is built at every `tf.x` access. */
+  private readonly tfMembers = new Map<string, Map<string, Value>>();
 
   /** The TF state of the current default graph. */
   get tf(): TfState {
@@ -944,7 +949,7 @@ export class Interpreter {
     for (const d of new Set([...orelse.dicts.keys(), ...written.dicts.keys()])) {
       const a = written.dicts.get(d) ?? orelse.dicts.get(d) ?? [];
       const entry = (entries: Array<[Value, Value]>, key: Value) =>
-        entries.find(([k]) => k === key || compare('==', k, key) === true)?.[1];
+        entries.find(([k]) => sameKey(k, key))?.[1];
       for (const key of [...a.map(([k]) => k), ...d.entries.map(([k]) => k)]) {
         if (differ(entry(a, key), entry(d.entries, key))) {
           this.recordDict(d);
@@ -1598,19 +1603,18 @@ export class Interpreter {
       if (seq.v.includes('\u0001') || x.v.includes('\u0001')) return undefined;
       return seq.v.includes(x.v);
     }
-    const items =
-      seq.k === 'dict'
-        ? seq.entries.map(([k]) => k)
-        : seq.k === 'list' || seq.k === 'tuple'
-          ? seq.items
-          : null;
-    if (!items) return undefined;
     let unknown = false;
-    for (const item of items) {
-      const r = item === x ? true : compare('==', item, x);
-      if (r === true) return true;
+    const test = (item: Value) => {
+      const r = item === x ? true : equalsFast(item, x);
       if (r === undefined) unknown = true;
-    }
+      return r === true;
+    };
+    if (seq.k === 'dict') {
+      for (const [k] of seq.entries) if (test(k)) return true;
+    } else if (seq.k === 'list' || seq.k === 'tuple') {
+      // `v in var_list` runs over every variable of a big model: no allocation per item.
+      for (const item of seq.items) if (test(item)) return true;
+    } else return undefined;
     return unknown ? undefined : false;
   }
 
@@ -1697,7 +1701,7 @@ export class Interpreter {
       return v.items[idx] ?? UNKNOWN_VALUE;
     }
     if (v.k === 'dict') {
-      const found = v.entries.find(([k]) => k === i || compare('==', k, i) === true);
+      const found = v.entries.find(([k]) => sameKey(k, i));
       return found ? found[1] : UNKNOWN_VALUE;
     }
     return UNKNOWN_VALUE;
@@ -2060,8 +2064,7 @@ export class Interpreter {
 
   /** `dict` methods (`hparams.get('n_layer', 12)`, `.items()`, ...). */
   private dictMethod(v: Value & { k: 'dict' }, attr: string): Value {
-    const find = (key: Value) =>
-      v.entries.find(([k]) => k === key || compare('==', k, key) === true);
+    const find = (key: Value) => v.entries.find(([k]) => sameKey(k, key));
     switch (attr) {
       case 'copy':
         return builtin(attr, () => ({ k: 'dict', entries: v.entries.map(([k, x]) => [k, x]) }));
@@ -3402,7 +3405,7 @@ export function exprLabel(e: Expr): string {
 }
 
 function setEntries(entries: Array<[Value, Value]>, key: Value, value: Value): void {
-  const i = entries.findIndex(([k]) => k === key || compare('==', k, key) === true);
+  const i = entries.findIndex(([k]) => sameKey(k, key));
   if (i >= 0) entries[i] = [key, value];
   else entries.push([key, value]);
 }
@@ -3602,12 +3605,13 @@ export function builtin(
  * `a == b` for values TF1 compares by identity (variables, tensors, ops, graphs) and for dtypes
  * (equal when their names are); undefined for anything else.
  */
+const byIdentity = (v: Value) =>
+  v.k === 'variable' ||
+  v.k === 'tensor' ||
+  (v.k === 'object' && (v.kind === 'Operation' || v.kind === 'Graph'));
+
 function identical(a: Value, b: Value): boolean | undefined {
   if (a.k === 'variable' && b.k === 'variable') return a.v === b.v;
-  const byIdentity = (v: Value) =>
-    v.k === 'variable' ||
-    v.k === 'tensor' ||
-    (v.k === 'object' && (v.kind === 'Operation' || v.kind === 'Graph'));
   if (byIdentity(a) && byIdentity(b)) return a === b;
   if (a.k === 'object' && b.k === 'object' && a.kind === 'DType' && b.kind === 'DType') {
     const x = a.attrs.get('name');
@@ -3617,20 +3621,48 @@ function identical(a: Value, b: Value): boolean | undefined {
   return undefined;
 }
 
+const isPlain = (v: Value) =>
+  v.k === 'str' || v.k === 'int' || v.k === 'float' || v.k === 'bool' || v.k === 'none';
+const isOpaque = (v: Value) =>
+  v.k === 'object' ||
+  v.k === 'func' ||
+  v.k === 'class' ||
+  v.k === 'builtin' ||
+  v.k === 'variable' ||
+  v.k === 'tensor' ||
+  v.k === 'scope';
+const numberOf = (v: Value) =>
+  v.k === 'int' || v.k === 'float' ? v.v : v.k === 'bool' ? Number(v.v) : undefined;
+
+/**
+ * Whether a dict key is `key` (`compare('==', k, key) === true`), without `compare`'s general
+ * path for the common case of two strings.
+ */
+function sameKey(k: Value, key: Value): boolean {
+  if (k === key) return true;
+  if (k.k === 'str' && key.k === 'str') return k.v === key.v;
+  return compare('==', k, key) === true;
+}
+
+/**
+ * `compare('==', a, b)`, with the answers for two variables and two strings taken directly (what
+ * `compare` answers for them, without its general path).
+ */
+function equalsFast(a: Value, b: Value): boolean | undefined {
+  if (a.k === 'variable' && b.k === 'variable') return a.v === b.v;
+  if (a.k === 'str' && b.k === 'str') {
+    if (a.v === b.v) return true;
+    return a.v.includes('\u0001') || b.v.includes('\u0001') ? undefined : false;
+  }
+  return compare('==', a, b);
+}
+
 /** Python comparison of abstract values; undefined when not known. */
 export function compare(op: string, a: Value, b: Value): boolean | undefined {
   if (a.k === 'unknown' || b.k === 'unknown') return compareBound(op, a, b);
   // An object that is not a number or a string never equals one (Python's default __eq__).
-  const plain = (v: Value) =>
-    v.k === 'str' || v.k === 'int' || v.k === 'float' || v.k === 'bool' || v.k === 'none';
-  const opaque = (v: Value) =>
-    v.k === 'object' ||
-    v.k === 'func' ||
-    v.k === 'class' ||
-    v.k === 'builtin' ||
-    v.k === 'variable' ||
-    v.k === 'tensor' ||
-    v.k === 'scope';
+  const plain = isPlain;
+  const opaque = isOpaque;
   if ((op === '==' || op === '!=') && ((plain(a) && opaque(b)) || (opaque(a) && plain(b))))
     return op === '!=';
   if (op === '==' || op === '!=') {
@@ -3644,10 +3676,8 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
     (b.k === 'func' || b.k === 'class')
   )
     return (a === b) === (op === '==');
-  const num = (v: Value) =>
-    v.k === 'int' || v.k === 'float' ? v.v : v.k === 'bool' ? Number(v.v) : undefined;
-  const x = num(a);
-  const y = num(b);
+  const x = numberOf(a);
+  const y = numberOf(b);
   if (x !== undefined && y !== undefined) {
     switch (op) {
       case '==':

@@ -6,6 +6,12 @@
  * at lowering time each cached statement records its distinct span objects, so the shift is a
  * loop over numbers, not a walk of the tree.
  *
+ * A statement whose text changed but whose IR comes out the same apart from its spans (an edit
+ * in a comment or in whitespace inside a function body, a blank line added to it) keeps its
+ * previous IR object too, its spans set in place to the new ones: later phases (the analyzer's
+ * reuse of its last interpretation) see an unchanged statement, as they should, since the
+ * program is the same.
+ *
  * This relies on one property of the front end: a top-level statement's IR depends only on its
  * text (and its offset, through spans). The IR of a document version is read-only for the
  * phases after the front end; it is only ever relocated here, before the next analysis of that
@@ -32,6 +38,8 @@ export class PythonDocument {
   private text = '';
   private tree: Tree | null = null;
   private cache = new Map<string, Cached[]>();
+  /** The previous version's statements in order, with their syntax node types. */
+  private order: Array<{ readonly type: number; readonly entry: Cached }> = [];
 
   /** The IR of `text`, reusing what the previous version had. Never throws. */
   update(text: string): LowerResult {
@@ -41,14 +49,20 @@ export class PythonDocument {
     } catch {
       this.tree = null;
       this.cache.clear();
+      this.order = [];
       const whole = ir.span(0, text.length);
       return { module: ir.moduleNode(whole, [ir.unknownStmt(whole, text)]), diagnostics: [] };
     }
     const errors = errorPositions(tree);
     const next = new Map<string, Cached[]>();
+    const order: Array<{ readonly type: number; readonly entry: Cached }> = [];
+    const previous = this.order;
+    const taken = new Set<Cached>();
     const body: ir.Stmt[] = [];
     const diagnostics: Diagnostic[] = [];
+    let index = -1;
     for (const node of kids(tree.topNode)) {
+      index++;
       // The node's type is part of the key: under error recovery the same text can be an error
       // node in one version and a statement in the next, and the two lower differently.
       const key = `${node.type.id}:${text.slice(node.from, node.to)}`;
@@ -57,8 +71,14 @@ export class PythonDocument {
       const reusable = !errors.some((at) => at >= node.from && at <= node.to);
       const candidates = reusable ? this.cache.get(key) : undefined;
       // In order, so identical statements keep their places (and the IR its identity).
-      let entry = candidates?.shift();
+      // (An entry another statement already took, relocated, is not there to reuse.)
+      let entry: Cached | undefined;
+      while (candidates?.length && !entry) {
+        const c = candidates.shift() as Cached;
+        if (!taken.has(c)) entry = c;
+      }
       if (entry) {
+        taken.add(entry);
         const delta = node.from - entry.from;
         if (delta !== 0) {
           for (const sp of entry.spans) {
@@ -77,7 +97,18 @@ export class PythonDocument {
           diagnostics: ctx.diagnostics,
           spans: collectSpans(stmts, ctx.diagnostics),
         };
+        // The statement in the same place last time, when only its spans differ: kept.
+        const before = previous[index];
+        if (reusable && before && before.type === node.type.id && !taken.has(before.entry)) {
+          const moved = relocated(before.entry, entry);
+          if (moved) {
+            // Not reused by its old text any more (that text is gone from this version).
+            taken.add(before.entry);
+            entry = moved;
+          }
+        }
       }
+      order.push({ type: node.type.id, entry });
       const list = next.get(key);
       if (list) list.push(entry);
       else next.set(key, [entry]);
@@ -85,6 +116,7 @@ export class PythonDocument {
       diagnostics.push(...entry.diagnostics);
     }
     this.cache = next;
+    this.order = order;
     this.text = text;
     this.tree = tree;
     return {
@@ -147,6 +179,67 @@ function hasErrors(tree: Tree): boolean {
     },
   });
   return found;
+}
+
+/**
+ * `old`'s IR relocated to `fresh`'s spans, when the two are the same but for their spans (plain
+ * objects and arrays compared field by field, the objects' sharing included; a `span` field's
+ * offsets are what may differ): a cache entry for `fresh`'s text holding `old`'s objects, whose
+ * spans now hold `fresh`'s offsets. Otherwise undefined, and nothing is changed.
+ */
+function relocated(old: Cached, fresh: Cached): Cached | undefined {
+  const spans = new Map<object, { from: number; to: number }>();
+  const seen = new Map<object, object>();
+  const same = (a: unknown, b: unknown, depth: number): boolean => {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (depth > 2000) return false;
+    const known = seen.get(a);
+    if (known !== undefined) return known === b;
+    seen.set(a, b);
+    if (Array.isArray(a)) {
+      if (!Array.isArray(b) || a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (!same(a[i], b[i], depth + 1)) return false;
+      return true;
+    }
+    if (Array.isArray(b)) return false;
+    const proto = Object.getPrototypeOf(a) as unknown;
+    if (proto !== Object.prototype || Object.getPrototypeOf(b) !== proto) return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length) return false;
+    const ra = a as Record<string, unknown>;
+    const rb = b as Record<string, unknown>;
+    for (const k of ka) {
+      if (!Object.prototype.hasOwnProperty.call(rb, k)) return false;
+      if (k === 'span') {
+        const sa = ra[k];
+        const sb = rb[k] as { from: number; to: number } | undefined;
+        if (typeof sa !== 'object' || sa === null || typeof sb !== 'object' || sb === null)
+          return false;
+        const mapped = spans.get(sa);
+        if (mapped !== undefined && mapped !== sb) return false;
+        spans.set(sa, sb);
+        continue;
+      }
+      if (!same(ra[k], rb[k], depth + 1)) return false;
+    }
+    return true;
+  };
+  if (!same(old.stmts, fresh.stmts, 0) || !same(old.diagnostics, fresh.diagnostics, 0))
+    return undefined;
+  for (const [sa, sb] of spans) {
+    const target = sa as { from: number; to: number };
+    target.from = sb.from;
+    target.to = sb.to;
+  }
+  return {
+    from: fresh.from,
+    text: fresh.text,
+    stmts: old.stmts,
+    diagnostics: old.diagnostics,
+    spans: old.spans,
+  };
 }
 
 /** The distinct span objects of lowered statements and their diagnostics. */
