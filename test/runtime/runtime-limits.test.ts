@@ -3,15 +3,20 @@
  * it: tensors whose shapes are known only when the session runs, checked against the memory
  * budget before tfjs allocates them (TF's ResourceExhaustedError, catchable); `tf.range`'s
  * run-time errors; Python's own limits (RecursionError, MemoryError); and an endless loop
- * stopped by `cancel()`. Every failure leaves the runner usable.
+ * stopped by `cancel()` or Ctrl-C; the host's files anywhere, with CPython's errno numbers and
+ * messages. Every failure leaves the runner usable.
  */
 import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Runner } from '../../src/runtime/runner';
 import type { RunRequest, RunResult } from '../../src/runtime/runner';
 import { projectRoot } from '../support';
 
 const root = projectRoot();
+const cli = path.join(root, 'bin', 'scope-lens.js');
 const file = path.join(root, 'test', 'runtime', 'fixtures', 'runtime-limits.py');
 
 const OOM = (shape: string, type = 'float') =>
@@ -208,5 +213,145 @@ describe('runtime: limits of running programs', function () {
     assert.equal(r.exitCode, 1);
     const next = await run(runner, py(['import tensorflow as tf', 'print(tf.range(3).shape)']));
     assert.equal(next.stdout, '(3,)\n');
+  });
+
+  describe('the filesystem as CPython sees it', () => {
+    let tmp: string;
+    let script: string;
+    // Reads above the script's folder and outside it, writes, listings and the common errors.
+    const program = (dir: string) =>
+      [
+        `DATA = ${JSON.stringify(path.join(dir, 'data'))}`,
+        `CWD = ${JSON.stringify(path.join(dir, 'proj', 'src'))}`,
+        `HOSTNAME_TEXT = ${JSON.stringify(fs.existsSync('/etc/hostname') ? fs.readFileSync('/etc/hostname', 'utf8') : '')}`,
+        'import errno, os, pathlib, shutil, tempfile',
+        "print(open('../../data/x.txt').read().strip())",
+        "print(open(os.path.join(DATA, 'x.txt')).read().strip())",
+        "print(sorted(os.listdir('..')), sorted(os.listdir(DATA)))",
+        "print(open('/etc/hostname').read() == HOSTNAME_TEXT)",
+        "with open(os.path.join(DATA, 'out.txt'), 'w') as f:",
+        "    f.write('written by the program')",
+        "print(os.getcwd() == CWD, pathlib.Path(DATA, 'x.txt').is_file())",
+        'data = DATA',
+        'attempts = [',
+        "    (open, 'missing.txt'), (open, data), (os.mkdir, data), (os.listdir, data + '/x.txt'),",
+        "    (os.rmdir, os.path.dirname(data)), (os.remove, data + '/no/such'),",
+        "    (os.chdir, data + '/x.txt'), (os.stat, data + '/nothing'),",
+        ']',
+        'for fn, arg in attempts:',
+        '    try:',
+        '        fn(arg)',
+        '    except OSError as e:',
+        '        name = errno.errorcode[e.errno]',
+        '        print(type(e).__name__, e.errno, name, getattr(errno, name) == e.errno, e)',
+        'print(os.strerror(errno.ENOENT), os.strerror(errno.EACCES), errno.EEXIST)',
+        "os.makedirs(data + '/made/deep', exist_ok=True)",
+        'try:',
+        "    os.makedirs(data + '/made/deep')",
+        'except OSError as e:',
+        '    print(e.errno == errno.EEXIST)',
+        "print(pathlib.Path(data, 'missing').exists(), os.path.isdir(data + '/made'))",
+        "shutil.rmtree(data + '/made')",
+        "open(data + '/gone.txt')",
+      ].join('\n');
+
+    before(() => {
+      tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-fs-')));
+      fs.mkdirSync(path.join(tmp, 'proj', 'src'), { recursive: true });
+      fs.mkdirSync(path.join(tmp, 'data'));
+      fs.writeFileSync(path.join(tmp, 'data', 'x.txt'), 'hello from data\n');
+      script = path.join(tmp, 'proj', 'src', 'prog.py');
+      fs.writeFileSync(script, program(tmp));
+    });
+    after(() => {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    const expected = () => {
+      const data = path.join(tmp, 'data');
+      return [
+        'hello from data',
+        'hello from data',
+        "['src'] ['x.txt']",
+        'True',
+        'True True',
+        "FileNotFoundError 2 ENOENT True [Errno 2] No such file or directory: 'missing.txt'",
+        `IsADirectoryError 21 EISDIR True [Errno 21] Is a directory: '${data}'`,
+        `FileExistsError 17 EEXIST True [Errno 17] File exists: '${data}'`,
+        `NotADirectoryError 20 ENOTDIR True [Errno 20] Not a directory: '${data}/x.txt'`,
+        `OSError 39 ENOTEMPTY True [Errno 39] Directory not empty: '${tmp}'`,
+        `FileNotFoundError 2 ENOENT True [Errno 2] No such file or directory: '${data}/no/such'`,
+        `NotADirectoryError 20 ENOTDIR True [Errno 20] Not a directory: '${data}/x.txt'`,
+        `FileNotFoundError 2 ENOENT True [Errno 2] No such file or directory: '${data}/nothing'`,
+        'No such file or directory Permission denied 17',
+        'True',
+        'False True',
+        '',
+      ].join('\n');
+    };
+    const traceback = () =>
+      `FileNotFoundError: [Errno 2] No such file or directory: '${tmp}/data/gone.txt'\n`;
+
+    it('through the Runner: files anywhere, real writes, errno as on Linux', async function () {
+      if (process.platform === 'win32' || !fs.existsSync('/etc/hostname')) this.skip();
+      {
+        const r = await run(runner, {
+          language: 'python',
+          code: program(tmp),
+          filename: script,
+          cwd: path.join(tmp, 'proj', 'src'),
+        });
+        assert.equal(r.stdout, expected());
+        assert.ok(r.stderr.endsWith(traceback()), r.stderr);
+        assert.equal(r.error?.type, 'FileNotFoundError');
+        assert.equal(
+          r.error?.message,
+          `[Errno 2] No such file or directory: '${tmp}/data/gone.txt'`,
+        );
+        assert.equal(
+          fs.readFileSync(path.join(tmp, 'data', 'out.txt'), 'utf8'),
+          'written by the program',
+        );
+        assert.ok(!fs.existsSync(path.join(tmp, 'data', 'made')));
+      }
+    });
+
+    it('through scope-lens run, from the script folder', function () {
+      if (process.platform === 'win32' || !fs.existsSync('/etc/hostname')) this.skip();
+      fs.rmSync(path.join(tmp, 'data', 'out.txt'), { force: true });
+      const r = spawnSync('node', [cli, 'run', 'prog.py'], {
+        cwd: path.join(tmp, 'proj', 'src'),
+        encoding: 'utf8',
+      });
+      assert.equal(r.stdout, expected());
+      assert.ok(r.stderr.endsWith(traceback()), r.stderr);
+      assert.equal(r.status, 1);
+      assert.equal(
+        fs.readFileSync(path.join(tmp, 'data', 'out.txt'), 'utf8'),
+        'written by the program',
+      );
+    });
+  });
+
+  it('Ctrl-C stops scope-lens run in a loop that never ends', async () => {
+    const child = spawn(
+      'node',
+      [cli, 'run', path.join(root, 'test', 'runtime', 'fixtures', 'runaway.py')],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('spinning')) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : null))),
+    );
+    child.kill('SIGINT');
+    assert.notEqual(await exited, 0);
   });
 });

@@ -38,3 +38,6 @@ MissingPackageFinder = _namespace['MissingPackageFinder']
 
 if not any(type(f).__name__ == 'MissingPackageFinder' for f in _sys.meta_path):
     _sys.meta_path.append(MissingPackageFinder())
+
+# File errors with CPython's errno numbers and messages on Linux (not Emscripten's).
+import _scope_lens_errno  # noqa: E402,F401
