@@ -184,9 +184,7 @@ export class PythonHost {
 
   /** True if a top-level mount already shows this host folder at its own path. */
   private covered(hostDir: string): boolean {
-    return (
-      toPyodidePath(hostDir) === hostDir && this.rootMounts.some((m) => isInside(hostDir, m))
-    );
+    return toPyodidePath(hostDir) === hostDir && this.rootMounts.some((m) => isInside(hostDir, m));
   }
 
   /** Mounts exactly `hostDirs` (outermost only) at their Pyodide paths; unmounts the others. */

@@ -105,18 +105,18 @@ describe('runtime: limits of running programs', function () {
 
   it('100 runs failing on run-time shapes leave the worker at its baseline', async () => {
     const oom = py([
-      'import numpy as np',
       'import tensorflow as tf',
-      'x = tf.placeholder(tf.float32, [None, 1])',
-      'y = tf.matmul(x, tf.transpose(x)) + tf.zeros([tf.shape(x)[0], 1])',
+      'n = tf.placeholder(tf.int32, [])',
+      'col = tf.reshape(tf.cast(tf.range(n), tf.float32), [-1, 1])',
+      'y = tf.matmul(col, tf.transpose(col)) + tf.zeros([n, 1])',
       'with tf.Session() as sess:',
-      '    print(sess.run(tf.reduce_sum(y), {x: np.ones([4, 1], dtype=np.float32)}))',
-      '    sess.run(y, {x: np.ones([60000, 1], dtype=np.float32)})',
+      '    print(sess.run(tf.reduce_sum(y), {n: 4}))',
+      '    sess.run(y, {n: 60000})',
     ]);
     const runs = async (n: number) => {
       for (let i = 0; i < n; i++) {
         const r = await run(runner, oom);
-        assert.equal(r.stdout, '16.0\n');
+        assert.equal(r.stdout, '36.0\n');
         assert.equal(r.error?.type, 'ResourceExhaustedError');
         assert.equal(r.error?.message, OOM('60000,60000'));
       }
@@ -173,7 +173,7 @@ describe('runtime: limits of running programs', function () {
     );
   });
 
-  it('deep recursion is a RecursionError and a huge list a MemoryError; the runner lives on', async () => {
+  it('deep recursion is a RecursionError (also past a raised limit) and a huge list a MemoryError', async () => {
     const r = await run(
       runner,
       py([
@@ -184,6 +184,13 @@ describe('runtime: limits of running programs', function () {
         '    depth(0)',
         'except RecursionError as e:',
         '    print("RecursionError:", e)',
+        'sys.setrecursionlimit(10 ** 6)',
+        'print(sys.getrecursionlimit())',
+        'try:',
+        '    depth(0)',
+        'except RecursionError as e:',
+        '    print("deeper:", e)',
+        'sys.setrecursionlimit(1000)',
         'try:',
         '    big = [0] * (10 ** 9)',
         'except MemoryError:',
@@ -194,9 +201,24 @@ describe('runtime: limits of running programs', function () {
     assert.equal(r.stderr, '');
     assert.equal(
       r.stdout,
-      'RecursionError: maximum recursion depth exceeded\nMemoryError\n1000000\n',
+      'RecursionError: maximum recursion depth exceeded\n1000000\n' +
+        'deeper: maximum recursion depth exceeded\nMemoryError\n1000000\n',
     );
     assert.equal((await run(runner, py(['print("alive")']))).stdout, 'alive\n');
+  });
+
+  it('os._exit(n) ends the program with that status; Pyodide lives on', async () => {
+    const r = await run(
+      runner,
+      py(['import os', 'print("bye", flush=True)', 'os._exit(3)', 'print("never")']),
+    );
+    assert.equal(r.stdout, 'bye\n');
+    assert.equal(r.stderr, '');
+    assert.equal(r.exitCode, 1);
+    assert.deepEqual(r.error, { type: 'SystemExit', message: '3' });
+    const before = (await runner.stats()).threadId;
+    assert.equal((await run(runner, py(['print("next")']))).stdout, 'next\n');
+    assert.equal((await runner.stats()).threadId, before, 'the same worker');
   });
 
   it('cancel() stops a Python loop that never ends; the next run starts clean', async () => {

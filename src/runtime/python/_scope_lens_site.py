@@ -39,5 +39,5 @@ MissingPackageFinder = _namespace['MissingPackageFinder']
 if not any(type(f).__name__ == 'MissingPackageFinder' for f in _sys.meta_path):
     _sys.meta_path.append(MissingPackageFinder())
 
-# File errors with CPython's errno numbers and messages on Linux (not Emscripten's).
-import _scope_lens_errno  # noqa: E402,F401
+# CPython's os on Linux: errno numbers and messages, os._exit, deep recursion.
+import _scope_lens_os  # noqa: E402,F401

@@ -1,4 +1,5 @@
-"""Imported by the runner before the first program: file errors carry CPython's errno on Linux.
+"""Imported by the runner before the first program: what CPython on Linux does where Pyodide
+differs, for the ``os`` and ``sys`` calls programs make.
 
 Pyodide is built with Emscripten's errno numbers (ENOENT is 44 there, 2 is EACCES), so an
 ``open()`` of a missing file says ``[Errno 44] No such file or directory``. CPython on Linux
@@ -7,6 +8,12 @@ says ``[Errno 2] No such file or directory: 'x'``, and programs compare ``e.errn
 glibc's text for them, and the file functions of ``os`` and ``open`` give their ``OSError``
 those numbers and messages (``FileNotFoundError.errno``, ``str(e)`` and tracebacks alike).
 An error that reaches the program some other way keeps Emscripten's number.
+
+``os._exit(n)`` would end Emscripten's runtime (and Pyodide with it): it ends the program with
+status ``n`` as ``sys.exit(n)`` does. ``sys.setrecursionlimit`` takes any limit, but Python
+recursion deeper than ``MAX_RECURSION`` frames would overflow the worker's stack when the
+frames are freed, so the interpreter's limit stays at most that (``getrecursionlimit`` still
+says what the program set): a runaway recursion is a RecursionError there.
 """
 
 import builtins as _builtins
@@ -14,6 +21,9 @@ import errno as _errno
 import functools as _functools
 import io as _io
 import os as _os
+import sys as _sys
+
+MAX_RECURSION = 100000
 
 # name: (Linux's number, glibc's strerror)
 _LINUX = {
@@ -102,6 +112,30 @@ def _install():
     opener = _wrap(_io.open)
     _io.open = opener
     _builtins.open = opener
+    _os._exit = _exit
+    _sys.setrecursionlimit = setrecursionlimit
+    _sys.getrecursionlimit = getrecursionlimit
+
+
+def _exit(status):
+    """`os._exit(status)`: the program ends with that status (here: as `sys.exit` ends it)."""
+    raise SystemExit(status)
+
+
+_set_limit = _sys.setrecursionlimit
+_requested = [_sys.getrecursionlimit()]
+
+
+def setrecursionlimit(limit):
+    """`sys.setrecursionlimit`, with the interpreter's limit at most MAX_RECURSION."""
+    _set_limit(limit)  # CPython's checks and errors for the value
+    _requested[0] = limit
+    if limit > MAX_RECURSION:
+        _set_limit(MAX_RECURSION)
+
+
+def getrecursionlimit():
+    return _requested[0]
 
 
 _install()
