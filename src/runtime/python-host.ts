@@ -9,10 +9,14 @@
  * `scope_lens_engine`, Scope Lens's Python packages (the folder holding `tensorflow/`) are
  * mounted at `/scope_lens/python`, and the runner (python-runner.ts) is defined.
  *
+ * On POSIX hosts the host's filesystem is mounted (NODEFS, read-write) at its own paths: each
+ * top-level folder of `/` but those Pyodide keeps for itself (`/lib` holds its Python library,
+ * `/dev`, `/proc`, and `/home`, where only the host's user folders are mounted beside
+ * `/home/pyodide`), so a program reads and writes any file its user can, as under CPython.
  * Every run then gets a fresh `__main__`. The folder of the program (and its working directory)
- * are mounted from the host's disk (NODEFS) at the same path inside Pyodide, so `__file__`,
- * `open()` and tracebacks see the real paths; Windows paths and paths that would shadow
- * Pyodide's own folders are mounted under `/scope_lens/mnt` and mapped back when printed.
+ * are at the same path inside Pyodide (mounted for the run if no top-level mount holds them), so
+ * `__file__`, `open()` and tracebacks see the real paths; Windows paths and paths that would
+ * shadow Pyodide's own folders are mounted under `/scope_lens/mnt` and mapped back when printed.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -28,6 +32,8 @@ export const PYTHON_PACKAGES_MOUNT = '/scope_lens/python';
 const FALLBACK_MOUNT_ROOT = '/scope_lens/mnt';
 /** Pyodide folders a user folder must not be mounted over. */
 const RESERVED = ['/lib', '/dev', '/proc', '/scope_lens', '/home/pyodide'];
+/** Top-level host folders not mounted at `/`: Pyodide's own, and the kernel's. */
+const ROOT_SKIPPED = new Set(['/lib', '/dev', '/proc', '/sys', '/scope_lens', '/home']);
 
 type PyFunction = ((...args: unknown[]) => unknown) & { destroy(): void };
 
@@ -80,6 +86,8 @@ export class PythonHost {
   private sink: OutputSink | null = null;
   /** Host folder → Pyodide mount point, for the user folders mounted now. */
   private readonly mounts = new Map<string, string>();
+  /** Host folders mounted once at load at their own paths (the host's top-level folders). */
+  private readonly rootMounts: string[] = [];
   private mapping: [string, string][] = [];
 
   constructor(private readonly pythonDir: string | null) {}
@@ -113,6 +121,7 @@ export class PythonHost {
       py.FS.mount(py.FS.filesystems.NODEFS, { root: this.pythonDir }, PYTHON_PACKAGES_MOUNT);
       this.mapping.push([PYTHON_PACKAGES_MOUNT, this.pythonDir]);
     }
+    this.mountHostRoot(py);
     const ns = py.toPy({});
     const runner = py.runPython(PYTHON_RUNNER_SOURCE, {
       globals: ns,
@@ -143,6 +152,41 @@ export class PythonHost {
     }
   }
 
+  /**
+   * Mounts the host's top-level folders at their own paths (POSIX only): `/tmp`, `/etc`, `/usr`,
+   * the user's folders under `/home`, ... A folder that cannot be mounted is left out.
+   */
+  private mountHostRoot(py: PyodideAPI): void {
+    if (process.platform === 'win32') return;
+    const tops: string[] = [];
+    const list = (dir: string): string[] => {
+      try {
+        return fs.readdirSync(dir).map((name) => path.posix.join(dir, name));
+      } catch {
+        return [];
+      }
+    };
+    for (const top of list('/')) {
+      if (top === '/home') tops.push(...list('/home').filter((d) => d !== '/home/pyodide'));
+      else if (!ROOT_SKIPPED.has(top)) tops.push(top);
+    }
+    for (const dir of tops) {
+      try {
+        if (!fs.statSync(dir).isDirectory()) continue;
+        py.FS.mkdirTree(dir);
+        py.FS.mount(py.FS.filesystems.NODEFS, { root: dir }, dir);
+        this.rootMounts.push(dir);
+      } catch {
+        // Unreadable or gone: the program sees no such folder.
+      }
+    }
+  }
+
+  /** True if a top-level mount already shows this host folder at its own path. */
+  private covered(hostDir: string): boolean {
+    return toPyodidePath(hostDir) === hostDir && this.rootMounts.some((m) => isInside(hostDir, m));
+  }
+
   /** Mounts exactly `hostDirs` (outermost only) at their Pyodide paths; unmounts the others. */
   private mountUserDirs(py: PyodideAPI, hostDirs: string[]): void {
     const wanted = new Map(outermost(hostDirs).map((d) => [d, toPyodidePath(d)]));
@@ -151,7 +195,7 @@ export class PythonHost {
     stale.sort((a, b) => b[1].length - a[1].length);
     for (const [host, at] of stale) {
       try {
-        py.FS.unmount(at);
+        if (!this.covered(host)) py.FS.unmount(at);
       } catch {
         // Left mounted; harmless (nothing puts it on sys.path again).
       }
@@ -159,8 +203,10 @@ export class PythonHost {
     }
     for (const [host, at] of wanted) {
       if (this.mounts.has(host)) continue;
-      py.FS.mkdirTree(at);
-      py.FS.mount(py.FS.filesystems.NODEFS, { root: host }, at);
+      if (!this.covered(host)) {
+        py.FS.mkdirTree(at);
+        py.FS.mount(py.FS.filesystems.NODEFS, { root: host }, at);
+      }
       this.mounts.set(host, at);
     }
   }

@@ -56,7 +56,9 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The run worker's V8 limits: its heap (tfjs's tensor data and Pyodide's memory are outside it). */
 export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = Object.freeze({
   maxOldGenerationSizeMb: 2048,
-  stackSizeMb: 8,
+  // Pyodide's frames use the thread's stack: freeing a Python recursion of 100000 frames (the
+  // deepest it allows, python/_scope_lens_os.py) needs about 32 MB of it.
+  stackSizeMb: 64,
 });
 /** How long a program may take to start (loading Pyodide) before the run is abandoned. */
 const START_TIMEOUT_MS = 120_000;

@@ -58,6 +58,8 @@ const ERROR_BUILDERS: Record<string, (c: ShapeCase) => string> = {
     const list = (k: string) => JSON.stringify(c.attrs[k]);
     return `tf.strided_slice(xs[0], ${list('begin')}, ${list('end')}, ${list('strides')}${masks})`;
   },
+  range: (c) =>
+    `tf.range(${pyLiteral(c.attrs.start)}, ${pyLiteral(c.attrs.limit)}, ${pyLiteral(c.attrs.delta)})`,
   conv2d: (c) =>
     `tf.nn.conv2d(xs[0], xs[1], ${JSON.stringify(c.attrs.strides)}, '${String(c.attrs.padding)}')`,
 };

@@ -150,6 +150,10 @@ SHAPE_CASES = [
     ("cumsum", "Cumsum", [[2, 3]], {"axis": 1}),
     ("range", "Range", [], {"start": 0, "limit": 10, "delta": 3}),
     ("range", "Range", [], {"start": 5, "limit": 1, "delta": -1}),
+    ("range", "Range", [], {"start": 10, "limit": 1, "delta": 1}),
+    ("range", "Range", [], {"start": 1, "limit": 10, "delta": -1}),
+    ("range", "Range", [], {"start": 0, "limit": 10, "delta": 0}),
+    ("range", "Range", [], {"start": 2.5, "limit": 0.5, "delta": 0.5}),
     ("fill", "Fill", [], {"dims": [2, 3], "value": 1.5}),
     ("reverse", "ReverseV2", [[2, 3]], {"axis": [1]}),
     ("shape", "Shape", [[2, None, 3]], {}),
@@ -375,6 +379,10 @@ VALUE_CASES = [
                 " off_value=-1.0, axis=0), tf.one_hot(i, 3, dtype=tf.int32)]"),
     ("cast_shape", "x = %s\nout = [tf.cast(x, tf.int32), tf.cast(x > 0, tf.float32), tf.to_float(tf.constant([1, 2])),"
                    " tf.shape(x), tf.size(x), tf.rank(x), tf.shape(x, out_type=tf.int64)]" % X23),
+    ("range_args", "out = [tf.range(tf.constant(4)), tf.range(tf.constant(4, tf.int64), 10),"
+                   " tf.range(0, 1, 0.3), tf.range(1.0, 0.0, -0.25), tf.range(5, dtype=tf.int64),"
+                   " tf.range(3, name='r'), tf.range(2, 2), tf.range(7, 1, -2), tf.range(tf.constant(2.5)),"
+                   " tf.range(0, 10, 3, dtype=tf.float32)]"),
     ("range_fill", "out = [tf.range(5), tf.range(2, 11, 3), tf.range(0.0, 1.0, 0.25), tf.fill([2, 3], 7.0),"
                    " tf.zeros_like(tf.constant([[1, 2]])), tf.ones_like(tf.constant([1.0, 2.0, 3.0])),"
                    " tf.zeros([2, 2]), tf.ones([3], dtype=tf.int32)]"),

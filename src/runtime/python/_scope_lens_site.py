@@ -38,3 +38,6 @@ MissingPackageFinder = _namespace['MissingPackageFinder']
 
 if not any(type(f).__name__ == 'MissingPackageFinder' for f in _sys.meta_path):
     _sys.meta_path.append(MissingPackageFinder())
+
+# CPython's os on Linux: errno numbers and messages, os._exit, deep recursion.
+import _scope_lens_os  # noqa: E402,F401

@@ -258,6 +258,19 @@ def reset_default_graph():
 # Operations and tensors
 
 
+# (op type, shape function, attrs, input shapes) of the last `_ops.infer_shapes` call, taken by
+# the next Operation of that type whose inputs have those shapes.
+_PENDING_SHAPE_SPEC = [None]
+
+
+def _shape_lists(tensors):
+    out = []
+    for t in tensors:
+        dims = getattr(getattr(t, "shape", None), "dims", None)
+        out.append(None if dims is None else [d.value for d in dims])
+    return out
+
+
 class Operation(object):
     """A node of the graph. `compute(inputs, session)` returns the output values (tfjs tensors)."""
 
@@ -271,6 +284,13 @@ class Operation(object):
         self._control_inputs = list(control_inputs)
         self._on_run = on_run
         self._outputs = []
+        pending = _PENDING_SHAPE_SPEC[0]
+        if pending is not None and pending[0] == op_type:
+            # The shape function this op's static shape came from: Session.run asks it again
+            # with the run-time input shapes to check the memory budget (_session.check_outputs).
+            _PENDING_SHAPE_SPEC[0] = None
+            if _shape_lists(self._inputs) == pending[3]:
+                self._shape_spec = (pending[1], pending[2])
         graph._add_op(self)
         graph._built(self)
 

@@ -228,6 +228,16 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
 
 
 def fill(dims, value, name=None):
+    from ._ops import _fill_op, _has_tensor, _is_tensor_like, _shape_tensor, constant
+
+    if _has_tensor(dims) or _is_tensor_like(value):
+        # Dims known when the op runs: `Fill/dims` (packed) and `Fill/value` in the op's scope.
+        op_name = _op_name(name, "Fill")
+        with _graph().name_scope(op_name + "/"):
+            dims_t, static = _shape_tensor(dims, "dims")
+            value_t = value._as_tensor() if _is_tensor_like(value) else constant(value,
+                                                                                 name="value")
+        return _fill_op(dims_t, value_t, static, value_t.dtype.base_dtype, op_name)
     dims = [int(d) for d in dims]
     dt = _dtypes.float32 if isinstance(value, float) else (
         _dtypes.bool if isinstance(value, bool) else _dtypes.int32)

@@ -7,6 +7,7 @@ TensorFlow.js (`_engine.tfjs`). Names come from the graph's name registry (the e
 import json as _json
 
 from . import _engine
+from . import _framework
 from . import dtypes as _dtypes
 from ._framework import Operation, Tensor, get_default_graph
 from .tensor_shape import TensorShape, as_shape, unknown_shape
@@ -254,6 +255,7 @@ def infer_shapes(fn, shapes, attrs, op_name, op_type, input_texts=None, computed
             answer["error"], op_name, op_type, ", ".join(texts),
             (computed if computed.startswith(" and") else
              " and with computed input tensors: " + computed) if computed else ""))
+    _framework._PENDING_SHAPE_SPEC[0] = (op_type, fn, attrs, [_shape_json(s) for s in shapes])
     return [unknown_shape() if s is None else TensorShape(s) for s in answer["shapes"]]
 
 
@@ -419,6 +421,7 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
 
     result = make_op(op_type, op_name + "/", "MatMul", [a, b], compute, a.dtype.base_dtype, out)
     result.op._attrs = {"transpose_a": ta, "transpose_b": tb}
+    result.op._shape_spec = ("matmul", {"transpose_a": ta, "transpose_b": tb})
     return result
 
 
@@ -578,7 +581,66 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     return [Tensor(op, k, x.dtype.base_dtype, shapes[k]) for k in range(count)]
 
 
+def _has_tensor(shape):
+    return _is_tensor_like(shape) or (
+        isinstance(shape, (list, tuple)) and any(_is_tensor_like(d) for d in shape))
+
+
+def _shape_tensor(shape, name):
+    """A shape given as a tensor, or a list holding tensors packed into one (`name`), and the
+    static shape TF reads from it (`constant_value_as_shape`)."""
+    if _is_tensor_like(shape):
+        t = shape._as_tensor()
+        return t, shape_from_tensor(t)
+    entries = list(shape)
+    # TF's autopacking: under the `name` scope, each Python entry a constant named by its index.
+    op_name = _op_name(name, name)
+    with _graph().name_scope(op_name + "/"):
+        parts = [d._as_tensor() if _is_tensor_like(d) else constant(int(d), name=str(i))
+                 for i, d in enumerate(entries)]
+    packed = stack(parts, name=op_name + "/")
+    return packed, TensorShape([None if _is_tensor_like(d) else int(d) for d in entries])
+
+
+def _fill_op(dims_t, value_t, static, dtype, op_name):
+    """TF's `Fill`: `value_t` (a scalar tensor) in the shape `dims_t` holds when the op runs;
+    the budget is checked with that shape before anything is made."""
+    dt = dtype.base_dtype.name
+
+    def dims_of(ins):
+        return [int(v) for v in ins[0].dataSync()]
+
+    def compute(ins, session):
+        from .errors import InvalidArgumentError
+
+        dims = dims_of(ins)
+        for i, d in enumerate(dims):
+            if d < 0:
+                raise InvalidArgumentError(None, None,
+                                           "dims[%d] = %d must be nonnegative." % (i, d))
+        value = ins[1].dataSync()[0]
+        return _engine.call(bridge.tensorFromValue, bool(value) if dtype.is_bool else value, dt,
+                            _engine.tojs(dims))
+
+    result = make_op("Fill", op_name + "/", "Fill", [dims_t, value_t], compute, dtype, static)
+    result.op._shape_spec = lambda ins: [dims_of(ins)]
+    return result
+
+
+def _dynamic_fill(value, shape, dtype, name, default):
+    """`tf.zeros(tf.shape(x))`, `tf.ones([tf.shape(x)[0], 5])`: under the `zeros` scope, the
+    packed shape (`zeros/packed`), the scalar (`zeros/Const`) and the Fill named `zeros`."""
+    g = _graph()
+    with g.name_scope(name or default) as scope:
+        dims_t, static = _shape_tensor(shape, "packed")
+        value_t = constant(value, dtype=dtype, name="Const")
+    return _fill_op(dims_t, value_t, static, dtype, scope[:-1] if scope.endswith("/") else scope)
+
+
 def zeros(shape, dtype=_dtypes.float32, name=None):
+    dtype = _dtypes.as_dtype(dtype)
+    if _has_tensor(shape):
+        return _dynamic_fill(False if dtype.is_bool else 0, shape, dtype, name, "zeros")
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
     if _is_large_fill(0, dtype.base_dtype.name, dims):
@@ -605,6 +667,9 @@ ones_like = _like("ones_like", 1)
 
 
 def ones(shape, dtype=_dtypes.float32, name=None):
+    dtype = _dtypes.as_dtype(dtype)
+    if _has_tensor(shape):
+        return _dynamic_fill(True if dtype.is_bool else 1, shape, dtype, name, "ones")
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
     if _is_large_fill(1, dtype.base_dtype.name, dims):
@@ -1134,14 +1199,34 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
 
 def tile(input, multiples, name=None):  # noqa: A002 - TF's name
     x = convert_to_tensor(input)
+    if _has_tensor(multiples):
+        # The multiples known when the op runs (`Tile/multiples`, packed as TF packs a list).
+        op_name = _op_name(name, "Tile")
+        with _graph().name_scope(op_name + "/"):
+            m_t, m_static = _shape_tensor(multiples, "multiples")
+        n = m_static.dims
+        shape = unknown_shape() if n is None else infer_shape(
+            "tile", [x.shape], {"multiples": [d.value for d in n]}, op_name, "Tile")
+
+        def reps_of(ins):
+            return [int(v) for v in ins[1].dataSync()]
+
+        result = make_op("Tile", op_name + "/", "Tile", [x, m_t],
+                         lambda ins, s: T.tile(ins[0], _engine.tojs(reps_of(ins))),
+                         x.dtype.base_dtype, shape)
+        result.op._shape_spec = lambda ins: _json.loads(str(bridge.shapeFn("tile", _json.dumps(
+            [[[int(d) for d in ins[0].shape]], {"multiples": reps_of(ins)}]))))["shapes"]
+        return result
     reps = list(multiples)
     shape = unknown_shape() if x.shape.dims is None else unknown_shape(len(x.shape))
     if x.shape.dims is not None and not any(_is_tensor_like(m) for m in reps):
         shape = TensorShape([None if d is None else d * int(m)
                              for d, m in zip(x.shape.as_list(), reps)])
-    return make_op("Tile", name, "Tile", [x],
-                   lambda ins, s: T.tile(ins[0], _engine.tojs([int(m) for m in reps])),
-                   x.dtype.base_dtype, shape)
+    result = make_op("Tile", name, "Tile", [x],
+                     lambda ins, s: T.tile(ins[0], _engine.tojs([int(m) for m in reps])),
+                     x.dtype.base_dtype, shape)
+    result.op._shape_spec = ("tile", {"multiples": [int(m) for m in reps]})
+    return result
 
 
 def where(condition, x=None, y=None, name=None):
@@ -1257,9 +1342,38 @@ def add_n_or_constant(tensors, name):
 _RANGE_DTYPES = ("int32", "int64", "float32", "float64")
 
 
+def _scalar_text(v):
+    """A number as TF's StrCat prints it: ints plainly, floats in their shortest float32 form."""
+    if isinstance(v, int) or float(v).is_integer():
+        return str(int(v))
+    import struct
+
+    f32 = struct.unpack("f", struct.pack("f", v))[0]
+    for digits in range(1, 10):
+        text = "%.*g" % (digits, f32)
+        if struct.unpack("f", struct.pack("f", float(text)))[0] == f32:
+            return text
+    return repr(f32)
+
+
+def _constant_scalar(t, dt):
+    """The value TF's shape inference reads from a scalar input (`constant_value`): a
+    constant's, through casts; None when it is known only at run time."""
+    op = t.op
+    while op.type == "Cast" and op._inputs:
+        op = op._inputs[0].op
+    const = getattr(op, "_const_value", None)
+    if const is None or int(const.size) != 1:
+        return None
+    v = const.dataSync()[0]
+    return int(v) if dt.is_integer else float(v)
+
+
 def range_(start, limit=None, delta=1, dtype=None, name="range"):
     """`tf.range`: constants `start`/`limit`/`delta` under the `range` scope, cast to the widest
-    of their dtypes (int32 < int64 < float32 < float64), and the Range op named by the scope."""
+    of their dtypes (int32 < int64 < float32 < float64), and the Range op named by the scope;
+    its length from the arguments known when the graph is built (TF's RangeSize errors then),
+    else checked when it runs (the kernel's InvalidArgumentError)."""
     if limit is None:
         start, limit = 0, start
     g = _graph()
@@ -1272,17 +1386,49 @@ def range_(start, limit=None, delta=1, dtype=None, name="range"):
             args = [a if a.dtype.base_dtype == dt else cast(a, dt) for a in args]
         else:
             dt = _dtypes.as_dtype(dtype)
-        shape = TensorShape([None])
-        if not any(_is_tensor_like(v) for v in (start, limit, delta)):
-            lo, hi, step = (int(v) if dt.is_integer else float(v) for v in (start, limit, delta))
-            if step == 0:
-                raise ValueError("Requires delta != 0")
-            shape = TensorShape([max(0, -(-(hi - lo) // step)) if dt.is_integer
-                                 else max(0, int(-(-(hi - lo) // step)))])
+        known = [_constant_scalar(a, dt) for a in args]
+        op_name = scope[:-1] if scope.endswith("/") else scope
+        computed = None
+        if None not in known:
+            computed = ", ".join("input[%d] = <%s>" % (i, _scalar_text(v))
+                                 for i, v in enumerate(known))
+        shape = infer_shape("range", [[], [], []],
+                            dict(zip(("start", "limit", "delta"), known)), op_name, "Range",
+                            ["[]", "[]", "[]"], computed)
         tfjs_type = "int32" if dt.is_integer else "float32"
 
-        def compute(ins, s):
+        def bounds(ins):
+            from .errors import InvalidArgumentError
+
             lo, hi, step = (ins[k].dataSync()[0] for k in range(3))
+            if dt.is_integer:
+                lo, hi, step = int(lo), int(hi), int(step)
+            if step == 0:
+                raise InvalidArgumentError(None, None,
+                                           "Requires delta != 0: %s" % _scalar_text(step))
+            if step > 0 and lo > hi:
+                raise InvalidArgumentError(
+                    None, None, "Requires start <= limit when delta > 0: %s/%s"
+                    % (_scalar_text(lo), _scalar_text(hi)))
+            if step < 0 and lo < hi:
+                raise InvalidArgumentError(
+                    None, None, "Requires start >= limit when delta < 0: %s/%s"
+                    % (_scalar_text(lo), _scalar_text(hi)))
+            return lo, hi, step
+
+        def length(ins):
+            import builtins
+            import math
+
+            lo, hi, step = bounds(ins)
+            if dt.is_integer:
+                return (builtins.abs(hi - lo) + builtins.abs(step) - 1) // builtins.abs(step)
+            return int(math.ceil(builtins.abs((hi - lo) / step)))
+
+        def compute(ins, s):
+            lo, hi, step = bounds(ins)
             return T.range(lo, hi, step, tfjs_type)
 
-        return make_op("Range", scope, "Range", args, compute, dt, shape)
+        result = make_op("Range", scope, "Range", args, compute, dt, shape)
+        result.op._shape_spec = lambda ins: [[length(ins)]]
+        return result

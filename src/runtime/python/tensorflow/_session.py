@@ -84,7 +84,7 @@ class _Evaluator(object):
         if op._compute is None:
             return [None]
         ins = [self.value(t) for t in op._inputs]
-        check_outputs(op)
+        check_outputs(op, ins)
         try:
             out = op._compute(ins, self.session)
         except JsException as e:
@@ -137,19 +137,65 @@ def _var_key(var):
 _CHECK_BYTES = 1 << 20
 
 
-def check_outputs(op):
-    for t in op._outputs:
+def check_outputs(op, ins=None):
+    """Checks the op's outputs against the budget before it runs: by their static shapes, or,
+    for a dimension known only now, by the shapes the core's shape function gives the run-time
+    inputs (`tf.matmul(x, x, transpose_b=True)` of a fed [60000, 1] `x`)."""
+    runtime = None
+    for i, t in enumerate(op._outputs):
         dims = t._shape.dims
-        if dims is None:
-            continue
-        shape = [d.value for d in dims]
-        if None in shape:
-            continue
+        shape = None if dims is None else [d.value for d in dims]
+        if shape is None or None in shape:
+            if ins is None:
+                continue
+            if runtime is None:
+                runtime = runtime_output_shapes(op, ins) or []
+            shape = runtime[i] if i < len(runtime) else None
+            if shape is None or any(not isinstance(d, int) or d < 0 for d in shape):
+                continue
         n = 4
         for d in shape:
             n *= d
         if n >= _CHECK_BYTES:
             _engine.call(bridge.checkAllocation, _engine.tojs(shape), t.dtype.base_dtype.name)
+
+
+# The shape functions whose outputs can be larger than their inputs: only these are asked at run
+# time (the others cannot allocate more than the inputs already hold).
+_GROWING_FNS = {"broadcast", "matmul", "tensordot", "concat", "stack", "pad", "tile", "gather",
+                "gather_nd", "one_hot", "fill", "range", "sequence_mask", "conv1d", "conv2d",
+                "conv3d", "depthwise_conv2d", "separable_conv2d", "conv2d_transpose"}
+
+
+def runtime_output_shapes(op, ins):
+    """The op's output shapes for these input values: `op._shape_spec` is the core's shape
+    function and attributes the op was built with (`_ops.infer_shapes`), or a function of the
+    input values (ops whose shape is an input's value, as `Fill`'s). None when not known."""
+    spec = getattr(op, "_shape_spec", None)
+    if spec is None:
+        return None
+    try:
+        if callable(spec):
+            return spec(ins)
+        fn, attrs = spec
+        if fn not in _GROWING_FNS:
+            return None
+        shapes = [[int(d) for d in x.shape] for x in ins]
+        if fn == "broadcast" and len(shapes) == 2:
+            return [_broadcast(shapes[0], shapes[1])]
+        import json
+
+        answer = json.loads(str(bridge.shapeFn(fn, json.dumps([shapes, attrs]))))
+        return answer.get("shapes")
+    except Exception:  # an input that is no tensor, or shapes TF rejects: the op's own error
+        return None
+
+
+def _broadcast(a, b):
+    if len(a) < len(b):
+        a, b = b, a
+    b = [1] * (len(a) - len(b)) + b
+    return [x if y == 1 else y for x, y in zip(a, b)]
 
 
 def _allocation_failure(exc, op):
