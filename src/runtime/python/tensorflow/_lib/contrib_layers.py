@@ -497,6 +497,7 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
                 tf.add_to_collections(updates_collections, update_variance)
         if rank == 2:
             outputs = tf.reshape(outputs, tf.shape(original_inputs))
+            outputs.set_shape(original_inputs.get_shape())
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return _collect_named_outputs(outputs_collections, sc.name, outputs)
