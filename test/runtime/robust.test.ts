@@ -241,7 +241,7 @@ describe('runtime: programs that misbehave', function () {
       'except NotImplementedError as e:',
       '    print(e)',
       'try:',
-      '    from tensorflow.python.framework import ops',
+      '    from tensorflow.python.ops import gen_array_ops',
       'except NotImplementedError as e:',
       '    print(e)',
       'try:',
@@ -262,7 +262,7 @@ describe('runtime: programs that misbehave', function () {
       r.stdout,
       missing.map(say).join('') +
         say('tf.contrib.foo') +
-        say('tf.python') +
+        say('tf.python.ops') +
         say('tf.xyz') +
         "'Tensor' object has no attribute 'foo'\n" +
         "'RefVariable' object has no attribute 'foo'\n" +

@@ -67,8 +67,18 @@ def _tf1(tf_keras_root, tf_slim_root):
                 "apply_regularization", "xavier_initializer", "variance_scaling_initializer"):
         if not hasattr(contrib.layers, key) and hasattr(tf_slim, key):
             setattr(contrib.layers, key, getattr(tf_slim, key))
+    # `from tensorflow.contrib.layers.python.layers import initializers` (slim.initializers).
+    from tf_slim.layers import initializers
+
+    for name in ("tensorflow.contrib.layers.python", "tensorflow.contrib.layers.python.layers"):
+        sys.modules[name] = types.ModuleType(name)
+    sys.modules["tensorflow.contrib.layers.python.layers"].initializers = initializers
+    sys.modules["tensorflow.contrib.layers.python.layers.initializers"] = initializers
     tf.layers = layers
     tf.contrib = contrib
+    sys.modules["tensorflow.contrib"] = contrib  # `import tensorflow.contrib.slim as slim`
+    sys.modules["tensorflow.contrib.slim"] = contrib.slim
+    sys.modules["tensorflow.contrib.layers"] = contrib.layers
     return tf
 
 

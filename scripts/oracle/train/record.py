@@ -8,9 +8,10 @@ Each program is written for TF 1.15 (`import tensorflow as tf`). It runs in this
 in a fresh default graph, with `tensorflow` bound to a view of `tensorflow.compat.v1` that also
 offers what TF 1.15 had and 2.x moved: `tf.nn.rnn_cell` and `tf.contrib.rnn` (TF's own legacy
 `rnn_cell_impl`, still shipped), `tf.nn.dynamic_rnn` and friends (`tensorflow.python.ops.rnn`),
-and `tf.contrib.legacy_seq2seq.rnn_decoder` (a few lines, restated below from its TF 1.15
-behaviour). Its stdout is written next to it as `NAME.expected`; stderr is not recorded.
-With `--check`, nothing is written and every difference is reported instead.
+and `tf.contrib.legacy_seq2seq`'s `rnn_decoder`, `sequence_loss_by_example` and `sequence_loss`
+(a few lines each, restated below from their TF 1.15 behaviour). Its stdout is written next to
+it as `NAME.expected`; stderr is not recorded. With `--check`, nothing is written and every
+difference is reported instead.
 """
 import contextlib
 import io
@@ -52,6 +53,41 @@ def _rnn_decoder(decoder_inputs, initial_state, cell, loop_function=None, scope=
     return outputs, state
 
 
+def _sequence_loss_by_example(logits, targets, weights, average_across_timesteps=True,
+                              softmax_loss_function=None, name=None):
+    # TF 1.15's legacy_seq2seq.sequence_loss_by_example: weighted per-step losses, add_n'ed.
+    if len(targets) != len(logits) or len(weights) != len(logits):
+        raise ValueError("Lengths of logits, weights, and targets must be the same %d, %d, %d."
+                         % (len(logits), len(weights), len(targets)))
+    with v1.name_scope(name, "sequence_loss_by_example", logits + targets + weights):
+        terms = []
+        for logit, target, weight in zip(logits, targets, weights):
+            if softmax_loss_function is None:
+                loss = v1.nn.sparse_softmax_cross_entropy_with_logits(
+                    labels=v1.reshape(target, [-1]), logits=logit)
+            else:
+                loss = softmax_loss_function(labels=target, logits=logit)
+            terms.append(loss * weight)
+        total = v1.add_n(terms)
+        if average_across_timesteps:
+            size = v1.add_n(weights)
+            size += 1e-12
+            total /= size
+    return total
+
+
+def _sequence_loss(logits, targets, weights, average_across_timesteps=True,
+                   average_across_batch=True, softmax_loss_function=None, name=None):
+    # TF 1.15's legacy_seq2seq.sequence_loss: the sum, over the batch size if averaging.
+    with v1.name_scope(name, "sequence_loss", logits + targets + weights):
+        cost = v1.reduce_sum(_sequence_loss_by_example(
+            logits, targets, weights, average_across_timesteps=average_across_timesteps,
+            softmax_loss_function=softmax_loss_function))
+        if average_across_batch:
+            return cost / v1.cast(v1.shape(targets[0])[0], cost.dtype)
+        return cost
+
+
 def _namespace(name, base, extra):
     m = types.ModuleType(name)
     m.__getattr__ = lambda attr: getattr(base, attr)
@@ -72,6 +108,8 @@ def make_view():
     contrib.rnn.static_bidirectional_rnn = rnn_ops.static_bidirectional_rnn
     contrib.legacy_seq2seq = types.ModuleType("tensorflow.contrib.legacy_seq2seq")
     contrib.legacy_seq2seq.rnn_decoder = _rnn_decoder
+    contrib.legacy_seq2seq.sequence_loss_by_example = _sequence_loss_by_example
+    contrib.legacy_seq2seq.sequence_loss = _sequence_loss
     return _namespace("tensorflow", v1, {"nn": nn, "contrib": contrib})
 
 

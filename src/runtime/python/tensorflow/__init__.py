@@ -250,6 +250,36 @@ def _wire_layer_libraries():
 _wire_layer_libraries()
 
 
+def _wire_module_paths():
+    """Modules TF 1 code imports by path: `tensorflow.contrib.layers.python.layers.initializers`
+    (also `slim.initializers`), and a few of `tensorflow.python`'s (`framework.ops`,
+    `training.training`, `platform.gfile`) with the public names they share. Every other name in
+    them raises NotImplementedError naming it."""
+    me = _sys.modules[__name__]
+    inits = _partial_module("contrib.layers.python.layers.initializers",
+                            "tf.contrib.layers.python.layers.initializers")
+    for n in ("xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer"):
+        setattr(inits, n, getattr(contrib.layers, n))
+    contrib.layers.python = _partial_module("contrib.layers.python", "")
+    contrib.layers.python.layers = _partial_module("contrib.layers.python.layers", "")
+    contrib.layers.python.layers.initializers = contrib.slim.initializers = inits
+    me.python = _partial_module("python", "")
+    me.python.framework = _partial_module("python.framework", "")
+    me.python.framework.ops = _partial_module("python.framework.ops", "")
+    for n in ("Graph", "GraphKeys", "Operation", "Tensor", "add_to_collection",
+              "control_dependencies", "convert_to_tensor", "get_collection",
+              "get_default_graph", "name_scope", "reset_default_graph"):
+        setattr(me.python.framework.ops, n, getattr(me, n))
+    me.python.framework.dtypes = dtypes
+    me.python.platform = _partial_module("python.platform", "")
+    me.gfile = me.python.platform.gfile = _partial_module("gfile", "tf.gfile")
+    _sys.modules[__name__ + ".python.platform.gfile"] = me.gfile
+    me.python.training = _partial_module("python.training", "")
+    me.python.training.training = train
+
+
+
+
 def _wire_more_ops():
     """TF 1.15's math, array, `tf.nn` ops and `tf.losses` of `_more_ops` / `_losses`."""
     from . import _losses, _more_ops
@@ -299,6 +329,25 @@ def _wire_more_ops():
 
 
 _wire_more_ops()
+_wire_module_paths()
+
+
+def _state_op(method):
+    def op(ref, value, validate_shape=None, use_locking=None, name=None):
+        if validate_shape is False:
+            raise NotImplementedError("Scope Lens's tensorflow module does not implement "
+                                      "tf.%s with validate_shape=False." % method)
+        return getattr(ref, method)(value, name=name)
+
+    op.__name__ = method
+    return op
+
+
+# `tf.assign(ref, value)` and friends: TF 1.15's state_ops on a variable are its own methods.
+assign, assign_add, assign_sub = (_state_op(m) for m in ("assign", "assign_add", "assign_sub"))
+from ._ops import placeholder_with_default, scatter_add, scatter_sub  # noqa: E402
+from ._check_ops import (Assert, assert_equal, assert_greater, assert_greater_equal,  # noqa: E402
+                         assert_less, assert_less_equal)
 # tf.range converts tensor bounds and casts to their widest dtype as math_ops.range does.
 from ._ops import range_ as range  # noqa: E402,A004
 

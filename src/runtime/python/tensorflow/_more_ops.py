@@ -9,7 +9,7 @@ import builtins as _b
 
 from . import _engine
 from . import dtypes as _dtypes
-from ._ops import (_graph, _op_name, convert_to_tensor, infer_shape, infer_shapes,
+from ._ops import (_graph, _op_name, _shape_list, convert_to_tensor, infer_shape, infer_shapes,
                    make_op)
 from ._framework import Operation, Tensor
 
@@ -145,8 +145,19 @@ def to_int32(x, name="ToInt32"):
 
 def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002 - TF's name
     x = convert_to_tensor(input)
-    axis = int(dim if axis is None else axis)
+    axis = dim if axis is None else axis
     op_name = _op_name(name, "ExpandDims")
+    if hasattr(axis, "__len__"):
+        # TF converts `axis` to a tensor: a one-element list or array (BERT's `axis=[-1]`) is
+        # that element; longer ones fail the shape function.
+        items = [int(a) for a in (axis.tolist() if hasattr(axis, "tolist") else axis)]
+        if len(items) != 1:
+            raise ValueError(
+                "'dim' input must be a tensor with a single value for '%s' (op: 'ExpandDims') "
+                "with input shapes: %s, [%d] and with computed input tensors: input[1] = <%s>."
+                % (op_name, _shape_list(x.shape), len(items), " ".join(map(str, items))))
+        axis = items[0]
+    axis = int(axis)
     shape = infer_shape("expand_dims", [x.shape], {"axis": axis}, op_name, "ExpandDims")
     return make_op("ExpandDims", op_name + "/", "ExpandDims", [x],
                    lambda ins, s: T.expandDims(ins[0], axis), x.dtype.base_dtype, shape)

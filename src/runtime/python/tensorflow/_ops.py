@@ -228,6 +228,32 @@ def placeholder(dtype, shape=None, name=None):
     return result
 
 
+def placeholder_with_default(input, shape, name=None):  # noqa: A002 - TF's name
+    """A tensor of static `shape` whose value is `input` unless fed; `input`'s shape must be
+    compatible with `shape` (TF's shape function merges the two)."""
+    x = convert_to_tensor(input)
+    shp = as_shape(shape)
+    op_name = _op_name(name, "PlaceholderWithDefault")
+    have = as_shape(x.shape)
+    error = None
+    if have.dims is not None and shp.dims is not None:
+        if len(have.dims) != len(shp.dims):
+            error = "Shapes must be equal rank, but are %d and %d" % (len(have.dims),
+                                                                        len(shp.dims))
+        else:
+            for i, (a, b) in enumerate(zip(have.dims, shp.dims)):
+                if a.value is not None and b.value is not None and a.value != b.value:
+                    error = ("Dimension %d in both shapes must be equal, but are %d and %d. "
+                             "Shapes are %s and %s." % (i, a.value, b.value, _shape_list(have),
+                                                        _shape_list(shp)))
+                    break
+    if error:
+        raise ValueError("%s for '%s' (op: 'PlaceholderWithDefault') with input shapes: %s." % (
+            error, op_name, _shape_list(have)))
+    return make_op("PlaceholderWithDefault", op_name + "/", "PlaceholderWithDefault", [x],
+                   lambda ins, s: ins[0], x.dtype.base_dtype, shp)
+
+
 def identity(input, name=None):  # noqa: A002 - TF's name
     x = convert_to_tensor(input)
     return make_op("Identity", name, "Identity", [x], lambda ins, s: ins[0], x.dtype, x.shape)
@@ -333,7 +359,10 @@ divide_ = _binary("RealDiv", _truediv, "truediv")
 pow_ = _binary("Pow", T.pow, "Pow")
 maximum = _binary("Maximum", T.maximum, "Maximum")
 minimum = _binary("Minimum", T.minimum, "Minimum")
-squared_difference = _binary("SquaredDifference", T.squaredDifference, "SquaredDifference")
+# (a - b)^2 as two tfjs ops: tfjs's own squaredDifference gradient does not sum over the axes
+# an operand was broadcast along (tf.nn.moments over several axes).
+squared_difference = _binary("SquaredDifference", lambda a, b: T.square(T.sub(a, b)),
+                             "SquaredDifference")
 less = _binary("Less", T.less, "Less")
 less_equal = _binary("LessEqual", T.lessEqual, "LessEqual")
 greater = _binary("Greater", T.greater, "Greater")
@@ -692,6 +721,10 @@ def shape_from_tensor(t):
 
 def _random(op_name, make):
     def op(shape, *args, dtype=_dtypes.float32, seed=None, name=None, **kwargs):
+        # TF's positional order after the two value arguments: dtype, seed, name.
+        args, rest = args[:2], args[2:]
+        if rest:
+            dtype, seed, name = (tuple(rest) + (seed, name))[:3]
         dtype = _dtypes.as_dtype(dtype)
         if _is_tensor_like(shape):
             t = shape._as_tensor()
@@ -1432,3 +1465,38 @@ def range_(start, limit=None, delta=1, dtype=None, name="range"):
         result = make_op("Range", scope, "Range", args, compute, dt, shape)
         result.op._shape_spec = lambda ins: [[length(ins)]]
         return result
+
+
+def _scatter(kind):
+    """`tf.scatter_add` / `tf.scatter_sub` on a variable: the rows `indices` of `ref` gain (lose)
+    `updates`, duplicates adding up, as one op (`ScatterAdd` / `ScatterSub`) that returns `ref`.
+    Here the op adds (subtracts) the dense sum of the updates per row."""
+    def op(ref, indices, updates, use_locking=False, name=None):
+        indices = convert_to_tensor(indices)
+        updates = convert_to_tensor(updates, dtype=ref.dtype.base_dtype)
+        rows = ref.shape[0].value if ref.shape.dims else None
+        if rows is None:
+            raise NotImplementedError(
+                "Scope Lens's tensorflow module does not implement tf.scatter_%s on a variable "
+                "of unknown first dimension." % kind.lower())
+        g = ref.graph
+        scope_name = _op_name(name, "Scatter" + kind)
+
+        def dense(ins, s):
+            flat = T.reshape(ins[0], _engine.tojs([-1]))
+            width = _engine.tojs([-1] + [int(d) for d in ref.shape.as_list()[1:]])
+            return T.unsortedSegmentSum(T.reshape(ins[1], width), flat, rows)
+
+        delta = Operation(g, scope_name + "/dense", "UnsortedSegmentSum", [indices, updates],
+                          dense, control_inputs=g.control_inputs_for([indices, updates]))
+        delta = Tensor(delta, 0, ref.dtype.base_dtype, ref.shape)
+        assign_op = Operation(g, scope_name, "Scatter" + kind, [delta], None,
+                              control_inputs=g.control_inputs_for([delta]))
+        assign_op._assigns = (ref, "AssignAdd" if kind == "Add" else "AssignSub")
+        return Tensor(assign_op, 0, ref.dtype, ref.shape)
+
+    return op
+
+
+scatter_add = _scatter("Add")
+scatter_sub = _scatter("Sub")

@@ -432,7 +432,17 @@ def group(*inputs, **kwargs):
     from ._ops import _op_name
 
     g = get_default_graph()
-    deps = [i if isinstance(i, Operation) else i.op for i in inputs]
+
+    def flat(items):  # TF flattens nested lists, tuples and dicts (values in key order)
+        for i in items:
+            if isinstance(i, dict):
+                yield from flat([i[k] for k in sorted(i)])
+            elif isinstance(i, (list, tuple)):
+                yield from flat(i)
+            else:
+                yield i
+
+    deps = [i if isinstance(i, Operation) else i.op for i in flat(inputs)]
     op = Operation(g, _op_name(kwargs.get("name"), "group_deps"), "NoOp",
                    control_inputs=deps + [c for c in g.control_inputs_for([]) if c not in deps])
     return op

@@ -27,6 +27,43 @@ def xavier_initializer(uniform=True, seed=None, dtype=tf.float32):
                                            dtype=dtype)
 
 
+def variance_scaling_initializer(factor=2.0, mode='FAN_IN', uniform=False, seed=None,
+                                 dtype=tf.float32):
+    """`tf.contrib.layers.variance_scaling_initializer` (TF 1.15 `initializers.py`): a function
+    of (shape, dtype, partition_info) drawing `random_uniform` within +-sqrt(3 * factor / n), or
+    `truncated_normal` of stddev sqrt(1.3 * factor / n), n the fan in, out or their mean (the
+    dimensions before the last two multiply both fans)."""
+    if not dtype.is_floating:
+        raise TypeError('Cannot create initializer for non-floating point type.')
+    if mode not in ['FAN_IN', 'FAN_OUT', 'FAN_AVG']:
+        raise TypeError('Unknown mode %s [FAN_IN, FAN_OUT, FAN_AVG]', mode)
+
+    def _initializer(shape, dtype=dtype, partition_info=None):
+        if not dtype.is_floating:
+            raise TypeError('Cannot create initializer for non-floating point type.')
+        if shape:
+            fan_in = float(shape[-2]) if len(shape) > 1 else float(shape[-1])
+            fan_out = float(shape[-1])
+        else:
+            fan_in = 1.0
+            fan_out = 1.0
+        for dim in shape[:-2]:
+            fan_in *= float(dim)
+            fan_out *= float(dim)
+        if mode == 'FAN_IN':
+            n = fan_in
+        elif mode == 'FAN_OUT':
+            n = fan_out
+        else:
+            n = (fan_in + fan_out) / 2.0
+        if uniform:
+            limit = (3.0 * factor / n) ** 0.5
+            return tf.random_uniform(shape, -limit, limit, dtype, seed=seed)
+        return tf.truncated_normal(shape, 0.0, (1.3 * factor / n) ** 0.5, dtype, seed=seed)
+
+    return _initializer
+
+
 def _model_variable_getter(getter, name, shape=None, dtype=None, initializer=None,
                            regularizer=None, trainable=True, collections=None,
                            caching_device=None, partitioner=None, rename=None,
@@ -377,10 +414,14 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
         inputs = tf.convert_to_tensor(inputs)
         dims = inputs.get_shape().as_list()
         rank = len(dims)
+        original_inputs = inputs
         if rank == 2:
+            # TF runs its 4-D fused op on [-1, 1, 1, C] and reshapes the result back.
             if dims[1] is None:
                 raise ValueError("`C` dimension must be known but is None")
             params_shape = [dims[1]]
+            inputs = tf.reshape(inputs, [-1, 1, 1, dims[1]])
+            dims = inputs.get_shape().as_list()
         elif data_format == DATA_FORMAT_NHWC:
             params_shape = [dims[3]]
         else:
@@ -423,22 +464,28 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
         if zero_debias_moving_mean:
             raise NotImplementedError(
                 "Scope Lens does not implement batch_norm(zero_debias_moving_mean=True) yet.")
-        if rank != 2 or data_format != DATA_FORMAT_NHWC:
+        # The statistics are over every axis but the channels'.
+        nhwc = rank == 2 or data_format == DATA_FORMAT_NHWC
+        axes = [0, 1, 2] if nhwc else [0, 2, 3]
+        mean = None
+        variance = None
+        if not nhwc:
             outputs = _support.unimplemented_op("FusedBatchNorm", [inputs], inputs.dtype, dims)
-            mean = None
-            variance = None
         elif is_training is False:
             outputs = tf.nn.batch_normalization(inputs, moving_mean, moving_variance, beta,
                                                 gamma, epsilon)
         else:
-            mean, variance = tf.nn.moments(inputs, [0])
+            mean, variance = tf.nn.moments(inputs, axes)
             outputs = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon)
             if is_training is not True:
                 outputs = _support.unimplemented_op("cond", [outputs, is_training],
                                                     inputs.dtype, dims)
+        if nhwc:
+            # TF's output is its fused op's (the same values, from one op).
+            outputs = tf.identity(outputs, name="FusedBatchNormV3")
         if is_training is not False:
             if mean is None:
-                mean, variance = tf.nn.moments(inputs, [0])
+                mean, variance = tf.nn.moments(inputs, axes)
             update_mean = _assign_moving_average(moving_mean, mean, decay)
             update_variance = _assign_moving_average(moving_variance, variance, decay)
             if updates_collections is None:
@@ -448,6 +495,9 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
             else:
                 tf.add_to_collections(updates_collections, update_mean)
                 tf.add_to_collections(updates_collections, update_variance)
+        if rank == 2:
+            outputs = tf.reshape(outputs, tf.shape(original_inputs))
+            outputs.set_shape(original_inputs.get_shape())
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return _collect_named_outputs(outputs_collections, sc.name, outputs)

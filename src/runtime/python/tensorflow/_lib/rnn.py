@@ -1,4 +1,5 @@
-"""TF 1.15's RNN drivers (`python/ops/rnn.py`) and `legacy_seq2seq.rnn_decoder`.
+"""TF 1.15's RNN drivers (`python/ops/rnn.py`) and `legacy_seq2seq`'s `rnn_decoder`,
+`sequence_loss_by_example` and `sequence_loss`.
 
 * `dynamic_rnn` / `static_rnn` open `variable_scope(scope or 'rnn')`; the bidirectional forms
   open `scope or 'bidirectional_rnn'`, then `fw` and `bw`, and run the one-directional form in
@@ -260,3 +261,45 @@ def rnn_decoder(decoder_inputs, initial_state, cell, loop_function=None, scope=N
             if loop_function is not None:
                 prev = output
     return outputs, state
+
+
+def sequence_loss_by_example(logits, targets, weights, average_across_timesteps=True,
+                             softmax_loss_function=None, name=None):
+    """`legacy_seq2seq.sequence_loss_by_example`: under `name` or 'sequence_loss_by_example',
+    the weighted per-step cross-entropies (targets reshaped to [-1] for the default sparse
+    softmax loss) summed by `add_n`, divided by the summed weights plus 1e-12 when averaging
+    across time steps."""
+    if len(targets) != len(logits) or len(weights) != len(logits):
+        raise ValueError('Lengths of logits, weights, and targets must be the same %d, %d, %d.'
+                         % (len(logits), len(weights), len(targets)))
+    with tf.name_scope(name, 'sequence_loss_by_example', logits + targets + weights):
+        log_perp_list = []
+        for logit, target, weight in zip(logits, targets, weights):
+            if softmax_loss_function is None:
+                target = tf.reshape(target, [-1])
+                crossent = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=target,
+                                                                          logits=logit)
+            else:
+                crossent = softmax_loss_function(labels=target, logits=logit)
+            log_perp_list.append(crossent * weight)
+        log_perps = tf.add_n(log_perp_list)
+        if average_across_timesteps:
+            total_size = tf.add_n(weights)
+            total_size += 1e-12
+            log_perps /= total_size
+    return log_perps
+
+
+def sequence_loss(logits, targets, weights, average_across_timesteps=True,
+                  average_across_batch=True, softmax_loss_function=None, name=None):
+    """`legacy_seq2seq.sequence_loss`: under `name` or 'sequence_loss', the sum of
+    `sequence_loss_by_example`, divided by the batch size (`tf.shape(targets[0])[0]`) when
+    averaging across the batch."""
+    with tf.name_scope(name, 'sequence_loss', logits + targets + weights):
+        cost = tf.reduce_sum(sequence_loss_by_example(
+            logits, targets, weights, average_across_timesteps=average_across_timesteps,
+            softmax_loss_function=softmax_loss_function))
+        if average_across_batch:
+            batch_size = tf.shape(targets[0])[0]
+            return cost / tf.cast(batch_size, cost.dtype)
+        return cost

@@ -96,7 +96,15 @@ class RNNCell(base.Layer):
         if scope is not None:
             with tf.variable_scope(scope) as captured:
                 return super().__call__(inputs, state, scope=captured)
-        return super().__call__(inputs, state)
+        # TF re-enters the variable scope current at the first call (kept as `rnncell_scope`)
+        # on every call: under a named scope that opens a name scope of its last component
+        # (`rnnlm_1/rnnlm/multi_rnn_cell/...` for a cell first called in `rnnlm`).
+        captured = getattr(self, 'rnncell_scope', None)
+        if captured is None:
+            captured = tf.get_variable_scope()
+            self.rnncell_scope = captured
+        with tf.variable_scope(captured):
+            return super().__call__(inputs, state)
 
     @property
     def state_size(self):
