@@ -14,9 +14,13 @@ T = _engine.tfjs
 def _weighted(scope, default, inputs, per_element, weights, loss_collection):
     """`compute_weighted_loss`: sum(loss * w) / count of non-zero weights, as `<scope>/value`."""
     g = _graph()
-    xs = [convert_to_tensor(x, dtype=_dtypes.float32) for x in inputs]
-    w = convert_to_tensor(weights, dtype=_dtypes.float32)
+    # TF converts the inputs and the weights inside the loss's name scope: a Python `weights`
+    # (the default 1.0) is a Const under the scope, never a top-level `Const` (which would shift
+    # the program's own `Const` counter).
     with g.name_scope(scope or default):
+        xs = [convert_to_tensor(x, dtype=_dtypes.float32) for x in inputs]
+        w = convert_to_tensor(weights, dtype=_dtypes.float32)
+
         def compute(ins, s):
             loss = per_element(*ins[:-1])
             weights_b = T.mul(T.onesLike(loss), ins[-1])
@@ -99,10 +103,11 @@ def sparse_softmax_cross_entropy(labels, logits, weights=1.0, scope=None,
         return T.neg(T.sum(T.mul(T.oneHot(T.cast(y, "int32"), depth), T.logSoftmax(x)), -1))
 
     g = _graph()
-    x = convert_to_tensor(logits)
-    y = convert_to_tensor(labels)
-    w = convert_to_tensor(weights, dtype=_dtypes.float32)
     with g.name_scope(scope or "sparse_softmax_cross_entropy_loss"):
+        x = convert_to_tensor(logits)
+        y = convert_to_tensor(labels)
+        w = convert_to_tensor(weights, dtype=_dtypes.float32)
+
         def compute(ins, s):
             loss = per(ins[0], ins[1])
             wb = T.mul(T.onesLike(loss), ins[2])
