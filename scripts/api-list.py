@@ -29,6 +29,13 @@ NOT_COVERED = """## Deliberately not covered
 - Devices and distribution (`tf.device` placement, `tf.distribute`, `tf.estimator`).
 - Summaries are built and run but no event file is written (`tf.summary.FileWriter` records
   what it is given).
+
+## Not covered yet
+
+- Graph control flow: `tf.cond`, `tf.case`, `tf.while_loop` (and what is built on it:
+  `tf.contrib.seq2seq` decoders, a `tf.map_fn` whose element count is unknown when the graph is
+  built). Python `if` and `for` around graph code work as in TF.
+- Sparse tensors: `tf.SparseTensor`, `tf.sparse_placeholder`, `tf.sparse.*`.
 """
 
 
