@@ -245,3 +245,81 @@ export function serverBuilt(): boolean {
 }
 
 export const STUB_SERVER = path.join(root, 'out', 'test', 'editor', 'stub-server.js');
+
+// Tests do not rewrite tracked files: screenshots go to out/screenshots unless asked for
+// (`npm run screenshots` writes the README's, docs/screenshots).
+export const SHOTS = process.env.SCOPE_LENS_SCREENSHOTS ?? path.join(root, 'out', 'screenshots');
+
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** Opens a workspace file by name through Quick Open (Ctrl+P), and waits for its editor. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  // Leave whatever has the focus (a hover, a panel) for the editor area first.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  // Click the row (Enter could pick the top row before the list is filtered to `name`).
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator('.tab.active', { hasText: name }).filter({ visible: true }).first().waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Runs a command by its title through the command palette (Ctrl+Shift+P). */
+export async function command(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** A UI check: a name, and what it does on the workbench page (throws when it fails). */
+export interface UiCheck {
+  readonly name: string;
+  /** Skip it, saying why (undefined: run it). */
+  readonly skip?: string;
+  run(page: Page): Promise<void>;
+}
+
+/**
+ * Runs the checks in order on one page, printing a line each; a failure prints its stack and
+ * saves a screenshot into `failures`. Returns the counts.
+ */
+export async function runChecks(
+  page: Page,
+  checks: readonly UiCheck[],
+  failures: string,
+): Promise<{ passed: number; failed: number; skipped: number }> {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const check of checks) {
+    if (check.skip) {
+      console.log(`  - ${check.name} (skipped: ${check.skip})`);
+      counts.skipped++;
+      continue;
+    }
+    const t0 = Date.now();
+    try {
+      await check.run(page);
+      console.log(`  ✔ ${check.name} (${Date.now() - t0} ms)`);
+      counts.passed++;
+    } catch (error) {
+      console.log(`  ✖ ${check.name} (${Date.now() - t0} ms)`);
+      console.log(String((error as Error).stack ?? error).replace(/^/gm, '      '));
+      const failure = path.join(failures, `${counts.failed + counts.passed}.png`);
+      fs.mkdirSync(failures, { recursive: true });
+      await page.screenshot({ path: failure }).catch(() => undefined);
+      console.log(`      screenshot: ${failure}`);
+      counts.failed++;
+    }
+  }
+  return counts;
+}

@@ -36,6 +36,14 @@ async function main(): Promise<number> {
   const cache = install.stdout.trim().split('\n').pop() as string;
 
   const suite = path.join(root, '.cache', 'web-test', 'suite.js');
+  // The workspace: test/web/workspace, and examples/checkpoint (a model and its checkpoint) as
+  // classifier/.
+  const workspace = path.join(root, '.cache', 'web-test', 'workspace');
+  fs.rmSync(workspace, { recursive: true, force: true });
+  fs.cpSync(path.join(root, 'test', 'web', 'workspace'), workspace, { recursive: true });
+  fs.cpSync(path.join(root, 'examples', 'checkpoint'), path.join(workspace, 'classifier'), {
+    recursive: true,
+  });
   await esbuild.build({
     entryPoints: [path.join(root, 'test', 'web', 'suite.ts')],
     outfile: suite,
@@ -58,7 +66,7 @@ async function main(): Promise<number> {
       testRunnerDataDir: path.join(cache, 'data'),
       extensionDevelopmentPath: root,
       extensionTestsPath: suite,
-      folderPath: path.join(root, 'test', 'web', 'workspace'),
+      folderPath: workspace,
       printServerLog: false,
     })}).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(1); });`;
   const child = spawn(process.execPath, ['-e', script], {

@@ -19,16 +19,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
+  command,
   launchBrowser,
   makeTmp,
+  openFile,
   openWorkbench,
   prepareWorkspace,
   removeTmp,
   root,
+  runChecks,
+  shot,
   startEditor,
 } from './harness';
 
-const SHOTS = process.env.SCOPE_LENS_SCREENSHOTS ?? path.join(root, 'out', 'screenshots');
 const FAILURES = path.join(root, '.vscode-test', 'ui-web-failures');
 
 /** The extension as a browser-only extension: package.json without `main`, the web bundles. */
@@ -42,34 +45,6 @@ function stageBrowserOnly(into: string): string {
     fs.copyFileSync(path.join(root, f), path.join(ext, f));
   fs.cpSync(path.join(root, 'media'), path.join(ext, 'media'), { recursive: true });
   return ext;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+1');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor();
-  await row.click();
-  await page.locator('.tab.active', { hasText: name }).filter({ visible: true }).first().waitFor();
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
-}
-
-async function command(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
 }
 
 /** Waits for a Problems row holding `text` (the panel open). */
@@ -156,28 +131,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const editor = await startEditor({ workspace, tmp });
   const browser = await launchBrowser();
-  const counts = { passed: 0, failed: 0, skipped: 0 };
+  let counts: { passed: number; failed: number; skipped: number };
   try {
     const page = await openWorkbench(
       browser,
       editor.url([['extensionDevelopmentPath', editor.remote(ext)]]),
     );
-    for (const check of checks) {
-      const t0 = Date.now();
-      try {
-        await check.run(page);
-        console.log(`  ✔ ${check.name} (${Date.now() - t0} ms)`);
-        counts.passed++;
-      } catch (error) {
-        console.log(`  ✖ ${check.name} (${Date.now() - t0} ms)`);
-        console.log(String((error as Error).stack ?? error).replace(/^/gm, '      '));
-        const failure = path.join(FAILURES, `${counts.failed + counts.passed}.png`);
-        fs.mkdirSync(FAILURES, { recursive: true });
-        await page.screenshot({ path: failure }).catch(() => undefined);
-        console.log(`      screenshot: ${failure}`);
-        counts.failed++;
-      }
-    }
+    counts = await runChecks(page, checks, FAILURES);
   } finally {
     await browser.close();
     await editor.stop();

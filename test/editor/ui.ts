@@ -21,20 +21,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import {
+  command,
   launchBrowser,
   makeTmp,
+  openFile,
   openWorkbench,
   prepareWorkspace,
   removeTmp,
   root,
+  runChecks,
   serverBuilt,
+  shot,
   startEditor,
   STUB_SERVER,
 } from './harness';
 
-// Tests do not rewrite tracked files: screenshots go to out/screenshots unless asked for
-// (`npm run screenshots` writes the README's, docs/screenshots).
-const SHOTS = process.env.SCOPE_LENS_SCREENSHOTS ?? path.join(root, 'out', 'screenshots');
 /** Screenshots of failed checks (not for the README). */
 const FAILURES = path.join(root, '.vscode-test', 'ui-failures');
 const SERVER_NOT_BUILT = 'server not built: dist/server.js is missing in this tree';
@@ -43,38 +44,6 @@ interface Check {
   readonly name: string;
   readonly needsServer?: boolean;
   run(page: Page): Promise<void>;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-
-/** Opens a workspace file by name through Quick Open (Ctrl+P), and waits for its editor. */
-async function openFile(page: Page, name: string): Promise<void> {
-  // Leave whatever has the focus (a hover, a panel) for the editor area first.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+1');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  // Click the row (Enter could pick the top row before the list is filtered to `name`).
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor();
-  await row.click();
-  await page.locator('.tab.active', { hasText: name }).filter({ visible: true }).first().waitFor();
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
-}
-
-/** Runs a command by its title through the command palette (Ctrl+Shift+P). */
-async function command(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
 }
 
 /** The frame of a webview whose document contains `text`. */
@@ -282,32 +251,15 @@ async function main(): Promise<void> {
     env: built ? {} : { SCOPE_LENS_SERVER_MODULE: STUB_SERVER },
   });
   const browser = await launchBrowser();
-  const counts = { passed: 0, failed: 0, skipped: 0 };
+  let counts: { passed: number; failed: number; skipped: number };
   try {
     const page = await openWorkbench(browser, editor.url());
     const load = Date.now() - started;
     console.log(`  (code-server up and workbench loaded in ${(load / 1000).toFixed(1)} s)`);
-    for (const check of checks) {
-      if (check.needsServer && !built) {
-        console.log(`  - ${check.name} (skipped: ${SERVER_NOT_BUILT})`);
-        counts.skipped++;
-        continue;
-      }
-      const t0 = Date.now();
-      try {
-        await check.run(page);
-        console.log(`  ✔ ${check.name} (${Date.now() - t0} ms)`);
-        counts.passed++;
-      } catch (error) {
-        console.log(`  ✖ ${check.name} (${Date.now() - t0} ms)`);
-        console.log(String((error as Error).stack ?? error).replace(/^/gm, '      '));
-        const failure = path.join(FAILURES, `${counts.failed + counts.passed}.png`);
-        fs.mkdirSync(FAILURES, { recursive: true });
-        await page.screenshot({ path: failure }).catch(() => undefined);
-        console.log(`      screenshot: ${failure}`);
-        counts.failed++;
-      }
-    }
+    const runnable = checks.map((c) =>
+      c.needsServer && !built ? { ...c, skip: SERVER_NOT_BUILT } : c,
+    );
+    counts = await runChecks(page, runnable, FAILURES);
   } finally {
     await browser.close();
     await editor.stop();

@@ -11,8 +11,9 @@ import * as engine from '../../src/index';
 import { tf } from '../../src/engine/backend';
 import { API_LIST_FILE, apiListMarkdown } from '../../src/runtime/api-list';
 import { Runner } from '../../src/runtime/runner';
-import type { RunRequest, RunResult } from '../../src/runtime/runner';
+import type { RunRequest } from '../../src/runtime/runner';
 import { projectRoot } from '../support';
+import { runCapturing } from './capture';
 
 const root = projectRoot();
 const file = path.join(root, 'test', 'runtime', 'fixtures', 'robust.py');
@@ -25,18 +26,7 @@ function py(code: string): RunRequest {
   return { language: 'python', code, filename: file };
 }
 
-async function run(
-  runner: Runner,
-  request: RunRequest,
-): Promise<RunResult & { stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const result = await runner.run(request, {
-    onStdout: (s) => (stdout += s),
-    onStderr: (s) => (stderr += s),
-  });
-  return { ...result, stdout, stderr };
-}
+const run = runCapturing;
 
 describe('runtime: programs that misbehave', function () {
   this.timeout(300_000);

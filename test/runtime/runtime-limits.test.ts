@@ -12,8 +12,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Runner } from '../../src/runtime/runner';
-import type { RunRequest, RunResult } from '../../src/runtime/runner';
+import type { RunRequest } from '../../src/runtime/runner';
 import { projectRoot } from '../support';
+import { runCapturing } from './capture';
 
 const root = projectRoot();
 const cli = path.join(root, 'bin', 'scope-lens.js');
@@ -27,18 +28,7 @@ function py(code: string[]): RunRequest {
   return { language: 'python', code: code.join('\n'), filename: file };
 }
 
-async function run(
-  runner: Runner,
-  request: RunRequest,
-): Promise<RunResult & { stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const result = await runner.run(request, {
-    onStdout: (s) => (stdout += s),
-    onStderr: (s) => (stderr += s),
-  });
-  return { ...result, stdout, stderr };
-}
+const run = runCapturing;
 
 describe('runtime: limits of running programs', function () {
   this.timeout(300_000);

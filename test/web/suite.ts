@@ -1,8 +1,9 @@
 /**
  * The web extension's tests, run inside VS Code's web-worker extension host (no Node) by
- * test/web/run.ts through @vscode/test-web, against the workspace test/web/workspace (mounted as
- * `vscode-test-web://mount/`). Bundled by run.ts into one CommonJS module whose `run()` rejects
- * when a test fails; each result is logged as a line the runner prints.
+ * test/editor/run-web.ts through @vscode/test-web, against test/web/workspace with
+ * examples/checkpoint as classifier/ (mounted as `vscode-test-web://mount/`). run-web.ts bundles
+ * this file into one CommonJS module whose `run()` rejects when a test fails; each result is
+ * logged as a line the runner prints.
  */
 import * as vscode from 'vscode';
 import type { ScopeLensApi } from '../../src/extension/activate';
