@@ -77,6 +77,9 @@ export function activateOn(
     ...registerCommands({ client, output, runs, variables, runResults, checkpoints }),
   );
   active = { client, runs };
+  // Hides the run commands' menu items where programs cannot run (the browser, for now).
+  if (!platform.createRunner)
+    void vscode.commands.executeCommand('setContext', 'scopeLens.runUnavailable', true);
   if (client.state === 'missing') {
     output.appendLine(
       `Scope Lens: ${client.unavailableReason()} Diagnostics, hovers and the Variables view need it; running programs works without it.`,

@@ -8,6 +8,7 @@
  *   - hover over `get_variable` shows cur_scope/my_var:0
  *   - the Problems panel shows "already exists" for a variable created twice
  *   - the extension runs in the web worker (the Running Extensions editor says "web worker")
+ *   - Run File / Run Selection are not offered (programs cannot run in the browser yet)
  *   - a TypeScript file that creates a variable twice gets the same error (the compiler loads)
  *
  * Screenshots go to out/screenshots (web-*.png; `npm run screenshots` writes docs/screenshots).
@@ -99,6 +100,23 @@ const checks: Array<{ name: string; run(page: Page): Promise<void> }> = [
       await row.waitFor({ timeout: 30_000 });
       assert.match((await row.textContent()) ?? '', /web worker/i);
       await page.keyboard.press('Control+W');
+    },
+  },
+  {
+    name: 'the run commands are not offered where programs cannot run yet',
+    async run(page) {
+      await openFile(page, 'reuse_after_error.py');
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>Scope Lens: ');
+      // The palette lists the extension's other commands, not Run File / Run Selection.
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await rows.filter({ hasText: 'Copy Full Variable Name' }).first().waitFor();
+      const texts = await rows.allInnerTexts();
+      assert.ok(!texts.some((t) => /Run (File|Selection)/.test(t)), texts.join(' | '));
+      assert.equal(await page.locator('.editor-actions [aria-label*="Run File"]').count(), 0);
+      await page.keyboard.press('Escape');
     },
   },
   {
