@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { projectRoot } from '../support';
 
 export const root = projectRoot(__dirname);
@@ -322,4 +322,35 @@ export async function runChecks(
     }
   }
   return counts;
+}
+
+/**
+ * Puts the cursor at `position` (`line:column`, with Go to Line) and presses `keys` there until
+ * `target` shows, as a keyboard user asks again while the server is still analysing the file;
+ * then waits for it.
+ */
+export async function pressAtUntil(
+  page: Page,
+  position: string,
+  keys: readonly string[],
+  target: Locator,
+  tries = 20,
+): Promise<void> {
+  for (let i = 0; i < tries && !(await target.isVisible()); i++) {
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type(position);
+    await page.keyboard.press('Enter');
+    for (const key of keys) await page.keyboard.press(key);
+    await target.waitFor({ timeout: 1500 }).catch(() => undefined);
+  }
+  await target.waitFor({ timeout: 5000 });
+}
+
+/** Opens the Problems panel and waits for a row holding `text`; returns the row's text. */
+export async function problem(page: Page, text: string, timeoutMs = 30_000): Promise<string> {
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-tl-contents', { hasText: text });
+  await row.first().waitFor({ timeout: timeoutMs });
+  return (await row.first().textContent()) ?? '';
 }

@@ -26,6 +26,8 @@ import {
   openFile,
   openWorkbench,
   prepareWorkspace,
+  pressAtUntil,
+  problem,
   removeTmp,
   root,
   runChecks,
@@ -48,14 +50,6 @@ function stageBrowserOnly(into: string): string {
   return ext;
 }
 
-/** Waits for a Problems row holding `text` (the panel open). */
-async function problem(page: Page, text: string): Promise<string> {
-  await page.keyboard.press('Control+Shift+M');
-  const row = page.locator('.markers-panel .monaco-tl-contents', { hasText: text });
-  await row.first().waitFor({ timeout: 60_000 });
-  return (await row.first().textContent()) ?? '';
-}
-
 const checks: Array<{ name: string; run(page: Page): Promise<void> }> = [
   {
     name: "hover over the seed's second example's get_variable shows cur_scope/my_var:0",
@@ -67,16 +61,7 @@ const checks: Array<{ name: string; run(page: Page): Promise<void> }> = [
         .first()
         .waitFor();
       const hover = page.locator('.monaco-hover-content', { hasText: 'cur_scope/my_var:0' });
-      for (let i = 0; i < 30 && !(await hover.isVisible()); i++) {
-        await page.keyboard.press('Control+G');
-        await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-        await page.keyboard.type('10:16');
-        await page.keyboard.press('Enter');
-        await page.keyboard.press('Control+K');
-        await page.keyboard.press('Control+I');
-        await hover.waitFor({ timeout: 1500 }).catch(() => undefined);
-      }
-      await hover.waitFor({ timeout: 5000 });
+      await pressAtUntil(page, '10:16', ['Control+K', 'Control+I'], hover, 30);
       await page.waitForTimeout(500);
       await shot(page, 'web-hover');
       await page.keyboard.press('Escape');
@@ -86,7 +71,10 @@ const checks: Array<{ name: string; run(page: Page): Promise<void> }> = [
     name: 'a file that creates a variable twice: the Problems panel shows "already exists"',
     async run(page) {
       await openFile(page, 'create_twice.py');
-      assert.match(await problem(page, 'already exists'), /Variable dense\/w already exists/);
+      assert.match(
+        await problem(page, 'already exists', 60_000),
+        /Variable dense\/w already exists/,
+      );
       await shot(page, 'web-problems');
     },
   },
@@ -123,7 +111,10 @@ const checks: Array<{ name: string; run(page: Page): Promise<void> }> = [
     name: 'a TypeScript file: the compiler loads in the worker and the error shows',
     async run(page) {
       await openFile(page, 'reuse_after_error.ts');
-      assert.match(await problem(page, 'layer1/w already exists'), /already exists, disallowed/);
+      assert.match(
+        await problem(page, 'layer1/w already exists', 60_000),
+        /already exists, disallowed/,
+      );
     },
   },
 ];

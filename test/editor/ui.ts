@@ -27,6 +27,8 @@ import {
   openFile,
   openWorkbench,
   prepareWorkspace,
+  pressAtUntil,
+  problem,
   removeTmp,
   root,
   runChecks,
@@ -74,16 +76,7 @@ const checks: Check[] = [
       // there with the keyboard (Ctrl+K Ctrl+I), as a keyboard user does; the server may still
       // be analysing the file, so ask again until the answer shows.
       const hover = page.locator('.monaco-hover-content', { hasText: 'cur_scope/my_var:0' });
-      for (let i = 0; i < 20 && !(await hover.isVisible()); i++) {
-        await page.keyboard.press('Control+G');
-        await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-        await page.keyboard.type('10:16');
-        await page.keyboard.press('Enter');
-        await page.keyboard.press('Control+K');
-        await page.keyboard.press('Control+I');
-        await hover.waitFor({ timeout: 1500 }).catch(() => undefined);
-      }
-      await hover.waitFor({ timeout: 5000 });
+      await pressAtUntil(page, '10:16', ['Control+K', 'Control+I'], hover);
       // Let the hover finish fading in before the picture (the check itself is done).
       await page.waitForTimeout(500);
       await shot(page, 'hover');
@@ -95,12 +88,7 @@ const checks: Check[] = [
     needsServer: true,
     async run(page) {
       await openFile(page, 'create_twice.py');
-      await page.keyboard.press('Control+Shift+M');
-      const row = page.locator('.markers-panel .monaco-tl-contents', {
-        hasText: 'already exists',
-      });
-      await row.first().waitFor({ timeout: 30_000 });
-      assert.match((await row.first().textContent()) ?? '', /Variable dense\/w already exists/);
+      assert.match(await problem(page, 'already exists'), /Variable dense\/w already exists/);
       await shot(page, 'problems');
     },
   },
@@ -109,12 +97,7 @@ const checks: Check[] = [
     needsServer: true,
     async run(page) {
       await openFile(page, 'trails_build_twice.py');
-      await page.keyboard.press('Control+Shift+M');
-      const row = page.locator('.markers-panel .monaco-tl-contents', {
-        hasText: 'model/w_out already exists',
-      });
-      await row.first().waitFor({ timeout: 30_000 });
-      const text = (await row.first().textContent()) ?? '';
+      const text = await problem(page, 'model/w_out already exists');
       // The second build_model(x) call, line 13 of the file: not the get_variable inside.
       assert.match(text, /Ln 13/);
       // The trail: the get_variable, and the first call that created the variable.
@@ -132,15 +115,7 @@ const checks: Check[] = [
       await openFile(page, 'dym_typo.py');
       // The failing get_variable("weight", ...) on line 7; Ctrl+. lists the fixes there.
       const widget = page.locator('.action-widget', { hasText: "Change to 'weights'" });
-      for (let i = 0; i < 20 && !(await widget.isVisible()); i++) {
-        await page.keyboard.press('Control+G');
-        await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-        await page.keyboard.type('7:26');
-        await page.keyboard.press('Enter');
-        await page.keyboard.press('Control+.');
-        await widget.waitFor({ timeout: 1500 }).catch(() => undefined);
-      }
-      await widget.waitFor({ timeout: 5000 });
+      await pressAtUntil(page, '7:26', ['Control+.'], widget);
       const text = (await widget.textContent()) ?? '';
       assert.doesNotMatch(text, /AUTO_REUSE/);
       await page.waitForTimeout(300);

@@ -13,7 +13,7 @@ import { API_LIST_FILE, apiListMarkdown } from '../../src/runtime/api-list';
 import { Runner } from '../../src/runtime/runner';
 import type { RunRequest } from '../../src/runtime/runner';
 import { projectRoot } from '../support';
-import { runCapturing } from './capture';
+import { assertRunsLeaveBaseline, runCapturing } from './capture';
 
 const root = projectRoot();
 const file = path.join(root, 'test', 'runtime', 'fixtures', 'robust.py');
@@ -152,23 +152,8 @@ describe('runtime: programs that misbehave', function () {
         assert.equal(r.error?.type, 'ResourceExhaustedError');
       }
     };
-    const settled = async () => {
-      const all = [];
-      for (let i = 0; i < 3; i++) all.push(await runner.stats({ gc: true }));
-      return all.reduce((a, b) => (b.heapUsed < a.heapUsed ? b : a));
-    };
-    await runs(10);
-    const base = await settled();
-    await runs(100);
-    const end = await settled();
-    assert.equal(end.threadId, base.threadId, 'the same worker all along');
-    assert.equal(end.numTensors, base.numTensors);
-    // Generous bounds: a leak of the failed tensors (40 GB each) or of their graphs would show.
-    const heap = end.heapUsed - base.heapUsed;
-    assert.ok(heap < 16 * 2 ** 20, `JS heap grew ${(heap / 2 ** 20).toFixed(1)} MB`);
-    const wasm = end.wasmMemoryBytes - base.wasmMemoryBytes;
-    assert.ok(wasm <= 32 * 2 ** 20, `wasm memory grew ${wasm} bytes`);
-    assert.ok(end.pythonObjects - base.pythonObjects < 1000);
+    // The bounds would show a leak of the failed tensors (40 GB each) or of their graphs.
+    await assertRunsLeaveBaseline(runner, runs);
   });
 
   it('infinite recursion is a RecursionError; the next run works', async () => {

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { Runner } from '../../src/runtime/runner';
 import type { RunRequest } from '../../src/runtime/runner';
 import { projectRoot } from '../support';
-import { runCapturing } from './capture';
+import { assertRunsLeaveBaseline, runCapturing } from './capture';
 
 const root = projectRoot();
 const cli = path.join(root, 'bin', 'scope-lens.js');
@@ -111,23 +111,8 @@ describe('runtime: limits of running programs', function () {
         assert.equal(r.error?.message, OOM('60000,60000'));
       }
     };
-    const settled = async () => {
-      const all = [];
-      for (let i = 0; i < 3; i++) all.push(await runner.stats({ gc: true }));
-      return all.reduce((a, b) => (b.heapUsed < a.heapUsed ? b : a));
-    };
-    await runs(10);
-    const base = await settled();
-    await runs(100);
-    const end = await settled();
-    assert.equal(end.threadId, base.threadId, 'the same worker all along');
-    assert.equal(end.numTensors, base.numTensors);
-    // Generous bounds: one leaked 60000x60000 tensor (14 GB) or its graph would show.
-    const heap = end.heapUsed - base.heapUsed;
-    assert.ok(heap < 16 * 2 ** 20, `JS heap grew ${(heap / 2 ** 20).toFixed(1)} MB`);
-    const wasm = end.wasmMemoryBytes - base.wasmMemoryBytes;
-    assert.ok(wasm <= 32 * 2 ** 20, `wasm memory grew ${wasm} bytes`);
-    assert.ok(end.pythonObjects - base.pythonObjects < 1000);
+    // The bounds would show one leaked 60000x60000 tensor (14 GB) or its graph.
+    await assertRunsLeaveBaseline(runner, runs);
   });
 
   it("tf.range's arguments known only at run time fail as TF's kernel fails", async () => {
