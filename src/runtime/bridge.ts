@@ -6,12 +6,13 @@
  * bridge. The bridge adds only what crossing the language boundary needs: JS functions with a
  * given arity for Python callables (so the core sees TF's "callable with no arguments"), host
  * regularizers, graph stacking for `with graph.as_default()`, tensor/list conversions, and the
- * checkpoint files `tf.train` reads and writes (on the host's file system, through src/checkpoint).
+ * checkpoint files `tf.train` reads and writes (on the file system it is given, through
+ * src/checkpoint).
  *
  * It does not hold state of its own; all state lives in the engine's graphs.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import * as engine from '../index';
+import * as engine from '../library';
 import { pushDefaultGraph, popDefaultGraph } from '../engine/default-graph';
 import { validateVariableScopeArgs } from '../engine/api';
 import { constantTensor } from '../engine/initializers';
@@ -25,6 +26,7 @@ import { tfDTypeOf } from '../engine/graph';
 import { checkAllocation } from '../engine/memory';
 import type { HostRegularizer } from '../engine/types';
 import type { Variable } from '../engine/variable';
+import type { CheckpointFiles } from '../checkpoint/files';
 import { createCheckpointBridge } from './checkpoint-bridge';
 import { initializedVariable } from './variables';
 
@@ -97,16 +99,18 @@ const stridedSliceGradient: tf.GradConfig = {
 };
 
 export interface BridgeOptions {
-  /** Maps a path as the Python program sees it (inside Pyodide) to the host's path. */
+  /** The files checkpoints are read from and written to (the disk, or Pyodide's own). */
+  files: CheckpointFiles;
+  /** Maps a path as the Python program sees it (inside Pyodide) to the path `files` knows. */
   hostPath?: (p: string) => string;
 }
 
-export function createBridge(options: BridgeOptions = {}): Record<string, unknown> {
+export function createBridge(options: BridgeOptions): Record<string, unknown> {
   registerGradients();
   return {
     engine,
     /** Checkpoint files for `tf.train` (checkpoint-bridge.ts). */
-    checkpoints: createCheckpointBridge(options.hostPath),
+    checkpoints: createCheckpointBridge(options.files, options.hostPath),
     tf,
     AUTO_REUSE: engine.AUTO_REUSE,
     pushGraph: pushDefaultGraph,

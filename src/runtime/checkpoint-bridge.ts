@@ -3,7 +3,8 @@
  * `list_variables`, `latest_checkpoint`, ...), as part of the `scope_lens_engine` bridge.
  *
  * The Python package decides what TF 1.15 does and which message it prints; this module only
- * does the files, through src/checkpoint on the host's file system (node fs), and moves values
+ * does the files, through src/checkpoint on a file system it is given (the disk under Node,
+ * Pyodide's in-memory one in a browser: src/checkpoint/files.ts), and moves values
  * between engine variables (tfjs tensors) and checkpoint tensors with their TF dtypes. It keeps
  * no state: a reader is an object the Python side holds.
  *
@@ -11,11 +12,9 @@
  * program's folders are mounted); `hostPath` maps them back to the host's paths. Failures are
  * thrown as `CheckpointBridgeError`s with a `code` the Python side turns into TF's exception.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { CheckpointError } from '../checkpoint/errors';
-import { fileShards, writeCheckpoint } from '../checkpoint/node';
+import { fileShardsWith, writeCheckpointWith, type CheckpointFiles } from '../checkpoint/files';
 import { CheckpointReader } from '../checkpoint/reader';
 import { formatCheckpointState, parseCheckpointState } from '../checkpoint/checkpoint-state';
 import { indexFilename } from '../checkpoint/naming';
@@ -76,23 +75,6 @@ export interface RestorePart {
   variable: tf.Variable;
   begin: number[];
   size: number[];
-}
-
-function isDir(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function exists(p: string): boolean {
-  try {
-    fs.statSync(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function ioError(err: unknown): CheckpointBridgeError {
@@ -256,8 +238,17 @@ export class CheckpointHandle {
   }
 }
 
-/** The checkpoint functions of the bridge; `hostPath` maps a Pyodide path to the host's. */
-export function createCheckpointBridge(hostPath: (p: string) => string = (p) => p) {
+/**
+ * The checkpoint functions of the bridge, on `files`; `hostPath` maps a Pyodide path to the
+ * path `files` knows (the identity where the files are Pyodide's own).
+ */
+export function createCheckpointBridge(
+  files: CheckpointFiles,
+  hostPath: (p: string) => string = (p) => p,
+) {
+  const isDir = (p: string) => files.isDir(p);
+  const exists = (p: string) => files.mtimeMs(p) !== undefined;
+  const path = files.path;
   return {
     /**
      * A part of a partitioned variable: the full variable's name and shape and the part's
@@ -291,11 +282,8 @@ export function createCheckpointBridge(hostPath: (p: string) => string = (p) => 
 
     /** The modification time (seconds) of `prefix.index`, or null when it does not exist. */
     mtime(prefix: string): number | null {
-      try {
-        return fs.statSync(indexFilename(hostPath(prefix))).mtimeMs / 1000;
-      } catch {
-        return null;
-      }
+      const ms = files.mtimeMs(indexFilename(hostPath(prefix)));
+      return ms === undefined ? null : ms / 1000;
     },
 
     /**
@@ -309,7 +297,7 @@ export function createCheckpointBridge(hostPath: (p: string) => string = (p) => 
       if (exists(index)) {
         try {
           return new CheckpointHandle(
-            new CheckpointReader(fs.readFileSync(index), host, fileShards(host), index),
+            new CheckpointReader(files.readBytes(index), host, fileShardsWith(files, host), index),
           );
         } catch (err) {
           throw ioError(err);
@@ -317,9 +305,9 @@ export function createCheckpointBridge(hostPath: (p: string) => string = (p) => 
       }
       if (!exists(host)) throw new CheckpointBridgeError('no-match', prefix);
       if (isDir(host)) throw new CheckpointBridgeError('is-directory', prefix);
-      let bytes: Buffer;
+      let bytes: Uint8Array;
       try {
-        bytes = fs.readFileSync(host);
+        bytes = files.readBytes(host);
       } catch (err) {
         throw ioError(err);
       }
@@ -340,7 +328,7 @@ export function createCheckpointBridge(hostPath: (p: string) => string = (p) => 
       const dir = path.dirname(host);
       if (!isDir(dir)) {
         try {
-          fs.mkdirSync(dir);
+          files.mkdir(dir, false);
         } catch {
           // BundleWriter ignores it; writing the file fails below.
         }
@@ -361,7 +349,7 @@ export function createCheckpointBridge(hostPath: (p: string) => string = (p) => 
         return { name: it.key, dtype: it.dtype, shape: it.shape, values };
       });
       try {
-        writeCheckpoint(host, tensors);
+        writeCheckpointWith(files, host, tensors);
       } catch (err) {
         throw ioError(err);
       }
@@ -378,7 +366,7 @@ export function createCheckpointBridge(hostPath: (p: string) => string = (p) => 
       const file = path.join(hostPath(dir), filename);
       if (!exists(file)) return null;
       try {
-        const s = parseCheckpointState(fs.readFileSync(file, 'utf8'), file);
+        const s = parseCheckpointState(files.readText(file), file);
         return { model: s.modelCheckpointPath, all: s.allModelCheckpointPaths };
       } catch (err) {
         return { error: err instanceof Error ? err.message : String(err) };
@@ -388,15 +376,15 @@ export function createCheckpointBridge(hostPath: (p: string) => string = (p) => 
     /** Writes the state file as `atomic_write_string_to_file` does (temporary file, rename). */
     writeState(dir: string, filename: string, model: string, all: string[]): void {
       const file = path.join(hostPath(dir), filename);
-      const tmp = `${file}.tmp${process.pid}${Date.now()}`;
+      const tmp = `${file}.tmp${files.tempSuffix()}`;
       try {
-        fs.writeFileSync(
+        files.writeFile(
           tmp,
           formatCheckpointState({ modelCheckpointPath: model, allModelCheckpointPaths: all }),
         );
-        fs.renameSync(tmp, file);
+        files.rename(tmp, file);
       } catch (err) {
-        fs.rmSync(tmp, { force: true });
+        files.removeFile(tmp);
         throw ioError(err);
       }
     },
@@ -414,11 +402,11 @@ export function createCheckpointBridge(hostPath: (p: string) => string = (p) => 
       );
       const doomed = [indexFilename(host), hostPath(metaFile)];
       try {
-        for (const f of fs.readdirSync(dir)) if (data.test(f)) doomed.push(path.join(dir, f));
+        for (const f of files.readDir(dir)) if (data.test(f)) doomed.push(path.join(dir, f));
       } catch {
         // No folder: nothing to delete.
       }
-      for (const f of doomed) fs.rmSync(f, { force: true });
+      for (const f of doomed) files.removeFile(f);
     },
   };
 }

@@ -21,6 +21,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PyodideAPI } from 'pyodide';
+import { DISK } from '../checkpoint/node';
 import { createBridge } from './bridge';
 import type { OutputSink, RunRequest, WorkerRunResult } from './protocol';
 import { PYTHON_RUNNER_SOURCE, RUNNER_FILENAME } from './python-runner';
@@ -115,7 +116,10 @@ export class PythonHost {
     py.setStdout({ write: this.writer('stdout') });
     py.setStderr({ write: this.writer('stderr') });
     py.setStdin({ stdin: () => null });
-    py.registerJsModule('scope_lens_engine', createBridge({ hostPath: (p) => this.pyToHost(p) }));
+    py.registerJsModule(
+      'scope_lens_engine',
+      createBridge({ files: DISK, hostPath: (p) => this.pyToHost(p) }),
+    );
     if (this.pythonDir) {
       py.FS.mkdirTree(PYTHON_PACKAGES_MOUNT);
       py.FS.mount(py.FS.filesystems.NODEFS, { root: this.pythonDir }, PYTHON_PACKAGES_MOUNT);

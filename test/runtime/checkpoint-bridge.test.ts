@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '../../src/engine/backend';
-import { openCheckpoint } from '../../src/checkpoint/node';
+import { DISK, openCheckpoint } from '../../src/checkpoint/node';
 import { CheckpointBridgeError, createCheckpointBridge } from '../../src/runtime/checkpoint-bridge';
 import { EXAMPLE, EXAMPLE_TRAIN_DIR } from '../checkpoint/helpers';
 
@@ -26,7 +26,7 @@ function code(fn: () => unknown): string {
 
 describe('runtime: the checkpoint bridge', () => {
   let dir: string;
-  const ck = createCheckpointBridge();
+  const ck = createCheckpointBridge(DISK);
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-lens-bridge-'));
   });
@@ -182,7 +182,7 @@ describe('runtime: the checkpoint bridge', () => {
 
   it('paths go through hostPath', () => {
     const seen: string[] = [];
-    const mapped = createCheckpointBridge((p) => {
+    const mapped = createCheckpointBridge(DISK, (p) => {
       seen.push(p);
       return p.replace(/^\/inside/, EXAMPLE_TRAIN_DIR);
     });
