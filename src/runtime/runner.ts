@@ -28,18 +28,19 @@
  *   Pyodide's memory never shrinks and its state may be damaged.
  *
  * The worker is `worker.js` next to this file (both dist/ and tsc's out/src/runtime/ have one).
+ * The queue, timeouts and cancelling are run-queue.ts's, shared with the browser's runner.
  */
 import * as path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { normalizeFilename } from './paths';
-import type {
-  FromWorker,
-  RunRequest,
-  RunResult,
-  ToWorker,
-  WorkerConfig,
-  WorkerStats,
-} from './protocol';
+import type { FromWorker, RunRequest, WorkerConfig } from './protocol';
+import {
+  DEFAULT_TIMEOUT_MS,
+  RunQueue,
+  type RunHandlers,
+  type WorkerEvents,
+  type WorkerHandle,
+} from './run-queue';
 
 export type {
   CollectVariablesOptions,
@@ -52,7 +53,8 @@ export type {
   WorkerStats,
 } from './protocol';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_TIMEOUT_MS };
+export type { RunHandlers };
 /** The run worker's V8 limits: its heap (tfjs's tensor data and Pyodide's memory are outside it). */
 export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = Object.freeze({
   maxOldGenerationSizeMb: 2048,
@@ -60,8 +62,6 @@ export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = Object.freeze({
   // deepest it allows, python/_scope_lens_os.py) needs about 32 MB of it.
   stackSizeMb: 64,
 });
-/** How long a program may take to start (loading Pyodide) before the run is abandoned. */
-const START_TIMEOUT_MS = 120_000;
 
 export interface RunnerOptions {
   /** Default timeout for runs that do not set one (0: none). Default 30 s. */
@@ -74,172 +74,33 @@ export interface RunnerOptions {
   readonly resourceLimits?: ResourceLimits;
 }
 
-export interface RunHandlers {
-  onStdout?(data: string): void;
-  onStderr?(data: string): void;
-  /** Aborting it cancels this run. */
-  signal?: AbortSignal;
-}
-
-interface ActiveRun {
-  readonly id: number;
-  readonly handlers: RunHandlers;
-  readonly start: number;
-  readonly timeoutMs: number;
-  timer: NodeJS.Timeout | null;
-  /** Resolves the run (once). */
-  finish(result: RunResult): void;
-}
-
-export class Runner {
-  private worker: Worker | null = null;
-  private readonly live = new Set<Worker>();
-  private active: ActiveRun | null = null;
-  private tail: Promise<unknown> = Promise.resolve();
-  private nextId = 1;
-  /** Bumped by `cancel()`: queued runs from an older epoch resolve as cancelled. */
-  private epoch = 0;
-  private disposed = false;
-  private readonly statsWaiters = new Map<
-    number,
-    { resolve(s: WorkerStats): void; reject(e: Error): void }
-  >();
-  private readonly defaultTimeoutMs: number;
-
+export class Runner extends RunQueue {
   constructor(private readonly options: RunnerOptions = {}) {
-    this.defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    super(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   }
 
-  /**
-   * Runs a program; resolves when it ends, fails, times out or is cancelled (a run still waiting
-   * in the queue resolves as soon as its signal aborts). Rejects only after `dispose()`.
-   */
-  run(request: RunRequest, handlers: RunHandlers = {}): Promise<RunResult> {
-    if (this.disposed) return Promise.reject(new Error('scope-lens: the runner was disposed'));
-    const epoch = this.epoch;
-    const queuedAt = performance.now();
-    let abortWhileQueued: (() => void) | undefined;
-    const aborted = new Promise<RunResult>((resolve) => {
-      abortWhileQueued = () => resolve(stopped('cancel', 0, queuedAt));
-      handlers.signal?.addEventListener('abort', abortWhileQueued, { once: true });
-      if (handlers.signal?.aborted) abortWhileQueued();
-    });
-    const turn = this.tail.then(() => {
-      handlers.signal?.removeEventListener('abort', abortWhileQueued!);
-      if (this.disposed || epoch !== this.epoch || handlers.signal?.aborted) {
-        return stopped('cancel', 0, queuedAt);
-      }
-      return this.execute(request, handlers);
-    });
-    this.tail = turn.catch(() => undefined);
-    return handlers.signal ? Promise.race([turn, aborted]) : turn;
-  }
-
-  /** Stops the current run and every queued one. */
-  cancel(): void {
-    this.epoch++;
-    this.stop('cancel');
-  }
-
-  /** Worker diagnostics (memory, tensors); `gc` runs a full collection first. */
-  stats(options: { gc?: boolean } = {}): Promise<WorkerStats> {
-    if (this.disposed) return Promise.reject(new Error('scope-lens: the runner was disposed'));
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    const stats = new Promise<WorkerStats>((resolve, reject) => {
-      this.statsWaiters.set(id, { resolve, reject });
-      worker.ref();
-      this.post({ type: 'stats', id, gc: options.gc ?? false });
-    });
-    return stats.finally(() => this.idleUnref());
-  }
-
-  /** Worker threads started and not yet exited (0 or 1, briefly 2 while one is terminated). */
-  get liveWorkers(): number {
-    return this.live.size;
-  }
-
-  /** Cancels everything and ends the worker. */
-  async dispose(): Promise<void> {
-    this.disposed = true;
-    this.cancel();
-    const worker = this.worker;
-    this.worker = null;
-    // Referenced while they end, so a caller awaiting dispose() keeps the process alive.
-    const exits = [...this.live].map((w) => {
-      w.ref();
-      return new Promise<void>((resolve) => w.once('exit', () => resolve()));
-    });
-    if (worker) void worker.terminate();
-    await Promise.all(exits);
-  }
-
-  private execute(request: RunRequest, handlers: RunHandlers): Promise<RunResult> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    const start = performance.now();
-    const timeoutMs = request.timeoutMs ?? this.defaultTimeoutMs;
-    const req: RunRequest = {
+  protected override prepare(request: RunRequest): RunRequest {
+    return {
       language: request.language,
-      code: request.code.replace(/^\uFEFF/, ''),
+      code: request.code,
       filename: normalizeFilename(request.filename, request.cwd),
       firstLine: request.firstLine ?? 1,
       ...(request.cwd !== undefined ? { cwd: path.resolve(request.cwd) } : {}),
       ...(request.argv ? { argv: [...request.argv] } : {}),
+      ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
       ...(request.collectVariables ? { collectVariables: request.collectVariables } : {}),
     };
-    return new Promise<RunResult>((resolve) => {
-      const onAbort = () => this.stop('cancel');
-      const active: ActiveRun = {
-        id,
-        handlers,
-        start,
-        timeoutMs,
-        timer: setTimeout(() => this.stop('start'), START_TIMEOUT_MS),
-        finish: (result) => {
-          if (this.active !== active) return;
-          this.active = null;
-          if (active.timer) clearTimeout(active.timer);
-          handlers.signal?.removeEventListener('abort', onAbort);
-          this.idleUnref();
-          resolve(result);
-        },
-      };
-      this.active = active;
-      handlers.signal?.addEventListener('abort', onAbort, { once: true });
-      worker.ref();
-      this.post({ type: 'run', id, request: req });
-    });
   }
 
-  /** Stops the active run: terminates its worker (a new one starts with the next run). */
-  private stop(kind: StopKind): void {
-    const active = this.active;
-    if (!active) return;
-    this.killWorker();
-    active.finish(stopped(kind, active.timeoutMs, active.start));
+  protected override goneMessage(error: Error): string {
+    const code = (error as { code?: unknown }).code;
+    const limit = (this.options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS).maxOldGenerationSizeMb;
+    return code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? `scope-lens: the program ran out of memory (the run worker's heap limit is ${limit} MB) and was stopped`
+      : super.goneMessage(error);
   }
 
-  private killWorker(): void {
-    const worker = this.worker;
-    if (!worker) return;
-    this.worker = null;
-    for (const [, w] of this.statsWaiters)
-      w.reject(new Error('scope-lens: the worker was stopped'));
-    this.statsWaiters.clear();
-    void worker.terminate();
-  }
-
-  private post(message: ToWorker): void {
-    this.worker?.postMessage(message);
-  }
-
-  private idleUnref(): void {
-    if (!this.active && this.statsWaiters.size === 0) this.worker?.unref();
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  protected spawn(events: WorkerEvents): WorkerHandle {
     const config: WorkerConfig = { pythonDir: this.options.pythonDir ?? null };
     const worker = new Worker(this.options.workerPath ?? path.join(__dirname, 'worker.js'), {
       workerData: config,
@@ -247,129 +108,19 @@ export class Runner {
       stdout: true,
       stderr: true,
     });
-    this.worker = worker;
-    this.live.add(worker);
     // Stray writes to the worker's own process.stdout/stderr belong to the running program.
-    worker.stdout.on('data', (chunk: Buffer) => {
-      if (this.worker === worker) this.forward('onStdout', chunk.toString('utf8'));
-    });
-    worker.stderr.on('data', (chunk: Buffer) => {
-      if (this.worker === worker) this.forward('onStderr', chunk.toString('utf8'));
-    });
-    worker.on('message', (message: FromWorker) => {
-      if (this.worker === worker) this.onMessage(message);
-    });
-    worker.on('error', (error) => {
-      if (this.worker === worker) this.onWorkerGone(error);
-    });
+    worker.stdout.on('data', (chunk: Buffer) => events.output('onStdout', chunk.toString('utf8')));
+    worker.stderr.on('data', (chunk: Buffer) => events.output('onStderr', chunk.toString('utf8')));
+    worker.on('message', (message: FromWorker) => events.message(message));
+    worker.on('error', (error) => events.gone(error));
     worker.on('exit', (code) => {
-      this.live.delete(worker);
-      if (this.worker === worker) this.onWorkerGone(new Error(`the run worker exited (${code})`));
+      events.gone(new Error(`the run worker exited (${code})`));
+      events.exited();
     });
-    worker.unref();
-    return worker;
-  }
-
-  private forward(which: 'onStdout' | 'onStderr', data: string): void {
-    const handler = this.active?.handlers[which];
-    if (!handler) return;
-    try {
-      handler(data);
-    } catch {
-      // A failing output handler must not break the run.
-    }
-  }
-
-  private onMessage(message: FromWorker): void {
-    switch (message.type) {
-      case 'started': {
-        const active = this.active;
-        if (!active || active.id !== message.id) return;
-        if (active.timer) clearTimeout(active.timer);
-        active.timer =
-          active.timeoutMs > 0 && Number.isFinite(active.timeoutMs)
-            ? setTimeout(() => this.stop('timeout'), active.timeoutMs)
-            : null;
-        return;
-      }
-      case 'stdout':
-      case 'stderr':
-        if (this.active?.id === message.id) {
-          this.forward(message.type === 'stdout' ? 'onStdout' : 'onStderr', message.data);
-        }
-        return;
-      case 'done': {
-        const active = this.active;
-        if (active?.id === message.id) {
-          const type = message.result.error?.type;
-          // Pyodide's memory only grows, and after these its state may be damaged: the next run
-          // gets a new worker.
-          if (type === 'MemoryError' || type === 'InternalError') this.killWorker();
-          active.finish({ ...message.result, durationMs: performance.now() - active.start });
-        }
-        return;
-      }
-      case 'stats': {
-        const waiter = this.statsWaiters.get(message.id);
-        this.statsWaiters.delete(message.id);
-        waiter?.resolve(message.stats);
-        this.idleUnref();
-        return;
-      }
-    }
-  }
-
-  private onWorkerGone(error: Error): void {
-    this.worker = null;
-    for (const [, w] of this.statsWaiters) w.reject(error);
-    this.statsWaiters.clear();
-    const active = this.active;
-    const code = (error as { code?: unknown }).code;
-    const limit = (this.options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS).maxOldGenerationSizeMb;
-    const message =
-      code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? `scope-lens: the program ran out of memory (the run worker's heap limit is ${limit} MB) and was stopped`
-        : `scope-lens: ${error.message}`;
-    active?.finish({
-      exitCode: 1,
-      error: { type: 'WorkerError', message },
-      durationMs: performance.now() - active.start,
-    });
-  }
-}
-
-type StopKind = 'cancel' | 'timeout' | 'start';
-
-/** The result of a run stopped from outside. */
-function stopped(kind: StopKind, timeoutMs: number, start: number): RunResult {
-  const durationMs = performance.now() - start;
-  switch (kind) {
-    case 'cancel':
-      return {
-        exitCode: 1,
-        error: { type: 'Cancelled', message: 'the run was cancelled' },
-        durationMs,
-        cancelled: true,
-      };
-    case 'timeout':
-      return {
-        exitCode: 1,
-        error: {
-          type: 'Timeout',
-          message: `the program did not finish within ${timeoutMs / 1000} s and was stopped`,
-        },
-        durationMs,
-        timedOut: true,
-      };
-    case 'start':
-      return {
-        exitCode: 1,
-        error: {
-          type: 'Timeout',
-          message: `the program did not start within ${START_TIMEOUT_MS / 1000} s`,
-        },
-        durationMs,
-        timedOut: true,
-      };
+    return {
+      post: (message) => worker.postMessage(message),
+      terminate: () => void worker.terminate(),
+      hold: (held) => (held ? worker.ref() : worker.unref()),
+    };
   }
 }
