@@ -3,11 +3,9 @@
  *
  * Pyodide loads lazily, on the first Python run, from the folder `pyodideIndexURL()` finds
  * (paths.ts: `pyodide/` next to the bundle, else the `pyodide` package's folder): nothing is
- * downloaded. Then, once:
- * stdout/stderr are routed to the current run's sink (chunks as Python flushes them; both
- * streams are line-buffered), stdin is at EOF, the engine bridge is registered as the JS module
- * `scope_lens_engine`, Scope Lens's Python packages (the folder holding `tensorflow/`) are
- * mounted at `/scope_lens/python`, and the runner (python-runner.ts) is defined.
+ * downloaded. Then, once: Scope Lens's Python packages (the folder holding `tensorflow/`) are
+ * mounted at `/scope_lens/python`, and a `PyodideSession` (pyodide-session.ts: output, the
+ * engine bridge over the disk's checkpoint files, the runner) is set up.
  *
  * On POSIX hosts the host's filesystem is mounted (NODEFS, read-write) at its own paths: each
  * top-level folder of `/` but those Pyodide keeps for itself (`/lib` holds its Python library,
@@ -24,19 +22,16 @@ import type { PyodideAPI } from 'pyodide';
 import { DISK } from '../checkpoint/node';
 import { createBridge } from './bridge';
 import type { OutputSink, RunRequest, WorkerRunResult } from './protocol';
-import { PYTHON_RUNNER_SOURCE, RUNNER_FILENAME } from './python-runner';
 import type { PythonRunArgs } from './python-runner';
 import { isInside, isVirtualFilename, pyodideIndexURL } from './paths';
+import { PYODIDE_ENV, PYTHON_PACKAGES_MOUNT, PyodideSession } from './pyodide-session';
 
-/** Where Scope Lens's Python packages appear inside Pyodide. */
-export const PYTHON_PACKAGES_MOUNT = '/scope_lens/python';
+export { PYTHON_PACKAGES_MOUNT };
 const FALLBACK_MOUNT_ROOT = '/scope_lens/mnt';
 /** Pyodide folders a user folder must not be mounted over. */
 const RESERVED = ['/lib', '/dev', '/proc', '/scope_lens', '/home/pyodide'];
 /** Top-level host folders not mounted at `/`: Pyodide's own, and the kernel's. */
 const ROOT_SKIPPED = new Set(['/lib', '/dev', '/proc', '/sys', '/scope_lens', '/home']);
-
-type PyFunction = ((...args: unknown[]) => unknown) & { destroy(): void };
 
 /**
  * The folder holding Scope Lens's Python packages: `dist/python` next to the bundle, else (tsc
@@ -80,11 +75,8 @@ function outermost(dirs: string[]): string[] {
 }
 
 export class PythonHost {
-  private py: PyodideAPI | null = null;
-  private loading: Promise<PyodideAPI> | null = null;
-  private runFn: PyFunction | null = null;
-  private statsFn: PyFunction | null = null;
-  private sink: OutputSink | null = null;
+  private session: PyodideSession | null = null;
+  private loading: Promise<PyodideSession> | null = null;
   /** Host folder → Pyodide mount point, for the user folders mounted now. */
   private readonly mounts = new Map<string, string>();
   /** Host folders mounted once at load at their own paths (the host's top-level folders). */
@@ -94,10 +86,10 @@ export class PythonHost {
   constructor(private readonly pythonDir: string | null) {}
 
   get loaded(): boolean {
-    return this.py !== null;
+    return this.session !== null;
   }
 
-  private load(): Promise<PyodideAPI> {
+  private load(): Promise<PyodideSession> {
     this.loading ??= this.doLoad().catch((error: unknown) => {
       this.loading = null; // the next run tries again
       throw error;
@@ -105,55 +97,22 @@ export class PythonHost {
     return this.loading;
   }
 
-  private async doLoad(): Promise<PyodideAPI> {
+  private async doLoad(): Promise<PyodideSession> {
     const { loadPyodide } = await import('pyodide');
     const py = await loadPyodide({
       indexURL: pyodideIndexURL(),
-      env: { HOME: '/home/pyodide', PYTHONDONTWRITEBYTECODE: '1', PYTHON_COLORS: '0' },
-      stdout: (s) => this.sink?.stdout(`${s}\n`),
-      stderr: (s) => this.sink?.stderr(`${s}\n`),
+      env: PYODIDE_ENV,
+      ...PyodideSession.loadOutput(() => this.session),
     });
-    py.setStdout({ write: this.writer('stdout') });
-    py.setStderr({ write: this.writer('stderr') });
-    py.setStdin({ stdin: () => null });
-    py.registerJsModule(
-      'scope_lens_engine',
-      createBridge({ files: DISK, hostPath: (p) => this.pyToHost(p) }),
-    );
     if (this.pythonDir) {
       py.FS.mkdirTree(PYTHON_PACKAGES_MOUNT);
       py.FS.mount(py.FS.filesystems.NODEFS, { root: this.pythonDir }, PYTHON_PACKAGES_MOUNT);
       this.mapping.push([PYTHON_PACKAGES_MOUNT, this.pythonDir]);
     }
     this.mountHostRoot(py);
-    const ns = py.toPy({});
-    const runner = py.runPython(PYTHON_RUNNER_SOURCE, {
-      globals: ns,
-      filename: RUNNER_FILENAME,
-    }) as { get(k: string): PyFunction; destroy(): void };
-    this.runFn = runner.get('run');
-    this.statsFn = runner.get('stats');
-    runner.destroy();
-    ns.destroy();
-    this.py = py;
-    return py;
-  }
-
-  /** A Pyodide `write` handler: decodes UTF-8 (across chunk boundaries) to the current sink. */
-  private readonly decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
-  private writer(stream: 'stdout' | 'stderr'): (buf: Uint8Array) => number {
-    return (buf) => {
-      const text = this.decoders[stream].decode(buf, { stream: true });
-      if (text) this.sink?.[stream](text);
-      return buf.length;
-    };
-  }
-
-  private flushDecoders(): void {
-    for (const stream of ['stdout', 'stderr'] as const) {
-      const rest = this.decoders[stream].decode();
-      if (rest) this.sink?.[stream](rest);
-    }
+    const bridge = createBridge({ files: DISK, hostPath: (p) => this.pyToHost(p) });
+    this.session = new PyodideSession(py, bridge);
+    return this.session;
   }
 
   /**
@@ -247,53 +206,41 @@ export class PythonHost {
   }
 
   async run(req: RunRequest, sink: OutputSink, onStart: () => void): Promise<WorkerRunResult> {
-    const py = await this.load();
-    this.sink = sink;
-    try {
-      const virtual = isVirtualFilename(req.filename);
-      const fileDir = virtual ? null : path.dirname(req.filename);
-      const cwd = req.cwd ?? fileDir;
-      const dirs = [fileDir, cwd].filter(
-        (d): d is string => d !== null && fs.existsSync(d) && fs.statSync(d).isDirectory(),
-      );
-      this.mountUserDirs(py, dirs);
-      const userMounts = [...this.mounts.values()];
-      const mapping = [...this.mounts].map(([host, at]): [string, string] => [at, host]);
-      mapping.push(...this.mapping);
-      mapping.sort((a, b) => b[0].length - a[0].length);
-      const pyFile = virtual ? req.filename : this.hostToPy(req.filename);
-      // As CPython: the script's folder is sys.path[0]; Scope Lens's packages come after it.
-      const pathFront: string[] = [];
-      if (fileDir && dirs.includes(fileDir)) pathFront.push(this.hostToPy(fileDir));
-      if (this.pythonDir) pathFront.push(PYTHON_PACKAGES_MOUNT);
-      const args: PythonRunArgs = {
-        code: req.code,
-        filename: pyFile,
-        first_line: Math.max(1, Math.floor(req.firstLine ?? 1)),
-        path_front: pathFront,
-        user_dirs: userMounts,
-        hidden_dirs: this.pythonDir ? [PYTHON_PACKAGES_MOUNT] : [],
-        mapping,
-        host_sep: path.sep,
-        argv: req.argv && req.argv.length > 0 ? [...req.argv] : [req.filename],
-        cwd: cwd && dirs.includes(cwd) ? this.hostToPy(cwd) : null,
-      };
-      onStart();
-      const json = this.runFn!(JSON.stringify(args)) as string;
-      return JSON.parse(json) as WorkerRunResult;
-    } finally {
-      this.flushDecoders();
-      this.sink = null;
-    }
+    const session = await this.load();
+    const py = session.py;
+    const virtual = isVirtualFilename(req.filename);
+    const fileDir = virtual ? null : path.dirname(req.filename);
+    const cwd = req.cwd ?? fileDir;
+    const dirs = [fileDir, cwd].filter(
+      (d): d is string => d !== null && fs.existsSync(d) && fs.statSync(d).isDirectory(),
+    );
+    this.mountUserDirs(py, dirs);
+    const userMounts = [...this.mounts.values()];
+    const mapping = [...this.mounts].map(([host, at]): [string, string] => [at, host]);
+    mapping.push(...this.mapping);
+    mapping.sort((a, b) => b[0].length - a[0].length);
+    const pyFile = virtual ? req.filename : this.hostToPy(req.filename);
+    // As CPython: the script's folder is sys.path[0]; Scope Lens's packages come after it.
+    const pathFront: string[] = [];
+    if (fileDir && dirs.includes(fileDir)) pathFront.push(this.hostToPy(fileDir));
+    if (this.pythonDir) pathFront.push(PYTHON_PACKAGES_MOUNT);
+    const args: PythonRunArgs = {
+      code: req.code,
+      filename: pyFile,
+      first_line: Math.max(1, Math.floor(req.firstLine ?? 1)),
+      path_front: pathFront,
+      user_dirs: userMounts,
+      hidden_dirs: this.pythonDir ? [PYTHON_PACKAGES_MOUNT] : [],
+      mapping,
+      host_sep: path.sep,
+      argv: req.argv && req.argv.length > 0 ? [...req.argv] : [req.filename],
+      cwd: cwd && dirs.includes(cwd) ? this.hostToPy(cwd) : null,
+    };
+    return session.run(args, sink, onStart);
   }
 
   /** Pyodide's memory and live Python objects (0 before Pyodide loads). */
   stats(collect: boolean): { wasmMemoryBytes: number; pythonObjects: number } {
-    if (!this.py) return { wasmMemoryBytes: 0, pythonObjects: 0 };
-    const mod = (this.py as unknown as { _module?: { HEAP8?: Int8Array } })._module;
-    return {
-      wasmMemoryBytes: mod?.HEAP8?.buffer.byteLength ?? 0,
-      pythonObjects: this.statsFn!(collect) as number,
-    };
+    return this.session?.stats(collect) ?? { wasmMemoryBytes: 0, pythonObjects: 0 };
   }
 }
