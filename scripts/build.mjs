@@ -21,6 +21,10 @@
 //                      github.dev): no Node built-ins (see WEB below)
 //   dist/web/server.js the language server in a web worker; it loads dist/typescript.js as a
 //                      classic script on its first TS/JS file
+//   dist/web/run-worker.js  the run worker in a browser (Run File in the web extension): the
+//                      engine and tfjs inside; the extension hands it Pyodide's files, the
+//                      loader dist/web/pyodide.mjs (copied from the package) among them, and
+//                      dist/web/python.json (Scope Lens's Python packages as one file)
 //   dist/python/       Scope Lens's Python packages (`tensorflow`), copied from src/runtime/python
 //   dist/pyodide/      Pyodide's runtime files (wasm, standard library), copied from the package
 import * as esbuild from 'esbuild';
@@ -179,6 +183,14 @@ const webBuilds = [
     outfile: 'dist/web/server.js',
     format: 'iife',
   },
+  {
+    ...web,
+    entryPoints: ['src/runtime/web-worker.ts'],
+    outfile: 'dist/web/run-worker.js',
+    format: 'iife',
+    // As for dist/index.js: importing tfjs-backend-cpu is what registers the backend.
+    ignoreAnnotations: true,
+  },
 ];
 
 /** dist/python ← src/runtime/python (no bytecode caches). */
@@ -189,6 +201,31 @@ function copyPython() {
     recursive: true,
     filter: (src) => !/(^|[\\/])__pycache__$|\.pyc$/.test(src),
   });
+}
+
+/**
+ * dist/web/python.json ← the same packages as one JSON object (path → source), which the web
+ * extension fetches and hands to its run worker in one piece.
+ */
+function packPythonForWeb() {
+  const files = {};
+  const walk = (dir, rel) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path.join(dir, e.name), r);
+      else if (e.name.endsWith('.py')) files[r] = fs.readFileSync(path.join(dir, e.name), 'utf8');
+    }
+  };
+  walk('dist/python', '');
+  fs.mkdirSync('dist/web', { recursive: true });
+  fs.writeFileSync('dist/web/python.json', JSON.stringify(files));
+  // The browser imports Pyodide's loader from a blob (the Node worker bundles it).
+  fs.copyFileSync(
+    path.join(path.dirname(require.resolve('pyodide/package.json')), 'pyodide.mjs'),
+    'dist/web/pyodide.mjs',
+  );
 }
 
 /** dist/pyodide ← Pyodide's runtime files (the loader itself is bundled into the worker). */
@@ -205,6 +242,7 @@ function copyPyodide() {
 }
 
 copyPython();
+packPythonForWeb();
 copyPyodide();
 // The analyzer embeds the Python layer libraries (src/analyzer/library/sources.generated.ts).
 await import('./gen-analyzer-library.mjs').then(async (m) => {

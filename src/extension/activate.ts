@@ -63,7 +63,7 @@ export function activateOn(
     platform.languageClient(context),
     platform.serverModule(context),
   );
-  const runs = new RunService(output, platform.createRunner, platform.runUnavailable);
+  const runs = new RunService(output, platform);
   const variables = new VariablesView(client);
   const runResults = new RunResultsView(context.extensionUri, runs);
   const checkpoints = new CheckpointView(client);
@@ -77,9 +77,12 @@ export function activateOn(
     ...registerCommands({ client, output, runs, variables, runResults, checkpoints }),
   );
   active = { client, runs };
-  // Hides the run commands' menu items where programs cannot run (the browser, for now).
-  if (!platform.createRunner)
-    void vscode.commands.executeCommand('setContext', 'scopeLens.runUnavailable', true);
+  // The run commands' menu items show for the languages that run here (Python only in a browser).
+  void vscode.commands.executeCommand(
+    'setContext',
+    'scopeLens.runnableLanguages',
+    runs.runnableLanguageIds(),
+  );
   if (client.state === 'missing') {
     output.appendLine(
       `Scope Lens: ${client.unavailableReason()} Diagnostics, hovers and the Variables view need it; running programs works without it.`,

@@ -26,4 +26,11 @@ export interface ExtensionPlatform {
   readonly createRunner: (() => Promise<RunnerLike>) | undefined;
   /** Why programs cannot run here (shown when `createRunner` is undefined). */
   readonly runUnavailable?: string;
+  /**
+   * The file name a run of `uri` gets (tracebacks name it; its folder is importable). Default:
+   * a `file:` URI's path, any other URI as it is.
+   */
+  runFilename?(uri: vscode.Uri): string;
+  /** Why programs of this language do not run here; undefined: they do. */
+  languageUnavailable?(language: 'python' | 'typescript' | 'javascript'): string | undefined;
 }

@@ -11,7 +11,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RunnerLike } from './platform';
+import type { ExtensionPlatform, RunnerLike } from './platform';
 import type { Language, RunResult, RunVariable } from '../runtime/runner';
 import { runTimeoutMs } from './config';
 import { selectionProgram } from './model/snippet';
@@ -77,15 +77,22 @@ export class RunService implements vscode.Disposable {
   /** Pyodide is loaded in the current worker (so the progress need not say it is loading). */
   private pythonLoaded = false;
 
+  private readonly createRunner: (() => Promise<RunnerLike>) | undefined;
+  private readonly unavailable: string;
+
   /**
-   * `createRunner` starts the runtime (the first run calls it); undefined where programs cannot
-   * run, with `unavailable` saying why.
+   * The platform's `createRunner` starts the runtime (the first run calls it); undefined where
+   * programs cannot run, with `runUnavailable` saying why.
    */
   constructor(
     private readonly output: Output,
-    private readonly createRunner: (() => Promise<RunnerLike>) | undefined,
-    private readonly unavailable = '',
+    private readonly platform: Pick<
+      ExtensionPlatform,
+      'createRunner' | 'runUnavailable' | 'runFilename' | 'languageUnavailable'
+    >,
   ) {
+    this.createRunner = platform.createRunner;
+    this.unavailable = platform.runUnavailable ?? '';
     // A run's error marker belongs to the text it ran: editing the file clears it.
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -175,7 +182,9 @@ export class RunService implements vscode.Disposable {
         `Scope Lens: ${what} runs Python, TypeScript and JavaScript files, not ${document.languageId}.`,
       );
     }
-    const file = runFilename(document);
+    const refusal = this.platform.languageUnavailable?.(language);
+    if (refusal) return this.refuse('unsupported', refusal);
+    const file = this.runFilename(document);
     const label = document.isUntitled ? document.uri.path : path.basename(document.uri.fsPath);
     this.errors.delete(document.uri);
     this.output.newLine();
@@ -304,6 +313,18 @@ export class RunService implements vscode.Disposable {
     return { status };
   }
 
+  /** The editor's language IDs whose programs run here (the run menus show for these). */
+  runnableLanguageIds(): string[] {
+    if (!this.createRunner) return [];
+    return Object.keys(LANGUAGES).filter(
+      (id) => !this.platform.languageUnavailable?.(LANGUAGES[id]),
+    );
+  }
+
+  private runFilename(document: vscode.TextDocument): string {
+    return (this.platform.runFilename ?? defaultRunFilename)(document.uri);
+  }
+
   private async ensureRunner(): Promise<RunnerLike> {
     if (!this.runner) {
       this.runner = await (this.createRunner as () => Promise<RunnerLike>)();
@@ -314,8 +335,8 @@ export class RunService implements vscode.Disposable {
 }
 
 /** Tracebacks name a saved file by its path, an untitled one by its URI. */
-function runFilename(document: vscode.TextDocument): string {
-  return document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString();
+function defaultRunFilename(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }
 
 /** An untitled document runs in the first workspace folder, if there is one on disk. */

@@ -9,6 +9,9 @@
  * host); code-server serves them as `vscode-remote://`, which a worker cannot load, so there the
  * server's script and the TypeScript compiler are fetched (the host's `fetch` knows the scheme)
  * and handed over as blob URLs, the compiler only when the first TS/JS document opens.
+ *
+ * Run File and Run Selection run Python programs in another web worker (web-runner.ts), which
+ * gets Pyodide's files from here on the first run and the workspace's files before each run.
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
@@ -27,6 +30,7 @@ import {
 import { activateOn, deactivate, type ScopeLensApi } from './activate';
 import { clientOptions, documentSelector } from './client';
 import type { ExtensionPlatform, ServerStart } from './platform';
+import { WebRunner, type WebRunnerSources } from './web-runner';
 
 /** The browser's worker constructor (this project compiles without the DOM's types). */
 type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
@@ -35,8 +39,8 @@ declare const Worker: new (url: string) => ServerWorker;
 export type { ScopeLensApi };
 export { deactivate };
 
-export const RUN_UNAVAILABLE_IN_BROWSER =
-  'Scope Lens: Run File and Run Selection are not available in the browser yet. Analysis (diagnostics, hovers, the Variables view) works here; run programs in desktop VS Code.';
+export const SCRIPTS_UNAVAILABLE_IN_BROWSER =
+  'Scope Lens: in the browser, Run File and Run Selection run Python programs; run TypeScript and JavaScript programs in desktop VS Code.';
 
 /** VS Code's `FileType` as the protocol's kind (the symbolic-link bit dropped). */
 function kindOf(type: vscode.FileType): 0 | 1 | 2 {
@@ -160,13 +164,57 @@ async function startClient(context: vscode.ExtensionContext): Promise<ServerStar
   return { client };
 }
 
-const browser: ExtensionPlatform = {
-  serverModule: (context) => serverUri(context).toString(),
-  languageClient: startClient,
-  createRunner: undefined,
-  runUnavailable: RUN_UNAVAILABLE_IN_BROWSER,
-};
+async function fetched(uri: vscode.Uri): Promise<Response> {
+  const response = await fetch(uri.toString(true));
+  if (!response.ok) throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
+  return response;
+}
+
+/**
+ * The run worker's sources: its script, Pyodide's files and the Python packages (about 14 MB,
+ * fetched on the first run only).
+ */
+async function runnerSources(context: vscode.ExtensionContext): Promise<WebRunnerSources> {
+  const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
+  const file = (...p: string[]) => vscode.Uri.joinPath(dist, ...p);
+  const text = async (...p: string[]) => (await fetched(file(...p))).text();
+  const bytes = async (...p: string[]) => (await fetched(file(...p))).arrayBuffer();
+  const [workerUrl, loader, asm, wasm, stdlib, lock, python] = await Promise.all([
+    scriptUrl(file('web', 'run-worker.js')),
+    text('web', 'pyodide.mjs'),
+    text('pyodide', 'pyodide.asm.mjs'),
+    bytes('pyodide', 'pyodide.asm.wasm'),
+    bytes('pyodide', 'python_stdlib.zip'),
+    text('pyodide', 'pyodide-lock.json'),
+    text('web', 'python.json'),
+  ]);
+  return {
+    workerUrl,
+    assets: {
+      loader,
+      asm,
+      wasm,
+      stdlib,
+      lock,
+      python: JSON.parse(python) as Record<string, string>,
+    },
+  };
+}
+
+function browserPlatform(context: vscode.ExtensionContext): ExtensionPlatform {
+  return {
+    serverModule: () => serverUri(context).toString(),
+    languageClient: startClient,
+    async createRunner() {
+      return new WebRunner(await runnerSources(context));
+    },
+    // Workspace files by their URIs' paths, as the language server names them.
+    runFilename: (uri) => (uri.scheme === 'untitled' ? uri.toString() : uri.path),
+    languageUnavailable: (language) =>
+      language === 'python' ? undefined : SCRIPTS_UNAVAILABLE_IN_BROWSER,
+  };
+}
 
 export function activate(context: vscode.ExtensionContext): ScopeLensApi {
-  return activateOn(context, browser);
+  return activateOn(context, browserPlatform(context));
 }

@@ -12,11 +12,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isVirtualFilename } from './virtual-filename';
 
-/** `<...>` names and `scheme:` URIs (two or more letters, so `C:\` stays a path). */
-export function isVirtualFilename(filename: string): boolean {
-  return filename.startsWith('<') || /^[A-Za-z][A-Za-z0-9+.-]+:/.test(filename);
-}
+export { isVirtualFilename };
 
 /** The absolute path of a run's file, relative to `cwd`; virtual names are kept. */
 export function normalizeFilename(filename: string, cwd: string = process.cwd()): string {

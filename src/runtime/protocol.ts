@@ -130,6 +130,38 @@ export interface WorkerRunResult {
   readonly exitCode: 0 | 1;
   readonly error?: RunError;
   readonly variables?: RunVariable[];
+  /** Browser only: what the program changed in the workspace's folders (see `WorkspaceSync`). */
+  readonly workspaceChanges?: WorkspaceChanges;
+}
+
+/** A file of the workspace, by its POSIX path (the path of its URI). */
+export interface WorkspaceFile {
+  readonly path: string;
+  readonly data: Uint8Array;
+  /** Its modification time (ms), which the program sees. */
+  readonly mtime?: number;
+}
+
+/**
+ * Browser only. The browser's run worker has no disk: the workspace's files are copied into
+ * Pyodide's memory before a run (only those new or changed since that worker last got them),
+ * and what the program writes under `roots` comes back in the result to be saved.
+ */
+export interface WorkspaceSync {
+  /** The workspace folders (POSIX paths) the program sees. */
+  readonly roots: readonly string[];
+  readonly write: readonly WorkspaceFile[];
+  /** Files deleted since the worker got them. */
+  readonly remove: readonly string[];
+}
+
+export interface WorkspaceChanges {
+  /** Files the program created or changed. */
+  readonly written: readonly WorkspaceFile[];
+  /** Files the program deleted. */
+  readonly removed: readonly string[];
+  /** Files left unsaved, each with why (too big, ...). */
+  readonly skipped: readonly string[];
 }
 
 // main → worker
@@ -138,6 +170,31 @@ export interface RunMessage {
   readonly type: 'run';
   readonly id: number;
   readonly request: RunRequest;
+  /** Browser only: the workspace's files for this run. */
+  readonly workspace?: WorkspaceSync;
+}
+
+/**
+ * Browser only, the first message to a new run worker: the files it cannot fetch itself (a
+ * worker started from a blob cannot load the extension's `vscode-remote:` files), fetched by
+ * the extension.
+ */
+export interface InitMessage {
+  readonly type: 'init';
+  readonly assets: WebRuntimeAssets;
+}
+
+export interface WebRuntimeAssets {
+  /** Pyodide's loader module (`pyodide.mjs`) and its WebAssembly module's glue (`pyodide.asm.mjs`). */
+  readonly loader: string;
+  readonly asm: string;
+  readonly wasm: ArrayBuffer;
+  /** Python's standard library (`python_stdlib.zip`). */
+  readonly stdlib: ArrayBuffer;
+  /** `pyodide-lock.json`. */
+  readonly lock: string;
+  /** Scope Lens's Python packages: path under the packages' folder → source. */
+  readonly python: Readonly<Record<string, string>>;
 }
 
 export interface StatsRequestMessage {
@@ -147,7 +204,7 @@ export interface StatsRequestMessage {
   readonly gc: boolean;
 }
 
-export type ToWorker = RunMessage | StatsRequestMessage;
+export type ToWorker = RunMessage | StatsRequestMessage | InitMessage;
 
 // worker → main
 

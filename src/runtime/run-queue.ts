@@ -8,7 +8,17 @@
  * `scope-lens run` and the desktop extension) and src/extension/web-runner.ts (a browser's web
  * worker). No Node built-in here.
  */
-import type { FromWorker, RunRequest, RunResult, ToWorker, WorkerStats } from './protocol';
+import type {
+  FromWorker,
+  RunRequest,
+  RunResult,
+  ToWorker,
+  WorkerStats,
+  WorkspaceChanges,
+} from './protocol';
+
+/** A run's result before `afterRun` (the browser's worker also reports the files it wrote). */
+export type FinishedRun = RunResult & { readonly workspaceChanges?: WorkspaceChanges };
 
 /** How long a program may take to start (loading Pyodide) before the run is abandoned. */
 export const START_TIMEOUT_MS = 120_000;
@@ -48,7 +58,7 @@ interface ActiveRun {
   readonly timeoutMs: number;
   timer: ReturnType<typeof setTimeout> | null;
   /** Resolves the run (once). */
-  finish(result: RunResult): void;
+  finish(result: FinishedRun): void;
 }
 
 export abstract class RunQueue {
@@ -85,8 +95,8 @@ export abstract class RunQueue {
     return {};
   }
 
-  /** Called with every finished run's worker result (the browser writes files back). */
-  protected afterRun(_result: RunResult): void | Promise<void> {}
+  /** Called with every finished run's result (the browser saves the files it wrote). */
+  protected afterRun(_result: FinishedRun, _handlers: RunHandlers): void | Promise<void> {}
 
   /**
    * Runs a program; resolves when it ends, fails, times out or is cancelled (a run still waiting
@@ -172,7 +182,7 @@ export abstract class RunQueue {
       };
     }
     if (this.disposed || epoch !== this.epoch) return stopped('cancel', 0, start);
-    const result = await new Promise<RunResult>((resolve) => {
+    const result = await new Promise<FinishedRun>((resolve) => {
       const onAbort = () => this.stop('cancel');
       const active: ActiveRun = {
         id,
@@ -180,7 +190,7 @@ export abstract class RunQueue {
         start,
         timeoutMs,
         timer: setTimeout(() => this.stop('start'), START_TIMEOUT_MS),
-        finish: (result) => {
+        finish: (result: FinishedRun) => {
           if (this.active !== active) return;
           this.active = null;
           if (active.timer) clearTimeout(active.timer);
@@ -195,8 +205,11 @@ export abstract class RunQueue {
       worker.hold(true);
       this.post({ ...extra, type: 'run', id, request: req } as ToWorker);
     });
-    await this.afterRun(result);
-    return result;
+    await this.afterRun(result, handlers);
+    // The files were the runner's business; callers get the run's result.
+    const { workspaceChanges, ...rest } = result;
+    void workspaceChanges;
+    return rest;
   }
 
   /** Stops the active run: terminates its worker (a new one starts with the next run). */
