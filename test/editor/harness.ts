@@ -7,6 +7,7 @@
  * Everything a run makes (user data, extensions, the workspace copy, logs) lives in one
  * temporary folder that `stop()` removes unless SCOPE_LENS_KEEP_EDITOR_TMP is set.
  */
+import { strict as assert } from 'node:assert';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -353,4 +354,47 @@ export async function problem(page: Page, text: string, timeoutMs = 30_000): Pro
   const row = page.locator('.markers-panel .monaco-tl-contents', { hasText: text });
   await row.first().waitFor({ timeout: timeoutMs });
   return (await row.first().textContent()) ?? '';
+}
+
+/**
+ * Scope Lens: Run File from the command palette on the open `reuse_after_error.py`: the output
+ * panel shows TF's output and the finished line; a screenshot named `name`.
+ */
+export async function runFileShowsOutput(page: Page, name: string): Promise<void> {
+  await command(page, 'Scope Lens: Run File');
+  const output = page.locator('.panel .view-lines', { hasText: 'cur_scope/my_var:0' });
+  // The first run loads Python (longer in a browser, where the extension hands it its files).
+  await output.first().waitFor({ timeout: 150_000 });
+  const text = (await page.locator('.panel .view-lines').first().innerText()).replace(
+    /\u00a0/g,
+    ' ',
+  );
+  assert.match(text, /True\s+cur_scope\/my_var:0/);
+  await page
+    .locator('.panel .view-lines', { hasText: '✓ finished' })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await shot(page, name);
+}
+
+/**
+ * Run File on `forever.py` (a loop that never ends), then the progress notification's Cancel:
+ * the output says it was cancelled. A screenshot of the notification when `name` is given.
+ */
+export async function cancelForever(page: Page, name: string | null): Promise<void> {
+  await openFile(page, 'forever.py');
+  await command(page, 'Scope Lens: Run File');
+  // `notification-fade-in-done`: the toast has finished fading in (for the screenshot).
+  const toast = page.locator('.notification-toast.notification-fade-in-done', {
+    hasText: 'Scope Lens: running forever.py',
+  });
+  await toast.waitFor({ timeout: 30_000 });
+  const cancel = toast.locator('.monaco-button', { hasText: 'Cancel' });
+  await cancel.waitFor();
+  if (name) await shot(page, name);
+  await cancel.click();
+  await page
+    .locator('.panel .view-lines', { hasText: '■ cancelled' })
+    .first()
+    .waitFor({ timeout: 15_000 });
 }

@@ -19,7 +19,7 @@ const TIMEOUT_MS = 10 * 60_000;
 const COMMIT = '0000000000000000000000000000000000091191';
 
 async function main(): Promise<number> {
-  for (const f of ['dist/web/extension.js', 'dist/web/server.js']) {
+  for (const f of ['dist/web/extension.js', 'dist/web/server.js', 'dist/web/run-worker.js']) {
     if (!fs.existsSync(path.join(root, f))) {
       console.error(`web: ${f} is missing; run \`node scripts/build.mjs\` first`);
       return 1;
@@ -44,6 +44,27 @@ async function main(): Promise<number> {
   fs.cpSync(path.join(root, 'examples', 'checkpoint'), path.join(workspace, 'classifier'), {
     recursive: true,
   });
+  // Programs whose output TF recorded, for Run File: tf.layers and slim values, and the
+  // transformer example's forward pass on a numpy batch (it imports examples/python from its
+  // working directory, its own folder under Run File).
+  const recorded = path.join(workspace, 'recorded');
+  for (const [folder, name] of [
+    ['layers', 'layers_values'],
+    ['transformer', 'forward'],
+  ]) {
+    fs.mkdirSync(path.join(recorded, folder), { recursive: true });
+    for (const ext of ['.py', '.expected']) {
+      fs.copyFileSync(
+        path.join(root, 'test', 'runtime', folder, name + ext),
+        path.join(recorded, folder, name + ext),
+      );
+    }
+  }
+  fs.mkdirSync(path.join(recorded, 'transformer', 'examples', 'python'), { recursive: true });
+  fs.copyFileSync(
+    path.join(root, 'examples', 'python', 'transformer.py'),
+    path.join(recorded, 'transformer', 'examples', 'python', 'transformer.py'),
+  );
   await esbuild.build({
     entryPoints: [path.join(root, 'test', 'web', 'suite.ts')],
     outfile: suite,

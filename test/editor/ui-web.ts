@@ -8,8 +8,11 @@
  *   - hover over `get_variable` shows cur_scope/my_var:0
  *   - the Problems panel shows "already exists" for a variable created twice
  *   - the extension runs in the web worker (the Running Extensions editor says "web worker")
- *   - Run File / Run Selection are not offered (programs cannot run in the browser yet)
- *   - a TypeScript file that creates a variable twice gets the same error (the compiler loads)
+ *   - Run File from the command palette runs the program in a web worker (Pyodide, from the
+ *     extension's own files) and the output shows TF's output; a program that never ends is
+ *     stopped by the progress notification's Cancel
+ *   - a TypeScript file that creates a variable twice gets the same error (the compiler loads),
+ *     and has no Run button (TypeScript programs run on the desktop)
  *
  * Screenshots go to out/screenshots (web-*.png; `npm run screenshots` writes docs/screenshots).
  *
@@ -20,6 +23,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
+  cancelForever,
   command,
   launchBrowser,
   makeTmp,
@@ -31,11 +35,21 @@ import {
   removeTmp,
   root,
   runChecks,
+  runFileShowsOutput,
   shot,
   startEditor,
 } from './harness';
 
 const FAILURES = path.join(root, '.vscode-test', 'ui-web-failures');
+/** The browser entry's files (with dist/pyodide/). */
+const WEB_FILES = [
+  'dist/web/extension.js',
+  'dist/web/server.js',
+  'dist/web/run-worker.js',
+  'dist/web/pyodide.mjs',
+  'dist/web/python.json',
+  'dist/typescript.js',
+];
 
 /** The extension as a browser-only extension: package.json without `main`, the web bundles. */
 function stageBrowserOnly(into: string): string {
@@ -44,8 +58,10 @@ function stageBrowserOnly(into: string): string {
   delete pkg.main;
   fs.mkdirSync(path.join(ext, 'dist', 'web'), { recursive: true });
   fs.writeFileSync(path.join(ext, 'package.json'), JSON.stringify(pkg, null, 2));
-  for (const f of ['dist/web/extension.js', 'dist/web/server.js', 'dist/typescript.js'])
-    fs.copyFileSync(path.join(root, f), path.join(ext, f));
+  for (const f of WEB_FILES) fs.copyFileSync(path.join(root, f), path.join(ext, f));
+  fs.cpSync(path.join(root, 'dist', 'pyodide'), path.join(ext, 'dist', 'pyodide'), {
+    recursive: true,
+  });
   fs.cpSync(path.join(root, 'media'), path.join(ext, 'media'), { recursive: true });
   return ext;
 }
@@ -91,36 +107,35 @@ const checks: Array<{ name: string; run(page: Page): Promise<void> }> = [
     },
   },
   {
-    name: 'the run commands are not offered where programs cannot run yet',
+    name: "Scope Lens: Run File runs the program in the browser and prints TF's output",
     async run(page) {
       await openFile(page, 'reuse_after_error.py');
-      await page.keyboard.press('Control+Shift+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill('>Scope Lens: ');
-      // The palette lists the extension's other commands, not Run File / Run Selection.
-      const rows = page.locator('.quick-input-list .monaco-list-row');
-      await rows.filter({ hasText: 'Copy Full Variable Name' }).first().waitFor();
-      const texts = await rows.allInnerTexts();
-      assert.ok(!texts.some((t) => /Run (File|Selection)/.test(t)), texts.join(' | '));
-      assert.equal(await page.locator('.editor-actions [aria-label*="Run File"]').count(), 0);
-      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('.editor-actions [aria-label*="Run File"]').count(), 1);
+      await runFileShowsOutput(page, 'web-run-file');
     },
   },
   {
-    name: 'a TypeScript file: the compiler loads in the worker and the error shows',
+    name: "a run's progress notification has a Cancel button that stops the program",
+    async run(page) {
+      await cancelForever(page, null);
+    },
+  },
+  {
+    name: 'a TypeScript file: the compiler loads in the worker, the error shows, no Run button',
     async run(page) {
       await openFile(page, 'reuse_after_error.ts');
       assert.match(
         await problem(page, 'layer1/w already exists', 60_000),
         /already exists, disallowed/,
       );
+      // TypeScript programs run on the desktop only: no Run button for them here.
+      assert.equal(await page.locator('.editor-actions [aria-label*="Run File"]').count(), 0);
     },
   },
 ];
 
 async function main(): Promise<void> {
-  for (const f of ['dist/web/extension.js', 'dist/web/server.js', 'dist/typescript.js'])
+  for (const f of WEB_FILES)
     if (!fs.existsSync(path.join(root, f)))
       throw new Error(`${f} is missing: run \`node scripts/build.mjs\` first`);
   const tmp = makeTmp('ui-web');

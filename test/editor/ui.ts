@@ -21,6 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import {
+  cancelForever,
   command,
   launchBrowser,
   makeTmp,
@@ -32,6 +33,7 @@ import {
   removeTmp,
   root,
   runChecks,
+  runFileShowsOutput,
   serverBuilt,
   shot,
   startEditor,
@@ -127,36 +129,13 @@ const checks: Check[] = [
     name: "Scope Lens: Run File from the command palette prints TF's output",
     async run(page) {
       await openFile(page, 'reuse_after_error.py');
-      await command(page, 'Scope Lens: Run File');
-      const output = page.locator('.panel .view-lines', { hasText: 'cur_scope/my_var:0' });
-      await output.first().waitFor({ timeout: 90_000 });
-      const text = (await page.locator('.panel .view-lines').first().innerText()).replace(
-        /\u00a0/g,
-        ' ',
-      );
-      assert.match(text, /True\s+cur_scope\/my_var:0/);
-      await page.locator('.panel .view-lines', { hasText: '✓ finished' }).first().waitFor();
-      await shot(page, 'run-file');
+      await runFileShowsOutput(page, 'run-file');
     },
   },
   {
     name: "a run's progress notification has a Cancel button that stops the program",
     async run(page) {
-      await openFile(page, 'forever.py');
-      await command(page, 'Scope Lens: Run File');
-      // `notification-fade-in-done`: the toast has finished fading in (for the screenshot).
-      const toast = page.locator('.notification-toast.notification-fade-in-done', {
-        hasText: 'Scope Lens: running forever.py',
-      });
-      await toast.waitFor({ timeout: 30_000 });
-      const cancel = toast.locator('.monaco-button', { hasText: 'Cancel' });
-      await cancel.waitFor();
-      await shot(page, 'run-progress');
-      await cancel.click();
-      await page
-        .locator('.panel .view-lines', { hasText: '■ cancelled' })
-        .first()
-        .waitFor({ timeout: 15_000 });
+      await cancelForever(page, 'run-progress');
     },
   },
   {

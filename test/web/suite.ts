@@ -147,10 +147,106 @@ test('Compare with Checkpoint reads a checkpoint of the workspace through worksp
   await vscode.commands.executeCommand('scopeLens.compareWithCheckpoint', null);
 });
 
-test('Run File says that runs need desktop VS Code', async () => {
-  await open(fileUri('towers.py'));
+interface RunSummary {
+  status: string;
+  file?: string;
+  error?: { type: string; message: string; line?: number };
+  variables?: string[];
+}
+
+/** Runs the file with Run File and returns its summary and what it printed. */
+async function runFile(uri: vscode.Uri): Promise<{ summary: RunSummary; printed: string }> {
+  await open(uri);
+  const before = api.outputText().length;
+  const summary = await vscode.commands.executeCommand<RunSummary>('scopeLens.runFile');
+  check(summary, 'Run File returned nothing');
+  // The output between the run's header line and its result line.
+  const text = api.outputText().slice(before);
+  const start = text.indexOf('\n', text.indexOf('▶ Run File:')) + 1;
+  const result = /^[✓✗■] /m.exec(text.slice(start));
+  return { summary, printed: text.slice(start, result ? start + result.index : undefined) };
+}
+
+async function textOf(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Programs whose output TF 1.15 recorded (test/runtime/*, copied in by run-web.ts). */
+for (const [folder, name] of [
+  ['layers', 'layers_values'],
+  ['transformer', 'forward'],
+] as const) {
+  test(`Run File of ${folder}/${name}.py prints what TensorFlow printed`, async () => {
+    const { summary, printed } = await runFile(fileUri('recorded', folder, `${name}.py`));
+    check(summary.status === 'ok', `the run ended ${JSON.stringify(summary)}:\n${printed}`);
+    check(summary.file === `/recorded/${folder}/${name}.py`, `the file is ${summary.file}`);
+    const expected = await textOf(fileUri('recorded', folder, `${name}.expected`));
+    if (printed !== expected) {
+      const a = printed.split('\n');
+      const b = expected.split('\n');
+      const k = a.findIndex((line, n) => line !== b[n]);
+      throw new Error(`line ${k + 1} differs:\n  printed:  ${a[k]}\n  expected: ${b[k]}`);
+    }
+  });
+}
+
+test('a run sees the workspace as CPython does, and what it writes is saved there', async () => {
+  const { summary, printed } = await runFile(fileUri('saver.py'));
+  check(summary.status === 'ok', `the run ended ${JSON.stringify(summary)}:\n${printed}`);
+  check(printed.includes("cwd / argv ['/saver.py'] mtime True"), printed);
+  // Saver.save wrote a checkpoint into the workspace through workspace.fs.
+  const index = await vscode.workspace.fs.stat(fileUri('saved', 'model.ckpt-3.index'));
+  check(index.size > 0, 'the checkpoint index is empty');
+  check(
+    (await textOf(fileUri('saved', 'checkpoint'))).includes(
+      'model_checkpoint_path: "model.ckpt-3"',
+    ),
+    'the checkpoint state file',
+  );
+  check((await textOf(fileUri('saved', 'note.txt'))) === 'trained\n', 'note.txt');
+  // The next run reads what the last one saved (and the workspace's own files).
+  const again = await runFile(fileUri('restore.py'));
+  check(again.summary.status === 'ok', `${JSON.stringify(again.summary)}:\n${again.printed}`);
+  check(again.printed.includes('restored model/dense/kernel:0 (4, 2) 8.0'), again.printed);
+  const names = api.runResults().results;
+  check(JSON.stringify(names).includes('model/dense/kernel:0'), JSON.stringify(names));
+});
+
+test('an error in a run is the traceback TF prints and a diagnostic on its line', async () => {
+  const { summary, printed } = await runFile(fileUri('towers.py'));
+  check(summary.status === 'error', JSON.stringify(summary));
+  check(
+    summary.error?.message.startsWith('Variable encoder/w already exists, disallowed.') === true,
+    JSON.stringify(summary.error),
+  );
+  check(printed.includes('File "/towers.py", line'), printed);
+  const doc = await vscode.workspace.openTextDocument(fileUri('towers.py'));
+  const marked = vscode.languages
+    .getDiagnostics(doc.uri)
+    .find((d) => d.source === 'Scope Lens (run)');
+  check(marked?.range.start.line === (summary.error?.line ?? 0) - 1, 'the run error diagnostic');
+});
+
+test('a program that never ends is stopped at the timeout; the next run works', async () => {
+  const config = vscode.workspace.getConfiguration('scopeLens');
+  await config.update('run.timeout', 3, vscode.ConfigurationTarget.Global);
+  try {
+    const { summary } = await runFile(fileUri('forever.py'));
+    check(summary.status === 'timeout', JSON.stringify(summary));
+  } finally {
+    await config.update('run.timeout', undefined, vscode.ConfigurationTarget.Global);
+  }
+  const { summary, printed } = await runFile(fileUri('hello.py'));
+  check(
+    summary.status === 'ok' && printed === 'hello 6\n',
+    `${JSON.stringify(summary)} ${printed}`,
+  );
+});
+
+test('TypeScript programs are refused with the reason', async () => {
+  await open(fileUri('engine.ts'));
   const summary = await vscode.commands.executeCommand<{ status: string }>('scopeLens.runFile');
-  check(summary?.status === 'unavailable', `Run File returned ${JSON.stringify(summary)}`);
+  check(summary?.status === 'unsupported', `Run File returned ${JSON.stringify(summary)}`);
 });
 
 export async function run(): Promise<void> {

@@ -1,0 +1,3 @@
+import numpy as np
+
+print("hello", int(np.arange(4).sum()))
