@@ -210,9 +210,9 @@ function copyPython() {
 function packPythonForWeb() {
   const files = {};
   const walk = (dir, rel) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
+    for (const e of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(path.join(dir, e.name), r);
       else if (e.name.endsWith('.py')) files[r] = fs.readFileSync(path.join(dir, e.name), 'utf8');
