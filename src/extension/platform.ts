@@ -31,6 +31,8 @@ export interface ExtensionPlatform {
    * a `file:` URI's path, any other URI as it is.
    */
   runFilename?(uri: vscode.Uri): string;
+  /** Printed in the output before the first run: how running here differs from the desktop. */
+  readonly runNote?: string;
   /** Why programs of this language do not run here; undefined: they do. */
   languageUnavailable?(language: 'python' | 'typescript' | 'javascript'): string | undefined;
 }

@@ -76,6 +76,8 @@ export class RunService implements vscode.Disposable {
   private last: RunRecord | undefined;
   /** Pyodide is loaded in the current worker (so the progress need not say it is loading). */
   private pythonLoaded = false;
+  /** The platform's run note was printed. */
+  private noted = false;
 
   private readonly createRunner: (() => Promise<RunnerLike>) | undefined;
   private readonly unavailable: string;
@@ -88,7 +90,7 @@ export class RunService implements vscode.Disposable {
     private readonly output: Output,
     private readonly platform: Pick<
       ExtensionPlatform,
-      'createRunner' | 'runUnavailable' | 'runFilename' | 'languageUnavailable'
+      'createRunner' | 'runUnavailable' | 'runFilename' | 'languageUnavailable' | 'runNote'
     >,
   ) {
     this.createRunner = platform.createRunner;
@@ -188,6 +190,10 @@ export class RunService implements vscode.Disposable {
     const label = document.isUntitled ? document.uri.path : path.basename(document.uri.fsPath);
     this.errors.delete(document.uri);
     this.output.newLine();
+    if (this.platform.runNote && !this.noted) {
+      this.output.appendLine(this.platform.runNote);
+      this.noted = true;
+    }
     this.output.appendLine(
       `▶ ${what}: ${file}${note ? ` (${note})` : ''} — ${LANGUAGE_NAMES[language]}`,
     );

@@ -39,6 +39,9 @@ declare const Worker: new (url: string) => ServerWorker;
 export type { ScopeLensApi };
 export { deactivate };
 
+export const BROWSER_RUN_NOTE =
+  'Scope Lens runs Python programs here in a web worker: a program sees the files of the workspace (a copy in memory, not a disk), and what it writes or deletes there is saved to the workspace when it ends. TypeScript and JavaScript programs run in desktop VS Code.';
+
 export const SCRIPTS_UNAVAILABLE_IN_BROWSER =
   'Scope Lens: in the browser, Run File and Run Selection run Python programs; run TypeScript and JavaScript programs in desktop VS Code.';
 
@@ -208,6 +211,7 @@ function browserPlatform(context: vscode.ExtensionContext): ExtensionPlatform {
     async createRunner() {
       return new WebRunner(await runnerSources(context));
     },
+    runNote: BROWSER_RUN_NOTE,
     // Workspace files by their URIs' paths, as the language server names them.
     runFilename: (uri) => (uri.scheme === 'untitled' ? uri.toString() : uri.path),
     languageUnavailable: (language) =>

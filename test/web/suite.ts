@@ -178,6 +178,10 @@ for (const [folder, name] of [
 ] as const) {
   test(`Run File of ${folder}/${name}.py prints what TensorFlow printed`, async () => {
     const { summary, printed } = await runFile(fileUri('recorded', folder, `${name}.py`));
+    check(
+      api.outputText().includes('Scope Lens runs Python programs here in a web worker'),
+      'note',
+    );
     check(summary.status === 'ok', `the run ended ${JSON.stringify(summary)}:\n${printed}`);
     check(summary.file === `/recorded/${folder}/${name}.py`, `the file is ${summary.file}`);
     const expected = await textOf(fileUri('recorded', folder, `${name}.expected`));
