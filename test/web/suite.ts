@@ -247,6 +247,21 @@ test('a program that never ends is stopped at the timeout; the next run works', 
   );
 });
 
+test('Run Selection runs the selected lines after the imports, with their line numbers', async () => {
+  const editor = await open(fileUri('hello.py'));
+  editor.selection = new vscode.Selection(2, 0, 2, 40);
+  const before = api.outputText().length;
+  const summary = await vscode.commands.executeCommand<RunSummary>('scopeLens.runSelection');
+  check(summary?.status === 'ok', JSON.stringify(summary));
+  const text = api.outputText().slice(before);
+  check(
+    /▶ Run Selection: \/hello\.py \(from line 3, after the file.s imports\)[^\n]*\nhello 6\n/.test(
+      text,
+    ),
+    text,
+  );
+});
+
 test('TypeScript programs are refused with the reason', async () => {
   await open(fileUri('engine.ts'));
   const summary = await vscode.commands.executeCommand<{ status: string }>('scopeLens.runFile');
