@@ -182,8 +182,11 @@ def reduce_sum_axis(x, axis, keepdims=False, name=None):
     scope = _scoped("Sum", name)
     with get_default_graph().name_scope(scope):
         ax = const(axis, _dtypes.int32, "reduction_indices")
-    return op1("Sum", scope, [x, ax],
-               lambda ins, _s: T.sum(ins[0], _engine.tojs(_ints(ins[1])), keepdims), x.dtype)
+    def compute(ins, _s):
+        axes = _ints(ins[1])
+        return T.sum(ins[0], _engine.tojs(axes), keepdims) if axes else T.clone(ins[0])
+
+    return op1("Sum", scope, [x, ax], compute, x.dtype)
 
 
 def tile(x, multiples, name=None):
@@ -195,7 +198,7 @@ def tile(x, multiples, name=None):
                lambda ins, _s: T.tile(ins[0], _engine.tojs(_ints(ins[1]))), x.dtype)
 
 
-def broadcast_gradient_args(sx, sy):
+def broadcast_gradient_args(sx, sy, name=None):
     """`gen_array_ops.broadcast_gradient_args`: the axes to sum each side's gradient over."""
     def compute(ins, _s):
         a, b = _ints(ins[0]), _ints(ins[1])
@@ -213,7 +216,7 @@ def broadcast_gradient_args(sx, sy):
                 rb.append(i)
         return [T.tensor1d(_engine.tojs(ra), "int32"), T.tensor1d(_engine.tojs(rb), "int32")]
 
-    return op_n("BroadcastGradientArgs", None, [sx, sy], compute,
+    return op_n("BroadcastGradientArgs", name, [sx, sy], compute,
                 [(_dtypes.int32, [None]), (_dtypes.int32, [None])])
 
 
@@ -370,13 +373,70 @@ def _broadcast_reduce(x, y):
     return sx, sy, rx, ry
 
 
+def _static_broadcast_axes(sx, sy):
+    """What op BroadcastGradientArgs computes, for two static shapes."""
+    n = max(len(sx), len(sy))
+    a = [1] * (n - len(sx)) + list(sx)
+    b = [1] * (n - len(sy)) + list(sy)
+    ra, rb = [], []
+    for i in range(n):
+        if a[i] == 1 and b[i] != 1:
+            ra.append(i)
+        elif b[i] == 1 and a[i] != 1:
+            rb.append(i)
+        elif a[i] == 1 and b[i] == 1:
+            ra.append(i)
+            rb.append(i)
+    return tuple(ra), tuple(rb)
+
+
+def _smart_broadcast_gradient_args(x, y, grad):
+    """1.15's `SmartBroadcastGradientArgs` (math_grad.py): for shapes not fully known, ops
+    `Shape` (never a Const: `shape_internal(optimize=False)`) and `BroadcastGradientArgs`; for
+    known shapes, the reduction axes computed once per graph and pair of shapes (the first time
+    by an op `BroadcastGradientArgs` of Consts `s0`, `s1` that TF evaluates, cached in the
+    graph's `_bcast_grad_args_cache`), returned as tuples with whether each side's gradient
+    needs reducing at all (its shape differs from the gradient's)."""
+    xs, ys, gs = _shape_tuple(x), _shape_tuple(y), _shape_tuple(grad)
+    if xs is None or None in xs or ys is None or None in ys:
+        sx = shape(x, optimize=False)
+        sy = shape(y, optimize=False)
+        rx, ry = broadcast_gradient_args(sx, sy)
+        return (sx, rx, True), (sy, ry, True)
+    g = get_default_graph()
+    cache = g.__dict__.setdefault("_bcast_grad_args_cache", {})
+    key = (xs, ys)
+    if key not in cache:
+        scope = _scoped("BroadcastGradientArgs")
+        with g.name_scope(scope):
+            s0 = const(list(xs), _dtypes.int32, "s0")
+            s1 = const(list(ys), _dtypes.int32, "s1")
+        broadcast_gradient_args(s0, s1, scope)
+        cache[key] = _static_broadcast_axes(xs, ys)
+    rx, ry = cache[key]
+    return (xs, rx, xs != gs), (ys, ry, ys != gs)
+
+
+def _reduce_to(grad, axes, shape_):
+    """`array_ops.reshape(math_ops.reduce_sum(grad, axes), shape)` with `axes` and `shape`
+    either tensors or (cached) tuples: a tuple becomes `Sum/reduction_indices`,
+    `Reshape/shape`."""
+    if isinstance(axes, Tensor):
+        summed = reduce_sum(grad, axes)
+    else:
+        summed = reduce_sum_axis(grad, list(axes))
+    return reshape(summed, shape_ if isinstance(shape_, Tensor) else list(shape_))
+
+
 @register("Add", "AddV2")
 def _add_grad(op, grad):
     x, y = op.inputs
     if _fully_equal(x, y, grad):
         return grad, grad
-    sx, sy, rx, ry = _broadcast_reduce(x, y)
-    return (reshape(reduce_sum(grad, rx), sx), reshape(reduce_sum(grad, ry), sy))
+    (sx, rx, mx), (sy, ry, my) = _smart_broadcast_gradient_args(x, y, grad)
+    gx = _reduce_to(grad, rx, sx) if mx else grad
+    gy = _reduce_to(grad, ry, sy) if my else grad
+    return gx, gy
 
 
 @register("Sub")
@@ -384,8 +444,10 @@ def _sub_grad(op, grad):
     x, y = op.inputs
     if _fully_equal(x, y, grad):
         return grad, neg(grad)
-    sx, sy, rx, ry = _broadcast_reduce(x, y)
-    return (reshape(reduce_sum(grad, rx), sx), reshape(neg(reduce_sum(grad, ry)), sy))
+    (sx, rx, mx), (sy, ry, my) = _smart_broadcast_gradient_args(x, y, grad)
+    gx = _reduce_to(grad, rx, sx) if mx else grad
+    gy = _reduce_to(neg(grad), ry, sy) if my else neg(grad)
+    return gx, gy
 
 
 @register("Mul")
@@ -393,9 +455,10 @@ def _mul_grad(op, grad):
     x, y = op.inputs
     if _fully_equal(x, y, grad) and grad.dtype.base_dtype in (_dtypes.int32, _dtypes.float32):
         return Mul(grad, y), Mul(grad, x)
-    sx, sy, rx, ry = _broadcast_reduce(x, y)
-    return (reshape(reduce_sum(Mul(grad, y), rx), sx),
-            reshape(reduce_sum(Mul(x, grad), ry), sy))
+    (sx, rx, mx), (sy, ry, my) = _smart_broadcast_gradient_args(x, y, grad)
+    gx = _reduce_to(Mul(grad, y), rx, sx) if mx else Mul(grad, y)
+    gy = _reduce_to(Mul(x, grad), ry, sy) if my else Mul(x, grad)
+    return gx, gy
 
 
 @register("RealDiv")
