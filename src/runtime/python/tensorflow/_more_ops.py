@@ -9,8 +9,8 @@ import builtins as _b
 
 from . import _engine
 from . import dtypes as _dtypes
-from ._ops import (_graph, _op_name, _shape_list, convert_to_tensor, infer_shape, infer_shapes,
-                   make_op)
+from ._ops import (_graph, _op_name, _shape_list, constant, convert_to_tensor, infer_shape,
+                   infer_shapes, make_op)
 from ._framework import Operation, Tensor
 
 T = _engine.tfjs
@@ -211,14 +211,23 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
 
 
 def size(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name
+    """`array_ops.size` (`size_internal(optimize=True)`): a fully defined static shape (or one
+    with a 0 dimension) is a `Const` named as the op would be (`Size`), else op `Size`."""
     x = convert_to_tensor(input)
+    dims = x.shape
+    if dims.is_fully_defined() or (dims.dims and any(d.value == 0 for d in dims.dims)):
+        n = dims.num_elements() if dims.is_fully_defined() else 0
+        return constant(n, dtype=_dtypes.as_dtype(out_type), name=_op_name(name, "Size") + "/")
     return make_op("Size", name, "Size", [x],
                    lambda ins, s: T.scalar(int(ins[0].size), "int32"),
                    _dtypes.as_dtype(out_type), [])
 
 
 def rank(input, name=None):  # noqa: A002 - TF's name
+    """`array_ops.rank` (`rank_internal(optimize=True)`): a known rank is a `Const` (`Rank`)."""
     x = convert_to_tensor(input)
+    if x.shape.dims is not None:
+        return constant(len(x.shape), dtype=_dtypes.int32, name=_op_name(name, "Rank") + "/")
     return make_op("Rank", name, "Rank", [x], lambda ins, s: T.scalar(int(ins[0].rank), "int32"),
                    _dtypes.int32, [])
 

@@ -1349,9 +1349,13 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
 
 
 def shape(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name
+    """`array_ops.shape` (`shape_internal(optimize=True)`): a fully defined static shape is a
+    `Const` named as the op would be (`Shape`), else op `Shape`."""
     x = convert_to_tensor(input)
     out = _dtypes.as_dtype(out_type)
     dims = x.shape
+    if dims.is_fully_defined():
+        return constant(dims.as_list(), dtype=out, name=_op_name(name, "Shape") + "/")
 
     def compute(ins, s):
         return T.tensor1d(_engine.tojs([int(d) for d in ins[0].shape]), "int32")
