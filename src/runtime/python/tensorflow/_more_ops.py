@@ -10,7 +10,7 @@ import builtins as _b
 from . import _engine
 from . import dtypes as _dtypes
 from ._ops import (_graph, _op_name, _shape_list, constant, convert_to_tensor, infer_shape,
-                   infer_shapes, make_op)
+                   infer_shapes, make_op, op_const)
 from ._framework import Operation, Tensor
 
 T = _engine.tfjs
@@ -159,7 +159,8 @@ def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002 - TF's nam
         axis = items[0]
     axis = int(axis)
     shape = infer_shape("expand_dims", [x.shape], {"axis": axis}, op_name, "ExpandDims")
-    return make_op("ExpandDims", op_name + "/", "ExpandDims", [x],
+    dim = op_const(op_name, axis, "dim")
+    return make_op("ExpandDims", op_name + "/", "ExpandDims", [x, dim],
                    lambda ins, s: T.expandDims(ins[0], axis), x.dtype.base_dtype, shape)
 
 
@@ -183,6 +184,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
         raise ValueError("Cannot infer num from shape %s" % x.shape)
     op = Operation(_graph(), op_name, "Unpack", [x],
                    lambda ins, s: _engine.js_list(T.unstack(ins[0], int(axis))))
+    op._attrs = {"axis": int(axis), "num": len(shapes)}
     return [Tensor(op, k, x.dtype.base_dtype, shp) for k, shp in enumerate(shapes)]
 
 
@@ -286,7 +288,10 @@ def pad(tensor, paddings, mode="CONSTANT", name=None, constant_values=0):
             return T.mirrorPad(ins[0], js(rows), mode.lower())
         return T.pad(ins[0], js(rows), constant_values)
 
-    return make_op(op_type, op_name + "/", op_type, [x], compute, x.dtype.base_dtype, shape)
+    inputs = [x, op_const(op_name, rows, "paddings")]
+    if op_type == "PadV2":
+        inputs.append(op_const(op_name, constant_values, "constant_values", x.dtype.base_dtype))
+    return make_op(op_type, op_name + "/", op_type, inputs, compute, x.dtype.base_dtype, shape)
 
 
 def gather_nd(params, indices, name=None, batch_dims=0):
