@@ -585,7 +585,12 @@ def transpose(a, perm=None, name="transpose", conjugate=False):
 def concat(values, axis, name="concat"):
     xs = [convert_to_tensor(v) for v in values]
     if len(xs) == 1:
-        return identity(xs[0], name=name)
+        # TF's degenerate case: in name scope `concat`, the axis checked as `concat_dim` and an
+        # Identity named `concat` (`concat/concat`).
+        op_name = _op_name(name, "concat")
+        op_const(op_name, int(axis), "concat_dim")
+        with _graph().name_scope(op_name + "/"):
+            return identity(xs[0], name=name or "concat")
     op_name = _op_name(name, "concat")
     shape = infer_shape("concat", [x.shape for x in xs], {"axis": int(axis)}, op_name,
                         "ConcatV2", [_shape_list(x.shape) for x in xs] + ["[]"],
