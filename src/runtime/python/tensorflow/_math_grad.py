@@ -230,7 +230,9 @@ def slice_(x, begin, size_, name=None):
     def compute(ins, _s):
         return T.slice(ins[0], _engine.tojs(_ints(ins[1])), _engine.tojs(_ints(ins[2])))
 
-    return op1("Slice", scope, [x, b, z], compute, x.dtype, [None] * len(size_))
+    out = op1("Slice", scope, [x, b, z], compute, x.dtype, [None] * len(size_))
+    out.op._begin_size = True
+    return out
 
 
 def concat(values, axis, name=None):
@@ -932,8 +934,9 @@ def _slice_t(x, begin, size_, like=None):
     def compute(ins, _s):
         return T.slice(ins[0], _engine.tojs(_ints(ins[1])), _engine.tojs(_ints(ins[2])))
 
-    return op1("Slice", scope, [x, b, z], compute, x.dtype,
-               None if like is None else like.shape)
+    out = op1("Slice", scope, [x, b, z], compute, x.dtype, None if like is None else like.shape)
+    out.op._begin_size = True
+    return out
 
 
 def _pack_list(values, name="stack"):
@@ -986,13 +989,19 @@ def _pack_grad(op, grad):
     """`_PackGrad`: unstack(grad, num=N, axis=axis)."""
     from ._more_ops import unstack
 
-    return unstack(grad, num=len(op.inputs), axis=op._attrs["axis"])
+    axis = getattr(op, "_attrs", {}).get("axis")
+    if axis is None:
+        return _fallback(op, grad)
+    return unstack(grad, num=len(op.inputs), axis=axis)
 
 
 @register("Unpack")
 def _unpack_grad(op, *grads):
     """`_UnpackGrad`: stack(grads, axis=axis)."""
-    return _ops().stack(list(grads), axis=op._attrs["axis"])
+    axis = getattr(op, "_attrs", {}).get("axis")
+    if axis is None:
+        return _fallback(op, *grads)
+    return _ops().stack(list(grads), axis=axis)
 
 
 @register("ConcatV2")
@@ -1088,7 +1097,8 @@ def _pad_grad(op, grad):
 @register("Slice")
 def _slice_grad(op, grad):
     """`_SliceGrad`: grad padded back to the input's shape."""
-    if len(op.inputs) != 3:
+    if not getattr(op, "_begin_size", False):
+        # A slice whose begin/size hold tensors has them as separate inputs here.
         return _fallback(op, grad)
     input_vec, begin_vec = op.inputs[0], op.inputs[1]
     input_rank = rank(input_vec)

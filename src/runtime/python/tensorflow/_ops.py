@@ -1268,10 +1268,12 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
         op_name = _op_name(name, "Slice")
         b = op_const(op_name, [int(v) for v in begin], "begin")
         z = op_const(op_name, [int(v) for v in size], "size")
-        return make_op("Slice", op_name + "/", "Slice", [x, b, z],
-                       lambda ins, s: T.slice(ins[0], _engine.tojs([int(v) for v in begin]),
-                                              _engine.tojs([int(v) for v in size])),
-                       x.dtype.base_dtype, shape)
+        result = make_op("Slice", op_name + "/", "Slice", [x, b, z],
+                         lambda ins, s: T.slice(ins[0], _engine.tojs([int(v) for v in begin]),
+                                                _engine.tojs([int(v) for v in size])),
+                         x.dtype.base_dtype, shape)
+        result.op._begin_size = True  # inputs (x, begin, size) as TF's: _SliceGrad reads them
+        return result
     tensors = [v._as_tensor() for v in begin + size if _is_tensor_like(v)]
     where = {}
     for v in begin + size:
