@@ -83,6 +83,61 @@ describe('runtime: gradient functions agree with TensorFlow.js autodiff', functi
     '    print(a.shape == b.shape, float(np.max(np.abs(a - b))) <= 1e-5 * scale)',
   ].join('\n');
 
+  const arrayModel = [
+    'import numpy as np',
+    'import tensorflow as tf',
+    'from tensorflow import _math_grad',
+    '',
+    'def gradients():',
+    '    tf.reset_default_graph()',
+    '    x = tf.placeholder(tf.float32, [2, 3])',
+    '    y = tf.placeholder(tf.float32, [None, 4])',
+    '    w = tf.get_variable("w", [3, 3], initializer=tf.random_normal_initializer(seed=3))',
+    '    v = tf.get_variable("v", [2, 3, 2], initializer=tf.random_normal_initializer(seed=4))',
+    '    u = tf.get_variable("u", [4], initializer=tf.random_normal_initializer(seed=5))',
+    '    a = tf.concat([x, tf.matmul(x, w), tf.square(x)], 1)',
+    '    b = tf.stack([x, x * w[0]], axis=1)',
+    '    parts = tf.split(a, 3, axis=1)',
+    '    sizes = tf.split(a, [2, 7], axis=1)',
+    '    h = tf.unstack(tf.matmul(b, v), axis=2)',
+    '    loss = (tf.reduce_sum(tf.transpose(a) * tf.tile(w[:, :1], [3, 2])) +',
+    '            tf.reduce_sum(tf.square(tf.pad(x + w[1], [[1, 0], [0, 2]]))) +',
+    '            tf.reduce_sum(tf.slice(a, [0, 1], [2, 3]) * tf.nn.selu(x - w[2])) +',
+    '            tf.reduce_sum(tf.reduce_max(a, axis=1)) + tf.reduce_min(w) +',
+    '            tf.reduce_sum(parts[0] * parts[2]) + tf.reduce_sum(sizes[1]) +',
+    '            tf.reduce_sum(h[0] * h[1]) +',
+    '            tf.reduce_sum(tf.reduce_mean(a, axis=0) * tf.reduce_sum(a, axis=0)) +',
+    '            tf.reduce_sum(tf.reduce_mean(tf.squared_difference(y, u), axis=1)) +',
+    '            tf.reduce_sum(tf.squeeze(tf.expand_dims(x * w[0], 0), [0])))',
+    '    grads = tf.gradients(loss, [w, v, u, x, y])',
+    '    with tf.Session() as sess:',
+    '        sess.run(tf.global_variables_initializer())',
+    '        feed = {x: np.array([[1.0, -2.0, 3.0], [0.5, 4.0, -1.0]], np.float32),',
+    '                y: np.arange(12, dtype=np.float32).reshape([3, 4]) / 5.0}',
+    '        return sess.run(grads, feed)',
+    '',
+    'registered = gradients()',
+    'types = set(op.type for op in tf.get_default_graph().get_operations())',
+    'print("SymbolicGradient" in types, "ConcatOffset" in types, "SeluGrad" in types)',
+    'kept = dict(_math_grad.GRADIENTS)',
+    '_math_grad.GRADIENTS.clear()',
+    'try:',
+    '    autodiff = gradients()',
+    'finally:',
+    '    _math_grad.GRADIENTS.update(kept)',
+    'types = set(op.type for op in tf.get_default_graph().get_operations())',
+    'print("SymbolicGradient" in types, "ConcatOffset" in types)',
+    'for a, b in zip(registered, autodiff):',
+    '    scale = max(1.0, float(np.max(np.abs(b))))',
+    '    print(a.shape == b.shape, float(np.max(np.abs(a - b))) <= 1e-5 * scale)',
+  ].join('\n');
+
+  it('the registered gradients of array ops, reductions and selu equal the autodiff ones', async () => {
+    const { stdout, stderr, exitCode } = await run(arrayModel);
+    assert.equal(exitCode, 0, stderr);
+    assert.equal(stdout, 'False True True\nTrue False\n' + 'True True\n'.repeat(5), stderr);
+  });
+
   it('the registered gradients of a conv net equal the per-op autodiff ones', async () => {
     const { stdout, stderr, exitCode } = await run(model);
     assert.equal(exitCode, 0, stderr);

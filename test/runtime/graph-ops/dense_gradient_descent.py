@@ -2,8 +2,12 @@
 # cross-entropy's subgraph and the per-op gradient graph, with TF 1.15's names and types.
 # TF 2.21 builds some gradients differently from 1.15; the overrides below give 1.15's ops:
 #   grad_ys: gradients_util.py _DefaultGradYs, fill(shape(y), constant(1, name="grad_ys_%d"))
-#   Add/Sub/Mul/RealDiv: math_grad.py _AddGrad..._RealDivGrad, shape(x), shape(y),
-#     broadcast_gradient_args and both sides reduced (2.x: SmartBroadcastGradientArgs)
+#   Add/Sub/Mul: math_grad.py _AddGrad/_SubGrad/_MulGrad with 1.15's SmartBroadcastGradientArgs:
+#     shapes not fully known: two Shape ops (shape_internal(optimize=False), never a Const)
+#     and BroadcastGradientArgs; known: an op BroadcastGradientArgs of Consts s0 and s1 (once
+#     per graph and pair of shapes), then Consts for the axes and the shape, and only a side
+#     whose shape differs from grad's is reduced; _SubGrad reduces -grad (Neg before its Sum)
+#   RealDiv: math_grad.py _RealDivGrad, shape(x), shape(y), broadcast_gradient_args
 #   Mean: math_grad.py _MeanGrad, _safe_shape_div(reduce_prod(shape(x)), reduce_prod(shape(y)))
 #   Reshape: array_grad.py _ReshapeGrad, reshape(grad, shape(op.inputs[0]))
 #   SparseSoftmaxCrossEntropyWithLogits: nn_grad.py, prevent_gradient(op.outputs[1])
@@ -23,6 +27,8 @@
 # oracle-override: gradients_1/softmax_cross_entropy_with_logits/Reshape_grad/Reshape/shape Const => gradients_1/softmax_cross_entropy_with_logits/Reshape_grad/Shape Shape
 # oracle-override: gradients_1/add_grad/Sum/reduction_indices Const => gradients_1/add_grad/BroadcastGradientArgs BroadcastGradientArgs
 # oracle-override: gradients_1/add_grad/Reshape Reshape => gradients_1/add_grad/Reshape Reshape\ngradients_1/add_grad/Sum_1 Sum\ngradients_1/add_grad/Reshape_1 Reshape
+# oracle-override: gradients/add_grad/Shape_1 Const => gradients/add_grad/Shape_1 Shape
+# oracle-override: gradients_1/add_grad/Shape_1 Const => gradients_1/add_grad/Shape_1 Shape
 import numpy as np
 import tensorflow as tf
 

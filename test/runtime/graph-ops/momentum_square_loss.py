@@ -2,8 +2,12 @@
 # a variable used twice (AddN), Momentum, and the values of the gradients.
 # TF 2.21 builds some gradients differently from 1.15; the overrides below give 1.15's ops:
 #   grad_ys: gradients_util.py _DefaultGradYs, fill(shape(y), constant(1, name="grad_ys_%d"))
-#   Add/Sub/Mul/RealDiv: math_grad.py _AddGrad..._RealDivGrad, shape(x), shape(y),
-#     broadcast_gradient_args and both sides reduced (2.x: SmartBroadcastGradientArgs)
+#   Add/Sub/Mul: math_grad.py _AddGrad/_SubGrad/_MulGrad with 1.15's SmartBroadcastGradientArgs:
+#     shapes not fully known: two Shape ops (shape_internal(optimize=False), never a Const)
+#     and BroadcastGradientArgs; known: an op BroadcastGradientArgs of Consts s0 and s1 (once
+#     per graph and pair of shapes), then Consts for the axes and the shape, and only a side
+#     whose shape differs from grad's is reduced; _SubGrad reduces -grad (Neg before its Sum)
+#   RealDiv: math_grad.py _RealDivGrad, shape(x), shape(y), broadcast_gradient_args
 #   Mean: math_grad.py _MeanGrad, _safe_shape_div(reduce_prod(shape(x)), reduce_prod(shape(y)))
 #   Reshape: array_grad.py _ReshapeGrad, reshape(grad, shape(op.inputs[0]))
 #   SparseSoftmaxCrossEntropyWithLogits: nn_grad.py, prevent_gradient(op.outputs[1])
@@ -13,7 +17,7 @@
 # oracle-override: gradients/Exp_grad/mul Mul => gradients/Exp_grad/mul Mul\ngradients/truediv_grad/Shape Shape\ngradients/truediv_grad/Shape_1 Const\ngradients/truediv_grad/BroadcastGradientArgs BroadcastGradientArgs
 # oracle-override: gradients/truediv_grad/RealDiv RealDiv => gradients/truediv_grad/RealDiv RealDiv\ngradients/truediv_grad/Sum Sum\ngradients/truediv_grad/Reshape Reshape
 # oracle-override: gradients/truediv_grad/Shape Shape\ngradients/truediv_grad/Shape_1 Const\ngradients/truediv_grad/Sum/reduction_indices Const\ngradients/truediv_grad/Sum Sum\ngradients/truediv_grad/Reshape Reshape\ngradients/sub_grad/Neg Neg => gradients/truediv_grad/Sum_1 Sum\ngradients/truediv_grad/Reshape_1 Reshape
-# oracle-override: gradients/sub_grad/Sum_1 Sum => gradients/sub_grad/Sum_1 Sum\ngradients/sub_grad/Neg Neg
+# oracle-override: gradients/sub_grad/Sum_1 Sum => gradients/sub_grad/Neg Neg\ngradients/sub_grad/Sum_1 Sum
 # oracle-override: gradients/add_grad/Sum/reduction_indices Const => gradients/add_grad/BroadcastGradientArgs BroadcastGradientArgs
 # oracle-override: gradients/add_grad/Reshape Reshape => gradients/add_grad/Reshape Reshape\ngradients/add_grad/Sum_1 Sum\ngradients/add_grad/Reshape_1 Reshape
 # oracle-override: gradients/mul_grad/Mul Mul\ngradients/mul_grad/Mul_1 Mul =>
@@ -24,12 +28,16 @@
 # oracle-override: gradients_1/truediv_grad/RealDiv RealDiv => gradients_1/truediv_grad/RealDiv RealDiv\ngradients_1/truediv_grad/Sum Sum\ngradients_1/truediv_grad/Reshape Reshape
 # oracle-override: gradients_1/truediv_grad/Shape Shape\ngradients_1/truediv_grad/Shape_1 Const\ngradients_1/truediv_grad/Sum/reduction_indices Const\ngradients_1/truediv_grad/Sum Sum\ngradients_1/truediv_grad/Reshape Reshape => gradients_1/truediv_grad/Sum_1 Sum\ngradients_1/truediv_grad/Reshape_1 Reshape
 # oracle-override: gradients_1/sub_grad/Neg Neg =>
-# oracle-override: gradients_1/sub_grad/Sum_1 Sum => gradients_1/sub_grad/Sum_1 Sum\ngradients_1/sub_grad/Neg Neg
+# oracle-override: gradients_1/sub_grad/Sum_1 Sum => gradients_1/sub_grad/Neg Neg\ngradients_1/sub_grad/Sum_1 Sum
 # oracle-override: gradients_1/add_grad/Sum/reduction_indices Const => gradients_1/add_grad/BroadcastGradientArgs BroadcastGradientArgs
 # oracle-override: gradients_1/add_grad/Reshape Reshape => gradients_1/add_grad/Reshape Reshape\ngradients_1/add_grad/Sum_1 Sum\ngradients_1/add_grad/Reshape_1 Reshape
 # oracle-override: gradients_1/mul_grad/Mul Mul\ngradients_1/mul_grad/Mul_1 Mul =>
 # oracle-override: gradients_1/mul_grad/Sum/reduction_indices Const => gradients_1/mul_grad/BroadcastGradientArgs BroadcastGradientArgs\ngradients_1/mul_grad/Mul Mul
 # oracle-override: gradients_1/mul_grad/Reshape Reshape => gradients_1/mul_grad/Reshape Reshape\ngradients_1/mul_grad/Mul_1 Mul\ngradients_1/mul_grad/Sum_1 Sum\ngradients_1/mul_grad/Reshape_1 Reshape
+# oracle-override: gradients/add_grad/Shape_1 Const => gradients/add_grad/Shape_1 Shape
+# oracle-override: gradients/mul_grad/Shape_1 Const => gradients/mul_grad/Shape_1 Shape
+# oracle-override: gradients_1/add_grad/Shape_1 Const => gradients_1/add_grad/Shape_1 Shape
+# oracle-override: gradients_1/mul_grad/Shape_1 Const => gradients_1/mul_grad/Shape_1 Shape
 import numpy as np
 import tensorflow as tf
 

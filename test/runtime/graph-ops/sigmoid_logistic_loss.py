@@ -2,8 +2,12 @@
 # trained with Adam, a tf.Variable, an l2 penalty and a scalar summary of the loss.
 # TF 2.21 builds some gradients differently from 1.15; the overrides below give 1.15's ops:
 #   grad_ys: gradients_util.py _DefaultGradYs, fill(shape(y), constant(1, name="grad_ys_%d"))
-#   Add/Sub/Mul/RealDiv: math_grad.py _AddGrad..._RealDivGrad, shape(x), shape(y),
-#     broadcast_gradient_args and both sides reduced (2.x: SmartBroadcastGradientArgs)
+#   Add/Sub/Mul: math_grad.py _AddGrad/_SubGrad/_MulGrad with 1.15's SmartBroadcastGradientArgs:
+#     shapes not fully known: two Shape ops (shape_internal(optimize=False), never a Const)
+#     and BroadcastGradientArgs; known: an op BroadcastGradientArgs of Consts s0 and s1 (once
+#     per graph and pair of shapes), then Consts for the axes and the shape, and only a side
+#     whose shape differs from grad's is reduced; _SubGrad reduces -grad (Neg before its Sum)
+#   RealDiv: math_grad.py _RealDivGrad, shape(x), shape(y), broadcast_gradient_args
 #   Mean: math_grad.py _MeanGrad, _safe_shape_div(reduce_prod(shape(x)), reduce_prod(shape(y)))
 #   Reshape: array_grad.py _ReshapeGrad, reshape(grad, shape(op.inputs[0]))
 #   SparseSoftmaxCrossEntropyWithLogits: nn_grad.py, prevent_gradient(op.outputs[1])
@@ -13,12 +17,13 @@
 # oracle-override: gradients/Mean_grad/Size Const\ngradients/Mean_grad/add AddV2\ngradients/Mean_grad/mod FloorMod\ngradients/Mean_grad/GatherV2/axis Const\ngradients/Mean_grad/GatherV2 GatherV2 => gradients/Mean_grad/Shape_2 Const
 # oracle-override: gradients/Mean_grad/Prod Prod => gradients/Mean_grad/Prod Prod\ngradients/Mean_grad/Const_1 Const\ngradients/Mean_grad/Prod_1 Prod\ngradients/Mean_grad/Maximum/y Const\ngradients/Mean_grad/Maximum Maximum\ngradients/Mean_grad/floordiv FloorDiv
 # oracle-override: gradients/logistic_loss/sub_grad/Neg Neg =>
-# oracle-override: gradients/logistic_loss/sub_grad/Sum_1 Sum => gradients/logistic_loss/sub_grad/Sum_1 Sum\ngradients/logistic_loss/sub_grad/Neg Neg
+# oracle-override: gradients/logistic_loss/sub_grad/Sum_1 Sum => gradients/logistic_loss/sub_grad/Neg Neg\ngradients/logistic_loss/sub_grad/Sum_1 Sum
 # oracle-override: gradients/logistic_loss/mul_grad/Mul Mul\ngradients/logistic_loss/mul_grad/Mul_1 Mul =>
 # oracle-override: gradients/logistic_loss/mul_grad/BroadcastGradientArgs BroadcastGradientArgs => gradients/logistic_loss/mul_grad/BroadcastGradientArgs BroadcastGradientArgs\ngradients/logistic_loss/mul_grad/Mul Mul
 # oracle-override: gradients/logistic_loss/mul_grad/Reshape Reshape => gradients/logistic_loss/mul_grad/Reshape Reshape\ngradients/logistic_loss/mul_grad/Mul_1 Mul
 # oracle-override: gradients/add_grad/Sum/reduction_indices Const => gradients/add_grad/BroadcastGradientArgs BroadcastGradientArgs
 # oracle-override: gradients/add_grad/Reshape Reshape => gradients/add_grad/Reshape Reshape\ngradients/add_grad/Sum_1 Sum\ngradients/add_grad/Reshape_1 Reshape
+# oracle-override: gradients/add_grad/Shape_1 Const => gradients/add_grad/Shape_1 Shape
 import numpy as np
 import tensorflow as tf
 

@@ -3,8 +3,12 @@
 # (StridedSliceGrad), MatMul, Tanh and AddN across the shared weights.
 # TF 2.21 builds some gradients differently from 1.15; the overrides below give 1.15's ops:
 #   grad_ys: gradients_util.py _DefaultGradYs, fill(shape(y), constant(1, name="grad_ys_%d"))
-#   Add/Sub/Mul/RealDiv: math_grad.py _AddGrad..._RealDivGrad, shape(x), shape(y),
-#     broadcast_gradient_args and both sides reduced (2.x: SmartBroadcastGradientArgs)
+#   Add/Sub/Mul: math_grad.py _AddGrad/_SubGrad/_MulGrad with 1.15's SmartBroadcastGradientArgs:
+#     shapes not fully known: two Shape ops (shape_internal(optimize=False), never a Const)
+#     and BroadcastGradientArgs; known: an op BroadcastGradientArgs of Consts s0 and s1 (once
+#     per graph and pair of shapes), then Consts for the axes and the shape, and only a side
+#     whose shape differs from grad's is reduced; _SubGrad reduces -grad (Neg before its Sum)
+#   RealDiv: math_grad.py _RealDivGrad, shape(x), shape(y), broadcast_gradient_args
 #   Mean: math_grad.py _MeanGrad, _safe_shape_div(reduce_prod(shape(x)), reduce_prod(shape(y)))
 #   Reshape: array_grad.py _ReshapeGrad, reshape(grad, shape(op.inputs[0]))
 #   SparseSoftmaxCrossEntropyWithLogits: nn_grad.py, prevent_gradient(op.outputs[1])
@@ -12,9 +16,7 @@
 #   StridedSlice: array_grad.py _StridedSliceGrad, strided_slice_grad(shape(x), begin, end,
 #     strides, grad) of the op's own inputs (2.x folds them into Consts)
 # oracle-override: gradients/grad_ys_0/Const Const\ngradients/grad_ys_0 Fill => gradients/grad_ys_0 Const\ngradients/Fill Fill
-# oracle-override: gradients/mul_grad/Mul Mul\ngradients/mul_grad/Mul_1 Mul =>
-# oracle-override: gradients/mul_grad/Sum/reduction_indices Const => gradients/mul_grad/BroadcastGradientArgs BroadcastGradientArgs\ngradients/mul_grad/Mul Mul
-# oracle-override: gradients/mul_grad/Reshape Reshape => gradients/mul_grad/Reshape Reshape\ngradients/mul_grad/Mul_1 Mul\ngradients/mul_grad/Sum_1 Sum\ngradients/mul_grad/Reshape_1 Reshape
+# oracle-override: gradients/mul_grad/Mul Mul\ngradients/mul_grad/Mul_1 Mul\ngradients/mul_grad/Shape Const\ngradients/mul_grad/Shape_1 Const\ngradients/mul_grad/Sum/reduction_indices Const\ngradients/mul_grad/Sum Sum\ngradients/mul_grad/Reshape Reshape => gradients/mul_grad/BroadcastGradientArgs/s0 Const\ngradients/mul_grad/BroadcastGradientArgs/s1 Const\ngradients/mul_grad/BroadcastGradientArgs BroadcastGradientArgs\ngradients/mul_grad/Mul Mul\ngradients/mul_grad/Mul_1 Mul\ngradients/mul_grad/Sum/reduction_indices Const\ngradients/mul_grad/Sum Sum\ngradients/mul_grad/Reshape/shape Const\ngradients/mul_grad/Reshape Reshape
 # oracle-override: gradients/strided_slice_4_grad/StridedSliceGrad/shape Const\ngradients/strided_slice_4_grad/StridedSliceGrad/begin Const\ngradients/strided_slice_4_grad/StridedSliceGrad/end Const\ngradients/strided_slice_4_grad/StridedSliceGrad/strides Const =>
 # oracle-override: gradients/strided_slice_3_grad/StridedSliceGrad/shape Const\ngradients/strided_slice_3_grad/StridedSliceGrad/begin Const\ngradients/strided_slice_3_grad/StridedSliceGrad/end Const\ngradients/strided_slice_3_grad/StridedSliceGrad/strides Const =>
 # oracle-override: gradients/strided_slice_2_grad/StridedSliceGrad/shape Const\ngradients/strided_slice_2_grad/StridedSliceGrad/begin Const\ngradients/strided_slice_2_grad/StridedSliceGrad/end Const\ngradients/strided_slice_2_grad/StridedSliceGrad/strides Const =>

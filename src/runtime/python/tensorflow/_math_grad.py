@@ -182,8 +182,11 @@ def reduce_sum_axis(x, axis, keepdims=False, name=None):
     scope = _scoped("Sum", name)
     with get_default_graph().name_scope(scope):
         ax = const(axis, _dtypes.int32, "reduction_indices")
-    return op1("Sum", scope, [x, ax],
-               lambda ins, _s: T.sum(ins[0], _engine.tojs(_ints(ins[1])), keepdims), x.dtype)
+    def compute(ins, _s):
+        axes = _ints(ins[1])
+        return T.sum(ins[0], _engine.tojs(axes), keepdims) if axes else T.clone(ins[0])
+
+    return op1("Sum", scope, [x, ax], compute, x.dtype)
 
 
 def tile(x, multiples, name=None):
@@ -195,7 +198,7 @@ def tile(x, multiples, name=None):
                lambda ins, _s: T.tile(ins[0], _engine.tojs(_ints(ins[1]))), x.dtype)
 
 
-def broadcast_gradient_args(sx, sy):
+def broadcast_gradient_args(sx, sy, name=None):
     """`gen_array_ops.broadcast_gradient_args`: the axes to sum each side's gradient over."""
     def compute(ins, _s):
         a, b = _ints(ins[0]), _ints(ins[1])
@@ -213,7 +216,7 @@ def broadcast_gradient_args(sx, sy):
                 rb.append(i)
         return [T.tensor1d(_engine.tojs(ra), "int32"), T.tensor1d(_engine.tojs(rb), "int32")]
 
-    return op_n("BroadcastGradientArgs", None, [sx, sy], compute,
+    return op_n("BroadcastGradientArgs", name, [sx, sy], compute,
                 [(_dtypes.int32, [None]), (_dtypes.int32, [None])])
 
 
@@ -227,7 +230,9 @@ def slice_(x, begin, size_, name=None):
     def compute(ins, _s):
         return T.slice(ins[0], _engine.tojs(_ints(ins[1])), _engine.tojs(_ints(ins[2])))
 
-    return op1("Slice", scope, [x, b, z], compute, x.dtype, [None] * len(size_))
+    out = op1("Slice", scope, [x, b, z], compute, x.dtype, [None] * len(size_))
+    out.op._begin_size = True
+    return out
 
 
 def concat(values, axis, name=None):
@@ -370,13 +375,70 @@ def _broadcast_reduce(x, y):
     return sx, sy, rx, ry
 
 
+def _static_broadcast_axes(sx, sy):
+    """What op BroadcastGradientArgs computes, for two static shapes."""
+    n = max(len(sx), len(sy))
+    a = [1] * (n - len(sx)) + list(sx)
+    b = [1] * (n - len(sy)) + list(sy)
+    ra, rb = [], []
+    for i in range(n):
+        if a[i] == 1 and b[i] != 1:
+            ra.append(i)
+        elif b[i] == 1 and a[i] != 1:
+            rb.append(i)
+        elif a[i] == 1 and b[i] == 1:
+            ra.append(i)
+            rb.append(i)
+    return tuple(ra), tuple(rb)
+
+
+def _smart_broadcast_gradient_args(x, y, grad):
+    """1.15's `SmartBroadcastGradientArgs` (math_grad.py): for shapes not fully known, ops
+    `Shape` (never a Const: `shape_internal(optimize=False)`) and `BroadcastGradientArgs`; for
+    known shapes, the reduction axes computed once per graph and pair of shapes (the first time
+    by an op `BroadcastGradientArgs` of Consts `s0`, `s1` that TF evaluates, cached in the
+    graph's `_bcast_grad_args_cache`), returned as tuples with whether each side's gradient
+    needs reducing at all (its shape differs from the gradient's)."""
+    xs, ys, gs = _shape_tuple(x), _shape_tuple(y), _shape_tuple(grad)
+    if xs is None or None in xs or ys is None or None in ys:
+        sx = shape(x, optimize=False)
+        sy = shape(y, optimize=False)
+        rx, ry = broadcast_gradient_args(sx, sy)
+        return (sx, rx, True), (sy, ry, True)
+    g = get_default_graph()
+    cache = g.__dict__.setdefault("_bcast_grad_args_cache", {})
+    key = (xs, ys)
+    if key not in cache:
+        scope = _scoped("BroadcastGradientArgs")
+        with g.name_scope(scope):
+            s0 = const(list(xs), _dtypes.int32, "s0")
+            s1 = const(list(ys), _dtypes.int32, "s1")
+        broadcast_gradient_args(s0, s1, scope)
+        cache[key] = _static_broadcast_axes(xs, ys)
+    rx, ry = cache[key]
+    return (xs, rx, xs != gs), (ys, ry, ys != gs)
+
+
+def _reduce_to(grad, axes, shape_):
+    """`array_ops.reshape(math_ops.reduce_sum(grad, axes), shape)` with `axes` and `shape`
+    either tensors or (cached) tuples: a tuple becomes `Sum/reduction_indices`,
+    `Reshape/shape`."""
+    if isinstance(axes, Tensor):
+        summed = reduce_sum(grad, axes)
+    else:
+        summed = reduce_sum_axis(grad, list(axes))
+    return reshape(summed, shape_ if isinstance(shape_, Tensor) else list(shape_))
+
+
 @register("Add", "AddV2")
 def _add_grad(op, grad):
     x, y = op.inputs
     if _fully_equal(x, y, grad):
         return grad, grad
-    sx, sy, rx, ry = _broadcast_reduce(x, y)
-    return (reshape(reduce_sum(grad, rx), sx), reshape(reduce_sum(grad, ry), sy))
+    (sx, rx, mx), (sy, ry, my) = _smart_broadcast_gradient_args(x, y, grad)
+    gx = _reduce_to(grad, rx, sx) if mx else grad
+    gy = _reduce_to(grad, ry, sy) if my else grad
+    return gx, gy
 
 
 @register("Sub")
@@ -384,8 +446,10 @@ def _sub_grad(op, grad):
     x, y = op.inputs
     if _fully_equal(x, y, grad):
         return grad, neg(grad)
-    sx, sy, rx, ry = _broadcast_reduce(x, y)
-    return (reshape(reduce_sum(grad, rx), sx), reshape(neg(reduce_sum(grad, ry)), sy))
+    (sx, rx, mx), (sy, ry, my) = _smart_broadcast_gradient_args(x, y, grad)
+    gx = _reduce_to(grad, rx, sx) if mx else grad
+    gy = _reduce_to(neg(grad), ry, sy) if my else neg(grad)
+    return gx, gy
 
 
 @register("Mul")
@@ -393,9 +457,10 @@ def _mul_grad(op, grad):
     x, y = op.inputs
     if _fully_equal(x, y, grad) and grad.dtype.base_dtype in (_dtypes.int32, _dtypes.float32):
         return Mul(grad, y), Mul(grad, x)
-    sx, sy, rx, ry = _broadcast_reduce(x, y)
-    return (reshape(reduce_sum(Mul(grad, y), rx), sx),
-            reshape(reduce_sum(Mul(x, grad), ry), sy))
+    (sx, rx, mx), (sy, ry, my) = _smart_broadcast_gradient_args(x, y, grad)
+    gx = _reduce_to(Mul(grad, y), rx, sx) if mx else Mul(grad, y)
+    gy = _reduce_to(Mul(x, grad), ry, sy) if my else Mul(x, grad)
+    return gx, gy
 
 
 @register("RealDiv")
@@ -490,7 +555,34 @@ def _sum_grad_parts(op, grad):
             else:
                 input_shape = shape(x)
             return tile(grad, input_shape)
+        if None not in shp:
+            kept, scaling = _static_reduced_shape(shp, axes)
+            return tile(reshape(grad, list(kept)), list(scaling))
     return None
+
+
+def _static_reduced_shape(shp, axes):
+    """The middle path of 1.15's `_SumGrad` (a known input shape, constant axes): the kept-dims
+    shape and the tile scaling as tuples, computed once per graph and (shape, axes)
+    (`_reduced_shape_cache`): the first time by the ops `math_ops.reduced_shape` and
+    `_safe_shape_div` build of the Python values (`Cast/x`, `Cast_1/x`, ..., `floordiv`), which
+    TF evaluates."""
+    g = get_default_graph()
+    cache = g.__dict__.setdefault("_reduced_shape_cache", {})
+    key = (tuple(shp), tuple(axes))
+    if key not in cache:
+        consts = []
+        for value in (list(shp), list(axes)):
+            with g.name_scope(_scoped("Cast")):
+                consts.append(const(value, _dtypes.int32, "x"))
+        kept_t = _reduced_shape(consts[0], consts[1])
+        binary("FloorDiv", T.floorDiv, list(shp), binary("Maximum", T.maximum, kept_t, 1),
+               default="floordiv")
+        kept = list(shp)
+        for a in axes:
+            kept[a % len(shp)] = 1
+        cache[key] = (tuple(kept), tuple(d // max(k, 1) for d, k in zip(shp, kept)))
+    return cache[key]
 
 
 @register("Sum")
@@ -609,11 +701,18 @@ def _maximum_minimum_grad(op, grad):
 
 @register("SquaredDifference")
 def _squared_difference_grad(op, grad):
+    """`_SquaredDifferenceGrad`: `scalar_mul(2.0, grad) * (x - y)` (`scalar`, `Mul`, `sub`,
+    `mul_1`), reduced by SmartBroadcastGradientArgs (nothing to reduce for equal, fully
+    defined shapes)."""
     x, y = op.inputs
-    sx, sy, rx, ry = _broadcast_reduce(x, y)
-    x_grad = Mul(const(2.0, grad.dtype.base_dtype), grad)
+    x_grad = Mul(const(2.0, grad.dtype.base_dtype, "scalar"), grad)
     x_grad = mul(x_grad, sub(x, y))
-    return (reshape(reduce_sum(x_grad, rx), sx), neg(reshape(reduce_sum(x_grad, ry), sy)))
+    if _fully_equal(x, y, grad):
+        return x_grad, neg(x_grad)
+    (sx, rx, mx), (sy, ry, my) = _smart_broadcast_gradient_args(x, y, grad)
+    gx = _reduce_to(x_grad, rx, sx) if mx else x_grad
+    gy = neg(_reduce_to(x_grad, ry, sy)) if my else neg(x_grad)
+    return gx, gy
 
 
 # ---------------------------------------------------------------------------------------------
@@ -813,3 +912,264 @@ def _select_grad(op, grad):
     sel = lambda ins, _s: T.where(ins[0], ins[1], ins[2])  # noqa: E731
     return (None, op1("Select", _scoped("Select"), [c, grad, zeros], sel, grad.dtype),
             op1("Select", _scoped("Select"), [c, zeros, grad], sel, grad.dtype))
+
+
+# ---------------------------------------------------------------------------------------------
+# Array and matrix gradients (1.15's array_grad.py, math_grad.py, nn_grad.py)
+
+
+def _fallback(op, *grads):
+    from ._gradients import _tape_grad
+
+    return _tape_grad(op, *grads)
+
+
+def _slice_t(x, begin, size_, like=None):
+    """`array_ops.slice(x, begin, size)` with tensors or lists (`Slice/begin`, `Slice/size`)."""
+    scope = _scoped("Slice")
+    with get_default_graph().name_scope(scope):
+        b = to_int_tensor(begin, "begin")
+        z = to_int_tensor(size_, "size")
+
+    def compute(ins, _s):
+        return T.slice(ins[0], _engine.tojs(_ints(ins[1])), _engine.tojs(_ints(ins[2])))
+
+    out = op1("Slice", scope, [x, b, z], compute, x.dtype, None if like is None else like.shape)
+    out.op._begin_size = True
+    return out
+
+
+def _pack_list(values, name="stack"):
+    """`array_ops.stack(values)` of a list holding tensors (TF's autopacking: `stack/1` for a
+    number, op `stack`)."""
+    return to_int_tensor(list(values), name)
+
+
+def _range(start, limit, delta):
+    """`math_ops.range(start, limit, delta)` of a tensor limit: `range/start`, `range/delta`."""
+    scope = _scoped("range")
+    with get_default_graph().name_scope(scope):
+        s = const(start, _dtypes.int32, "start")
+        d = const(delta, _dtypes.int32, "delta")
+    return op1("Range", scope, [s, limit, d],
+               lambda ins, _s: T.range(_ints(ins[0])[0], _ints(ins[1])[0], _ints(ins[2])[0],
+                                       "int32"), _dtypes.int32, [None])
+
+
+def _concat_t(values, axis, like=None):
+    """`array_ops.concat(values, axis)` with `axis` a tensor (op `concat`, no Const)."""
+    def compute(ins, _s):
+        return T.concat(_engine.tojs(list(ins[:-1])), _ints(ins[-1])[0])
+
+    return op1("ConcatV2", _scoped("concat"), list(values) + [axis], compute, values[0].dtype,
+               None if like is None else like.shape)
+
+
+@register("Transpose")
+def _transpose_grad(op, grad):
+    """`_TransposeGrad`: transpose(grad, invert_permutation(perm))."""
+    if len(op.inputs) != 2:
+        return _fallback(op, grad)
+    p = op.inputs[1]
+
+    def invert(ins, _s):
+        perm = _ints(ins[0])
+        inv = [0] * len(perm)
+        for i, v in enumerate(perm):
+            inv[v] = i
+        return T.tensor1d(_engine.tojs(inv), "int32")
+
+    inv = op1("InvertPermutation", _scoped("InvertPermutation"), [p], invert, _dtypes.int32,
+              p.shape)
+    return [_ops().transpose(grad, inv), None]
+
+
+@register("Pack")
+def _pack_grad(op, grad):
+    """`_PackGrad`: unstack(grad, num=N, axis=axis)."""
+    from ._more_ops import unstack
+
+    axis = getattr(op, "_attrs", {}).get("axis")
+    if axis is None:
+        return _fallback(op, grad)
+    return unstack(grad, num=len(op.inputs), axis=axis)
+
+
+@register("Unpack")
+def _unpack_grad(op, *grads):
+    """`_UnpackGrad`: stack(grads, axis=axis)."""
+    axis = getattr(op, "_attrs", {}).get("axis")
+    if axis is None:
+        return _fallback(op, *grads)
+    return _ops().stack(list(grads), axis=axis)
+
+
+@register("ConcatV2")
+def _concat_grad(op, grad):
+    """`_ConcatGradHelper` for a Tensor gradient and at most 16 values: `mod` of the axis by
+    the first value's rank, the values' shapes (Consts while they are fully defined, else
+    `ShapeN`), `ConcatOffset` and a `Slice` per value."""
+    values = op.inputs[:-1]
+    if len(values) < 2 or len(values) > 16:
+        return _fallback(op, grad)
+    concat_dim = op.inputs[-1]
+    non_neg = binary("FloorMod", T.mod, concat_dim, rank(values[0]), default="mod")
+    sizes = []
+    for v in values:
+        s = shape(v)
+        if s.op.type != "Const":
+            sizes = None
+            break
+        sizes.append(s)
+    if sizes is None:
+        sizes = shape_n(values)
+
+    def offsets(ins, _s):
+        axis = _ints(ins[0])[0]
+        at, out = 0, []
+        for t in ins[1:]:
+            dims = _ints(t)
+            o = [0] * len(dims)
+            o[axis] = at
+            at += dims[axis]
+            out.append(T.tensor1d(_engine.tojs(o), "int32"))
+        return out
+
+    n = values[0].shape.dims
+    offs = op_n("ConcatOffset", None, [non_neg] + list(sizes), offsets,
+                [(_dtypes.int32, [None] if n is None else [len(n)])] * len(values))
+    return [_slice_t(grad, b, z, v) for b, z, v in zip(offs, sizes, values)] + [None]
+
+
+@register("Split")
+def _split_grad(op, *grads):
+    """`_SplitGrad`: concat(grads, split_dim)."""
+    if len(op.inputs) != 2:
+        return _fallback(op, *grads)
+    return None, _concat_t(list(grads), op.inputs[0], op.inputs[1])
+
+
+@register("SplitV")
+def _split_v_grad(op, *grads):
+    """`_SplitVGrad`: concat(grads, split_dim)."""
+    if len(op.inputs) != 3:
+        return _fallback(op, *grads)
+    return [_concat_t(list(grads), op.inputs[2], op.inputs[0]), None, None]
+
+
+@register("Tile")
+def _tile_grad(op, grad):
+    """`_TileGrad`: grad reshaped to the interleaved (multiple, dimension) shape and summed
+    over the even axes."""
+    if len(op.inputs) != 2:
+        return _fallback(op, grad)
+    x, multiples = op.inputs
+    input_shape = shape(x)
+    k = None if x.shape.dims is None else len(x.shape)
+    packed = op1("Pack", _scoped("stack"), [multiples, input_shape],
+                 lambda ins, _s: T.stack(_engine.tojs(list(ins))), _dtypes.int32,
+                 [2, k])
+    split_shape = reshape(_ops().transpose(packed), [-1])
+    if k is not None:
+        split_shape.set_shape([2 * k])
+    axes = _range(0, size(split_shape), 2)
+    return [reduce_sum(reshape(grad, split_shape), axes), None]
+
+
+def _pad(x, paddings, like):
+    def compute(ins, _s):
+        rows = _ints(ins[1])
+        return T.pad(ins[0], _engine.tojs([rows[i:i + 2] for i in range(0, len(rows), 2)]))
+
+    return op1("Pad", _scoped("Pad"), [x, paddings], compute, x.dtype, like.shape)
+
+
+@register("Pad", "PadV2")
+def _pad_grad(op, grad):
+    """`_PadGrad`: the input's part of grad, sliced at the paddings' first column."""
+    x, a = op.inputs[0], op.inputs[1]
+    pad_before = _slice_t(a, [0, 0], _pack_list([rank(x), 1]))
+    begin = reshape(pad_before, [-1])
+    x_grad = _slice_t(grad, begin, shape(x), x)
+    return (x_grad, None) if len(op.inputs) == 2 else (x_grad, None, None)
+
+
+@register("Slice")
+def _slice_grad(op, grad):
+    """`_SliceGrad`: grad padded back to the input's shape."""
+    if not getattr(op, "_begin_size", False):
+        # A slice whose begin/size hold tensors has them as separate inputs here.
+        return _fallback(op, grad)
+    input_vec, begin_vec = op.inputs[0], op.inputs[1]
+    input_rank = rank(input_vec)
+    slice_size = shape(op.outputs[0])
+    shp = _pack_list([input_rank, 1])
+    before_pad = reshape(begin_vec, shp)
+    after_pad = reshape(sub(sub(shape(input_vec), slice_size), begin_vec), shp)
+    paddings = concat([before_pad, after_pad], 1)
+    return _pad(grad, paddings, input_vec), None, None
+
+
+@register("Max", "Min")
+def _min_or_max_grad(op, grad):
+    """`_MinOrMaxGrad`: grad spread over the selected elements, divided among ties."""
+    x = op.inputs[0]
+    kept = _reduced_shape(shape(x), op.inputs[1])
+    y = reshape(op.outputs[0], kept)
+    grad = reshape(grad, kept)
+    equal = op1("Equal", _scoped("Equal"), [y, x], lambda ins, _s: T.equal(ins[0], ins[1]),
+                _dtypes.bool, x.shape)
+    indicators = _ops().cast(equal, grad.dtype)
+    num_selected = reshape(reduce_sum(indicators, op.inputs[1]), kept)
+    return [mul(truediv(indicators, num_selected), grad), None]
+
+
+@register("BatchMatMulV2")
+def _batch_matmul_v2_grad(op, grad):
+    """`_BatchMatMulV2`: the two products, then (unless both shapes are fully defined and
+    equal) each summed over its broadcast batch dimensions."""
+    attrs = getattr(op, "_attrs", {})
+    adj_x, adj_y = attrs.get("transpose_a", False), attrs.get("transpose_b", False)
+    x, y = op.inputs
+    m = _ops().matmul
+    if not adj_x:
+        if not adj_y:
+            grad_x = m(grad, y, adjoint_a=False, adjoint_b=True)
+            grad_y = m(x, grad, adjoint_a=True, adjoint_b=False)
+        else:
+            grad_x = m(grad, y, adjoint_a=False, adjoint_b=False)
+            grad_y = m(grad, x, adjoint_a=True, adjoint_b=False)
+    else:
+        if not adj_y:
+            grad_x = m(y, grad, adjoint_a=False, adjoint_b=True)
+            grad_y = m(x, grad, adjoint_a=False, adjoint_b=False)
+        else:
+            grad_x = m(y, grad, adjoint_a=True, adjoint_b=True)
+            grad_y = m(grad, x, adjoint_a=True, adjoint_b=True)
+    sxs, sys_ = x.shape, y.shape
+    if not (sxs.is_fully_defined() and sys_.is_fully_defined() and
+            sxs.as_list() == sys_.as_list()):
+        sx = shape(x)
+        sy = shape(y)
+        rx, ry = broadcast_gradient_args(_ops().slice_helper(sx, slice(None, -2)),
+                                         _ops().slice_helper(sy, slice(None, -2)))
+        grad_x = reshape(reduce_sum(grad_x, rx), sx)
+        grad_y = reshape(reduce_sum(grad_y, ry), sy)
+    return grad_x, grad_y
+
+
+_SELU_SCALE = 1.0507009873554804934193349852946
+_SELU_ALPHA = 1.6732632423543772848170429916717
+
+
+@register("Selu")
+def _selu_grad(op, grad):
+    """`_SeluGrad` (nn_grad.py): SeluGrad(grad, outputs)."""
+    y = op.outputs[0]
+
+    def compute(ins, _s):
+        g, out = ins[0], ins[1]
+        return T.where(T.less(out, 0), T.mul(g, T.add(out, _SELU_SCALE * _SELU_ALPHA)),
+                       T.mul(g, _SELU_SCALE))
+
+    return grad_kernel("SeluGrad", [grad, y], compute, y)

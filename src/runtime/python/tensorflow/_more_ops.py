@@ -9,8 +9,8 @@ import builtins as _b
 
 from . import _engine
 from . import dtypes as _dtypes
-from ._ops import (_graph, _op_name, _shape_list, convert_to_tensor, infer_shape, infer_shapes,
-                   make_op)
+from ._ops import (_graph, _op_name, _shape_list, constant, convert_to_tensor, infer_shape,
+                   infer_shapes, make_op, op_const)
 from ._framework import Operation, Tensor
 
 T = _engine.tfjs
@@ -159,7 +159,8 @@ def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002 - TF's nam
         axis = items[0]
     axis = int(axis)
     shape = infer_shape("expand_dims", [x.shape], {"axis": axis}, op_name, "ExpandDims")
-    return make_op("ExpandDims", op_name + "/", "ExpandDims", [x],
+    dim = op_const(op_name, axis, "dim")
+    return make_op("ExpandDims", op_name + "/", "ExpandDims", [x, dim],
                    lambda ins, s: T.expandDims(ins[0], axis), x.dtype.base_dtype, shape)
 
 
@@ -183,6 +184,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
         raise ValueError("Cannot infer num from shape %s" % x.shape)
     op = Operation(_graph(), op_name, "Unpack", [x],
                    lambda ins, s: _engine.js_list(T.unstack(ins[0], int(axis))))
+    op._attrs = {"axis": int(axis), "num": len(shapes)}
     return [Tensor(op, k, x.dtype.base_dtype, shp) for k, shp in enumerate(shapes)]
 
 
@@ -211,14 +213,23 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
 
 
 def size(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name
+    """`array_ops.size` (`size_internal(optimize=True)`): a fully defined static shape (or one
+    with a 0 dimension) is a `Const` named as the op would be (`Size`), else op `Size`."""
     x = convert_to_tensor(input)
+    dims = x.shape
+    if dims.is_fully_defined() or (dims.dims and any(d.value == 0 for d in dims.dims)):
+        n = dims.num_elements() if dims.is_fully_defined() else 0
+        return constant(n, dtype=_dtypes.as_dtype(out_type), name=_op_name(name, "Size") + "/")
     return make_op("Size", name, "Size", [x],
                    lambda ins, s: T.scalar(int(ins[0].size), "int32"),
                    _dtypes.as_dtype(out_type), [])
 
 
 def rank(input, name=None):  # noqa: A002 - TF's name
+    """`array_ops.rank` (`rank_internal(optimize=True)`): a known rank is a `Const` (`Rank`)."""
     x = convert_to_tensor(input)
+    if x.shape.dims is not None:
+        return constant(len(x.shape), dtype=_dtypes.int32, name=_op_name(name, "Rank") + "/")
     return make_op("Rank", name, "Rank", [x], lambda ins, s: T.scalar(int(ins[0].rank), "int32"),
                    _dtypes.int32, [])
 
@@ -277,7 +288,10 @@ def pad(tensor, paddings, mode="CONSTANT", name=None, constant_values=0):
             return T.mirrorPad(ins[0], js(rows), mode.lower())
         return T.pad(ins[0], js(rows), constant_values)
 
-    return make_op(op_type, op_name + "/", op_type, [x], compute, x.dtype.base_dtype, shape)
+    inputs = [x, op_const(op_name, rows, "paddings")]
+    if op_type == "PadV2":
+        inputs.append(op_const(op_name, constant_values, "constant_values", x.dtype.base_dtype))
+    return make_op(op_type, op_name + "/", op_type, inputs, compute, x.dtype.base_dtype, shape)
 
 
 def gather_nd(params, indices, name=None, batch_dims=0):

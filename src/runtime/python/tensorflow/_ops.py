@@ -35,6 +35,17 @@ def make_op(op_type, name, default, inputs, compute, dtype, shape, on_run=None):
     return Tensor(op, 0, dtype, shape)
 
 
+def op_const(op_name, value, input_name, dtype=None):
+    """An op's constant input as `_apply_op_helper` converts it inside the op's name scope:
+    `<op>/<input name>` (`transpose/perm`, `concat/axis`, ...)."""
+    with _graph().name_scope(op_name + "/"):
+        return constant(value, dtype=_dtypes.int32 if dtype is None else dtype, name=input_name)
+
+
+def _int_list(value):
+    return [int(v) for v in (value.tolist() if hasattr(value, "tolist") else value)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Conversions
 
@@ -547,49 +558,81 @@ def _reshape_packed(x, entries, name):
 
 
 def transpose(a, perm=None, name="transpose", conjugate=False):
+    """`tf.transpose`: op `Transpose` of x and its permutation, `transpose/perm` (for no perm
+    and a known rank TF's `(rank - 1) - np.arange(rank)`)."""
     x = convert_to_tensor(a)
     op_name = _op_name(name, "transpose")
-    shape = infer_shape("transpose", [x.shape], {"perm": None if perm is None else list(perm)},
-                        op_name, "Transpose")
-    return make_op("Transpose", op_name + "/", "transpose", [x],
-                   lambda ins, s: T.transpose(ins[0], _engine.tojs(None if perm is None else list(perm))),
+    if perm is None and x.shape.dims is not None:
+        perm = list(range(len(x.shape)))[::-1]
+    if _is_tensor_like(perm):
+        p = perm._as_tensor()
+        known = getattr(p.op, "_const_value", None)
+        static = None if known is None else [int(v) for v in known.dataSync()]
+        shape = unknown_shape() if static is None else infer_shape(
+            "transpose", [x.shape], {"perm": static}, op_name, "Transpose")
+        return make_op("Transpose", op_name + "/", "transpose", [x, p],
+                       lambda ins, s: T.transpose(ins[0], _engine.tojs(
+                           [int(v) for v in ins[1].dataSync()])), x.dtype.base_dtype, shape)
+    if perm is not None:
+        perm = _int_list(perm)
+    shape = infer_shape("transpose", [x.shape], {"perm": perm}, op_name, "Transpose")
+    inputs = [x] if perm is None else [x, op_const(op_name, perm, "perm")]
+    return make_op("Transpose", op_name + "/", "transpose", inputs,
+                   lambda ins, s: T.transpose(ins[0], _engine.tojs(perm)),
                    x.dtype.base_dtype, shape)
 
 
 def concat(values, axis, name="concat"):
     xs = [convert_to_tensor(v) for v in values]
     if len(xs) == 1:
-        return identity(xs[0], name=name)
+        # TF's degenerate case: in name scope `concat`, the axis checked as `concat_dim` and an
+        # Identity named `concat` (`concat/concat`).
+        op_name = _op_name(name, "concat")
+        op_const(op_name, int(axis), "concat_dim")
+        with _graph().name_scope(op_name + "/"):
+            return identity(xs[0], name=name or "concat")
     op_name = _op_name(name, "concat")
     shape = infer_shape("concat", [x.shape for x in xs], {"axis": int(axis)}, op_name,
                         "ConcatV2", [_shape_list(x.shape) for x in xs] + ["[]"],
                         "input[%d] = <%d>" % (len(xs), int(axis)))
-    return make_op("ConcatV2", op_name + "/", "concat", xs,
-                   lambda ins, s: T.concat(_engine.tojs(list(ins)), axis), xs[0].dtype.base_dtype,
-                   shape)
+    ax = op_const(op_name, int(axis), "axis")
+    return make_op("ConcatV2", op_name + "/", "concat", xs + [ax],
+                   lambda ins, s: T.concat(_engine.tojs(list(ins[:-1])), axis),
+                   xs[0].dtype.base_dtype, shape)
 
 
 def stack(values, axis=0, name="stack"):
     xs = [convert_to_tensor(v) for v in values]
     op_name = _op_name(name, "stack")
     shape = infer_shape("stack", [x.shape for x in xs], {"axis": int(axis)}, op_name, "Pack")
-    return make_op("Pack", op_name + "/", "stack", xs,
-                   lambda ins, s: T.stack(_engine.tojs(list(ins)), axis), xs[0].dtype.base_dtype,
-                   shape)
+    result = make_op("Pack", op_name + "/", "stack", xs,
+                     lambda ins, s: T.stack(_engine.tojs(list(ins)), axis),
+                     xs[0].dtype.base_dtype, shape)
+    result.op._attrs = {"axis": int(axis), "N": len(xs)}
+    return result
 
 
 def gather(params, indices, validate_indices=None, name=None, axis=0, batch_dims=0):
     p = convert_to_tensor(params)
-    i = convert_to_tensor(indices)
     op_name = _op_name(name, "GatherV2")
+    if _is_tensor_like(indices):
+        i = convert_to_tensor(indices)
+    else:
+        with _graph().name_scope(op_name + "/"):
+            i = convert_to_tensor(indices, name="indices")
     shape = infer_shape("gather", [p.shape, i.shape], {"axis": int(axis)}, op_name, "GatherV2")
-    return make_op("GatherV2", op_name + "/", "GatherV2", [p, i],
+    ax = op_const(op_name, int(axis), "axis")
+    return make_op("GatherV2", op_name + "/", "GatherV2", [p, i, ax],
                    lambda ins, s: T.gather(ins[0], T.cast(ins[1], "int32"), axis),
                    p.dtype.base_dtype, shape)
 
 
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):
+    """TF 1.15's `tf.split`: `num_or_size_splits` is converted first, a number too (`Const`,
+    outside the op's scope), then op `Split` of (`split/split_dim`, value) or `SplitV` of
+    (value, the sizes, `split/split_dim`)."""
     x = convert_to_tensor(value)
+    size_splits = convert_to_tensor(num_or_size_splits)
     if isinstance(num_or_size_splits, int):
         count = num_or_size_splits
         sizes = None
@@ -598,15 +641,18 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
         count = len(sizes)
     g = _graph()
     op_name = _op_name(name, "split")
+    split_dim = op_const(op_name, int(axis), "split_dim")
     op_type = "Split" if sizes is None else "SplitV"
     shapes = infer_shapes("split", [x.shape], {"num_or_size_splits": count if sizes is None
                                                else sizes, "axis": int(axis)}, op_name, op_type,
                           ["[]", _shape_list(x.shape)], "input[0] = <%d>" % int(axis))
     if sizes is not None and -1 in sizes and x.shape.dims is not None:
         sizes = [int(s[axis].value) if s[axis].value is not None else -1 for s in shapes]
-    op = Operation(g, op_name, op_type, [x],
+    inputs = [split_dim, x] if sizes is None else [x, size_splits, split_dim]
+    op = Operation(g, op_name, op_type, inputs,
                    lambda ins, s: _engine.js_list(
-                       T.split(ins[0], count if sizes is None else _engine.tojs(sizes), axis)))
+                       T.split(ins[0 if sizes is not None else 1],
+                               count if sizes is None else _engine.tojs(sizes), axis)))
     return [Tensor(op, k, x.dtype.base_dtype, shapes[k]) for k in range(count)]
 
 
@@ -1218,6 +1264,16 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
                              for d, b, sz in zip(dims, begin, size)])
     elif not any(_is_tensor_like(v) for v in size):
         shape = TensorShape([None if sz == -1 else sz for sz in size])
+    if not any(_is_tensor_like(v) for v in begin + size):
+        op_name = _op_name(name, "Slice")
+        b = op_const(op_name, [int(v) for v in begin], "begin")
+        z = op_const(op_name, [int(v) for v in size], "size")
+        result = make_op("Slice", op_name + "/", "Slice", [x, b, z],
+                         lambda ins, s: T.slice(ins[0], _engine.tojs([int(v) for v in begin]),
+                                                _engine.tojs([int(v) for v in size])),
+                         x.dtype.base_dtype, shape)
+        result.op._begin_size = True  # inputs (x, begin, size) as TF's: _SliceGrad reads them
+        return result
     tensors = [v._as_tensor() for v in begin + size if _is_tensor_like(v)]
     where = {}
     for v in begin + size:
@@ -1255,7 +1311,9 @@ def tile(input, multiples, name=None):  # noqa: A002 - TF's name
     if x.shape.dims is not None and not any(_is_tensor_like(m) for m in reps):
         shape = TensorShape([None if d is None else d * int(m)
                              for d, m in zip(x.shape.as_list(), reps)])
-    result = make_op("Tile", name, "Tile", [x],
+    op_name = _op_name(name, "Tile")
+    m_const = op_const(op_name, [int(m) for m in reps], "multiples")
+    result = make_op("Tile", op_name + "/", "Tile", [x, m_const],
                      lambda ins, s: T.tile(ins[0], _engine.tojs([int(m) for m in reps])),
                      x.dtype.base_dtype, shape)
     result.op._shape_spec = ("tile", {"multiples": [int(m) for m in reps]})
@@ -1349,9 +1407,13 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
 
 
 def shape(input, name=None, out_type=_dtypes.int32):  # noqa: A002 - TF's name
+    """`array_ops.shape` (`shape_internal(optimize=True)`): a fully defined static shape is a
+    `Const` named as the op would be (`Shape`), else op `Shape`."""
     x = convert_to_tensor(input)
     out = _dtypes.as_dtype(out_type)
     dims = x.shape
+    if dims.is_fully_defined():
+        return constant(dims.as_list(), dtype=out, name=_op_name(name, "Shape") + "/")
 
     def compute(ins, s):
         return T.tensor1d(_engine.tojs([int(d) for d in ins[0].shape]), "int32")
