@@ -20,10 +20,10 @@
  * this worker.
  */
 import { ensureBackend, tf } from '../engine/backend';
-import * as engine from '../library';
 import type { CheckpointFiles, FileWriter } from '../checkpoint/files';
 import * as posix from '../web-shims/path';
 import { createBridge } from './bridge';
+import { handleRun } from './run-message';
 import { isVirtualFilename } from './virtual-filename';
 import type {
   FromWorker,
@@ -38,7 +38,6 @@ import type {
 } from './protocol';
 import type { PythonRunArgs } from './python-runner';
 import { PYODIDE_ENV, PYTHON_PACKAGES_MOUNT, PyodideSession } from './pyodide-session';
-import { collectVariables, recordInitialValues } from './variables';
 import type { PyodideAPI } from 'pyodide';
 
 type FS = PyodideAPI['FS'];
@@ -361,35 +360,14 @@ async function handle(message: ToWorker): Promise<void> {
       python.init(message.assets);
       return;
     case 'run': {
-      const { id, request } = message;
-      const sink: OutputSink = {
-        stdout: (data) => post({ type: 'stdout', id, data }),
-        stderr: (data) => post({ type: 'stderr', id, data }),
-      };
-      const onStart = () => post({ type: 'started', id });
-      let result: WorkerRunResult;
-      try {
+      const { request } = message;
+      await handleRun(message, post, (sink, onStart) => {
         if (request.language !== 'python') {
           throw new Error(`${request.language} programs do not run in the browser`);
         }
-        engine.resetDefaultGraph();
-        recordInitialValues(!!request.collectVariables);
-        result = await python.run(request, message.workspace, sink, onStart);
-      } catch (error) {
-        sink.stderr(
-          `scope-lens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-        );
-        result = { exitCode: 1, error: { type: 'InternalError', message: String(error) } };
-      }
-      if (request.collectVariables) {
-        try {
-          result = { ...result, variables: collectVariables(request.collectVariables) };
-        } catch (error) {
-          sink.stderr(`scope-lens: could not read the run's variables: ${String(error)}\n`);
-        }
-      }
+        return python.run(request, message.workspace, sink, onStart);
+      });
       runs++;
-      post({ type: 'done', id, result });
       return;
     }
     case 'stats': {

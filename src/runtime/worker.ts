@@ -13,10 +13,10 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as engine from '../index';
 import { ensureBackend, tf } from '../engine/backend';
-import type { FromWorker, OutputSink, ToWorker, WorkerConfig, WorkerRunResult } from './protocol';
+import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import { PythonHost, findPythonDir } from './python-host';
+import { handleRun } from './run-message';
 import { ScriptHost } from './ts-host';
-import { collectVariables, recordInitialValues } from './variables';
 
 const port = parentPort;
 if (!port) throw new Error('scope-lens: the run worker must be started as a worker thread');
@@ -31,11 +31,6 @@ function post(message: FromWorker): void {
   port!.postMessage(message);
 }
 
-function internalError(error: unknown): WorkerRunResult {
-  const message = error instanceof Error ? error.message : String(error);
-  return { exitCode: 1, error: { type: 'InternalError', message } };
-}
-
 let fullGc: (() => void) | null = null;
 function collectGarbage(): void {
   if (!fullGc) {
@@ -48,35 +43,13 @@ function collectGarbage(): void {
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'run': {
-      const { id, request } = message;
-      const sink: OutputSink = {
-        stdout: (data) => post({ type: 'stdout', id, data }),
-        stderr: (data) => post({ type: 'stderr', id, data }),
-      };
-      const onStart = () => post({ type: 'started', id });
-      let result: WorkerRunResult;
-      try {
-        engine.resetDefaultGraph();
-        recordInitialValues(!!request.collectVariables);
-        result =
-          request.language === 'python'
-            ? await python.run(request, sink, onStart)
-            : await scripts.run(request, sink, onStart);
-      } catch (error) {
-        sink.stderr(
-          `scope-lens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-        );
-        result = internalError(error);
-      }
-      if (request.collectVariables) {
-        try {
-          result = { ...result, variables: collectVariables(request.collectVariables) };
-        } catch (error) {
-          sink.stderr(`scope-lens: could not read the run's variables: ${String(error)}\n`);
-        }
-      }
+      const { request } = message;
+      await handleRun(message, post, (sink, onStart) =>
+        request.language === 'python'
+          ? python.run(request, sink, onStart)
+          : scripts.run(request, sink, onStart),
+      );
       runs++;
-      post({ type: 'done', id, result });
       return;
     }
     case 'stats': {
