@@ -467,7 +467,9 @@ def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, 
         if not x.shape.is_compatible_with(z.shape):
             raise ValueError("logits and labels must have the same shape (%s vs %s)"
                              % (x.shape, z.shape))
-        zeros = mg.zeros_like(x)
+        from ._losses import zeros_like
+
+        zeros = zeros_like(x)
         cond = mg.op1("GreaterEqual", None, [x, zeros],
                       lambda ins, s: T.greaterEqual(ins[0], ins[1]), _dtypes.bool, x.shape)
 
@@ -589,8 +591,9 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits
             from . import _math_grad as mg
 
             mg.shape(y)
+            # The op is named `name` inside the `name` scope: `xentropy/xentropy`.
             cost, _ = mg.op_n("SparseSoftmaxCrossEntropyWithLogits",
-                              "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,
+                              name or "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,
                               [(x.dtype, shape), (x.dtype, x.shape)])
             return cost
 
@@ -599,7 +602,7 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits
 
         compute = compute_one
         return make_op("SparseSoftmaxCrossEntropyWithLogits",
-                       "SparseSoftmaxCrossEntropyWithLogits",
+                       name or "SparseSoftmaxCrossEntropyWithLogits",
                        "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,
                        x.dtype.base_dtype, shape)
 

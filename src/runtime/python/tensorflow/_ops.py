@@ -1035,16 +1035,14 @@ def log_softmax(logits, axis=None, name=None):
 
 
 def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
-    """`x / sqrt(max(sum(x**2, axis), epsilon))`, the result named after its scope."""
-    x = convert_to_tensor(x)
+    """nn_impl.py (1.15) l2_normalize_v2: under the `l2_normalize` scope, `Square`, `Sum`,
+    `Maximum` with epsilon, `Rsqrt`, and the `Mul` named by the scope."""
     axis = dim if axis is None else axis
-    js_axis = _engine.tojs(axis if isinstance(axis, int) or axis is None else list(axis))
-
-    def compute(ins, s):
-        sq = T.sum(T.square(ins[0]), js_axis, True)
-        return T.mul(ins[0], T.rsqrt(T.maximum(sq, epsilon)))
-
-    return make_op("Mul", name, "l2_normalize", [x], compute, x.dtype.base_dtype, x.shape)
+    with _graph().name_scope(name or "l2_normalize") as scope:
+        x = convert_to_tensor(x, name="x")
+        square_sum = reduce_sum(square(x), axis, keepdims=True)
+        x_inv_norm = rsqrt(maximum(square_sum, epsilon))
+        return multiply(x, x_inv_norm, name=scope)
 
 
 def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5,  # noqa: A002
