@@ -319,6 +319,7 @@ def _wire_more_ops():
         setattr(nn, n, getattr(_more_ops, n))
     mod.metrics = _partial_module("metrics", "tf.metrics")
     mod.metrics.accuracy = _more_ops.accuracy
+    mod.metrics.mean = _more_ops.mean
     mod.losses = _module("losses", "tf.losses", Reduction=_losses.Reduction)
     for n in ("mean_squared_error", "absolute_difference", "huber_loss", "log_loss",
               "sigmoid_cross_entropy", "softmax_cross_entropy", "sparse_softmax_cross_entropy",
