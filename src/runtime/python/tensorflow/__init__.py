@@ -154,8 +154,8 @@ for _n in _ELEMENTWISE:
 slice = _ops.slice  # noqa: A001 - TF's name
 strided_slice = _ops.strided_slice
 tile = _ops.tile
-zeros_like = _ops.zeros_like
-ones_like = _ops.ones_like
+zeros_like = _ops.zeros_like_impl
+ones_like = _ops.ones_like_impl
 where = _ops.where
 shape = _ops.shape
 math = _partial_module("math", "tf.math")

@@ -58,24 +58,11 @@ def _cast(x, dtype, name=None):
 
 
 def zeros_like(x, name=None):
-    """array_ops.zeros_like_impl: a `zeros_like` Const of a fully defined shape, else the op."""
-    with _graph().name_scope(name or "zeros_like") as scope:
-        x = convert_to_tensor(x, name="tensor")
-        if x.shape.is_fully_defined():
-            return _ops.constant(False if x.dtype.is_bool else 0, dtype=x.dtype.base_dtype,
-                                 shape=x.shape.as_list(), name=scope)
-        return _ops.zeros_like(x, name=scope)
+    return _ops.zeros_like_impl(x, name=name)
 
 
 def ones_like(x, name=None):
-    """array_ops.ones_like_impl: `ones_like/Shape` (a Const of a fully defined shape, else the
-    Shape op), `ones_like/Const` and the Fill named `ones_like`."""
-    with _graph().name_scope(name or "ones_like") as scope:
-        x = convert_to_tensor(x, name="tensor")
-        dims = _mg().shape(x)
-        one = _ops.constant(True if x.dtype.is_bool else 1, dtype=x.dtype.base_dtype)
-        out = _ops._fill_op(dims, one, x.shape, x.dtype.base_dtype, scope[:-1])
-        return out
+    return _ops.ones_like_impl(x, name=name)
 
 
 def _static_value(t):

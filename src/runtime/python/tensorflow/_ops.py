@@ -672,10 +672,11 @@ def zeros(shape, dtype=_dtypes.float32, name=None):
         return _dynamic_fill(False if dtype.is_bool else 0, shape, dtype, name, "zeros")
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
-    if _is_large_fill(0, dtype.base_dtype.name, dims):
+    zero = False if dtype.is_bool else 0
+    if _is_large_fill(zero, dtype.base_dtype.name, dims):
         # TF 1.15 builds a Fill op when the constant would not be small.
-        return _lazy_fill(0, dtype.base_dtype.name, dims, name, "zeros", "Fill")
-    return constant(0, dtype=dtype, shape=dims, name=name or "zeros")
+        return _lazy_fill(zero, dtype.base_dtype.name, dims, name, "zeros", "Fill")
+    return constant(zero, dtype=dtype, shape=dims, name=name or "zeros")
 
 
 def _like(kind, value):
@@ -695,15 +696,46 @@ zeros_like = _like("zeros_like", 0)
 ones_like = _like("ones_like", 1)
 
 
+def zeros_like_impl(tensor, dtype=None, name=None, optimize=True):
+    """`tf.zeros_like` (array_ops.py 1.15 zeros_like_impl): under the `zeros_like` scope, a
+    fully defined shape gives `zeros(shape)` named by the scope (a Const), else the ZerosLike
+    op, or for another dtype `zeros(Shape)`."""
+    with _graph().name_scope(name or "zeros_like") as scope:
+        x = convert_to_tensor(tensor, name="tensor")
+        dt = None if dtype is None else _dtypes.as_dtype(dtype).base_dtype
+        if optimize and x.shape.is_fully_defined():
+            return zeros(x.shape.as_list(), dtype=dt or x.dtype.base_dtype, name=scope)
+        if dt is not None and dt != x.dtype.base_dtype:
+            from ._math_grad import shape as shape_of
+
+            return zeros(shape_of(x), dtype=dt, name=scope)
+        return zeros_like(x, name=scope)
+
+
+def ones_like_impl(tensor, dtype=None, name=None, optimize=True):
+    """`tf.ones_like` (array_ops.py 1.15 ones_like_impl): under the `ones_like` scope, the
+    shape (`Shape`: a Const of a fully defined shape, else the op), `Const` and the Fill named
+    by the scope."""
+    from ._math_grad import shape as shape_of
+
+    with _graph().name_scope(name or "ones_like") as scope:
+        x = convert_to_tensor(tensor, name="tensor")
+        dt = x.dtype.base_dtype if dtype is None else _dtypes.as_dtype(dtype).base_dtype
+        dims = shape_of(x, optimize=optimize)
+        one = constant(True if dt.is_bool else 1, dtype=dt)
+        return _fill_op(dims, one, x.shape, dt, scope[:-1])
+
+
 def ones(shape, dtype=_dtypes.float32, name=None):
     dtype = _dtypes.as_dtype(dtype)
     if _has_tensor(shape):
         return _dynamic_fill(True if dtype.is_bool else 1, shape, dtype, name, "ones")
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
-    if _is_large_fill(1, dtype.base_dtype.name, dims):
-        return _lazy_fill(1, dtype.base_dtype.name, dims, name, "ones", "Fill")
-    return constant(1, dtype=dtype, shape=dims, name=name or "ones")
+    one = True if dtype.is_bool else 1
+    if _is_large_fill(one, dtype.base_dtype.name, dims):
+        return _lazy_fill(one, dtype.base_dtype.name, dims, name, "ones", "Fill")
+    return constant(one, dtype=dtype, shape=dims, name=name or "ones")
 
 
 def shape_from_tensor(t):
