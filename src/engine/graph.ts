@@ -496,7 +496,7 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
       }
       initializerOp = 'initial_value';
     }
-    return graph.registerVariable(
+    const variable = graph.registerVariable(
       opName,
       spec.name,
       initial,
@@ -506,6 +506,12 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
       spec.useResource,
       initializerOp,
     );
+    if (spec.initMode === 'shape' && isInitializer(init)) {
+      const shape = spec.shape as number[];
+      const partitionInfo = spec.partitionInfo ?? undefined;
+      variable.initializerDraw = () => init.drawOf(shape, partitionInfo);
+    }
+    return variable;
   }
 
   applyRegularizer(variable: Variable, regularizer: RegularizerArg, name: string): void {

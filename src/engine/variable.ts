@@ -17,6 +17,7 @@ import { SourceLocation } from '../core/errors';
 import { formatShape } from '../core/shape';
 import type { Graph } from './graph';
 import type { CallSite } from './callsite';
+import type { RandomDraw } from '../core/initializer-calls';
 
 let variableCounter = 0;
 
@@ -50,6 +51,13 @@ export class Variable {
     else this.current = value;
     this.kept = initialValue;
   }
+
+  /**
+   * The random op the initializer drew the initial value with and its arguments
+   * (`Initializer.drawOf`), when an initializer object made it: what the Python runtime gives
+   * the initializer subgraph's intermediate ops (`random_uniform/min`, ...).
+   */
+  initializerDraw: (() => RandomDraw | null) | null = null;
 
   private current: tf.Variable | null = null;
   private kept: tf.Tensor | null;

@@ -15,6 +15,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { asDType, DType } from '../../core/dtypes';
 import { ERROR_CODES, raise } from '../../core/errors';
 import { QUANTIZED } from '../../core/py-values';
+import type { RandomDraw } from '../../core/initializer-calls';
 
 /** TF's `variable_scope._PartitionInfo`: where a shard sits in its full variable. */
 export interface PartitionInfo {
@@ -69,6 +70,15 @@ export abstract class Initializer {
   /** TF's `get_config()`. */
   getConfig(): Record<string, unknown> {
     return {};
+  }
+
+  /**
+   * The random op `call` draws from and its arguments (`random_uniform`'s `minval`/`maxval`, a
+   * normal's `mean`/`stddev`), for the intermediate ops of the initializer's subgraph; null for
+   * initializers that draw no such op.
+   */
+  drawOf(_shape: readonly number[], _partitionInfo?: PartitionInfo): RandomDraw | null {
+    return null;
   }
 
   protected resolve(dtype: DType | undefined): DType {

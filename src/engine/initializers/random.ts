@@ -16,7 +16,7 @@ import { DType, DTypes } from '../../core/dtypes';
 import { assertFloatDType, DTypeLike, Initializer, PartitionInfo, toDType } from './base';
 import { pyFloat, PyNumber, userNumber } from './py-values';
 import { NormalOp, normalOp, randomUniformOp } from './random-ops';
-import { uniformUnitScalingDraw } from '../../core/initializer-calls';
+import { RandomDraw, uniformUnitScalingDraw } from '../../core/initializer-calls';
 import { draw } from './variance-scaling';
 
 /** Options of `randomUniform`. */
@@ -68,6 +68,17 @@ export class RandomUniform extends Initializer {
 
   private readonly floatArgs: ReadonlySet<string>;
 
+  override drawOf(): RandomDraw | null {
+    const num = (name: string, v: number) =>
+      this.floatArgs.has(name) ? pyFloat(v) : userNumber(v);
+    if (this.maxval === null && !this.dtype.isFloating) return null;
+    return {
+      op: 'random_uniform',
+      minval: num('minval', this.minval),
+      maxval: this.maxval === null ? pyFloat(1.0) : num('maxval', this.maxval),
+    };
+  }
+
   override getConfig(): Record<string, unknown> {
     return { minval: this.minval, maxval: this.maxval, seed: this.seed, dtype: this.dtype.name };
   }
@@ -111,6 +122,10 @@ abstract class NormalBase extends Initializer {
   call(shape: readonly number[], dtype?: DType): tf.Tensor {
     const kind = this.opName as NormalOp;
     return normalOp(kind, shape, this.meanArg, this.stddevArg, this.resolve(dtype), this.seed);
+  }
+
+  override drawOf(): RandomDraw | null {
+    return { op: this.opName as NormalOp, mean: this.meanArg, stddev: this.stddevArg };
   }
 
   override getConfig(): Record<string, unknown> {
@@ -166,6 +181,10 @@ export class UniformUnitScaling extends Initializer {
     const scaleShape = partitionInfo ? partitionInfo.fullShape : shape;
     const d = uniformUnitScalingDraw(this.factor, scaleShape);
     return draw(d, shape, this.resolve(dtype), this.seed);
+  }
+
+  override drawOf(shape: readonly number[], partitionInfo?: PartitionInfo): RandomDraw | null {
+    return uniformUnitScalingDraw(this.factor, partitionInfo ? partitionInfo.fullShape : shape);
   }
 
   override getConfig(): Record<string, unknown> {

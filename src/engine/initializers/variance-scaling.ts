@@ -87,6 +87,11 @@ export class VarianceScaling extends Initializer {
     );
   }
 
+  override drawOf(shape: readonly number[], partitionInfo?: PartitionInfo): RandomDraw | null {
+    const scaleShape = partitionInfo ? partitionInfo.fullShape : shape;
+    return varianceScalingDraw(this.scale, this.mode, this.distribution, scaleShape);
+  }
+
   override getConfig(): Record<string, unknown> {
     return {
       scale: this.scale,

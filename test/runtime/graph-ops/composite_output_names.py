@@ -1,8 +1,7 @@
 # The losses, moments, l2_normalize, conv1d, separable_conv2d and metrics.accuracy: the names and
 # shapes of what they return, and that they leave the program's own `Const` counter alone (TF
 # converts a loss's inputs and default weights inside the loss's name scope). Their internal ops
-# are not listed: the runtime builds some of these as fewer ops than TF (see
-# docs/tensorflow-differences.md).
+# are listed by losses_weighted.py and nn_composites.py.
 import tensorflow as tf
 
 x = tf.placeholder(tf.float32, [4, 8, 3], name="x")

@@ -154,8 +154,8 @@ for _n in _ELEMENTWISE:
 slice = _ops.slice  # noqa: A001 - TF's name
 strided_slice = _ops.strided_slice
 tile = _ops.tile
-zeros_like = _ops.zeros_like
-ones_like = _ops.ones_like
+zeros_like = _ops.zeros_like_impl
+ones_like = _ops.ones_like_impl
 where = _ops.where
 shape = _ops.shape
 math = _partial_module("math", "tf.math")
@@ -319,10 +319,11 @@ def _wire_more_ops():
         setattr(nn, n, getattr(_more_ops, n))
     mod.metrics = _partial_module("metrics", "tf.metrics")
     mod.metrics.accuracy = _more_ops.accuracy
-    mod.losses = _module("losses", "tf.losses", Reduction=_types.SimpleNamespace(
-        SUM_BY_NONZERO_WEIGHTS="weighted_sum_by_nonzero_weights"))
+    mod.metrics.mean = _more_ops.mean
+    mod.losses = _module("losses", "tf.losses", Reduction=_losses.Reduction)
     for n in ("mean_squared_error", "absolute_difference", "huber_loss", "log_loss",
               "sigmoid_cross_entropy", "softmax_cross_entropy", "sparse_softmax_cross_entropy",
+              "compute_weighted_loss", "hinge_loss", "cosine_distance",
               "get_losses", "get_regularization_losses", "get_regularization_loss",
               "get_total_loss"):
         setattr(mod.losses, n, getattr(_losses, n))

@@ -1,123 +1,359 @@
-"""`tf.losses` (TF 1.15 losses_impl.py): each loss under its scope, reduced with the default
-`SUM_BY_NONZERO_WEIGHTS` to `<scope>/value`, and added to the `LOSSES` collection; the total and
+"""`tf.losses` (TF 1.15 losses_impl.py): each loss under its scope, its per-element losses built
+from the runtime's ops as TF builds them, then `compute_weighted_loss`'s subgraph
+(`assert_broadcastable`, `Mul`, `Sum`, `num_present`, `Sum_1`, and the `DivNoNan` named `value`
+for the default `SUM_BY_NONZERO_WEIGHTS`), added to the `LOSSES` collection; the total and
 regularization losses as TF sums them.
 """
 from . import _engine
 from . import _more_ops
+from . import _ops
 from . import dtypes as _dtypes
-from ._framework import GraphKeys, add_to_collection, get_collection
+from ._framework import GraphKeys, Tensor, add_to_collection, get_collection
 from ._ops import _graph, convert_to_tensor, make_op
 
 T = _engine.tfjs
 
 
-def _weighted(scope, default, inputs, per_element, weights, loss_collection):
-    """`compute_weighted_loss`: sum(loss * w) / count of non-zero weights, as `<scope>/value`."""
+class Reduction(object):
+    """losses_impl.py `Reduction`: the ways a loss is reduced."""
+
+    NONE = "none"
+    SUM = "weighted_sum"
+    MEAN = "weighted_mean"
+    SUM_OVER_BATCH_SIZE = "weighted_sum_over_batch_size"
+    SUM_BY_NONZERO_WEIGHTS = "weighted_sum_by_nonzero_weights"
+    SUM_OVER_NONZERO_WEIGHTS = SUM_BY_NONZERO_WEIGHTS
+
+    @classmethod
+    def all(cls):
+        return (cls.NONE, cls.SUM, cls.MEAN, cls.SUM_OVER_BATCH_SIZE,
+                cls.SUM_OVER_NONZERO_WEIGHTS, cls.SUM_BY_NONZERO_WEIGHTS)
+
+    @classmethod
+    def validate(cls, key):
+        if key not in cls.all():
+            raise ValueError("Invalid ReductionKey %s." % key)
+
+
+_ASSERT_BROADCASTABLE_ERROR_PREFIX = "weights can not be broadcast to values."
+
+
+def _mg():
+    from . import _math_grad
+
+    return _math_grad
+
+
+def _cast(x, dtype, name=None):
+    """math_ops.cast: a tensor of the dtype is returned as it is; anything else is converted
+    inside the `Cast` scope (`Cast/x`) and cast by the op named by the scope."""
+    dtype = _dtypes.as_dtype(dtype).base_dtype
+    if isinstance(x, Tensor) and x.dtype.base_dtype == dtype:
+        return x
+    with _graph().name_scope(name or "Cast") as scope:
+        x = convert_to_tensor(x, name="x")
+        if x.dtype.base_dtype != dtype:
+            x = _ops.cast(x, dtype, name=scope)
+    return x
+
+
+def zeros_like(x, name=None):
+    return _ops.zeros_like_impl(x, name=name)
+
+
+def ones_like(x, name=None):
+    return _ops.ones_like_impl(x, name=name)
+
+
+def _static_value(t):
+    const = getattr(t.op, "_const_value", None)
+    if const is None:
+        return None
+    return [int(v) for v in const.dataSync()] if len(t.shape) else int(const.dataSync()[0])
+
+
+def assert_broadcastable(weights, values):
+    """weights_broadcast_ops.assert_broadcastable: the weights' and values' shapes and ranks,
+    and a NoOp when their static shapes can be checked (`static_scalar_check_success`,
+    `static_dims_check_success`). Shapes known only when the graph runs get one `Assert` op
+    (TF builds a `cond` of set operations there)."""
+    mg = _mg()
     g = _graph()
-    # TF converts the inputs and the weights inside the loss's name scope: a Python `weights`
-    # (the default 1.0) is a Const under the scope, never a top-level `Const` (which would shift
-    # the program's own `Const` counter).
-    with g.name_scope(scope or default):
-        xs = [convert_to_tensor(x, dtype=_dtypes.float32) for x in inputs]
-        w = convert_to_tensor(weights, dtype=_dtypes.float32)
+    with g.name_scope("assert_broadcastable") as scope:
+        with g.name_scope("weights") as weights_scope:
+            weights = convert_to_tensor(weights, name=weights_scope)
+            weights_shape = mg.shape(weights, name="shape")
+            weights_rank = mg.rank(weights, name="rank")
+        with g.name_scope("values") as values_scope:
+            values = convert_to_tensor(values, name=values_scope)
+            values_shape = mg.shape(values, name="shape")
+            values_rank = mg.rank(values, name="rank")
+        w_rank, v_rank = _static_value(weights_rank), _static_value(values_rank)
+        if w_rank is not None and v_rank is not None:
+            from ._session import no_op
 
-        def compute(ins, s):
-            loss = per_element(*ins[:-1])
-            weights_b = T.mul(T.onesLike(loss), ins[-1])
-            total = T.sum(T.mul(loss, weights_b))
-            count = T.sum(T.cast(T.notEqual(weights_b, 0), "float32"))
-            return T.where(T.greater(count, 0), T.div(total, T.maximum(count, 1)), T.zerosLike(total))
+            if w_rank == 0:
+                return no_op(name="static_scalar_check_success")
+            if w_rank != v_rank:
+                raise ValueError("%s values.rank=%s. weights.rank=%s. values.shape=%s. "
+                                 "weights.shape=%s." % (_ASSERT_BROADCASTABLE_ERROR_PREFIX,
+                                                        v_rank, w_rank, values.shape,
+                                                        weights.shape))
+            w_dims, v_dims = _static_value(weights_shape), _static_value(values_shape)
+            if w_dims is not None and v_dims is not None:
+                for i, (w, v) in enumerate(zip(w_dims, v_dims)):
+                    if w not in (1, v):
+                        raise ValueError(
+                            "%s Mismatch at dim %s. values.shape=%s weights.shape=%s."
+                            % (_ASSERT_BROADCASTABLE_ERROR_PREFIX, i, v_dims, w_dims))
+                return no_op(name="static_dims_check_success")
 
-        out = make_op("DivNoNan", "value", "value", xs + [w], compute, _dtypes.float32, [])
-    if loss_collection:
-        add_to_collection(loss_collection, out)
-    return out
+        def check(ins, s):
+            from .errors import InvalidArgumentError
+
+            w, v = list(ins[0].shape), list(ins[1].shape)
+            if w and (len(w) != len(v) or any(a not in (1, b) for a, b in zip(w, v))):
+                raise InvalidArgumentError(None, None, _ASSERT_BROADCASTABLE_ERROR_PREFIX)
+            return T.scalar(True, "bool")
+
+        return make_op("Assert", scope, "Assert", [weights, values], check, _dtypes.bool,
+                       []).op
+
+
+def broadcast_weights(weights, values):
+    """weights_broadcast_ops.broadcast_weights: the weights as they are when both shapes are
+    fully defined and compatible, else `weights * ones_like(values)` named by the scope."""
+    g = _graph()
+    with g.name_scope("broadcast_weights") as scope:
+        values = convert_to_tensor(values, name="values")
+        weights = convert_to_tensor(weights, dtype=values.dtype.base_dtype, name="weights")
+        if (weights.shape.is_fully_defined() and values.shape.is_fully_defined()
+                and weights.shape.is_compatible_with(values.shape)):
+            return weights
+        with g.control_dependencies([assert_broadcastable(weights, values)]):
+            return _ops.multiply(weights, ones_like(values), name=scope)
+
+
+def _div_no_nan(x, y, name):
+    def compute(ins, s):
+        safe = T.where(T.equal(ins[1], 0), T.onesLike(ins[1]), ins[1])
+        return T.where(T.equal(ins[1], 0), T.zerosLike(ins[0]), T.div(ins[0], safe))
+
+    return make_op("DivNoNan", name, "div_no_nan", [x, y], compute, x.dtype.base_dtype,
+                   _ops.broadcast_shape(x.shape, y.shape, name or "div_no_nan", "DivNoNan"))
+
+
+def _safe_mean(losses, num_present):
+    return _div_no_nan(_ops.reduce_sum(losses), num_present, "value")
+
+
+def _num_present(losses, weights):
+    g = _graph()
+    with g.name_scope("num_present") as scope:
+        weights = _cast(weights, _dtypes.float32)
+        present = _ops.where(_ops.equal(weights, 0.0), zeros_like(weights), ones_like(weights))
+        present = broadcast_weights(present, losses)
+        return _ops.reduce_sum(present, name=scope)
+
+
+def _num_elements(losses):
+    g = _graph()
+    with g.name_scope("num_elements") as scope:
+        if losses.shape.is_fully_defined():
+            size = _ops.constant(losses.shape.num_elements(), dtype=_dtypes.int32, name=scope)
+        else:
+            size = _more_ops.size(losses, name=scope)
+        return _cast(size, losses.dtype)
+
+
+def compute_weighted_loss(losses, weights=1.0, scope=None, loss_collection=GraphKeys.LOSSES,
+                          reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
+    """losses_impl.compute_weighted_loss: `losses * weights`, reduced as `reduction` says."""
+    Reduction.validate(reduction)
+    g = _graph()
+    with g.name_scope(scope or "weighted_loss"):
+        with g.control_dependencies([assert_broadcastable(weights, losses)]):
+            losses = convert_to_tensor(losses)
+            input_dtype = losses.dtype.base_dtype
+            losses = _cast(losses, _dtypes.float32)
+            weights = _cast(weights, _dtypes.float32)
+            weighted_losses = _ops.multiply(losses, weights)
+            if reduction == Reduction.NONE:
+                loss = weighted_losses
+            else:
+                loss = _ops.reduce_sum(weighted_losses)
+                if reduction == Reduction.MEAN:
+                    loss = _safe_mean(loss, _ops.reduce_sum(
+                        _ops.multiply(ones_like(losses), weights, name="mul")))
+                elif reduction == Reduction.SUM_BY_NONZERO_WEIGHTS:
+                    loss = _safe_mean(loss, _num_present(losses, weights))
+                elif reduction == Reduction.SUM_OVER_BATCH_SIZE:
+                    loss = _safe_mean(loss, _num_elements(losses))
+            loss = _cast(loss, input_dtype)
+            if loss_collection:
+                add_to_collection(loss_collection, loss)
+            return loss
+
+
+def _check_none(**args):
+    for k, v in args.items():
+        if v is None:
+            raise ValueError("%s must not be None." % k)
+
+
+def _float_pair(predictions, labels):
+    predictions = _cast(predictions, _dtypes.float32)
+    labels = _cast(labels, _dtypes.float32)
+    predictions.shape.assert_is_compatible_with(labels.shape)
+    return predictions, labels
 
 
 def mean_squared_error(labels, predictions, weights=1.0, scope=None,
-                       loss_collection=GraphKeys.LOSSES, reduction=None):
-    return _weighted(scope, "mean_squared_error", [predictions, labels],
-                     lambda p, l: T.squaredDifference(p, l), weights, loss_collection)
+                       loss_collection=GraphKeys.LOSSES,
+                       reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
+    _check_none(labels=labels, predictions=predictions)
+    with _graph().name_scope(scope or "mean_squared_error") as scope:
+        predictions, labels = _float_pair(predictions, labels)
+        losses = _ops.squared_difference(predictions, labels)
+        return compute_weighted_loss(losses, weights, scope, loss_collection, reduction)
 
 
 def absolute_difference(labels, predictions, weights=1.0, scope=None,
-                        loss_collection=GraphKeys.LOSSES, reduction=None):
-    return _weighted(scope, "absolute_difference", [predictions, labels],
-                     lambda p, l: T.abs(T.sub(p, l)), weights, loss_collection)
+                        loss_collection=GraphKeys.LOSSES,
+                        reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
+    _check_none(labels=labels, predictions=predictions)
+    with _graph().name_scope(scope or "absolute_difference") as scope:
+        predictions, labels = _float_pair(predictions, labels)
+        losses = _ops.abs(_ops.subtract(predictions, labels))
+        return compute_weighted_loss(losses, weights, scope, loss_collection, reduction)
+
+
+def cosine_distance(labels, predictions, axis=None, weights=1.0, scope=None,
+                    loss_collection=GraphKeys.LOSSES,
+                    reduction=Reduction.SUM_BY_NONZERO_WEIGHTS, dim=None):
+    if dim is not None:
+        if axis is not None:
+            raise ValueError("Cannot specify both 'axis' and 'dim'")
+        axis = dim
+    if axis is None:
+        raise ValueError("You must specify 'axis'.")
+    _check_none(labels=labels, predictions=predictions)
+    with _graph().name_scope(scope or "cosine_distance_loss") as scope:
+        predictions, labels = _float_pair(predictions, labels)
+        radial_diffs = _ops.multiply(predictions, labels)
+        losses = _ops.subtract(1, _ops.reduce_sum(radial_diffs, axis=(axis,), keepdims=True),
+                               name="sub")
+        return compute_weighted_loss(losses, weights, scope, loss_collection, reduction)
+
+
+def hinge_loss(labels, logits, weights=1.0, scope=None, loss_collection=GraphKeys.LOSSES,
+               reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
+    _check_none(labels=labels, logits=logits)
+    with _graph().name_scope(scope or "hinge_loss") as scope:
+        logits, labels = _float_pair(logits, labels)
+        all_ones = ones_like(labels)
+        labels = _ops.subtract(_ops.multiply(2, labels, name="mul"), all_ones)
+        losses = _ops.relu(_ops.subtract(all_ones, _ops.multiply(labels, logits)))
+        return compute_weighted_loss(losses, weights, scope, loss_collection, reduction)
 
 
 def huber_loss(labels, predictions, weights=1.0, delta=1.0, scope=None,
-               loss_collection=GraphKeys.LOSSES, reduction=None):
-    def per(p, l):
-        err = T.abs(T.sub(p, l))
-        quad = T.minimum(err, delta)
-        return T.add(T.mul(T.square(quad), 0.5), T.mul(T.sub(err, quad), delta))
-
-    return _weighted(scope, "huber_loss", [predictions, labels], per, weights, loss_collection)
+               loss_collection=GraphKeys.LOSSES, reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
+    _check_none(labels=labels, predictions=predictions)
+    with _graph().name_scope(scope or "huber_loss") as scope:
+        predictions, labels = _float_pair(predictions, labels)
+        error = _ops.subtract(predictions, labels)
+        abs_error = _ops.abs(error)
+        quadratic = _ops.minimum(abs_error, delta)
+        linear = _ops.subtract(abs_error, quadratic)
+        half = convert_to_tensor(0.5, dtype=quadratic.dtype)
+        losses = _ops.add(_ops.multiply(half, _ops.multiply(quadratic, quadratic)),
+                          _ops.multiply(delta, linear))
+        return compute_weighted_loss(losses, weights, scope, loss_collection, reduction)
 
 
 def log_loss(labels, predictions, weights=1.0, epsilon=1e-7, scope=None,
-             loss_collection=GraphKeys.LOSSES, reduction=None):
-    def per(p, l):
-        return T.sub(T.neg(T.mul(l, T.log(T.add(p, epsilon)))),
-                     T.mul(T.sub(1, l), T.log(T.add(T.sub(1, p), epsilon))))
-
-    return _weighted(scope, "log_loss", [predictions, labels], per, weights, loss_collection)
-
-
-def _sigmoid_xent(x, z):
-    return T.add(T.sub(T.relu(x), T.mul(x, z)), T.log1p(T.exp(T.neg(T.abs(x)))))
+             loss_collection=GraphKeys.LOSSES, reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
+    _check_none(labels=labels, predictions=predictions)
+    with _graph().name_scope(scope or "log_loss") as scope:
+        predictions, labels = _float_pair(predictions, labels)
+        first = _ops.negative(_ops.multiply(
+            labels, _ops.log(_ops.add_v2(predictions, epsilon, name="add"))), name="Neg")
+        second = _ops.multiply(
+            _ops.subtract(1, labels, name="sub"),
+            _ops.log(_ops.add_v2(_ops.subtract(1, predictions, name="sub"), epsilon,
+                                 name="add")))
+        losses = _ops.subtract(first, second, name="sub")
+        return compute_weighted_loss(losses, weights, scope, loss_collection, reduction)
 
 
 def sigmoid_cross_entropy(multi_class_labels, logits, weights=1.0, label_smoothing=0,
-                          scope=None, loss_collection=GraphKeys.LOSSES, reduction=None):
-    s = float(label_smoothing)
-
-    def per(x, z):
-        if s > 0:
-            z = T.add(T.mul(z, 1 - s), 0.5 * s)
-        return _sigmoid_xent(x, z)
-
-    return _weighted(scope, "sigmoid_cross_entropy_loss", [logits, multi_class_labels], per,
-                     weights, loss_collection)
+                          scope=None, loss_collection=GraphKeys.LOSSES,
+                          reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
+    _check_none(multi_class_labels=multi_class_labels, logits=logits)
+    with _graph().name_scope(scope or "sigmoid_cross_entropy_loss") as scope:
+        logits = convert_to_tensor(logits)
+        labels = _cast(multi_class_labels, logits.dtype)
+        logits.shape.assert_is_compatible_with(labels.shape)
+        if label_smoothing > 0:
+            labels = _ops.add_v2(
+                _ops.multiply(labels, 1 - label_smoothing, name="mul"),
+                0.5 * label_smoothing, name="add")
+        losses = _more_ops.sigmoid_cross_entropy_with_logits(labels=labels, logits=logits,
+                                                             name="xentropy")
+        return compute_weighted_loss(losses, weights, scope, loss_collection, reduction)
 
 
 def softmax_cross_entropy(onehot_labels, logits, weights=1.0, label_smoothing=0, scope=None,
-                          loss_collection=GraphKeys.LOSSES, reduction=None):
-    s = float(label_smoothing)
+                          loss_collection=GraphKeys.LOSSES,
+                          reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
+    from ._gradients import stop_gradient
 
-    def per(x, y):
-        if s > 0:
-            n = int(y.shape[-1])
-            y = T.add(T.mul(y, 1 - s), s / n)
-        return T.neg(T.sum(T.mul(y, T.logSoftmax(x)), -1))
+    _check_none(onehot_labels=onehot_labels, logits=logits)
+    with _graph().name_scope(scope or "softmax_cross_entropy_loss") as scope:
+        logits = convert_to_tensor(logits)
+        labels = _cast(onehot_labels, logits.dtype)
+        logits.shape.assert_is_compatible_with(labels.shape)
+        if label_smoothing > 0:
+            num_classes = _cast(_ops.slice_helper(_mg().shape(labels), -1), logits.dtype)
+            smooth_positives = 1.0 - label_smoothing
+            smooth_negatives = _ops.divide(label_smoothing, num_classes)
+            labels = _ops.add_v2(_ops.multiply(labels, smooth_positives, name="mul"),
+                                 smooth_negatives, name="add")
+        labels = stop_gradient(labels, name="labels_stop_gradient")
+        losses = _more_ops.softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits,
+                                                                name="xentropy")
+        return compute_weighted_loss(losses, weights, scope, loss_collection, reduction)
 
-    return _weighted(scope, "softmax_cross_entropy_loss", [logits, onehot_labels], per, weights,
-                     loss_collection)
+
+def _remove_squeezable_dimensions(labels, predictions, weights):
+    """losses_impl._remove_squeezable_dimensions with expected_rank_diff=1 (static ranks)."""
+    with _graph().name_scope("remove_squeezable_dimensions"):
+        labels = convert_to_tensor(labels)
+        predictions = convert_to_tensor(predictions)
+        p_rank, l_rank = predictions.shape.ndims, labels.shape.ndims
+        if p_rank is not None and l_rank is not None:
+            if p_rank - l_rank == 2:
+                labels = _more_ops.squeeze(labels, [-1])
+            elif p_rank - l_rank == 0:
+                predictions = _more_ops.squeeze(predictions, [-1])
+    weights = convert_to_tensor(weights)
+    if labels.shape.ndims is not None and weights.shape.ndims is not None:
+        if weights.shape.ndims - labels.shape.ndims == 1:
+            weights = _more_ops.squeeze(weights, [-1])
+    return labels, predictions, weights
 
 
 def sparse_softmax_cross_entropy(labels, logits, weights=1.0, scope=None,
-                                 loss_collection=GraphKeys.LOSSES, reduction=None):
-    def per(x, y):
-        depth = int(x.shape[-1])
-        return T.neg(T.sum(T.mul(T.oneHot(T.cast(y, "int32"), depth), T.logSoftmax(x)), -1))
-
-    g = _graph()
-    with g.name_scope(scope or "sparse_softmax_cross_entropy_loss"):
-        x = convert_to_tensor(logits)
-        y = convert_to_tensor(labels)
-        w = convert_to_tensor(weights, dtype=_dtypes.float32)
-
-        def compute(ins, s):
-            loss = per(ins[0], ins[1])
-            wb = T.mul(T.onesLike(loss), ins[2])
-            count = T.sum(T.cast(T.notEqual(wb, 0), "float32"))
-            return T.div(T.sum(T.mul(loss, wb)), T.maximum(count, 1))
-
-        out = make_op("DivNoNan", "value", "value", [x, y, w], compute, _dtypes.float32, [])
-    if loss_collection:
-        add_to_collection(loss_collection, out)
-    return out
+                                 loss_collection=GraphKeys.LOSSES,
+                                 reduction=Reduction.SUM_BY_NONZERO_WEIGHTS):
+    _check_none(labels=labels, logits=logits)
+    with _graph().name_scope(scope or "sparse_softmax_cross_entropy_loss") as scope:
+        labels, logits, weights = _remove_squeezable_dimensions(labels, logits, weights)
+        losses = _more_ops.sparse_softmax_cross_entropy_with_logits(labels=labels,
+                                                                    logits=logits,
+                                                                    name="xentropy")
+        return compute_weighted_loss(losses, weights, scope, loss_collection, reduction)
 
 
 def get_losses(scope=None, loss_collection=GraphKeys.LOSSES):

@@ -60,8 +60,11 @@ def _arg(op_type, fn):
         axis = int(dimension if axis is None else axis) if (axis, dimension) != (None, None) else 0
         op_name = _op_name(name, op_type)
         shape = infer_shape("argmax", [x.shape], {"axis": axis}, op_name, op_type)
-        return make_op(op_type, op_name + "/", op_type, [x], lambda ins, s: fn(ins[0], axis),
-                       _dtypes.as_dtype(output_type), shape)
+        # The axis is the op's `dimension` input, converted inside its scope.
+        with _graph().name_scope(op_name + "/"):
+            dim = constant(axis, dtype=_dtypes.int32, name="dimension")
+        return make_op(op_type, op_name + "/", op_type, [x, dim],
+                       lambda ins, s: fn(ins[0], axis), _dtypes.as_dtype(output_type), shape)
 
     return op
 
@@ -481,7 +484,9 @@ def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, 
         if not x.shape.is_compatible_with(z.shape):
             raise ValueError("logits and labels must have the same shape (%s vs %s)"
                              % (x.shape, z.shape))
-        zeros = mg.zeros_like(x)
+        from ._losses import zeros_like
+
+        zeros = zeros_like(x)
         cond = mg.op1("GreaterEqual", None, [x, zeros],
                       lambda ins, s: T.greaterEqual(ins[0], ins[1]), _dtypes.bool, x.shape)
 
@@ -603,8 +608,9 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits
             from . import _math_grad as mg
 
             mg.shape(y)
+            # The op is named `name` inside the `name` scope: `xentropy/xentropy`.
             cost, _ = mg.op_n("SparseSoftmaxCrossEntropyWithLogits",
-                              "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,
+                              name or "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,
                               [(x.dtype, shape), (x.dtype, x.shape)])
             return cost
 
@@ -613,7 +619,7 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits
 
         compute = compute_one
         return make_op("SparseSoftmaxCrossEntropyWithLogits",
-                       "SparseSoftmaxCrossEntropyWithLogits",
+                       name or "SparseSoftmaxCrossEntropyWithLogits",
                        "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,
                        x.dtype.base_dtype, shape)
 
@@ -649,23 +655,29 @@ def _nhwc_only(op, data_format, accepted=("NHWC", None)):
 
 def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu=None,
            data_format=None, name=None, input=None, dilations=None):  # noqa: A002
-    """`tf.nn.conv1d`: ExpandDims, Conv2D and Squeeze under `conv1d/`; the result `Squeeze`."""
-    x = convert_to_tensor(value if value is not None else input)
-    w = convert_to_tensor(filters)
+    """nn_ops.py (1.15) `conv1d` under `conv1d`: the input and filters expanded to 2-D
+    (`ExpandDims`, `ExpandDims_1`), the `Conv2D` named by the scope, and `Squeeze`."""
+    from ._ops import conv2d
+
     _nhwc_only("tf.nn.conv1d", data_format, ("NWC", None))
     s = stride if isinstance(stride, int) else _spatial(stride, 3)[0]
     d = 1 if dilations is None else (dilations if isinstance(dilations, int)
                                       else _spatial(dilations, 3)[0])
     pad_ = str(padding).upper()
     g = _graph()
-    with g.name_scope(name or "conv1d"):
+    with g.name_scope(name or "conv1d") as scope:
+        x = convert_to_tensor(value if value is not None else input)
+        w = convert_to_tensor(filters)
         shape = infer_shape("conv1d", [x.shape, w.shape],
                             {"stride": int(s), "padding": pad_, "dilations": int(d)}, "Conv2D",
                             "Conv2D")
-        return make_op("Squeeze", "Squeeze", "Squeeze", [x, w],
-                       lambda ins, ss: T.conv1d(ins[0], ins[1], int(s), pad_.lower(), "NWC",
-                                                int(d)),
-                       x.dtype.base_dtype, shape)
+        x4 = expand_dims(x, 1)
+        w4 = expand_dims(w, 0)
+        result = conv2d(x4, w4, [1, 1, int(s), 1], pad_, dilations=[1, 1, int(d), 1],
+                        name=scope)
+        out = squeeze(result, [1])
+        out.set_shape(shape)
+        return out
 
 
 def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,  # noqa: A002
@@ -687,105 +699,144 @@ def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,  
                    x.dtype.base_dtype, shape)
 
 
-def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # noqa: A002
-                     data_format=None, dilations=None):
-    """`tf.nn.depthwise_conv2d`: op `DepthwiseConv2dNative` named after its scope `depthwise`."""
-    x, w = convert_to_tensor(input), convert_to_tensor(filter)
-    _nhwc_only("tf.nn.depthwise_conv2d", data_format)
-    st = _spatial(_ints(strides, 4))
-    dil = [1, 1] if (rate or dilations) is None else _spatial(_ints(rate or dilations, 2))
-    pad_ = str(padding).upper()
-    op_name = _op_name(name, "depthwise")
+def _depthwise_native(x, w, st, dil, pad_, name):
     shape = infer_shape("depthwise_conv2d", [x.shape, w.shape],
-                        {"strides": st, "padding": pad_, "dilations": dil}, op_name,
+                        {"strides": st, "padding": pad_, "dilations": dil},
+                        name[:-1] if name.endswith("/") else _graph().unique_name(name, False),
                         "DepthwiseConv2dNative")
-    return make_op("DepthwiseConv2dNative", op_name + "/", "depthwise", [x, w],
+    return make_op("DepthwiseConv2dNative", name, "depthwise", [x, w],
                    lambda ins, s: T.depthwiseConv2d(ins[0], ins[1], js(st), pad_.lower(), "NHWC",
                                                     js(dil)),
                    x.dtype.base_dtype, shape)
 
 
+def _with_space_to_batch_prelude(w, dil):
+    """nn_ops.py (1.15) `with_space_to_batch`'s constants: the filter's shape (`Shape`) and
+    `dilation_rate`. (TF's space-to-batch ops for dilations above 1 are one op here: tfjs
+    convolves with the dilation itself.)"""
+    from . import _math_grad as mg
+
+    mg.shape(w)
+    constant(list(dil), dtype=_dtypes.int32, name="dilation_rate")
+
+
+def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # noqa: A002
+                     data_format=None, dilations=None):
+    """nn_impl.py (1.15) `depthwise_conv2d` under `depthwise`: `with_space_to_batch`'s `Shape`
+    and `dilation_rate`, and the `DepthwiseConv2dNative` named by the scope."""
+    _nhwc_only("tf.nn.depthwise_conv2d", data_format)
+    st = _spatial(_ints(strides, 4))
+    dil = [1, 1] if (rate or dilations) is None else _spatial(_ints(rate or dilations, 2))
+    pad_ = str(padding).upper()
+    with _graph().name_scope(name or "depthwise") as scope:
+        x = convert_to_tensor(input, name="tensor_in")
+        w = convert_to_tensor(filter, name="filter_in")
+        _with_space_to_batch_prelude(w, dil)
+        return _depthwise_native(x, w, st, dil, pad_, scope)
+
+
 def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding,  # noqa: A002
                      rate=None, name=None, data_format=None, dilations=None):
-    """`tf.nn.separable_conv2d`: `separable_conv2d/depthwise`, then a 1x1 `Conv2D` named after
-    the scope."""
-    x = convert_to_tensor(input)
-    dw, pw = convert_to_tensor(depthwise_filter), convert_to_tensor(pointwise_filter)
+    """nn_impl.py (1.15) `separable_conv2d` under `separable_conv2d`: the depthwise part
+    (`Shape`, `dilation_rate`, `depthwise`), then the 1x1 `Conv2D` named by the scope."""
+    from ._ops import conv2d
+
     _nhwc_only("tf.nn.separable_conv2d", data_format)
     st = _spatial(_ints(strides, 4))
     dil = [1, 1] if (rate or dilations) is None else _spatial(_ints(rate or dilations, 2))
     pad_ = str(padding).upper()
-    g = _graph()
-    with g.name_scope(name or "separable_conv2d") as scope:
-        shape = infer_shape("separable_conv2d", [x.shape, dw.shape, pw.shape],
-                            {"strides": st, "padding": pad_, "dilations": dil},
-                            scope.rstrip("/"), "Conv2D")
-        _op_name(None, "depthwise")
-        return make_op("Conv2D", scope, "separable_conv2d", [x, dw, pw],
-                       lambda ins, s: T.separableConv2d(ins[0], ins[1], ins[2], js(st),
-                                                        pad_.lower(), js(dil), "NHWC"),
-                       x.dtype.base_dtype, shape)
+    with _graph().name_scope(name or "separable_conv2d") as scope:
+        x = convert_to_tensor(input, name="input")
+        dw = convert_to_tensor(depthwise_filter, name="depthwise_filter")
+        pw = convert_to_tensor(pointwise_filter, name="pointwise_filter")
+        infer_shape("separable_conv2d", [x.shape, dw.shape, pw.shape],
+                    {"strides": st, "padding": pad_, "dilations": dil}, scope.rstrip("/"),
+                    "Conv2D")
+        _with_space_to_batch_prelude(dw, dil)
+        depthwise = _depthwise_native(x, dw, st, dil, pad_, "depthwise")
+        return conv2d(depthwise, pw, [1, 1, 1, 1], "VALID", name=scope)
 
 
 # -- tf.metrics -----------------------------------------------------------------------------------
 
 
 def _metric_variable(name):
+    """metrics_impl.py `metric_variable`: a local scalar made from `zeros` under its
+    `Initializer` scope (`accuracy/total/Initializer/zeros`), in LOCAL_VARIABLES and
+    METRIC_VARIABLES."""
     from ._framework import GraphKeys
-    from ._variables import Variable
+    from ._init_ops import zeros_initializer
+    from ._variable_scope import get_variable
 
-    return Variable(0.0, trainable=False, name=name,
-                    collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.METRIC_VARIABLES])
+    return get_variable(name, [], _dtypes.float32, initializer=zeros_initializer(),
+                        trainable=False,
+                        collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.METRIC_VARIABLES])
 
 
-def accuracy(labels, predictions, weights=None, metrics_collections=None,
-             updates_collections=None, name=None):
-    """`tf.metrics.accuracy` (metrics_impl.py): local variables `accuracy/total` and
-    `accuracy/count`; `accuracy/value` (total / count) and `accuracy/update_op` (which adds the
-    batch first)."""
+def mean(values, weights=None, metrics_collections=None, updates_collections=None, name=None):
+    """metrics_impl.py (1.15) `mean`: `total` and `count`, `AssignAdd` of the batch's sum and
+    size, and `div_no_nan(total, maximum(count, 0))` as `value` and `update_op`."""
     from ._framework import add_to_collections
-    from ._ops import assign, read_variable_tensor
+    from ._losses import _div_no_nan, broadcast_weights, _cast
+    from ._ops import assign, maximum, multiply, reduce_sum
     from ._variable_scope import variable_scope
 
-    if weights is not None:
-        raise NotImplementedError(
-            "Scope Lens's runtime implements tf.metrics.accuracy without weights only.")
-    y, p = convert_to_tensor(labels), convert_to_tensor(predictions)
-    with variable_scope(name, "accuracy", (p, y)):
+    values = convert_to_tensor(values)
+    with variable_scope(name, "mean", (values, weights)):
         g = _graph()
-
-        def correct(ins, s):
-            return T.cast(T.equal(T.cast(ins[0], "float32"), T.cast(ins[1], "float32")),
-                          "float32")
-
-        is_correct = make_op("Cast", None, "ToFloat", [p, y], correct, _dtypes.float32,
-                             p.shape)
+        values = _cast(values, _dtypes.float32)
         total = _metric_variable("total")
         count = _metric_variable("count")
-
-        def batch_sum(ins, s):
-            return T.sum(ins[0])
-
-        def batch_count(ins, s):
-            return T.scalar(float(ins[0].size), "float32")
-
-        s_op = make_op("Sum", None, "Sum", [is_correct], batch_sum, _dtypes.float32, [])
-        n_op = make_op("Cast", None, "ToFloat_1", [is_correct], batch_count, _dtypes.float32, [])
-        with g.control_dependencies([is_correct]):
-            update_total = assign(total, s_op, name="AssignAdd", kind="AssignAdd")
-            update_count = assign(count, n_op, name="AssignAdd_1", kind="AssignAdd")
-
-        def safe_div(ins, s):
-            return T.where(T.greater(ins[1], 0), T.div(ins[0], T.maximum(ins[1], 1e-30)),
-                           T.zerosLike(ins[0]))
-
-        value = make_op("DivNoNan", "value", "value",
-                        [read_variable_tensor(total), read_variable_tensor(count)], safe_div,
-                        _dtypes.float32, [])
-        update = make_op("DivNoNan", "update_op", "update_op", [update_total, update_count],
-                         safe_div, _dtypes.float32, [])
+        if weights is None:
+            # array_ops.size: a Const of a fully defined shape's size.
+            n = (constant(values.shape.num_elements(), dtype=_dtypes.int32, name="Size")
+                 if values.shape.is_fully_defined() else size(values))
+            num_values = _cast(n, _dtypes.float32)
+        else:
+            # metrics_impl._remove_squeezable_dimensions: the weights converted (`Const` for
+            # Python weights), a static rank one above or below the values' squeezed or
+            # expanded.
+            weights = convert_to_tensor(weights)
+            w_rank, v_rank = weights.shape.ndims, values.shape.ndims
+            if w_rank and v_rank is not None:
+                if w_rank - v_rank == 1:
+                    weights = squeeze(weights, [-1])
+                elif v_rank - w_rank == 1:
+                    weights = expand_dims(weights, -1)
+            weights = broadcast_weights(_cast(weights, _dtypes.float32), values)
+            values = multiply(values, weights)
+            num_values = reduce_sum(weights)
+        update_total = assign(total, reduce_sum(values), name="AssignAdd", kind="AssignAdd")
+        with g.control_dependencies([values]):
+            update_count = assign(count, num_values, name="AssignAdd", kind="AssignAdd")
+        value = _div_no_nan(total.value(), maximum(count.value(), 0), "value")
+        update = _div_no_nan(update_total, maximum(update_count, 0), "update_op")
     if metrics_collections:
         add_to_collections(metrics_collections, value)
     if updates_collections:
         add_to_collections(updates_collections, update)
     return value, update
+
+
+def accuracy(labels, predictions, weights=None, metrics_collections=None,
+             updates_collections=None, name=None):
+    """metrics_impl.py (1.15) `accuracy`: `Equal` of predictions and labels, `Cast` to float,
+    then `mean` under `accuracy` (local variables `accuracy/total` and `accuracy/count`)."""
+    from ._losses import _cast
+    from ._ops import equal
+
+    predictions = convert_to_tensor(predictions)
+    labels = convert_to_tensor(labels)
+    with _graph().name_scope("remove_squeezable_dimensions"):
+        p_rank, l_rank = predictions.shape.ndims, labels.shape.ndims
+        if p_rank is not None and l_rank is not None:
+            if p_rank - l_rank == 1:
+                predictions = squeeze(predictions, [-1])
+            elif p_rank - l_rank == -1:
+                labels = squeeze(labels, [-1])
+    predictions.shape.assert_is_compatible_with(labels.shape)
+    if labels.dtype.base_dtype != predictions.dtype.base_dtype:
+        predictions = _cast(predictions, labels.dtype)
+    is_correct = _cast(equal(predictions, labels), _dtypes.float32)
+    return mean(is_correct, weights, metrics_collections, updates_collections,
+                name or "accuracy")

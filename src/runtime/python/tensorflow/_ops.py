@@ -718,10 +718,11 @@ def zeros(shape, dtype=_dtypes.float32, name=None):
         return _dynamic_fill(False if dtype.is_bool else 0, shape, dtype, name, "zeros")
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
-    if _is_large_fill(0, dtype.base_dtype.name, dims):
+    zero = False if dtype.is_bool else 0
+    if _is_large_fill(zero, dtype.base_dtype.name, dims):
         # TF 1.15 builds a Fill op when the constant would not be small.
-        return _lazy_fill(0, dtype.base_dtype.name, dims, name, "zeros", "Fill")
-    return constant(0, dtype=dtype, shape=dims, name=name or "zeros")
+        return _lazy_fill(zero, dtype.base_dtype.name, dims, name, "zeros", "Fill")
+    return constant(zero, dtype=dtype, shape=dims, name=name or "zeros")
 
 
 def _like(kind, value):
@@ -741,15 +742,46 @@ zeros_like = _like("zeros_like", 0)
 ones_like = _like("ones_like", 1)
 
 
+def zeros_like_impl(tensor, dtype=None, name=None, optimize=True):
+    """`tf.zeros_like` (array_ops.py 1.15 zeros_like_impl): under the `zeros_like` scope, a
+    fully defined shape gives `zeros(shape)` named by the scope (a Const), else the ZerosLike
+    op, or for another dtype `zeros(Shape)`."""
+    with _graph().name_scope(name or "zeros_like") as scope:
+        x = convert_to_tensor(tensor, name="tensor")
+        dt = None if dtype is None else _dtypes.as_dtype(dtype).base_dtype
+        if optimize and x.shape.is_fully_defined():
+            return zeros(x.shape.as_list(), dtype=dt or x.dtype.base_dtype, name=scope)
+        if dt is not None and dt != x.dtype.base_dtype:
+            from ._math_grad import shape as shape_of
+
+            return zeros(shape_of(x), dtype=dt, name=scope)
+        return zeros_like(x, name=scope)
+
+
+def ones_like_impl(tensor, dtype=None, name=None, optimize=True):
+    """`tf.ones_like` (array_ops.py 1.15 ones_like_impl): under the `ones_like` scope, the
+    shape (`Shape`: a Const of a fully defined shape, else the op), `Const` and the Fill named
+    by the scope."""
+    from ._math_grad import shape as shape_of
+
+    with _graph().name_scope(name or "ones_like") as scope:
+        x = convert_to_tensor(tensor, name="tensor")
+        dt = x.dtype.base_dtype if dtype is None else _dtypes.as_dtype(dtype).base_dtype
+        dims = shape_of(x, optimize=optimize)
+        one = constant(True if dt.is_bool else 1, dtype=dt)
+        return _fill_op(dims, one, x.shape, dt, scope[:-1])
+
+
 def ones(shape, dtype=_dtypes.float32, name=None):
     dtype = _dtypes.as_dtype(dtype)
     if _has_tensor(shape):
         return _dynamic_fill(True if dtype.is_bool else 1, shape, dtype, name, "ones")
     dims = as_shape(shape).as_list()
     dtype = _dtypes.as_dtype(dtype)
-    if _is_large_fill(1, dtype.base_dtype.name, dims):
-        return _lazy_fill(1, dtype.base_dtype.name, dims, name, "ones", "Fill")
-    return constant(1, dtype=dtype, shape=dims, name=name or "ones")
+    one = True if dtype.is_bool else 1
+    if _is_large_fill(one, dtype.base_dtype.name, dims):
+        return _lazy_fill(one, dtype.base_dtype.name, dims, name, "ones", "Fill")
+    return constant(one, dtype=dtype, shape=dims, name=name or "ones")
 
 
 def shape_from_tensor(t):
@@ -765,26 +797,68 @@ def shape_from_tensor(t):
     return unknown_shape() if n is None else unknown_shape(n)
 
 
-def _random(op_name, make):
+# random_ops.py (1.15): each under its scope, the shape (`shape`, a Const of a Python list), the
+# two parameters as constants (`min`/`max`, `mean`/`stddev`), the kernel drawing the standard
+# distribution, then scaled and shifted, the `Add` named by the scope. The kernel draws from
+# tfjs's seeded generator (`_seed`).
+_RANDOM = {
+    "random_uniform": ("min", "max", 0, None, "RandomUniform", T.randomUniform),
+    "random_normal": ("mean", "stddev", 0.0, 1.0, "RandomStandardNormal", T.randomNormal),
+    "truncated_normal": ("mean", "stddev", 0.0, 1.0, "TruncatedNormal", T.truncatedNormal),
+}
+
+
+def _random(kind):
+    first, second, first_default, second_default, kernel, draw = _RANDOM[kind]
+
     def op(shape, *args, dtype=_dtypes.float32, seed=None, name=None, **kwargs):
         # TF's positional order after the two value arguments: dtype, seed, name.
         args, rest = args[:2], args[2:]
         if rest:
             dtype, seed, name = (tuple(rest) + (seed, name))[:3]
-        dtype = _dtypes.as_dtype(dtype)
-        if _is_tensor_like(shape):
-            t = shape._as_tensor()
-            def compute(ins, s):
+        dtype = _dtypes.as_dtype(dtype).base_dtype
+        kw = {"minval": first, "maxval": second, "mean": first, "stddev": second}
+        values = dict(zip((first, second), (first_default, second_default)))
+        values.update(zip((first, second), args))
+        values.update((kw[k], v) for k, v in kwargs.items() if k in kw)
+        if kind == "random_uniform" and values["max"] is None:
+            if dtype.is_integer:
+                raise ValueError("Must specify maxval for integer dtype %r" % dtype)
+            values["max"] = 1.0
+        with _graph().name_scope(name or kind) as scope:
+            if _is_tensor_like(shape):
+                shape_t = shape._as_tensor()
+            else:
+                shape_t = constant(as_shape(shape).as_list(), dtype=_dtypes.int32, name="shape")
+            static = shape_from_tensor(shape_t)
+            a = convert_to_tensor(values[first], dtype=dtype, name=first)
+            b = convert_to_tensor(values[second], dtype=dtype, name=second)
+
+            def dims_of(ins):
                 dims = [int(v) for v in ins[0].dataSync()]
-                # The shape is known only now: TF's OOM before drawing (engine/memory.ts).
-                _engine.call(bridge.checkAllocation, _engine.tojs(dims), dtype.base_dtype.name)
-                return make(dims, dtype, seed, *args, **kwargs)
+                # The shape may be known only now: TF's OOM before drawing (engine/memory.ts).
+                _engine.call(bridge.checkAllocation, _engine.tojs(dims), dtype.name)
+                return _engine.tojs(dims)
 
-            return make_op(op_name, name, op_name, [t], compute, dtype, shape_from_tensor(t))
-        dims = as_shape(shape).as_list()
-        return make_op(op_name, name, op_name, [],
-                       lambda ins, s: make(dims, dtype, seed, *args, **kwargs), dtype, dims)
+            if dtype.is_integer:
+                def compute_int(ins, s):
+                    lo, hi = int(ins[1].dataSync()[0]), int(ins[2].dataSync()[0])
+                    return T.randomUniform(dims_of(ins), lo, hi, "int32", _seed(seed))
 
+                return make_op("RandomUniformInt", scope, kind, [shape_t, a, b], compute_int,
+                               dtype, static)
+            if kind == "random_uniform":
+                rnd = make_op(kernel, None, kernel, [shape_t],
+                              lambda ins, s: draw(dims_of(ins), 0, 1, "float32", _seed(seed)),
+                              dtype, static)
+                return add(multiply(rnd, subtract(b, a, name="sub"), name="mul"), a,
+                           name=scope)
+            rnd = make_op(kernel, None, kernel, [shape_t],
+                          lambda ins, s: draw(dims_of(ins), 0, 1, "float32", _seed(seed)),
+                          dtype, static)
+            return add(multiply(rnd, b, name="mul"), a, name=scope)
+
+    op.__name__ = kind
     return op
 
 
@@ -792,15 +866,9 @@ def _seed(seed):
     return None if seed is None else 2 * int(seed) + 1
 
 
-random_normal = _random(
-    "random_normal",
-    lambda dims, dtype, seed, mean=0.0, stddev=1.0: T.randomNormal(_engine.tojs(dims), mean, stddev, "float32", _seed(seed)))
-truncated_normal = _random(
-    "truncated_normal",
-    lambda dims, dtype, seed, mean=0.0, stddev=1.0: T.truncatedNormal(_engine.tojs(dims), mean, stddev, "float32", _seed(seed)))
-random_uniform = _random(
-    "random_uniform",
-    lambda dims, dtype, seed, minval=0, maxval=None: T.randomUniform(_engine.tojs(dims), minval, 1 if maxval is None else maxval, "float32", _seed(seed)))
+random_normal = _random("random_normal")
+truncated_normal = _random("truncated_normal")
+random_uniform = _random("random_uniform")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -959,9 +1027,12 @@ def moments(x, axes, shift=None, name=None, keep_dims=None, keepdims=None):
     keep = bool(keepdims if keepdims is not None else keep_dims)
     g = _graph()
     with g.name_scope(name or "moments"):
+        from ._gradients import stop_gradient
+
         x = convert_to_tensor(x)
         mean = reduce_mean(x, axes, keepdims=True, name="mean")
-        variance = reduce_mean(squared_difference(x, mean), axes, keepdims=True,
+        # nn_impl.py (1.15): `squared_difference(y, array_ops.stop_gradient(mean))`.
+        variance = reduce_mean(squared_difference(x, stop_gradient(mean)), axes, keepdims=True,
                                name="variance")
         if not keep:
             mean = reshape_to(mean, _drop_axes(x, axes), "Squeeze")
@@ -991,31 +1062,82 @@ def reshape_to(x, dims, name):
 
 
 def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
-    """`tf.nn.batch_normalization`: (x - mean) * scale / sqrt(variance + eps) + offset."""
+    """nn_impl.py (1.15) `batch_normalization` under `batchnorm`: `inv = rsqrt(variance +
+    variance_epsilon)` (`add`, `Rsqrt`), `inv *= scale` (`mul`), then
+    `x * inv + (offset - mean * inv)` (`mul_1`, `mul_2`, `sub`, `add_1`; without an offset
+    `-mean * inv`: `Neg`)."""
     g = _graph()
     with g.name_scope(name or "batchnorm"):
-        inv = rsqrt(add(variance, variance_epsilon))
+        inv = rsqrt(add_v2(variance, variance_epsilon, name="add"))
         if scale is not None:
-            inv = multiply(inv, scale)
-        shifted = multiply(x, inv, name="mul_1")
-        neg_mean = multiply(mean, inv, name="mul_2")
+            inv = multiply(inv, scale, name="mul")
+        inv_x = inv if inv.dtype.base_dtype == x.dtype.base_dtype else cast(inv, x.dtype)
+        shifted = multiply(x, inv_x, name="mul")
         if offset is not None:
-            return add(shifted, subtract(offset, neg_mean, name="sub"), name="add_1")
-        return subtract(shifted, neg_mean, name="sub")
+            shift = subtract(offset, multiply(mean, inv, name="mul"), name="sub")
+        else:
+            shift = multiply(negative(mean), inv, name="mul")
+        return add_v2(shifted, shift, name="add")
 
 
 def dropout(x, keep_prob=None, noise_shape=None, seed=None, name=None, rate=None):
-    x = convert_to_tensor(x)
+    """`tf.nn.dropout` (nn_ops.py 1.15): a `keep_prob` given becomes `rate = 1. - keep_prob`
+    (a tensor's is a `sub` op outside the dropout scope), then `dropout_v2`."""
+    if keep_prob is not None:
+        if rate is not None:
+            raise ValueError("Cannot specify both 'rate' and 'keep_prob'.")
+        try:
+            rate = 1. - keep_prob
+        except TypeError:
+            raise ValueError("keep_prob must be a floating point number or Tensor "
+                             "(got %r)" % keep_prob)
     if rate is None:
-        rate = 1 - keep_prob if keep_prob is not None else 0.5
-    if noise_shape is not None:
-        return not_implemented_op("dropout", name, [x], x.dtype, x.shape,
-                                  "dropout with noise_shape")
-    g = _graph()
-    with g.name_scope(name or "dropout"):
-        return make_op("Mul", None, "mul_1", [x],
-                       lambda ins, s: T.dropout(ins[0], rate, None, _seed(seed)),
-                       x.dtype.base_dtype, x.shape)
+        raise ValueError("You must provide a rate to dropout.")
+    return dropout_v2(x, rate, noise_shape=noise_shape, seed=seed, name=name)
+
+
+def dropout_v2(x, rate, noise_shape=None, seed=None, name=None):
+    """nn_ops.py (1.15) dropout_v2: under `dropout`, `rate` (a Python rate's Const), the noise
+    shape (`Shape`), `random_uniform`'s subgraph, `keep_prob = 1 - rate` (`sub`),
+    `scale = 1 / keep_prob` (`truediv`), `GreaterEqual`, and `x * scale * cast(keep_mask)`
+    (`mul`, `Cast`, `mul_1`)."""
+    import numbers
+
+    with _graph().name_scope(name or "dropout"):
+        x = convert_to_tensor(x, name="x")
+        if not x.dtype.is_floating:
+            raise ValueError("x has to be a floating point tensor since it's going to be scaled. "
+                             "Got a %s tensor instead." % x.dtype)
+        if isinstance(rate, numbers.Real) and not (0 <= rate < 1):
+            raise ValueError("rate must be a scalar tensor or a float in the range [0, 1), "
+                             "got %g" % rate)
+        if isinstance(rate, numbers.Real) and rate == 0:
+            return x
+        rate = convert_to_tensor(rate, dtype=x.dtype.base_dtype, name="rate")
+        rate.shape.assert_is_compatible_with(TensorShape([]))
+        const = getattr(rate.op, "_const_value", None)
+        if const is not None and float(const.dataSync()[0]) == 0:
+            return x
+        if noise_shape is None:
+            from ._math_grad import shape as shape_of
+
+            noise = shape_of(x)
+        elif _is_tensor_like(noise_shape):
+            noise = noise_shape._as_tensor()
+        else:
+            dims = as_shape(noise_shape)
+            if x.shape.dims is not None and len(x.shape) == len(dims):
+                dims = [d.value if d.value is not None else x_d.value
+                        for d, x_d in zip(dims.dims, x.shape.dims)]
+            noise = [-1 if d is None else d for d in as_shape(dims).as_list()]
+        random_tensor = random_uniform(noise, seed=seed, dtype=x.dtype.base_dtype)
+        keep_prob = subtract(1, rate, name="sub")
+        scale = divide(1, keep_prob)
+        keep_mask = greater_equal(random_tensor, rate)
+        ret = multiply(multiply(x, scale, name="mul"), cast(keep_mask, x.dtype.base_dtype),
+                       name="mul")
+        ret.set_shape(x.shape)
+        return ret
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1081,16 +1203,14 @@ def log_softmax(logits, axis=None, name=None):
 
 
 def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
-    """`x / sqrt(max(sum(x**2, axis), epsilon))`, the result named after its scope."""
-    x = convert_to_tensor(x)
+    """nn_impl.py (1.15) l2_normalize_v2: under the `l2_normalize` scope, `Square`, `Sum`,
+    `Maximum` with epsilon, `Rsqrt`, and the `Mul` named by the scope."""
     axis = dim if axis is None else axis
-    js_axis = _engine.tojs(axis if isinstance(axis, int) or axis is None else list(axis))
-
-    def compute(ins, s):
-        sq = T.sum(T.square(ins[0]), js_axis, True)
-        return T.mul(ins[0], T.rsqrt(T.maximum(sq, epsilon)))
-
-    return make_op("Mul", name, "l2_normalize", [x], compute, x.dtype.base_dtype, x.shape)
+    with _graph().name_scope(name or "l2_normalize") as scope:
+        x = convert_to_tensor(x, name="x")
+        square_sum = reduce_sum(square(x), axis, keepdims=True)
+        x_inv_norm = rsqrt(maximum(square_sum, epsilon))
+        return multiply(x, x_inv_norm, name=scope)
 
 
 def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5,  # noqa: A002

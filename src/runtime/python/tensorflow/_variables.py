@@ -111,8 +111,9 @@ class Variable(object):
         subgraph under `<name>/Initializer/` (init_ops.py), the variable op, `<name>/Assign`
         and `<name>/read` (resource variables: `IsInitialized/VarIsInitializedOp`, `Assign`,
         `Read/ReadVariableOp`). A `tf.Variable` of a Python value converts it first
-        (`<name>/initial_value`). Only the final initializer op has a value when run (the
-        variable's initial value); its random and parameter inputs are named, not computed."""
+        (`<name>/initial_value`). The final initializer op's value is the variable's initial
+        value; a random initializer's intermediate ops compute theirs from it
+        (`_intermediate_values`)."""
         if self._graph is not get_default_graph():
             return
         kind = _engine.py(self._v.initializerOpName)
@@ -292,6 +293,8 @@ def _initializer_subgraph(var, final_name, tail):
             "Scope Lens's runtime does not compute the initializer's intermediate ops; "
             "the initial value is %s:0." % base)
 
+    intermediate = _intermediate_values(var, tail, kept_value, unnamed)
+
     final = None
     for sub, op_type in steps:
         if sub is None:
@@ -301,13 +304,64 @@ def _initializer_subgraph(var, final_name, tail):
         else:
             op = Operation(g, base + "/" + sub, op_type, [],
                            _shape_const(shape) if sub in ("shape", "shape_as_tensor")
-                           else unnamed)
+                           else intermediate.get(sub, unnamed))
             if sub in ("shape", "shape_as_tensor"):
                 Tensor(op, 0, _dtypes.int32, TensorShape([len(shape)]))
             else:
-                Tensor(op, 0, dtype, TensorShape(None if sub not in (
-                    "min", "max", "mean", "stddev", "Const") else []))
+                scalar = sub in ("min", "max", "mean", "stddev", "Const", "sub")
+                Tensor(op, 0, dtype, TensorShape([] if scalar else shape))
     return final
+
+
+def _intermediate_values(var, tail, kept_value, unnamed):
+    """The values of a random initializer's intermediate ops (random_ops.py 1.15: `min`, `max`,
+    the kernel's draw, `sub`, `mul`), from the arguments the engine's initializer drew with
+    (`initializerDraw`, asked when one of them runs) and the variable's initial value, the final
+    op's: the draw is the initial value mapped back to the standard distribution, so every op
+    agrees with the value the variable was initialized with."""
+    if tail not in ("random_uniform", "random_normal", "truncated_normal"):
+        return {}
+    T = _engine.tfjs
+    dt = var.dtype.base_dtype.name
+    cache = []
+
+    def params(ins, s):
+        if not cache:
+            make = getattr(var._v, "initializerDraw", None)
+            draw = None if make is None else _engine.call(make)
+            if draw is None or str(draw.op) != tail:
+                cache.append(None)
+            elif tail == "random_uniform":
+                cache.append((float(draw.minval.value), float(draw.maxval.value)))
+            else:
+                cache.append((float(draw.mean.value), float(draw.stddev.value)))
+        if cache[0] is None:
+            unnamed(ins, s)
+        return cache[0]
+
+    def first(ins, s):
+        return T.scalar(params(ins, s)[0], dt)
+
+    def second(ins, s):
+        return T.scalar(params(ins, s)[1], dt)
+
+    def shifted(ins, s):
+        return T.sub(kept_value(ins, s), first(ins, s))
+
+    if tail == "random_uniform":
+        def width(ins, s):
+            return T.sub(second(ins, s), first(ins, s))
+
+        out = {"min": first, "max": second, "sub": width,
+               "RandomUniform": lambda ins, s: T.div(shifted(ins, s), width(ins, s))}
+    else:
+        kernel = "TruncatedNormal" if tail == "truncated_normal" else "RandomStandardNormal"
+        out = {"mean": first, "stddev": second,
+               kernel: lambda ins, s: T.div(shifted(ins, s), second(ins, s))}
+    out["mul"] = shifted
+    from ._math_grad import _scoped_compute
+
+    return {k: _scoped_compute(f) for k, f in out.items()}
 
 
 def _shape_const(shape):
