@@ -1212,111 +1212,45 @@ class Builder {
   private ordered: RawVariable[] = [];
   /** The text the last `render` read. */
   private rendered: string | undefined;
-  /**
-   * What the last renders made, by what it was made from, with the spans (in the analysed file)
-   * it read and their offsets then: kept while those offsets stand for the same positions.
-   */
-  private readonly renderedSites = new Map<
-    object,
-    { out: unknown; readonly spans: readonly Span[]; readonly offs: number[] }
-  >();
-
-  /** How the text being rendered differs from the last one rendered (see `samePlace`). */
-  private edit = { valid: false, a: 0, d: 0, sameLines: false, after: 0 };
-
-  /**
-   * Compares the text about to be rendered with the last one: where they start to differ, by how
-   * much the text after the difference moved, whether the lines are as many, and where the first
-   * line after the difference starts.
-   */
-  private compare(text: string): void {
-    const old = this.rendered;
-    if (old === undefined || old.includes('\r') || text.includes('\r')) {
-      this.edit = { valid: false, a: 0, d: 0, sameLines: false, after: 0 };
-      return;
-    }
-    const max = Math.min(old.length, text.length);
-    let a = 0;
-    while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
-    let s = 0;
-    while (
-      s < max - a &&
-      old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)
-    )
-      s++;
-    const newEnd = text.length - s;
-    const lines = (t: string, from: number, to: number) => {
-      let n = 0;
-      for (let i = from; i < to; i++) if (t.charCodeAt(i) === 10) n++;
-      return n;
-    };
-    const nl = text.indexOf('\n', newEnd);
-    this.edit = {
-      valid: true,
-      a,
-      d: text.length - old.length,
-      sameLines: lines(text, a, newEnd) === lines(old, a, old.length - s),
-      after: nl < 0 ? Infinity : nl + 1,
-    };
-  }
-
-  /**
-   * Whether offset `now` of the text being rendered is at the position offset `then` had in the
-   * text rendered last: before the first difference of the two texts, or after it on a later
-   * line when the edit added or removed no line.
-   */
-  private samePlace(now: number, then: number): boolean {
-    const { a, d, sameLines, after } = this.edit;
-    return (now <= a && then === now) || (sameLines && now >= after && then === now - d);
-  }
-
-  /** The spans (in the analysed file) a rendering reads, in order. */
-  private scratch: Span[] = [];
-
-  private add(file: string, span: Span): void {
-    if (file === this.file) this.scratch.push(span);
-  }
-
-  /**
-   * What `make` made from `key` at the last render when the spans it read (`visit` adds them,
-   * the first time) are where they were, else what it makes now (and is kept for the next).
-   */
-  private cached<T>(key: object, visit: () => void, make: () => T): T {
-    const prev = this.renderedSites.get(key);
-    if (prev) {
-      const { spans, offs } = prev;
-      let ok = this.edit.valid;
-      for (let i = 0; i < spans.length && ok; i++)
-        ok =
-          this.samePlace(spans[i].from, offs[2 * i]) &&
-          this.samePlace(spans[i].to, offs[2 * i + 1]);
-      if (!ok) prev.out = make();
-      for (let i = 0; i < spans.length; i++) {
-        offs[2 * i] = spans[i].from;
-        offs[2 * i + 1] = spans[i].to;
+  /** What the renders made, kept while it stands (see `Kept`). */
+  private kept:
+    | {
+        readonly events: Kept<VariableEvent, StaticEvent>;
+        readonly sites: Kept<SiteAcc, CallSite>;
+        readonly scopes: Kept<ScopeAcc, ScopeSite>;
+        readonly variables: Kept<RawVariable, VariableInfo>;
       }
-      return prev.out as T;
-    }
-    this.scratch = [];
-    visit();
-    const spans = this.scratch;
-    const offs: number[] = [];
-    for (const sp of spans) offs.push(sp.from, sp.to);
-    const out = make();
-    this.renderedSites.set(key, { out, spans, offs });
-    return out;
-  }
+    | undefined;
 
-  /** The spans a call site's rendering reads. */
-  private siteSpans(s: SiteAcc): void {
-    this.add(s.file, s.span);
-    for (const o of s.outcomes.values()) {
-      if (o.createdAt) this.add(o.createdAt.file, o.createdAt.span);
-      if (o.reuse?.at) this.add(o.reuse.file, o.reuse.at.span);
-      if (o.originallyDefinedAt) this.add(o.originallyDefinedAt.file, o.originallyDefinedAt.span);
-      if (o.scope) this.add(o.scope.file, o.scope.span);
-      if (o.trail) for (const n of o.trail) this.add(n.file, n.at.span);
-    }
+  /** The spans of the analysed file a rendering of each kind of item reads. */
+  private keep(): NonNullable<Builder['kept']> {
+    const here = (add: (s: Span) => void, file: string, span: Span) => {
+      if (file === this.file) add(span);
+    };
+    return {
+      events: new Kept(this.events, (e, add) => here(add, e.file, e.at.span)),
+      sites: new Kept([...this.sites.values()], (s, add) => {
+        here(add, s.file, s.span);
+        for (const o of s.outcomes.values()) {
+          if (o.createdAt) here(add, o.createdAt.file, o.createdAt.span);
+          if (o.reuse?.at) here(add, o.reuse.file, o.reuse.at.span);
+          if (o.originallyDefinedAt)
+            here(add, o.originallyDefinedAt.file, o.originallyDefinedAt.span);
+          if (o.scope) here(add, o.scope.file, o.scope.span);
+          if (o.trail) for (const n of o.trail) here(add, n.file, n.at.span);
+        }
+      }),
+      scopes: new Kept([...this.scopeSites.values()], (s, add) => {
+        here(add, s.file, s.span);
+        for (const o of s.outcomes.values())
+          if (o.origin?.at) here(add, o.origin.file, o.origin.at.span);
+      }),
+      variables: new Kept(this.ordered, (v, add) => {
+        here(add, v.createdAt.file, v.createdAt.span);
+        for (const r of v.reusedAt) here(add, r.file, r.span);
+        if (v.createdIn) here(add, v.createdIn.line.file, v.createdIn.line.span);
+      }),
+    };
   }
 
   /**
@@ -1325,24 +1259,17 @@ class Builder {
    * lines when it added no line) is kept.
    */
   render(view: View, language: Language, text: string): Analysis {
-    this.compare(text);
+    const edit = textEdit(this.rendered, text);
+    this.rendered = text;
+    const kept = (this.kept ??= this.keep());
     const here = view.lineMap(this.file);
-    const events: StaticEvent[] = [];
-    for (const e of this.events) {
-      events.push(
-        this.cached(
-          e,
-          () => this.add(e.file, e.at.span),
-          (): StaticEvent => {
-            const line = here.position(e.at.span.from).line;
-            const name = displayName(e.name);
-            return e.action === 'raise'
-              ? { line, name, action: 'raise', error: errorLine(e) }
-              : { line, name, key: e.key ? displayName(e.key) : undefined, action: e.action };
-          },
-        ),
-      );
-    }
+    const events = kept.events.render(edit, (e): StaticEvent => {
+      const line = here.position(e.at.span.from).line;
+      const name = displayName(e.name);
+      return e.action === 'raise'
+        ? { line, name, action: 'raise', error: errorLine(e) }
+        : { line, name, key: e.key ? displayName(e.key) : undefined, action: e.action };
+    });
     const bySpan = <T extends { file: string; span: Span }>(a: T, b: T) =>
       a.file === b.file
         ? a.span.from - b.span.from
@@ -1362,65 +1289,45 @@ class Builder {
       }
       return l;
     };
-    const callSites: CallSite[] = [...this.sites.values()].sort(bySpan).map((s) =>
-      this.cached(
-        s,
-        () => this.siteSpans(s),
-        () => ({
-          ...at(s.file, s.span),
-          outcomes: [...s.outcomes.values()].map((o) => this.renderOutcome(view, o, at)),
-        }),
-      ),
-    );
-    const scopes: ScopeSite[] = [...this.scopeSites.values()].sort(bySpan).map((s) => {
-      const visit = () => {
-        this.add(s.file, s.span);
-        for (const o of s.outcomes.values())
-          if (o.origin?.at) this.add(o.origin.file, o.origin.at.span);
-      };
-      return this.cached(s, visit, () => ({
-        ...at(s.file, s.span),
-        outcomes: [...s.outcomes.values()].map((o) => {
-          const out: { -readonly [K in keyof ScopeOutcome]: ScopeOutcome[K] } = {
-            name: o.name,
-            reuse: o.reuse,
-            certain: o.certain,
-          };
-          if (o.nameScope !== undefined) out.nameScope = o.nameScope;
-          if (o.origin) out.reuseWhy = reuseInfo(view, this.file, o.origin);
-          return out;
-        }),
-      }));
-    });
-    const lineOf = (r: Ref) => view.lineMap(r.file).position(r.span.from).line;
-    const variables: VariableInfo[] = this.ordered.map((v) => {
-      const visit = () => {
-        this.add(v.createdAt.file, v.createdAt.span);
-        for (const r of v.reusedAt) this.add(r.file, r.span);
-        if (v.createdIn) this.add(v.createdIn.line.file, v.createdIn.line.span);
-      };
-      return this.cached(v, visit, () => {
-        const reusedAt: number[] = [];
-        for (const r of v.reusedAt) {
-          const line = lineOf(r);
-          if (!reusedAt.includes(line)) reusedAt.push(line);
-        }
-        const out: { -readonly [K in keyof VariableInfo]: VariableInfo[K] } = {
-          name: v.name,
-          key: v.key,
-          shape: v.shape,
-          dtype: v.dtype,
-          createdAt: lineOf(v.createdAt),
-          reusedAt,
-          certain: v.certain,
+    const callSites = kept.sites.sorted(bySpan, edit, (s) => ({
+      ...at(s.file, s.span),
+      outcomes: [...s.outcomes.values()].map((o) => this.renderOutcome(view, o, at)),
+    }));
+    const scopes = kept.scopes.sorted(bySpan, edit, (s) => ({
+      ...at(s.file, s.span),
+      outcomes: [...s.outcomes.values()].map((o) => {
+        const out: { -readonly [K in keyof ScopeOutcome]: ScopeOutcome[K] } = {
+          name: o.name,
+          reuse: o.reuse,
+          certain: o.certain,
         };
-        if (v.createdIn) {
-          const { line, ...rest } = v.createdIn;
-          out.createdIn = { line: lineOf(line), ...rest };
-        }
-        if (v.file !== undefined) out.file = v.file;
+        if (o.nameScope !== undefined) out.nameScope = o.nameScope;
+        if (o.origin) out.reuseWhy = reuseInfo(view, this.file, o.origin);
         return out;
-      });
+      }),
+    }));
+    const lineOf = (r: Ref) => view.lineMap(r.file).position(r.span.from).line;
+    const variables = kept.variables.render(edit, (v) => {
+      const reusedAt: number[] = [];
+      for (const r of v.reusedAt) {
+        const line = lineOf(r);
+        if (!reusedAt.includes(line)) reusedAt.push(line);
+      }
+      const out: { -readonly [K in keyof VariableInfo]: VariableInfo[K] } = {
+        name: v.name,
+        key: v.key,
+        shape: v.shape,
+        dtype: v.dtype,
+        createdAt: lineOf(v.createdAt),
+        reusedAt,
+        certain: v.certain,
+      };
+      if (v.createdIn) {
+        const { line, ...rest } = v.createdIn;
+        out.createdIn = { line: lineOf(line), ...rest };
+      }
+      if (v.file !== undefined) out.file = v.file;
+      return out;
     });
     const seen = new Set<string>();
     const diagnostics: Diagnostic[] = [];
@@ -1428,7 +1335,6 @@ class Builder {
       const out = d(view, seen);
       if (out) diagnostics.push(out);
     }
-    this.rendered = text;
     return {
       language,
       events,
@@ -1475,6 +1381,120 @@ class Builder {
     if (r.scope) o.scope = at(r.scope.file, r.scope.span);
     if (r.trail) o.trail = r.trail.map((n) => at(n.file, n.at.span));
     return o;
+  }
+}
+
+interface ScopeAcc {
+  readonly file: string;
+  readonly span: Span;
+  readonly outcomes: Map<string, RawScopeOutcome>;
+}
+
+/** How the text being rendered differs from the text rendered last (see `samePlace`). */
+interface TextEdit {
+  /** False: nothing rendered before can be kept. */
+  readonly valid: boolean;
+  /** Where the two texts start to differ. */
+  readonly a: number;
+  /** How far the text after the difference moved. */
+  readonly d: number;
+  /** The edit added or removed no line. */
+  readonly sameLines: boolean;
+  /** Where the first line after the difference starts (in the new text). */
+  readonly after: number;
+}
+
+const NO_EDIT: TextEdit = { valid: false, a: 0, d: 0, sameLines: false, after: 0 };
+
+function textEdit(old: string | undefined, text: string): TextEdit {
+  // Line maps count a lone \r as a line break: such texts are not compared.
+  if (old === undefined || old.includes('\r') || text.includes('\r')) return NO_EDIT;
+  const max = Math.min(old.length, text.length);
+  let a = 0;
+  while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+  let s = 0;
+  while (s < max - a && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s))
+    s++;
+  const newEnd = text.length - s;
+  const lines = (t: string, from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) if (t.charCodeAt(i) === 10) n++;
+    return n;
+  };
+  const nl = text.indexOf('\n', newEnd);
+  return {
+    valid: true,
+    a,
+    d: text.length - old.length,
+    sameLines: lines(text, a, newEnd) === lines(old, a, old.length - s),
+    after: nl < 0 ? Infinity : nl + 1,
+  };
+}
+
+/**
+ * Whether offset `now` of the text being rendered is at the position offset `then` had in the
+ * text rendered last: before the first difference of the two texts, or after it on a later line
+ * when the edit added or removed no line.
+ */
+function samePlace(edit: TextEdit, now: number, then: number): boolean {
+  return (
+    (now <= edit.a && then === now) ||
+    (edit.sameLines && now >= edit.after && then === now - edit.d)
+  );
+}
+
+/**
+ * The renderings of a fixed list of items (a built result's call sites, variables, ...), each
+ * kept from one render to the next while the spans it read (in the analysed file) are where they
+ * were: their offsets then, beside the span objects, whose offsets the front end keeps current.
+ */
+class Kept<K, T> {
+  private readonly spans: Span[] = [];
+  /** Item i read `spans[starts[i]]` to `spans[starts[i + 1] - 1]`. */
+  private readonly starts: number[] = [0];
+  private readonly offsets: number[] = [];
+  private out: T[] | undefined;
+
+  constructor(
+    private readonly items: readonly K[],
+    spansOf: (item: K, add: (span: Span) => void) => void,
+  ) {
+    const add = (span: Span) => {
+      this.spans.push(span);
+    };
+    for (const item of items) {
+      spansOf(item, add);
+      this.starts.push(this.spans.length);
+    }
+  }
+
+  render(edit: TextEdit, make: (item: K) => T): T[] {
+    const { items, spans, starts, offsets } = this;
+    const prev = this.out;
+    const out: T[] = [];
+    for (let i = 0; i < items.length; i++) {
+      let ok = prev !== undefined && edit.valid;
+      for (let j = starts[i]; ok && j < starts[i + 1]; j++)
+        ok =
+          samePlace(edit, spans[j].from, offsets[2 * j]) &&
+          samePlace(edit, spans[j].to, offsets[2 * j + 1]);
+      out.push(ok ? (prev as T[])[i] : make(items[i]));
+    }
+    for (let j = 0; j < spans.length; j++) {
+      offsets[2 * j] = spans[j].from;
+      offsets[2 * j + 1] = spans[j].to;
+    }
+    this.out = out;
+    return out;
+  }
+
+  /** `render`, in the order `compare` gives the items (it may read their offsets). */
+  sorted(compare: (a: K, b: K) => number, edit: TextEdit, make: (item: K) => T): T[] {
+    const out = this.render(edit, make);
+    const order = out
+      .map((_, i) => i)
+      .sort((i, j) => compare(this.items[i], this.items[j]) || i - j);
+    return order.map((i) => out[i]);
   }
 }
 
