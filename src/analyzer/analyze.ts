@@ -355,6 +355,10 @@ interface Interpretation {
   readonly reads: ReadonlyMap<string, string | undefined>;
   /** The imported modules, by file. */
   readonly lowered: ReadonlyMap<string, ResolvedModule | null>;
+  /** The result built from it (positions aside), made on first use. */
+  built?: Builder;
+  /** The imported files' line maps (their texts are `reads`'). */
+  readonly maps: Map<string, LineMap>;
 }
 
 function interpretFile(
@@ -403,7 +407,7 @@ function interpretFile(
     library: libraryFor(options.library),
     ...(timeLimit > 0 ? { deadline: performance.now() + timeLimit } : {}),
   });
-  return { result, body: [...module.body], reads, lowered };
+  return { result, body: [...module.body], reads, lowered, maps: new Map() };
 }
 
 /**
@@ -434,22 +438,33 @@ function buildAnalysis(
   language: Language,
 ): Analysis {
   const { result, lowered } = memo;
-  const sources = new Map<string, string>([[file, source]]);
-  for (const [path, text] of memo.reads) if (text !== undefined) sources.set(path, text);
-  const maps = new Map<string, LineMap>();
+  // The imported modules' texts are those the interpretation read: their line maps are kept.
+  const maps = memo.maps;
+  let here: LineMap | undefined;
   const lineMap = (f: string) => {
+    if (f === file) return (here ??= new LineMap(source));
     let m = maps.get(f);
     if (!m) {
-      m = new LineMap(sources.get(f) ?? '');
+      m = new LineMap(memo.reads.get(f) ?? '');
       maps.set(f, m);
     }
     return m;
   };
-  const b = new Builder(file, lineMap, (f) => sources.get(f));
-  b.addContext(result.paths, undefined);
-  for (const entry of result.entries) b.addContext(entry.paths, entry.name);
-  b.addScopes(result.scopes);
-  const analysis = b.finish(result.paths[0] ?? [], result.complete, result.exhaustive, language);
+  const view: View = {
+    lineMap,
+    sourceOf: (f) => (f === file ? source : memo.reads.get(f)),
+  };
+  // Built once per interpretation, and again only when an edit regrouped the calls (`keysHold`).
+  let b = memo.built;
+  if (!b || !b.keysHold()) {
+    b = new Builder(file);
+    b.addContext(result.paths, undefined);
+    for (const entry of result.entries) b.addContext(entry.paths, entry.name);
+    b.addScopes(result.scopes);
+    b.finish(result.paths[0] ?? [], result.complete, result.exhaustive);
+    memo.built = b;
+  }
+  const analysis = b.render(view, language, source);
   for (const n of result.notes) {
     if (n.file !== file) continue;
     const entry = CATALOG[n.key];
@@ -603,7 +618,59 @@ function mergeShapes(a: Shape, b: Shape): Shape {
   return same ? a : out;
 }
 
-type MutableOutcome = { -readonly [K in keyof Outcome]: Outcome[K] };
+/**
+ * A place in a file of the program: the IR's own span object, whose offsets the Python front end
+ * keeps current when the statement moves (python/document.ts). Positions are computed from it
+ * when the result is rendered, so a built result holds for every text that lowers to the same IR.
+ */
+interface Ref {
+  readonly file: string;
+  readonly span: Span;
+}
+
+/** An outcome before rendering: its locations are references, turned into positions last. */
+interface RawOutcome {
+  name: string;
+  action: 'create' | 'reuse' | 'raise';
+  handled: boolean;
+  certain: boolean;
+  error?: string;
+  code?: ErrorCode;
+  byGetter?: boolean;
+  shape?: string;
+  dtype?: string;
+  trainable?: boolean;
+  collections?: readonly string[];
+  createdAt?: Ref;
+  reuse?: ReuseOrigin;
+  didYouMean?: readonly string[];
+  originallyDefinedAt?: Ref;
+  entry?: string;
+  scope?: Ref;
+  trail?: readonly CallTrail[];
+}
+
+interface RawScopeOutcome {
+  readonly name: string;
+  readonly nameScope?: string;
+  readonly reuse: 'True' | 'False' | 'AUTO_REUSE';
+  readonly origin?: ReuseOrigin;
+  readonly certain: boolean;
+}
+
+interface RawVariable {
+  readonly name: string;
+  readonly key: string;
+  readonly shape: string;
+  readonly dtype: string;
+  /** The outermost call here that led to the creation, or the creating call site. */
+  readonly createdAt: Ref;
+  readonly file?: string;
+  readonly createdIn?: { readonly line: Ref; readonly file?: string; readonly function?: string };
+  /** Calls that reused it, in order; their lines (each once) are `reusedAt`. */
+  readonly reusedAt: Ref[];
+  readonly certain: boolean;
+}
 
 interface Happened {
   count: number;
@@ -612,17 +679,17 @@ interface Happened {
   certain: boolean;
   handled: boolean;
   readonly e: VariableEvent;
-  readonly o: MutableOutcome;
+  readonly o: RawOutcome;
   readonly trail: TrailInfo;
   /** The shape, merged over the paths it happened on. */
   shape: Shape | undefined;
 }
 
 interface SiteAcc {
-  file: string;
-  span: Span;
+  readonly file: string;
+  readonly span: Span;
   /** Outcome key → outcome. */
-  outcomes: Map<string, MutableOutcome>;
+  readonly outcomes: Map<string, RawOutcome>;
 }
 
 /** A trail as the result shows it: the calls outermost first, and a key equal across paths. */
@@ -645,84 +712,80 @@ function calleeOf(at: Expr): string | undefined {
 /** TF's "Originally defined at:" ends the first line of "already exists": completed with where. */
 const ORIGINALLY = 'Originally defined at:';
 
-/** Builds the result from the explored paths. */
+/** What a rendering reads: the line maps and texts of the program's files as they are now. */
+interface View {
+  readonly lineMap: (file: string) => LineMap;
+  readonly sourceOf: (file: string) => string | undefined;
+}
+
+/** Related information of a built diagnostic, rendered (undefined: nothing to show). */
+type Related = (view: View) => RelatedInformation | undefined;
+
+/** A diagnostic of the built result, rendered with the text's positions (and deduplicated). */
+type PendingDiagnostic = (view: View, seen: Set<string>) => Diagnostic | undefined;
+
+/**
+ * Builds the result from the explored paths, in two stages. `addContext`/`addScopes` do the work
+ * that depends only on the interpretation (grouping outcomes by site and trail, certainty,
+ * which diagnostics to give): it holds while the interpretation is reused. `render` then turns
+ * references to the IR's spans into positions and writes the texts that quote the source; it
+ * runs for every version of the text.
+ *
+ * The first stage reads one thing of the text: a trail's key holds its calls' offsets (so calls
+ * at one place are one call). `keysHold` tells whether the offsets now still group the calls as
+ * they did (an edit the front end took for a move keeps their order, so it always does unless
+ * two calls came to start at one offset, or stopped doing so).
+ */
 class Builder {
   private readonly sites = new Map<Expr, SiteAcc>();
   private readonly scopeSites = new Map<
     Expr,
-    { file: string; span: Span; outcomes: Map<string, ScopeOutcome> }
+    { file: string; span: Span; outcomes: Map<string, RawScopeOutcome> }
   >();
-  private readonly variables = new Map<string, VariableInfo & { reusedAt: number[] }>();
+  private readonly variables = new Map<string, RawVariable>();
   /** Store key → the call that created it (first seen), and the calls that led there. */
   private readonly creators = new Map<string, { file: string; span: Span; trail: TrailInfo }>();
-  private readonly diagnostics: Diagnostic[] = [];
-  private readonly seen = new Set<string>();
+  private readonly diagnostics: PendingDiagnostic[] = [];
   /** Each trail node's `TrailInfo` (nodes are shared by every event under them). */
   private readonly trails = new WeakMap<CallTrail, TrailInfo>();
+  /** The calls of this file in trail keys, and the offset each key holds. */
+  private readonly keyed = new Map<Expr, number>();
+  private events: readonly VariableEvent[] = [];
+  private complete = false;
+  private exhaustive = false;
 
-  constructor(
-    private readonly file: string,
-    private readonly lineMap: (file: string) => LineMap,
-    /** The text of a file of the program (the analysed file, the imported modules). */
-    private readonly sourceOf: (file: string) => string | undefined,
-  ) {}
-
-  private loc(file: string, span: Span): Location {
-    const m = this.lineMap(file);
-    if (file === this.file) return { start: m.position(span.from), end: m.position(span.to) };
-    return { file, start: m.position(span.from), end: m.position(span.to) };
-  }
+  constructor(private readonly file: string) {}
 
   private trailOf(t: CallTrail | null): TrailInfo {
     if (!t) return NO_TRAIL;
     let info = this.trails.get(t);
     if (info) return info;
     const parent = this.trailOf(t.parent);
-    const own = `${t.file === this.file ? '' : t.file}:${t.at.span.from}`;
+    const from = t.at.span.from;
+    if (t.file === this.file) this.keyed.set(t.at, from);
+    const own = `${t.file === this.file ? '' : t.file}:${from}`;
     info = { key: `${parent.key}>${own}`, nodes: [...parent.nodes, t] };
     this.trails.set(t, info);
     return info;
   }
 
-  /** `model.py:6: w = tf.get_variable(...)`: a location as TF's traceback would name it. */
-  private definedAtText(l: { file: string; span: Span }): string {
-    const p = this.lineMap(l.file).position(l.span.from);
-    const text = this.sourceOf(l.file) ?? '';
-    const start = l.span.from - (p.column - 1);
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const code = text.slice(start, end).trim();
-    const base = l.file.slice(Math.max(l.file.lastIndexOf('/'), l.file.lastIndexOf('\\')) + 1);
-    return `${base}:${p.line}${code ? `: ${code}` : ''}`;
-  }
-
-  /** TF's first line, with "Originally defined at:" completed by the creating call site. */
-  private message(e: VariableEvent): string {
-    const error = e.error as NonNullable<typeof e.error>;
-    const first = displayName(firstLine(error.message));
-    const created = this.creators.get(e.name);
-    if (!first.endsWith(ORIGINALLY) || !created) return first;
-    return `${first} ${displayName(this.definedAtText(created))}`;
-  }
-
-  private reuseInfo(origin: ReuseOrigin | undefined | null): ReuseInfo | undefined {
-    if (!origin) return undefined;
-    // Library code is no place to show: its scopes report the program's call that led there,
-    // and anything still in a library file is left out.
-    const at =
-      origin.at && !isLibraryFile(origin.file) ? this.loc(origin.file, origin.at.span) : undefined;
-    const line = at ? ` (line ${at.start.line}${at.file ? ` of ${at.file}` : ''})` : '';
-    const why =
-      origin.kind === 'argument'
-        ? `reuse set by this scope's argument${line}`
-        : origin.kind === 'reuse_variables'
-          ? `reuse_variables() called${line}`
-          : origin.kind === 'inherited'
-            ? `inherited from '${displayName(origin.from ?? '')}'${line}`
-            : origin.kind === 'scope-object'
-              ? `from the scope object${line}`
-              : `reuse is not known here; taken as AUTO_REUSE${line}`;
-    return { why, ...(at ? { at } : {}) };
+  /**
+   * Whether the trail keys built from the offsets then group this file's calls as today's
+   * offsets would: the old and the new offsets of the keyed calls correspond one to one.
+   */
+  keysHold(): boolean {
+    const oldToNew = new Map<number, number>();
+    const newToOld = new Map<number, number>();
+    for (const [at, old] of this.keyed) {
+      const now = at.span.from;
+      const a = oldToNew.get(old);
+      if (a === undefined) oldToNew.set(old, now);
+      else if (a !== now) return false;
+      const b = newToOld.get(now);
+      if (b === undefined) newToOld.set(now, old);
+      else if (b !== old) return false;
+    }
+    return true;
   }
 
   /**
@@ -824,8 +887,8 @@ class Builder {
   /** Variable key → when it was first created (paths in order, events in order). */
   private readonly creationOrder = new Map<string, number>();
 
-  private outcome(e: VariableEvent, entry: string | undefined, trail: TrailInfo): MutableOutcome {
-    const o: MutableOutcome = {
+  private outcome(e: VariableEvent, entry: string | undefined, trail: TrailInfo): RawOutcome {
+    const o: RawOutcome = {
       name: displayName(e.name),
       action: e.action,
       handled: e.handled,
@@ -844,21 +907,19 @@ class Builder {
     }
     if (e.action === 'reuse' && e.key) {
       const created = this.creators.get(e.key);
-      if (created) o.createdAt = this.loc(created.file, created.span);
+      if (created) o.createdAt = created;
     }
-    if (e.action === 'reuse' || e.error?.code === ERROR_CODES.variableMissing) {
-      const reuse = this.reuseInfo(e.reuseOrigin);
-      if (reuse) o.reuse = reuse;
-    }
+    if ((e.action === 'reuse' || e.error?.code === ERROR_CODES.variableMissing) && e.reuseOrigin)
+      o.reuse = e.reuseOrigin;
     if (e.didYouMean) o.didYouMean = e.didYouMean.map(displayName);
     if (e.error && firstLine(e.error.message).endsWith(ORIGINALLY)) {
       const created = this.creators.get(e.name);
-      if (created) o.originallyDefinedAt = this.loc(created.file, created.span);
+      if (created) o.originallyDefinedAt = created;
     }
     if (entry) o.entry = entry;
     if (e.scopeAt && !isLibraryFile(e.scopeAt.file))
-      o.scope = this.loc(e.scopeAt.file, e.scopeAt.at.span);
-    if (trail.nodes.length) o.trail = trail.nodes.map((n) => this.loc(n.file, n.at.span));
+      o.scope = { file: e.scopeAt.file, span: e.scopeAt.at.span };
+    if (trail.nodes.length) o.trail = trail.nodes;
     return o;
   }
 
@@ -867,7 +928,7 @@ class Builder {
     return trail.nodes.find((n) => n.file === this.file);
   }
 
-  private record(site: Expr, e: VariableEvent, o: MutableOutcome, trail: TrailInfo): void {
+  private record(site: Expr, e: VariableEvent, o: RawOutcome, trail: TrailInfo): void {
     // Library code has no call site of its own (events there carry the program's call).
     if (isLibraryFile(e.file)) return;
     let acc = this.sites.get(site);
@@ -882,35 +943,41 @@ class Builder {
       prev.handled &&= o.handled;
     } else acc.outcomes.set(key, o);
 
-    const line = this.lineMap(e.file).position(e.at.span.from).line;
     const outer = this.outermostHere(trail);
-    const outerLine = outer ? this.lineMap(this.file).position(outer.at.span.from).line : undefined;
     // A tf.Variable has no get_variable key: its op name may equal a store key of another.
     const varKey = e.plain ? `\u0000${e.name}` : e.key;
     // A getter's computed result (`a + b`) is no variable; the variables it made have events.
     if (e.action === 'create' && varKey && !e.computed && !this.variables.has(varKey)) {
-      const v: { -readonly [K in keyof VariableInfo]: VariableInfo[K] } = {
+      const here: Ref = { file: e.file, span: e.at.span };
+      let v: RawVariable = {
         name: o.name,
         key: displayName(e.key ?? e.name),
         shape: o.shape ?? '<unknown>',
         dtype: o.dtype ?? '?',
-        createdAt: outerLine ?? line,
+        createdAt: outer ? { file: this.file, span: outer.at.span } : here,
         reusedAt: [],
         certain: o.certain,
       };
       if (outer) {
         const fn = calleeOf(outer.at);
-        v.createdIn = {
-          line,
-          ...(e.file !== this.file ? { file: e.file } : {}),
-          ...(fn ? { function: fn } : {}),
+        v = {
+          ...v,
+          createdIn: {
+            line: here,
+            ...(e.file !== this.file ? { file: e.file } : {}),
+            ...(fn ? { function: fn } : {}),
+          },
         };
-      } else if (e.file !== this.file) v.file = e.file;
+      } else if (e.file !== this.file) v = { ...v, file: e.file };
       this.variables.set(varKey, v);
     } else if (e.action === 'reuse' && e.key) {
       const v = this.variables.get(e.key);
-      const at = outerLine ?? (e.file === this.file ? line : undefined);
-      if (v && at !== undefined && !v.reusedAt.includes(at)) v.reusedAt.push(at);
+      const at = outer
+        ? { file: this.file, span: outer.at.span }
+        : e.file === this.file
+          ? { file: e.file, span: e.at.span }
+          : undefined;
+      if (v && at && !v.reusedAt.some((r) => r.span === at.span)) v.reusedAt.push(at);
     }
   }
 
@@ -942,40 +1009,58 @@ class Builder {
       if (here) this.diagnoseCall(h, here);
       if (!here || failsEverywhere) {
         const certain = here ? certainAt.get(o.error ?? '') === reached.size : o.certain;
-        this.diagnose(e, { ...o, certain }, entry);
+        this.diagnose(e, o, certain, entry);
       }
     }
   }
 
   /** "did you mean encoder/weights? created here", for each name the call most likely meant. */
-  private didYouMeanRelated(e: VariableEvent): RelatedInformation[] {
-    const out: RelatedInformation[] = [];
+  private didYouMeanRelated(e: VariableEvent): Related[] {
+    const out: Related[] = [];
     for (const name of e.didYouMean ?? []) {
       const at = this.creators.get(name);
       if (at)
-        out.push({
+        out.push((view) => ({
           message: `did you mean ${displayName(name)}? created here`,
-          ...this.loc(at.file, at.span),
-        });
+          ...loc(view, this.file, at.file, at.span),
+        }));
     }
     return out;
   }
 
   /** Related information for a variable's creation: the call that led there, and the site. */
-  private creationRelated(name: string, firstCall?: CallTrail): RelatedInformation[] {
+  private creationRelated(name: string, firstCall?: CallTrail): Related[] {
     const created = this.creators.get(name);
     if (!created) return [];
-    const out: RelatedInformation[] = [];
+    const out: Related[] = [];
     const first = firstCall ?? this.outermostHere(created.trail);
     if (first)
-      out.push({
+      out.push((view) => ({
         message: `${displayName(name)} was first created by this call`,
-        ...this.loc(first.file, first.at.span),
-      });
-    out.push({
+        ...loc(view, this.file, first.file, first.at.span),
+      }));
+    out.push((view) => ({
       message: `${displayName(name)} was created here`,
-      ...this.loc(created.file, created.span),
-    });
+      ...loc(view, this.file, created.file, created.span),
+    }));
+    return out;
+  }
+
+  /** The related information every error diagnostic ends with. */
+  private commonRelated(e: VariableEvent, o: RawOutcome): Related[] {
+    const out = this.didYouMeanRelated(e);
+    const origin = o.reuse;
+    if (origin)
+      out.push((view) => {
+        const reuse = reuseInfo(view, this.file, origin);
+        return reuse.at ? { message: reuse.why, ...reuse.at } : undefined;
+      });
+    const plain = e.plainVariableAt;
+    if (plain && !isLibraryFile(plain.file))
+      out.push((view) => ({
+        message: `a tf.Variable named ${displayName(e.name)} is created here; tf.get_variable cannot share it`,
+        ...loc(view, this.file, plain.file, plain.at.span),
+      }));
     return out;
   }
 
@@ -1005,73 +1090,90 @@ class Builder {
       }
     }
     const message = this.message(e);
-    const key = `${at.at.span.from}:${at.at.span.to}:${message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const related: RelatedInformation[] = [];
+    const related: Related[] = [];
     const i = trail.nodes.indexOf(at);
     for (const n of trail.nodes.slice(i + 1))
-      related.push({ message: 'called from here', ...this.loc(n.file, n.at.span) });
+      related.push((view) => ({
+        message: 'called from here',
+        ...loc(view, this.file, n.file, n.at.span),
+      }));
     const fn = calleeOf(e.at);
-    related.push({
+    related.push((view) => ({
       message:
         fn === undefined || /get_?[vV]ariable|getLocalVariable|get_local_variable/.test(fn)
           ? 'get_variable here'
           : `${fn}(...) here`,
-      ...this.loc(e.file, e.at.span),
-    });
+      ...loc(view, this.file, e.file, e.at.span),
+    }));
     if (sharing) related.push(...this.creationRelated(e.name, first));
-    related.push(...this.didYouMeanRelated(e));
-    if (o.reuse?.at) related.push({ message: o.reuse.why, ...o.reuse.at });
-    if (e.plainVariableAt && !isLibraryFile(e.plainVariableAt.file))
-      related.push({
-        message: `a tf.Variable named ${displayName(e.name)} is created here; tf.get_variable cannot share it`,
-        ...this.loc(e.plainVariableAt.file, e.plainVariableAt.at.span),
-      });
-    const m = this.lineMap(this.file);
-    let text = message;
-    if (e.file !== this.file)
-      text += ` (in ${e.file}:${this.lineMap(e.file).position(e.at.span.from).line})`;
-    if (!o.certain) text += ' (on some paths)';
-    this.diagnostics.push({
-      code: error.code,
-      severity: o.certain ? 'error' : 'warning',
-      message: text,
-      start: m.position(at.at.span.from),
-      end: m.position(at.at.span.to),
-      related,
+    related.push(...this.commonRelated(e, o));
+    const certain = o.certain;
+    const span = at.at.span;
+    this.diagnostics.push((view, seen) => {
+      const text0 = message(view);
+      const key = `${span.from}:${span.to}:${text0}`;
+      if (seen.has(key)) return undefined;
+      seen.add(key);
+      const m = view.lineMap(this.file);
+      let text = text0;
+      if (e.file !== this.file)
+        text += ` (in ${e.file}:${view.lineMap(e.file).position(e.at.span.from).line})`;
+      if (!certain) text += ' (on some paths)';
+      return {
+        code: error.code,
+        severity: certain ? 'error' : 'warning',
+        message: text,
+        start: m.position(span.from),
+        end: m.position(span.to),
+        related: renderRelated(view, related),
+      };
     });
   }
 
   /** An error at its own call site in the analysed file. */
-  private diagnose(e: VariableEvent, o: Outcome, entry: string | undefined): void {
+  private diagnose(
+    e: VariableEvent,
+    o: RawOutcome,
+    certain: boolean,
+    entry: string | undefined,
+  ): void {
     if (e.file !== this.file) return;
     const span = e.at.span;
     const error = e.error as NonNullable<typeof e.error>;
     const message = this.message(e);
-    const key = `${span.from}:${span.to}:${message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const related: RelatedInformation[] = [];
+    const related: Related[] = [];
     if (SHARING_ERRORS.has(error.code)) related.push(...this.creationRelated(e.name));
-    related.push(...this.didYouMeanRelated(e));
-    if (o.reuse?.at) related.push({ message: o.reuse.why, ...o.reuse.at });
-    if (e.plainVariableAt && !isLibraryFile(e.plainVariableAt.file))
-      related.push({
-        message: `a tf.Variable named ${displayName(e.name)} is created here; tf.get_variable cannot share it`,
-        ...this.loc(e.plainVariableAt.file, e.plainVariableAt.at.span),
-      });
-    const m = this.lineMap(this.file);
-    let text = message;
-    if (!o.certain) text += entry ? ` (when ${entry} runs alone)` : ' (on some paths)';
-    this.diagnostics.push({
-      code: error.code,
-      severity: o.certain ? 'error' : 'warning',
-      message: text,
-      start: m.position(span.from),
-      end: m.position(span.to),
-      ...(related.length ? { related } : {}),
+    related.push(...this.commonRelated(e, o));
+    this.diagnostics.push((view, seen) => {
+      const text0 = message(view);
+      const key = `${span.from}:${span.to}:${text0}`;
+      if (seen.has(key)) return undefined;
+      seen.add(key);
+      const m = view.lineMap(this.file);
+      let text = text0;
+      if (!certain) text += entry ? ` (when ${entry} runs alone)` : ' (on some paths)';
+      const rel = renderRelated(view, related);
+      return {
+        code: error.code,
+        severity: certain ? 'error' : 'warning',
+        message: text,
+        start: m.position(span.from),
+        end: m.position(span.to),
+        ...(rel.length ? { related: rel } : {}),
+      };
     });
+  }
+
+  /**
+   * TF's first line, with "Originally defined at:" completed by the creating call site (as the
+   * variable's creator is known now: later contexts may add creators).
+   */
+  private message(e: VariableEvent): (view: View) => string {
+    const error = e.error as NonNullable<typeof e.error>;
+    const first = displayName(firstLine(error.message));
+    const created = this.creators.get(e.name);
+    if (!first.endsWith(ORIGINALLY) || !created) return () => first;
+    return (view) => `${first} ${displayName(definedAtText(view, created))}`;
   }
 
   addScopes(events: readonly ScopeEvent[]): void {
@@ -1085,35 +1187,89 @@ class Builder {
       if (site.outcomes.has(k)) continue;
       const name = displayName(s.name);
       const prefix = displayName(s.nameScope);
-      const o: { -readonly [K in keyof ScopeOutcome]: ScopeOutcome[K] } = {
+      site.outcomes.set(k, {
         name,
         reuse: s.reuse,
         certain: s.certain,
-      };
-      if (prefix !== `${name}/`) o.nameScope = prefix;
-      const reuseWhy = this.reuseInfo(s.origin);
-      if (reuseWhy) o.reuseWhy = reuseWhy;
-      site.outcomes.set(k, o);
+        ...(prefix !== `${name}/` ? { nameScope: prefix } : {}),
+        ...(s.origin ? { origin: s.origin } : {}),
+      });
     }
   }
 
-  finish(
-    firstPath: readonly VariableEvent[],
-    complete: boolean,
-    exhaustive: boolean,
-    language: Language,
-  ): Analysis {
-    const events: StaticEvent[] = [];
-    for (const e of firstPath) {
-      if (e.file !== this.file || !e.conformance) continue;
-      const line = this.lineMap(this.file).position(e.at.span.from).line;
+  /** Ends the first stage: the first path's events, and how complete the exploration was. */
+  finish(firstPath: readonly VariableEvent[], complete: boolean, exhaustive: boolean): void {
+    this.events = firstPath.filter((e) => e.file === this.file && e.conformance);
+    this.complete = complete;
+    this.exhaustive = exhaustive;
+    // In creation order (a function called twice creates `a/w`, `a/b`, then `b/w`, `b/b`).
+    this.ordered = [...this.variables.entries()]
+      .map(([k, v], i) => ({ v, at: this.creationOrder.get(k) ?? Number.MAX_SAFE_INTEGER, i }))
+      .sort((x, y) => x.at - y.at || x.i - y.i)
+      .map((x) => x.v);
+  }
+
+  private ordered: RawVariable[] = [];
+  /** The text the last `render` read. */
+  private rendered: string | undefined;
+  /** What the renders made, kept while it stands (see `Kept`). */
+  private kept:
+    | {
+        readonly events: Kept<VariableEvent, StaticEvent>;
+        readonly sites: Kept<SiteAcc, CallSite>;
+        readonly scopes: Kept<ScopeAcc, ScopeSite>;
+        readonly variables: Kept<RawVariable, VariableInfo>;
+      }
+    | undefined;
+
+  /** The spans of the analysed file a rendering of each kind of item reads. */
+  private keep(): NonNullable<Builder['kept']> {
+    const here = (add: (s: Span) => void, file: string, span: Span) => {
+      if (file === this.file) add(span);
+    };
+    return {
+      events: new Kept(this.events, (e, add) => here(add, e.file, e.at.span)),
+      sites: new Kept([...this.sites.values()], (s, add) => {
+        here(add, s.file, s.span);
+        for (const o of s.outcomes.values()) {
+          if (o.createdAt) here(add, o.createdAt.file, o.createdAt.span);
+          if (o.reuse?.at) here(add, o.reuse.file, o.reuse.at.span);
+          if (o.originallyDefinedAt)
+            here(add, o.originallyDefinedAt.file, o.originallyDefinedAt.span);
+          if (o.scope) here(add, o.scope.file, o.scope.span);
+          if (o.trail) for (const n of o.trail) here(add, n.file, n.at.span);
+        }
+      }),
+      scopes: new Kept([...this.scopeSites.values()], (s, add) => {
+        here(add, s.file, s.span);
+        for (const o of s.outcomes.values())
+          if (o.origin?.at) here(add, o.origin.file, o.origin.at.span);
+      }),
+      variables: new Kept(this.ordered, (v, add) => {
+        here(add, v.createdAt.file, v.createdAt.span);
+        for (const r of v.reusedAt) here(add, r.file, r.span);
+        if (v.createdIn) here(add, v.createdIn.line.file, v.createdIn.line.span);
+      }),
+    };
+  }
+
+  /**
+   * The second stage: the result at the text's present positions. What an earlier render made
+   * and reads only places that did not move (everything before an edit, and after it on later
+   * lines when it added no line) is kept.
+   */
+  render(view: View, language: Language, text: string): Analysis {
+    const edit = textEdit(this.rendered, text);
+    this.rendered = text;
+    const kept = (this.kept ??= this.keep());
+    const here = view.lineMap(this.file);
+    const events = kept.events.render(edit, (e): StaticEvent => {
+      const line = here.position(e.at.span.from).line;
       const name = displayName(e.name);
-      events.push(
-        e.action === 'raise'
-          ? { line, name, action: 'raise', error: errorLine(e) }
-          : { line, name, key: e.key ? displayName(e.key) : undefined, action: e.action },
-      );
-    }
+      return e.action === 'raise'
+        ? { line, name, action: 'raise', error: errorLine(e) }
+        : { line, name, key: e.key ? displayName(e.key) : undefined, action: e.action };
+    });
     const bySpan = <T extends { file: string; span: Span }>(a: T, b: T) =>
       a.file === b.file
         ? a.span.from - b.span.from
@@ -1124,30 +1280,270 @@ class Builder {
             : a.file < b.file
               ? -1
               : 1;
-    const callSites: CallSite[] = [...this.sites.values()].sort(bySpan).map((s) => ({
-      ...this.loc(s.file, s.span),
-      outcomes: [...s.outcomes.values()],
+    const locs = new Map<Span, Location>();
+    const at = (file: string, span: Span): Location => {
+      let l = locs.get(span);
+      if (!l) {
+        l = loc(view, this.file, file, span);
+        locs.set(span, l);
+      }
+      return l;
+    };
+    const callSites = kept.sites.sorted(bySpan, edit, (s) => ({
+      ...at(s.file, s.span),
+      outcomes: [...s.outcomes.values()].map((o) => this.renderOutcome(view, o, at)),
     }));
-    const scopes: ScopeSite[] = [...this.scopeSites.values()].sort(bySpan).map((s) => ({
-      ...this.loc(s.file, s.span),
-      outcomes: [...s.outcomes.values()],
+    const scopes = kept.scopes.sorted(bySpan, edit, (s) => ({
+      ...at(s.file, s.span),
+      outcomes: [...s.outcomes.values()].map((o) => {
+        const out: { -readonly [K in keyof ScopeOutcome]: ScopeOutcome[K] } = {
+          name: o.name,
+          reuse: o.reuse,
+          certain: o.certain,
+        };
+        if (o.nameScope !== undefined) out.nameScope = o.nameScope;
+        if (o.origin) out.reuseWhy = reuseInfo(view, this.file, o.origin);
+        return out;
+      }),
     }));
+    const lineOf = (r: Ref) => view.lineMap(r.file).position(r.span.from).line;
+    const variables = kept.variables.render(edit, (v) => {
+      const reusedAt: number[] = [];
+      for (const r of v.reusedAt) {
+        const line = lineOf(r);
+        if (!reusedAt.includes(line)) reusedAt.push(line);
+      }
+      const out: { -readonly [K in keyof VariableInfo]: VariableInfo[K] } = {
+        name: v.name,
+        key: v.key,
+        shape: v.shape,
+        dtype: v.dtype,
+        createdAt: lineOf(v.createdAt),
+        reusedAt,
+        certain: v.certain,
+      };
+      if (v.createdIn) {
+        const { line, ...rest } = v.createdIn;
+        out.createdIn = { line: lineOf(line), ...rest };
+      }
+      if (v.file !== undefined) out.file = v.file;
+      return out;
+    });
+    const seen = new Set<string>();
+    const diagnostics: Diagnostic[] = [];
+    for (const d of this.diagnostics) {
+      const out = d(view, seen);
+      if (out) diagnostics.push(out);
+    }
     return {
       language,
       events,
       callSites,
       scopes,
-      // In creation order (a function called twice creates `a/w`, `a/b`, then `b/w`, `b/b`).
-      variables: [...this.variables.entries()]
-        .map(([k, v], i) => ({ v, at: this.creationOrder.get(k) ?? Number.MAX_SAFE_INTEGER, i }))
-        .sort((x, y) => x.at - y.at || x.i - y.i)
-        .map((x) => x.v),
-      diagnostics: this.diagnostics,
+      variables,
+      diagnostics,
       results: [],
-      complete,
-      exhaustive,
+      complete: this.complete,
+      exhaustive: this.exhaustive,
       paths: 0,
       imports: [],
     };
   }
+
+  private renderOutcome(
+    view: View,
+    r: RawOutcome,
+    at: (file: string, span: Span) => Location,
+  ): Outcome {
+    const o: MutableOutcome = {
+      name: r.name,
+      action: r.action,
+      handled: r.handled,
+      certain: r.certain,
+    };
+    if (r.error !== undefined || r.code !== undefined) {
+      o.error = r.error;
+      o.code = r.code;
+    }
+    if (r.byGetter) o.byGetter = true;
+    if (r.action !== 'raise') {
+      o.shape = r.shape;
+      o.dtype = r.dtype;
+      if (r.trainable !== undefined) o.trainable = r.trainable;
+      if (r.collections) o.collections = r.collections;
+    }
+    if (r.createdAt) o.createdAt = at(r.createdAt.file, r.createdAt.span);
+    if (r.reuse) o.reuse = reuseInfo(view, this.file, r.reuse);
+    if (r.didYouMean) o.didYouMean = r.didYouMean;
+    if (r.originallyDefinedAt)
+      o.originallyDefinedAt = at(r.originallyDefinedAt.file, r.originallyDefinedAt.span);
+    if (r.entry) o.entry = r.entry;
+    if (r.scope) o.scope = at(r.scope.file, r.scope.span);
+    if (r.trail) o.trail = r.trail.map((n) => at(n.file, n.at.span));
+    return o;
+  }
+}
+
+interface ScopeAcc {
+  readonly file: string;
+  readonly span: Span;
+  readonly outcomes: Map<string, RawScopeOutcome>;
+}
+
+/** How the text being rendered differs from the text rendered last (see `samePlace`). */
+interface TextEdit {
+  /** False: nothing rendered before can be kept. */
+  readonly valid: boolean;
+  /** Where the two texts start to differ. */
+  readonly a: number;
+  /** How far the text after the difference moved. */
+  readonly d: number;
+  /** The edit added or removed no line. */
+  readonly sameLines: boolean;
+  /** Where the first line after the difference starts (in the new text). */
+  readonly after: number;
+}
+
+const NO_EDIT: TextEdit = { valid: false, a: 0, d: 0, sameLines: false, after: 0 };
+
+function textEdit(old: string | undefined, text: string): TextEdit {
+  // Line maps count a lone \r as a line break: such texts are not compared.
+  if (old === undefined || old.includes('\r') || text.includes('\r')) return NO_EDIT;
+  const max = Math.min(old.length, text.length);
+  let a = 0;
+  while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+  let s = 0;
+  while (s < max - a && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s))
+    s++;
+  const newEnd = text.length - s;
+  const lines = (t: string, from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) if (t.charCodeAt(i) === 10) n++;
+    return n;
+  };
+  const nl = text.indexOf('\n', newEnd);
+  return {
+    valid: true,
+    a,
+    d: text.length - old.length,
+    sameLines: lines(text, a, newEnd) === lines(old, a, old.length - s),
+    after: nl < 0 ? Infinity : nl + 1,
+  };
+}
+
+/**
+ * Whether offset `now` of the text being rendered is at the position offset `then` had in the
+ * text rendered last: before the first difference of the two texts, or after it on a later line
+ * when the edit added or removed no line.
+ */
+function samePlace(edit: TextEdit, now: number, then: number): boolean {
+  return (
+    (now <= edit.a && then === now) ||
+    (edit.sameLines && now >= edit.after && then === now - edit.d)
+  );
+}
+
+/**
+ * The renderings of a fixed list of items (a built result's call sites, variables, ...), each
+ * kept from one render to the next while the spans it read (in the analysed file) are where they
+ * were: their offsets then, beside the span objects, whose offsets the front end keeps current.
+ */
+class Kept<K, T> {
+  private readonly spans: Span[] = [];
+  /** Item i read `spans[starts[i]]` to `spans[starts[i + 1] - 1]`. */
+  private readonly starts: number[] = [0];
+  private readonly offsets: number[] = [];
+  private out: T[] | undefined;
+
+  constructor(
+    private readonly items: readonly K[],
+    spansOf: (item: K, add: (span: Span) => void) => void,
+  ) {
+    const add = (span: Span) => {
+      this.spans.push(span);
+    };
+    for (const item of items) {
+      spansOf(item, add);
+      this.starts.push(this.spans.length);
+    }
+  }
+
+  render(edit: TextEdit, make: (item: K) => T): T[] {
+    const { items, spans, starts, offsets } = this;
+    const prev = this.out;
+    const out: T[] = [];
+    for (let i = 0; i < items.length; i++) {
+      let ok = prev !== undefined && edit.valid;
+      for (let j = starts[i]; ok && j < starts[i + 1]; j++)
+        ok =
+          samePlace(edit, spans[j].from, offsets[2 * j]) &&
+          samePlace(edit, spans[j].to, offsets[2 * j + 1]);
+      out.push(ok ? (prev as T[])[i] : make(items[i]));
+    }
+    for (let j = 0; j < spans.length; j++) {
+      offsets[2 * j] = spans[j].from;
+      offsets[2 * j + 1] = spans[j].to;
+    }
+    this.out = out;
+    return out;
+  }
+
+  /** `render`, in the order `compare` gives the items (it may read their offsets). */
+  sorted(compare: (a: K, b: K) => number, edit: TextEdit, make: (item: K) => T): T[] {
+    const out = this.render(edit, make);
+    const order = out
+      .map((_, i) => i)
+      .sort((i, j) => compare(this.items[i], this.items[j]) || i - j);
+    return order.map((i) => out[i]);
+  }
+}
+
+type MutableOutcome = { -readonly [K in keyof Outcome]: Outcome[K] };
+
+function loc(view: View, analysed: string, file: string, span: Span): Location {
+  const m = view.lineMap(file);
+  if (file === analysed) return { start: m.position(span.from), end: m.position(span.to) };
+  return { file, start: m.position(span.from), end: m.position(span.to) };
+}
+
+function renderRelated(view: View, related: readonly Related[]): RelatedInformation[] {
+  const out: RelatedInformation[] = [];
+  for (const r of related) {
+    const info = r(view);
+    if (info) out.push(info);
+  }
+  return out;
+}
+
+/** `model.py:6: w = tf.get_variable(...)`: a location as TF's traceback would name it. */
+function definedAtText(view: View, l: { file: string; span: Span }): string {
+  const p = view.lineMap(l.file).position(l.span.from);
+  const text = view.sourceOf(l.file) ?? '';
+  const start = l.span.from - (p.column - 1);
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  const code = text.slice(start, end).trim();
+  const base = l.file.slice(Math.max(l.file.lastIndexOf('/'), l.file.lastIndexOf('\\')) + 1);
+  return `${base}:${p.line}${code ? `: ${code}` : ''}`;
+}
+
+function reuseInfo(view: View, analysed: string, origin: ReuseOrigin): ReuseInfo {
+  // Library code is no place to show: its scopes report the program's call that led there,
+  // and anything still in a library file is left out.
+  const at =
+    origin.at && !isLibraryFile(origin.file)
+      ? loc(view, analysed, origin.file, origin.at.span)
+      : undefined;
+  const line = at ? ` (line ${at.start.line}${at.file ? ` of ${at.file}` : ''})` : '';
+  const why =
+    origin.kind === 'argument'
+      ? `reuse set by this scope's argument${line}`
+      : origin.kind === 'reuse_variables'
+        ? `reuse_variables() called${line}`
+        : origin.kind === 'inherited'
+          ? `inherited from '${displayName(origin.from ?? '')}'${line}`
+          : origin.kind === 'scope-object'
+            ? `from the scope object${line}`
+            : `reuse is not known here; taken as AUTO_REUSE${line}`;
+  return { why, ...(at ? { at } : {}) };
 }

@@ -866,6 +866,12 @@ export class LineMap {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
+    if (!text.includes('\r')) {
+      // The common case, searched for natively (a keystroke's re-analysis maps the whole text).
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 10) this.starts.push(i + 1);

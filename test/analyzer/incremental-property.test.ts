@@ -185,6 +185,62 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
     }
   });
 
+  it('edits that keep the program but move calls onto one offset, or lines apart', () => {
+    // The last interpretation is reused for these (the IR is the same), and so is the result
+    // built from it unless the calls' offsets group them differently: `(g(1))(2)` has its two
+    // calls at two offsets, `g(1)(2)` at one, and a trail's key is its calls' offsets, so the
+    // outcomes of `make()`'s get_variable, reached through either call, group differently
+    // (merged, the create is certain). Joining or splitting the lines inside brackets moves
+    // positions after the edit by lines, not columns.
+    const program = [
+      'import random',
+      '',
+      'import tensorflow as tf',
+      '',
+      'flag = random.random() > 0.5',
+      '',
+      '',
+      'def make():',
+      '    return tf.get_variable("v", [1])',
+      '',
+      '',
+      'def g(x):',
+      '    if (x == 1) == flag:',
+      '        make()',
+      '    return g',
+      '',
+      '',
+      'w = tf.get_variable(',
+      '    "w", [2])',
+      '(g(1))(2)',
+      'with tf.variable_scope("s"):',
+      '    u = tf.get_variable("u", [3])',
+      '',
+    ].join('\n');
+    const versions = [
+      program,
+      program.replace('(g(1))(2)', 'g(1)(2)  '),
+      program.replace('(g(1))(2)', 'g(1)(2)'),
+      program.replace('(\n    "w", [2])', '("w", [2])'),
+      program.replace('(\n    "w", [2])', '(\n\n    "w", [2])'),
+      program.replace('"s"):', '"s"):  # scope'),
+      program,
+    ];
+    assert.notDeepEqual(
+      analyze(versions[0], OPTIONS).callSites,
+      analyze(versions[1], OPTIONS).callSites,
+      'the two groupings differ',
+    );
+    for (const start of versions) {
+      for (const next of versions) {
+        const doc = new DocumentAnalyzer(OPTIONS);
+        doc.update(start);
+        assert.deepEqual(doc.update(next), analyze(next, OPTIONS), `${start}\n---->\n${next}`);
+        assert.deepEqual(doc.update(start), analyze(start, OPTIONS), `${next}\n---->\n${start}`);
+      }
+    }
+  });
+
   it("the keystroke benchmark's edits of its 1k-line file", () => {
     // Copies of three programs in one graph: an edit in one copy's function body changes its
     // variables' names, which later copies read through tf.trainable_variables().

@@ -18,7 +18,7 @@
  * document, never while one runs. Results of earlier analyses hold positions, not spans.
  */
 import { parser } from '@lezer/python';
-import { Tree, TreeFragment } from '@lezer/common';
+import { Tree, TreeBuffer, TreeFragment } from '@lezer/common';
 import * as ir from '../ir';
 import { type Context, type Diagnostic, kids } from './expressions';
 import { lowerTopLevel, type LowerResult } from './lower';
@@ -159,26 +159,42 @@ export class PythonDocument {
   }
 }
 
-/** Where the tree's error nodes start (one walk of the tree). */
-function errorPositions(tree: Tree): number[] {
-  const out: number[] = [];
-  tree.iterate({
-    enter: (node) => {
-      if (node.type.isError) out.push(node.from);
-    },
-  });
+/**
+ * Where the error nodes of a tree (or tree buffer) start, relative to its start, by the
+ * subtree: lezer's incremental parse reuses the unchanged subtrees of the previous tree as they
+ * are (the same objects), so after a keystroke only the few new ones are looked through.
+ */
+const errorsBySubtree = new WeakMap<Tree | TreeBuffer, readonly number[]>();
+
+function subtreeErrors(t: Tree | TreeBuffer): readonly number[] {
+  let out = errorsBySubtree.get(t);
+  if (out) return out;
+  const found: number[] = [];
+  if (t instanceof TreeBuffer) {
+    // (type, start, end, endIndex) quads, starts relative to the buffer's.
+    const { buffer } = t;
+    const types = t.set.types;
+    for (let i = 0; i < buffer.length; i += 4)
+      if (types[buffer[i]].isError) found.push(buffer[i + 1]);
+  } else {
+    if (t.type.isError) found.push(0);
+    for (let i = 0; i < t.children.length; i++) {
+      const at = t.positions[i];
+      for (const p of subtreeErrors(t.children[i])) found.push(at + p);
+    }
+  }
+  out = found;
+  errorsBySubtree.set(t, out);
   return out;
 }
 
+/** Where the tree's error nodes start. */
+function errorPositions(tree: Tree): readonly number[] {
+  return subtreeErrors(tree);
+}
+
 function hasErrors(tree: Tree): boolean {
-  let found = false;
-  tree.iterate({
-    enter: (node) => {
-      if (node.type.isError) found = true;
-      return !found;
-    },
-  });
-  return found;
+  return subtreeErrors(tree).length > 0;
 }
 
 /**
