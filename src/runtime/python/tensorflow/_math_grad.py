@@ -201,20 +201,9 @@ def tile(x, multiples, name=None):
 def broadcast_gradient_args(sx, sy, name=None):
     """`gen_array_ops.broadcast_gradient_args`: the axes to sum each side's gradient over."""
     def compute(ins, _s):
-        a, b = _ints(ins[0]), _ints(ins[1])
-        n = max(len(a), len(b))
-        a = [1] * (n - len(a)) + a
-        b = [1] * (n - len(b)) + b
-        ra, rb = [], []
-        for i in range(n):
-            if a[i] == 1 and b[i] != 1:
-                ra.append(i)
-            elif b[i] == 1 and a[i] != 1:
-                rb.append(i)
-            elif a[i] == 1 and b[i] == 1:
-                ra.append(i)
-                rb.append(i)
-        return [T.tensor1d(_engine.tojs(ra), "int32"), T.tensor1d(_engine.tojs(rb), "int32")]
+        ra, rb = _static_broadcast_axes(_ints(ins[0]), _ints(ins[1]))
+        return [T.tensor1d(_engine.tojs(list(ra)), "int32"),
+                T.tensor1d(_engine.tojs(list(rb)), "int32")]
 
     return op_n("BroadcastGradientArgs", name, [sx, sy], compute,
                 [(_dtypes.int32, [None]), (_dtypes.int32, [None])])
