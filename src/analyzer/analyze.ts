@@ -1109,24 +1109,12 @@ class Builder {
     related.push(...this.commonRelated(e, o));
     const certain = o.certain;
     const span = at.at.span;
-    this.diagnostics.push((view, seen) => {
-      const text0 = message(view);
-      const key = `${span.from}:${span.to}:${text0}`;
-      if (seen.has(key)) return undefined;
-      seen.add(key);
-      const m = view.lineMap(this.file);
-      let text = text0;
+    this.pushDiagnostic(span, error.code, certain, message, (view) => {
+      let suffix = '';
       if (e.file !== this.file)
-        text += ` (in ${e.file}:${view.lineMap(e.file).position(e.at.span.from).line})`;
-      if (!certain) text += ' (on some paths)';
-      return {
-        code: error.code,
-        severity: certain ? 'error' : 'warning',
-        message: text,
-        start: m.position(span.from),
-        end: m.position(span.to),
-        related: renderRelated(view, related),
-      };
+        suffix += ` (in ${e.file}:${view.lineMap(e.file).position(e.at.span.from).line})`;
+      if (!certain) suffix += ' (on some paths)';
+      return { suffix, related: renderRelated(view, related) };
     });
   }
 
@@ -1144,22 +1132,38 @@ class Builder {
     const related: Related[] = [];
     if (SHARING_ERRORS.has(error.code)) related.push(...this.creationRelated(e.name));
     related.push(...this.commonRelated(e, o));
+    this.pushDiagnostic(span, error.code, certain, message, (view) => {
+      const suffix = certain ? '' : entry ? ` (when ${entry} runs alone)` : ' (on some paths)';
+      const rel = renderRelated(view, related);
+      return rel.length ? { suffix, related: rel } : { suffix };
+    });
+  }
+
+  /**
+   * Queues an error diagnostic at `span` of the analysed file, rendered with the view (once per
+   * span and text): TF's message, then what `more` adds to it, and its related information.
+   */
+  private pushDiagnostic(
+    span: { from: number; to: number },
+    code: string,
+    certain: boolean,
+    message: (view: View) => string,
+    more: (view: View) => { suffix: string; related?: ReturnType<typeof renderRelated> },
+  ): void {
     this.diagnostics.push((view, seen) => {
-      const text0 = message(view);
-      const key = `${span.from}:${span.to}:${text0}`;
+      const text = message(view);
+      const key = `${span.from}:${span.to}:${text}`;
       if (seen.has(key)) return undefined;
       seen.add(key);
       const m = view.lineMap(this.file);
-      let text = text0;
-      if (!certain) text += entry ? ` (when ${entry} runs alone)` : ' (on some paths)';
-      const rel = renderRelated(view, related);
+      const { suffix, related } = more(view);
       return {
-        code: error.code,
+        code,
         severity: certain ? 'error' : 'warning',
-        message: text,
+        message: text + suffix,
         start: m.position(span.from),
         end: m.position(span.to),
-        ...(rel.length ? { related: rel } : {}),
+        ...(related ? { related } : {}),
       };
     });
   }
