@@ -207,3 +207,7 @@ def _as_indexed_slices(x):
 
 def is_indexed_slices(x):
     return isinstance(x, IndexedSlices)
+
+
+IndexedSlices.__module__ = "tensorflow.python.framework.ops"
+IndexedSlicesValue.__module__ = "tensorflow.python.framework.ops"
