@@ -20,6 +20,7 @@ from ._framework import (Graph, GraphKeys, Operation, Tensor, add_to_collection,
                          get_collection_ref,
                          get_default_graph, get_name_scope, name_scope, reset_default_graph)
 from ._variables import PartitionedVariable, RefVariable, ResourceVariable, Variable
+from ._indexed_slices import IndexedSlices, IndexedSlicesValue, unique, unsorted_segment_sum
 from ._variable_scope import (AUTO_REUSE, VariableScope, get_local_variable, get_variable,
                               get_variable_scope, make_template, no_regularizer, variable_scope)
 from ._session import (InteractiveSession, Session, get_default_session,

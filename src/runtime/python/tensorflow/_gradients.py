@@ -23,6 +23,7 @@ from pyodide.ffi import JsException, create_proxy
 
 from . import _engine
 from . import dtypes as _dtypes
+from . import _indexed_slices as _is
 from ._framework import Operation, Tensor, get_default_graph, name_scope
 
 T = _engine.tfjs
@@ -84,10 +85,14 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
         if grad is None and unconnected_gradients != "none":
             grad = _zeros_like(t)
         result.append(grad)
-    group = list(ys) + [r for r in result if r is not None]
+    group = list(ys)
     for r in result:
-        if r is not None:
-            r.op._gradient_group = group
+        if isinstance(r, _is.IndexedSlices):
+            group.extend(t for t in (r.values, r.indices, r.dense_shape) if t is not None)
+        elif r is not None:
+            group.append(r)
+    for t in group[len(ys):]:
+        t.op._gradient_group = group
     return result
 
 
@@ -205,6 +210,9 @@ def _build(g, ys, xs, grad_ys, stops, gate_gradients):
                 if og is None and _trainable(op._outputs[i]):
                     out_grads[i] = mg.zeros_like(op._outputs[i])
             with name_scope(op.name + "_grad"):
+                if not getattr(grad_fn, "_takes_indexed_slices", False):
+                    out_grads = [_is.to_dense(gr) if isinstance(gr, _is.IndexedSlices) else gr
+                                 for gr in out_grads]
                 in_grads = grad_fn(op, *out_grads)
                 in_grads = list(in_grads) if isinstance(in_grads, (list, tuple)) \
                     else [in_grads]
@@ -213,11 +221,12 @@ def _build(g, ys, xs, grad_ys, stops, gate_gradients):
         else:
             in_grads = [None] * len(_inputs(op))
         for t_in, in_grad in zip(_inputs(op), in_grads):
-            if in_grad is not None:
+            if isinstance(in_grad, Tensor):
                 try:
                     in_grad.set_shape(t_in.shape)
                 except ValueError:
                     pass
+            if in_grad is not None:
                 set_grad(t_in, in_grad)
         for t in _inputs(op):
             if id(t.op) not in pending:
@@ -231,7 +240,8 @@ def _build(g, ys, xs, grad_ys, stops, gate_gradients):
         if per_op:
             got = per_op[x.value_index]
             if isinstance(got, list):
-                got = got[0] if len(got) == 1 else (add_n(got) if got else None)
+                got = [x for x in got if x is not None]
+                got = got[0] if len(got) == 1 else (_sum(got, add_n) if got else None)
             if got is not None:
                 out[id(x)] = got
     del xs_ids
@@ -252,15 +262,31 @@ def _aggregated_grads(grads, op, add_n):
             elif len(got) < 2:
                 per_op[i] = got[0]
             else:
-                per_op[i] = add_n(got)
+                per_op[i] = _sum(got, add_n)
     return list(per_op)
 
 
+def _sum(grads, add_n):
+    """`AddN` of dense gradients; with an IndexedSlices among them, 1.15's concatenation."""
+    if all(isinstance(x, Tensor) for x in grads):
+        return add_n(grads)
+    return _is.aggregate(grads)
+
+
+def _pass_through(op, grad):
+    return grad
+
+
+_pass_through._takes_indexed_slices = True
+
+
 def _grad_fn(op, mg):
-    if _reads(op) is not None:
-        return lambda op, grad: grad
+    if _reads(op) is not None or op.type in ("Identity", "Snapshot"):
+        return _pass_through
     if op.type in mg.NOT_DIFFERENTIABLE:
         return None
+    if op.type == "GatherV2" and _is.gather_axis0(op):
+        return _is.gather_v2_grad
     fn = mg.GRADIENTS.get(op.type)
     if fn is not None:
         return fn

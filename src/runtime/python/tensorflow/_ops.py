@@ -1651,31 +1651,12 @@ def range_(start, limit=None, delta=1, dtype=None, name="range"):
 
 def _scatter(kind):
     """`tf.scatter_add` / `tf.scatter_sub` on a variable: the rows `indices` of `ref` gain (lose)
-    `updates`, duplicates adding up, as one op (`ScatterAdd` / `ScatterSub`) that returns `ref`.
-    Here the op adds (subtracts) the dense sum of the updates per row."""
+    `updates`, duplicates adding up, as one op (`ScatterAdd` / `ScatterSub`) of inputs
+    (indices, updates) that returns `ref`."""
     def op(ref, indices, updates, use_locking=False, name=None):
-        indices = convert_to_tensor(indices)
-        updates = convert_to_tensor(updates, dtype=ref.dtype.base_dtype)
-        rows = ref.shape[0].value if ref.shape.dims else None
-        if rows is None:
-            raise NotImplementedError(
-                "Scope Lens's tensorflow module does not implement tf.scatter_%s on a variable "
-                "of unknown first dimension." % kind.lower())
-        g = ref.graph
-        scope_name = _op_name(name, "Scatter" + kind)
+        from ._training_ops import scatter_update
 
-        def dense(ins, s):
-            flat = T.reshape(ins[0], _engine.tojs([-1]))
-            width = _engine.tojs([-1] + [int(d) for d in ref.shape.as_list()[1:]])
-            return T.unsortedSegmentSum(T.reshape(ins[1], width), flat, rows)
-
-        delta = Operation(g, scope_name + "/dense", "UnsortedSegmentSum", [indices, updates],
-                          dense, control_inputs=g.control_inputs_for([indices, updates]))
-        delta = Tensor(delta, 0, ref.dtype.base_dtype, ref.shape)
-        assign_op = Operation(g, scope_name, "Scatter" + kind, [delta], None,
-                              control_inputs=g.control_inputs_for([delta]))
-        assign_op._assigns = (ref, "AssignAdd" if kind == "Add" else "AssignSub")
-        return Tensor(assign_op, 0, ref.dtype, ref.shape)
+        return scatter_update("Scatter" + kind, ref, indices, updates, name)
 
     return op
 

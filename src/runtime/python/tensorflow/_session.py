@@ -8,6 +8,7 @@ reading another raises TF's FailedPreconditionError.
 from pyodide.ffi import JsException
 
 from . import _engine
+from . import _indexed_slices as _is
 from numpy import _ndarray
 from . import dtypes as _dtypes
 from .errors import FailedPreconditionError
@@ -277,6 +278,11 @@ def _flatten(fetches, leaves):
             return lambda vals: type(fetches)(*[p(vals) for p in parts])
         return lambda vals: type(fetches)(p(vals) for p in parts) if isinstance(fetches, tuple) \
             else [p(vals) for p in parts]
+    if isinstance(fetches, _is.IndexedSlices):
+        # TF fetches an IndexedSlices as an IndexedSlicesValue of its tensors' values.
+        parts = [_flatten(t, leaves) if t is not None else (lambda vals: None)
+                 for t in (fetches.values, fetches.indices, fetches.dense_shape)]
+        return lambda vals: _is.IndexedSlicesValue(*[p(vals) for p in parts])
     if isinstance(fetches, dict):
         items = [(k, _flatten(v, leaves)) for k, v in fetches.items()]
         return lambda vals: type(fetches)((k, p(vals)) for k, p in items)

@@ -7,7 +7,7 @@ assigns the new values to the variable and its slots. The optimizers (`_lib/opti
 call them as TF's optimizers call `training_ops`. Its output is the updated variable's value.
 """
 from . import _engine
-from .errors import FailedPreconditionError
+from .errors import FailedPreconditionError, InvalidArgumentError
 from ._framework import Operation, Tensor, get_default_graph
 
 T = _engine.tfjs
@@ -112,6 +112,187 @@ def _apply_op(op_type, name, variables, scalars, grad, kernel):
                    control_inputs=g.control_inputs_for(inputs))
     op._applies = list(variables)
     return Tensor(op, 0, var.dtype, var.shape)
+
+
+def _check_initialized(session, variables):
+    if session is not None:
+        for v in variables:
+            if int(v._v.uid) not in session._initialized:
+                raise FailedPreconditionError(
+                    None, None, "Attempting to use uninitialized value %s" % str(v._v.opName))
+
+
+def _index_input(indices):
+    from ._ops import convert_to_tensor
+
+    return convert_to_tensor(indices)
+
+
+def scatter_update(op_type, ref, indices, updates, name=None):
+    """`ScatterAdd` / `ScatterSub` of a ref variable: the rows `indices` of `ref` gain (lose)
+    `updates`, duplicates adding up (summed per row, then added to the row)."""
+    from ._ops import _op_name, convert_to_tensor
+
+    indices = _index_input(indices)
+    updates = convert_to_tensor(updates, dtype=ref.dtype.base_dtype)
+    rows = ref.shape[0].value if ref.shape.dims else None
+    if rows is None:
+        raise NotImplementedError(
+            "Scope Lens's tensorflow module does not implement tf.%s on a variable of unknown "
+            "first dimension." % ("scatter_add" if op_type == "ScatterAdd" else "scatter_sub"))
+    g = get_default_graph()
+
+    def compute(ins, session):
+        _check_initialized(session, [ref])
+        k = _Kernel()
+        try:
+            flat = [int(i) for i in ins[0].dataSync()]
+            for i in flat:
+                if i < 0 or i >= rows:
+                    raise InvalidArgumentError(
+                        None, None, "indices[%d] = %d is not in [0, %d)"
+                        % (flat.index(i), i, rows))
+            width = _engine.tojs([-1] + [int(d) for d in ref.shape.as_list()[1:]])
+            ups = k._keep(T.reshape(ins[1], width))
+            shape = _engine.tojs(ref.shape.as_list())
+            fn = k.add if op_type == "ScatterAdd" else k.sub
+            # TF's kernel updates the rows one index after another: the k-th occurrences of
+            # the indices (all distinct) are applied together, round after round.
+            rounds = []
+            seen = {}
+            for pos, i in enumerate(flat):
+                r = seen.get(i, 0)
+                seen[i] = r + 1
+                if r == len(rounds):
+                    rounds.append(([], []))
+                rounds[r][0].append(i)
+                rounds[r][1].append(pos)
+            value = ref._v.value
+            for idx, positions in rounds:
+                part = k._keep(T.gather(ups, k._keep(T.tensor1d(_engine.tojs(positions),
+                                                                "int32"))))
+                where = k._keep(T.tensor2d(_engine.tojs([[i] for i in idx]),
+                                           _engine.tojs([len(idx), 1]), "int32"))
+                value = fn(value, k._keep(T.scatterND(where, part, shape)))
+            ref._v.value.assign(value)
+            return T.clone(ref._v.value)
+        finally:
+            k.dispose()
+
+    inputs = [indices, updates]
+    op = Operation(g, _op_name(name, op_type), op_type, inputs, compute,
+                   control_inputs=g.control_inputs_for(inputs))
+    op._applies = [ref]
+    return Tensor(op, 0, ref.dtype, ref.shape)
+
+
+def _sparse_apply_op(op_type, name, variables, scalars, grad, indices, kernel):
+    """A `SparseApply*` op: the dense kernel `kernel` applied to the rows `indices` (unique:
+    the optimizers de-duplicate them first) of the variable and its slots, with `grad` the
+    rows' gradient; the other rows keep their values."""
+    from ._ops import _op_name, convert_to_tensor
+
+    var = variables[0]
+    dt = var.dtype.base_dtype
+    inputs = [convert_to_tensor(s, dtype=dt) for s in scalars] + \
+        [convert_to_tensor(grad, dtype=dt), _index_input(indices)]
+    g = get_default_graph()
+    op_name = _op_name(name, op_type)
+
+    def compute(ins, session):
+        _check_initialized(session, variables)
+        k = _Kernel()
+        try:
+            idx = k._keep(T.reshape(T.cast(ins[-1], "int32"), _engine.tojs([-1, 1])))
+            flat = k._keep(T.reshape(idx, _engine.tojs([-1])))
+            rows = [k._keep(T.gather(v._v.value, flat)) for v in variables]
+            new = kernel(k, rows, ins[:-2], ins[-2])
+            shape = _engine.tojs([int(d) for d in var._v.value.shape])
+            mask = k._keep(T.greater(
+                k._keep(T.scatterND(idx, k._keep(T.onesLike(rows[0])), shape)),
+                k._keep(T.scalar(0.0, "float32"))))
+            for v, n in zip(variables, new):
+                if n is not None:
+                    full = k._keep(T.scatterND(idx, n, shape))
+                    v._v.value.assign(k._keep(T.where(mask, full, v._v.value)))
+            return T.clone(var._v.value)
+        finally:
+            k.dispose()
+
+    op = Operation(g, op_name, op_type, inputs, compute,
+                   control_inputs=g.control_inputs_for(inputs))
+    op._applies = list(variables)
+    return Tensor(op, 0, var.dtype, var.shape)
+
+
+def _momentum_kernel(use_nesterov):
+    def kernel(k, vals, s, g):
+        v, a = vals
+        lr_, mu = s
+        # accum = accum * momentum + grad
+        a_t = k.add(k.mul(a, mu), g)
+        if use_nesterov:
+            # var -= grad * lr + accum * momentum * lr
+            step = k.add(k.mul(g, lr_), k.mul(k.mul(a_t, mu), lr_))
+        else:
+            # var -= accum * lr
+            step = k.mul(a_t, lr_)
+        return [k.sub(v, step), a_t]
+
+    return kernel
+
+
+def SparseApplyMomentum(var, accum, lr, grad, indices, momentum, use_locking=False,
+                        use_nesterov=False, name=None):
+    return _sparse_apply_op("SparseApplyMomentum", name, [var, accum], [lr, momentum], grad,
+                            indices, _momentum_kernel(use_nesterov))
+
+
+def SparseApplyAdagrad(var, accum, lr, grad, indices, use_locking=False, update_slots=True,
+                       name=None):
+    def kernel(k, vals, s, g):
+        w, acc = vals
+        # accum += g^2; var -= lr * g * rsqrt(accum)
+        acc_t = k.add(acc, k.square(g)) if update_slots else acc
+        return [k.sub(w, k.mul(k.mul(s[0], g), k.rsqrt(acc_t))),
+                acc_t if update_slots else None]
+
+    return _sparse_apply_op("SparseApplyAdagrad", name, [var, accum], [lr], grad, indices,
+                            kernel)
+
+
+def SparseApplyRMSProp(var, ms, mom, lr, rho, momentum, epsilon, grad, indices,
+                       use_locking=False, name=None):
+    def kernel(k, vals, s, g):
+        w, ms_, mom_ = vals
+        lr_, rho_, mu, eps = s
+        one = k.scalar(1.0)
+        # ms = ms * rho + g^2 * (1 - rho)
+        ms_t = k.add(k.mul(ms_, rho_), k.mul(k.square(g), k.sub(one, rho_)))
+        # mom = mom * momentum + rsqrt(ms + epsilon) * lr * g; var -= mom
+        mom_t = k.add(k.mul(mom_, mu), k.mul(k.mul(k.rsqrt(k.add(ms_t, eps)), lr_), g))
+        return [k.sub(w, mom_t), ms_t, mom_t]
+
+    return _sparse_apply_op("SparseApplyRMSProp", name, [var, ms, mom],
+                            [lr, rho, momentum, epsilon], grad, indices, kernel)
+
+
+def SparseApplyCenteredRMSProp(var, mg, ms, mom, lr, rho, momentum, epsilon, grad, indices,
+                               use_locking=False, name=None):
+    def kernel(k, vals, s, g):
+        w, mg_, ms_, mom_ = vals
+        lr_, rho_, mu, eps = s
+        one = k.scalar(1.0)
+        # ms = ms * rho + g^2 * (1 - rho); mg = mg * rho + g * (1 - rho)
+        ms_t = k.add(k.mul(ms_, rho_), k.mul(k.square(g), k.sub(one, rho_)))
+        mg_t = k.add(k.mul(mg_, rho_), k.mul(g, k.sub(one, rho_)))
+        # mom = mom * momentum + rsqrt(ms - mg^2 + epsilon) * lr * g; var -= mom
+        denom = k.add(k.sub(ms_t, k.square(mg_t)), eps)
+        mom_t = k.add(k.mul(mom_, mu), k.mul(k.mul(k.rsqrt(denom), lr_), g))
+        return [k.sub(w, mom_t), mg_t, ms_t, mom_t]
+
+    return _sparse_apply_op("SparseApplyCenteredRMSProp", name, [var, mg, ms, mom],
+                            [lr, rho, momentum, epsilon], grad, indices, kernel)
 
 
 def ApplyGradientDescent(var, alpha, delta, use_locking=False, name=None):
@@ -271,4 +452,6 @@ def ApplyFtrlV2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power, us
 
 RAW_OPS = dict((n, globals()[n]) for n in (
     "ApplyGradientDescent", "ApplyMomentum", "ApplyAdam", "ApplyRMSProp",
-    "ApplyCenteredRMSProp", "ApplyAdagrad", "ApplyAdadelta", "ApplyFtrl", "ApplyFtrlV2"))
+    "ApplyCenteredRMSProp", "ApplyAdagrad", "ApplyAdadelta", "ApplyFtrl", "ApplyFtrlV2",
+    "SparseApplyMomentum", "SparseApplyAdagrad", "SparseApplyRMSProp",
+    "SparseApplyCenteredRMSProp"))

@@ -7,9 +7,25 @@ Each works under its own name scope (`clip_by_value`, `clip_by_norm`, `global_no
 `None` entries of the list as `None`. The values are TF's: `clip_by_norm` scales `t` by
 `clip_norm / max(l2norm(t), clip_norm)`; `global_norm` is `sqrt(sum of 2 * l2_loss(t))` over the
 tensors that are not None; `clip_by_global_norm` scales every tensor by
-`clip_norm * min(1 / global_norm, 1 / clip_norm)`.
+`clip_norm * min(1 / global_norm, 1 / clip_norm)`. An IndexedSlices (a gather's gradient)
+counts by its values, and comes back as an IndexedSlices of the clipped values.
 """
 import tensorflow as tf
+
+
+def _is_slices(t):
+    # A tensor is asked about first: the analyzer, which interprets this file, knows tensors.
+    return not isinstance(t, tf.Tensor) and isinstance(t, tf.IndexedSlices)
+
+
+def _values(t):
+    return t.values if _is_slices(t) else t
+
+
+def _like(clipped, t):
+    if _is_slices(t):
+        return tf.IndexedSlices(clipped, t.indices, t.dense_shape)
+    return clipped
 
 
 def _sequence(t_list):
@@ -30,12 +46,12 @@ def clip_by_value(t, clip_value_min, clip_value_max, name=None):
 
 def clip_by_norm(t, clip_norm, axes=None, name=None):
     with tf.name_scope(name, 'clip_by_norm', [t, clip_norm]) as scope:
-        values = tf.convert_to_tensor(t, name='t')
+        values = tf.convert_to_tensor(_values(t), name='t')
         norm = tf.sqrt(tf.reduce_sum(values * values, axes, keepdims=True))
         scaled = values * clip_norm
         values.get_shape().merge_with(scaled.get_shape())
         clipped = tf.identity(scaled / tf.maximum(norm, clip_norm), name=scope)
-    return clipped
+    return _like(clipped, t)
 
 
 def global_norm(t_list, name=None):
@@ -44,7 +60,7 @@ def global_norm(t_list, name=None):
         halves = []
         for i, t in enumerate(t_list):
             if t is not None:
-                halves.append(tf.nn.l2_loss(tf.convert_to_tensor(t, name='t_%d' % i)))
+                halves.append(tf.nn.l2_loss(tf.convert_to_tensor(_values(t), name='t_%d' % i)))
         half = tf.reduce_sum(tf.stack(halves))
         norm = tf.sqrt(half * tf.constant(2.0, dtype=half.dtype), name='global_norm')
     return norm
@@ -62,6 +78,6 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
             if t is None:
                 clipped.append(None)
                 continue
-            values = tf.convert_to_tensor(t, name='t_%d' % i)
-            clipped.append(tf.identity(values * scale, name='%s_%d' % (scope, i)))
+            values = tf.convert_to_tensor(_values(t), name='t_%d' % i)
+            clipped.append(_like(tf.identity(values * scale, name='%s_%d' % (scope, i)), t))
     return clipped, use_norm

@@ -136,7 +136,7 @@ class Optimizer(object):
         if not grads_and_vars:
             raise ValueError('No variables provided.')
         for g, v in grads_and_vars:
-            if g is not None and not isinstance(g, tf.Tensor):
+            if g is not None and not isinstance(g, (tf.Tensor, tf.IndexedSlices)):
                 raise TypeError('Gradient must be a Tensor, IndexedSlices, or None: %s' % g)
         var_list = [v for g, v in grads_and_vars if g is not None]
         if not var_list:
@@ -150,7 +150,10 @@ class Optimizer(object):
                 if grad is None:
                     continue
                 with tf.name_scope('update_' + var.op.name):
-                    update_ops.append(self._apply_dense(grad, var))
+                    if isinstance(grad, tf.Tensor):
+                        update_ops.append(self._apply_dense(grad, var))
+                    else:
+                        update_ops.append(self._apply_sparse_duplicate_indices(grad, var))
             if global_step is None:
                 apply_updates = self._finish(update_ops, name)
             else:
@@ -245,11 +248,28 @@ class Optimizer(object):
     def _apply_dense(self, grad, var):
         raise NotImplementedError()
 
+    def _apply_sparse_duplicate_indices(self, grad, var):
+        # Sums the values of duplicate indices first (`Unique`, `UnsortedSegmentSum`).
+        summed_values, unique_indices = _deduplicate_indexed_slices(grad.values, grad.indices)
+        return self._apply_sparse(
+            tf.IndexedSlices(summed_values, unique_indices, grad.dense_shape), var)
+
+    def _apply_sparse(self, grad, var):
+        # An optimizer without TF's sparse update here updates the variable densely.
+        return self._apply_dense(tf.convert_to_tensor(grad), var)
+
     def _finish(self, update_ops, name_scope):
         return tf.group(*update_ops, name=name_scope)
 
     def _cast_lr(self, var):
         return _cast(self._learning_rate_tensor, var.dtype.base_dtype)
+
+
+def _deduplicate_indexed_slices(values, indices):
+    unique_indices, new_index_positions = tf.unique(indices)
+    summed_values = tf.unsorted_segment_sum(values, new_index_positions,
+                                            tf.shape(unique_indices)[0])
+    return summed_values, unique_indices
 
 
 class GradientDescentOptimizer(Optimizer):
@@ -264,6 +284,11 @@ class GradientDescentOptimizer(Optimizer):
     def _apply_dense(self, grad, var):
         return tf.raw_ops.ApplyGradientDescent(var=var, alpha=self._cast_lr(var), delta=grad,
                                                use_locking=self._use_locking).op
+
+    def _apply_sparse_duplicate_indices(self, grad, var):
+        # ScatterSub adds up duplicate indices itself.
+        values = grad.values * self._cast_lr(var)
+        return tf.scatter_sub(var, grad.indices, values, use_locking=self._use_locking)
 
 
 class MomentumOptimizer(Optimizer):
@@ -288,6 +313,13 @@ class MomentumOptimizer(Optimizer):
         mom = self.get_slot(var, 'momentum')
         return tf.raw_ops.ApplyMomentum(
             var=var, accum=mom, lr=self._cast_lr(var), grad=grad,
+            momentum=_cast(self._momentum_tensor, var.dtype.base_dtype),
+            use_locking=self._use_locking, use_nesterov=self._use_nesterov).op
+
+    def _apply_sparse(self, grad, var):
+        mom = self.get_slot(var, 'momentum')
+        return tf.raw_ops.SparseApplyMomentum(
+            var=var, accum=mom, lr=self._cast_lr(var), grad=grad.values, indices=grad.indices,
             momentum=_cast(self._momentum_tensor, var.dtype.base_dtype),
             use_locking=self._use_locking, use_nesterov=self._use_nesterov).op
 
@@ -338,6 +370,35 @@ class AdamOptimizer(Optimizer):
             beta2_power=_cast(beta2_power, dt), lr=_cast(self._lr_t, dt),
             beta1=_cast(self._beta1_t, dt), beta2=_cast(self._beta2_t, dt),
             epsilon=_cast(self._epsilon_t, dt), grad=grad, use_locking=self._use_locking).op
+
+    def _apply_sparse(self, grad, var):
+        dt = var.dtype.base_dtype
+        indices = grad.indices
+        grad = grad.values
+        beta1_power, beta2_power = self._get_beta_accumulators()
+        beta1_power = _cast(beta1_power, dt)
+        beta2_power = _cast(beta2_power, dt)
+        lr_t = _cast(self._lr_t, dt)
+        beta1_t = _cast(self._beta1_t, dt)
+        beta2_t = _cast(self._beta2_t, dt)
+        epsilon_t = _cast(self._epsilon_t, dt)
+        lr = lr_t * tf.sqrt(1 - beta2_power) / (1 - beta1_power)
+        # m_t = beta1 * m + (1 - beta1) * g_t
+        m = self.get_slot(var, 'm')
+        m_scaled_g_values = grad * (1 - beta1_t)
+        m_t = tf.assign(m, m * beta1_t, use_locking=self._use_locking)
+        with tf.control_dependencies([m_t]):
+            m_t = tf.scatter_add(m, indices, m_scaled_g_values, use_locking=self._use_locking)
+        # v_t = beta2 * v + (1 - beta2) * (g_t * g_t)
+        v = self.get_slot(var, 'v')
+        v_scaled_g_values = (grad * grad) * (1 - beta2_t)
+        v_t = tf.assign(v, v * beta2_t, use_locking=self._use_locking)
+        with tf.control_dependencies([v_t]):
+            v_t = tf.scatter_add(v, indices, v_scaled_g_values, use_locking=self._use_locking)
+        v_sqrt = tf.sqrt(v_t)
+        var_update = tf.assign_sub(var, lr * m_t / (v_sqrt + epsilon_t),
+                                   use_locking=self._use_locking)
+        return tf.group(*[var_update, m_t, v_t])
 
     def _finish(self, update_ops, name_scope):
         # The powers advance after every update has read them.
@@ -393,6 +454,23 @@ class RMSPropOptimizer(Optimizer):
                                        epsilon=eps, grad=grad,
                                        use_locking=self._use_locking).op
 
+    def _apply_sparse(self, grad, var):
+        dt = var.dtype.base_dtype
+        rms = self.get_slot(var, 'rms')
+        mom = self.get_slot(var, 'momentum')
+        lr = self._cast_lr(var)
+        rho = _cast(self._decay_tensor, dt)
+        mu = _cast(self._momentum_tensor, dt)
+        eps = _cast(self._epsilon_tensor, dt)
+        if self._centered:
+            mg = self.get_slot(var, 'mg')
+            return tf.raw_ops.SparseApplyCenteredRMSProp(
+                var=var, mg=mg, ms=rms, mom=mom, lr=lr, rho=rho, momentum=mu, epsilon=eps,
+                grad=grad.values, indices=grad.indices, use_locking=self._use_locking)
+        return tf.raw_ops.SparseApplyRMSProp(
+            var=var, ms=rms, mom=mom, lr=lr, rho=rho, momentum=mu, epsilon=eps,
+            grad=grad.values, indices=grad.indices, use_locking=self._use_locking)
+
 
 class AdagradOptimizer(Optimizer):
     def __init__(self, learning_rate, initial_accumulator_value=0.1, use_locking=False,
@@ -419,6 +497,12 @@ class AdagradOptimizer(Optimizer):
         acc = self.get_slot(var, 'accumulator')
         return tf.raw_ops.ApplyAdagrad(var=var, accum=acc, lr=self._cast_lr(var), grad=grad,
                                        use_locking=self._use_locking)
+
+    def _apply_sparse(self, grad, var):
+        acc = self.get_slot(var, 'accumulator')
+        return tf.raw_ops.SparseApplyAdagrad(var=var, accum=acc, lr=self._cast_lr(var),
+                                             grad=grad.values, indices=grad.indices,
+                                             use_locking=self._use_locking)
 
 
 class AdadeltaOptimizer(Optimizer):
