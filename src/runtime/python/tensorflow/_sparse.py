@@ -265,7 +265,7 @@ def _sparse_tensor_dense_mat_mul(a_indices, a_values, a_shape, b, adjoint_a, adj
 def _sparse_tensor_dense_mat_mul_grad(op, grad):
     """sparse_grad.py's `_SparseTensorDenseMatMulGrad` (1.15): the dense operand's gradient is
     the product with A's adjoint; the values' gradient is built too (TF builds it always)."""
-    from ._ops import gather, multiply, reduce_sum, transpose
+    from ._ops import gather, reduce_sum, transpose
 
     a_indices, a_values, a_shape = op.inputs[:3]
     b = op.inputs[3]
@@ -279,7 +279,7 @@ def _sparse_tensor_dense_mat_mul_grad(op, grad):
     cols = a_indices[:, 1]
     parts_a = gather(grad, rows if not adj_a else cols)
     parts_b = gather(b if not adj_b else transpose(b), cols if not adj_a else rows)
-    a_values_grad = reduce_sum(multiply(parts_a, parts_b), 1)
+    a_values_grad = reduce_sum(parts_a * parts_b, 1)
     return (None, a_values_grad, None, b_grad)
 
 
