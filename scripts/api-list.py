@@ -35,7 +35,9 @@ NOT_COVERED = """## Deliberately not covered
 - Graph control flow: `tf.cond`, `tf.case`, `tf.while_loop` (and what is built on it:
   `tf.contrib.seq2seq` decoders, a `tf.map_fn` whose element count is unknown when the graph is
   built). Python `if` and `for` around graph code work as in TF.
-- Sparse tensors: `tf.SparseTensor`, `tf.sparse_placeholder`, `tf.sparse.*`.
+- Sparse ops other than `tf.sparse_tensor_dense_matmul`, `tf.sparse_retain` and
+  `tf.sparse_tensor_to_dense` (`tf.sparse.reduce_sum`, `tf.sparse.add`, `tf.sparse.reorder`, ...);
+  no gradient flows through a `SparseTensor` times or divided by a dense tensor.
 """
 
 

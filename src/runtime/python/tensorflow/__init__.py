@@ -353,6 +353,16 @@ from ._check_ops import (Assert, assert_equal, assert_greater, assert_greater_eq
 # tf.range converts tensor bounds and casts to their widest dtype as math_ops.range does.
 from ._ops import range_ as range  # noqa: E402,A004
 
+# TF 1.15's SparseTensor and the sparse ops (_sparse.py), and their `tf.sparse` names.
+from ._sparse import (SparseTensor, SparseTensorValue, sparse_placeholder,  # noqa: E402
+                      sparse_retain, sparse_tensor_dense_matmul, sparse_tensor_to_dense)
+
+sparse = _module("sparse", "tf.sparse", SparseTensor=SparseTensor, placeholder=sparse_placeholder,
+                 sparse_dense_matmul=sparse_tensor_dense_matmul,
+                 matmul=sparse_tensor_dense_matmul, retain=sparse_retain,
+                 to_dense=sparse_tensor_to_dense)
+
+
 class _CompatV1(_types.ModuleType):
     """`tf.compat.v1`: the same API (`tf.compat.v1.X` is `tf.X`)."""
 

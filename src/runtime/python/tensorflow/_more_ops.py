@@ -84,6 +84,11 @@ def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
 
 def add_n(inputs, name=None):
     xs = [convert_to_tensor(v) for v in inputs]
+    if len(xs) == 1:
+        # math_ops.add_n (1.15): one input is returned as is (an `Identity` when named).
+        from ._ops import identity
+
+        return identity(xs[0], name=name) if name else xs[0]
     op_name = _op_name(name, "AddN")
     shape = infer_shape("add_n", [x.shape for x in xs], {}, op_name, "AddN")
     return make_op("AddN", op_name + "/", "AddN", xs, lambda ins, s: T.addN(js(list(ins))),

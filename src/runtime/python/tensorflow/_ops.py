@@ -491,6 +491,9 @@ def _reduce(op_type, fn, default):
             [_shape_list(x.shape), "[]" if n_axes == 0 else "[%d]" % n_axes],
             None if js_axis is None else "input[1] = <%s>" % (
                 js_axis if isinstance(js_axis, int) else " ".join(str(a) for a in js_axis)))
+        if axis is None and not keep:
+            # math_ops._may_reduce_to_scalar: reducing every axis is a scalar, rank known or not.
+            shape = TensorShape([])
         axes = _reduction_dims(x, axis, op_name)
         return make_op(op_type, op_name + "/", default, [x, axes],
                        lambda ins, s: fn(ins[0], _engine.tojs(js_axis), keep),

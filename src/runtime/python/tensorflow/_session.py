@@ -286,9 +286,28 @@ def _flatten(fetches, leaves):
     if isinstance(fetches, dict):
         items = [(k, _flatten(v, leaves)) for k, v in fetches.items()]
         return lambda vals: type(fetches)((k, p(vals)) for k, p in items)
+    if getattr(fetches, "_is_sparse_tensor", False):
+        # A SparseTensor's value is a SparseTensorValue of its three tensors' values.
+        from ._sparse import SparseTensorValue
+
+        parts = [_flatten(t, leaves)
+                 for t in (fetches.indices, fetches.values, fetches.dense_shape)]
+        return lambda vals: SparseTensorValue(*[p(vals) for p in parts])
     index = len(leaves)
     leaves.append(fetches)
     return lambda vals: vals[index]
+
+
+def _split_sparse_feeds(feed_dict):
+    """feed_dict's items, a SparseTensor key fed with a SparseTensorValue or an
+    (indices, values, dense_shape) tuple split into its three tensors (session.py)."""
+    items = []
+    for key, value in feed_dict.items():
+        if getattr(key, "_is_sparse_tensor", False):
+            items.extend(zip((key.indices, key.values, key.dense_shape), value))
+        else:
+            items.append((key, value))
+    return items
 
 
 class Session(object):
@@ -332,7 +351,7 @@ class Session(object):
         ev = _Evaluator(self, feeds)
         from . import _ops
 
-        for key, value in (feed_dict or {}).items():
+        for key, value in _split_sparse_feeds(feed_dict or {}):
             tensor = self._graph.as_graph_element(key) if isinstance(key, str) else key
             tensor = tensor._as_tensor() if hasattr(tensor, "_as_tensor") else tensor
             t = _ops.engine_tensor_from_value(value, tensor.dtype.base_dtype.name)
