@@ -305,20 +305,8 @@ def ApplyGradientDescent(var, alpha, delta, use_locking=False, name=None):
 
 def ApplyMomentum(var, accum, lr, grad, momentum, use_locking=False, use_nesterov=False,
                   name=None):
-    def kernel(k, vals, s, g):
-        v, a = vals
-        lr_, mu = s
-        # accum = accum * momentum + grad
-        a_t = k.add(k.mul(a, mu), g)
-        if use_nesterov:
-            # var -= grad * lr + accum * momentum * lr
-            step = k.add(k.mul(g, lr_), k.mul(k.mul(a_t, mu), lr_))
-        else:
-            # var -= accum * lr
-            step = k.mul(a_t, lr_)
-        return [k.sub(v, step), a_t]
-
-    return _apply_op("ApplyMomentum", name, [var, accum], [lr, momentum], grad, kernel)
+    return _apply_op("ApplyMomentum", name, [var, accum], [lr, momentum], grad,
+                     _momentum_kernel(use_nesterov))
 
 
 def ApplyAdam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
