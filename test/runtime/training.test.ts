@@ -1,8 +1,9 @@
 /**
  * Training for real: `tf.gradients` (TensorFlow.js's autodiff) and the optimizers' updates (TF's
  * training_ops kernels) against real TensorFlow. Each program of test/runtime/training, and the
- * example examples/python/train_linear_regression.py, prints what its `.expected` file holds,
- * recorded with real TensorFlow by scripts/oracle/train/record.py.
+ * examples that train (examples/python/train_*.py), prints what its `.expected` file holds,
+ * recorded with real TensorFlow by scripts/oracle/train/record.py (programs that use `tf.layers`
+ * by scripts/oracle/layers/run.py).
  *
  * The text must be equal once numbers are taken out, and each number must be within
  * `ATOL + RTOL * |expected|`. Why not byte for byte: both sides compute in float32 and round
@@ -25,7 +26,13 @@ const ATOL = 1e-6;
 const NUMBER = /-?\d+(?:\.\d*)?(?:e[-+]?\d+)?/g;
 
 const dir = path.join(projectRoot(), 'test', 'runtime', 'training');
-const example = path.join(projectRoot(), 'examples', 'python', 'train_linear_regression.py');
+const examplesDir = path.join(projectRoot(), 'examples', 'python');
+const example = path.join(examplesDir, 'train_linear_regression.py');
+const examples = fs
+  .readdirSync(examplesDir)
+  .filter((f) => f.startsWith('train_') && f.endsWith('.py'))
+  .sort()
+  .map((f) => path.join(examplesDir, f));
 
 /** Compares printed output with the recorded one: equal text, numbers within the tolerance. */
 export function compareOutput(actual: string, expected: string): string | null {
@@ -68,12 +75,12 @@ describe('runtime: training with tf.gradients and the optimizers (recorded from 
     .map((f) => path.join(dir, f));
   it('has programs, each with its recorded output', () => {
     assert.ok(programs.length >= 4, `programs in ${dir}`);
-    for (const f of [...programs, example]) {
+    for (const f of [...programs, ...examples]) {
       assert.ok(fs.existsSync(f.replace(/\.py$/, '.expected')), f);
     }
   });
 
-  for (const file of [...programs, example]) {
+  for (const file of [...programs, ...examples]) {
     it(`${path.relative(projectRoot(), file)} prints TF's numbers`, async () => {
       const { stdout, stderr, exitCode } = await run(fs.readFileSync(file, 'utf8'), file);
       assert.equal(exitCode, 0, stderr);
