@@ -4,7 +4,8 @@
 `tf.assert_less_equal(x, y)` works under the name scope `assert_less_equal` (or `name`): `x` and
 `y` are converted (named `x` and `y`), `All` reduces the element-wise comparison, and the op
 returned is `Assert`'s: `<scope>/Assert/Assert` when every data item is a string or an int32
-tensor, else `<scope>/Assert/AssertGuard/Merge` (TF guards the assert with a `cond`). Running it
+tensor, else `<scope>/Assert/AssertGuard/Merge` (TF guards the assert with a `cond`, whose
+false branch holds the `Assert`). Running it
 raises InvalidArgumentError `assertion failed: [...] [...]` when the condition is false. String
 data items stay Python strings (TF makes `Const` ops of them).
 """
@@ -39,10 +40,20 @@ def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's nam
                     None, None, "assertion failed: " + " ".join("[%s]" % p for p in parts))
             return []
 
-        op_name = g.unique_name("AssertGuard/Merge" if guarded else "Assert")
-        return Operation(g, op_name, "Merge" if guarded else "Assert",
-                         [condition] + tensors, compute,
-                         control_inputs=g.control_inputs_for([condition] + tensors))
+        if not guarded:
+            return Operation(g, g.unique_name("Assert"), "Assert", [condition] + tensors,
+                             compute, control_inputs=g.control_inputs_for([condition] + tensors))
+
+        def true_assert():
+            inputs = [condition] + tensors
+            return Operation(g, g.unique_name("Assert"), "Assert", inputs, compute,
+                             control_inputs=g.control_inputs_for(inputs))
+
+        # TF 1.15 guards the assert with a cond: it runs only when the condition is false.
+        from ._control_flow import cond
+        from ._session import no_op
+
+        return cond(condition, no_op, true_assert, name="AssertGuard").op
 
 
 def _binary_assert(sym, opname, compare):

@@ -208,7 +208,12 @@ def _build(g, ys, xs, grad_ys, stops, gate_gradients):
         if grad_fn is not None and has_out_grads:
             for i, og in enumerate(out_grads):
                 if og is None and _trainable(op._outputs[i]):
-                    out_grads[i] = mg.zeros_like(op._outputs[i])
+                    if getattr(op, "_cf_kind", None) == "Switch":
+                        from ._control_flow import zeros_like_outside_loop
+
+                        out_grads[i] = zeros_like_outside_loop(op, i)
+                    else:
+                        out_grads[i] = mg.zeros_like(op._outputs[i])
             with name_scope(op.name + "_grad"):
                 if not getattr(grad_fn, "_takes_indexed_slices", False):
                     out_grads = [_is.to_dense(gr) if isinstance(gr, _is.IndexedSlices) else gr
@@ -283,6 +288,11 @@ _pass_through._takes_indexed_slices = True
 def _grad_fn(op, mg):
     if _reads(op) is not None or op.type in ("Identity", "Snapshot"):
         return _pass_through
+    kind = getattr(op, "_cf_kind", None)
+    if kind is not None:
+        from . import _control_flow
+
+        return _control_flow.switch_grad if kind == "Switch" else _control_flow.merge_grad
     if op.type in mg.NOT_DIFFERENTIABLE:
         return None
     if op.type == "GatherV2" and _is.gather_axis0(op):
