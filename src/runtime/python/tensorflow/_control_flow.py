@@ -534,3 +534,269 @@ def merge_grad(op, grad, _):
     n = len(op._inputs)
     conds = [equal(op._outputs[1], i) for i in range(n)]
     return [switch(grad, conds[i])[1] for i in range(n)]
+
+
+# -- tf.while_loop ------------------------------------------------------------------------------
+
+
+def _frame_op(op_type, data, name, dtype=None, shape=None, kind=None):
+    """One of the loop's frame ops (`Enter`, `NextIteration`, `Exit`, `LoopCond`): passes its
+    input on; the session's loop frame gives it its meaning."""
+    g = _graph()
+    with g.name_scope(name) as scope:
+        op = Operation(g, scope[:-1], op_type, [data], None,
+                       control_inputs=g.control_inputs_for([data]))
+    op._cf_kind = kind or op_type
+    return Tensor(op, 0, dtype or data.dtype.base_dtype,
+                  data.shape if shape is None else shape)
+
+
+def _enter(data, context, is_constant, use_input_shape=True, name="Enter"):
+    t = _frame_op("Enter", data, name, shape=data.shape if use_input_shape else unknown_shape())
+    t.op._frame = context
+    t.op._is_constant = is_constant
+    t.op._cf_context = context
+    return t
+
+
+class WhileContext(object):
+    """The context of a loop's body and condition (`control_flow_ops.WhileContext`)."""
+
+    def __init__(self, maximum_iterations=None, parallel_iterations=10, back_prop=True,
+                 swap_memory=False, name="while_context"):
+        if not isinstance(parallel_iterations, int) or parallel_iterations <= 0:
+            raise ValueError("`parallel_iterations` must be a positive integer: %s"
+                             % parallel_iterations)
+        g = _graph()
+        self._graph = g
+        self._name = g.unique_name(name)
+        self.outer_context = g._cf_context
+        self.maximum_iterations = maximum_iterations
+        self.parallel_iterations = parallel_iterations
+        self.back_prop = back_prop
+        self.swap_memory = swap_memory
+        self.pivot_for_pred = None
+        self.pivot_for_body = None
+        self.pivot = None
+        self.loop_enters = []
+        self.loop_exits = []
+        self.merges = []
+        self.next_iterations = []
+        self._external = {}
+        self._stack = []
+
+    @property
+    def name(self):
+        return self._name
+
+    def Enter(self):  # noqa: N802 - TF's name
+        self._stack.append(self._graph._cf_context)
+        self._graph._cf_context = self
+
+    def Exit(self):  # noqa: N802 - TF's name
+        self._graph._cf_context = self._stack.pop()
+
+    def control_pivot(self):
+        return self.pivot_for_body if self.pivot_for_body is not None else self.pivot_for_pred
+
+    def AddValue(self, val):  # noqa: N802 - TF's name
+        """A tensor from outside the loop: through an `Enter` (is_constant) once."""
+        if in_context(val.op, self):
+            return val
+        known = self._external.get(id(val))
+        if known is not None:
+            return known
+        result = val
+        if self.outer_context is not None:
+            result = self.outer_context.AddValue(val)
+        with _NoContext(self._graph):
+            enter = _enter(result, self, True)
+        self._external[id(val)] = enter
+        return enter
+
+    def AddOp(self, op):  # noqa: N802 - TF's name
+        """`_AddOpInternal`: outside inputs through Enters; an op without inputs, or with only
+        loop constants, waits for the control pivot."""
+        op._cf_context = self
+        if not op._inputs:
+            if not any(in_context(c, self) for c in op._control_inputs):
+                op._control_inputs.append(self.control_pivot().op)
+        else:
+            with self._graph.name_scope(op.name + "/"):
+                for i, x in enumerate(op._inputs):
+                    real = self.AddValue(x)
+                    if real is not x:
+                        op._inputs[i] = real
+            if not op._control_inputs and all(
+                    getattr(x.op, "_is_constant", False) for x in op._inputs):
+                op._control_inputs.append(self.control_pivot().op)
+        op._not_fetchable = True
+
+    def build_loop(self, pred, body, loop_vars, shape_invariants, return_same_structure):
+        from ._ops import convert_to_tensor, identity
+
+        original = loop_vars
+        flat = [convert_to_tensor(x) for x in _flatten(loop_vars)]
+        if shape_invariants is None:
+            invariants = [x.shape for x in flat]
+        else:
+            invariants = _flatten(shape_invariants)
+        self.Enter()
+        try:
+            real_vars = flat
+            if self.outer_context is not None:
+                real_vars = [self.outer_context.AddValue(x) for x in flat]
+            with _NoContext(self._graph):
+                enters = [_enter(x, self, False, use_input_shape=shape_invariants is None)
+                          for x in real_vars]
+            for x, inv, e in zip(real_vars, invariants, enters):
+                _set_shape_invariant(x, e, inv)
+            self.loop_enters = enters
+            merges = [merge([e, e])[0] for e in enters]
+            for m in merges:
+                m.op._loop_merge = True
+            self.merges = merges
+            self.pivot_for_pred = merges[0]
+            c = convert_to_tensor(pred(*_pack_as(original, merges)))
+            _check_scalar(c, _graph().get_name_scope() + "/LoopCond", "LoopCond")
+            self.pivot = _frame_op("LoopCond", c, "LoopCond")
+            switches = [switch(m, self.pivot) for m in merges]
+            for s in switches:
+                s[0].op._loop_switch = True
+            body_vars = [identity(s[1]) for s in switches]
+            self.pivot_for_body = body_vars[0]
+            result = body(*_pack_as(original, body_vars))
+            if not isinstance(result, (list, tuple)):
+                result = [result]
+            if not _same_structure(list(_pack_as(original, body_vars)), list(result)):
+                raise ValueError(
+                    "The two structures don't have the same nested structure.\n\nFirst "
+                    "structure: %s\n\nSecond structure: %s"
+                    % (_structure_text(list(_pack_as(original, body_vars))),
+                       _structure_text(list(result))))
+            flat_result = [convert_to_tensor(v) for v in _flatten(result)]
+            if len(merges) != len(flat_result):
+                raise ValueError("Number of inputs and outputs of body must match loop_vars: "
+                                 "%d, %d" % (len(merges), len(flat_result)))
+            for m, v in zip(merges, flat_result):
+                nxt = _frame_op("NextIteration", v, "NextIteration")
+                _enforce_shape_invariant(m, nxt)
+                m.op._inputs[1] = nxt
+                self.next_iterations.append(nxt)
+            exits = [_frame_op("Exit", s[0], "Exit") for s in switches]
+            self.loop_exits = exits
+            for e in exits:
+                e.op._loop = self
+                # A loop's Exit is fetchable unless the loop is inside other control flow.
+                e.op._not_fetchable = self.outer_context is not None
+        finally:
+            self.Exit()
+        packed = _pack_as(result, exits)
+        if return_same_structure:
+            return packed
+        return packed[0] if len(exits) == 1 else packed
+
+
+def _check_scalar(t, op_name, op_type):
+    """The op's shape function (`LoopCond`'s): a predicate of rank 0."""
+    if t.shape.ndims is not None and t.shape.ndims != 0:
+        raise ValueError("Shape must be rank 0 but is rank %d for '%s' (op: '%s') with input "
+                         "shapes: [%s]." % (t.shape.ndims, op_name, op_type,
+                                            ",".join("?" if d is None else str(d)
+                                                     for d in t.shape.as_list())))
+
+
+def _set_shape_invariant(value, enter, invariant):
+    """`_SetShapeInvariants`: the Enter takes the invariant, which the value must satisfy."""
+    from .tensor_shape import as_shape
+
+    invariant = as_shape(invariant)
+    if not invariant.is_compatible_with(value.shape):
+        raise ValueError(
+            "The shape invariant specified for %s is not compatible with the initial shape of "
+            "the loop variable. It enters the loop with shape %s, but the specified shape "
+            "invariant is %s." % (value.name, value.shape, invariant))
+    enter._shape = invariant
+
+
+def _shape_less_specific(shape1, shape2):
+    if shape1.dims is None:
+        return True
+    if shape1.ndims != shape2.ndims:
+        return False
+    for d1, d2 in zip(shape1.dims, shape2.dims):
+        if d1.value is not None and d1.value != d2.value:
+            return False
+    return True
+
+
+def _enforce_shape_invariant(merge_var, next_var):
+    """`_EnforceShapeInvariant`: the body's result must fit the loop variable's shape."""
+    m_shape = merge_var.shape
+    n_shape = next_var.shape
+    if not _shape_less_specific(m_shape, n_shape):
+        enter = merge_var.op._inputs[0].op
+        raise ValueError(
+            "Input tensor '%s' enters the loop with shape %s, but has shape %s after one "
+            "iteration. To allow the shape to vary across iterations, use the "
+            "`shape_invariants` argument of tf.while_loop to specify a less-specific shape."
+            % (enter._inputs[0].name, m_shape, n_shape))
+
+
+def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations=10,
+               back_prop=True, swap_memory=False, name=None, maximum_iterations=None,
+               return_same_structure=False):
+    """`tf.while_loop` (TF 1.15 `control_flow_ops.while_loop`, v1 control flow)."""
+    from ._ops import constant, convert_to_tensor, less
+    from ._more_ops import logical_and
+
+    if not callable(cond):
+        raise TypeError("cond must be callable.")
+    if not callable(body):
+        raise TypeError("body must be callable.")
+    if parallel_iterations < 1:
+        raise TypeError("parallel_iterations must be a positive integer.")
+    g = _graph()
+    with g.name_scope(name or "while"):
+        if not loop_vars:
+            raise ValueError("No loop variables provided")
+        try_to_pack = len(loop_vars) == 1 and not return_same_structure
+        if maximum_iterations is not None:
+            maximum_iterations = convert_to_tensor(maximum_iterations,
+                                                   name="maximum_iterations")
+            if maximum_iterations.shape.ndims != 0:
+                raise ValueError("maximum_iterations must be a scalar, saw shape: %s"
+                                 % maximum_iterations.shape)
+            counter = constant(0, dtype=maximum_iterations.dtype, name="iteration_counter")
+            orig_cond = cond
+            orig_body = body
+            limit = maximum_iterations
+            if try_to_pack:
+                loop_vars = (counter, loop_vars[0])
+
+                def cond(i, lv):
+                    return logical_and(less(i, limit), orig_cond(lv))
+
+                def body(i, lv):
+                    return (i + 1, orig_body(lv))
+            else:
+                loop_vars = (counter, loop_vars)
+
+                def cond(i, lv):
+                    return logical_and(less(i, limit), orig_cond(*lv))
+
+                def body(i, lv):
+                    return (i + 1, orig_body(*lv))
+            try_to_pack = False
+        if shape_invariants is not None and maximum_iterations is not None:
+            shape_invariants = (TensorShape([]), shape_invariants)
+        context = WhileContext(maximum_iterations=maximum_iterations,
+                               parallel_iterations=parallel_iterations, back_prop=back_prop,
+                               swap_memory=swap_memory)
+        if context.outer_context is None:
+            g.add_to_collection("while_context", context)
+        result = context.build_loop(cond, body, loop_vars, shape_invariants,
+                                    return_same_structure)
+        if maximum_iterations is not None:
+            return result[1]
+        return result

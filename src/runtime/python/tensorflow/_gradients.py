@@ -292,6 +292,14 @@ def _grad_fn(op, mg):
     if kind is not None:
         from . import _control_flow
 
+        loop = op if kind == "Exit" else None
+        if kind == "Exit" and not op._loop.back_prop:
+            return None  # back_prop=False: nothing flows back into the loop
+        if loop is not None or kind in ("Enter", "NextIteration", "LoopCond") or isinstance(
+                op._cf_context, _control_flow.WhileContext):
+            raise NotImplementedError(
+                "Scope Lens's runtime does not implement gradients through tf.while_loop "
+                "(TensorFlow 1.15 builds them: control_flow_grad.py); op %s." % op.name)
         return _control_flow.switch_grad if kind == "Switch" else _control_flow.merge_grad
     if op.type in mg.NOT_DIFFERENTIABLE:
         return None

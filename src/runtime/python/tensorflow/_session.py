@@ -66,8 +66,7 @@ class _Evaluator(object):
             if op in self.memo:
                 return self.memo[op]
         for c in op._control_inputs:
-            self.value_of_op(c)
-            if isinstance(self.memo[c], _DeadOutputs):
+            if isinstance(self.op_outputs(c), _DeadOutputs):
                 return _dead(op)
         kind = getattr(op, "_cf_kind", None)
         if kind is not None:
@@ -135,13 +134,43 @@ class _Evaluator(object):
                 return _dead(op)
             taken = bool(pred.dataSync()[0])
             return [DEAD, data] if taken else [data, DEAD]
-        for i, t in enumerate(op._inputs):
-            v = self.value(t)
-            if v is not DEAD:
-                index = T.scalar(i, "int32")
-                self.created.append(index)
-                return [v, index]
-        return _dead(op)
+        if kind == "Merge":
+            for i, t in enumerate(op._inputs):
+                v = self.value(t)
+                if v is not DEAD:
+                    index = T.scalar(i, "int32")
+                    self.created.append(index)
+                    return [v, index]
+            return _dead(op)
+        if kind == "Exit":
+            return self.run_loop(op)
+        # Enter, LoopCond, NextIteration pass their input on (the loop frame gives them their
+        # meaning: run_loop).
+        return [self.value(op._inputs[0])]
+
+    def op_outputs(self, op):
+        self.value_of_op(op)
+        return self.memo[op]
+
+    def run_loop(self, exit_op):
+        """A while loop's frame, run to its end when one of its Exits is asked for: the loop
+        variables from the Enters, then per iteration a fresh memo for the ops inside the loop
+        (`_Frame`) that computes LoopCond and, while it is true, the NextIterations."""
+        ctx = exit_op._loop
+        values = [self.value(e.op._inputs[0]) for e in ctx.loop_enters]
+        if any(v is DEAD for v in values):
+            for e in ctx.loop_exits:
+                self.memo[e.op] = _dead(e.op)
+            return self.memo[exit_op]
+        while True:
+            frame = _Frame(self, ctx, values)
+            go = frame.value(ctx.pivot)
+            if go is DEAD or not bool(go.dataSync()[0]):
+                break
+            values = [frame.value(n) for n in ctx.next_iterations]
+        for e, v in zip(ctx.loop_exits, values):
+            self.memo[e.op] = [v]
+        return self.memo[exit_op]
 
     def value_of_op(self, op):
         if op not in self.memo:
@@ -159,6 +188,50 @@ class _Evaluator(object):
         for t in self.created:
             if id(t) not in keep_ids and not t.isDisposed:
                 t.dispose()
+
+
+class _Frame(_Evaluator):
+    """One iteration of a while loop: ops inside the loop get their values here (a memo per
+    iteration); the loop variables' Merges are this iteration's values; a loop constant's Enter
+    and anything outside the loop come from the enclosing evaluator."""
+
+    def __init__(self, parent, context, values):
+        self.parent = parent
+        self.session = parent.session
+        self.feeds = parent.feeds
+        self.memo = {}
+        self.created = parent.created
+        self.groups = parent.groups
+        self.context = context
+        self.vars = {}
+        for m, v in zip(context.merges, values):
+            self.vars[m.op] = [v, None]
+
+    def _inside(self, op):
+        from ._control_flow import in_context
+
+        return in_context(op, self.context)
+
+    def value(self, tensor):
+        op = tensor.op
+        if not self._inside(op):
+            return self.parent.value(tensor)
+        return self.op_outputs(op)[tensor.value_index]
+
+    def op_outputs(self, op):
+        if not self._inside(op):
+            return self.parent.op_outputs(op)
+        outs = self.vars.get(op)
+        if outs is not None:
+            return outs
+        if op.type == "Enter" and getattr(op, "_is_constant", False):
+            outs = self.memo.get(op)
+            if outs is None:
+                outs = [self.parent.value(op._inputs[0])]
+                self.memo[op] = outs
+            return outs
+        self.value_of_op(op)
+        return self.memo[op]
 
 
 def _is_numpy_available():
