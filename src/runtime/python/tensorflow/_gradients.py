@@ -125,6 +125,10 @@ def _inputs(op):
     var = _reads(op)
     if var is not None:
         return [var.op.outputs[0]]
+    if getattr(op, "_cf_kind", None) == "Exit":
+        # A while loop is opaque to the walk (its back edges would make a cycle): a gradient
+        # reaching its Exit raises (_grad_fn), or stops there with back_prop=False.
+        return []
     return op._inputs
 
 
@@ -140,7 +144,9 @@ def _build(g, ys, xs, grad_ys, stops, gate_gradients):
     all_ops = list(g._ops)
     consumers = {}
     for op in all_ops:
-        for t in _inputs(op):
+        # A loop's Exit is reached from inside the loop, though the walk goes no further back.
+        ins = op._inputs if getattr(op, "_cf_kind", None) == "Exit" else _inputs(op)
+        for t in ins:
             consumers.setdefault(id(t), []).append(op)
     to_ops = [y.op for y in ys]
     from_ops = [x.op for x in xs]
@@ -292,10 +298,9 @@ def _grad_fn(op, mg):
     if kind is not None:
         from . import _control_flow
 
-        loop = op if kind == "Exit" else None
         if kind == "Exit" and not op._loop.back_prop:
             return None  # back_prop=False: nothing flows back into the loop
-        if loop is not None or kind in ("Enter", "NextIteration", "LoopCond") or isinstance(
+        if kind in ("Exit", "Enter", "NextIteration", "LoopCond") or isinstance(
                 op._cf_context, _control_flow.WhileContext):
             raise NotImplementedError(
                 "Scope Lens's runtime does not implement gradients through tf.while_loop "
