@@ -749,7 +749,12 @@ function makeTemplate(
 // -- control flow --------------------------------------------------------------------------------
 
 /** Runs `fn` in the name scope `name` (default `dflt`), as TF's control flow builds its ops. */
-function inNameScope<T>(interp: Interpreter, name: Value | undefined, dflt: string, fn: () => T): T {
+function inNameScope<T>(
+  interp: Interpreter,
+  name: Value | undefined,
+  dflt: string,
+  fn: () => T,
+): T {
   const n = name === undefined || name.k === 'none' ? dflt : (pyStr(name) ?? dflt);
   const names = interp.tf.names;
   let entered: { restore: string } | null = null;
@@ -772,16 +777,14 @@ function mergeBranches(a: Value, b: Value): Value {
   }
   if (a.k === 'tensor' && isTensorLike(b)) {
     const other = tensorInfo(b).shape;
-    return withDeps(
-      tensor(null, a.dtype, mergeShapes(a.shape, other)),
-      unionDeps([a, b]),
-    );
+    return withDeps(tensor(null, a.dtype, mergeShapes(a.shape, other)), unionDeps([a, b]));
   }
   return a;
 }
 
 function mergeShapes(a: AbstractShape, b: AbstractShape): AbstractShape {
-  if (!Array.isArray(a) || !Array.isArray(b)) return a === b ? a : a === null || b === null ? null : a;
+  if (!Array.isArray(a) || !Array.isArray(b))
+    return a === b ? a : a === null || b === null ? null : a;
   if (a.length !== b.length) return null;
   return a.map((d, i) => (d === b[i] ? d : null));
 }
@@ -838,7 +841,12 @@ function caseOf(interp: Interpreter, args: Value[], kwargs: Map<string, Value>, 
  * `cond` and `body` once each, on the loop variables, in the name scope `while`; the results
  * have the loop variables' structure (control_flow_ops.py `WhileContext.BuildLoop`).
  */
-function whileLoop(interp: Interpreter, args: Value[], kwargs: Map<string, Value>, at: Expr): Value {
+function whileLoop(
+  interp: Interpreter,
+  args: Value[],
+  kwargs: Map<string, Value>,
+  at: Expr,
+): Value {
   const condFn = args[0] ?? kwargs.get('cond');
   const body = args[1] ?? kwargs.get('body');
   const loopVars = args[2] ?? kwargs.get('loop_vars');
