@@ -22,6 +22,7 @@ import {
   tensor,
   tensorInfo,
   tensorOp,
+  unionDeps,
   withDeps,
 } from './tensors';
 import type { AbstractShape, Shape } from '../../core/shape';
@@ -316,6 +317,12 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       return builtin(attr, () => defaultGraph(interp));
     case 'gradients':
       return builtin(attr, (args, kwargs) => gradients(interp, args, kwargs));
+    case 'cond':
+      return builtin(attr, (args, kwargs, at) => cond(interp, args, kwargs, at));
+    case 'case':
+      return builtin(attr, (args, kwargs, at) => caseOf(interp, args, kwargs, at));
+    case 'while_loop':
+      return builtin(attr, (args, kwargs, at) => whileLoop(interp, args, kwargs, at));
     case 'control_dependencies':
       // Orders ops in a session; names and variables do not depend on it.
       return builtin(attr, () => ({ k: 'context', enter: () => NONE, exit: () => undefined }));
@@ -737,6 +744,136 @@ function makeTemplate(
   });
   attrs.set('__call__', call);
   return { k: 'object', kind: 'Template', attrs };
+}
+
+// -- control flow --------------------------------------------------------------------------------
+
+/** Runs `fn` in the name scope `name` (default `dflt`), as TF's control flow builds its ops. */
+function inNameScope<T>(
+  interp: Interpreter,
+  name: Value | undefined,
+  dflt: string,
+  fn: () => T,
+): T {
+  const n = name === undefined || name.k === 'none' ? dflt : (pyStr(name) ?? dflt);
+  const names = interp.tf.names;
+  let entered: { restore: string } | null = null;
+  try {
+    entered = names.enterNameScope(n);
+  } catch {
+    // not a valid scope name: TF raises; the branches still run (their variables are seen)
+  }
+  try {
+    return fn();
+  } finally {
+    if (entered) names.exitNameScope(entered.restore);
+  }
+}
+
+/** A cond's result: the true branch's structure; each tensor with the shape both give. */
+function mergeBranches(a: Value, b: Value): Value {
+  if ((a.k === 'list' || a.k === 'tuple') && b.k === a.k && a.items.length === b.items.length) {
+    return { ...a, items: a.items.map((x, i) => mergeBranches(x, b.items[i])) };
+  }
+  if (a.k === 'tensor' && isTensorLike(b)) {
+    const other = tensorInfo(b).shape;
+    return withDeps(tensor(null, a.dtype, mergeShapes(a.shape, other)), unionDeps([a, b]));
+  }
+  return a;
+}
+
+function mergeShapes(a: AbstractShape, b: AbstractShape): AbstractShape {
+  if (!Array.isArray(a) || !Array.isArray(b))
+    return a === b ? a : a === null || b === null ? null : a;
+  if (a.length !== b.length) return null;
+  return a.map((d, i) => (d === b[i] ? d : null));
+}
+
+function unpackSingleton(v: Value): Value {
+  return (v.k === 'list' || v.k === 'tuple') && v.items.length === 1 ? v.items[0] : v;
+}
+
+/**
+ * `tf.cond(pred, true_fn, false_fn, strict=False, name=None)`: TF 1.15 calls each branch
+ * function once, the true one first, in the name scope `cond` (control_flow_ops.py).
+ */
+function cond(interp: Interpreter, args: Value[], kwargs: Map<string, Value>, at: Expr): Value {
+  const tfn = args[1] ?? kwargs.get('true_fn') ?? kwargs.get('fn1');
+  const ffn = args[2] ?? kwargs.get('false_fn') ?? kwargs.get('fn2');
+  const strict = args[3] ?? kwargs.get('strict');
+  if (!tfn || !ffn) return UNKNOWN_VALUE;
+  return inNameScope(interp, args[4] ?? kwargs.get('name'), 'cond', () => {
+    let t = interp.callValue(tfn, [], new Map(), at);
+    let f = interp.callValue(ffn, [], new Map(), at);
+    if (!(strict && strict.k === 'bool' && strict.v)) {
+      t = unpackSingleton(t);
+      f = unpackSingleton(f);
+    }
+    return mergeBranches(t, f);
+  });
+}
+
+/**
+ * `tf.case(pred_fn_pairs, default=None, exclusive=False, strict=False, name='case')`: nested
+ * conds calling each pair's function once, then the default (control_flow_ops.py `_case_helper`).
+ */
+function caseOf(interp: Interpreter, args: Value[], kwargs: Map<string, Value>, at: Expr): Value {
+  const pairs = args[0] ?? kwargs.get('pred_fn_pairs');
+  const dflt = args[1] ?? kwargs.get('default');
+  if (!pairs || (pairs.k !== 'list' && pairs.k !== 'tuple')) return UNKNOWN_VALUE;
+  return inNameScope(interp, args[4] ?? kwargs.get('name'), 'case', () => {
+    let result: Value | null = null;
+    for (const pair of pairs.items) {
+      if (pair.k !== 'tuple' || pair.items.length !== 2) return UNKNOWN_VALUE;
+      const r = unpackSingleton(interp.callValue(pair.items[1], [], new Map(), at));
+      result = result === null ? r : mergeBranches(result, r);
+    }
+    if (dflt && dflt.k !== 'none') {
+      const r = unpackSingleton(interp.callValue(dflt, [], new Map(), at));
+      result = result === null ? r : mergeBranches(result, r);
+    }
+    return result ?? UNKNOWN_VALUE;
+  });
+}
+
+/**
+ * `tf.while_loop(cond, body, loop_vars, shape_invariants=None, ..., name=None)`: TF 1.15 calls
+ * `cond` and `body` once each, on the loop variables, in the name scope `while`; the results
+ * have the loop variables' structure (control_flow_ops.py `WhileContext.BuildLoop`).
+ */
+function whileLoop(
+  interp: Interpreter,
+  args: Value[],
+  kwargs: Map<string, Value>,
+  at: Expr,
+): Value {
+  const condFn = args[0] ?? kwargs.get('cond');
+  const body = args[1] ?? kwargs.get('body');
+  const loopVars = args[2] ?? kwargs.get('loop_vars');
+  if (!condFn || !body || !loopVars) return UNKNOWN_VALUE;
+  const spread = (v: Value): Value[] => (v.k === 'list' || v.k === 'tuple' ? [...v.items] : [v]);
+  const same = args[9] ?? kwargs.get('return_same_structure');
+  return inNameScope(interp, args[7] ?? kwargs.get('name'), 'while', () => {
+    interp.callValue(condFn, spread(loopVars), new Map(), at);
+    const out = interp.callValue(body, spread(loopVars), new Map(), at);
+    if (loopVars.k === 'list' || loopVars.k === 'tuple') {
+      const items = spread(out);
+      if (items.length !== loopVars.items.length) return UNKNOWN_VALUE;
+      const results = loopVars.items.map((v, i) => loopResult(v, items[i]));
+      // One loop variable comes back alone unless return_same_structure (BuildLoop).
+      if (results.length === 1 && !(same && same.k === 'bool' && same.v)) return results[0];
+      return { ...loopVars, items: results };
+    }
+    return loopResult(loopVars, out);
+  });
+}
+
+/** A loop variable after the loop: its dtype, with the shape the body keeps (else unknown). */
+function loopResult(before: Value, after: Value): Value {
+  if (!isTensorLike(before)) return after.k === 'unknown' ? UNKNOWN_VALUE : before;
+  const info = tensorInfo(before);
+  const shape = isTensorLike(after) ? mergeShapes(info.shape, tensorInfo(after).shape) : info.shape;
+  return withDeps(tensor(null, info.dtype, shape), unionDeps([before, after]));
 }
 
 // -- the TypeScript engine API ------------------------------------------------------------------

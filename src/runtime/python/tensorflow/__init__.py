@@ -362,6 +362,12 @@ sparse = _module("sparse", "tf.sparse", SparseTensor=SparseTensor, placeholder=s
                  matmul=sparse_tensor_dense_matmul, retain=sparse_retain,
                  to_dense=sparse_tensor_to_dense)
 
+# TF 1.15's v1 control flow (_control_flow.py): tf.cond, tf.case, contrib's smart_cond.
+from ._control_flow import case, cond, while_loop  # noqa: E402
+from . import _control_flow  # noqa: E402
+
+contrib.framework.smart_cond = _control_flow.smart_cond
+
 
 class _CompatV1(_types.ModuleType):
     """`tf.compat.v1`: the same API (`tf.compat.v1.X` is `tf.X`)."""

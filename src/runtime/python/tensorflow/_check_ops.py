@@ -4,7 +4,8 @@
 `tf.assert_less_equal(x, y)` works under the name scope `assert_less_equal` (or `name`): `x` and
 `y` are converted (named `x` and `y`), `All` reduces the element-wise comparison, and the op
 returned is `Assert`'s: `<scope>/Assert/Assert` when every data item is a string or an int32
-tensor, else `<scope>/Assert/AssertGuard/Merge` (TF guards the assert with a `cond`). Running it
+tensor, else `<scope>/Assert/AssertGuard/Merge` (TF guards the assert with a `cond`, whose
+false branch holds the `Assert`). Running it
 raises InvalidArgumentError `assertion failed: [...] [...]` when the condition is false. String
 data items stay Python strings (TF makes `Const` ops of them).
 """
@@ -23,8 +24,14 @@ def _summary(value, summarize):
 
 
 def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's name
+    from ._ops import constant
+
     with name_scope(name, "Assert", [condition, data]):
         g = _graph()
+        # `ops.convert_n_to_tensor(data)`: each Python item becomes a `Const` first.
+        for d in data:
+            if not isinstance(d, Tensor):
+                constant(d)
         tensors = [d for d in data if isinstance(d, Tensor)]
         guarded = any(t.dtype.base_dtype not in (_dtypes.int32, _dtypes.string) for t in tensors)
         condition = convert_to_tensor(condition, name="Condition" if guarded else None)
@@ -32,17 +39,28 @@ def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's nam
 
         def compute(ins, session):
             if not bool(ins[0].dataSync()[0]):
-                values = iter(ins[1:])
-                parts = [d if not isinstance(d, Tensor) else _summary(next(values), n)
-                         for d in data]
+                parts = [d if not isinstance(d, Tensor) else _summary(v, n)
+                         for d, v in zip(data, ins[1:])]
                 raise InvalidArgumentError(
                     None, None, "assertion failed: " + " ".join("[%s]" % p for p in parts))
             return []
 
-        op_name = g.unique_name("AssertGuard/Merge" if guarded else "Assert")
-        return Operation(g, op_name, "Merge" if guarded else "Assert",
-                         [condition] + tensors, compute,
-                         control_inputs=g.control_inputs_for([condition] + tensors))
+        def assert_op():
+            # `gen_logging_ops._assert`: the op's Python items converted in its scope (`data_0`).
+            with g.name_scope("Assert") as scope:
+                inputs = [condition]
+                for i, d in enumerate(data):
+                    inputs.append(d if isinstance(d, Tensor) else constant(d, name="data_%d" % i))
+                return Operation(g, scope[:-1], "Assert", inputs, compute,
+                                 control_inputs=g.control_inputs_for(inputs))
+
+        if not guarded:
+            return assert_op()
+        # TF 1.15 guards the assert with a cond: it runs only when the condition is false.
+        from ._control_flow import cond
+        from ._session import no_op
+
+        return cond(condition, no_op, assert_op, name="AssertGuard").op
 
 
 def _binary_assert(sym, opname, compare):

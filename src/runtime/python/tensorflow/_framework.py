@@ -55,6 +55,9 @@ class GraphKeys(object):
 class Graph(object):
     """`tf.Graph`: a TF 1.x graph. Each has its own variable store, scopes and op names."""
 
+    # The control flow context ops are built in (a cond's branch: _control_flow.py).
+    _cf_context = None
+
     def __init__(self, _engine_graph=None):
         self._g = _engine_graph if _engine_graph is not None else E.Graph.new()
         # TF's `initial_value` and initializer re-runs need each variable's initial value.
@@ -81,8 +84,11 @@ class Graph(object):
         """Ops built inside run after `control_inputs` (ops, tensors or variables); `None`
         clears the enclosing blocks' dependencies for the block."""
         saved = self._control_stack
+        saved_context = self._cf_context
         if control_inputs is None:
+            # TF 1.15's controller for None also leaves the control flow context.
             self._control_stack = []
+            self._cf_context = None
         else:
             ops = []
             for c in control_inputs:
@@ -98,6 +104,7 @@ class Graph(object):
             yield
         finally:
             self._control_stack = saved
+            self._cf_context = saved_context
 
     def control_inputs_for(self, inputs):
         """The control inputs TF gives an op built now with `inputs` (tensors): each enclosing
@@ -274,6 +281,8 @@ def _shape_lists(tensors):
 class Operation(object):
     """A node of the graph. `compute(inputs, session)` returns the output values (tfjs tensors)."""
 
+    _cf_context = None  # the cond branch it was built in
+
     def __init__(self, graph, name, op_type, inputs=(), compute=None, control_inputs=(),
                  on_run=None):
         self._graph = graph
@@ -293,6 +302,8 @@ class Operation(object):
                 self._shape_spec = (pending[1], pending[2])
         graph._add_op(self)
         graph._built(self)
+        if graph._cf_context is not None:
+            graph._cf_context.AddOp(self)
 
     @property
     def name(self):

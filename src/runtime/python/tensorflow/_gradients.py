@@ -125,6 +125,10 @@ def _inputs(op):
     var = _reads(op)
     if var is not None:
         return [var.op.outputs[0]]
+    if getattr(op, "_cf_kind", None) == "Exit":
+        # A while loop is opaque to the walk (its back edges would make a cycle): a gradient
+        # reaching its Exit raises (_grad_fn), or stops there with back_prop=False.
+        return []
     return op._inputs
 
 
@@ -140,7 +144,9 @@ def _build(g, ys, xs, grad_ys, stops, gate_gradients):
     all_ops = list(g._ops)
     consumers = {}
     for op in all_ops:
-        for t in _inputs(op):
+        # A loop's Exit is reached from inside the loop, though the walk goes no further back.
+        ins = op._inputs if getattr(op, "_cf_kind", None) == "Exit" else _inputs(op)
+        for t in ins:
             consumers.setdefault(id(t), []).append(op)
     to_ops = [y.op for y in ys]
     from_ops = [x.op for x in xs]
@@ -208,7 +214,12 @@ def _build(g, ys, xs, grad_ys, stops, gate_gradients):
         if grad_fn is not None and has_out_grads:
             for i, og in enumerate(out_grads):
                 if og is None and _trainable(op._outputs[i]):
-                    out_grads[i] = mg.zeros_like(op._outputs[i])
+                    if getattr(op, "_cf_kind", None) == "Switch":
+                        from ._control_flow import zeros_like_outside_loop
+
+                        out_grads[i] = zeros_like_outside_loop(op, i)
+                    else:
+                        out_grads[i] = mg.zeros_like(op._outputs[i])
             with name_scope(op.name + "_grad"):
                 if not getattr(grad_fn, "_takes_indexed_slices", False):
                     out_grads = [_is.to_dense(gr) if isinstance(gr, _is.IndexedSlices) else gr
@@ -283,6 +294,18 @@ _pass_through._takes_indexed_slices = True
 def _grad_fn(op, mg):
     if _reads(op) is not None or op.type in ("Identity", "Snapshot"):
         return _pass_through
+    kind = getattr(op, "_cf_kind", None)
+    if kind is not None:
+        from . import _control_flow
+
+        if kind == "Exit" and not op._loop.back_prop:
+            return None  # back_prop=False: nothing flows back into the loop
+        if kind in ("Exit", "Enter", "NextIteration", "LoopCond") or isinstance(
+                op._cf_context, _control_flow.WhileContext):
+            raise NotImplementedError(
+                "Scope Lens's runtime does not implement gradients through tf.while_loop "
+                "(TensorFlow 1.15 builds them: control_flow_grad.py); op %s." % op.name)
+        return _control_flow.switch_grad if kind == "Switch" else _control_flow.merge_grad
     if op.type in mg.NOT_DIFFERENTIABLE:
         return None
     if op.type == "GatherV2" and _is.gather_axis0(op):

@@ -469,8 +469,10 @@ def _neg_grad(op, grad):
 @register("Square")
 def _square_grad(op, grad):
     x = op.inputs[0]
-    y = const(2.0, x.dtype.base_dtype)
-    return Mul(grad, Mul(x, y))
+    # TF 1.15 math_grad.py _SquareGrad: under a control dependency on grad.
+    with get_default_graph().control_dependencies([grad]):
+        y = const(2.0, x.dtype.base_dtype)
+        return Mul(grad, Mul(x, y))
 
 
 @register("Sqrt")

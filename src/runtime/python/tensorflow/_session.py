@@ -20,6 +20,24 @@ bridge = _engine.bridge
 _DEFAULT_SESSIONS = []
 
 
+class _Dead(object):
+    """The value of a tensor on a cond's branch not taken (TF's dead tensors)."""
+
+    def __repr__(self):
+        return "<dead>"
+
+
+DEAD = _Dead()
+
+
+class _DeadOutputs(list):
+    """An op that did not run: an input or control input was dead."""
+
+
+def _dead(op):
+    return _DeadOutputs([DEAD] * max(1, len(op._outputs)))
+
+
 class _Evaluator(object):
     def __init__(self, session, feeds):
         self.session = session
@@ -48,7 +66,11 @@ class _Evaluator(object):
             if op in self.memo:
                 return self.memo[op]
         for c in op._control_inputs:
-            self.value_of_op(c)
+            if isinstance(self.op_outputs(c), _DeadOutputs):
+                return _dead(op)
+        kind = getattr(op, "_cf_kind", None)
+        if kind is not None:
+            return self.run_control_flow(op, kind)
         var = getattr(op, "_reads_variable", None)
         if var is not None:
             self.check_initialized(var)
@@ -57,6 +79,8 @@ class _Evaluator(object):
         if assigns is not None:
             target, kind = assigns
             value = self.value(op._inputs[0])
+            if value is DEAD:
+                return _dead(op)
             if kind != "Assign":
                 self.check_initialized(target)
                 fn = T.add if kind == "AssignAdd" else T.sub
@@ -85,6 +109,8 @@ class _Evaluator(object):
         if op._compute is None:
             return [None]
         ins = [self.value(t) for t in op._inputs]
+        if any(i is DEAD for i in ins):
+            return _dead(op)
         check_outputs(op, ins)
         try:
             out = op._compute(ins, self.session)
@@ -93,9 +119,58 @@ class _Evaluator(object):
         outs = list(out) if isinstance(out, (list, tuple)) else [out]
         const = getattr(op, "_const_value", None)
         for o in outs:
-            if o is not None and o is not const and not any(o is i for i in ins):
+            if o is not None and o is not const and o is not DEAD \
+                    and not any(o is i for i in ins):
                 self.created.append(o)
         return outs
+
+    def run_control_flow(self, op, kind):
+        """Switch: the data to the output the predicate picks, the other dead. Merge: the
+        input that is alive, and its index."""
+        if kind == "Switch":
+            data = self.value(op._inputs[0])
+            pred = self.value(op._inputs[1])
+            if data is DEAD or pred is DEAD:
+                return _dead(op)
+            taken = bool(pred.dataSync()[0])
+            return [DEAD, data] if taken else [data, DEAD]
+        if kind == "Merge":
+            for i, t in enumerate(op._inputs):
+                v = self.value(t)
+                if v is not DEAD:
+                    index = T.scalar(i, "int32")
+                    self.created.append(index)
+                    return [v, index]
+            return _dead(op)
+        if kind == "Exit":
+            return self.run_loop(op)
+        # Enter, LoopCond, NextIteration pass their input on (the loop frame gives them their
+        # meaning: run_loop).
+        return [self.value(op._inputs[0])]
+
+    def op_outputs(self, op):
+        self.value_of_op(op)
+        return self.memo[op]
+
+    def run_loop(self, exit_op):
+        """A while loop's frame, run to its end when one of its Exits is asked for: the loop
+        variables from the Enters, then per iteration a fresh memo for the ops inside the loop
+        (`_Frame`) that computes LoopCond and, while it is true, the NextIterations."""
+        ctx = exit_op._loop
+        values = [self.value(e.op._inputs[0]) for e in ctx.loop_enters]
+        if any(v is DEAD for v in values):
+            for e in ctx.loop_exits:
+                self.memo[e.op] = _dead(e.op)
+            return self.memo[exit_op]
+        while True:
+            frame = _Frame(self, ctx, values)
+            go = frame.value(ctx.pivot)
+            if go is DEAD or not bool(go.dataSync()[0]):
+                break
+            values = [frame.value(n) for n in ctx.next_iterations]
+        for e, v in zip(ctx.loop_exits, values):
+            self.memo[e.op] = [v]
+        return self.memo[exit_op]
 
     def value_of_op(self, op):
         if op not in self.memo:
@@ -113,6 +188,50 @@ class _Evaluator(object):
         for t in self.created:
             if id(t) not in keep_ids and not t.isDisposed:
                 t.dispose()
+
+
+class _Frame(_Evaluator):
+    """One iteration of a while loop: ops inside the loop get their values here (a memo per
+    iteration); the loop variables' Merges are this iteration's values; a loop constant's Enter
+    and anything outside the loop come from the enclosing evaluator."""
+
+    def __init__(self, parent, context, values):
+        self.parent = parent
+        self.session = parent.session
+        self.feeds = parent.feeds
+        self.memo = {}
+        self.created = parent.created
+        self.groups = parent.groups
+        self.context = context
+        self.vars = {}
+        for m, v in zip(context.merges, values):
+            self.vars[m.op] = [v, None]
+
+    def _inside(self, op):
+        from ._control_flow import in_context
+
+        return in_context(op, self.context)
+
+    def value(self, tensor):
+        op = tensor.op
+        if not self._inside(op):
+            return self.parent.value(tensor)
+        return self.op_outputs(op)[tensor.value_index]
+
+    def op_outputs(self, op):
+        if not self._inside(op):
+            return self.parent.op_outputs(op)
+        outs = self.vars.get(op)
+        if outs is not None:
+            return outs
+        if op.type == "Enter" and getattr(op, "_is_constant", False):
+            outs = self.memo.get(op)
+            if outs is None:
+                outs = [self.parent.value(op._inputs[0])]
+                self.memo[op] = outs
+            return outs
+        self.value_of_op(op)
+        return self.memo[op]
 
 
 def _is_numpy_available():
@@ -361,6 +480,7 @@ class Session(object):
         try:
             for leaf in leaves:
                 element = self._graph.as_graph_element(leaf) if isinstance(leaf, str) else leaf
+                _check_fetchable(element)
                 if isinstance(element, Operation):
                     ev.value_of_op(element)
                     values.append(None)
@@ -385,7 +505,13 @@ class Session(object):
                         "Fetch argument %r has invalid type %r, must be a string or Tensor. "
                         "(Can not convert a %s into a Tensor or Operation.)"
                         % (element, type(element), type(element).__name__))
-                values.append(to_ndarray(ev.value(element), element.dtype.base_dtype.name))
+                value = ev.value(element)
+                if value is DEAD:
+                    from .errors import InvalidArgumentError
+
+                    raise InvalidArgumentError(
+                        None, None, "Retval[%d] does not have value" % len(values))
+                values.append(to_ndarray(value, element.dtype.base_dtype.name))
         except JsException as e:
             # An engine error while running (a lazy variable's value made past the memory
             # budget: ResourceExhaustedError) is TF's Python exception.
@@ -393,6 +519,14 @@ class Session(object):
         finally:
             ev.dispose()
         return rebuild(values)
+
+
+def _check_fetchable(element):
+    """TF's `_assert_fetchable`: an op inside a cond branch cannot be fetched."""
+    op = element if isinstance(element, Operation) else (
+        element.op if isinstance(element, Tensor) else None)
+    if getattr(op, "_not_fetchable", False):
+        raise ValueError("Operation %r has been marked as not fetchable." % op.name)
 
 
 class _SessionContext(object):

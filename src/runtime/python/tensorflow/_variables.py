@@ -116,6 +116,15 @@ class Variable(object):
         (`_intermediate_values`)."""
         if self._graph is not get_default_graph():
             return
+        # TF builds a variable's ops under `init_scope`: outside any cond branch.
+        saved = self._graph._cf_context
+        self._graph._cf_context = None
+        try:
+            self._create_ops_now(python_value)
+        finally:
+            self._graph._cf_context = saved
+
+    def _create_ops_now(self, python_value):
         kind = _engine.py(self._v.initializerOpName)
         tail = kind.rsplit("/", 1)[-1] if kind else None
         if python_value:

@@ -402,6 +402,57 @@ def _assign_moving_average(variable, value, decay):
         return variable.assign_sub((variable - value) * (1.0 - decay))
 
 
+def _batch_norm_training_tensor(inputs, axes, beta, gamma, moving_mean, moving_variance,
+                                epsilon, decay, is_training, updates_collections):
+    """slim's `_fused_batch_norm` (TF 1.15 contrib/layers/python/layers/layers.py) for an
+    `is_training` tensor: `cond(is_training, fused training, fused inference)` gives the output,
+    mean and variance; the moving averages' updates are a second cond, forced before the output
+    (`updates_collections=None`) or delayed into the collections. The fused op's values come
+    from `moments` and `batch_normalization`, its output named `FusedBatchNormV3`."""
+
+    def training_fn():
+        mean, variance = tf.nn.moments(inputs, axes)
+        out = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon)
+        # The fused kernel's batch variance has Bessel's correction (n / (n - 1)).
+        n = tf.cast(tf.size(inputs), tf.float32) / tf.cast(tf.size(mean), tf.float32)
+        return tf.identity(out, name="FusedBatchNormV3"), mean, variance * (n / (n - 1.0))
+
+    def inference_fn():
+        out = tf.nn.batch_normalization(inputs, moving_mean, moving_variance, beta, gamma,
+                                        epsilon)
+        return tf.identity(out, name="FusedBatchNormV3"), moving_mean, moving_variance
+
+    results = core.smart_cond(is_training, training_fn, inference_fn)
+    outputs = results[0]
+    mean = results[1]
+    variance = results[2]
+    if updates_collections is None:
+
+        def force_updates():
+            update_mean = _assign_moving_average(moving_mean, mean, decay)
+            update_variance = _assign_moving_average(moving_variance, variance, decay)
+            with tf.control_dependencies([update_mean, update_variance]):
+                return tf.identity(outputs)
+
+        def no_updates():
+            return outputs
+
+        return core.smart_cond(is_training, force_updates, no_updates)
+
+    def delay_updates():
+        update_mean = _assign_moving_average(moving_mean, mean, decay)
+        update_variance = _assign_moving_average(moving_variance, variance, decay)
+        return update_mean, update_variance
+
+    def moving_vars_fn():
+        return moving_mean, moving_variance
+
+    updates = core.smart_cond(is_training, delay_updates, moving_vars_fn)
+    tf.add_to_collections(updates_collections, updates[0])
+    tf.add_to_collections(updates_collections, updates[1])
+    return outputs
+
+
 def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, param_initializers,
                       param_regularizers, updates_collections, is_training, reuse,
                       variables_collections, outputs_collections, trainable, data_format,
@@ -474,16 +525,17 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
         elif is_training is False:
             outputs = tf.nn.batch_normalization(inputs, moving_mean, moving_variance, beta,
                                                 gamma, epsilon)
+        elif is_training is not True:
+            outputs = _batch_norm_training_tensor(inputs, axes, beta, gamma, moving_mean,
+                                                  moving_variance, epsilon, decay, is_training,
+                                                  updates_collections)
         else:
             mean, variance = tf.nn.moments(inputs, axes)
             outputs = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon)
-            if is_training is not True:
-                outputs = _support.unimplemented_op("cond", [outputs, is_training],
-                                                    inputs.dtype, dims)
-        if nhwc:
+        if nhwc and (is_training is False or is_training is True):
             # TF's output is its fused op's (the same values, from one op).
             outputs = tf.identity(outputs, name="FusedBatchNormV3")
-        if is_training is not False:
+        if is_training is True or (not nhwc and is_training is not False):
             if mean is None:
                 mean, variance = tf.nn.moments(inputs, axes)
             update_mean = _assign_moving_average(moving_mean, mean, decay)

@@ -110,6 +110,17 @@ def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None
     return layer.apply(inputs)
 
 
+def smart_cond(pred, true_fn, false_fn, name=None):
+    """TF 1.15's `tf_utils.smart_cond` / `layers.utils.smart_cond`: a Python bool calls one
+    function (no cond ops), a tensor builds `tf.cond` (both functions are called once).
+    TF also resolves a constant tensor without a cond; here any tensor builds one."""
+    if isinstance(pred, bool):
+        if pred:
+            return true_fn()
+        return false_fn()
+    return tf.cond(pred, true_fn, false_fn, name=name)
+
+
 class Dropout(base.Layer):
     """`tf.layers.Dropout`: identity unless `training` is true."""
 
@@ -125,8 +136,18 @@ class Dropout(base.Layer):
                 return tf.nn.dropout(inputs, noise_shape=self.noise_shape, seed=self.seed,
                                      rate=self.rate)
             return tf.identity(inputs)
-        return _support.unimplemented_op("cond", [inputs, training], inputs.dtype,
-                                        inputs.get_shape().as_list())
+        noise_shape = self.noise_shape
+        seed = self.seed
+        rate = self.rate
+
+        def dropped_inputs():
+            return tf.nn.dropout(inputs, noise_shape=noise_shape, seed=seed, rate=rate)
+
+        def kept_inputs():
+            return tf.identity(inputs)
+
+        # Keras's Dropout.call (TF 1.15): smart_cond(training, dropped, identity).
+        return smart_cond(training, dropped_inputs, kept_inputs)
 
 
 def dropout(inputs, rate=0.5, noise_shape=None, seed=None, training=False, name=None):

@@ -140,6 +140,9 @@ class BatchNormalization(base.Layer):
             variance = self._broadcast(self.moving_variance, ndims)
             return tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, self.epsilon)
         mean, variance = tf.nn.moments(inputs, reduction_axes)
+        if training is not True and not self.renorm:
+            return self._call_with_training_tensor(inputs, training, mean, variance, gamma,
+                                                   beta, ndims)
         if self.renorm:
             outputs = _support.unimplemented_op("BatchNormRenorm", [inputs], inputs.dtype, dims)
             stddev_update = self._assign_moving_average(self.moving_stddev, tf.sqrt(variance),
@@ -151,14 +154,54 @@ class BatchNormalization(base.Layer):
         outputs = tf.nn.batch_normalization(inputs, self._broadcast(mean, ndims),
                                             self._broadcast(variance, ndims), beta, gamma,
                                             self.epsilon)
-        if training is not True:
-            outputs = _support.unimplemented_op("cond", [outputs, training], inputs.dtype, dims)
         mean_update = self._assign_moving_average(self.moving_mean, mean, self.momentum)
         variance_update = self._assign_moving_average(self.moving_variance, variance,
                                                       self.momentum)
         self.add_update(mean_update)
         self.add_update(variance_update)
         return outputs
+
+
+    def _call_with_training_tensor(self, inputs, training, mean, variance, gamma, beta, ndims):
+        """Keras's BatchNormalization.call (TF 1.15, not fused) for a `training` tensor: the
+        statistics are `cond(training, batch's, moving)` (`cond`, `cond_1`), each moving
+        average's update is `cond(training, update, variable)` (`cond_2`, `cond_3`)."""
+        moving_mean = self.moving_mean
+        moving_variance = self.moving_variance
+        momentum = self.momentum
+
+        def batch_mean():
+            return mean
+
+        def batch_variance():
+            return variance
+
+        def stored_mean():
+            return moving_mean
+
+        def stored_variance():
+            return moving_variance
+
+        mean = core.smart_cond(training, batch_mean, stored_mean)
+        variance = core.smart_cond(training, batch_variance, stored_variance)
+        new_mean = mean
+        new_variance = variance
+        layer = self
+
+        def update_mean():
+            return layer._assign_moving_average(moving_mean, new_mean, momentum)
+
+        def update_variance():
+            return layer._assign_moving_average(moving_variance, new_variance, momentum)
+
+        mean_update = core.smart_cond(training, update_mean, stored_mean)
+        variance_update = core.smart_cond(training, update_variance, stored_variance)
+        # Keras's add_update keeps a tensor's op.
+        self.add_update(mean_update.op)
+        self.add_update(variance_update.op)
+        return tf.nn.batch_normalization(inputs, self._broadcast(mean, ndims),
+                                         self._broadcast(variance, ndims), beta, gamma,
+                                         self.epsilon)
 
 
 def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
