@@ -210,12 +210,15 @@ export class NameRegistry {
     }
   }
 
-  /** Runs `fn` at the root name scope (`ops.name_scope(None)`); the hot path of `get_variable`. */
-  atRoot<T>(fn: () => T): T {
+  /**
+   * Runs `fn(arg)` at the root name scope (`ops.name_scope(None)`); the hot path of
+   * `get_variable`, which passes its request as `arg` rather than allocating a closure.
+   */
+  atRoot<T, A = undefined>(fn: (arg: A) => T, arg?: A): T {
     const saved = this.stack;
     this.stack = '';
     try {
-      return fn();
+      return fn(arg as A);
     } finally {
       this.stack = saved;
     }

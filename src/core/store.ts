@@ -146,8 +146,11 @@ export interface StoreHooks<
     parts: V[],
     partitions: readonly number[],
   ): P;
-  /** Runs `fn` with the name scope reset to the root (`ops.name_scope(None)`). */
-  atRootNameScope<T>(fn: () => T): T;
+  /**
+   * Runs `fn(arg)` with the name scope reset to the root (`ops.name_scope(None)`). The argument
+   * is passed through so that the hot path (`get_variable`) allocates no closure per call.
+   */
+  atRootNameScope<A, T>(fn: (arg: A) => T, arg: A): T;
 }
 
 /** The possible results of asking for an existing variable (see `decideExisting`). */
@@ -278,6 +281,9 @@ export class VariableStore<
 
   constructor(readonly hooks: StoreHooks<S, V, P>) {}
 
+  /** `getVariable` as a function made once, for `atRootNameScope` (no closure per call). */
+  readonly getVariableFn = (req: StoreRequest<S>): V | P => this.getVariable(req);
+
   /** `_VariableStore.get_variable`. */
   getVariable(req: StoreRequest<S>): V | P {
     const hooks = this.hooks;
@@ -311,7 +317,7 @@ export class VariableStore<
           `Partitioner must be callable, but received: ${this.hooks.repr(req.partitioner)}`,
         );
       }
-      return this.hooks.atRootNameScope(() => this.getPartitioned(req));
+      return this.hooks.atRootNameScope((r) => this.getPartitioned(r), req);
     }
     if (req.reuse === true && req.partitioner == null && this.partitionedVars.has(req.name)) {
       return this.getPartitioned({ ...req, partitioner: null });
@@ -490,12 +496,13 @@ export class VariableStore<
         init = hooks.sliceValue(req.initializer, dtype, offset, varShape);
         initShape = undefined;
       }
-      const part = hooks.atRootNameScope(() =>
-        this.getSingle(
-          { ...req, name: `${name}/part_${i}`, shape: initShape, dtype, initializer: init },
-          partitionInfo,
-        ),
-      );
+      const part = hooks.atRootNameScope((r) => this.getSingle(r, partitionInfo), {
+        ...req,
+        name: `${name}/part_${i}`,
+        shape: initShape,
+        dtype,
+        initializer: init,
+      });
       variables.push(part);
     }
     const pv = hooks.createPartitioned(name, fullShape, dtype, variables, parts);
@@ -531,6 +538,23 @@ export function scopeGetVariable<
   V extends StoredVariable,
   P extends StoredPartitioned,
 >(scope: VariableScope<S>, store: VariableStore<S, V, P>, args: GetVariableArgs<S>): V | P {
+  return scopeGetVariableNamed(scope, store, args.name, args);
+}
+
+/**
+ * `scopeGetVariable` with the name apart from the other arguments (whose `name`, if any, is not
+ * read), so that a caller holding them in an options object need not copy it.
+ */
+export function scopeGetVariableNamed<
+  S extends ScopeSlots,
+  V extends StoredVariable,
+  P extends StoredPartitioned,
+>(
+  scope: VariableScope<S>,
+  store: VariableStore<S, V, P>,
+  name: string,
+  args: Omit<GetVariableArgs<S>, 'name'>,
+): V | P {
   const hooks = store.hooks;
   // TF checks this inside `name_scope(None)`; it creates no op, so it may come first here.
   if (args.dtype != null && args.initializer != null) {
@@ -544,7 +568,7 @@ export function scopeGetVariable<
     }
   }
   const request: StoreRequest<S> = {
-    name: joinScopeName(scope.name, args.name),
+    name: joinScopeName(scope.name, name),
     shape: args.shape,
     dtype: (args.dtype ?? scope.dtype).baseDType,
     initializer: args.initializer ?? scope.initializer,
@@ -559,7 +583,7 @@ export function scopeGetVariable<
     customGetter: args.customGetter ?? scope.customGetter,
     constraint: args.constraint ?? scope.constraint,
   };
-  return hooks.atRootNameScope(() => store.getVariable(request));
+  return hooks.atRootNameScope(store.getVariableFn, request);
 }
 
 /**

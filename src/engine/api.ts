@@ -14,7 +14,7 @@ import { asDType, DType } from '../core/dtypes';
 import { ERROR_CODES, raise, toException } from '../core/errors';
 import { AUTO_REUSE, ReuseArg } from '../core/reuse';
 import { Shape } from '../core/shape';
-import { GetVariableArgs, scopeGetVariable } from '../core/store';
+import { GetVariableArgs, scopeGetVariableNamed } from '../core/store';
 import {
   ScopeFrame,
   validateScopeArgs,
@@ -166,7 +166,7 @@ export function exitVariableScope(frame: ScopeFrame<EngineSlots>): void {
   getDefaultGraph().scopes.exit(frame);
 }
 
-function getArgs(name: string, o: GetVariableOptions): GetVariableArgs<EngineSlots> {
+function checkVariableName(name: string): string {
   if (typeof name !== 'string') {
     raise(
       ERROR_CODES.scopeArgs,
@@ -174,9 +174,22 @@ function getArgs(name: string, o: GetVariableOptions): GetVariableArgs<EngineSlo
       `Variable name must be a string, got ${String(name)}`,
     );
   }
+  return name;
+}
+
+/**
+ * The options as the store's arguments. Every field the store reads means the same in both,
+ * except a `null` shape (the store's "no shape" is `undefined`), a dtype given by its name and a
+ * `reuse` (not an option: ignored); unless one of those is present the options object itself is
+ * passed, so that a creation (the hot path) copies nothing.
+ */
+function storeArgs(o: GetVariableOptions): Omit<GetVariableArgs<EngineSlots>, 'name'> {
+  const shape = toShape(o.shape);
+  if (o.shape !== null && typeof o.dtype !== 'string' && !('reuse' in o)) {
+    return o as Omit<GetVariableArgs<EngineSlots>, 'name'>;
+  }
   return {
-    name,
-    shape: toShape(o.shape),
+    shape,
     dtype: toDType(o.dtype),
     initializer: o.initializer ?? null,
     regularizer: o.regularizer ?? null,
@@ -201,7 +214,12 @@ export function getVariable(
   options: GetVariableOptions = {},
 ): Variable | PartitionedVariable {
   const graph = getDefaultGraph();
-  return scopeGetVariable(graph.currentScope, graph.store, getArgs(name, options));
+  return scopeGetVariableNamed(
+    graph.currentScope,
+    graph.store,
+    checkVariableName(name),
+    storeArgs(options),
+  );
 }
 
 /** `tf.get_local_variable`: in LOCAL_VARIABLES (plus `collections`), never trainable. */

@@ -208,32 +208,17 @@ export class Graph {
     isResource: boolean,
     initializerOp: string | null,
   ): Variable {
-    const want = tfjsDType(dtype);
-    const keep = this.keepInitialValues;
-    const make = (made: tf.Tensor) => {
-      let source = made;
-      if (source.dtype !== want) {
-        source = tf.cast(made, want);
-        made.dispose();
-      }
-      // tf.variable shares the data of `source` (ref-counted), so `source` itself can go. No
-      // name: tfjs numbers the variable from its own process-wide counter, so the name never
-      // repeats, and a numeric name is an integer key in tfjs's registry (a new string name
-      // would be interned and hashed on every creation and deletion, a third of a small
-      // variable's cost).
-      const value = this.own(tf.variable(source, trainable));
-      const kept = keep ? this.own(tf.clone(source)) : null;
-      source.dispose();
-      return { value, initial: kept };
-    };
     let value: tf.Variable | (() => { value: tf.Variable; initial: tf.Tensor | null });
     let initialValue: tf.Tensor | null = null;
     let shape: readonly number[];
     if (initial instanceof tf.Tensor) {
-      ({ value, initial: initialValue } = make(initial));
+      // The hot path (a small variable) allocates nothing but the variable: no closure, no pair.
+      value = this.makeValue(initial, dtype, trainable, this.keepInitialValues);
+      initialValue = this.keptCopy;
       shape = value.shape;
     } else {
       const deferred = initial;
+      const keep = this.keepInitialValues;
       shape = [...deferred.shape];
       value = () => {
         if (this.disposed) {
@@ -241,7 +226,8 @@ export class Graph {
         }
         // The value, and the copy of it the graph keeps, must fit.
         checkAllocation(deferred.shape, dtype, keep ? 2 : 1);
-        return make(deferred.make());
+        const made = this.makeValue(deferred.make(), dtype, trainable, keep);
+        return { value: made, initial: this.keptCopy };
       };
     }
     const site = captureCallSite(key === null ? 'variable' : 'getVariable');
@@ -269,6 +255,31 @@ export class Graph {
       this.getCollectionRef(GraphKeys.TRAINABLE_VARIABLES).push(variable);
     } else this.addToCollections(colls, variable);
     return variable;
+  }
+
+  /** The copy of the initial value `makeValue` kept last (with `keepInitialValues`). */
+  private keptCopy: tf.Tensor | null = null;
+
+  /**
+   * A variable's value from the tensor `made` for it (consumed), stored as `dtype`; with `keep`,
+   * a copy of it is left in `keptCopy` (else null).
+   */
+  private makeValue(made: tf.Tensor, dtype: DType, trainable: boolean, keep: boolean): tf.Variable {
+    const want = tfjsDType(dtype);
+    let source = made;
+    if (source.dtype !== want) {
+      source = tf.cast(made, want);
+      made.dispose();
+    }
+    // tf.variable shares the data of `source` (ref-counted), so `source` itself can go. No
+    // name: tfjs numbers the variable from its own process-wide counter, so the name never
+    // repeats, and a numeric name is an integer key in tfjs's registry (a new string name
+    // would be interned and hashed on every creation and deletion, a third of a small
+    // variable's cost).
+    const value = this.own(tf.variable(source, trainable));
+    this.keptCopy = keep ? this.own(tf.clone(source)) : null;
+    source.dispose();
+    return value;
   }
 
   /** Disposes every tensor this graph made and forgets all state. Idempotent. */
@@ -507,9 +518,7 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
       initializerOp,
     );
     if (spec.initMode === 'shape' && isInitializer(init)) {
-      const shape = spec.shape as number[];
-      const partitionInfo = spec.partitionInfo ?? undefined;
-      variable.initializerDraw = () => init.drawOf(shape, partitionInfo);
+      variable.setInitializer(init, spec.shape as number[], spec.partitionInfo ?? undefined);
     }
     return variable;
   }
@@ -593,8 +602,8 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
     return new PartitionedVariable(name, shape, dtype.baseDType, parts, partitions);
   }
 
-  atRootNameScope<T>(fn: () => T): T {
-    return this.graph.names.atRoot(fn);
+  atRootNameScope<A, T>(fn: (arg: A) => T, arg: A): T {
+    return this.graph.names.atRoot(fn, arg);
   }
 }
 

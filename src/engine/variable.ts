@@ -18,6 +18,7 @@ import { formatShape } from '../core/shape';
 import type { Graph } from './graph';
 import type { CallSite } from './callsite';
 import type { RandomDraw } from '../core/initializer-calls';
+import type { Initializer, PartitionInfo } from './initializers/base';
 
 let variableCounter = 0;
 
@@ -57,7 +58,29 @@ export class Variable {
    * (`Initializer.drawOf`), when an initializer object made it: what the Python runtime gives
    * the initializer subgraph's intermediate ops (`random_uniform/min`, ...).
    */
-  initializerDraw: (() => RandomDraw | null) | null = null;
+  get initializerDraw(): (() => RandomDraw | null) | null {
+    const init = this.drawnBy;
+    if (init === null) return null;
+    const shape = this.drawShape!;
+    const partitionInfo = this.drawPartition;
+    return () => init.drawOf(shape, partitionInfo);
+  }
+
+  // What `initializerDraw` asks (kept as fields: a closure per variable would cost more).
+  private drawnBy: Initializer | null = null;
+  private drawShape: readonly number[] | null = null;
+  private drawPartition: PartitionInfo | undefined = undefined;
+
+  /** @internal The initializer object that made the initial value (see `initializerDraw`). */
+  setInitializer(
+    init: Initializer,
+    shape: readonly number[],
+    partitionInfo: PartitionInfo | undefined,
+  ): void {
+    this.drawnBy = init;
+    this.drawShape = shape;
+    this.drawPartition = partitionInfo;
+  }
 
   private current: tf.Variable | null = null;
   private kept: tf.Tensor | null;

@@ -1267,7 +1267,7 @@ export class Interpreter {
       const entered = this.callValue(
         this.attribute(ctx, '__enter__'),
         [],
-        new Map(),
+        NO_KWARGS,
         items[i].context,
       );
       if (items[i].asName) this.assign(items[i].asName as Expr, entered, env);
@@ -1282,7 +1282,7 @@ export class Interpreter {
         const exc: Value[] = raised
           ? [{ k: 'exctype', cls: raised.exc.cls }, raised.exc, NONE]
           : [NONE, NONE, NONE];
-        this.callValue(exit, exc, new Map(), items[i].context);
+        this.callValue(exit, exc, NO_KWARGS, items[i].context);
       }
     }
     if (ctx.k !== 'context') {
@@ -1437,21 +1437,12 @@ export class Interpreter {
   eval(e: Expr, env: Env): Value {
     this.tick();
     switch (e.kind) {
-      case 'Constant':
-        switch (e.pyType) {
-          case 'int':
-            return { k: 'int', v: Number(e.value) };
-          case 'float':
-            return { k: 'float', v: Number(e.value) };
-          case 'str':
-            return { k: 'str', v: String(e.value) };
-          case 'bool':
-            return { k: 'bool', v: Boolean(e.value) };
-          case 'None':
-            return NONE;
-          default:
-            return UNKNOWN_VALUE;
-        }
+      case 'Constant': {
+        // Scalars are immutable: each literal's value is made once per process.
+        let c = CONSTANTS.get(e);
+        if (c === undefined) CONSTANTS.set(e, (c = constantValue(e)));
+        return c;
+      }
       case 'Name':
         return env.lookup(e.id) ?? UNKNOWN_VALUE;
       case 'Attribute': {
@@ -1544,11 +1535,7 @@ export class Interpreter {
         for (let i = 0; i < e.ops.length; i++) {
           const right = this.eval(e.comparators[i], env);
           const op = e.ops[i];
-          if (
-            e.ops.length === 1 &&
-            ['<', '<=', '>', '>='].includes(op) &&
-            (isTensorLike(left) || isTensorLike(right))
-          )
+          if (e.ops.length === 1 && ORDERING.has(op) && (isTensorLike(left) || isTensorLike(right)))
             // `x > 0` on a tensor: TF's `Greater` op (a bool tensor).
             return tensorBinop(this, op, left, right);
           if (op === 'in' || op === 'not in') {
@@ -1890,7 +1877,7 @@ export class Interpreter {
         if (found && found.k === 'func') return this.bind(found, v);
         if (found && found.k === 'object') {
           const fget = found.attrs.get('fget');
-          if (found.kind === 'property' && fget) return this.callValue(fget, [v], new Map(), null);
+          if (found.kind === 'property' && fget) return this.callValue(fget, [v], NO_KWARGS, null);
           if (found.kind === 'staticmethod' && fget) return fget;
           if (found.kind === 'classmethod' && fget && fget.k === 'func')
             return this.bind(fget, v.cls);
@@ -2028,7 +2015,7 @@ export class Interpreter {
       const out: Value[] = [];
       const items = [...v.items];
       for (let i = 0; i < items.length && i < this.maxLoop; i++) {
-        const r = this.callValue(fn, [items[i], { k: 'int', v: i }, v], new Map(), at);
+        const r = this.callValue(fn, [items[i], { k: 'int', v: i }, v], NO_KWARGS, at);
         if (collect) out.push(r);
       }
       return collect ? { k: 'list', items: out } : NONE;
@@ -2270,7 +2257,7 @@ export class Interpreter {
       if (found.k === 'func') return this.bind(found, info.self);
       if (found.k === 'object' && found.kind === 'property') {
         const fget = found.attrs.get('fget');
-        return fget ? this.callValue(fget, [info.self], new Map(), null) : UNKNOWN_VALUE;
+        return fget ? this.callValue(fget, [info.self], NO_KWARGS, null) : UNKNOWN_VALUE;
       }
       return found;
     }
@@ -2491,7 +2478,7 @@ export class Interpreter {
       }
       if (['wraps', 'contextmanager'].includes(name)) continue;
       const dv = this.eval(d, env);
-      if (dv.k === 'func' || dv.k === 'builtin') out = this.callValue(dv, [out], new Map(), null);
+      if (dv.k === 'func' || dv.k === 'builtin') out = this.callValue(dv, [out], NO_KWARGS, null);
       else return UNKNOWN_VALUE;
     }
     return out;
@@ -2508,6 +2495,7 @@ export class Interpreter {
         args.push(...items);
       } else args.push(this.eval(a, env));
     }
+    if (e.keywords.length === 0) return this.callValue(fn, args, NO_KWARGS, e);
     const kwargs = new Map<string, Value>();
     for (const k of e.keywords) {
       const v = this.eval(k.value, env);
@@ -3427,6 +3415,35 @@ function harmlessCallee(fn: Value): boolean {
   return fn.k === 'unknown' || fn.k === 'exctype' || (fn.k === 'builtin' && fn.harmless === true);
 }
 
+/** The value of a literal (an immutable scalar, `None`, or unknown). */
+function constantValue(e: Extract<Expr, { kind: 'Constant' }>): Value {
+  switch (e.pyType) {
+    case 'int':
+      return { k: 'int', v: Number(e.value) };
+    case 'float':
+      return { k: 'float', v: Number(e.value) };
+    case 'str':
+      return { k: 'str', v: String(e.value) };
+    case 'bool':
+      return { k: 'bool', v: Boolean(e.value) };
+    case 'None':
+      return NONE;
+    default:
+      return UNKNOWN_VALUE;
+  }
+}
+
+const ORDERING = new Set(['<', '<=', '>', '>=']);
+
+/** Each literal's value (`constantValue`), by its IR node; IR nodes outlive analyses. */
+const CONSTANTS = new WeakMap<Expr, Value>();
+
+/**
+ * The keyword arguments of a call that passes none, shared: no callee changes the map it is
+ * given (a getter that drops a keyword copies it first), and most calls pass none.
+ */
+const NO_KWARGS: Map<string, Value> = new Map();
+
 /** Thrown where a probe (`tryBoth`) gives up: what comes next could make an outcome. */
 const NOT_HARMLESS = { notHarmless: true } as const;
 
@@ -3641,6 +3658,9 @@ const numberOf = (v: Value) =>
 function sameKey(k: Value, key: Value): boolean {
   if (k === key) return true;
   if (k.k === 'str' && key.k === 'str') return k.v === key.v;
+  // A dict keyed by variables (an optimizer's slots) is searched at every lookup: what
+  // `compare` answers for two variables, without its general path.
+  if (k.k === 'variable' && key.k === 'variable') return k.v === key.v;
   return compare('==', k, key) === true;
 }
 

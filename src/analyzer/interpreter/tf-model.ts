@@ -929,8 +929,8 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     return { name, shape, dtype: dtype.baseDType, partitions, parts };
   }
 
-  atRootNameScope<T>(fn: () => T): T {
-    return this.state.names.atRoot(fn);
+  atRootNameScope<A, T>(fn: (arg: A) => T, arg: A): T {
+    return this.state.names.atRoot(fn, arg);
   }
 }
 
