@@ -63,10 +63,10 @@ def _cast(x, dtype):
     return tf.cast(x, dtype)
 
 
-def _as_op(update):
-    """The op of an update: a ref variable's training op outputs the variable (its `.op`), a
-    resource variable's (`ResourceApply*`) is an op without outputs."""
-    if isinstance(update, tf.Operation):
+def _as_op(update, var):
+    """The op of `var`'s update: a ref variable's training op outputs the variable (its `.op`),
+    a resource variable's (`ResourceApply*`) is an op without outputs."""
+    if slot_creator.is_resource(var):
         return update
     return update.op
 
@@ -298,7 +298,7 @@ class GradientDescentOptimizer(Optimizer):
 
     def _apply_dense(self, grad, var):
         return _as_op(tf.raw_ops.ApplyGradientDescent(
-            var=var, alpha=self._cast_lr(var), delta=grad, use_locking=self._use_locking))
+            var=var, alpha=self._cast_lr(var), delta=grad, use_locking=self._use_locking), var)
 
     def _apply_sparse_duplicate_indices(self, grad, var):
         if slot_creator.is_resource(var):
@@ -335,14 +335,14 @@ class MomentumOptimizer(Optimizer):
         return _as_op(tf.raw_ops.ApplyMomentum(
             var=var, accum=mom, lr=self._cast_lr(var), grad=grad,
             momentum=_cast(self._momentum_tensor, var.dtype.base_dtype),
-            use_locking=self._use_locking, use_nesterov=self._use_nesterov))
+            use_locking=self._use_locking, use_nesterov=self._use_nesterov), var)
 
     def _apply_sparse(self, grad, var):
         mom = self.get_slot(var, 'momentum')
         return _as_op(tf.raw_ops.SparseApplyMomentum(
             var=var, accum=mom, lr=self._cast_lr(var), grad=grad.values, indices=grad.indices,
             momentum=_cast(self._momentum_tensor, var.dtype.base_dtype),
-            use_locking=self._use_locking, use_nesterov=self._use_nesterov))
+            use_locking=self._use_locking, use_nesterov=self._use_nesterov), var)
 
 
 class AdamOptimizer(Optimizer):
@@ -390,7 +390,7 @@ class AdamOptimizer(Optimizer):
             var=var, m=m, v=v, beta1_power=_cast(beta1_power, dt),
             beta2_power=_cast(beta2_power, dt), lr=_cast(self._lr_t, dt),
             beta1=_cast(self._beta1_t, dt), beta2=_cast(self._beta2_t, dt),
-            epsilon=_cast(self._epsilon_t, dt), grad=grad, use_locking=self._use_locking))
+            epsilon=_cast(self._epsilon_t, dt), grad=grad, use_locking=self._use_locking), var)
 
     def _apply_sparse(self, grad, var):
         dt = var.dtype.base_dtype
@@ -470,10 +470,10 @@ class RMSPropOptimizer(Optimizer):
             mg = self.get_slot(var, 'mg')
             return _as_op(tf.raw_ops.ApplyCenteredRMSProp(
                 var=var, mg=mg, ms=rms, mom=mom, lr=lr, rho=rho, momentum=mu, epsilon=eps,
-                grad=grad, use_locking=self._use_locking))
+                grad=grad, use_locking=self._use_locking), var)
         return _as_op(tf.raw_ops.ApplyRMSProp(
             var=var, ms=rms, mom=mom, lr=lr, rho=rho, momentum=mu, epsilon=eps, grad=grad,
-            use_locking=self._use_locking))
+            use_locking=self._use_locking), var)
 
     def _apply_sparse(self, grad, var):
         dt = var.dtype.base_dtype
