@@ -42,6 +42,9 @@ NOT_COVERED = """## Deliberately not covered
 - Sparse ops other than `tf.sparse_tensor_dense_matmul`, `tf.sparse_retain` and
   `tf.sparse_tensor_to_dense` (`tf.sparse.reduce_sum`, `tf.sparse.add`, `tf.sparse.reorder`, ...);
   no gradient flows through a `SparseTensor` times or divided by a dense tensor.
+- `tf.enable_resource_variables()`: resource variables are made with `use_resource=True`. Ops
+  other than operators, `tf.matmul`, the element-wise binary ops and `tf.gather` read a resource
+  variable through its `Read/ReadVariableOp` rather than a new `ReadVariableOp` of their own.
 """
 
 

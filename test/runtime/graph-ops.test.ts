@@ -131,6 +131,36 @@ describe('runtime: gradient functions agree with TensorFlow.js autodiff', functi
       '        return sess.run(grads, feed)',
     ].join('\n') + againstAutodiff(['ConcatOffset', 'SeluGrad']);
 
+  const elementwiseModel =
+    [
+      'import numpy as np',
+      'import tensorflow as tf',
+      'from tensorflow import _math_grad',
+      '',
+      'def gradients():',
+      '    tf.reset_default_graph()',
+      '    x = tf.placeholder(tf.float32, [2, 3])',
+      '    w = tf.get_variable("w", [2, 3], initializer=tf.random_uniform_initializer(0.1, 0.9, seed=6))',
+      '    v = tf.get_variable("v", [3], initializer=tf.random_normal_initializer(seed=7))',
+      '    h = x * w',
+      '    u = (tf.sin(h) + tf.cos(h) + tf.tan(w) + tf.asin(w) + tf.acos(w) + tf.atan(h) +',
+      '         tf.sinh(w) + tf.cosh(h) + tf.reciprocal(w + 1.0) + tf.expm1(w) + tf.erf(h) +',
+      '         tf.nn.softplus(h) + tf.nn.softsign(h) + tf.reverse(h, [1]) +',
+      '         h * tf.tanh(h + 0.04 * tf.pow(h, 3)) + tf.pow(w, v) +',
+      '         tf.cumsum(h, axis=1, exclusive=True) + tf.cumsum(h, axis=1, reverse=True))',
+      '    grads = tf.gradients(tf.reduce_sum(u * u), [w, v, x])',
+      '    with tf.Session() as sess:',
+      '        sess.run(tf.global_variables_initializer())',
+      '        feed = {x: np.array([[1.0, -2.0, 3.0], [0.5, 2.5, -1.0]], np.float32)}',
+      '        return sess.run(grads, feed)',
+    ].join('\n') + againstAutodiff(['SoftplusGrad', 'ReciprocalGrad', 'Cumsum']);
+
+  it('the registered gradients of Pow, Cumsum and the element-wise ops equal the autodiff ones', async () => {
+    const { stdout, stderr, exitCode } = await run(elementwiseModel);
+    assert.equal(exitCode, 0, stderr);
+    assert.equal(stdout, 'False True True True\nTrue False\n' + 'True True\n'.repeat(3), stderr);
+  });
+
   it('the registered gradients of array ops, reductions and selu equal the autodiff ones', async () => {
     const { stdout, stderr, exitCode } = await run(arrayModel);
     assert.equal(exitCode, 0, stderr);

@@ -310,6 +310,8 @@ def _grad_fn(op, mg):
         return None
     if op.type == "GatherV2" and _is.gather_axis0(op):
         return _is.gather_v2_grad
+    if op.type == "ResourceGather":
+        return _is.resource_gather_grad
     fn = mg.GRADIENTS.get(op.type)
     if fn is not None:
         return fn

@@ -211,3 +211,21 @@ def is_indexed_slices(x):
 
 IndexedSlices.__module__ = "tensorflow.python.framework.ops"
 IndexedSlicesValue.__module__ = "tensorflow.python.framework.ops"
+
+
+def resource_gather_grad(op, grad):
+    """`_GatherGrad` (resource_variable_ops.py, 1.15) of a `ResourceGather`: an IndexedSlices of
+    the gradient reshaped to [size(indices)] + the variable's shape[1:], the flattened indices
+    and the variable's shape (`variable_shape`: a Const of a known shape)."""
+    from . import _math_grad as mg
+
+    handle, indices = op.inputs[0], op.inputs[1]
+    params_shape = mg.const(handle.shape.as_list(), _dtypes.int32)
+    size = mg.expand_dims(mg.size(indices), 0)
+    values_shape = mg.concat([size, params_shape[1:]], 0)
+    count = indices.shape.num_elements() if indices.shape.dims is not None else None
+    values = mg.reshape(grad, values_shape)
+    indices = mg.reshape(indices, size)
+    indices.set_shape([count])
+    values.set_shape([count] + handle.shape.as_list()[1:])
+    return [IndexedSlices(values, indices, params_shape), None]

@@ -156,7 +156,7 @@ def reshape(x, new_shape, name=None):
         s = new_shape if isinstance(new_shape, Tensor) else to_int_tensor(list(new_shape),
                                                                           "shape")
     static = unknown_shape()
-    if not isinstance(new_shape, Tensor):
+    if not isinstance(new_shape, Tensor) and not any(isinstance(d, Tensor) for d in new_shape):
         dims = [None if int(d) == -1 else int(d) for d in new_shape]
         static = TensorShape(dims)
     elif getattr(s.op, "_const_value", None) is not None:
@@ -1164,3 +1164,292 @@ def _selu_grad(op, grad):
                        T.mul(g, _SELU_SCALE))
 
     return grad_kernel("SeluGrad", [grad, y], compute, y)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pow, Prod, Cumsum, MirrorPad and the element-wise ops of math_grad.py / nn_grad.py (1.15).
+# TF 1.15's forward-compatibility horizon (compat.py, 2019-08-06) is before the 2019-09-14 of
+# `compat.forward_compatible(2019, 9, 14)`, so 1.15 builds the branches without
+# `mul_no_nan`/`xdivy`.
+
+
+@register("Pow")
+def _pow_grad(op, grad):
+    """`_PowGrad`: SmartBroadcastGradientArgs first, then grad * y * pow(x, y - 1) and
+    grad * z * log_x, log_x = where(x > 0, log(where(x > 0, x, ones_like(x))), zeros_like(x)),
+    each reduced when its shape differs from grad's."""
+    ops = _ops()
+    x, y = op.inputs
+    (sx, rx, mx), (sy, ry, my) = _smart_broadcast_gradient_args(x, y, grad)
+    gx = mul(mul(grad, y), binary("Pow", T.pow, x, sub(y, 1), default="Pow"))
+    if mx:
+        gx = _reduce_to(gx, rx, sx)
+    z = op.outputs[0]
+    scope = _scoped("Greater")
+    with get_default_graph().name_scope(scope):
+        zero = const(0, x.dtype.base_dtype, "y")
+    mask = op1("Greater", scope, [x, zero], lambda ins, _s: T.greater(ins[0], ins[1]),
+               _dtypes.bool, x.shape)
+    safe_x = ops.where(mask, x, ops.ones_like_impl(x))
+    log_x = ops.where(mask, unary("Log", T.log, safe_x), ops.zeros_like_impl(x))
+    gy = mul(mul(grad, z), log_x)
+    if my:
+        gy = _reduce_to(gy, ry, sy)
+    return gx, gy
+
+
+def _const_ints(t):
+    """The values of a Const tensor (None for any other op)."""
+    known = getattr(t.op, "_const_value", None)
+    if known is None:
+        return None
+    return [int(v) for v in known.dataSync()]
+
+
+def _cumprod(x, exclusive, reverse):
+    """`math_ops.cumprod(x, axis=0, ...)`: `Cumprod/axis` and op Cumprod."""
+    scope = _scoped("Cumprod")
+    with get_default_graph().name_scope(scope):
+        axis = const(0, _dtypes.int32, "axis")
+    return op1("Cumprod", scope, [x, axis],
+               lambda ins, _s: T.cumprod(ins[0], _ints(ins[1])[0], exclusive, reverse),
+               x.dtype, x.shape)
+
+
+@register("Prod")
+def _prod_grad(op, grad):
+    """`_ProdGrad` (1.15): grad reshaped to the kept-dims shape (`reduced_shape` built as ops)
+    and tiled; the input transposed so the reduced axes come first (`ListDiff` for the
+    others) and flattened to two dimensions; the exclusive cumulative products from both ends
+    multiplied, transposed back and reshaped."""
+    ops = _ops()
+    x, axes_in = op.inputs
+    input_shape = shape(x)
+    reduction_indices = reshape(axes_in, [-1])
+    kept = _reduced_shape(input_shape, axes_in)
+    tile_scaling = _safe_shape_div(input_shape, kept)
+    grad = tile(reshape(grad, kept), tile_scaling)
+    rnk = rank(x)
+    reduced = binary("FloorMod", T.mod, add(reduction_indices, rnk), rnk, default="mod")
+    idx = _range(0, rnk, 1)
+
+    def list_diff(ins, _s):
+        drop = set(_ints(ins[1]))
+        keep = [(i, v) for i, v in enumerate(_ints(ins[0])) if v not in drop]
+        return [T.tensor1d(_engine.tojs([v for _i, v in keep]), "int32"),
+                T.tensor1d(_engine.tojs([i for i, _v in keep]), "int32")]
+
+    other = op_n("ListDiff", _scoped("ListDiff"), [idx, reduced], list_diff,
+                 [(_dtypes.int32, [None]), (_dtypes.int32, [None])])[0]
+    perm = concat([reduced, other], 0)
+    reduced_num = ops.reduce_prod(ops.gather(input_shape, reduced))
+    other_num = ops.reduce_prod(ops.gather(input_shape, other))
+    # The static shape TF's shape inference gives the transposed input (its permutation is
+    # evaluated from the constant axes).
+    xs = _shape_tuple(x)
+    axes = _const_ints(axes_in)
+    static = None
+    if xs is not None and axes is not None:
+        r = len(xs)
+        first = [(a + r) % r for a in axes]
+        order = first + [i for i in range(r) if i not in first]
+        static = [xs[i] for i in order]
+    permuted = op1("Transpose", _scoped("transpose"), [x, perm],
+                   lambda ins, _s: T.transpose(ins[0], _engine.tojs(_ints(ins[1]))), x.dtype,
+                   static)
+    permuted_shape = shape(permuted)
+    reshaped = reshape(permuted, (reduced_num, other_num))
+    left = _cumprod(reshaped, True, False)
+    right = _cumprod(reshaped, True, True)
+    y = reshape(mul(left, right), permuted_shape)
+
+    def invert(ins, _s):
+        p = _ints(ins[0])
+        inv = [0] * len(p)
+        for i, v in enumerate(p):
+            inv[v] = i
+        return T.tensor1d(_engine.tojs(inv), "int32")
+
+    inv = op1("InvertPermutation", _scoped("InvertPermutation"), [perm], invert,
+              _dtypes.int32, [None])
+    back = op1("Transpose", _scoped("transpose"), [y, inv],
+               lambda ins, _s: T.transpose(ins[0], _engine.tojs(_ints(ins[1]))), y.dtype,
+               x.shape)
+    return reshape(mul(grad, back), input_shape), None
+
+
+@register("Cumsum")
+def _cumsum_grad(op, grad):
+    """`_CumsumGrad`: cumsum(grad, axis, exclusive, reverse=not reverse)."""
+    if len(op.inputs) != 2:
+        return _fallback(op, grad)
+    attrs = getattr(op, "_attrs", {})
+    exclusive = bool(attrs.get("exclusive", False))
+    reverse = not attrs.get("reverse", False)
+    out = op1("Cumsum", _scoped("Cumsum"), [grad, op.inputs[1]],
+              lambda ins, _s: T.cumsum(ins[0], _ints(ins[1])[0], exclusive, reverse),
+              grad.dtype, grad.shape)
+    out.op._attrs = {"exclusive": exclusive, "reverse": reverse}
+    return [out, None]
+
+
+@register("MirrorPad")
+def _mirror_pad_grad(op, grad):
+    """`_MirrorPadGrad` (array_grad.py): MirrorPadGrad(grad, paddings, mode). The kernel folds
+    each padded border back onto the elements it mirrors (REFLECT leaves out the edge,
+    SYMMETRIC includes it), one axis after another."""
+    mode = str(getattr(op, "_attrs", {}).get("mode", "REFLECT")).upper()
+    off = 1 if mode == "REFLECT" else 0
+
+    def compute(ins, _s):
+        g = ins[0]
+        rows = [[int(v) for v in r] for r in ins[1].arraySync()]
+        rank_ = len(rows)
+        for d, (a, b) in enumerate(rows):
+            dims = [int(v) for v in g.shape]
+            n = dims[d] - a - b
+
+            def part(start, size, g=g, dims=dims, d=d):
+                begin = [0] * rank_
+                begin[d] = start
+                sizes = list(dims)
+                sizes[d] = size
+                return T.slice(g, _engine.tojs(begin), _engine.tojs(sizes))
+
+            out = part(a, n)
+            for size, start, lead in ((a, 0, off), (b, a + n, n - off - b)):
+                if size > 0:
+                    pads = [[0, 0] for _ in range(rank_)]
+                    pads[d] = [lead, n - lead - size]
+                    folded = T.reverse(part(start, size), _engine.tojs([d]))
+                    out = T.add(out, T.pad(folded, _engine.tojs(pads)))
+            g = out
+        return g
+
+    return [grad_kernel("MirrorPadGrad", [grad, op.inputs[1]], compute, op.inputs[0]), None]
+
+
+def _unary_chain(x, *steps):
+    """x through the one-input ops `steps` ((op type, tfjs function), ...)."""
+    for op_type, fn in steps:
+        x = unary(op_type, fn, x)
+    return x
+
+
+@register("Sin")
+def _sin_grad(op, grad):
+    """`_SinGrad`: grad * cos(x)."""
+    return mul(grad, unary("Cos", T.cos, op.inputs[0]))
+
+
+@register("Cos")
+def _cos_grad(op, grad):
+    """`_CosGrad`: -grad * sin(x)."""
+    return mul(neg(grad), unary("Sin", T.sin, op.inputs[0]))
+
+
+@register("Tan")
+def _tan_grad(op, grad):
+    """`_TanGrad`: square(reciprocal(cos(x))) * grad."""
+    secx2 = _unary_chain(op.inputs[0], ("Cos", T.cos), ("Reciprocal", T.reciprocal),
+                         ("Square", T.square))
+    return mul(secx2, grad)
+
+
+def _one_minus_square_sqrt(x, grad):
+    """`sqrt(subtract(constant(1), square(x)))` of `_AsinGrad`/`_AcosGrad`."""
+    x2 = unary("Square", T.square, x)
+    one = const(1, grad.dtype.base_dtype)
+    return unary("Sqrt", T.sqrt, binary("Sub", T.sub, one, x2, default="Sub"))
+
+
+@register("Asin")
+def _asin_grad(op, grad):
+    """`_AsinGrad`: grad * reciprocal(sqrt(1 - x^2))."""
+    den = _one_minus_square_sqrt(op.inputs[0], grad)
+    return mul(grad, unary("Reciprocal", T.reciprocal, den))
+
+
+@register("Acos")
+def _acos_grad(op, grad):
+    """`_AcosGrad`: -grad * reciprocal(sqrt(1 - x^2))."""
+    den = _one_minus_square_sqrt(op.inputs[0], grad)
+    inv = unary("Reciprocal", T.reciprocal, den)
+    return mul(neg(grad), inv)
+
+
+@register("Atan")
+def _atan_grad(op, grad):
+    """`_AtanGrad`: grad * reciprocal(1 + x^2) (`math_ops.add`: op AddV2 named Add)."""
+    x2 = unary("Square", T.square, op.inputs[0])
+    one = const(1, grad.dtype.base_dtype)
+    inv = unary("Reciprocal", T.reciprocal, binary("AddV2", T.add, one, x2, default="Add"))
+    return mul(grad, inv)
+
+
+@register("Sinh")
+def _sinh_grad(op, grad):
+    """`_SinhGrad`: grad * cosh(x)."""
+    return mul(grad, unary("Cosh", T.cosh, op.inputs[0]))
+
+
+@register("Cosh")
+def _cosh_grad(op, grad):
+    """`_CoshGrad`: grad * sinh(x)."""
+    return mul(grad, unary("Sinh", T.sinh, op.inputs[0]))
+
+
+@register("Reciprocal")
+def _reciprocal_grad(op, grad):
+    """`_ReciprocalGrad`: ReciprocalGrad(y, grad) = -grad * y^2."""
+    y = op.outputs[0]
+    return grad_kernel("ReciprocalGrad", [y, grad],
+                       lambda ins, _s: T.neg(T.mul(ins[1], T.square(ins[0]))), y)
+
+
+@register("Expm1")
+def _expm1_grad(op, grad):
+    """`_Expm1Grad`: grad * exp(x)."""
+    return mul(grad, unary("Exp", T.exp, op.inputs[0]))
+
+
+@register("Erf")
+def _erf_grad(op, grad):
+    """`_ErfGrad`: grad * (2 / sqrt(pi)) * exp(-square(x))."""
+    two_over_root_pi = const(2 / 1.7724538509055159, grad.dtype.base_dtype)
+    scaled = mul(grad, two_over_root_pi)
+    e = _unary_chain(op.inputs[0], ("Square", T.square), ("Neg", T.neg), ("Exp", T.exp))
+    return mul(scaled, e)
+
+
+@register("Softplus")
+def _softplus_grad(op, grad):
+    """`_SoftplusGrad` (nn_grad.py): SoftplusGrad(grad, x) = grad * sigmoid(x)."""
+    x = op.inputs[0]
+    return grad_kernel("SoftplusGrad", [grad, x],
+                       lambda ins, _s: T.mul(ins[0], T.sigmoid(ins[1])), x)
+
+
+@register("Softsign")
+def _softsign_grad(op, grad):
+    """`_SoftsignGrad` (nn_grad.py): SoftsignGrad(grad, x) = grad / (1 + |x|)^2."""
+    x = op.inputs[0]
+    return grad_kernel("SoftsignGrad", [grad, x],
+                       lambda ins, _s: T.div(ins[0], T.square(T.add(T.abs(ins[1]), 1))), x)
+
+
+@register("ReverseV2")
+def _reverse_v2_grad(op, grad):
+    """`_ReverseV2Grad` (array_grad.py): reverse_v2(grad, axis)."""
+    if len(op.inputs) != 2:
+        return _fallback(op, grad)
+    out = op1("ReverseV2", _scoped("ReverseV2"), [grad, op.inputs[1]],
+              lambda ins, _s: T.reverse(ins[0], _engine.tojs(_ints(ins[1]))), grad.dtype,
+              grad.shape)
+    return [out, None]
+
+
+@register("Rint")
+def _rint_grad(op, grad):
+    """`_RintGrad`: the gradient of Rint is zero (None)."""
+    return [None]

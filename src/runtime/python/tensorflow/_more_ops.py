@@ -77,9 +77,13 @@ def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
     x = convert_to_tensor(x)
     op_name = _op_name(name, "Cumsum")
     shape = infer_shape("cumsum", [x.shape], {}, op_name, "Cumsum")
-    return make_op("Cumsum", op_name + "/", "Cumsum", [x],
-                   lambda ins, s: T.cumsum(ins[0], int(axis), bool(exclusive), bool(reverse)),
-                   x.dtype.base_dtype, shape)
+    # gen_math_ops.cumsum converts the axis inside the op's scope (`Cumsum/axis`).
+    ax = op_const(op_name, int(axis), "axis")
+    out = make_op("Cumsum", op_name + "/", "Cumsum", [x, ax],
+                  lambda ins, s: T.cumsum(ins[0], int(axis), bool(exclusive), bool(reverse)),
+                  x.dtype.base_dtype, shape)
+    out.op._attrs = {"exclusive": bool(exclusive), "reverse": bool(reverse)}
+    return out
 
 
 def add_n(inputs, name=None):
@@ -278,7 +282,10 @@ def fill(dims, value, name=None):
 def reverse(tensor, axis, name=None):
     x = convert_to_tensor(tensor)
     axes = _axis_list(axis)
-    return make_op("ReverseV2", name, "ReverseV2", [x],
+    # gen_array_ops.reverse_v2 converts the axis inside the op's scope (`ReverseV2/axis`).
+    op_name = _op_name(name, "ReverseV2")
+    ax = op_const(op_name, axes, "axis")
+    return make_op("ReverseV2", op_name + "/", "ReverseV2", [x, ax],
                    lambda ins, s: T.reverse(ins[0], js(axes)), x.dtype.base_dtype, x.shape)
 
 
@@ -299,7 +306,10 @@ def pad(tensor, paddings, mode="CONSTANT", name=None, constant_values=0):
     inputs = [x, op_const(op_name, rows, "paddings")]
     if op_type == "PadV2":
         inputs.append(op_const(op_name, constant_values, "constant_values", x.dtype.base_dtype))
-    return make_op(op_type, op_name + "/", op_type, inputs, compute, x.dtype.base_dtype, shape)
+    out = make_op(op_type, op_name + "/", op_type, inputs, compute, x.dtype.base_dtype, shape)
+    if op_type == "MirrorPad":
+        out.op._attrs = {"mode": mode}
+    return out
 
 
 def gather_nd(params, indices, name=None, batch_dims=0):

@@ -168,6 +168,19 @@ def _lazy_fill(value, dt, shp, name, default, op_type):
     def compute(ins, session):
         return _engine.call(bridge.tensorFromValue, value, dt, _engine.tojs(shp))
 
+    if op_type == "Fill":
+        # array_ops.zeros/ones (1.15) of a shape of 1000 elements or more: a Fill of the shape
+        # (`shape_as_tensor`) and the scalar (`Const`), converted inside the op's scope.
+        # The two Consts are made when run (a graph of unrun fills holds no tensors).
+        op_name = _op_name(name, default)
+        with _graph().name_scope(op_name + "/"):
+            dims = make_op("Const", "shape_as_tensor", "Const", [],
+                           lambda ins, s: T.tensor1d(_engine.tojs(list(shp)), "int32"),
+                           _dtypes.int32, [len(shp)])
+            scalar = make_op("Const", None, "Const", [],
+                             lambda ins, s: _engine.call(bridge.tensorFromValue, value, dt,
+                                                         _engine.tojs([])), out_dtype, [])
+        return make_op(op_type, op_name + "/", default, [dims, scalar], compute, out_dtype, shp)
     return make_op(op_type, name, default, [], compute, out_dtype, shp)
 
 
@@ -313,10 +326,10 @@ def _binary(op_type, fn, default_name):
         g = _graph()
         scope = _op_name(name, default_name)
         if _is_tensor_like(x):
-            x = x._as_tensor()
+            x = _operand_tensor(x, scope)
             y = _convert_operand(y, x.dtype, scope)
         elif _is_tensor_like(y):
-            y = y._as_tensor()
+            y = _operand_tensor(y, scope)
             x = _convert_operand(x, y.dtype, scope, "x")
         else:
             x = convert_to_tensor(x, name=scope + "/x/")
@@ -341,9 +354,18 @@ def _binary(op_type, fn, default_name):
 _COMPARISONS = {"Less", "LessEqual", "Greater", "GreaterEqual", "Equal", "NotEqual"}
 
 
+def _operand_tensor(value, scope):
+    """An op's tensor-like input as converted inside the op's scope: a resource variable is
+    read there (`mul/ReadVariableOp`: its `value()`), anything else is its tensor."""
+    if getattr(value, "_is_resource_variable", False):
+        with _graph().name_scope(scope + "/"):
+            return value._read_op()
+    return value._as_tensor()
+
+
 def _convert_operand(value, dtype, scope, role="y"):
     if _is_tensor_like(value):
-        return value._as_tensor()
+        return _operand_tensor(value, scope)
     if role == "y":
         # math_ops.py (1.15) binary_op_wrapper: `convert_to_tensor_v2(y, dtype_hint=x.dtype)`.
         # A value the hint cannot hold (2.0 for int32) becomes a constant of its own dtype, and
@@ -445,12 +467,18 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     # Only tensors and variables are checked (a PartitionedVariable is not converted as TF
     # converts it, by concatenating its parts, so its static shape is not trusted here).
     strict = _is_tensor_like(a) and _is_tensor_like(b)
+    op_name = None
+    if getattr(a, "_is_resource_variable", False) or getattr(b, "_is_resource_variable", False):
+        # math_ops.matmul converts its operands inside its scope: `MatMul/ReadVariableOp`.
+        op_name = _op_name(name, "MatMul")
+        a = _operand_tensor(a, op_name) if _is_tensor_like(a) else a
+        b = _operand_tensor(b, op_name) if _is_tensor_like(b) else b
     a, b = convert_to_tensor(a), convert_to_tensor(b)
     ta, tb = bool(transpose_a or adjoint_a), bool(transpose_b or adjoint_b)
     sa, sb = a.shape, b.shape
     batched = sa.dims is None or sb.dims is None or len(sa) > 2 or len(sb) > 2
     op_type = "BatchMatMulV2" if batched else "MatMul"
-    op_name = _op_name(name, "MatMul")
+    op_name = op_name or _op_name(name, "MatMul")
     out = unknown_shape()
     if strict or not (sa.dims is None or sb.dims is None or len(sa) < 2 or len(sb) < 2):
         out = infer_shape("matmul", [sa, sb], {"transpose_a": ta, "transpose_b": tb}, op_name,
@@ -638,6 +666,9 @@ def stack(values, axis=0, name="stack"):
 
 
 def gather(params, indices, validate_indices=None, name=None, axis=0, batch_dims=0):
+    if getattr(params, "_is_resource_variable", False) and int(axis) == 0:
+        # array_ops.gather (1.15): a resource variable's `sparse_read` (ResourceGather).
+        return params.sparse_read(indices, name=name)
     p = convert_to_tensor(params)
     op_name = _op_name(name, "GatherV2")
     if _is_tensor_like(indices):
@@ -903,10 +934,12 @@ random_uniform = _random("random_uniform")
 def read_variable_tensor(var):
     """`v/read:0`: reads the variable's current value; fails if the session never initialized it."""
     g = var.graph
+    handle = [var.op.outputs[0]] if var.graph is g else []
     if bool(var._v.isResource):
-        op = Operation(g, str(var._v.opName) + "/Read/ReadVariableOp", "ReadVariableOp", [], None)
+        op = Operation(g, str(var._v.opName) + "/Read/ReadVariableOp", "ReadVariableOp", handle,
+                       None)
     else:
-        op = Operation(g, str(var._v.opName) + "/read", "Identity", [], None)
+        op = Operation(g, str(var._v.opName) + "/read", "Identity", handle, None)
     op._reads_variable = var
     return Tensor(op, 0, var.dtype.base_dtype, var.shape)
 
@@ -919,11 +952,19 @@ def initialized_value(var):
 
 
 def assign(var, value, name=None, kind="Assign"):
-    value = convert_to_tensor(value, dtype=var.dtype.base_dtype)
+    """`gen_state_ops.assign` (`assign_add`, `assign_sub`): inputs the variable (by reference)
+    and the value, a Python value converted inside the op's scope (`Assign/value`); its output
+    is the variable after the assignment (`Assign:0`, fetchable and chainable)."""
     g = var.graph
     scope_name = _op_name(name, kind)
-    op = Operation(g, scope_name, kind, [value], None,
-                   control_inputs=g.control_inputs_for([value]))
+    if _is_tensor_like(value):
+        value = convert_to_tensor(value, dtype=var.dtype.base_dtype)
+    else:
+        with g.name_scope(scope_name + "/"):
+            value = convert_to_tensor(value, dtype=var.dtype.base_dtype, name="value")
+    inputs = [var.op.outputs[0], value]
+    op = Operation(g, scope_name, kind, inputs, None,
+                   control_inputs=g.control_inputs_for(inputs))
     op._assigns = (var, kind)
     return Tensor(op, 0, var.dtype, var.shape)
 
@@ -1681,6 +1722,11 @@ def _scatter(kind):
     def op(ref, indices, updates, use_locking=False, name=None):
         from ._training_ops import scatter_update
 
+        if getattr(ref, "_is_resource_variable", False):
+            # state_ops.py (1.15): a resource variable's ResourceScatterAdd/Sub, then its
+            # `_lazy_read` (a read under a control dependency on the update).
+            updated = scatter_update("ResourceScatter" + kind, ref, indices, updates, name)
+            return ref._lazy_read(updated)
         return scatter_update("Scatter" + kind, ref, indices, updates, name)
 
     return op

@@ -78,7 +78,8 @@ class _Evaluator(object):
         assigns = getattr(op, "_assigns", None)
         if assigns is not None:
             target, kind = assigns
-            value = self.value(op._inputs[0])
+            # The last input is the value (the first, the variable, is written, not read).
+            value = self.value(op._inputs[-1])
             if value is DEAD:
                 return _dead(op)
             if kind != "Assign":

@@ -78,7 +78,62 @@ def _scalar_value(t):
     return float(t.dataSync()[0])
 
 
-def _apply_op(op_type, name, variables, scalars, grad, kernel):
+def _refs(variables):
+    """The variables' own tensors (`w:0`, `w/Adam:0`, ...): a training op's first inputs, as
+    TF's ops take the variable and its slots by reference."""
+    return [v.op.outputs[0] for v in variables]
+
+
+def _is_resource(v):
+    return bool(getattr(v, "_is_resource_variable", False))
+
+
+def _resource_op_type(op_type, variables):
+    """A resource variable's update is the `Resource` op (`ResourceApplyAdam`, ...)."""
+    return "Resource" + op_type if _is_resource(variables[0]) else op_type
+
+
+def _converted(values, dt, op_name):
+    """The op's scalar inputs: a resource variable among them (what `math_ops.cast` returns for
+    one of the dtype) is read inside the op's scope (`<op>/ReadVariableOp`), as TF's op
+    wrapper converts it."""
+    from ._ops import convert_to_tensor
+
+    out = []
+    for v in values:
+        if _is_resource(v):
+            with get_default_graph().name_scope(op_name + "/"):
+                out.append(v._read_op())
+        else:
+            out.append(convert_to_tensor(v, dtype=dt))
+    return out
+
+
+def _result(op, var):
+    """A ref update outputs the variable (`ApplyAdam:0`); a resource one has no output."""
+    if _is_resource(var):
+        return op
+    return Tensor(op, 0, var.dtype, var.shape)
+
+
+def _in_tf_order(variables, internal, order):
+    """The op's inputs as TF lists them: the variables, then `internal` (the scalars, the
+    gradient and the indices) in TF's order, `order` giving each position's index in
+    `internal` (None: as they are)."""
+    order = list(range(len(internal))) if order is None else list(order)
+    return _refs(variables) + [internal[i] for i in order], order
+
+
+def _internal(ins, variables, order):
+    """The inputs' values back in the kernel's order (scalars, gradient, indices)."""
+    rest = ins[len(variables):]
+    out = [None] * len(order)
+    for pos, i in enumerate(order):
+        out[i] = rest[pos]
+    return out
+
+
+def _apply_op(op_type, name, variables, scalars, grad, kernel, order=None):
     """An `op_type` op updating `variables` (the variable first, then its slots) from the
     scalar tensors `scalars` and `grad`; `kernel(k, vals, scalars, grad)` returns the new
     values of the variables, in order."""
@@ -86,12 +141,14 @@ def _apply_op(op_type, name, variables, scalars, grad, kernel):
 
     var = variables[0]
     dt = var.dtype.base_dtype
-    inputs = [convert_to_tensor(s, dtype=dt) for s in scalars] + \
-        [convert_to_tensor(grad, dtype=dt)]
-    g = get_default_graph()
+    op_type = _resource_op_type(op_type, variables)
     op_name = _op_name(name, op_type)
+    internal = _converted(scalars, dt, op_name) + [convert_to_tensor(grad, dtype=dt)]
+    inputs, order = _in_tf_order(variables, internal, order)
+    g = get_default_graph()
 
     def compute(ins, session):
+        ins = _internal(ins, variables, order)
         if session is not None:
             for v in variables:
                 if int(v._v.uid) not in session._initialized:
@@ -111,7 +168,7 @@ def _apply_op(op_type, name, variables, scalars, grad, kernel):
     op = Operation(g, op_name, op_type, inputs, compute,
                    control_inputs=g.control_inputs_for(inputs))
     op._applies = list(variables)
-    return Tensor(op, 0, var.dtype, var.shape)
+    return _result(op, var)
 
 
 def _check_initialized(session, variables):
@@ -139,10 +196,12 @@ def scatter_update(op_type, ref, indices, updates, name=None):
     if rows is None:
         raise NotImplementedError(
             "Scope Lens's tensorflow module does not implement tf.%s on a variable of unknown "
-            "first dimension." % ("scatter_add" if op_type == "ScatterAdd" else "scatter_sub"))
+            "first dimension." % ("scatter_add" if op_type.endswith("ScatterAdd")
+                                  else "scatter_sub"))
     g = get_default_graph()
 
     def compute(ins, session):
+        ins = ins[1:]
         _check_initialized(session, [ref])
         k = _Kernel()
         try:
@@ -155,7 +214,7 @@ def scatter_update(op_type, ref, indices, updates, name=None):
             width = _engine.tojs([-1] + [int(d) for d in ref.shape.as_list()[1:]])
             ups = k._keep(T.reshape(ins[1], width))
             shape = _engine.tojs(ref.shape.as_list())
-            fn = k.add if op_type == "ScatterAdd" else k.sub
+            fn = k.add if op_type.endswith("ScatterAdd") else k.sub
             # TF's kernel updates the rows one index after another: the k-th occurrences of
             # the indices (all distinct) are applied together, round after round.
             rounds = []
@@ -179,14 +238,14 @@ def scatter_update(op_type, ref, indices, updates, name=None):
         finally:
             k.dispose()
 
-    inputs = [indices, updates]
+    inputs = _refs([ref]) + [indices, updates]
     op = Operation(g, _op_name(name, op_type), op_type, inputs, compute,
                    control_inputs=g.control_inputs_for(inputs))
     op._applies = [ref]
-    return Tensor(op, 0, ref.dtype, ref.shape)
+    return _result(op, ref)
 
 
-def _sparse_apply_op(op_type, name, variables, scalars, grad, indices, kernel):
+def _sparse_apply_op(op_type, name, variables, scalars, grad, indices, kernel, order=None):
     """A `SparseApply*` op: the dense kernel `kernel` applied to the rows `indices` (unique:
     the optimizers de-duplicate them first) of the variable and its slots, with `grad` the
     rows' gradient; the other rows keep their values."""
@@ -194,12 +253,15 @@ def _sparse_apply_op(op_type, name, variables, scalars, grad, indices, kernel):
 
     var = variables[0]
     dt = var.dtype.base_dtype
-    inputs = [convert_to_tensor(s, dtype=dt) for s in scalars] + \
-        [convert_to_tensor(grad, dtype=dt), _index_input(indices)]
-    g = get_default_graph()
+    op_type = _resource_op_type(op_type, variables)
     op_name = _op_name(name, op_type)
+    internal = _converted(scalars, dt, op_name) + \
+        [convert_to_tensor(grad, dtype=dt), _index_input(indices)]
+    inputs, order = _in_tf_order(variables, internal, order)
+    g = get_default_graph()
 
     def compute(ins, session):
+        ins = _internal(ins, variables, order)
         _check_initialized(session, variables)
         k = _Kernel()
         try:
@@ -222,7 +284,7 @@ def _sparse_apply_op(op_type, name, variables, scalars, grad, indices, kernel):
     op = Operation(g, op_name, op_type, inputs, compute,
                    control_inputs=g.control_inputs_for(inputs))
     op._applies = list(variables)
-    return Tensor(op, 0, var.dtype, var.shape)
+    return _result(op, var)
 
 
 def _momentum_kernel(use_nesterov):
@@ -244,8 +306,9 @@ def _momentum_kernel(use_nesterov):
 
 def SparseApplyMomentum(var, accum, lr, grad, indices, momentum, use_locking=False,
                         use_nesterov=False, name=None):
+    # TF's inputs: var, accum, lr, grad, indices, momentum.
     return _sparse_apply_op("SparseApplyMomentum", name, [var, accum], [lr, momentum], grad,
-                            indices, _momentum_kernel(use_nesterov))
+                            indices, _momentum_kernel(use_nesterov), order=[0, 2, 3, 1])
 
 
 def SparseApplyAdagrad(var, accum, lr, grad, indices, use_locking=False, update_slots=True,
@@ -305,8 +368,9 @@ def ApplyGradientDescent(var, alpha, delta, use_locking=False, name=None):
 
 def ApplyMomentum(var, accum, lr, grad, momentum, use_locking=False, use_nesterov=False,
                   name=None):
+    # TF's inputs: var, accum, lr, grad, momentum.
     return _apply_op("ApplyMomentum", name, [var, accum], [lr, momentum], grad,
-                     _momentum_kernel(use_nesterov))
+                     _momentum_kernel(use_nesterov), order=[0, 2, 1])
 
 
 def ApplyAdam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
@@ -377,20 +441,23 @@ def ApplyAdagrad(var, accum, lr, grad, use_locking=False, update_slots=True, nam
     return _apply_op("ApplyAdagrad", name, [var, accum], [lr], grad, kernel)
 
 
+def _adadelta_kernel(k, vals, s, g):
+    w, acc, acc_up = vals
+    lr_, rho_, eps = s
+    one = k.scalar(1.0)
+    # accum = accum * rho + g^2 * (1 - rho)
+    acc_t = k.add(k.mul(acc, rho_), k.mul(k.square(g), k.sub(one, rho_)))
+    # update = sqrt(accum_update + eps) * rsqrt(accum + eps) * g
+    update = k.mul(k.mul(k.sqrt(k.add(acc_up, eps)), k.rsqrt(k.add(acc_t, eps))), g)
+    # var -= update * lr; accum_update = accum_update * rho + update^2 * (1 - rho)
+    w_t = k.sub(w, k.mul(update, lr_))
+    acc_up_t = k.add(k.mul(acc_up, rho_), k.mul(k.square(update), k.sub(one, rho_)))
+    return [w_t, acc_t, acc_up_t]
+
+
 def ApplyAdadelta(var, accum, accum_update, lr, rho, epsilon, grad, use_locking=False,
                   name=None):
-    def kernel(k, vals, s, g):
-        w, acc, acc_up = vals
-        lr_, rho_, eps = s
-        one = k.scalar(1.0)
-        # accum = accum * rho + g^2 * (1 - rho)
-        acc_t = k.add(k.mul(acc, rho_), k.mul(k.square(g), k.sub(one, rho_)))
-        # update = sqrt(accum_update + eps) * rsqrt(accum + eps) * g
-        update = k.mul(k.mul(k.sqrt(k.add(acc_up, eps)), k.rsqrt(k.add(acc_t, eps))), g)
-        # var -= update * lr; accum_update = accum_update * rho + update^2 * (1 - rho)
-        w_t = k.sub(w, k.mul(update, lr_))
-        acc_up_t = k.add(k.mul(acc_up, rho_), k.mul(k.square(update), k.sub(one, rho_)))
-        return [w_t, acc_t, acc_up_t]
+    kernel = _adadelta_kernel
 
     return _apply_op("ApplyAdadelta", name, [var, accum, accum_update], [lr, rho, epsilon], grad,
                      kernel)
@@ -422,8 +489,9 @@ def ApplyFtrl(var, accum, linear, grad, lr, l1, l2, lr_power, use_locking=False,
         lr_, l1_, l2_, power = s
         return _ftrl(k, vals, g, g, lr_, l1_, l2_, power)
 
+    # TF's inputs: var, accum, linear, grad, lr, l1, l2, lr_power.
     return _apply_op("ApplyFtrl", name, [var, accum, linear], [lr, l1, l2, lr_power], grad,
-                     kernel)
+                     kernel, order=[4, 0, 1, 2, 3])
 
 
 def ApplyFtrlV2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power, use_locking=False,
@@ -434,12 +502,56 @@ def ApplyFtrlV2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power, us
         g_shrunk = k.add(g, k.mul(k.mul(k.scalar(2.0), shrink), vals[0]))
         return _ftrl(k, vals, g, g_shrunk, lr_, l1_, l2_, power)
 
+    # TF's inputs: var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power.
     return _apply_op("ApplyFtrlV2", name, [var, accum, linear], [lr, l1, l2, l2_shrinkage,
-                                                                 lr_power], grad, kernel)
+                                                                 lr_power], grad, kernel,
+                     order=[5, 0, 1, 2, 3, 4])
+
+
+def SparseApplyAdadelta(var, accum, accum_update, lr, rho, epsilon, grad, indices,
+                        use_locking=False, name=None):
+    """Adadelta's kernel on the rows `indices` (TF's inputs: var, accum, accum_update, lr, rho,
+    epsilon, grad, indices)."""
+    return _sparse_apply_op("SparseApplyAdadelta", name, [var, accum, accum_update],
+                            [lr, rho, epsilon], grad, indices, _adadelta_kernel)
+
+
+def SparseApplyFtrl(var, accum, linear, grad, indices, lr, l1, l2, lr_power, use_locking=False,
+                    multiply_linear_by_lr=False, name=None):
+    """Ftrl's kernel on the rows `indices` (TF's inputs: var, accum, linear, grad, indices, lr,
+    l1, l2, lr_power)."""
+    def kernel(k, vals, s, g):
+        lr_, l1_, l2_, power = s
+        return _ftrl(k, vals, g, g, lr_, l1_, l2_, power)
+
+    return _sparse_apply_op("SparseApplyFtrl", name, [var, accum, linear],
+                            [lr, l1, l2, lr_power], grad, indices, kernel,
+                            order=[4, 5, 0, 1, 2, 3])
+
+
+def SparseApplyFtrlV2(var, accum, linear, grad, indices, lr, l1, l2, l2_shrinkage, lr_power,
+                      use_locking=False, multiply_linear_by_lr=False, name=None):
+    """FtrlV2's kernel on the rows `indices` (TF's inputs: var, accum, linear, grad, indices,
+    lr, l1, l2, l2_shrinkage, lr_power)."""
+    def kernel(k, vals, s, g):
+        lr_, l1_, l2_, shrink, power = s
+        g_shrunk = k.add(g, k.mul(k.mul(k.scalar(2.0), shrink), vals[0]))
+        return _ftrl(k, vals, g, g_shrunk, lr_, l1_, l2_, power)
+
+    return _sparse_apply_op("SparseApplyFtrlV2", name, [var, accum, linear],
+                            [lr, l1, l2, l2_shrinkage, lr_power], grad, indices, kernel,
+                            order=[5, 6, 0, 1, 2, 3, 4])
+
+
+def ResourceScatterAdd(resource, indices, updates, name=None):
+    """`tf.raw_ops.ResourceScatterAdd`: the rows `indices` of the resource variable gain
+    `updates` (an op without outputs)."""
+    return scatter_update("ResourceScatterAdd", resource, indices, updates, name)
 
 
 RAW_OPS = dict((n, globals()[n]) for n in (
     "ApplyGradientDescent", "ApplyMomentum", "ApplyAdam", "ApplyRMSProp",
     "ApplyCenteredRMSProp", "ApplyAdagrad", "ApplyAdadelta", "ApplyFtrl", "ApplyFtrlV2",
     "SparseApplyMomentum", "SparseApplyAdagrad", "SparseApplyRMSProp",
-    "SparseApplyCenteredRMSProp"))
+    "SparseApplyCenteredRMSProp", "SparseApplyAdadelta", "SparseApplyFtrl", "SparseApplyFtrlV2",
+    "ResourceScatterAdd"))

@@ -135,7 +135,7 @@ class Variable(object):
         if bool(self._v.isResource):
             base = str(self._v.opName)
             is_init = Operation(self._graph, base + "/IsInitialized/VarIsInitializedOp",
-                                "VarIsInitializedOp")
+                                "VarIsInitializedOp", [self.op.outputs[0]])
             Tensor(is_init, 0, _dtypes.bool, TensorShape([]))
         self.initializer
         self.value()
@@ -181,8 +181,15 @@ class Variable(object):
     def initializer(self):
         """The op that (re)initializes this variable in a session (`v/Assign`)."""
         if self._initializer_op is None:
+            # Its inputs are the variable and the initial value, as TF's; a session runs it
+            # by assigning the kept initial value.
+            initial = getattr(self, "_initial", None)
+            inputs = [self.op.outputs[0]] + ([] if initial is None else [initial])
+            resource = bool(self._v.isResource)
             op = Operation(self._graph, str(self._v.opName) + "/Assign",
-                           "AssignVariableOp" if bool(self._v.isResource) else "Assign")
+                           "AssignVariableOp" if resource else "Assign", inputs)
+            if not resource:
+                Tensor(op, 0, self.dtype, self.shape)
             op._initializes = [self]
             self._initializer_op = op
         return self._initializer_op
@@ -278,7 +285,9 @@ def _initializer_subgraph(var, final_name, tail):
     g = var._graph
     shape = var.shape.as_list()
     dtype = var.dtype.base_dtype
-    base = final_name if tail != "initial_value" else str(var._v.opName) + "/initial_value"
+    base = final_name if tail != "initial_value" else str(var._v.opName) + (
+        # resource_variable_ops.py (1.15) converts a value under `<name>/Initializer/`.
+        "/Initializer/initial_value" if bool(var._v.isResource) else "/initial_value")
     steps = _INITIALIZER_OPS.get(tail, [(None, "Const")])
     if tail in ("zeros", "ones"):
         n = 1
@@ -385,7 +394,103 @@ class RefVariable(Variable):
 
 
 class ResourceVariable(Variable):
-    """A resource variable (`use_resource=True`): dtype without `_ref`, no traceback on clash."""
+    """A resource variable (`use_resource=True`): dtype without `_ref`, no traceback on clash.
+
+    As resource_variable_ops.py (1.15) builds them: an operator or gather reads the variable
+    with a new `ReadVariableOp` in the current name scope (`value()`, `sparse_read`: op
+    `ResourceGather` named `Gather`), and `assign`/`assign_add`/`assign_sub` are
+    `AssignVariableOp`/`AssignAddVariableOp`/`AssignSubVariableOp` of the handle and the value,
+    whose result reads the variable after the assignment (a `ReadVariableOp` under a control
+    dependency on it: the graph element of 1.15's `_UnreadVariable`)."""
+
+    _is_resource_variable = True
+
+    def _read_op(self, name="ReadVariableOp"):
+        """`gen_resource_variable_ops.read_variable_op(handle)`: a new read of the variable."""
+        from ._ops import _op_name
+
+        g = get_default_graph()
+        op = Operation(g, _op_name(name, "ReadVariableOp"), "ReadVariableOp", [self.op.outputs[0]],
+                       None, control_inputs=g.control_inputs_for([self.op.outputs[0]]))
+        op._reads_variable = self
+        return Tensor(op, 0, self.dtype.base_dtype, self.shape)
+
+    def _assign_op(self, kind, value, name):
+        from ._ops import _op_name, convert_to_tensor
+
+        g = get_default_graph()
+        value = convert_to_tensor(value, dtype=self.dtype.base_dtype)
+        scope = _op_name(name, kind)
+        inputs = [self.op.outputs[0], value]
+        op = Operation(g, scope, kind, inputs, None, control_inputs=g.control_inputs_for(inputs))
+        op._assigns = (self, {"AssignVariableOp": "Assign", "AssignAddVariableOp": "AssignAdd",
+                              "AssignSubVariableOp": "AssignSub"}[kind])
+        return op
+
+    def _lazy_read(self, op):
+        with get_default_graph().control_dependencies([op]):
+            return self._read_op()
+
+    def assign(self, value, use_locking=None, name=None, read_value=True):
+        op = self._assign_op("AssignVariableOp", value, name)
+        return self._lazy_read(op) if read_value else op
+
+    def assign_add(self, delta, use_locking=None, name=None, read_value=True):
+        op = self._assign_op("AssignAddVariableOp", delta, name)
+        return self._lazy_read(op) if read_value else op
+
+    def assign_sub(self, delta, use_locking=None, name=None, read_value=True):
+        op = self._assign_op("AssignSubVariableOp", delta, name)
+        return self._lazy_read(op) if read_value else op
+
+    def sparse_read(self, indices, name=None):
+        """`ResourceGather` of the handle and the indices, named `Gather`."""
+        from ._ops import _op_name, convert_to_tensor
+        from . import _engine as e
+
+        g = get_default_graph()
+        i = convert_to_tensor(indices)
+        scope = _op_name(name, "Gather")
+        inputs = [self.op.outputs[0], i]
+        var = self
+
+        def compute(ins, session):
+            if session is not None and int(var._v.uid) not in session._initialized:
+                from .errors import FailedPreconditionError
+
+                raise FailedPreconditionError(
+                    None, None, "Attempting to use uninitialized value %s" % str(var._v.opName))
+            return e.tfjs.gather(var._v.value, e.tfjs.cast(ins[1], "int32"), 0)
+
+        op = Operation(g, scope, "ResourceGather", inputs, compute,
+                       control_inputs=g.control_inputs_for(inputs))
+        dims = None if i.shape.dims is None else i.shape.as_list() + self.shape.as_list()[1:]
+        return Tensor(op, 0, self.dtype.base_dtype,
+                      TensorShape(dims) if dims is not None else TensorShape(None))
+
+
+def _resource_operators():
+    """An operator on a resource variable reads it first (`_run_op`: `a.value()`, a new
+    ReadVariableOp in the current scope), then applies the tensor's operator."""
+    def binop(key):
+        def forward(self, other):
+            return getattr(self._read_op(), "__%s__" % key)(other)
+
+        def backward(self, other):
+            return getattr(self._read_op(), "__r%s__" % key)(other)
+
+        return forward, backward
+
+    for key in ("add", "sub", "mul", "truediv", "pow", "floordiv", "mod", "matmul"):
+        fwd, bwd = binop(key)
+        setattr(ResourceVariable, "__%s__" % key, fwd)
+        setattr(ResourceVariable, "__r%s__" % key, bwd)
+    for key in ("neg", "abs", "getitem", "lt", "le", "gt", "ge"):
+        setattr(ResourceVariable, "__%s__" % key,
+                (lambda k: lambda self, *a: getattr(self._read_op(), "__%s__" % k)(*a))(key))
+
+
+_resource_operators()
 
 
 Variable.__module__ = "tensorflow.python.ops.variables"

@@ -53,11 +53,22 @@ def _call_if_callable(param):
 
 
 def _cast(x, dtype):
-    """`math_ops.cast`: the tensor itself when it already has the dtype."""
+    """`math_ops.cast`: the tensor itself when it already has the dtype; a resource variable of
+    the dtype is returned as is too (the op it is given to reads it)."""
+    if slot_creator.is_resource(x) and x.dtype.base_dtype == dtype:
+        return x
     x = tf.convert_to_tensor(x)
     if x.dtype.base_dtype == dtype:
         return x
     return tf.cast(x, dtype)
+
+
+def _as_op(update, var):
+    """The op of `var`'s update: a ref variable's training op outputs the variable (its `.op`),
+    a resource variable's (`ResourceApply*`) is an op without outputs."""
+    if slot_creator.is_resource(var):
+        return update
+    return update.op
 
 
 class Optimizer(object):
@@ -159,7 +170,11 @@ class Optimizer(object):
             else:
                 # TF returns the global step's increment (its op), run after every update.
                 with tf.control_dependencies([self._finish(update_ops, 'update')]):
-                    apply_updates = global_step.assign_add(1, name=name).op
+                    if slot_creator.is_resource(global_step):
+                        # optimizer.py (1.15): AssignAddVariableOp of the handle and 1.
+                        apply_updates = global_step.assign_add(1, name=name, read_value=False)
+                    else:
+                        apply_updates = global_step.assign_add(1, name=name).op
             train_ops = tf.get_collection_ref(tf.GraphKeys.TRAIN_OP)
             if apply_updates not in train_ops:
                 train_ops.append(apply_updates)
@@ -282,10 +297,16 @@ class GradientDescentOptimizer(Optimizer):
             _call_if_callable(self._learning_rate), name='learning_rate')
 
     def _apply_dense(self, grad, var):
-        return tf.raw_ops.ApplyGradientDescent(var=var, alpha=self._cast_lr(var), delta=grad,
-                                               use_locking=self._use_locking).op
+        return _as_op(tf.raw_ops.ApplyGradientDescent(
+            var=var, alpha=self._cast_lr(var), delta=grad, use_locking=self._use_locking), var)
 
     def _apply_sparse_duplicate_indices(self, grad, var):
+        if slot_creator.is_resource(var):
+            # gradient_descent.py (1.15) `_resource_apply_sparse_duplicate_indices`:
+            # ResourceScatterAdd of -grad * learning_rate (the optimizer's own value).
+            lr = _call_if_callable(self._learning_rate)
+            return tf.raw_ops.ResourceScatterAdd(resource=var, indices=grad.indices,
+                                                 updates=-grad.values * lr)
         # ScatterSub adds up duplicate indices itself.
         values = grad.values * self._cast_lr(var)
         return tf.scatter_sub(var, grad.indices, values, use_locking=self._use_locking)
@@ -311,17 +332,17 @@ class MomentumOptimizer(Optimizer):
 
     def _apply_dense(self, grad, var):
         mom = self.get_slot(var, 'momentum')
-        return tf.raw_ops.ApplyMomentum(
+        return _as_op(tf.raw_ops.ApplyMomentum(
             var=var, accum=mom, lr=self._cast_lr(var), grad=grad,
             momentum=_cast(self._momentum_tensor, var.dtype.base_dtype),
-            use_locking=self._use_locking, use_nesterov=self._use_nesterov).op
+            use_locking=self._use_locking, use_nesterov=self._use_nesterov), var)
 
     def _apply_sparse(self, grad, var):
         mom = self.get_slot(var, 'momentum')
-        return tf.raw_ops.SparseApplyMomentum(
+        return _as_op(tf.raw_ops.SparseApplyMomentum(
             var=var, accum=mom, lr=self._cast_lr(var), grad=grad.values, indices=grad.indices,
             momentum=_cast(self._momentum_tensor, var.dtype.base_dtype),
-            use_locking=self._use_locking, use_nesterov=self._use_nesterov).op
+            use_locking=self._use_locking, use_nesterov=self._use_nesterov), var)
 
 
 class AdamOptimizer(Optimizer):
@@ -365,11 +386,11 @@ class AdamOptimizer(Optimizer):
         m = self.get_slot(var, 'm')
         v = self.get_slot(var, 'v')
         beta1_power, beta2_power = self._get_beta_accumulators()
-        return tf.raw_ops.ApplyAdam(
+        return _as_op(tf.raw_ops.ApplyAdam(
             var=var, m=m, v=v, beta1_power=_cast(beta1_power, dt),
             beta2_power=_cast(beta2_power, dt), lr=_cast(self._lr_t, dt),
             beta1=_cast(self._beta1_t, dt), beta2=_cast(self._beta2_t, dt),
-            epsilon=_cast(self._epsilon_t, dt), grad=grad, use_locking=self._use_locking).op
+            epsilon=_cast(self._epsilon_t, dt), grad=grad, use_locking=self._use_locking), var)
 
     def _apply_sparse(self, grad, var):
         dt = var.dtype.base_dtype
@@ -447,12 +468,12 @@ class RMSPropOptimizer(Optimizer):
         eps = _cast(self._epsilon_tensor, dt)
         if self._centered:
             mg = self.get_slot(var, 'mg')
-            return tf.raw_ops.ApplyCenteredRMSProp(
+            return _as_op(tf.raw_ops.ApplyCenteredRMSProp(
                 var=var, mg=mg, ms=rms, mom=mom, lr=lr, rho=rho, momentum=mu, epsilon=eps,
-                grad=grad, use_locking=self._use_locking).op
-        return tf.raw_ops.ApplyRMSProp(var=var, ms=rms, mom=mom, lr=lr, rho=rho, momentum=mu,
-                                       epsilon=eps, grad=grad,
-                                       use_locking=self._use_locking).op
+                grad=grad, use_locking=self._use_locking), var)
+        return _as_op(tf.raw_ops.ApplyRMSProp(
+            var=var, ms=rms, mom=mom, lr=lr, rho=rho, momentum=mu, epsilon=eps, grad=grad,
+            use_locking=self._use_locking), var)
 
     def _apply_sparse(self, grad, var):
         dt = var.dtype.base_dtype
@@ -532,6 +553,16 @@ class AdadeltaOptimizer(Optimizer):
             rho=_cast(self._rho_t, dt), epsilon=_cast(self._epsilon_t, dt), grad=grad,
             use_locking=self._use_locking)
 
+    def _apply_sparse(self, grad, var):
+        # adadelta.py (1.15): training_ops.sparse_apply_adadelta of the values and indices.
+        dt = var.dtype.base_dtype
+        accum = self.get_slot(var, 'accum')
+        accum_update = self.get_slot(var, 'accum_update')
+        return tf.raw_ops.SparseApplyAdadelta(
+            var=var, accum=accum, accum_update=accum_update, lr=_cast(self._lr_t, dt),
+            rho=_cast(self._rho_t, dt), epsilon=_cast(self._epsilon_t, dt), grad=grad.values,
+            indices=grad.indices, use_locking=self._use_locking)
+
 
 class FtrlOptimizer(Optimizer):
     def __init__(self, learning_rate, learning_rate_power=-0.5, initial_accumulator_value=0.1,
@@ -594,4 +625,22 @@ class FtrlOptimizer(Optimizer):
             var=var, accum=accum, linear=linear, grad=grad, lr=self._cast_lr(var),
             l1=_cast(self._l1_tensor, dt), l2=_cast(self._l2_tensor, dt),
             l2_shrinkage=_cast(self._l2_shrinkage_tensor, dt),
+            lr_power=_cast(self._power_tensor, dt), use_locking=self._use_locking)
+
+    def _apply_sparse(self, grad, var):
+        # ftrl.py (1.15): training_ops.sparse_apply_ftrl (_v2 with l2 shrinkage) of the values
+        # and indices.
+        dt = var.dtype.base_dtype
+        accum = self.get_slot(var, 'accum')
+        linear = self.get_slot(var, 'linear')
+        if self._l2_shrinkage <= 0.0:
+            return tf.raw_ops.SparseApplyFtrl(
+                var=var, accum=accum, linear=linear, grad=grad.values, indices=grad.indices,
+                lr=self._cast_lr(var), l1=_cast(self._l1_tensor, dt),
+                l2=_cast(self._l2_tensor, dt), lr_power=_cast(self._power_tensor, dt),
+                use_locking=self._use_locking)
+        return tf.raw_ops.SparseApplyFtrlV2(
+            var=var, accum=accum, linear=linear, grad=grad.values, indices=grad.indices,
+            lr=self._cast_lr(var), l1=_cast(self._l1_tensor, dt), l2=_cast(self._l2_tensor, dt),
+            l2_shrinkage=_cast(self._l2_shrinkage_tensor, grad.dtype.base_dtype),
             lr_power=_cast(self._power_tensor, dt), use_locking=self._use_locking)
