@@ -757,6 +757,24 @@ export const stridedSlice: ShapeFn = (inputs, attrs) => {
 /** `ReverseV2`, `Identity`, `ZerosLike`, ...: `UnchangedShape`. */
 export const reverse: ShapeFn = (inputs) => [inputs[0]];
 
+/**
+ * `ReverseSequence` (array_ops.cc): `seq_lengths` a vector, `batch_dim` and `seq_dim` within the
+ * input's rank, the batch dimension merged with the lengths' size.
+ */
+export const reverseSequence: ShapeFn = (inputs, attrs) => {
+  const lengths = withRank(inputs[1], 1);
+  const x = dims(inputs[0]);
+  const batchDim = intAttr(attrs.batch_dim ?? attrs.batch_axis) ?? 0;
+  const seqDim = intAttr(attrs.seq_dim ?? attrs.seq_axis);
+  if (!x) return [noRank(inputs[0])];
+  if (batchDim >= x.length) fail(`batch_dim must be < input rank: ${batchDim} vs. ${x.length}`);
+  if (seqDim !== undefined && seqDim >= x.length)
+    fail(`seq_dim must be < input rank: ${seqDim} vs. ${x.length}`);
+  const out = [...x];
+  out[batchDim] = mergeDim(x[batchDim], lengths ? lengths[0] : inputs[1] === U ? U : null);
+  return [out];
+};
+
 /** `Shape` (array_ops.cc): a vector of the input's rank. */
 export const shapeOf: ShapeFn = (inputs) => {
   const d = dims(inputs[0]);
@@ -1108,6 +1126,7 @@ export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   slice,
   strided_slice: stridedSlice,
   reverse,
+  reverse_sequence: reverseSequence,
   shape: shapeOf,
   size: scalar,
   rank: scalar,
