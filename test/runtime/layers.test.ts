@@ -60,18 +60,18 @@ describe('runtime: layer libraries (_lib)', function () {
   it('an op with no kernel has TF static shape and raises NotImplementedError naming it', async () => {
     const code = [
       'import tensorflow as tf',
-      'img = tf.placeholder(tf.float32, [1, 4, 4, 2])',
-      'y = tf.layers.conv2d_transpose(img, 3, 2, strides=2)',
+      'img = tf.placeholder(tf.float32, [1, 2, 2, 2, 1])',
+      'y = tf.layers.conv3d_transpose(img, 3, 2, strides=2)',
       'print(y.shape)',
       'with tf.Session() as sess:',
       '    sess.run(tf.global_variables_initializer())',
       '    try:',
-      '        sess.run(y, {img: [[[[0.0, 0.0]] * 4] * 4]})',
+      '        sess.run(y, {img: [[[[[0.0]] * 2] * 2] * 2]})',
       '    except NotImplementedError as e:',
-      '        print("NotImplementedError", "Conv2DBackpropInput" in str(e))',
+      '        print("NotImplementedError", "Conv3DBackpropInputV2" in str(e))',
     ].join('\n');
     const out = await run(runner, code, path.join(dir, 'inline.py'));
-    assert.equal(out.stdout, '(1, 8, 8, 3)\nNotImplementedError True\n', out.stderr);
+    assert.equal(out.stdout, '(1, 4, 4, 4, 3)\nNotImplementedError True\n', out.stderr);
   });
 
   it('a second run starts from fresh per-graph state (layer names, arg scopes)', async () => {
