@@ -1290,7 +1290,7 @@ def _max_pool3d_grad(op, grad):
     forward = op._compute
 
     def compute(ins, _s):
-        return vjp(_max_pool3d_forward(op, forward), [ins[0]], ins[2], 0)
+        return vjp(lambda vs: forward(vs, None), [ins[0]], ins[2], 0)
 
     return op1("MaxPool3DGrad", _scoped("MaxPool3DGrad"), [x, op.outputs[0], grad], compute,
                x.dtype, x.shape)
@@ -1309,26 +1309,3 @@ def _avg_pool3d_grad(op, grad):
 
     return op1("AvgPool3DGrad", _scoped("AvgPool3DGrad"), [s, grad], compute, x.dtype, x.shape)
 
-
-def _max_pool3d_forward(op, forward):
-    """The 3-D max pool as a function whose TensorFlow.js gradient is TF's `MaxPool3DGrad`:
-    tfjs's gradient misplaces SAME padding, so SAME is the VALID pool of the input padded with
-    the lowest float32 (TF's padding never wins a maximum)."""
-    attrs = getattr(op, "_attrs", None)
-    if attrs is None or attrs["padding"] != "SAME":
-        return lambda vs: forward(vs, None)
-    k, st = attrs["ksize"][1:-1], attrs["strides"][1:-1]
-
-    def run(vs):
-        x = vs[0]
-        dims = [int(d) for d in x.shape]
-        pads = [[0, 0]]
-        for i, n in enumerate(dims[1:-1]):
-            out = (n + st[i] - 1) // st[i]
-            total = max((out - 1) * st[i] + k[i] - n, 0)
-            pads.append([total // 2, total - total // 2])
-        pads.append([0, 0])
-        padded = T.pad(x, _engine.tojs(pads), -3.4028234663852886e38)
-        return T.maxPool3d(padded, _engine.tojs(k), _engine.tojs(st), "valid")
-
-    return run
