@@ -1004,14 +1004,22 @@ export const separableConv2d: ShapeFn = (inputs, attrs) => {
   });
 };
 
-/** `Conv2DBackpropInput` (nn_ops.cc, `tf.nn.conv2d_transpose`): the `output_shape` given. */
-export const conv2dTranspose: ShapeFn = (inputs, attrs) => {
-  const out = attrs.output_shape;
-  withRank(inputs[0], 4);
-  withRank(inputs[1], 4);
-  if (!Array.isArray(out)) return [[U, U, U, U]];
-  return [(out as Attr[]).map((d) => (isNum(d) ? d : d === null ? null : U))];
-};
+/**
+ * `Conv2DBackpropInput` / `Conv3DBackpropInputV2` (nn_ops.cc, `tf.nn.conv2d_transpose` /
+ * `conv3d_transpose`): the `output_shape` given.
+ */
+function convTranspose(rank: number): ShapeFn {
+  return (inputs, attrs) => {
+    const out = attrs.output_shape;
+    withRank(inputs[0], rank);
+    withRank(inputs[1], rank);
+    if (!Array.isArray(out)) return [Array<AbstractDim>(rank).fill(U)];
+    return [(out as Attr[]).map((d) => (isNum(d) ? d : d === null ? null : U))];
+  };
+}
+
+export const conv2dTranspose = convTranspose(4);
+export const conv3dTranspose = convTranspose(5);
 
 /** `MaxPool`/`AvgPool` (common_shape_fns.cc `Pool2DShape`/`MaxPoolShape`, `AvgPoolShape`). */
 export const pool: ShapeFn = (inputs, attrs) => {
@@ -1143,6 +1151,7 @@ export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   depthwise_conv2d: depthwiseConv2d,
   separable_conv2d: separableConv2d,
   conv2d_transpose: conv2dTranspose,
+  conv3d_transpose: conv3dTranspose,
   max_pool: pool,
   avg_pool: pool,
   softmax_xent: softmaxXent,

@@ -805,10 +805,14 @@ function pool(type: string, rank: number): OpFn {
 }
 
 function conv2dTranspose(interp: Interpreter, a: Args): Value {
+  return convTranspose(interp, a, 'conv2d_transpose');
+}
+
+function convTranspose(interp: Interpreter, a: Args, scope: string): Value {
   const x = tensorInfo(argOf(a, 0, 'value') ?? a.kwargs.get('input') ?? UNKNOWN_VALUE);
   // The backprop op is named after the scope (`conv2d_transpose:0`); its shape is read from
   // `output_shape` (a tensor in a list, TF's partial evaluation: that dimension unknown).
-  const name = opName(interp, a, 6, 'conv2d_transpose');
+  const name = opName(interp, a, 6, scope);
   const out = argOf(a, 2, 'output_shape') ?? UNKNOWN_VALUE;
   const items = sequence(out);
   const evaluated = out.k === 'tensor' && out.known ? [...out.known] : undefined;
@@ -1688,6 +1692,7 @@ const OPS: Record<string, OpFn> = {
   'nn.conv2d': conv('Conv2D', 4),
   'nn.conv3d': conv('Conv3D', 5),
   'nn.conv2d_transpose': conv2dTranspose,
+  'nn.conv3d_transpose': (interp, a) => convTranspose(interp, a, 'conv3d_transpose'),
   'nn.depthwise_conv2d': depthwise,
   'nn.separable_conv2d': separable,
   'nn.max_pool': pool('MaxPool', 4),

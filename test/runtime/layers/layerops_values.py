@@ -1,8 +1,8 @@
 # Numbers from the layer computations that build TF's ops (Session.run on tf.layers and slim):
-# transposed, separable, 1-D and 3-D convolutions, Dense on rank 3 (Tensordot), 1-D and 3-D
-# pooling, Flatten of unknown dimensions, slim's instance_norm (NHWC and NCHW), one_hot_encoding,
-# depthwise separable_conv2d, softmax, maxout and group_norm with an unknown batch, and the
-# reversals of bidirectional RNNs; then gradient steps through the trainable ones. Values are
+# transposed (2-D and 3-D), separable, 1-D and 3-D convolutions, Dense on rank 3 (Tensordot),
+# 1-D and 3-D pooling, Flatten of unknown dimensions, slim's instance_norm (NHWC and NCHW),
+# one_hot_encoding, depthwise separable_conv2d, softmax, maxout, group_norm and
+# legacy_fully_connected with an unknown batch, and the reversals of bidirectional RNNs; then gradient steps through the trainable ones. Values are
 # rounded to 3 decimals (the tolerance).
 import numpy as np
 import tensorflow as tf
@@ -47,6 +47,8 @@ conv1 = tf.layers.conv1d(seq, 2, 3, padding="same", kernel_initializer=init([3, 
 causal = tf.layers.conv1d(seq, 2, 2, padding="causal", kernel_initializer=init([2, 3, 2], 0.3))
 conv3 = tf.layers.conv3d(vol, 2, 2, kernel_initializer=init([2, 2, 2, 2, 2]),
                          bias_initializer=init([2], 0.1))
+up3 = tf.layers.conv3d_transpose(vol, 2, 2, strides=2, kernel_initializer=init([2, 2, 2, 2, 2]),
+                                 bias_initializer=init([2], 0.1))
 pools = [tf.layers.max_pooling1d(seq, 2, 2), tf.layers.average_pooling1d(seq, 3, 1, "same"),
          tf.layers.max_pooling3d(vol, 2, 1), tf.layers.average_pooling3d(vol, 2, 2, "same")]
 flat = tf.layers.flatten(free)
@@ -63,19 +65,21 @@ legacy = tf.contrib.layers.legacy_fully_connected(seq, 2, weight_init=init([3, 2
 lengths = tf.constant([3, 5], tf.int64)
 rev = tf.reverse(seq, axis=[1])
 rseq = tf.reverse_sequence(seq, lengths, seq_axis=1, batch_axis=0)
-print(up.shape, up_same.shape, dense3.shape, sep1.shape, conv3.shape, flat.shape, gnorm.shape,
-      legacy.shape)
+print(up.shape, up_same.shape, dense3.shape, sep1.shape, conv3.shape, up3.shape, flat.shape,
+      gnorm.shape, legacy.shape)
 
 loss = (tf.reduce_mean(tf.square(up - 0.5)) + tf.reduce_mean(tf.square(sep))
         + tf.reduce_mean(tf.square(dense3 + 1.0)) + tf.reduce_mean(tf.square(inorm - 0.2))
-        + tf.reduce_mean(tf.square(sep1)) + tf.reduce_mean(conv3 * conv3))
+        + tf.reduce_mean(tf.square(sep1)) + tf.reduce_mean(conv3 * conv3)
+        + tf.reduce_mean(tf.square(up3 - 0.1)))
 train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for label, t in [("conv2d_transpose", up), ("conv2d_transpose_same", up_same),
                      ("dense_rank3", dense3), ("dense_rank4", dense4), ("separable_conv2d", sep),
                      ("separable_conv1d", sep1), ("conv1d_same", conv1), ("conv1d_causal", causal),
-                     ("conv3d", conv3), ("max_pool1d", pools[0]), ("avg_pool1d", pools[1]),
+                     ("conv3d", conv3), ("conv3d_transpose", up3), ("max_pool1d", pools[0]),
+                     ("avg_pool1d", pools[1]),
                      ("max_pool3d", pools[2]), ("avg_pool3d", pools[3]), ("flatten", flat),
                      ("instance_norm", inorm), ("instance_norm_nchw", inorm_nchw),
                      ("one_hot", onehot), ("depthwise", depthwise), ("softmax", soft),

@@ -303,7 +303,7 @@ def _wire_more_ops():
         setattr(mod, n, getattr(_ops, n))
     mod.tuple = _more_ops.tuple_
     mod.reverse_sequence = _more_ops.reverse_sequence
-    for n in ("conv3d", "max_pool3d", "avg_pool3d"):
+    for n in ("conv3d", "conv3d_transpose", "max_pool3d", "avg_pool3d"):
         setattr(nn, n, getattr(_more_ops, n))
 
     def where(condition, x=None, y=None, name=None):

@@ -1309,3 +1309,24 @@ def _avg_pool3d_grad(op, grad):
 
     return op1("AvgPool3DGrad", _scoped("AvgPool3DGrad"), [s, grad], compute, x.dtype, x.shape)
 
+
+
+@register("Conv3DBackpropInputV2")
+def _conv3d_backprop_input_grad(op, grad):
+    """`_Conv3DBackpropInputGrad` (nn_grad.py): None for the sizes, `Conv3DBackpropFilterV2` of
+    (grad, the filter's `Shape`, the op's input) and `Conv3D` of (grad, filter)."""
+    from ._more_ops import conv3d
+
+    _sizes, w, x = op.inputs
+    st, pad_ = op._attrs["strides"], op._attrs["padding"]
+    w_shape = shape(w)
+
+    def filter_grad(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[1])))
+        return vjp(lambda vs: T.conv3d(vs[0], vs[1], _engine.tojs(st[1:4]), pad_.lower()),
+                   [ins[0], zeros], ins[2], 1)
+
+    gw = op1("Conv3DBackpropFilterV2", _scoped("Conv3DBackpropFilterV2"), [grad, w_shape, x],
+             filter_grad, w.dtype, w.shape)
+    gx = conv3d(grad, w, strides=st, padding=pad_)
+    return None, gw, gx

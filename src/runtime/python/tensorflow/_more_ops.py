@@ -1068,3 +1068,35 @@ def _pool3d(op_type, fn):
 
 max_pool3d = _pool3d("MaxPool3D", "maxPool3d")
 avg_pool3d = _pool3d("AvgPool3D", "avgPool3d")
+
+
+def conv3d_transpose(value=None, filter=None, output_shape=None, strides=None,  # noqa: A002
+                     padding="SAME", data_format="NDHWC", name=None, input=None, filters=None,
+                     dilations=None):
+    """nn_ops.py (1.15) `conv3d_transpose`: op `Conv3DBackpropInputV2` named after its scope
+    (`conv3d_transpose`), of (`input_sizes`, filter, value); `output_shape` a list or an int32
+    tensor (Keras's `Conv3DTranspose` stacks one from `tf.shape`). NDHWC only."""
+    x = convert_to_tensor(value if value is not None else input)
+    w = convert_to_tensor(filter if filter is not None else filters)
+    _nhwc_only("tf.nn.conv3d_transpose", data_format, ("NDHWC", None))
+    st = _ints(strides, 5)
+    st = st[1:4] if len(st) == 5 else st
+    pad_ = str(padding).upper()
+    op_name = _op_name(name, "conv3d_transpose")
+    if isinstance(output_shape, Tensor):
+        sizes = output_shape
+        out = _partial_shape_entries(sizes, 5)
+    else:
+        out = [int(v) for v in output_shape]
+        sizes = op_const(op_name, out, "input_sizes")
+    shape = infer_shape("conv3d_transpose", [x.shape, w.shape], {"output_shape": out}, op_name,
+                        "Conv3DBackpropInputV2")
+
+    def compute(ins, s):
+        dims = [int(v) for v in ins[0].dataSync()]
+        return T.conv3dTranspose(ins[2], ins[1], js(dims), js(st), pad_.lower())
+
+    result = make_op("Conv3DBackpropInputV2", op_name + "/", "conv3d_transpose", [sizes, w, x],
+                     compute, x.dtype.base_dtype, shape)
+    result.op._attrs = {"strides": [1] + st + [1], "padding": pad_}
+    return result

@@ -213,6 +213,8 @@ class _ConvTranspose(_Conv):
         dims = inputs.get_shape().as_list()
         if self.rank == 2 and self.data_format == "channels_last":
             return self._conv2d_transpose(inputs, dims)
+        if self.rank == 3 and self.data_format == "channels_last":
+            return self._conv3d_transpose(inputs, dims)
         op_type = "Conv2DBackpropInput"
         if self.rank == 3:
             op_type = "Conv3DBackpropInputV2"
@@ -239,6 +241,29 @@ class _ConvTranspose(_Conv):
         outputs = tf.nn.conv2d_transpose(inputs, self.kernel, output_shape,
                                          [1] + self.strides + [1],
                                          padding=self.padding.upper(), data_format="NHWC")
+        outputs.set_shape(self._output_dims(dims))
+        return outputs
+
+
+    def _conv3d_transpose(self, inputs, dims):
+        """Keras's `Conv3DTranspose.call` (1.15) for NDHWC: the output shape from
+        `tf.shape(inputs)` as for 2-D (no backend step: `nn.conv3d_transpose` directly, a
+        `Conv3DBackpropInputV2` named `conv3d_transpose`), then the static shape set."""
+        inputs_shape = tf.shape(inputs)
+        batch_size = inputs_shape[0]
+        depth = inputs_shape[1]
+        height = inputs_shape[2]
+        width = inputs_shape[3]
+        out_depth = deconv_output_length(depth, self.kernel_size[0], self.padding,
+                                         self.strides[0])
+        out_height = deconv_output_length(height, self.kernel_size[1], self.padding,
+                                          self.strides[1])
+        out_width = deconv_output_length(width, self.kernel_size[2], self.padding,
+                                         self.strides[2])
+        output_shape = tf.stack([batch_size, out_depth, out_height, out_width, self.filters])
+        outputs = tf.nn.conv3d_transpose(inputs, self.kernel, output_shape,
+                                         [1] + self.strides + [1],
+                                         data_format="NDHWC", padding=self.padding.upper())
         outputs.set_shape(self._output_dims(dims))
         return outputs
 
