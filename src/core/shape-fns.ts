@@ -757,6 +757,24 @@ export const stridedSlice: ShapeFn = (inputs, attrs) => {
 /** `ReverseV2`, `Identity`, `ZerosLike`, ...: `UnchangedShape`. */
 export const reverse: ShapeFn = (inputs) => [inputs[0]];
 
+/**
+ * `ReverseSequence` (array_ops.cc): `seq_lengths` a vector, `batch_dim` and `seq_dim` within the
+ * input's rank, the batch dimension merged with the lengths' size.
+ */
+export const reverseSequence: ShapeFn = (inputs, attrs) => {
+  const lengths = withRank(inputs[1], 1);
+  const x = dims(inputs[0]);
+  const batchDim = intAttr(attrs.batch_dim ?? attrs.batch_axis) ?? 0;
+  const seqDim = intAttr(attrs.seq_dim ?? attrs.seq_axis);
+  if (!x) return [noRank(inputs[0])];
+  if (batchDim >= x.length) fail(`batch_dim must be < input rank: ${batchDim} vs. ${x.length}`);
+  if (seqDim !== undefined && seqDim >= x.length)
+    fail(`seq_dim must be < input rank: ${seqDim} vs. ${x.length}`);
+  const out = [...x];
+  out[batchDim] = mergeDim(x[batchDim], lengths ? lengths[0] : inputs[1] === U ? U : null);
+  return [out];
+};
+
 /** `Shape` (array_ops.cc): a vector of the input's rank. */
 export const shapeOf: ShapeFn = (inputs) => {
   const d = dims(inputs[0]);
@@ -986,14 +1004,22 @@ export const separableConv2d: ShapeFn = (inputs, attrs) => {
   });
 };
 
-/** `Conv2DBackpropInput` (nn_ops.cc, `tf.nn.conv2d_transpose`): the `output_shape` given. */
-export const conv2dTranspose: ShapeFn = (inputs, attrs) => {
-  const out = attrs.output_shape;
-  withRank(inputs[0], 4);
-  withRank(inputs[1], 4);
-  if (!Array.isArray(out)) return [[U, U, U, U]];
-  return [(out as Attr[]).map((d) => (isNum(d) ? d : d === null ? null : U))];
-};
+/**
+ * `Conv2DBackpropInput` / `Conv3DBackpropInputV2` (nn_ops.cc, `tf.nn.conv2d_transpose` /
+ * `conv3d_transpose`): the `output_shape` given.
+ */
+function convTranspose(rank: number): ShapeFn {
+  return (inputs, attrs) => {
+    const out = attrs.output_shape;
+    withRank(inputs[0], rank);
+    withRank(inputs[1], rank);
+    if (!Array.isArray(out)) return [Array<AbstractDim>(rank).fill(U)];
+    return [(out as Attr[]).map((d) => (isNum(d) ? d : d === null ? null : U))];
+  };
+}
+
+export const conv2dTranspose = convTranspose(4);
+export const conv3dTranspose = convTranspose(5);
 
 /** `MaxPool`/`AvgPool` (common_shape_fns.cc `Pool2DShape`/`MaxPoolShape`, `AvgPoolShape`). */
 export const pool: ShapeFn = (inputs, attrs) => {
@@ -1108,6 +1134,7 @@ export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   slice,
   strided_slice: stridedSlice,
   reverse,
+  reverse_sequence: reverseSequence,
   shape: shapeOf,
   size: scalar,
   rank: scalar,
@@ -1124,6 +1151,7 @@ export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   depthwise_conv2d: depthwiseConv2d,
   separable_conv2d: separableConv2d,
   conv2d_transpose: conv2dTranspose,
+  conv3d_transpose: conv3dTranspose,
   max_pool: pool,
   avg_pool: pool,
   softmax_xent: softmaxXent,

@@ -156,6 +156,14 @@ SHAPE_CASES = [
     ("range", "Range", [], {"start": 2.5, "limit": 0.5, "delta": 0.5}),
     ("fill", "Fill", [], {"dims": [2, 3], "value": 1.5}),
     ("reverse", "ReverseV2", [[2, 3]], {"axis": [1]}),
+    ("reverse_sequence", "ReverseSequence", [[None, 5, 3], ["int64", [4]]],
+     {"seq_dim": 1, "batch_dim": 0}),
+    ("reverse_sequence", "ReverseSequence", [[5, 2, 3], ["int32", [None]]],
+     {"seq_dim": 0, "batch_dim": 1}),
+    ("reverse_sequence", "ReverseSequence", [[3, 5], ["int64", [4]]],
+     {"seq_dim": 1, "batch_dim": 0}),
+    ("reverse_sequence", "ReverseSequence", [[3, 5], ["int64", [3]]],
+     {"seq_dim": 2, "batch_dim": 0}),
     ("shape", "Shape", [[2, None, 3]], {}),
     ("shape", "Shape", [None], {}),
     ("size", "Size", [[2, 3]], {}),
@@ -248,6 +256,8 @@ def build(tf, fn, op_type, xs, a):
         return tf.fill(a["dims"], a["value"])
     if fn == "reverse":
         return tf.reverse(xs[0], a["axis"])
+    if fn == "reverse_sequence":
+        return tf.reverse_sequence(xs[0], xs[1], seq_axis=a["seq_dim"], batch_axis=a["batch_dim"])
     if fn in ("shape", "size", "rank"):
         return getattr(tf, fn)(xs[0])
     if fn == "add_n":

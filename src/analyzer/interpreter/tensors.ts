@@ -330,6 +330,31 @@ export function tensor(name: string | null, dtype: DType | null, shape: Abstract
   return { k: 'tensor', name, dtype, shape };
 }
 
+/** A tensor with the values TF's shape inference knows of it (`known`). */
+function withKnown(t: Value, known: readonly AbstractDim[] | undefined): Value {
+  return known && t.k === 'tensor' ? { ...t, known } : t;
+}
+
+/**
+ * A scalar's value as TF's shape inference evaluates it: a Python int, or a scalar tensor whose
+ * value is `known`; undefined for anything else.
+ */
+function scalarKnown(v: Value): AbstractDim | undefined {
+  if (v.k === 'int') return v.v;
+  if (v.k === 'tensor' && v.known && v.known.length === 1) {
+    const d = dimsOf(v.shape);
+    if (d && d.length === 0) return v.known[0];
+  }
+  return undefined;
+}
+
+/** `+`, `-`, `*` of two evaluated scalars: TF's unknown wins over the analyzer's. */
+function knownArith(op: string, a: AbstractDim, b: AbstractDim): AbstractDim {
+  if (a === null || b === null) return null;
+  if (typeof a !== 'number' || typeof b !== 'number') return UNKNOWN;
+  return op === '+' ? a + b : op === '-' ? a - b : a * b;
+}
+
 /** `x.get_shape()`/`x.shape`. */
 export function tshape(dims: AbstractShape): Value {
   return { k: 'tshape', dims };
@@ -414,8 +439,17 @@ export function tensorBinop(interp: Interpreter, op: string, a: Value, b: Value)
     return withDeps(tensor(name, DTypes.bool, broadcast(x.shape, y.shape)), deps, assumed);
   }
   const name = opName(interp, { args: [], kwargs: new Map() }, 99, type);
+  const ka = scalarKnown(a);
+  const kb = scalarKnown(b);
+  const known: AbstractDim[] | undefined =
+    ka !== undefined && kb !== undefined && (op === '+' || op === '-' || op === '*')
+      ? [knownArith(op, ka, kb)]
+      : undefined;
   return withDeps(
-    tensor(name, isTensorLike(a) ? x.dtype : y.dtype, broadcast(x.shape, y.shape)),
+    withKnown(
+      tensor(name, isTensorLike(a) ? x.dtype : y.dtype, broadcast(x.shape, y.shape)),
+      known,
+    ),
     deps,
     assumed,
   );
@@ -511,11 +545,46 @@ function reshape(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'tensor') ?? UNKNOWN_VALUE);
   const target = argOf(a, 1, 'shape');
   const name = opName(interp, a, 2, 'Reshape');
+  const evaluated = evaluatedShape(target);
+  if (evaluated) return tensor(name, x.dtype, reshapeEvaluated(x.shape, evaluated));
   const t = dimsOf(shapeFromValue(target));
   if (!t || target === undefined || target.k === 'none') return tensor(name, x.dtype, U);
   const shapeAttr: Attr = t.map((d) => (d === null ? U : d));
   const [out] = inferShapes('reshape', [x.shape], { shape: shapeAttr });
   return tensor(name, x.dtype, out);
+}
+
+/**
+ * A shape argument holding tensors TF's shape inference evaluates (`tf.shape(x)`, a list with
+ * `tf.shape(x)[0]` in it, ...): its entries, `null` where TF cannot evaluate one (unknown to
+ * TF), UNKNOWN where the analyzer cannot tell; undefined when no entry is such a tensor.
+ */
+function evaluatedShape(target: Value | undefined): AbstractDim[] | undefined {
+  if (target?.k === 'tensor') return target.known ? [...target.known] : undefined;
+  const items = target ? sequence(target) : null;
+  if (!items || !items.some((v) => v.k === 'tensor' && v.known)) return undefined;
+  return items.map((v) => {
+    const k = scalarKnown(v);
+    if (k !== undefined) return k;
+    const d = dimArg(v);
+    return d === null ? U : d;
+  });
+}
+
+/**
+ * `Reshape`'s shape function when the target was evaluated (`MakeShapeFromShapeTensor`): an entry
+ * TF cannot evaluate and a -1 are both unknown dimensions; a single unknown one is inferred from
+ * the input's size, several stay unknown.
+ */
+function reshapeEvaluated(input: AbstractShape, target: AbstractDim[]): AbstractShape {
+  const unknown = target.filter((d) => d === null || d === -1).length;
+  if (unknown <= 1) {
+    const [out] = inferShapes('reshape', [input], {
+      shape: target.map((d) => (d === null ? -1 : d)),
+    });
+    return out;
+  }
+  return target.map((d) => (d === -1 ? null : d));
 }
 
 function sequence(v: Value | undefined): Value[] | null {
@@ -545,7 +614,14 @@ function stack(interp: Interpreter, a: Args): Value {
     infos.map((i) => i.shape),
     { axis: argOf(a, 1, 'axis') },
   );
-  return tensor(name, infos[0].dtype, out);
+  const axis = argOf(a, 1, 'axis');
+  const scalars = values.map(scalarKnown);
+  const known =
+    (axis === undefined || (axis.k === 'int' && axis.v === 0)) &&
+    values.some((v) => v.k === 'tensor' && v.known)
+      ? scalars.map((d) => (d === undefined ? U : d))
+      : undefined;
+  return withKnown(tensor(name, infos[0].dtype, out), known);
 }
 
 function unstack(interp: Interpreter, a: Args): Value {
@@ -557,10 +633,21 @@ function unstack(interp: Interpreter, a: Args): Value {
     num: numArg && numArg.k === 'int' ? numArg : undefined,
   });
   if (outs.length === 1 && !dimsOf(outs[0])) return UNKNOWN_VALUE;
+  const value = argOf(a, 0, 'value');
+  const axis = argOf(a, 2, 'axis');
+  const known =
+    value?.k === 'tensor' &&
+    value.known?.length === outs.length &&
+    (axis === undefined || axis.k === 'none' || (axis.k === 'int' && axis.v === 0))
+      ? value.known
+      : undefined;
   return {
     k: 'list',
     items: outs.map((shape, i) =>
-      tensor(name ? name.replace(/:0$/, `:${i}`) : null, x.dtype, shape),
+      withKnown(
+        tensor(name ? name.replace(/:0$/, `:${i}`) : null, x.dtype, shape),
+        known ? [known[i]] : undefined,
+      ),
     ),
   };
 }
@@ -718,15 +805,20 @@ function pool(type: string, rank: number): OpFn {
 }
 
 function conv2dTranspose(interp: Interpreter, a: Args): Value {
+  return convTranspose(interp, a, 'conv2d_transpose');
+}
+
+function convTranspose(interp: Interpreter, a: Args, scope: string): Value {
   const x = tensorInfo(argOf(a, 0, 'value') ?? a.kwargs.get('input') ?? UNKNOWN_VALUE);
   // The backprop op is named after the scope (`conv2d_transpose:0`); its shape is read from
   // `output_shape` (a tensor in a list, TF's partial evaluation: that dimension unknown).
-  const name = opName(interp, a, 6, 'conv2d_transpose');
+  const name = opName(interp, a, 6, scope);
   const out = argOf(a, 2, 'output_shape') ?? UNKNOWN_VALUE;
   const items = sequence(out);
+  const evaluated = out.k === 'tensor' && out.known ? [...out.known] : undefined;
   const shape = items
-    ? items.map((d) => (isTensorLike(d) ? null : dimArg(d)))
-    : shapeFromValue(out);
+    ? items.map((d) => scalarKnown(d) ?? (isTensorLike(d) ? null : dimArg(d)))
+    : (evaluated ?? shapeFromValue(out));
   return tensor(name, x.dtype, shape);
 }
 
@@ -807,7 +899,10 @@ function shapeOp(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
   const d = dimsOf(x.shape);
   const dtype = dtypeOf(argOf(a, 2, 'out_type')) ?? DTypes.int32;
-  return tensor(opName(interp, a, 1, 'Shape'), dtype, d ? [d.length] : x.shape === U ? U : [null]);
+  return withKnown(
+    tensor(opName(interp, a, 1, 'Shape'), dtype, d ? [d.length] : x.shape === U ? U : [null]),
+    d ?? undefined,
+  );
 }
 
 /**
@@ -996,7 +1091,14 @@ export function stridedSlice(interp: Interpreter, x: Value, items: readonly Slic
   for (const it of items)
     if (it.kind === 'index' && it.at === 'tensor') opName(interp, none, 99, 'add');
   const name = opName(interp, none, 99, 'strided_slice');
-  return tensor(name, info.dtype, stridedSliceShape(info.shape, items));
+  const out = tensor(name, info.dtype, stridedSliceShape(info.shape, items));
+  // An element of an evaluated shape vector (`tf.shape(x)[1]`): TF evaluates it too.
+  const only = items.length === 1 ? items[0] : undefined;
+  if (x.k === 'tensor' && x.known && only?.kind === 'index' && typeof only.at === 'number') {
+    const i = only.at < 0 ? only.at + x.known.length : only.at;
+    if (i >= 0 && i < x.known.length) return withKnown(out, [x.known[i]]);
+  }
+  return out;
 }
 
 /** The bits of a mask argument (`begin_mask=0b101`), or undefined when it is not known. */
@@ -1488,6 +1590,19 @@ const OPS: Record<string, OpFn> = {
     [1, 'indices'],
   ]),
   reverse: shaped('ReverseV2', 2, 'reverse', [[0, 'tensor']]),
+  reverse_sequence: shaped(
+    'ReverseSequence',
+    4,
+    'reverse_sequence',
+    [
+      [0, 'input'],
+      [1, 'seq_lengths'],
+    ],
+    [
+      [2, 'seq_axis'],
+      [3, 'batch_axis'],
+    ],
+  ),
   sequence_mask: (interp, a) =>
     shaped(
       'SequenceMask',
@@ -1577,6 +1692,7 @@ const OPS: Record<string, OpFn> = {
   'nn.conv2d': conv('Conv2D', 4),
   'nn.conv3d': conv('Conv3D', 5),
   'nn.conv2d_transpose': conv2dTranspose,
+  'nn.conv3d_transpose': (interp, a) => convTranspose(interp, a, 'conv3d_transpose'),
   'nn.depthwise_conv2d': depthwise,
   'nn.separable_conv2d': separable,
   'nn.max_pool': pool('MaxPool', 4),

@@ -105,6 +105,13 @@ export type Value =
       readonly deps?: Deps;
       /** A gradient `tf.gradients` assumed exists (what `ys` depends on was not known). */
       readonly assumed?: true;
+      /**
+       * For a small int tensor made from shapes (`tf.shape(x)`, its elements, their sums and
+       * products, their `stack`): its values as TF's shape inference evaluates them
+       * (`ConstantPartialShape`), element-wise; `null` where TF cannot (a dimension it does not
+       * know), UNKNOWN where the analyzer cannot tell. A scalar has one element.
+       */
+      readonly known?: readonly AbstractDim[];
     }
   /** `TensorShape`: dims as in a tensor's shape. */
   | { readonly k: 'tshape'; readonly dims: AbstractShape }

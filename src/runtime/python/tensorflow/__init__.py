@@ -302,6 +302,9 @@ def _wire_more_ops():
     for n in ("squared_difference", "sign", "log1p"):
         setattr(mod, n, getattr(_ops, n))
     mod.tuple = _more_ops.tuple_
+    mod.reverse_sequence = _more_ops.reverse_sequence
+    for n in ("conv3d", "conv3d_transpose", "max_pool3d", "avg_pool3d"):
+        setattr(nn, n, getattr(_more_ops, n))
 
     def where(condition, x=None, y=None, name=None):
         if x is None and y is None:

@@ -852,9 +852,40 @@ def _avg_pool_grad(op, grad):
 
     def compute(ins, _s):
         zeros = T.zeros(_engine.tojs(_ints(ins[0])))
-        return vjp(lambda vs: forward(vs, None), [zeros], ins[1], 0)
+        return vjp(_avg_pool_forward(op, forward, T.avgPool), [zeros], ins[1], 0)
 
     return op1("AvgPoolGrad", _scoped("AvgPoolGrad"), [s, grad], compute, x.dtype, x.shape)
+
+
+def _avg_pool_forward(op, forward, kernel):
+    """The average pool as a function whose TensorFlow.js gradient is TF's `AvgPoolGrad`: with
+    SAME padding TF averages over the window's elements inside the input, which tfjs's forward
+    does too but its gradient does not (it divides by the whole window). So SAME is computed as
+    the VALID pool of the zero-padded input times the window size, over the count of real
+    elements (the same pool of ones)."""
+    attrs = getattr(op, "_attrs", None)
+    if attrs is None or attrs["padding"] != "SAME":
+        return lambda vs: forward(vs, None)
+    k, st = attrs["ksize"][1:-1], attrs["strides"][1:-1]
+    size = 1
+    for v in k:
+        size *= v
+
+    def run(vs):
+        x = vs[0]
+        dims = [int(d) for d in x.shape]
+        pads = [[0, 0]]
+        for i, n in enumerate(dims[1:-1]):
+            out = (n + st[i] - 1) // st[i]
+            total = max((out - 1) * st[i] + k[i] - n, 0)
+            pads.append([total // 2, total - total // 2])
+        pads.append([0, 0])
+        js_k, js_st, js_p = _engine.tojs(k), _engine.tojs(st), _engine.tojs(pads)
+        sums = T.mul(kernel(T.pad(x, js_p), js_k, js_st, "valid"), size)
+        counts = T.mul(kernel(T.pad(T.onesLike(x), js_p), js_k, js_st, "valid"), size)
+        return T.div(sums, counts)
+
+    return run
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1438,6 +1469,53 @@ def _softsign_grad(op, grad):
                        lambda ins, _s: T.div(ins[0], T.square(T.add(T.abs(ins[1]), 1))), x)
 
 
+@register("Conv2DBackpropInput")
+def _conv2d_backprop_input_grad(op, grad):
+    """`_Conv2DBackpropInputGrad` (nn_grad.py): None for the sizes, `Conv2DBackpropFilter` of
+    (grad, the filter's `Shape`, the op's input) and `Conv2D` of (grad, filter), with the op's
+    strides and padding."""
+    _sizes, w, x = op.inputs
+    attrs = op._attrs
+    st, pad_ = attrs["strides"], attrs["padding"]
+    w_shape = shape(w)
+
+    def filter_grad(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[1])))
+        return vjp(lambda vs: T.conv2d(vs[0], vs[1], _engine.tojs([st[1], st[2]]),
+                                       pad_.lower()),
+                   [ins[0], zeros], ins[2], 1)
+
+    gw = op1("Conv2DBackpropFilter", _scoped("Conv2DBackpropFilter"), [grad, w_shape, x],
+             filter_grad, w.dtype, w.shape)
+    gx = _ops().conv2d(grad, w, strides=st, padding=pad_)
+    return None, gw, gx
+
+
+@register("DepthwiseConv2dNative")
+def _depthwise_conv2d_native_grad(op, grad):
+    """`_DepthwiseConv2dNativeGrad` (nn_grad.py): `DepthwiseConv2dNativeBackpropInput` of (the
+    input's `Shape`, filter, grad), then `DepthwiseConv2dNativeBackpropFilter` of (input, the
+    filter's `Shape`, grad); values are TensorFlow.js's gradients of the forward kernel."""
+    x, w = op.inputs
+    forward = op._compute
+
+    def input_grad(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[0])))
+        return vjp(lambda vs: forward(vs, None), [zeros, ins[1]], ins[2], 0)
+
+    def filter_grad(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[1])))
+        return vjp(lambda vs: forward(vs, None), [ins[0], zeros], ins[2], 1)
+
+    gx = op1("DepthwiseConv2dNativeBackpropInput",
+             _scoped("DepthwiseConv2dNativeBackpropInput"), [shape(x), w, grad], input_grad,
+             x.dtype, x.shape)
+    gw = op1("DepthwiseConv2dNativeBackpropFilter",
+             _scoped("DepthwiseConv2dNativeBackpropFilter"), [x, shape(w), grad], filter_grad,
+             w.dtype, w.shape)
+    return gx, gw
+
+
 @register("ReverseV2")
 def _reverse_v2_grad(op, grad):
     """`_ReverseV2Grad` (array_grad.py): reverse_v2(grad, axis)."""
@@ -1453,3 +1531,83 @@ def _reverse_v2_grad(op, grad):
 def _rint_grad(op, grad):
     """`_RintGrad`: the gradient of Rint is zero (None)."""
     return [None]
+
+
+@register("ReverseSequence")
+def _reverse_sequence_grad(op, grad):
+    """`_ReverseSequenceGrad` (array_grad.py): `ReverseSequence` of grad with the op's
+    lengths and axes; None for the lengths."""
+    from ._more_ops import reverse_sequence
+
+    return reverse_sequence(grad, op.inputs[1], seq_axis=op._attrs["seq_dim"],
+                            batch_axis=op._attrs["batch_dim"]), None
+
+
+@register("Conv3D")
+def _conv3d_grad(op, grad):
+    """`_Conv3DGrad` (nn_grad.py): `Conv3DBackpropInputV2` of (the input's `Shape`, filter,
+    grad) and `Conv3DBackpropFilterV2` of (input, the filter's `Shape`, grad)."""
+    x, w = op.inputs
+    forward = op._compute
+
+    def input_grad(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[0])))
+        return vjp(lambda vs: forward(vs, None), [zeros, ins[1]], ins[2], 0)
+
+    def filter_grad(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[1])))
+        return vjp(lambda vs: forward(vs, None), [ins[0], zeros], ins[2], 1)
+
+    gx = op1("Conv3DBackpropInputV2", _scoped("Conv3DBackpropInputV2"), [shape(x), w, grad],
+             input_grad, x.dtype, x.shape)
+    gw = op1("Conv3DBackpropFilterV2", _scoped("Conv3DBackpropFilterV2"), [x, shape(w), grad],
+             filter_grad, w.dtype, w.shape)
+    return gx, gw
+
+
+@register("MaxPool3D")
+def _max_pool3d_grad(op, grad):
+    """`_MaxPool3DGrad` (nn_grad.py): `MaxPool3DGrad` of (input, output, grad)."""
+    x = op.inputs[0]
+    forward = op._compute
+
+    def compute(ins, _s):
+        return vjp(lambda vs: forward(vs, None), [ins[0]], ins[2], 0)
+
+    return op1("MaxPool3DGrad", _scoped("MaxPool3DGrad"), [x, op.outputs[0], grad], compute,
+               x.dtype, x.shape)
+
+
+@register("AvgPool3D")
+def _avg_pool3d_grad(op, grad):
+    """`_AvgPool3DGrad` (nn_grad.py): `AvgPool3DGrad` of (the input's `Shape`, grad)."""
+    x = op.inputs[0]
+    forward = op._compute
+    s = shape(x)
+
+    def compute(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[0])))
+        return vjp(_avg_pool_forward(op, forward, T.avgPool3d), [zeros], ins[1], 0)
+
+    return op1("AvgPool3DGrad", _scoped("AvgPool3DGrad"), [s, grad], compute, x.dtype, x.shape)
+
+
+@register("Conv3DBackpropInputV2")
+def _conv3d_backprop_input_grad(op, grad):
+    """`_Conv3DBackpropInputGrad` (nn_grad.py): None for the sizes, `Conv3DBackpropFilterV2` of
+    (grad, the filter's `Shape`, the op's input) and `Conv3D` of (grad, filter)."""
+    from ._more_ops import conv3d
+
+    _sizes, w, x = op.inputs
+    st, pad_ = op._attrs["strides"], op._attrs["padding"]
+    w_shape = shape(w)
+
+    def filter_grad(ins, _s):
+        zeros = T.zeros(_engine.tojs(_ints(ins[1])))
+        return vjp(lambda vs: T.conv3d(vs[0], vs[1], _engine.tojs(st[1:4]), pad_.lower()),
+                   [ins[0], zeros], ins[2], 1)
+
+    gw = op1("Conv3DBackpropFilterV2", _scoped("Conv3DBackpropFilterV2"), [grad, w_shape, x],
+             filter_grad, w.dtype, w.shape)
+    gx = conv3d(grad, w, strides=st, padding=pad_)
+    return None, gw, gx

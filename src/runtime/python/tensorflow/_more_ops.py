@@ -280,13 +280,59 @@ def fill(dims, value, name=None):
 
 
 def reverse(tensor, axis, name=None):
+    """`tf.reverse` (`reverse_v2`): op `ReverseV2` of the tensor and its `axis`, converted
+    inside the op's scope (`ReverseV2/axis`)."""
     x = convert_to_tensor(tensor)
     axes = _axis_list(axis)
-    # gen_array_ops.reverse_v2 converts the axis inside the op's scope (`ReverseV2/axis`).
     op_name = _op_name(name, "ReverseV2")
     ax = op_const(op_name, axes, "axis")
     return make_op("ReverseV2", op_name + "/", "ReverseV2", [x, ax],
                    lambda ins, s: T.reverse(ins[0], js(axes)), x.dtype.base_dtype, x.shape)
+
+
+def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None,  # noqa: A002
+                     name=None, seq_dim=None, batch_dim=None):
+    """array_ops.py (1.15) `reverse_sequence`: op `ReverseSequence` of (input, seq_lengths),
+    each batch entry's first `seq_lengths[i]` steps along `seq_axis` reversed."""
+    seq_axis = seq_axis if seq_axis is not None else seq_dim
+    batch_axis = batch_axis if batch_axis is not None else (batch_dim or 0)
+    x = convert_to_tensor(input)
+    op_name = _op_name(name, "ReverseSequence")
+    with _graph().name_scope(op_name + "/"):
+        lengths = convert_to_tensor(seq_lengths, dtype=_dtypes.int64, name="seq_lengths") \
+            if not isinstance(seq_lengths, Tensor) else seq_lengths
+    shape = infer_shape("reverse_sequence", [x.shape, lengths.shape],
+                        {"seq_dim": int(seq_axis), "batch_dim": int(batch_axis)}, op_name,
+                        "ReverseSequence")
+    result = make_op("ReverseSequence", op_name + "/", "ReverseSequence", [x, lengths],
+                     lambda ins, s: reverse_sequence_value(ins[0], ins[1], int(seq_axis),
+                                                           int(batch_axis)),
+                     x.dtype.base_dtype, shape)
+    result.op._attrs = {"seq_dim": int(seq_axis), "batch_dim": int(batch_axis)}
+    return result
+
+
+def reverse_sequence_value(x, lengths, seq_axis, batch_axis):
+    """The `ReverseSequence` kernel on tfjs: a gather along `seq_axis` per batch entry, of the
+    indices `len - 1 - t` for `t < len` and `t` after (lengths past the axis raise as TF)."""
+    dims = [int(d) for d in x.shape]
+    lens = [int(v) for v in lengths.dataSync()]
+    steps = dims[seq_axis]
+    for i, n in enumerate(lens):
+        if n < 0 or n > steps:
+            from .errors import InvalidArgumentError
+
+            raise InvalidArgumentError(
+                None, None, "seq_lens(%d) > input.dim(%d)" % (i, seq_axis) if n > steps
+                else "seq_lens(%d) < 0" % i)
+    rank = len(dims)
+    # batch first, then the sequence axis, then the rest
+    perm = [batch_axis, seq_axis] + [a for a in _b.range(rank) if a not in (batch_axis, seq_axis)]
+    inverse = [perm.index(a) for a in _b.range(rank)]
+    moved = T.transpose(x, js(perm))
+    idx = [[(n - 1 - t) if t < n else t for t in _b.range(steps)] for n in lens]
+    gathered = T.gather(moved, T.tensor2d(js(idx), js([len(lens), steps]), "int32"), 1, 1)
+    return T.transpose(gathered, js(inverse))
 
 
 def pad(tensor, paddings, mode="CONSTANT", name=None, constant_values=0):
@@ -398,7 +444,79 @@ def where_indices(condition, name=None):
 
 
 def tensordot(a, b, axes, name=None):
+    """math_ops.py (1.15) `tensordot` under `Tensordot`: each operand transposed and reshaped to a
+    matrix (`_tensordot_reshape`: from its static shape when fully defined, else from `Shape`,
+    `GatherV2` of its free and contracted axes, `Prod` of each and their `stack`), one `MatMul`,
+    and the `Reshape` named by the scope to the free dimensions (a `ConcatV2` of them when one
+    operand's are dynamic, with the static shape set as TF sets it). An operand of unknown rank
+    is one op of the scope's name."""
     x, y = convert_to_tensor(a), convert_to_tensor(b)
+    if x.shape.dims is None or y.shape.dims is None:
+        return _tensordot_one_op(x, y, axes, name)
+    ax = axes if isinstance(axes, int) else [_int_or_list(axes[0]), _int_or_list(axes[1])]
+    rx, ry = len(x.shape), len(y.shape)
+    if isinstance(ax, int):
+        ca, cb = [rx - ax + i for i in _b.range(ax)], [i for i in _b.range(ax)]
+    else:
+        ca, cb = ax
+    from ._ops import matmul, reshape
+
+    with _graph().name_scope(name or "Tensordot") as scope:
+        static = infer_shape("tensordot", [x.shape, y.shape], {"axes": ax}, scope[:-1],
+                             "MatMul")
+        ra, free_a = _tensordot_reshape(x, ca, False)
+        rb, free_b = _tensordot_reshape(y, cb, True)
+        product = matmul(ra, rb)
+        if isinstance(free_a, list) and isinstance(free_b, list):
+            return reshape(product, free_a + free_b, name=scope)
+        fa = free_a if not isinstance(free_a, list) else constant(free_a, dtype=_dtypes.int32)
+        fb = free_b if not isinstance(free_b, list) else constant(free_b, dtype=_dtypes.int32)
+        from ._ops import concat
+
+        out = reshape(product, concat([fa, fb], 0), name=scope)
+        out.set_shape(static)
+        return out
+
+
+def _int_or_list(axes):
+    return [int(axes)] if isinstance(axes, int) else [int(i) for i in axes]
+
+
+def _tensordot_reshape(t, axes, flipped):
+    """math_ops.py (1.15) `tensordot`'s `_tensordot_reshape`: `t` as a matrix, and its free
+    dimensions (a list when its shape is fully defined, else a `GatherV2` of its `Shape`)."""
+    from ._ops import gather, reduce_prod, reshape, shape, stack, transpose, concat
+
+    dims = t.shape.as_list()
+    axes = [i if i >= 0 else i + len(dims) for i in axes]
+    free = [i for i in _b.range(len(dims)) if i not in axes]
+    if t.shape.is_fully_defined():
+        free_dims = [dims[i] for i in free]
+        prod_free, prod_axes = 1, 1
+        for i in free:
+            prod_free *= dims[i]
+        for i in axes:
+            prod_axes *= dims[i]
+        perm = axes + free if flipped else free + axes
+        new_shape = [prod_axes, prod_free] if flipped else [prod_free, prod_axes]
+        return reshape(transpose(t, perm), new_shape), free_dims
+    axes_t = constant(axes, dtype=_dtypes.int32, name="axes")
+    free_t = constant(free, dtype=_dtypes.int32, name="free")
+    shape_t = shape(t)
+    free_dims = gather(shape_t, free_t)
+    axes_dims = gather(shape_t, axes_t)
+    prod_free = reduce_prod(free_dims)
+    prod_axes = reduce_prod(axes_dims)
+    if flipped:
+        perm = concat([axes_t, free_t], 0)
+        new_shape = stack([prod_axes, prod_free])
+    else:
+        perm = concat([free_t, axes_t], 0)
+        new_shape = stack([prod_free, prod_axes])
+    return reshape(transpose(t, perm), new_shape), free_dims
+
+
+def _tensordot_one_op(x, y, axes, name):
     ax = axes if isinstance(axes, int) else [list(axes[0]), list(axes[1])]
     op_name = _op_name(name, "Tensordot")
     shape = infer_shape("tensordot", [x.shape, y.shape], {"axes": ax}, op_name, "MatMul")
@@ -698,20 +816,76 @@ def conv1d(value=None, filters=None, stride=None, padding=None, use_cudnn_on_gpu
 def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,  # noqa: A002
                      padding="SAME", data_format="NHWC", name=None, input=None, filters=None,
                      dilations=None):
-    """`tf.nn.conv2d_transpose`: op `Conv2DBackpropInput` named after its scope."""
+    """nn_ops.py (1.15) `conv2d_transpose`: op `Conv2DBackpropInput` named after its scope
+    (`conv2d_transpose`), of (`input_sizes`, filter, value) as TF orders them; `output_shape` a
+    list (converted inside the op's scope, `conv2d_transpose/input_sizes`) or an int32 tensor
+    (Keras's `Conv2DTranspose` stacks one from `tf.shape`), whose constant entries are the
+    static shape's."""
     x = convert_to_tensor(value if value is not None else input)
     w = convert_to_tensor(filter if filter is not None else filters)
     _nhwc_only("tf.nn.conv2d_transpose", data_format)
-    out = [int(v) for v in output_shape]
     st = _spatial(_ints(strides, 4))
     pad_ = str(padding).upper()
     op_name = _op_name(name, "conv2d_transpose")
+    if isinstance(output_shape, Tensor):
+        sizes = output_shape
+        out = _partial_shape_entries(sizes, 4)
+    else:
+        out = [int(v) for v in output_shape]
+        sizes = op_const(op_name, out, "input_sizes")
     shape = infer_shape("conv2d_transpose", [x.shape, w.shape], {"output_shape": out}, op_name,
                         "Conv2DBackpropInput")
-    return make_op("Conv2DBackpropInput", op_name + "/", "conv2d_transpose", [x, w],
-                   lambda ins, s: T.conv2dTranspose(ins[0], ins[1], js(out), js(st),
-                                                    pad_.lower()),
-                   x.dtype.base_dtype, shape)
+
+    def compute(ins, s):
+        dims = [int(v) for v in ins[0].dataSync()]
+        return T.conv2dTranspose(ins[2], ins[1], js(dims), js(st), pad_.lower())
+
+    result = make_op("Conv2DBackpropInput", op_name + "/", "conv2d_transpose", [sizes, w, x],
+                     compute, x.dtype.base_dtype, shape)
+    result.op._attrs = {"strides": [1] + st + [1], "padding": pad_}
+    return result
+
+
+def _partial_shape_entries(t, n):
+    """The entries of a 1-D int32 shape tensor TF's shape inference knows without running it
+    (`ConstantPartialShape`): a constant's values, the constant inputs of a `Pack`; None for the
+    others."""
+    const = getattr(t.op, "_const_value", None)
+    if const is not None:
+        return [int(v) for v in const.dataSync()]
+    if t.op.type == "Pack":
+        return [_static_scalar(i, 0) for i in t.op.inputs]
+    return [None] * n
+
+
+def _static_scalar(t, depth):
+    """An int32 scalar's value when TF's shape inference evaluates it without running the graph
+    (`EvaluateConstantTensor`): a constant, a known dimension sliced from `Shape`, and
+    `Mul`/`Add`/`AddV2`/`Sub` of such values; else None."""
+    const = getattr(t.op, "_const_value", None)
+    if const is not None:
+        values = const.dataSync()
+        return int(values[0]) if len(values) == 1 else None
+    if depth > 8:
+        return None
+    op = t.op
+    if op.type == "StridedSlice" and op.inputs[0].op.type == "Shape":
+        masks = getattr(op, "_attrs", {}).get("masks")
+        begin = getattr(op.inputs[1].op, "_const_value", None)
+        if masks is None or begin is None or masks[4] != 1 or len(begin.dataSync()) != 1:
+            return None
+        source = op.inputs[0].op.inputs[0].shape
+        i = int(begin.dataSync()[0])
+        if source.dims is None or not -len(source) <= i < len(source):
+            return None
+        return source[i].value
+    if op.type in ("Mul", "Add", "AddV2", "Sub") and len(op.inputs) == 2:
+        a = _static_scalar(op.inputs[0], depth + 1)
+        b = _static_scalar(op.inputs[1], depth + 1)
+        if a is None or b is None:
+            return None
+        return a * b if op.type == "Mul" else (a - b if op.type == "Sub" else a + b)
+    return None
 
 
 def _depthwise_native(x, w, st, dil, pad_, name):
@@ -855,3 +1029,81 @@ def accuracy(labels, predictions, weights=None, metrics_collections=None,
     is_correct = _cast(equal(predictions, labels), _dtypes.float32)
     return mean(is_correct, weights, metrics_collections, updates_collections,
                 name or "accuracy")
+
+
+# -- 3-D convolution and pooling (nn_ops.py, 1.15) ----------------------------------------------
+
+
+def conv3d(input, filter=None, strides=None, padding=None, data_format="NDHWC",  # noqa: A002
+           dilations=None, name=None, filters=None):
+    """`tf.nn.conv3d`: op `Conv3D` (NDHWC only)."""
+    x = convert_to_tensor(input)
+    w = convert_to_tensor(filter if filter is not None else filters)
+    _nhwc_only("tf.nn.conv3d", data_format, ("NDHWC", None))
+    st = _ints(strides, 5)
+    dil = _ints(dilations or 1, 5)
+    pad_ = str(padding).upper()
+    op_name = _op_name(name, "Conv3D")
+    shape = infer_shape("conv3d", [x.shape, w.shape],
+                        {"strides": st, "padding": pad_, "dilations": dil,
+                         "data_format": "NDHWC"}, op_name, "Conv3D")
+    return make_op("Conv3D", op_name + "/", "Conv3D", [x, w],
+                   lambda ins, s: T.conv3d(ins[0], ins[1], js(st[1:4]), pad_.lower(), "NDHWC",
+                                           js(dil[1:4])),
+                   x.dtype.base_dtype, shape)
+
+
+def _pool3d(op_type, fn):
+    def op(input, ksize, strides, padding, data_format="NDHWC", name=None):  # noqa: A002
+        x = convert_to_tensor(input)
+        _nhwc_only("tf.nn.%s" % fn, data_format, ("NDHWC", None))
+        k, st = _ints(ksize, 5), _ints(strides, 5)
+        pad_ = str(padding).upper()
+        op_name = _op_name(name, op_type)
+        shape = infer_shape("max_pool", [x.shape],
+                            {"ksize": k, "strides": st, "padding": pad_, "rank": 5}, op_name,
+                            op_type)
+        kernel = getattr(T, fn)
+        result = make_op(op_type, op_name + "/", op_type, [x],
+                         lambda ins, s: kernel(ins[0], js(k[1:4]), js(st[1:4]), pad_.lower()),
+                         x.dtype.base_dtype, shape)
+        result.op._attrs = {"ksize": k, "strides": st, "padding": pad_}
+        return result
+
+    return op
+
+
+max_pool3d = _pool3d("MaxPool3D", "maxPool3d")
+avg_pool3d = _pool3d("AvgPool3D", "avgPool3d")
+
+
+def conv3d_transpose(value=None, filter=None, output_shape=None, strides=None,  # noqa: A002
+                     padding="SAME", data_format="NDHWC", name=None, input=None, filters=None,
+                     dilations=None):
+    """nn_ops.py (1.15) `conv3d_transpose`: op `Conv3DBackpropInputV2` named after its scope
+    (`conv3d_transpose`), of (`input_sizes`, filter, value); `output_shape` a list or an int32
+    tensor (Keras's `Conv3DTranspose` stacks one from `tf.shape`). NDHWC only."""
+    x = convert_to_tensor(value if value is not None else input)
+    w = convert_to_tensor(filter if filter is not None else filters)
+    _nhwc_only("tf.nn.conv3d_transpose", data_format, ("NDHWC", None))
+    st = _ints(strides, 5)
+    st = st[1:4] if len(st) == 5 else st
+    pad_ = str(padding).upper()
+    op_name = _op_name(name, "conv3d_transpose")
+    if isinstance(output_shape, Tensor):
+        sizes = output_shape
+        out = _partial_shape_entries(sizes, 5)
+    else:
+        out = [int(v) for v in output_shape]
+        sizes = op_const(op_name, out, "input_sizes")
+    shape = infer_shape("conv3d_transpose", [x.shape, w.shape], {"output_shape": out}, op_name,
+                        "Conv3DBackpropInputV2")
+
+    def compute(ins, s):
+        dims = [int(v) for v in ins[0].dataSync()]
+        return T.conv3dTranspose(ins[2], ins[1], js(dims), js(st), pad_.lower())
+
+    result = make_op("Conv3DBackpropInputV2", op_name + "/", "conv3d_transpose", [sizes, w, x],
+                     compute, x.dtype.base_dtype, shape)
+    result.op._attrs = {"strides": [1] + st + [1], "padding": pad_}
+    return result

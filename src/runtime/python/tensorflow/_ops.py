@@ -655,8 +655,24 @@ def concat(values, axis, name="concat"):
 
 
 def stack(values, axis=0, name="stack"):
+    if int(axis) == 0 and not any(_is_tensor_like(v) for v in values):
+        # array_ops.stack: a constant list is converted to one `Const` named `stack`.
+        return convert_to_tensor(list(values), name=name or "stack")
+    if int(axis) == 0 and not all(_is_tensor_like(v) for v in values):
+        # TF's autopacking (`_autopacking_helper`): the numbers become constants named by
+        # their index inside the op's scope (`stack/1`).
+        op_name = _op_name(name, "stack")
+        dt = [convert_to_tensor(v).dtype.base_dtype for v in values if _is_tensor_like(v)][0]
+        with _graph().name_scope(op_name + "/"):
+            xs = [v if _is_tensor_like(v) else constant(v, dtype=dt, name=str(i))
+                  for i, v in enumerate(values)]
+        xs = [convert_to_tensor(v) for v in xs]
+        return _pack(xs, axis, op_name)
     xs = [convert_to_tensor(v) for v in values]
-    op_name = _op_name(name, "stack")
+    return _pack(xs, axis, _op_name(name, "stack"))
+
+
+def _pack(xs, axis, op_name):
     shape = infer_shape("stack", [x.shape for x in xs], {"axis": int(axis)}, op_name, "Pack")
     result = make_op("Pack", op_name + "/", "stack", xs,
                      lambda ins, s: T.stack(_engine.tojs(list(ins)), axis),
@@ -1075,11 +1091,13 @@ def _pool(op_type, tfjs_fn):
         if data_format != "NHWC":
             return not_implemented_op(op_type, op_name + "/", [x], x.dtype, shape,
                                       "%s with data_format=%s" % (op_type, data_format))
-        return make_op(
+        result = make_op(
             op_type, op_name + "/", op_type, [x],
             lambda ins, s: tfjs_fn(ins[0], _engine.tojs([k[1], k[2]]),
                                    _engine.tojs([st[1], st[2]]), padding.lower()),
             x.dtype.base_dtype, shape)
+        result.op._attrs = {"ksize": k, "strides": st, "padding": padding}
+        return result
 
     return op
 

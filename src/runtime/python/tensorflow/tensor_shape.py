@@ -57,6 +57,47 @@ class Dimension(object):
             raise ValueError("Dimensions %s and %s are not compatible" % (self, other))
         return Dimension(self._value if self._value is not None else other.value)
 
+    # tensor_shape.py (1.15): arithmetic with a Dimension or an int is a Dimension, unknown when
+    # either side is (`h * 2` of a static shape's dimension, as pix2pix resizes by).
+    def _arith(self, other, fn):
+        try:
+            other = as_dimension(other)
+        except (TypeError, ValueError):
+            return NotImplemented
+        if self._value is None or other.value is None:
+            return Dimension(None)
+        return Dimension(fn(self._value, other.value))
+
+    def __add__(self, other):
+        return self._arith(other, lambda a, b: a + b)
+
+    def __radd__(self, other):
+        return self._arith(other, lambda a, b: b + a)
+
+    def __sub__(self, other):
+        return self._arith(other, lambda a, b: a - b)
+
+    def __rsub__(self, other):
+        return self._arith(other, lambda a, b: b - a)
+
+    def __mul__(self, other):
+        return self._arith(other, lambda a, b: a * b)
+
+    def __rmul__(self, other):
+        return self._arith(other, lambda a, b: b * a)
+
+    def __floordiv__(self, other):
+        return self._arith(other, lambda a, b: a // b)
+
+    def __rfloordiv__(self, other):
+        return self._arith(other, lambda a, b: b // a)
+
+    def __mod__(self, other):
+        return self._arith(other, lambda a, b: a % b)
+
+    def __rmod__(self, other):
+        return self._arith(other, lambda a, b: b % a)
+
 
 def as_dimension(value):
     return value if isinstance(value, Dimension) else Dimension(value)

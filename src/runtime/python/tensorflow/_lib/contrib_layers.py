@@ -379,9 +379,16 @@ def separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=1
             pad = padding.lower()
             out = [convolutional.conv_output_length(spatial[0], kernel[0], pad, strides[0]),
                    convolutional.conv_output_length(spatial[1], kernel[1], pad, strides[1])]
-            outputs = _support.unimplemented_op(
-                "DepthwiseConv2dNative", [inputs, depthwise_weights], dtype,
-                convolutional._assemble(dims[0], out, num_outputs, df), name="depthwise")
+            if df == "channels_first":
+                outputs = _support.unimplemented_op(
+                    "DepthwiseConv2dNative", [inputs, depthwise_weights], dtype,
+                    convolutional._assemble(dims[0], out, num_outputs, df), name="depthwise")
+            else:
+                # layers.py (1.15) `separable_convolution2d` without num_outputs:
+                # `nn.depthwise_conv2d` (scope `depthwise`).
+                outputs = tf.nn.depthwise_conv2d(inputs, depthwise_weights,
+                                                 [1, strides[0], strides[1], 1], padding,
+                                                 rate=_two(rate))
             if normalizer_fn is not None:
                 normalizer_params = normalizer_params or {}
                 outputs = normalizer_fn(outputs, **normalizer_params)
@@ -696,24 +703,30 @@ def instance_norm(inputs, center=True, scale=True, epsilon=1e-6, activation_fn=N
             param_initializers = {}
         beta = None
         gamma = None
+        # For NCHW, layers.py (1.15) `instance_norm` reshapes each parameter right after
+        # making it to `[1, C, 1, ...]` (`Reshape`, `Reshape_1`) to broadcast explicitly.
+        broadcast = None
+        if data_format == DATA_FORMAT_NCHW:
+            broadcast = [1, dims[1]] + [1] * (rank - 2)
         if center:
             beta = framework.model_variable(
                 "beta", shape=params_shape, dtype=dtype,
                 initializer=param_initializers.get("beta", tf.zeros_initializer()),
                 collections=_variable_collections(variables_collections, "beta"),
                 trainable=trainable)
+            if broadcast is not None:
+                beta = tf.reshape(beta, broadcast)
         if scale:
             gamma = framework.model_variable(
                 "gamma", shape=params_shape, dtype=dtype,
                 initializer=param_initializers.get("gamma", tf.ones_initializer()),
                 collections=_variable_collections(variables_collections, "gamma"),
                 trainable=trainable)
-        if data_format == DATA_FORMAT_NCHW:
-            outputs = _support.unimplemented_op("instancenorm", [inputs], dtype, dims)
-        else:
-            mean, variance = tf.nn.moments(inputs, moments_axes, keep_dims=True)
-            outputs = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon,
-                                                name="instancenorm")
+            if broadcast is not None:
+                gamma = tf.reshape(gamma, broadcast)
+        mean, variance = tf.nn.moments(inputs, moments_axes, keep_dims=True)
+        outputs = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon,
+                                            name="instancenorm")
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return _collect_named_outputs(outputs_collections, sc.name, outputs)
@@ -837,20 +850,6 @@ def _last_dimension(shape, min_rank):
     return value
 
 
-def _reshape_static(inputs, dims, name=None):
-    """A Reshape to `dims` (None: a dimension only known when run), as TF infers its shape."""
-    if dims.count(None) > 1:
-        return _support.unimplemented_op("Reshape", [inputs], inputs.dtype, dims,
-                                         name=name or "Reshape")
-    target = []
-    for d in dims:
-        if d is None:
-            target.append(-1)
-        else:
-            target.append(d)
-    return tf.reshape(inputs, target, name=name)
-
-
 @add_arg_scope
 def softmax(logits, scope=None):
     """Softmax over the last dimension of logits of any rank (at least 2)."""
@@ -858,7 +857,10 @@ def softmax(logits, scope=None):
         num_logits = _last_dimension(logits.get_shape(), 2)
         logits_2d = tf.reshape(logits, [-1, num_logits])
         predictions = tf.nn.softmax(logits_2d)
-        return _reshape_static(predictions, logits.get_shape().as_list())
+        # layers.py (1.15) `softmax`: back to `tf.shape(logits)`, the static shape set.
+        predictions = tf.reshape(predictions, tf.shape(logits))
+        predictions.set_shape(logits.get_shape())
+        return predictions
 
 
 @add_arg_scope
@@ -868,9 +870,7 @@ def one_hot_encoding(labels, num_classes, on_value=1.0, off_value=0.0, outputs_c
         labels = tf.convert_to_tensor(labels)
         if labels.dtype == tf.int32:
             labels = tf.cast(labels, tf.int64, name="ToInt64")
-        dims = labels.get_shape().as_list()
-        outputs = _support.unimplemented_op("OneHot", [labels], tf.float32,
-                                            dims + [num_classes], name="one_hot")
+        outputs = tf.one_hot(labels, num_classes, on_value=on_value, off_value=off_value)
         return _collect_named_outputs(outputs_collections, sc, outputs)
 
 
@@ -899,7 +899,11 @@ def maxout(inputs, num_units, axis=-1, scope=None):
                              .format(num_channels, num_units))
         shape[axis] = num_units
         shape = shape + [num_channels // num_units]
-        return tf.reduce_max(_reshape_static(inputs, shape), -1, keepdims=False)
+        # layers.py (1.15) `maxout`: each unknown dimension from its own `tf.shape(inputs)`.
+        for i in range(len(shape)):
+            if shape[i] is None:
+                shape[i] = tf.shape(inputs)[i]
+        return tf.reduce_max(tf.reshape(inputs, shape), -1, keepdims=False)
 
 
 @add_arg_scope
@@ -937,10 +941,19 @@ def group_norm(inputs, groups=32, channels_axis=-1, reduction_axes=(-3, -2), cen
     if channels % groups != 0:
         raise ValueError("%d channels is not commensurate with %d groups."
                          % (channels, groups))
-    before = dims[:channels_axis]
-    after = dims[channels_axis + 1:]
+    # normalization.py (1.15) `group_norm`: the dimensions not known statically are read
+    # from one `tf.shape(inputs)`, made before anything else.
+    dynamic_shape = tf.shape(inputs)
+    shape_list = []
+    for i in range(rank):
+        if dims[i] is None:
+            shape_list.append(dynamic_shape[i])
+        else:
+            shape_list.append(dims[i])
+    before = shape_list[:channels_axis]
+    after = shape_list[channels_axis + 1:]
     params_shape_broadcast = [1] * len(before) + [groups, channels // groups] + [1] * len(after)
-    inputs = _reshape_static(inputs, before + [groups, channels // groups] + after)
+    inputs = tf.reshape(inputs, before + [groups, channels // groups] + after)
     moments_axes = [channels_axis + 1]
     for a in reduction_axes:
         if a > channels_axis:
@@ -976,7 +989,7 @@ def group_norm(inputs, groups=32, channels_axis=-1, reduction_axes=(-3, -2), cen
             offset = offset * gamma
         if beta is not None:
             offset = offset + beta
-        outputs = _reshape_static(inputs * gain + offset, dims)
+        outputs = tf.reshape(inputs * gain + offset, shape_list)
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return _collect_named_outputs(outputs_collections, sc.name, outputs)
@@ -1043,7 +1056,12 @@ def legacy_fully_connected(x, num_output_units, activation_fn=None,
                                 regularizer=bias_regularizer, trainable=trainable)
             y = tf.nn.bias_add(y, b)
         if rank > 2:
-            y = _reshape_static(y, dims[:rank - 1] + [num_output_units])
+            # layers.py (1.15) `legacy_fully_connected`: the output shape is the input's
+            # `Shape`, `unstack`ed, its last entry replaced, and `stack`ed; then set statically.
+            out_shape = tf.unstack(tf.shape(x))
+            out_shape[-1] = num_output_units
+            y = tf.reshape(y, tf.stack(out_shape))
+            y.set_shape(dims[:rank - 1] + [num_output_units])
         if activation_fn is not None:
             y = activation_fn(y)
         tf.add_to_collections(list(output_collections or []) + [tf.GraphKeys.ACTIVATIONS], y)

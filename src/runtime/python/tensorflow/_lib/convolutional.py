@@ -143,6 +143,22 @@ class _Conv(base.Layer):
             return tf.nn.conv2d(inputs, self.kernel, strides=[1] + self.strides + [1],
                                 padding=self.padding.upper(),
                                 dilations=[1] + self.dilation_rate + [1])
+        if self.rank == 1 and self.data_format == "channels_last" and self.dilation_rate == [1]:
+            # Keras's `Conv.call` (1.15): causal padding first (`Pad` of
+            # `_compute_causal_padding`, then VALID), then `nn_ops.Convolution`, whose
+            # `_NonAtrousConvolution` calls `conv1d` unnamed (`conv1d/ExpandDims`, the
+            # `Conv2D` named `conv1d`, `conv1d/Squeeze`).
+            padding = self.padding
+            if padding == "causal":
+                left = self.dilation_rate[0] * (self.kernel_size[0] - 1)
+                inputs = tf.pad(inputs, [[0, 0], [left, 0], [0, 0]])
+                padding = "valid"
+            return tf.nn.conv1d(inputs, self.kernel, self.strides[0], padding.upper())
+        if self.rank == 3 and self.data_format == "channels_last" and self.padding != "causal" \
+                and self.dilation_rate == [1, 1, 1]:
+            # `_NonAtrousConvolution`'s `gen_nn_ops.conv3d`, unnamed: `Conv3D`.
+            return tf.nn.conv3d(inputs, self.kernel, [1] + self.strides + [1],
+                                self.padding.upper())
         return _support.unimplemented_op("Conv%dD" % self.rank, [inputs, self.kernel],
                                          inputs.dtype, self._output_dims(dims))
 
@@ -195,11 +211,61 @@ class _ConvTranspose(_Conv):
 
     def _convolve(self, inputs):
         dims = inputs.get_shape().as_list()
+        if self.rank == 2 and self.data_format == "channels_last":
+            return self._conv2d_transpose(inputs, dims)
+        if self.rank == 3 and self.data_format == "channels_last":
+            return self._conv3d_transpose(inputs, dims)
         op_type = "Conv2DBackpropInput"
         if self.rank == 3:
             op_type = "Conv3DBackpropInputV2"
         return _support.unimplemented_op(op_type, [inputs, self.kernel], inputs.dtype,
                                          self._output_dims(dims), name="conv2d_transpose")
+
+    def _conv2d_transpose(self, inputs, dims):
+        """Keras's `Conv2DTranspose.call` (1.15, keras/layers/convolutional.py) for NHWC: the
+        output shape computed from `tf.shape(inputs)` (`Shape`, `strided_slice`s, `mul`/`add`
+        of `deconv_output_length`) and stacked (`stack`), then `backend.conv2d_transpose`
+        (its `output_shape[0] is None` check slices the stack once more) over
+        `nn.conv2d_transpose` (`conv2d_transpose`, a `Conv2DBackpropInput`), and the static
+        shape set (`compute_output_shape`)."""
+        inputs_shape = tf.shape(inputs)
+        batch_size = inputs_shape[0]
+        height = inputs_shape[1]
+        width = inputs_shape[2]
+        out_height = deconv_output_length(height, self.kernel_size[0], self.padding,
+                                          self.strides[0])
+        out_width = deconv_output_length(width, self.kernel_size[1], self.padding,
+                                         self.strides[1])
+        output_shape = tf.stack([batch_size, out_height, out_width, self.filters])
+        output_shape[0]
+        outputs = tf.nn.conv2d_transpose(inputs, self.kernel, output_shape,
+                                         [1] + self.strides + [1],
+                                         padding=self.padding.upper(), data_format="NHWC")
+        outputs.set_shape(self._output_dims(dims))
+        return outputs
+
+
+    def _conv3d_transpose(self, inputs, dims):
+        """Keras's `Conv3DTranspose.call` (1.15) for NDHWC: the output shape from
+        `tf.shape(inputs)` as for 2-D (no backend step: `nn.conv3d_transpose` directly, a
+        `Conv3DBackpropInputV2` named `conv3d_transpose`), then the static shape set."""
+        inputs_shape = tf.shape(inputs)
+        batch_size = inputs_shape[0]
+        depth = inputs_shape[1]
+        height = inputs_shape[2]
+        width = inputs_shape[3]
+        out_depth = deconv_output_length(depth, self.kernel_size[0], self.padding,
+                                         self.strides[0])
+        out_height = deconv_output_length(height, self.kernel_size[1], self.padding,
+                                          self.strides[1])
+        out_width = deconv_output_length(width, self.kernel_size[2], self.padding,
+                                         self.strides[2])
+        output_shape = tf.stack([batch_size, out_depth, out_height, out_width, self.filters])
+        outputs = tf.nn.conv3d_transpose(inputs, self.kernel, output_shape,
+                                         [1] + self.strides + [1],
+                                         data_format="NDHWC", padding=self.padding.upper())
+        outputs.set_shape(self._output_dims(dims))
+        return outputs
 
 
 class Conv2DTranspose(_ConvTranspose):
@@ -264,6 +330,39 @@ class _SeparableConv(_Conv):
         else:
             self.bias = None
         self.built = True
+
+    def call(self, inputs):
+        if self.data_format != "channels_last" or self.padding == "causal":
+            return super().call(inputs)
+        if self.rank == 2:
+            # Keras's `SeparableConv2D.call` (1.15): `nn.separable_conv2d` (its `depthwise`
+            # `DepthwiseConv2dNative`, the pointwise `Conv2D` named `separable_conv2d`), bias.
+            outputs = tf.nn.separable_conv2d(inputs, self.depthwise_kernel,
+                                             self.pointwise_kernel,
+                                             strides=[1] + self.strides + [1],
+                                             padding=self.padding.upper(),
+                                             rate=self.dilation_rate)
+            return self._bias_and_activation(outputs, False)
+        # Keras's `SeparableConv1D.call` (1.15): the input and both kernels expanded to 2-D
+        # (`ExpandDims`, `ExpandDims_1`, `ExpandDims_2`), `nn.separable_conv2d` with strides
+        # `(1, s, s, 1)` and rate `(1, d)`, the bias added, then `Squeeze`d back.
+        inputs = tf.expand_dims(inputs, 1)
+        depthwise_kernel = tf.expand_dims(self.depthwise_kernel, 0)
+        pointwise_kernel = tf.expand_dims(self.pointwise_kernel, 0)
+        outputs = tf.nn.separable_conv2d(inputs, depthwise_kernel, pointwise_kernel,
+                                         strides=[1] + self.strides * 2 + [1],
+                                         padding=self.padding.upper(),
+                                         rate=[1] + self.dilation_rate)
+        return self._bias_and_activation(outputs, True)
+
+    def _bias_and_activation(self, outputs, squeeze):
+        if self.use_bias:
+            outputs = tf.nn.bias_add(outputs, self.bias)
+        if squeeze:
+            outputs = tf.squeeze(outputs, [1])
+        if self.activation is not None:
+            return self.activation(outputs)
+        return outputs
 
     def _convolve(self, inputs):
         dims = inputs.get_shape().as_list()

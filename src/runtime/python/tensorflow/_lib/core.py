@@ -79,13 +79,10 @@ class Dense(base.Layer):
         dims = inputs.get_shape().as_list()
         rank = len(dims)
         if rank > 2:
-            inner = dims[1:rank - 1]
-            if None in inner:
-                outputs = _support.unimplemented_op("Tensordot", [inputs, self.kernel],
-                                                    inputs.dtype, dims[0:rank - 1] + [self.units])
-            else:
-                flat = tf.reshape(inputs, [-1, dims[rank - 1]])
-                outputs = tf.reshape(tf.matmul(flat, self.kernel), [-1] + inner + [self.units])
+            # Keras's `Dense.call` (1.15): `standard_ops.tensordot(inputs, kernel,
+            # [[rank - 1], [0]])` (`Tensordot/...`), then the static shape set.
+            outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])
+            outputs.set_shape(dims[0:rank - 1] + [self.units])
         else:
             outputs = tf.matmul(inputs, self.kernel)
         if self.use_bias:
@@ -173,7 +170,14 @@ class Flatten(base.Layer):
             else:
                 size = size * d
         if size is None:
-            return _support.unimplemented_op("Reshape", [inputs], inputs.dtype, [dims[0], None])
+            # Keras's `Flatten.call`: `(batch, -1)`, the batch size from `tf.shape` when not
+            # known, then the static shape (`compute_output_shape`) set.
+            batch = dims[0]
+            if batch is None:
+                batch = tf.shape(inputs)[0]
+            outputs = tf.reshape(inputs, [batch, -1])
+            outputs.set_shape([dims[0], None])
+            return outputs
         return tf.reshape(inputs, [-1, size])
 
 

@@ -26,6 +26,24 @@ class _Pooling(base.Layer):
             if self.kind == "Max":
                 return tf.nn.max_pool(inputs, ksize, strides, self.padding.upper())
             return tf.nn.avg_pool(inputs, ksize, strides, self.padding.upper())
+        if self.rank == 1 and self.data_format == "channels_last":
+            # Keras's `Pooling1D.call` (1.15): `ExpandDims` at axis 2, `backend.pool2d`
+            # (`nn.max_pool` / `nn.avg_pool` over `pool_size + (1,)`), `Squeeze` of axis 2.
+            inputs = tf.expand_dims(inputs, 2)
+            ksize = [1] + self.pool_size + [1, 1]
+            strides = [1] + self.strides + [1, 1]
+            if self.kind == "Max":
+                outputs = tf.nn.max_pool(inputs, ksize, strides, self.padding.upper())
+            else:
+                outputs = tf.nn.avg_pool(inputs, ksize, strides, self.padding.upper())
+            return tf.squeeze(outputs, 2)
+        if self.rank == 3 and self.data_format == "channels_last":
+            # Keras's `Pooling3D.call` (1.15): `nn.max_pool3d` / `nn.avg_pool3d`.
+            ksize = [1] + self.pool_size + [1]
+            strides = [1] + self.strides + [1]
+            if self.kind == "Max":
+                return tf.nn.max_pool3d(inputs, ksize, strides, self.padding.upper())
+            return tf.nn.avg_pool3d(inputs, ksize, strides, self.padding.upper())
         spatial = convolutional._spatial_dims(dims, self.data_format, self.rank)
         out = []
         for i in range(self.rank):

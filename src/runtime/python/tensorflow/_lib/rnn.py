@@ -179,16 +179,12 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
 
 
 def _reverse_time(inputs, time_axis, sequence_length):
+    """rnn.py (1.15) `bidirectional_dynamic_rnn`'s `_reverse`: `ReverseSequence` along the time
+    axis when there are sequence lengths, else `ReverseV2`."""
     if sequence_length is not None:
-        return _support.unimplemented_op('ReverseSequence', [inputs], inputs.dtype,
-                                         inputs.get_shape().as_list(), name='ReverseSequence')
-    dims = inputs.get_shape().as_list()
-    if dims[time_axis] is None:
-        return _support.unimplemented_op('ReverseV2', [inputs], inputs.dtype, dims,
-                                         name='ReverseV2')
-    pieces = tf.split(inputs, dims[time_axis], axis=time_axis)
-    pieces.reverse()
-    return tf.concat(pieces, time_axis)
+        return tf.reverse_sequence(inputs, sequence_length, seq_axis=time_axis,
+                                   batch_axis=1 - time_axis)
+    return tf.reverse(inputs, axis=[time_axis])
 
 
 def bidirectional_dynamic_rnn(cell_fw, cell_bw, inputs, sequence_length=None,
