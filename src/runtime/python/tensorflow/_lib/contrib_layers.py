@@ -545,6 +545,8 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
         if is_training is True or (not nhwc and is_training is not False):
             if mean is None:
                 mean, variance = tf.nn.moments(inputs, axes)
+            if nhwc:
+                variance = normalization.bessel_corrected(inputs, variance)
             update_mean = _assign_moving_average(moving_mean, mean, decay)
             update_variance = _assign_moving_average(moving_variance, variance, decay)
             if updates_collections is None:

@@ -7,6 +7,13 @@ import tensorflow as tf
 from tensorflow._lib import _support, base, core
 
 
+def bessel_corrected(inputs, variance):
+    """The batch variance TF's fused batch-norm kernel reports, and the moving variance
+    averages: with Bessel's correction, times n / (n - 1) for n values per channel."""
+    n = tf.cast(tf.size(inputs), tf.float32) / tf.cast(tf.size(variance), tf.float32)
+    return variance * (n / (n - 1.0))
+
+
 class BatchNormalization(base.Layer):
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
                  beta_initializer=core.ZEROS, gamma_initializer="ones",
@@ -36,6 +43,7 @@ class BatchNormalization(base.Layer):
         self.renorm_momentum = renorm_momentum
         self.fused = fused
         self.virtual_batch_size = virtual_batch_size
+        self.adjustment = adjustment
         self.gamma = None
         self.beta = None
 
@@ -140,9 +148,12 @@ class BatchNormalization(base.Layer):
             variance = self._broadcast(self.moving_variance, ndims)
             return tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, self.epsilon)
         mean, variance = tf.nn.moments(inputs, reduction_axes)
+        corrected = None
+        if self._fused(ndims):
+            corrected = bessel_corrected(inputs, variance)
         if training is not True and not self.renorm:
             return self._call_with_training_tensor(inputs, training, mean, variance, gamma,
-                                                   beta, ndims)
+                                                   beta, ndims, corrected)
         if self.renorm:
             outputs = _support.unimplemented_op("BatchNormRenorm", [inputs], inputs.dtype, dims)
             stddev_update = self._assign_moving_average(self.moving_stddev, tf.sqrt(variance),
@@ -155,14 +166,23 @@ class BatchNormalization(base.Layer):
                                             self._broadcast(variance, ndims), beta, gamma,
                                             self.epsilon)
         mean_update = self._assign_moving_average(self.moving_mean, mean, self.momentum)
-        variance_update = self._assign_moving_average(self.moving_variance, variance,
-                                                      self.momentum)
+        variance_update = self._assign_moving_average(
+            self.moving_variance, variance if corrected is None else corrected, self.momentum)
         self.add_update(mean_update)
         self.add_update(variance_update)
         return outputs
 
+    def _fused(self, ndims):
+        """Whether TF 1.15 runs this call as its fused kernel (Keras's V1 `build`: `fused`
+        unset or true, a 4-D input normalized over its channels, no renorm, virtual batches or
+        adjustment)."""
+        return (self.fused is not False and ndims == 4 and len(self.axis) == 1
+                and self.axis[0] in (1, 3) and not self.renorm
+                and self.virtual_batch_size is None and self.adjustment is None)
 
-    def _call_with_training_tensor(self, inputs, training, mean, variance, gamma, beta, ndims):
+
+    def _call_with_training_tensor(self, inputs, training, mean, variance, gamma, beta, ndims,
+                                   corrected):
         """Keras's BatchNormalization.call (TF 1.15, not fused) for a `training` tensor: the
         statistics are `cond(training, batch's, moving)` (`cond`, `cond_1`), each moving
         average's update is `cond(training, update, variable)` (`cond_2`, `cond_3`)."""
@@ -185,7 +205,7 @@ class BatchNormalization(base.Layer):
         mean = core.smart_cond(training, batch_mean, stored_mean)
         variance = core.smart_cond(training, batch_variance, stored_variance)
         new_mean = mean
-        new_variance = variance
+        new_variance = variance if corrected is None else corrected
         layer = self
 
         def update_mean():
