@@ -287,12 +287,12 @@ def _wire_more_ops():
 
     mod = _sys.modules[__name__]
     for n in ("reduce_any", "reduce_all", "reduce_logsumexp", "argmax", "argmin", "cumsum",
-              "add_n", "logical_and", "logical_or", "logical_xor", "clip_by_value",
-              "clip_by_norm", "to_float", "to_int32", "expand_dims", "squeeze", "unstack",
+              "add_n", "logical_and", "logical_or", "logical_xor", "to_float", "to_int32",
+              "expand_dims", "squeeze", "unstack",
               "one_hot", "size", "rank", "range", "fill", "reverse", "pad", "gather_nd",
               "sequence_mask", "boolean_mask", "tensordot"):
         setattr(mod, n, getattr(_more_ops, n))
-        if not n.startswith(("to_", "clip_")):
+        if not n.startswith("to_"):
             setattr(math, n, getattr(_more_ops, n))
     def tf_mod(x, y, name=None):
         return _ops.mod(x, y, name=name or "FloorMod")

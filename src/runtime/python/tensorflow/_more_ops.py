@@ -118,28 +118,6 @@ logical_or = _logical("LogicalOr", T.logicalOr)
 logical_xor = _logical("LogicalXor", T.logicalXor)
 
 
-def clip_by_value(t, clip_value_min, clip_value_max, name=None):
-    """`tf.clip_by_value`: Minimum then Maximum under `clip_by_value/`, the result named after
-    the scope."""
-    x = convert_to_tensor(t)
-    lo, hi = float(clip_value_min), float(clip_value_max)
-    return make_op("Maximum", name, "clip_by_value", [x],
-                   lambda ins, s: T.clipByValue(ins[0], lo, hi), x.dtype.base_dtype, x.shape)
-
-
-def clip_by_norm(t, clip_norm, axes=None, name=None):
-    """`tf.clip_by_norm`: t * clip_norm / max(l2norm(t, axes), clip_norm), named after its scope."""
-    x = convert_to_tensor(t)
-    axes_js = _axis_list(axes)
-    c = float(clip_norm)
-
-    def compute(ins, s):
-        norm = T.sqrt(T.sum(T.square(ins[0]), js(axes_js), True))
-        return T.div(T.mul(ins[0], c), T.maximum(norm, c))
-
-    return make_op("Identity", name, "clip_by_norm", [x], compute, x.dtype.base_dtype, x.shape)
-
-
 def to_float(x, name="ToFloat"):
     from ._ops import cast
 
@@ -747,14 +725,29 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits
                               [(x.dtype, shape), (x.dtype, x.shape)])
             return cost
 
-        def compute_one(ins, s):
-            return compute(ins, s)[0]
+        # Other ranks (1.15 nn_ops.py): the labels' shape is kept, a run-time check that it
+        # is the logits' without the last dimension when the static shapes are not fully
+        # defined, logits reshaped to [-1, classes] and labels to [-1], the 2-D op (so its
+        # gradient is TF's), and the cost reshaped back to the labels' shape.
+        from . import _math_grad as mg
+        from ._check_ops import assert_equal
+        from ._framework import control_dependencies
+        from ._ops import reshape
 
-        compute = compute_one
-        return make_op("SparseSoftmaxCrossEntropyWithLogits",
-                       name or "SparseSoftmaxCrossEntropyWithLogits",
-                       "SparseSoftmaxCrossEntropyWithLogits", [x, y], compute,
-                       x.dtype.base_dtype, shape)
+        labels_shape = mg.shape(y)
+        checks = []
+        if not (y.shape.is_fully_defined() and x.shape[:-1].is_fully_defined()):
+            checks.append(assert_equal(mg.shape(y), mg.shape(x)[:-1]))
+        with control_dependencies(checks):
+            classes = mg.shape(x)[rank(x) - 1]
+            flat_x = reshape(x, [-1, classes])
+            flat_y = reshape(y, [-1])
+            cost, _ = mg.op_n("SparseSoftmaxCrossEntropyWithLogits",
+                              name or "SparseSoftmaxCrossEntropyWithLogits", [flat_x, flat_y],
+                              compute, [(x.dtype, [flat_x.shape[0]]), (x.dtype, flat_x.shape)])
+            cost = reshape(cost, labels_shape)
+            cost.set_shape(shape)
+            return cost
 
 
 def tuple_(tensors, name=None, control_inputs=None):
