@@ -118,7 +118,7 @@ export function tensorInfo(v: Value): { shape: AbstractShape; dtype: DType | nul
     case 'tensor':
       return { shape: v.shape, dtype: v.dtype };
     case 'variable':
-      return { shape: v.v.shape, dtype: v.v.dtype.baseDType };
+      return { shape: variableShape(v.v), dtype: v.v.dtype.baseDType };
     case 'partitioned':
       return { shape: v.v.shape, dtype: v.v.dtype.baseDType };
     case 'int':
@@ -132,6 +132,11 @@ export function tensorInfo(v: Value): { shape: AbstractShape; dtype: DType | nul
     default:
       return { shape: U, dtype: null };
   }
+}
+
+/** A variable's static shape; UNKNOWN where the analyzer could not compute it. */
+function variableShape(v: { shape: AbstractShape; shapeNotKnown?: boolean }): AbstractShape {
+  return v.shapeNotKnown ? U : v.shape;
 }
 
 /** Whether a value is a tensor (or a variable, which reads as one). */
@@ -1924,9 +1929,9 @@ export function tensorAttr(interp: Interpreter, v: Value & { k: 'tensor' }, attr
 export function variableTensorAttr(v: Value & { k: 'variable' }, attr: string): Value | undefined {
   switch (attr) {
     case 'shape':
-      return tshape(v.v.shape);
+      return tshape(variableShape(v.v));
     case 'get_shape':
-      return method(attr, () => tshape(v.v.shape));
+      return method(attr, () => tshape(variableShape(v.v)));
     case 'dtype':
       return dtypeValue(v.v.dtype.name);
     case 'value':
@@ -1936,7 +1941,7 @@ export function variableTensorAttr(v: Value & { k: 'variable' }, attr: string): 
     case 'assign_add':
     case 'assign_sub':
       // Ops on the variable (their names are not modelled): a tensor of its shape.
-      return method(attr, () => tensor(null, v.v.dtype.baseDType, v.v.shape));
+      return method(attr, () => tensor(null, v.v.dtype.baseDType, variableShape(v.v)));
     default:
       return undefined;
   }

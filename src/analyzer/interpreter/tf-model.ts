@@ -58,6 +58,11 @@ export interface AVariable {
   readonly trainable: boolean;
   /** The collections TF adds it to (`variables`, `trainable_variables`, ...). */
   readonly collections: readonly string[];
+  /**
+   * Made from a value whose shape the analyzer could not compute (a NumPy array, a tensor of a
+   * function it does not model): `shape` is then null, but TF's is a real shape.
+   */
+  readonly shapeNotKnown?: boolean;
 }
 
 export interface APartitioned {
@@ -787,6 +792,8 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
       shape = info.shape;
       dtype = info.dtype;
     }
+    const shapeNotKnown =
+      shape === null && !info && (spec.initMode === 'value' || spec.initMode === 'no-args');
     const isResource = spec.useResource;
     // variables.py: GLOBAL_VARIABLES unless collections are given; TRAINABLE_VARIABLES added.
     const collections = [...(spec.collections ?? ['variables'])];
@@ -800,6 +807,7 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
       isResource,
       trainable: spec.trainable,
       collections,
+      ...(shapeNotKnown ? { shapeNotKnown } : {}),
     };
     // It joins its collections as it is made, as TF's variable constructor adds it: what a
     // custom getter then returns (a sum, an identity) or raises does not take it out.
