@@ -425,8 +425,9 @@ def _batch_norm_training_tensor(inputs, axes, beta, gamma, moving_mean, moving_v
         return tf.identity(out, name="FusedBatchNormV3"), mean, variance * (n / (n - 1.0))
 
     def inference_fn():
-        out = tf.nn.batch_normalization(inputs, moving_mean, moving_variance, beta, gamma,
-                                        epsilon)
+        out = tf.nn.batch_normalization(inputs, normalization.no_gradient(moving_mean),
+                                        normalization.no_gradient(moving_variance), beta,
+                                        gamma, epsilon)
         return tf.identity(out, name="FusedBatchNormV3"), moving_mean, moving_variance
 
     results = core.smart_cond(is_training, training_fn, inference_fn)
@@ -530,8 +531,9 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
         if not nhwc:
             outputs = _support.unimplemented_op("FusedBatchNorm", [inputs], inputs.dtype, dims)
         elif is_training is False:
-            outputs = tf.nn.batch_normalization(inputs, moving_mean, moving_variance, beta,
-                                                gamma, epsilon)
+            outputs = tf.nn.batch_normalization(inputs, normalization.no_gradient(moving_mean),
+                                                normalization.no_gradient(moving_variance),
+                                                beta, gamma, epsilon)
         elif is_training is not True:
             outputs = _batch_norm_training_tensor(inputs, axes, beta, gamma, moving_mean,
                                                   moving_variance, epsilon, decay, is_training,

@@ -14,6 +14,12 @@ def bessel_corrected(inputs, variance):
     return variance * (n / (n - 1.0))
 
 
+def no_gradient(statistic):
+    """A moving statistic as TF's fused kernel takes it in inference: its gradient there is
+    None (`_FusedBatchNormGrad`), so no gradient reaches the moving mean and variance."""
+    return tf.stop_gradient(statistic)
+
+
 class BatchNormalization(base.Layer):
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
                  beta_initializer=core.ZEROS, gamma_initializer="ones",
@@ -146,6 +152,9 @@ class BatchNormalization(base.Layer):
         if training is False or training is None:
             mean = self._broadcast(self.moving_mean, ndims)
             variance = self._broadcast(self.moving_variance, ndims)
+            if self._fused(ndims):
+                mean = no_gradient(mean)
+                variance = no_gradient(variance)
             return tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, self.epsilon)
         mean, variance = tf.nn.moments(inputs, reduction_axes)
         corrected = None
@@ -202,8 +211,18 @@ class BatchNormalization(base.Layer):
         def stored_variance():
             return moving_variance
 
-        mean = core.smart_cond(training, batch_mean, stored_mean)
-        variance = core.smart_cond(training, batch_variance, stored_variance)
+        def frozen_mean():
+            return no_gradient(moving_mean)
+
+        def frozen_variance():
+            return no_gradient(moving_variance)
+
+        if corrected is None:
+            mean = core.smart_cond(training, batch_mean, stored_mean)
+            variance = core.smart_cond(training, batch_variance, stored_variance)
+        else:
+            mean = core.smart_cond(training, batch_mean, frozen_mean)
+            variance = core.smart_cond(training, batch_variance, frozen_variance)
         new_mean = mean
         new_variance = variance if corrected is None else corrected
         layer = self
