@@ -635,12 +635,18 @@ class WhileContext(object):
     def build_loop(self, pred, body, loop_vars, shape_invariants, return_same_structure):
         from ._ops import convert_to_tensor, identity
 
+        from ._tensor_array import from_flows, to_flow
+
         original = loop_vars
-        flat = [convert_to_tensor(x) for x in _flatten(loop_vars)]
+        # A TensorArray is carried by its flow (`_convert_tensorarray_to_flow`) and rebuilt
+        # around the loop's tensors where the condition and body see it.
+        leaves = _flatten(loop_vars)
+        flat = [convert_to_tensor(to_flow(x)) for x in leaves]
         if shape_invariants is None:
             invariants = [x.shape for x in flat]
         else:
-            invariants = _flatten(shape_invariants)
+            invariants = [f.shape if f is not x else inv for x, f, inv
+                          in zip(leaves, flat, _flatten(shape_invariants))]
         self.Enter()
         try:
             real_vars = flat
@@ -657,7 +663,7 @@ class WhileContext(object):
                 m.op._loop_merge = True
             self.merges = merges
             self.pivot_for_pred = merges[0]
-            c = convert_to_tensor(pred(*_pack_as(original, merges)))
+            c = convert_to_tensor(pred(*_pack_as(original, from_flows(leaves, merges))))
             _check_scalar(c, _graph().get_name_scope() + "/LoopCond", "LoopCond")
             self.pivot = _frame_op("LoopCond", c, "LoopCond")
             switches = [switch(m, self.pivot) for m in merges]
@@ -665,7 +671,7 @@ class WhileContext(object):
                 s[0].op._loop_switch = True
             body_vars = [identity(s[1]) for s in switches]
             self.pivot_for_body = body_vars[0]
-            result = body(*_pack_as(original, body_vars))
+            result = body(*_pack_as(original, from_flows(leaves, body_vars)))
             if not isinstance(result, (list, tuple)):
                 result = [result]
             if not _same_structure(list(_pack_as(original, body_vars)), list(result)):
@@ -674,7 +680,7 @@ class WhileContext(object):
                     "structure: %s\n\nSecond structure: %s"
                     % (_structure_text(list(_pack_as(original, body_vars))),
                        _structure_text(list(result))))
-            flat_result = [convert_to_tensor(v) for v in _flatten(result)]
+            flat_result = [convert_to_tensor(to_flow(v)) for v in _flatten(result)]
             if len(merges) != len(flat_result):
                 raise ValueError("Number of inputs and outputs of body must match loop_vars: "
                                  "%d, %d" % (len(merges), len(flat_result)))
@@ -691,7 +697,7 @@ class WhileContext(object):
                 e.op._not_fetchable = self.outer_context is not None
         finally:
             self.Exit()
-        packed = _pack_as(result, exits)
+        packed = _pack_as(result, from_flows(_flatten(result), exits))
         if return_same_structure:
             return packed
         return packed[0] if len(exits) == 1 else packed
