@@ -41,7 +41,7 @@ NOT_COVERED = """## Deliberately not covered
   (Switch/Merge, Enter/Exit frames); a `smart_cond` in the layers builds a cond for any tensor,
   also one TF would fold as a constant. `tf.TensorArray` is 1.15's v1 array (`TensorArrayV3`
   and its flow; write, read, scatter/unstack, gather/stack, concat, size), also as a
-  `tf.while_loop` variable.
+  `tf.while_loop` variable or a `tf.cond` result.
 - Sparse ops other than `tf.sparse_tensor_dense_matmul`, `tf.sparse_retain` and
   `tf.sparse_tensor_to_dense` (`tf.sparse.reduce_sum`, `tf.sparse.add`, `tf.sparse.reorder`, ...);
   no gradient flows through a `SparseTensor` times or divided by a dense tensor.

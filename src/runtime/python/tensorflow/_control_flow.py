@@ -182,9 +182,12 @@ class CondContext(object):
     def _build_tensor(self, v):
         from ._ops import convert_to_tensor
 
+        from ._tensor_array import to_flow
+
         if isinstance(v, Operation):
             return with_dependencies([v], self.pivot)
-        return self._process_output(convert_to_tensor(v))
+        # A TensorArray's flow is merged (`_convert_tensorarray_to_flow`).
+        return self._process_output(convert_to_tensor(to_flow(v)))
 
     def BuildCondBranch(self, fn):  # noqa: N802 - TF's name
         original = fn()
@@ -349,7 +352,9 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
         if context_t.outer_context is None:
             g.add_to_collection("cond_context", context_t)
             g.add_to_collection("cond_context", context_f)
-        merges = _pack_as(orig_res_t, merges)
+        from ._tensor_array import from_flows
+
+        merges = _pack_as(orig_res_t, from_flows(_flatten(orig_res_t), merges))
         if not strict:
             merges = _unpack_if_singleton(merges)
         return merges
