@@ -1,6 +1,8 @@
 # tf.TensorArray's run-time checks (TF's kernels): an element never written reads as zeros when
 # the element shape is fully defined, and the errors of a second write, a read past the end, a
 # write past a fixed size, a second read with clear_after_read and a read of an unknown shape.
+import re
+
 import tensorflow as tf
 
 full = tf.TensorArray(tf.float32, size=3, element_shape=[2])
@@ -20,6 +22,9 @@ with tf.Session() as sess:
         try:
             sess.run(make())
         except tf.errors.InvalidArgumentError as e:
-            # The kernel's message (TF 2.21 puts it among lines of its own).
-            print(type(e).__name__, [line for line in e.message.splitlines()
-                                     if line.startswith(("TensorArray", "Tried", "Could"))])
+            # The kernel's message (TF 2.21 puts it among lines of its own); the array's name
+            # ends in a count of the arrays the process made, which other programs change.
+            lines = [line for line in e.message.splitlines()
+                     if line.startswith(("TensorArray", "Tried", "Could"))]
+            print(type(e).__name__, [re.sub(r"^TensorArray (\w+?)_\d+:", r"TensorArray \1_N:", x)
+                                     for x in lines])

@@ -20,9 +20,6 @@ from .tensor_shape import TensorShape, as_shape, unknown_shape
 
 T = _engine.tfjs
 
-_COUNTER = [0]
-
-
 def _invalid(message):
     from .errors import InvalidArgumentError
 
@@ -227,8 +224,11 @@ class TensorArray(object):
             dyn = self._dynamic_size
 
             def compute(ins, session):
-                _COUNTER[0] += 1
-                store = _Store(tensor_array_name or "%s_%d" % (op_name, _COUNTER[0] - 1), dtype,
+                # The kernel names an array by its op and a count of the arrays made (TF's is
+                # per process; here per graph, a program's).
+                count = getattr(g, "_tensor_arrays_made", 0)
+                g._tensor_arrays_made = count + 1
+                store = _Store(tensor_array_name or "%s_%d" % (op_name, count), dtype,
                                int(ins[0].dataSync()[0]), dyn, clear_after_read, shape0,
                                infer_shape)
                 return [store, T.scalar(0, "float32")]
