@@ -34,11 +34,14 @@ NOT_COVERED = """## Deliberately not covered
 
 - Gradients through `tf.while_loop` (TF 1.15 builds them; `tf.gradients` raises
   `NotImplementedError` naming the loop's `Exit`; with `back_prop=False` none flows back, as in
-  TF), `TensorArray`, and what is built on them: `tf.nn.dynamic_rnn` over a number of time
-  steps unknown when the graph is built, `tf.contrib.seq2seq` decoders, a `tf.map_fn` whose
-  element count is unknown. `tf.cond`, `tf.case`, `smart_cond` and `tf.while_loop` are TF 1.15's
-  v1 control flow (Switch/Merge, Enter/Exit frames); a `smart_cond` in the layers builds a cond
-  for any tensor, also one TF would fold as a constant.
+  TF) and through a `TensorArray`; `TensorArray.split`; what is built on TensorArrays in the
+  layer libraries: `tf.nn.dynamic_rnn` over a number of time steps unknown when the graph is
+  built, `tf.contrib.seq2seq` decoders, a `tf.map_fn` whose element count is unknown.
+  `tf.cond`, `tf.case`, `smart_cond` and `tf.while_loop` are TF 1.15's v1 control flow
+  (Switch/Merge, Enter/Exit frames); a `smart_cond` in the layers builds a cond for any tensor,
+  also one TF would fold as a constant. `tf.TensorArray` is 1.15's v1 array (`TensorArrayV3`
+  and its flow; write, read, scatter/unstack, gather/stack, concat, size), also as a
+  `tf.while_loop` variable or a `tf.cond` result.
 - Sparse ops other than `tf.sparse_tensor_dense_matmul`, `tf.sparse_retain` and
   `tf.sparse_tensor_to_dense` (`tf.sparse.reduce_sum`, `tf.sparse.add`, `tf.sparse.reorder`, ...);
   no gradient flows through a `SparseTensor` times or divided by a dense tensor.

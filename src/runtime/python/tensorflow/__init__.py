@@ -371,6 +371,9 @@ from . import _control_flow  # noqa: E402
 
 contrib.framework.smart_cond = _control_flow.smart_cond
 
+# TF 1.15's v1 TensorArray (_tensor_array.py): TensorArrayV3 and its flow.
+from ._tensor_array import TensorArray  # noqa: E402
+
 
 class _CompatV1(_types.ModuleType):
     """`tf.compat.v1`: the same API (`tf.compat.v1.X` is `tf.X`)."""

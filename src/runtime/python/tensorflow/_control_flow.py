@@ -182,9 +182,12 @@ class CondContext(object):
     def _build_tensor(self, v):
         from ._ops import convert_to_tensor
 
+        from ._tensor_array import to_flow
+
         if isinstance(v, Operation):
             return with_dependencies([v], self.pivot)
-        return self._process_output(convert_to_tensor(v))
+        # A TensorArray's flow is merged (`_convert_tensorarray_to_flow`).
+        return self._process_output(convert_to_tensor(to_flow(v)))
 
     def BuildCondBranch(self, fn):  # noqa: N802 - TF's name
         original = fn()
@@ -349,7 +352,9 @@ def cond(pred, true_fn=None, false_fn=None, strict=False, name=None, fn1=None, f
         if context_t.outer_context is None:
             g.add_to_collection("cond_context", context_t)
             g.add_to_collection("cond_context", context_f)
-        merges = _pack_as(orig_res_t, merges)
+        from ._tensor_array import from_flows
+
+        merges = _pack_as(orig_res_t, from_flows(_flatten(orig_res_t), merges))
         if not strict:
             merges = _unpack_if_singleton(merges)
         return merges
@@ -635,12 +640,18 @@ class WhileContext(object):
     def build_loop(self, pred, body, loop_vars, shape_invariants, return_same_structure):
         from ._ops import convert_to_tensor, identity
 
+        from ._tensor_array import from_flows, to_flow
+
         original = loop_vars
-        flat = [convert_to_tensor(x) for x in _flatten(loop_vars)]
+        # A TensorArray is carried by its flow (`_convert_tensorarray_to_flow`) and rebuilt
+        # around the loop's tensors where the condition and body see it.
+        leaves = _flatten(loop_vars)
+        flat = [convert_to_tensor(to_flow(x)) for x in leaves]
         if shape_invariants is None:
             invariants = [x.shape for x in flat]
         else:
-            invariants = _flatten(shape_invariants)
+            invariants = [f.shape if f is not x else inv for x, f, inv
+                          in zip(leaves, flat, _flatten(shape_invariants))]
         self.Enter()
         try:
             real_vars = flat
@@ -657,7 +668,7 @@ class WhileContext(object):
                 m.op._loop_merge = True
             self.merges = merges
             self.pivot_for_pred = merges[0]
-            c = convert_to_tensor(pred(*_pack_as(original, merges)))
+            c = convert_to_tensor(pred(*_pack_as(original, from_flows(leaves, merges))))
             _check_scalar(c, _graph().get_name_scope() + "/LoopCond", "LoopCond")
             self.pivot = _frame_op("LoopCond", c, "LoopCond")
             switches = [switch(m, self.pivot) for m in merges]
@@ -665,7 +676,7 @@ class WhileContext(object):
                 s[0].op._loop_switch = True
             body_vars = [identity(s[1]) for s in switches]
             self.pivot_for_body = body_vars[0]
-            result = body(*_pack_as(original, body_vars))
+            result = body(*_pack_as(original, from_flows(leaves, body_vars)))
             if not isinstance(result, (list, tuple)):
                 result = [result]
             if not _same_structure(list(_pack_as(original, body_vars)), list(result)):
@@ -674,7 +685,7 @@ class WhileContext(object):
                     "structure: %s\n\nSecond structure: %s"
                     % (_structure_text(list(_pack_as(original, body_vars))),
                        _structure_text(list(result))))
-            flat_result = [convert_to_tensor(v) for v in _flatten(result)]
+            flat_result = [convert_to_tensor(to_flow(v)) for v in _flatten(result)]
             if len(merges) != len(flat_result):
                 raise ValueError("Number of inputs and outputs of body must match loop_vars: "
                                  "%d, %d" % (len(merges), len(flat_result)))
@@ -691,7 +702,7 @@ class WhileContext(object):
                 e.op._not_fetchable = self.outer_context is not None
         finally:
             self.Exit()
-        packed = _pack_as(result, exits)
+        packed = _pack_as(result, from_flows(_flatten(result), exits))
         if return_same_structure:
             return packed
         return packed[0] if len(exits) == 1 else packed

@@ -308,6 +308,9 @@ def _grad_fn(op, mg):
         return _control_flow.switch_grad if kind == "Switch" else _control_flow.merge_grad
     if op.type in mg.NOT_DIFFERENTIABLE:
         return None
+    if op.type.startswith("TensorArray") and op.type != "TensorArraySizeV3":
+        raise _not_differentiable(op, "gradients through a TensorArray (TF 1.15's "
+                                  "tensor_array_grad.py) are not implemented")
     if op.type == "GatherV2" and _is.gather_axis0(op):
         return _is.gather_v2_grad
     if op.type == "ResourceGather":
