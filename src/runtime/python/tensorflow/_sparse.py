@@ -839,3 +839,136 @@ def sparse_to_dense(sparse_indices, output_shape, sparse_values, default_value=0
 
 
 _builtin_range = range
+
+
+# ---------------------------------------------------------------------------------------------
+# sparse_grad.py (TF 1.15): the gradients of the sparse ops above.
+
+
+def _sparse_add_grad_op(val_grad, a_indices, b_indices, sum_indices, a_shape, b_shape):
+    """gen_sparse_ops.sparse_add_grad: op `SparseAddGrad`, the sum's value gradients routed
+    back to the entries of A and of B (zero where an operand had no entry)."""
+
+    def compute(ins, s):
+        grads = _value_list(ins[0])
+        at = {row: k for k, row in enumerate(_index_rows(ins[3]))}
+        out = []
+        for t in (ins[1], ins[2]):
+            out.append(_values_tensor([grads[at[row]] if row in at else 0.0
+                                       for row in _index_rows(t)], ins[0]))
+        return out
+
+    dt = val_grad.dtype.base_dtype
+    return _multi_op("SparseAddGrad", _op_name(None, "SparseAddGrad"),
+                     [val_grad, a_indices, b_indices, sum_indices], compute,
+                     [(dt, a_shape), (dt, b_shape)])
+
+
+@register("SparseAdd")
+def _sparse_add_grad(op, *grads):
+    """`_SparseAddGrad`: one `SparseAddGrad` op; no gradient for indices, shapes, threshold."""
+    a_grad, b_grad = _sparse_add_grad_op(grads[1], op.inputs[0], op.inputs[3], op.outputs[0],
+                                         as_shape(op.inputs[1].shape),
+                                         as_shape(op.inputs[4].shape))
+    return (None, a_grad, None, None, b_grad, None, None)
+
+
+@register("SparseTensorDenseAdd")
+def _sparse_tensor_dense_add_grad(op, out_grad):
+    """`_SparseTensorDenseAddGrad`: the values' gradient gathered at the indices."""
+    from ._more_ops import gather_nd
+
+    return (None, gather_nd(out_grad, op.inputs[0]), None, out_grad)
+
+
+@register("SparseReduceSum")
+def _sparse_reduce_sum_grad(op, out_grad):
+    """`_SparseReduceSumGrad`: `math_ops.reduced_shape` of the dense shape (cast to int32 as
+    1.15's reduced_shape casts), the gradient reshaped to it and gathered at
+    `indices // (dense_shape // kept_dims)`."""
+    from . import _math_grad as mg
+    from ._more_ops import gather_nd
+
+    sp_indices = op.inputs[0]
+    sp_shape = op.inputs[2]
+    kept = mg._reduced_shape(mg.cast(sp_shape, _dtypes.int32), mg.cast(op.inputs[3],
+                                                                         _dtypes.int32))
+    reshaped = mg.reshape(out_grad, kept)
+    scale = mg.binary("FloorDiv", T.floorDiv, sp_shape, mg.cast(kept, _dtypes.int64),
+                      default="floordiv")
+    scaled = mg.binary("FloorDiv", T.floorDiv, sp_indices, scale, default="floordiv")
+    return (None, gather_nd(reshaped, scaled), None, None)
+
+
+@register("SparseReorder")
+def _sparse_reorder_grad(op, unused_output_indices_grad, output_values_grad):
+    """`_SparseReorderGrad`: the entries' permutation found by reordering their positions
+    (`range` of the entry count), inverted, gathers the values' gradient."""
+    from . import _math_grad as mg
+    from ._ops import gather, range_
+
+    input_indices = op.inputs[0]
+    input_shape = op.inputs[2]
+    num_entries = mg.shape(input_indices)[0]
+    entry_indices = range_(num_entries)
+    sp_ordered = sparse_reorder(SparseTensor(input_indices, entry_indices, input_shape))
+
+    def invert(ins, s):
+        perm = [int(v) for v in ins[0].dataSync()]
+        inv = [0] * len(perm)
+        for i, p in enumerate(perm):
+            inv[p] = i
+        return _vector_tensor(inv)
+
+    inverted = mg.op1("InvertPermutation", mg._scoped("InvertPermutation"), [sp_ordered.values],
+                      invert, _dtypes.int32, as_shape(sp_ordered.values.shape))
+    return (None, gather(output_values_grad, inverted), None)
+
+
+def _sparse_dense_cwise_add(sp_t, dense_t):
+    """sparse_ops.sparse_dense_cwise_add: op `SparseDenseCwiseAdd`, the dense operand
+    broadcast to the sparse shape and read at the indices."""
+
+    def compute(ins, s):
+        dims = _dense_shape_list(ins[2])
+        full = T.broadcastTo(ins[3], js(dims))
+        picked = T.gatherND(full, T.cast(ins[0], "int32"))
+        full.dispose()
+        out = T.add(ins[1], picked)
+        picked.dispose()
+        return out
+
+    values = make_op("SparseDenseCwiseAdd", None, "SparseDenseCwiseAdd",
+                     [sp_t.indices, sp_t.values, sp_t.dense_shape, dense_t], compute,
+                     sp_t.values.dtype.base_dtype, as_shape(sp_t.values.shape))
+    return SparseTensor(sp_t.indices, values, sp_t.dense_shape)
+
+
+@register("SparseSoftmax")
+def _sparse_softmax_grad(op, grad):
+    """`_SparseSoftmaxGrad`: (grad - sum(grad * softmax) over the last axis) * softmax, on the
+    present values only."""
+    from . import _math_grad as mg
+
+    indices, shape = op.inputs[0], op.inputs[2]
+    out_vals = op.outputs[0]
+    sp_output = SparseTensor(indices, out_vals, shape)
+    sp_grad = SparseTensor(indices, grad, shape)
+    sp_product = SparseTensor(indices, mg.mul(sp_output.values, sp_grad.values), shape)
+    summed = _sparse_reduce_sum_op(sp_product, [-1], True, None, False)
+    sum_reduced = mg.neg(summed)
+    sp_sum = _sparse_dense_cwise_add(sp_grad, sum_reduced)
+    grad_x = mg.mul(sp_sum.values, sp_output.values)
+    return [None, grad_x, None]
+
+
+@register("SparseConcat", "SparseToDense", "SparseAddGrad")
+def _not_differentiable(op, *grads):
+    """sparse_grad.py's `ops.NotDifferentiable`: no gradient flows to the inputs."""
+    return [None] * len(op.inputs)
+
+
+@register("SparseReduceSumSparse", "SparseReshape")
+def _no_gradient(op, *grads):
+    """TF 1.15 registers no gradient for these: `tf.gradients` raises its LookupError."""
+    raise LookupError("No gradient defined for operation '%s' (op type: %s)" % (op.name, op.type))
