@@ -42,9 +42,12 @@ NOT_COVERED = """## Deliberately not covered
   also one TF would fold as a constant. `tf.TensorArray` is 1.15's v1 array (`TensorArrayV3`
   and its flow; write, read, scatter/unstack, gather/stack, concat, size), also as a
   `tf.while_loop` variable or a `tf.cond` result.
-- Sparse ops other than `tf.sparse_tensor_dense_matmul`, `tf.sparse_retain` and
-  `tf.sparse_tensor_to_dense` (`tf.sparse.reduce_sum`, `tf.sparse.add`, `tf.sparse.reorder`, ...);
-  no gradient flows through a `SparseTensor` times or divided by a dense tensor.
+- Sparse ops other than `tf.sparse_tensor_dense_matmul`, `tf.sparse_retain`,
+  `tf.sparse.to_dense`, `tf.sparse_to_dense`, `tf.sparse.reduce_sum` (and `_sparse`),
+  `tf.sparse.add`, `tf.sparse.reorder`, `tf.sparse.reshape`, `tf.sparse.concat` and
+  `tf.sparse.softmax` (`tf.sparse.transpose`, `tf.sparse.split`, `tf.sparse.slice`,
+  `tf.sparse.reduce_max`, ...); `tf.sparse.concat(expand_nonconcat_dim=True)`; no gradient
+  flows through a `SparseTensor` times or divided by a dense tensor.
 - `tf.enable_resource_variables()`: resource variables are made with `use_resource=True`. Ops
   other than operators, `tf.matmul`, the element-wise binary ops and `tf.gather` read a resource
   variable through its `Read/ReadVariableOp` rather than a new `ReadVariableOp` of their own.

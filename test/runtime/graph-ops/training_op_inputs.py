@@ -4,8 +4,7 @@
 # op takes the variable and its slots first, then its scalars and gradient in TF's order
 # (ApplyMomentum: lr, grad, momentum; ApplyFtrl: grad, lr, l1, l2, lr_power; the sparse ops'
 # indices; Adadelta's and Ftrl's sparse updates SparseApplyAdadelta, SparseApplyFtrl and
-# SparseApplyFtrlV2), and the values after a step. (The Ftrl accumulators' `Assign` is left out:
-# 1.15's ftrl.py makes their initial value a `constant` outside the slot's scope.)
+# SparseApplyFtrlV2), the Ftrl accumulators' `Assign`, and the values after a step.
 # TF 2.21 builds some ops differently from 1.15; the overrides below give 1.15's:
 #   grad_ys: gradients_util.py _DefaultGradYs, fill(shape(y), constant(1, name="grad_ys_%d")),
 #     the Fill named `Fill`
@@ -14,6 +13,14 @@
 # oracle-override: /grad_ys_0:0'] => /Fill:0']
 # oracle-override: 'Ftrl/add:0' => 'Ftrl/l2_regularization_strength:0'
 # oracle-override: 'Ftrl_1/add:0' => 'Ftrl_1/l2_regularization_strength:0'
+#   Ftrl: ftrl.py (1.15) _create_slots makes the accumulator's initial value
+#     `constant_op.constant(initial_accumulator_value, shape=v.get_shape())` in the name scope
+#     minimize is called in (here the root: Const_16, ...), given to the slot as is (2.21:
+#     init_ops.ones_initializer times the value, `<slot>/Initializer/mul`)
+# oracle-override: 'm7/w/Ftrl/Initializer/mul:0' => 'Const_16:0'
+# oracle-override: 'm7/emb/Ftrl/Initializer/mul:0' => 'Const_17:0'
+# oracle-override: 'm8/w/Ftrl/Initializer/mul:0' => 'Const_20:0'
+# oracle-override: 'm8/emb/Ftrl/Initializer/mul:0' => 'Const_21:0'
 import numpy as np
 import tensorflow as tf
 
@@ -40,7 +47,7 @@ c = tf.assign_sub(v, tf.ones([2]), name="sub_it")
 d = a * 2.0
 kinds = ("Assign", "AssignAdd", "AssignSub", "Identity", "ScatterAdd", "ScatterSub")
 for op in tf.get_default_graph().get_operations():
-    if (op.type in kinds or "Apply" in op.type) and not op.name.endswith("/Ftrl/Assign"):
+    if op.type in kinds or "Apply" in op.type:
         print(op.name, op.type, [t.name for t in op.inputs], [t.name for t in op.outputs])
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())

@@ -364,6 +364,17 @@ sparse = _module("sparse", "tf.sparse", SparseTensor=SparseTensor, placeholder=s
                  sparse_dense_matmul=sparse_tensor_dense_matmul,
                  matmul=sparse_tensor_dense_matmul, retain=sparse_retain,
                  to_dense=sparse_tensor_to_dense)
+from ._sparse import (sparse_add, sparse_concat, sparse_reduce_sum,  # noqa: E402
+                      sparse_reduce_sum_sparse, sparse_reorder, sparse_reshape, sparse_softmax,
+                      sparse_to_dense)
+
+sparse.add = sparse_add
+sparse.concat = sparse_concat
+sparse.reduce_sum = sparse_reduce_sum
+sparse.reduce_sum_sparse = sparse_reduce_sum_sparse
+sparse.reorder = sparse_reorder
+sparse.reshape = sparse_reshape
+sparse.softmax = sparse_softmax
 
 # TF 1.15's v1 control flow (_control_flow.py): tf.cond, tf.case, contrib's smart_cond.
 from ._control_flow import case, cond, while_loop  # noqa: E402

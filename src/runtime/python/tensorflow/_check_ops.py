@@ -18,7 +18,8 @@ from .errors import InvalidArgumentError
 def _summary(value, summarize):
     flat = [v for v in value.dataSync()] if hasattr(value, "dataSync") else [value]
     if value.dtype == "bool":
-        flat = [bool(v) for v in flat]
+        # The Assert kernel's Tensor::SummarizeValue appends a bool as a number (0 or 1).
+        flat = [int(bool(v)) for v in flat]
     text = " ".join(str(v) for v in flat[:summarize])
     return text + ("..." if len(flat) > summarize else "")
 

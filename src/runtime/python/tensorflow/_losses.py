@@ -75,8 +75,9 @@ def _static_value(t):
 def assert_broadcastable(weights, values):
     """weights_broadcast_ops.assert_broadcastable: the weights' and values' shapes and ranks,
     and a NoOp when their static shapes can be checked (`static_scalar_check_success`,
-    `static_dims_check_success`). Shapes known only when the graph runs get one `Assert` op
-    (TF builds a `cond` of set operations there)."""
+    `static_dims_check_success`). Shapes known only when the graph runs get TF's dynamic
+    checks: the `is_valid_shape` cond (over `has_valid_nonscalar_shape`'s cond and
+    `has_invalid_dims`' set difference) and an `Assert` guarded by its cond."""
     mg = _mg()
     g = _graph()
     with g.name_scope("assert_broadcastable") as scope:
@@ -108,16 +109,77 @@ def assert_broadcastable(weights, values):
                             % (_ASSERT_BROADCASTABLE_ERROR_PREFIX, i, v_dims, w_dims))
                 return no_op(name="static_dims_check_success")
 
-        def check(ins, s):
-            from .errors import InvalidArgumentError
+        # Dynamic checks: a cond on the weights being a scalar, else on equal ranks, else on
+        # the set difference of the weights' dimensions and the values' (each or 1) being
+        # empty; an Assert (guarded by its cond) naming both shapes.
+        from ._check_ops import Assert
+        from ._control_flow import cond
 
-            w, v = list(ins[0].shape), list(ins[1].shape)
-            if w and (len(w) != len(v) or any(a not in (1, b) for a, b in zip(w, v))):
-                raise InvalidArgumentError(None, None, _ASSERT_BROADCASTABLE_ERROR_PREFIX)
-            return T.scalar(True, "bool")
+        is_scalar = _ops.equal(0, weights_rank, name="is_scalar")
+        data = (_ASSERT_BROADCASTABLE_ERROR_PREFIX, "weights.shape=", weights.name,
+                weights_shape, "values.shape=", values.name, values_shape, "is_scalar=",
+                is_scalar)
+        is_valid_shape = cond(
+            is_scalar, lambda: is_scalar,
+            lambda: _has_valid_nonscalar_shape(weights_rank, weights_shape, values_rank,
+                                               values_shape),
+            name="is_valid_shape")
+        return Assert(is_valid_shape, data, name=scope)
 
-        return make_op("Assert", scope, "Assert", [weights, values], check, _dtypes.bool,
-                       []).op
+
+def _has_valid_nonscalar_shape(weights_rank, weights_shape, values_rank, values_shape):
+    """weights_broadcast_ops._has_valid_nonscalar_shape: a cond named by its scope."""
+    from ._control_flow import cond
+
+    with _graph().name_scope("has_valid_nonscalar_shape") as scope:
+        is_same_rank = _ops.equal(values_rank, weights_rank, name="is_same_rank")
+        return cond(is_same_rank, lambda: _has_valid_dims(weights_shape, values_shape),
+                    lambda: is_same_rank, name=scope)
+
+
+def _has_valid_dims(weights_shape, values_shape):
+    """weights_broadcast_ops._has_valid_dims: each weights dimension must be in the set
+    {values dimension, 1}: `sets.set_difference` (DenseToDenseSetOperation "a-b") of the two
+    as [rank, 1] and [rank, 2] matrices has no value."""
+    with _graph().name_scope("has_invalid_dims") as scope:
+        values_shape_2d = _more_ops.expand_dims(values_shape, -1)
+        valid_dims = _ops.concat((values_shape_2d, ones_like(values_shape_2d)), axis=1)
+        weights_shape_2d = _more_ops.expand_dims(weights_shape, -1)
+        invalid_values = _set_difference_values(weights_shape_2d, valid_dims)
+        num_invalid_dims = _more_ops.size(invalid_values, name="num_invalid_dims")
+        return _ops.equal(0, num_invalid_dims, name=scope)
+
+
+def _set_difference_values(a, b):
+    """sets.set_difference(a, b).values: op DenseToDenseSetOperation (set_operation "a-b"); its
+    outputs are a SparseTensor's indices, values and dense shape, of which the values are
+    used."""
+    from ._framework import Operation
+    from .tensor_shape import TensorShape
+
+    def compute(ins, s):
+        rows_a = [[int(v) for v in r] for r in ins[0].arraySync()]
+        rows_b = [[int(v) for v in r] for r in ins[1].arraySync()]
+        indices, values, width = [], [], 0
+        for i, (ra, rb) in enumerate(zip(rows_a, rows_b)):
+            diff = sorted(set(int(v) for v in ra) - set(int(v) for v in rb))
+            width = max(width, len(diff))
+            for j, v in enumerate(diff):
+                indices.extend([i, j])
+                values.append(v)
+        n = len(values)
+        return [T.tensor(_engine.tojs(indices), _engine.tojs([n, 2]), "int32"),
+                T.tensor(_engine.tojs(values), _engine.tojs([n]), "int32"),
+                T.tensor(_engine.tojs([len(rows_a), width]), _engine.tojs([2]), "int32")]
+
+    g = _graph()
+    op = Operation(g, _ops._op_name(None, "DenseToDenseSetOperation"),
+                   "DenseToDenseSetOperation", [a, b], compute, control_inputs=g.control_inputs_for([a, b]))
+    Tensor(op, 0, _dtypes.int64, TensorShape([None, 2]))
+    values = Tensor(op, 1, a.dtype.base_dtype, TensorShape([None]))
+    Tensor(op, 2, _dtypes.int64, TensorShape([2]))
+    op._attrs = {"set_operation": "a-b", "validate_indices": True}
+    return values
 
 
 def broadcast_weights(weights, values):

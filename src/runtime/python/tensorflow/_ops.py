@@ -345,7 +345,8 @@ def _binary(op_type, fn, default_name):
             out_dtype = (_dtypes.float32 if x.dtype.base_dtype.size <= 2 else _dtypes.float64)
             compute = lambda a, b: fn(T.cast(a, "float32"), T.cast(b, "float32"))  # noqa: E731
         shape = broadcast_shape(x.shape, y.shape, scope, op_type)
-        opn = Operation(g, scope, op_type, [x, y], lambda ins, s: compute(ins[0], ins[1]))
+        opn = Operation(g, scope, op_type, [x, y], lambda ins, s: compute(ins[0], ins[1]),
+                        control_inputs=g.control_inputs_for([x, y]))
         return Tensor(opn, 0, out_dtype, shape)
 
     return op

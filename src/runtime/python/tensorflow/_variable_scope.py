@@ -452,12 +452,19 @@ def get_variable(name, shape=None, dtype=None, initializer=None, regularizer=Non
     full = scope_name + "/" + str(name) if scope_name else str(name)
     store = E.getDefaultGraph().store
     existed = bool(store.vars.has(full)) or bool(store.partitionedVars.has(full))
+    from ._ops import _is_tensor_like
+
+    _variables._PENDING_INITIAL[0] = initializer._as_tensor() if (
+        _is_tensor_like(initializer) and not isinstance(initializer, _variables.Variable)) \
+        else None
     try:
         result = _variables.wrap(_engine.call(E.getVariable, name, opts))
     except (ValueError, TypeError) as e:
         EVENTS.append({"line": line, "name": full, "action": "raise",
                        "error": "%s: %s" % (type(e).__name__, str(e).splitlines()[0])})
         raise
+    finally:
+        _variables._PENDING_INITIAL[0] = None
     EVENTS.append({"line": line, "name": str(getattr(result, "name", full)), "key": full,
                    "action": "reuse" if existed else "create"})
     return result

@@ -29,6 +29,11 @@ def id_of_graph(ev):
         return 0
 
 
+# The tensor a get_variable call initializes its new variable from (`initializer=<tensor>`),
+# while the call runs: the variable's Assign takes it as its input (_create_ops_now).
+_PENDING_INITIAL = [None]
+
+
 def wrap_engine_variable(graph, ev):
     """The Python wrapper of an engine Variable/PartitionedVariable, or None for other objects."""
     key = _key(ev)
@@ -129,7 +134,12 @@ class Variable(object):
         tail = kind.rsplit("/", 1)[-1] if kind else None
         if python_value:
             tail = "initial_value"
-        if tail in _INITIALIZER_OPS or (tail == "initial_value" and python_value):
+        pending = _PENDING_INITIAL[0]
+        if pending is not None and not python_value and \
+                pending.shape.is_compatible_with(self.shape):
+            # get_variable(initializer=<a tensor>): TF's Assign takes that tensor as it is.
+            self._initial = pending
+        elif tail in _INITIALIZER_OPS or (tail == "initial_value" and python_value):
             self._initial = _initializer_subgraph(self, str(kind or ""), tail)
         self.op
         if bool(self._v.isResource):

@@ -222,6 +222,13 @@ class Optimizer(object):
             self._add_slot(slot_name, var, found)
         return found
 
+    def _get_or_make_slot(self, var, val, slot_name, op_name):
+        found = self.get_slot(var, slot_name)
+        if found is None:
+            found = slot_creator.create_slot(var, val, op_name)
+            self._add_slot(slot_name, var, found)
+        return found
+
     def _get_or_make_slot_with_initializer(self, var, initializer, shape, dtype, slot_name,
                                            op_name):
         found = self.get_slot(var, slot_name)
@@ -595,11 +602,13 @@ class FtrlOptimizer(Optimizer):
         self._linear_name = linear_name
 
     def _create_slots(self, var_list):
+        # ftrl.py (1.15) _create_slots: the accumulator's initial value is a `constant` made in
+        # the name scope apply_gradients is called in (`Const`, `Const_1`, ...), the slot's
+        # initial value as it is (no `Initializer` ops of its own).
         for v in var_list:
-            dt = v.dtype.base_dtype
-            init = tf.constant_initializer(self._initial_accumulator_value, dtype=dt)
-            self._get_or_make_slot_with_initializer(v, init, v.get_shape(), dt, 'accum',
-                                                    self._accum_name or self._name)
+            val = tf.constant(self._initial_accumulator_value, dtype=v.dtype.base_dtype,
+                              shape=v.get_shape())
+            self._get_or_make_slot(v, val, 'accum', self._accum_name or self._name)
             self._zeros_slot(v, 'linear', self._linear_name or self._name)
 
     def _prepare(self):
