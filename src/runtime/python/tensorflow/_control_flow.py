@@ -101,20 +101,16 @@ def in_context(op, ctxt):
     return False
 
 
-class CondContext(object):
-    """One branch of a cond (`control_flow_ops.CondContext`)."""
+class _ControlFlowContext(object):
+    """What a cond branch and a while loop share (`ControlFlowContext`): a unique name, the
+    context around it, and entering and leaving it as the graph's."""
 
-    def __init__(self, pred, pivot, branch, name="cond_text"):
+    def __init__(self, name):
         g = _graph()
         self._graph = g
         self._name = g.unique_name(name)
         self.outer_context = g._cf_context
-        self.pred = pred
-        self.pivot = pivot
-        self.branch = branch
-        self._external = {}  # id(tensor from outside) -> the tensor the branch uses instead
         self._stack = []
-        pivot.op._cf_context = self
 
     @property
     def name(self):
@@ -126,6 +122,18 @@ class CondContext(object):
 
     def Exit(self):  # noqa: N802 - TF's name
         self._graph._cf_context = self._stack.pop()
+
+
+class CondContext(_ControlFlowContext):
+    """One branch of a cond (`control_flow_ops.CondContext`)."""
+
+    def __init__(self, pred, pivot, branch, name="cond_text"):
+        super().__init__(name)
+        self.pred = pred
+        self.pivot = pivot
+        self.branch = branch
+        self._external = {}  # id(tensor from outside) -> the tensor the branch uses instead
+        pivot.op._cf_context = self
 
     def _known(self, val):
         return val is self.pred or in_context(val.op, self) or id(val) in self._external
@@ -564,7 +572,7 @@ def _enter(data, context, is_constant, use_input_shape=True, name="Enter"):
     return t
 
 
-class WhileContext(object):
+class WhileContext(_ControlFlowContext):
     """The context of a loop's body and condition (`control_flow_ops.WhileContext`)."""
 
     def __init__(self, maximum_iterations=None, parallel_iterations=10, back_prop=True,
@@ -572,10 +580,7 @@ class WhileContext(object):
         if not isinstance(parallel_iterations, int) or parallel_iterations <= 0:
             raise ValueError("`parallel_iterations` must be a positive integer: %s"
                              % parallel_iterations)
-        g = _graph()
-        self._graph = g
-        self._name = g.unique_name(name)
-        self.outer_context = g._cf_context
+        super().__init__(name)
         self.maximum_iterations = maximum_iterations
         self.parallel_iterations = parallel_iterations
         self.back_prop = back_prop
@@ -588,18 +593,6 @@ class WhileContext(object):
         self.merges = []
         self.next_iterations = []
         self._external = {}
-        self._stack = []
-
-    @property
-    def name(self):
-        return self._name
-
-    def Enter(self):  # noqa: N802 - TF's name
-        self._stack.append(self._graph._cf_context)
-        self._graph._cf_context = self
-
-    def Exit(self):  # noqa: N802 - TF's name
-        self._graph._cf_context = self._stack.pop()
 
     def control_pivot(self):
         return self.pivot_for_body if self.pivot_for_body is not None else self.pivot_for_pred

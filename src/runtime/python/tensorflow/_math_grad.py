@@ -832,29 +832,43 @@ def _conv2d_grad(op, grad):
     return gx, gw
 
 
-@register("MaxPool")
-def _max_pool_grad(op, grad):
-    x = op.inputs[0]
-    forward = op._compute
+def _max_pool_grad_fn(grad_type):
+    """`_MaxPoolGrad` / `_MaxPool3DGrad` (nn_grad.py): `grad_type` of (input, output, grad)."""
 
-    def compute(ins, _s):
-        return vjp(lambda vs: forward(vs, None), [ins[0]], ins[2], 0)
+    def fn(op, grad):
+        x = op.inputs[0]
+        forward = op._compute
 
-    return op1("MaxPoolGrad", _scoped("MaxPoolGrad"), [x, op.outputs[0], grad], compute,
-               x.dtype, x.shape)
+        def compute(ins, _s):
+            return vjp(lambda vs: forward(vs, None), [ins[0]], ins[2], 0)
+
+        return op1(grad_type, _scoped(grad_type), [x, op.outputs[0], grad], compute, x.dtype,
+                   x.shape)
+
+    return fn
 
 
-@register("AvgPool")
-def _avg_pool_grad(op, grad):
-    x = op.inputs[0]
-    forward = op._compute
-    s = shape(x)
+def _avg_pool_grad_fn(grad_type, kernel_name):
+    """`_AvgPoolGrad` / `_AvgPool3DGrad` (nn_grad.py): `grad_type` of (the input's `Shape`,
+    grad); `kernel_name` is the tfjs pool the padded forward uses."""
 
-    def compute(ins, _s):
-        zeros = T.zeros(_engine.tojs(_ints(ins[0])))
-        return vjp(_avg_pool_forward(op, forward, T.avgPool), [zeros], ins[1], 0)
+    def fn(op, grad):
+        x = op.inputs[0]
+        forward = op._compute
+        s = shape(x)
 
-    return op1("AvgPoolGrad", _scoped("AvgPoolGrad"), [s, grad], compute, x.dtype, x.shape)
+        def compute(ins, _s):
+            zeros = T.zeros(_engine.tojs(_ints(ins[0])))
+            kernel = getattr(T, kernel_name)
+            return vjp(_avg_pool_forward(op, forward, kernel), [zeros], ins[1], 0)
+
+        return op1(grad_type, _scoped(grad_type), [s, grad], compute, x.dtype, x.shape)
+
+    return fn
+
+
+register("MaxPool")(_max_pool_grad_fn("MaxPoolGrad"))
+register("AvgPool")(_avg_pool_grad_fn("AvgPoolGrad", "avgPool"))
 
 
 def _avg_pool_forward(op, forward, kernel):
@@ -1565,31 +1579,8 @@ def _conv3d_grad(op, grad):
     return gx, gw
 
 
-@register("MaxPool3D")
-def _max_pool3d_grad(op, grad):
-    """`_MaxPool3DGrad` (nn_grad.py): `MaxPool3DGrad` of (input, output, grad)."""
-    x = op.inputs[0]
-    forward = op._compute
-
-    def compute(ins, _s):
-        return vjp(lambda vs: forward(vs, None), [ins[0]], ins[2], 0)
-
-    return op1("MaxPool3DGrad", _scoped("MaxPool3DGrad"), [x, op.outputs[0], grad], compute,
-               x.dtype, x.shape)
-
-
-@register("AvgPool3D")
-def _avg_pool3d_grad(op, grad):
-    """`_AvgPool3DGrad` (nn_grad.py): `AvgPool3DGrad` of (the input's `Shape`, grad)."""
-    x = op.inputs[0]
-    forward = op._compute
-    s = shape(x)
-
-    def compute(ins, _s):
-        zeros = T.zeros(_engine.tojs(_ints(ins[0])))
-        return vjp(_avg_pool_forward(op, forward, T.avgPool3d), [zeros], ins[1], 0)
-
-    return op1("AvgPool3DGrad", _scoped("AvgPool3DGrad"), [s, grad], compute, x.dtype, x.shape)
+register("MaxPool3D")(_max_pool_grad_fn("MaxPool3DGrad"))
+register("AvgPool3D")(_avg_pool_grad_fn("AvgPool3DGrad", "avgPool3d"))
 
 
 @register("Conv3DBackpropInputV2")
