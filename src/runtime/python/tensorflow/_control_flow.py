@@ -123,6 +123,27 @@ class _ControlFlowContext(object):
     def Exit(self):  # noqa: N802 - TF's name
         self._graph._cf_context = self._stack.pop()
 
+    def AddOp(self, op):  # noqa: N802 - TF's name
+        """`_AddOpInternal`: an op built in this context. Its inputs from outside go through
+        `AddValue` (a cond's Switch, a loop's Enter), named in the op's scope as its wrapper's
+        name scope was current when TF built them (`cond/Add/Switch`); an op without inputs
+        waits for the context's control pivot."""
+        op._cf_context = self
+        if not op._inputs:
+            if not any(in_context(c, self) for c in op._control_inputs):
+                op._control_inputs.append(self.control_pivot().op)
+        else:
+            with self._graph.name_scope(op.name + "/"):
+                for i, x in enumerate(op._inputs):
+                    real = self.AddValue(x)
+                    if real is not x:
+                        op._inputs[i] = real
+            self._inputs_added(op)
+        op._not_fetchable = True
+
+    def _inputs_added(self, op):
+        pass
+
 
 class CondContext(_ControlFlowContext):
     """One branch of a cond (`control_flow_ops.CondContext`)."""
@@ -156,22 +177,8 @@ class CondContext(_ControlFlowContext):
         self._external[id(val)] = (val, result)
         return result
 
-    def AddOp(self, op):  # noqa: N802 - TF's name
-        """An op built in this branch (`_AddOpInternal`): its outside inputs switched, or
-        without inputs, a control input from the pivot."""
-        op._cf_context = self
-        if not op._inputs:
-            if not any(in_context(c, self) for c in op._control_inputs):
-                op._control_inputs.append(self.pivot.op)
-        else:
-            # The Switches are named in the op's scope, as its wrapper's name scope was
-            # current when TF built them (`cond/Add/Switch`).
-            with self._graph.name_scope(op.name + "/"):
-                for i, x in enumerate(op._inputs):
-                    real = self.AddValue(x)
-                    if real is not x:
-                        op._inputs[i] = real
-        op._not_fetchable = True
+    def control_pivot(self):
+        return self.pivot
 
     def _process_output(self, val):
         """`_ProcessOutputTensor`: a result from outside the branch gets a Switch."""
@@ -612,23 +619,11 @@ class WhileContext(_ControlFlowContext):
         self._external[id(val)] = enter
         return enter
 
-    def AddOp(self, op):  # noqa: N802 - TF's name
-        """`_AddOpInternal`: outside inputs through Enters; an op without inputs, or with only
-        loop constants, waits for the control pivot."""
-        op._cf_context = self
-        if not op._inputs:
-            if not any(in_context(c, self) for c in op._control_inputs):
-                op._control_inputs.append(self.control_pivot().op)
-        else:
-            with self._graph.name_scope(op.name + "/"):
-                for i, x in enumerate(op._inputs):
-                    real = self.AddValue(x)
-                    if real is not x:
-                        op._inputs[i] = real
-            if not op._control_inputs and all(
-                    getattr(x.op, "_is_constant", False) for x in op._inputs):
-                op._control_inputs.append(self.control_pivot().op)
-        op._not_fetchable = True
+    def _inputs_added(self, op):
+        """An op of the loop whose inputs are all loop constants waits for the control pivot."""
+        if not op._control_inputs and all(
+                getattr(x.op, "_is_constant", False) for x in op._inputs):
+            op._control_inputs.append(self.control_pivot().op)
 
     def build_loop(self, pred, body, loop_vars, shape_invariants, return_same_structure):
         from ._ops import convert_to_tensor, identity

@@ -817,24 +817,31 @@ def conv2d_transpose(value=None, filter=None, output_shape=None, strides=None,  
     x = convert_to_tensor(value if value is not None else input)
     w = convert_to_tensor(filter if filter is not None else filters)
     _nhwc_only("tf.nn.conv2d_transpose", data_format)
-    st = _spatial(_ints(strides, 4))
+    return _conv_transpose(x, w, output_shape, _spatial(_ints(strides, 4)), padding, name,
+                           "conv2d_transpose", "Conv2DBackpropInput", T.conv2dTranspose)
+
+
+def _conv_transpose(x, w, output_shape, st, padding, name, default, op_type, kernel):
+    """What conv2d_transpose and conv3d_transpose share: `output_shape` as an int32 tensor
+    (its constant entries give the static shape) or a list converted inside the op's scope
+    (`<default>/input_sizes`), and op `op_type` of (sizes, filter, value) named after the
+    scope, with TF's `strides`/`padding` attributes; `st` are the spatial strides."""
     pad_ = str(padding).upper()
-    op_name = _op_name(name, "conv2d_transpose")
+    op_name = _op_name(name, default)
     if isinstance(output_shape, Tensor):
         sizes = output_shape
-        out = _partial_shape_entries(sizes, 4)
+        out = _partial_shape_entries(sizes, len(st) + 2)
     else:
         out = [int(v) for v in output_shape]
         sizes = op_const(op_name, out, "input_sizes")
-    shape = infer_shape("conv2d_transpose", [x.shape, w.shape], {"output_shape": out}, op_name,
-                        "Conv2DBackpropInput")
+    shape = infer_shape(default, [x.shape, w.shape], {"output_shape": out}, op_name, op_type)
 
     def compute(ins, s):
         dims = [int(v) for v in ins[0].dataSync()]
-        return T.conv2dTranspose(ins[2], ins[1], js(dims), js(st), pad_.lower())
+        return kernel(ins[2], ins[1], js(dims), js(st), pad_.lower())
 
-    result = make_op("Conv2DBackpropInput", op_name + "/", "conv2d_transpose", [sizes, w, x],
-                     compute, x.dtype.base_dtype, shape)
+    result = make_op(op_type, op_name + "/", default, [sizes, w, x], compute,
+                     x.dtype.base_dtype, shape)
     result.op._attrs = {"strides": [1] + st + [1], "padding": pad_}
     return result
 
@@ -1081,22 +1088,5 @@ def conv3d_transpose(value=None, filter=None, output_shape=None, strides=None,  
     _nhwc_only("tf.nn.conv3d_transpose", data_format, ("NDHWC", None))
     st = _ints(strides, 5)
     st = st[1:4] if len(st) == 5 else st
-    pad_ = str(padding).upper()
-    op_name = _op_name(name, "conv3d_transpose")
-    if isinstance(output_shape, Tensor):
-        sizes = output_shape
-        out = _partial_shape_entries(sizes, 5)
-    else:
-        out = [int(v) for v in output_shape]
-        sizes = op_const(op_name, out, "input_sizes")
-    shape = infer_shape("conv3d_transpose", [x.shape, w.shape], {"output_shape": out}, op_name,
-                        "Conv3DBackpropInputV2")
-
-    def compute(ins, s):
-        dims = [int(v) for v in ins[0].dataSync()]
-        return T.conv3dTranspose(ins[2], ins[1], js(dims), js(st), pad_.lower())
-
-    result = make_op("Conv3DBackpropInputV2", op_name + "/", "conv3d_transpose", [sizes, w, x],
-                     compute, x.dtype.base_dtype, shape)
-    result.op._attrs = {"strides": [1] + st + [1], "padding": pad_}
-    return result
+    return _conv_transpose(x, w, output_shape, st, padding, name, "conv3d_transpose",
+                           "Conv3DBackpropInputV2", T.conv3dTranspose)

@@ -631,6 +631,24 @@ def _cast_int64(x):
                        _dtypes.int64, x.shape)
 
 
+def _count(dims):
+    """The number of elements of a shape of known dimensions."""
+    n = 1
+    for d in dims:
+        n *= d
+    return n
+
+
+def _inferred(dims, total):
+    """A reshape's target with its -1 (if any) resolved to hold `total` elements, as TF does
+    (0 where the other dimensions hold none)."""
+    dims = list(dims)
+    if -1 in dims:
+        rest = _count(d for d in dims if d != -1)
+        dims[dims.index(-1)] = total // rest if rest else 0
+    return dims
+
+
 def sparse_reshape(sp_input, shape, name=None):
     """`tf.sparse.reshape`: the shape cast to int64, op `SparseReshape` under its scope, the
     values an `Identity`; a new shape known when the graph is built is checked as TF does and
@@ -645,18 +663,9 @@ def sparse_reshape(sp_input, shape, name=None):
             rows = _index_rows(ins[0])
             old = _dense_shape_list(ins[1])
             new = [int(v) for v in ins[2].dataSync()]
-            total = 1
-            for d in old:
-                total *= d
-            if -1 in new:
-                known = 1
-                for d in new:
-                    if d != -1:
-                        known *= d
-                new[new.index(-1)] = total // known if known else 0
-            size = 1
-            for d in new:
-                size *= d
+            total = _count(old)
+            new = _inferred(new, total)
+            size = _count(new)
             if size != total:
                 raise errors.InvalidArgumentError(
                     None, None, "Input to reshape is a tensor with %d dense values, but the "
@@ -686,19 +695,9 @@ def sparse_reshape(sp_input, shape, name=None):
             if sum(1 for d in requested if d == -1) > 1:
                 raise ValueError("At most one dimension can be inferred (-1). Found: %s"
                                  % _np_list(requested))
-            in_size = 1
-            for d in static.as_list():
-                in_size *= d
-            target = list(requested)
-            if -1 in target:
-                rest = 1
-                for d in target:
-                    if d != -1:
-                        rest *= d
-                target[target.index(-1)] = in_size // rest if rest else 0
-            size = 1
-            for d in target:
-                size *= d
+            in_size = _count(static.as_list())
+            target = _inferred(requested, in_size)
+            size = _count(target)
             if size != in_size:
                 raise ValueError("Cannot reshape a tensor with %d elements to shape %s "
                                  "(%d elements)." % (in_size, [d if d != -1 else None
