@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionPlatform, RunnerLike } from './platform';
 import type { Language, RunResult, RunVariable } from '../runtime/runner';
+import { untilAborted } from '../runtime/run-queue';
 import { runTimeoutMs } from './config';
 import { selectionProgram } from './model/snippet';
 import { summaryLine } from './model/run-summary';
@@ -68,6 +69,9 @@ export const UNTRUSTED_MESSAGE =
 
 export class RunService implements vscode.Disposable {
   private runner: RunnerLike | null = null;
+  /** The runner being created by a first run (cleared by restart, dispose, or a failure). */
+  private starting: Promise<RunnerLike> | null = null;
+  private disposed = false;
   private readonly errors = vscode.languages.createDiagnosticCollection('scope-lens-run');
   private readonly finished = new vscode.EventEmitter<RunRecord>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -145,6 +149,7 @@ export class RunService implements vscode.Disposable {
   async restart(): Promise<void> {
     const runner = this.runner;
     this.runner = null;
+    this.starting = null;
     if (runner) await runner.dispose();
     this.output.newLine();
     this.output.appendLine('Scope Lens: runtime restarted; the next run starts a fresh one.');
@@ -154,8 +159,10 @@ export class RunService implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.errors.dispose();
     this.finished.dispose();
+    this.disposed = true;
     const runner = this.runner;
     this.runner = null;
+    this.starting = null;
     if (runner) await runner.dispose();
   }
 
@@ -199,7 +206,6 @@ export class RunService implements vscode.Disposable {
     );
     this.output.show(true);
 
-    const runner = await this.ensureRunner();
     const controller = new AbortController();
     const timeoutMs = runTimeoutMs(document.uri);
     const result = await vscode.window.withProgress(
@@ -208,10 +214,28 @@ export class RunService implements vscode.Disposable {
         title: `Scope Lens: running ${label}`,
         cancellable: true,
       },
-      async (progress, token) => {
+      async (progress, token): Promise<RunResult> => {
         token.onCancellationRequested(() => controller.abort());
         if (language === 'python' && !this.pythonLoaded) {
           progress.report({ message: 'loading Python (the first run takes a few seconds)…' });
+        }
+        // Starting the runtime (in a browser: fetching Pyodide's files) is part of the run the
+        // notification shows, and can be cancelled like it.
+        const began = Date.now();
+        let runner: RunnerLike;
+        try {
+          const started = await this.ensureRunner(controller.signal);
+          if (!started) return { exitCode: 1, cancelled: true, durationMs: Date.now() - began };
+          runner = started;
+        } catch (error) {
+          return {
+            exitCode: 1,
+            error: {
+              type: 'WorkerError',
+              message: `scope-lens: the runtime could not start: ${(error as Error).message ?? String(error)}`,
+            },
+            durationMs: Date.now() - began,
+          };
         }
         const r = await runner.run(
           {
@@ -331,12 +355,38 @@ export class RunService implements vscode.Disposable {
     return (this.platform.runFilename ?? defaultRunFilename)(document.uri);
   }
 
-  private async ensureRunner(): Promise<RunnerLike> {
-    if (!this.runner) {
-      this.runner = await (this.createRunner as () => Promise<RunnerLike>)();
-      this.pythonLoaded = false;
+  /**
+   * The runner, created by the first run; runs that ask while it is being created wait for the
+   * same one. Undefined when `signal` aborts first (the creation goes on, for the next run); a
+   * creation that failed is tried again by the next run.
+   */
+  private async ensureRunner(signal: AbortSignal): Promise<RunnerLike | undefined> {
+    if (this.runner) return this.runner;
+    if (this.disposed) throw new Error('Scope Lens is shutting down');
+    if (!this.starting) {
+      const starting = (this.createRunner as () => Promise<RunnerLike>)().then(
+        (runner) => {
+          if (this.starting === starting) {
+            this.runner = runner;
+            this.pythonLoaded = false;
+          } else {
+            // Restarted or disposed while it was being created.
+            void runner.dispose();
+          }
+          return runner;
+        },
+        (error: unknown) => {
+          if (this.starting === starting) this.starting = null;
+          throw error;
+        },
+      );
+      this.starting = starting;
     }
-    return this.runner;
+    const starting = this.starting;
+    const runner = await untilAborted(starting, signal);
+    // Restarted while this run waited: it waits for the runner that now serves runs.
+    if (runner && this.runner !== runner) return this.ensureRunner(signal);
+    return runner;
   }
 }
 

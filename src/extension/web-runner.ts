@@ -64,6 +64,32 @@ export const WORKSPACE_LIMITS = {
   totalBytes: 512 * 1024 * 1024,
 };
 
+/**
+ * How long one read of the workspace may take: a file system that does not answer (a
+ * disconnected remote) leaves that file out of the run instead of holding the run forever.
+ */
+const FS_TIMEOUT_MS = 30_000;
+
+/** `op`'s value, or a rejection when it takes longer than FS_TIMEOUT_MS. */
+function bounded<T>(op: Thenable<T>, what: vscode.Uri): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${what.toString(true)}: no answer within ${FS_TIMEOUT_MS / 1000} s`)),
+      FS_TIMEOUT_MS,
+    );
+    op.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** What a worker needs from the extension, fetched once. */
 export interface WebRunnerSources {
   /** A URL `new Worker` can load the run worker from. */
@@ -144,7 +170,7 @@ export class WebRunner extends RunQueue {
     const walk = async (uri: vscode.Uri, p: string): Promise<void> => {
       let entries: [string, vscode.FileType][];
       try {
-        entries = await vscode.workspace.fs.readDirectory(uri);
+        entries = await bounded(vscode.workspace.fs.readDirectory(uri), uri);
       } catch {
         return;
       }
@@ -159,7 +185,7 @@ export class WebRunner extends RunQueue {
         }
       }
       const stats = await Promise.all(
-        files.map(([, u]) => Promise.resolve(vscode.workspace.fs.stat(u)).catch(() => undefined)),
+        files.map(([, u]) => bounded(vscode.workspace.fs.stat(u), u).catch(() => undefined)),
       );
       files.forEach(([fp, u], i) => {
         const s = stats[i];
@@ -176,7 +202,7 @@ export class WebRunner extends RunQueue {
     await Promise.all(
       changed.map(async ([p, f]) => {
         try {
-          const data = await vscode.workspace.fs.readFile(f.uri);
+          const data = await bounded(vscode.workspace.fs.readFile(f.uri), f.uri);
           write.push({ path: p, data, mtime: f.mtime });
           this.sent.set(p, f.key);
         } catch {

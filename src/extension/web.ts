@@ -114,9 +114,7 @@ function isWebUrl(uri: vscode.Uri): boolean {
  */
 async function scriptUrl(uri: vscode.Uri): Promise<string> {
   if (isWebUrl(uri)) return uri.toString(true);
-  const response = await fetch(uri.toString(true));
-  if (!response.ok) throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
-  const text = await response.text();
+  const text = await fetched(uri, (r) => r.text());
   return URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
 }
 
@@ -167,10 +165,35 @@ async function startClient(context: vscode.ExtensionContext): Promise<ServerStar
   return { client };
 }
 
-async function fetched(uri: vscode.Uri): Promise<Response> {
-  const response = await fetch(uri.toString(true));
-  if (!response.ok) throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
-  return response;
+/** How long one fetch of the runtime's files may take before it is tried again. */
+const FETCH_TIMEOUT_MS = 60_000;
+const FETCH_TRIES = 3;
+
+/**
+ * One of the extension's files, read whole. A fetch that stalls (a busy or reconnecting
+ * server) is aborted after FETCH_TIMEOUT_MS and tried again, up to FETCH_TRIES times, so a
+ * first run reports an error instead of waiting forever.
+ */
+async function fetched<T>(uri: vscode.Uri, read: (r: Response) => Promise<T>): Promise<T> {
+  const url = uri.toString(true);
+  let last: unknown;
+  for (let attempt = 1; attempt <= FETCH_TRIES; attempt++) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+    try {
+      const response = await fetch(url, { signal: controller.signal });
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      // The body is read under the same timer: it can stall too.
+      return await read(response);
+    } catch (error) {
+      last = controller.signal.aborted
+        ? new Error(`${url}: no answer within ${FETCH_TIMEOUT_MS / 1000} s`)
+        : error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  throw last instanceof Error ? last : new Error(String(last));
 }
 
 /**
@@ -180,8 +203,8 @@ async function fetched(uri: vscode.Uri): Promise<Response> {
 async function runnerSources(context: vscode.ExtensionContext): Promise<WebRunnerSources> {
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
   const file = (...p: string[]) => vscode.Uri.joinPath(dist, ...p);
-  const text = async (...p: string[]) => (await fetched(file(...p))).text();
-  const bytes = async (...p: string[]) => (await fetched(file(...p))).arrayBuffer();
+  const text = (...p: string[]) => fetched(file(...p), (r) => r.text());
+  const bytes = (...p: string[]) => fetched(file(...p), (r) => r.arrayBuffer());
   const [workerUrl, loader, asm, wasm, stdlib, lock, python] = await Promise.all([
     scriptUrl(file('web', 'run-worker.js')),
     text('web', 'pyodide.mjs'),

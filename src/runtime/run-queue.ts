@@ -171,9 +171,10 @@ export abstract class RunQueue {
     const start = performance.now();
     const timeoutMs = request.timeoutMs ?? this.defaultTimeoutMs;
     const req = this.prepare({ ...request, code: request.code.replace(/^\uFEFF/, '') });
-    let extra: Partial<ToWorker>;
+    let extra: Partial<ToWorker> | undefined;
     try {
-      extra = await this.beforeRun(req, fresh);
+      // A cancel while the files are gathered ends the run at once.
+      extra = await untilAborted(this.beforeRun(req, fresh), handlers.signal);
     } catch (error) {
       return {
         exitCode: 1,
@@ -181,7 +182,7 @@ export abstract class RunQueue {
         durationMs: performance.now() - start,
       };
     }
-    if (this.disposed || epoch !== this.epoch) return stopped('cancel', 0, start);
+    if (!extra || this.disposed || epoch !== this.epoch) return stopped('cancel', 0, start);
     const result = await new Promise<FinishedRun>((resolve) => {
       const onAbort = () => this.stop('cancel');
       const active: ActiveRun = {
@@ -328,6 +329,29 @@ export abstract class RunQueue {
 }
 
 type StopKind = 'cancel' | 'timeout' | 'start';
+
+/** `work`'s value, or undefined as soon as `signal` aborts (the work itself goes on). */
+export function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+): Promise<T | undefined> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 
 /** The result of a run stopped from outside. */
 function stopped(kind: StopKind, timeoutMs: number, start: number): RunResult {

@@ -319,6 +319,19 @@ export async function runChecks(
       fs.mkdirSync(failures, { recursive: true });
       await page.screenshot({ path: failure }).catch(() => undefined);
       console.log(`      screenshot: ${failure}`);
+      // What the screenshot shows, in the log (CI keeps the log, not the screenshot).
+      for (const [what, selector] of [
+        ['panel', '.panel .view-lines'],
+        ['notifications', '.notification-toast'],
+      ] as const) {
+        const texts = await page
+          .locator(selector)
+          .allInnerTexts()
+          .catch(() => [] as string[]);
+        const shown = texts.map((t) => t.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
+        if (shown.length)
+          console.log(`      ${what}:\n${shown.join('\n---\n').replace(/^/gm, '        ')}`);
+      }
       counts.failed++;
     }
   }

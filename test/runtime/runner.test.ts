@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Runner } from '../../src/runtime/runner';
 import type { RunRequest, RunResult } from '../../src/runtime/runner';
+import type { ToWorker } from '../../src/runtime/protocol';
 import { projectRoot } from '../support';
 
 const root = projectRoot();
@@ -458,6 +459,32 @@ describe('runtime: running programs in a worker', function () {
       assert.equal((await second).cancelled, true);
       runner.cancel();
       assert.equal((await first).cancelled, true);
+    });
+
+    it('a cancel while the run is still being prepared (files that never come) ends it', async () => {
+      // The browser's runner reads the workspace before each run (web-runner.ts); a file system
+      // that stops answering must not hold a run the user cancels.
+      let stall = true;
+      class Stalling extends Runner {
+        protected override beforeRun(): Promise<Partial<ToWorker>> {
+          return stall ? new Promise<never>(() => undefined) : Promise.resolve({});
+        }
+      }
+      const stalling = new Stalling();
+      try {
+        const controller = new AbortController();
+        const pending = stalling.run(program('javascript', 'ok.js', "console.log('ok')"), {
+          signal: controller.signal,
+        });
+        setTimeout(() => controller.abort(), 100);
+        const r = await pending;
+        assert.equal(r.cancelled, true);
+        stall = false;
+        const next = await capture(stalling, program('javascript', 'ok.js', "console.log('ok')"));
+        assert.equal(next.stdout, 'ok\n');
+      } finally {
+        await stalling.dispose();
+      }
     });
   });
 
