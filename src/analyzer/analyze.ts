@@ -745,6 +745,8 @@ class Builder {
   private readonly variables = new Map<string, RawVariable>();
   /** Store key → the call that created it (first seen), and the calls that led there. */
   private readonly creators = new Map<string, { file: string; span: Span; trail: TrailInfo }>();
+  /** Variable key → the contexts that create it ('' the program's paths, else an entry point). */
+  private readonly creatingContexts = new Map<string, Set<string>>();
   private readonly diagnostics: PendingDiagnostic[] = [];
   /** Each trail node's `TrailInfo` (nodes are shared by every event under them). */
   private readonly trails = new WeakMap<CallTrail, TrailInfo>();
@@ -867,6 +869,11 @@ class Builder {
           !isLibraryFile(e.file)
         )
           this.creators.set(e.key, { file: e.file, span: e.at.span, trail });
+        if (e.action === 'create' && e.key && !e.plain) {
+          let contexts = this.creatingContexts.get(e.key);
+          if (!contexts) this.creatingContexts.set(e.key, (contexts = new Set()));
+          contexts.add(entry ?? '');
+        }
         if (e.action === 'create' && !isLibraryFile(e.file)) {
           const k = e.plain ? `\u0000${e.name}` : e.key;
           if (k && !this.creationOrder.has(k)) this.creationOrder.set(k, this.creationOrder.size);
@@ -1133,9 +1140,25 @@ class Builder {
     if (SHARING_ERRORS.has(error.code)) related.push(...this.creationRelated(e.name));
     related.push(...this.commonRelated(e, o));
     this.pushDiagnostic(span, error.code, certain, message, (view) => {
-      const suffix = certain ? '' : entry ? ` (when ${entry} runs alone)` : ' (on some paths)';
+      let suffix = certain ? '' : entry ? ` (when ${entry} runs alone)` : ' (on some paths)';
+      let severity: Diagnostic['severity'] | undefined;
+      // A function that reuses what another part of the module creates is made to run after
+      // it (a decoder sampling from a trained model): alone it fails, but that is how it is
+      // written, not a mistake, so it is information, not a warning.
+      const other =
+        entry !== undefined && error.code === ERROR_CODES.variableMissing
+          ? [...(this.creatingContexts.get(e.name) ?? [])].find((c) => c !== entry)
+          : undefined;
+      const created = other !== undefined ? this.creators.get(e.name) : undefined;
+      if (created && created.file === this.file) {
+        const outer = this.outermostHere(created.trail);
+        const line = view.lineMap(this.file).position((outer?.at ?? created).span.from).line;
+        const by = other ? `${other} creates it` : `it is created by the call at line ${line}`;
+        suffix = ` (when ${entry} runs alone; ${by})`;
+        severity = 'information';
+      }
       const rel = renderRelated(view, related);
-      return rel.length ? { suffix, related: rel } : { suffix };
+      return { suffix, ...(severity ? { severity } : {}), ...(rel.length ? { related: rel } : {}) };
     });
   }
 
@@ -1148,7 +1171,12 @@ class Builder {
     code: string,
     certain: boolean,
     message: (view: View) => string,
-    more: (view: View) => { suffix: string; related?: ReturnType<typeof renderRelated> },
+    more: (view: View) => {
+      suffix: string;
+      related?: ReturnType<typeof renderRelated>;
+      /** Instead of error (certain) or warning (possible). */
+      severity?: Diagnostic['severity'];
+    },
   ): void {
     this.diagnostics.push((view, seen) => {
       const text = message(view);
@@ -1156,10 +1184,10 @@ class Builder {
       if (seen.has(key)) return undefined;
       seen.add(key);
       const m = view.lineMap(this.file);
-      const { suffix, related } = more(view);
+      const { suffix, related, severity } = more(view);
       return {
         code,
-        severity: certain ? 'error' : 'warning',
+        severity: severity ?? (certain ? 'error' : 'warning'),
         message: text + suffix,
         start: m.position(span.from),
         end: m.position(span.to),

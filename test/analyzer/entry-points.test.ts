@@ -56,3 +56,42 @@ describe('analyzer: uncalled functions are analysed as entry points', () => {
     assert.ok(!r.variables.some((v) => v.name.startsWith('model/')));
   });
 });
+
+describe('analyzer: an uncalled function that reuses what the module creates elsewhere', () => {
+  // A VAE's decoder for sampling: it shares the weights `autoencoder` creates, so it is written
+  // to run after it. Alone it fails, but that is no mistake: information, not a warning.
+  const VAE = [
+    'import tensorflow as tf',
+    '',
+    'def decoder_net(z, reuse=False):',
+    '    with tf.variable_scope("decoder", reuse=reuse):',
+    '        return tf.get_variable("w0", [4, 4])',
+    '',
+    'def autoencoder(x):',
+    '    return decoder_net(x)',
+    '',
+    'def sample(z):',
+    '    return decoder_net(z, reuse=True)',
+    '',
+    'def lonely(z):',
+    '    with tf.variable_scope("nowhere", reuse=True):',
+    '        return tf.get_variable("w0", [4, 4])',
+    '',
+  ].join('\n');
+  const found = analyzePython(VAE).diagnostics.filter((d) => d.code === 'TF-VAR-MISSING');
+
+  it('is information naming the function that creates the variable', () => {
+    const shared = found.find((d) => d.start.line === 5);
+    assert.ok(shared, JSON.stringify(found));
+    assert.equal(shared.severity, 'information');
+    assert.match(shared.message, /Variable decoder\/w0 does not exist/);
+    assert.match(shared.message, /\(when sample runs alone; autoencoder creates it\)$/);
+  });
+
+  it('a variable nothing in the module creates stays a warning', () => {
+    const lonely = found.find((d) => d.start.line === 15);
+    assert.ok(lonely, JSON.stringify(found));
+    assert.equal(lonely.severity, 'warning');
+    assert.match(lonely.message, /\(when lonely runs alone\)$/);
+  });
+});
