@@ -5,22 +5,44 @@
  * run takes branch 0 everywhere and queues every alternative it passed; each queued prefix of
  * decisions is then replayed from the start in a fresh interpreter, so no state is ever cloned
  * or merged. Exploration stops after `maxPaths` runs (the result is then not exhaustive).
+ *
+ * Which alternative runs next matters when the paths run out. First the ones that take a
+ * branch of a statement no path has taken yet (`else` of `if args.mode == "export": ...;
+ * return`, when every path so far exported); then the shallowest (the shortest prefix of
+ * decisions: a branch near the start of the program leads to more that is new than one deep
+ * inside a model already built); then the earliest queued. So the paths that run are the ones
+ * that reach the most code, not variations of the first path's last branches. The queue holds
+ * a few times `maxPaths` prefixes; when it is full a better one takes the place of the worst.
  */
+
+/** A branch of a statement: the statement and the branch's number. */
+type Site = object;
 
 export class Chooser {
   private pos = 0;
   readonly decisions: number[] = [];
+  /** The statement of each decision. */
+  readonly sites: Site[] = [];
   /** A choice point was passed without queueing its alternatives (the path limit). */
   truncated = false;
 
   constructor(
     private readonly prefix: readonly number[],
-    /** Queues the decisions `make` returns; false (`make` not called) when there is no room. */
-    private readonly queue: (make: () => number[]) => boolean,
+    /**
+     * Queues the decisions `make` returns (`length` long, ending with branch `alt` of `site`);
+     * false (`make` not called) when there is no room for it.
+     */
+    private readonly queue: (
+      length: number,
+      site: Site,
+      alt: number,
+      make: () => number[],
+    ) => boolean,
   ) {}
 
-  /** One of `n` branches: replayed from the prefix, else 0 (the alternatives are queued). */
-  choose(n: number): number {
+  /** One of `n` branches of `site`: replayed from the prefix, else 0 (the alternatives are queued). */
+  choose(n: number, site: Site): number {
+    this.sites.push(site);
     if (this.pos < this.prefix.length) {
       const d = this.prefix[this.pos++];
       this.decisions.push(d);
@@ -30,7 +52,8 @@ export class Chooser {
     // Past the path bound nothing is queued, and nothing is copied: a path may make many
     // choices (a loop over something unknown), and copying its prefix at each was quadratic.
     for (let alt = n - 1; alt >= 1; alt--) {
-      if (!this.queue(() => [...this.decisions, alt])) this.truncated = true;
+      if (!this.queue(this.decisions.length + 1, site, alt, () => [...this.decisions, alt]))
+        this.truncated = true;
     }
     this.decisions.push(0);
     return 0;
@@ -44,28 +67,77 @@ export interface Exploration<T> {
   readonly exhaustive: boolean;
 }
 
+/** How many prefixes wait, per path that may still run. */
+const QUEUE_FACTOR = 4;
+
+interface Waiting {
+  readonly prefix: number[];
+  readonly site: Site;
+  readonly alt: number;
+  readonly seq: number;
+}
+
 /** Runs `run` once per path, up to `maxPaths` paths, while `more()` allows. */
 export function explore<T>(
   run: (chooser: Chooser) => T,
   maxPaths: number,
   more: () => boolean = () => true,
 ): Exploration<T> {
-  const pending: number[][] = [[]];
+  // Waiting prefixes (a few hundred at most: scans are cheap).
+  let pending: Waiting[] = [{ prefix: [], site: {}, alt: 0, seq: 0 }];
+  let seq = 1;
+  /** The branches the paths so far took, per statement. */
+  const taken = new WeakMap<Site, Set<number>>();
+  const novel = (site: Site, alt: number) => !taken.get(site)?.has(alt);
+  /** Negative when `a` should run before `b`. */
+  const order = (a: Waiting, b: Waiting) =>
+    Number(!novel(a.site, a.alt)) - Number(!novel(b.site, b.alt)) ||
+    a.prefix.length - b.prefix.length ||
+    a.seq - b.seq;
   const results: T[] = [];
   let exhaustive = true;
+  const capacity = () => Math.max(0, maxPaths - results.length) * QUEUE_FACTOR;
+  const enqueue = (length: number, site: Site, alt: number, make: () => number[]): boolean => {
+    if (pending.length < capacity()) {
+      pending.push({ prefix: make(), site, alt, seq: seq++ });
+      return true;
+    }
+    // Full: the worst waiting prefix gives way to a better one.
+    let worst = -1;
+    for (let i = 0; i < pending.length; i++)
+      if (worst < 0 || order(pending[i], pending[worst]) > 0) worst = i;
+    if (worst < 0) return false;
+    const w = pending[worst];
+    const better =
+      Number(!novel(site, alt)) - Number(!novel(w.site, w.alt)) || length - w.prefix.length;
+    if (better >= 0) return false;
+    pending.splice(worst, 1);
+    pending.push({ prefix: make(), site, alt, seq: seq++ });
+    exhaustive = false;
+    return true;
+  };
   while (pending.length > 0) {
     if (results.length >= maxPaths || (results.length > 0 && !more())) {
       exhaustive = false;
       break;
     }
-    const prefix = pending.pop() as number[];
-    const chooser = new Chooser(prefix, (make) => {
-      if (results.length + pending.length >= maxPaths) return false;
-      pending.push(make());
-      return true;
-    });
+    let next = 0;
+    for (let i = 1; i < pending.length; i++) if (order(pending[i], pending[next]) < 0) next = i;
+    const { prefix } = pending[next];
+    pending.splice(next, 1);
+    const chooser = new Chooser(prefix, enqueue);
     results.push(run(chooser));
+    chooser.sites.forEach((site, i) => {
+      let branches = taken.get(site);
+      if (!branches) taken.set(site, (branches = new Set()));
+      branches.add(chooser.decisions[i]);
+    });
     if (chooser.truncated) exhaustive = false;
+    // What can no longer run is dropped (the worst first).
+    if (pending.length > capacity()) {
+      exhaustive = false;
+      pending = [...pending].sort(order).slice(0, capacity());
+    }
   }
   return { results, exhaustive };
 }

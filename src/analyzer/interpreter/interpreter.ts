@@ -618,10 +618,11 @@ export class Interpreter {
       this.notes.push({ key, at, file: this.currentFile, holes });
   }
 
-  choose(n: number): number {
+  /** One of `n` branches of statement `site`, where the path depends on what is not known. */
+  choose(n: number, site: Stmt): number {
     if (this.probing > 0) throw NOT_HARMLESS;
     this.eventsAtFirstChoice ??= this.events.length;
-    return this.chooser ? this.chooser.choose(n) : 0;
+    return this.chooser ? this.chooser.choose(n, site) : 0;
   }
 
   /** How many events had happened when the path first depended on something not known. */
@@ -866,7 +867,7 @@ export class Interpreter {
         if (this.inLibrary && endsInRaise(s.body) !== endsInRaise(s.orelse))
           return this.execBlock(endsInRaise(s.body) ? s.orelse : s.body, env);
         if (this.language === 'python' && this.tryBoth(s, env)) return undefined;
-        return this.execBlock(this.choose(2) === 0 ? s.body : s.orelse, env);
+        return this.execBlock(this.choose(2, s) === 0 ? s.body : s.orelse, env);
       }
       case 'For':
         return this.execFor(s, env);
@@ -1109,7 +1110,8 @@ export class Interpreter {
         this.tryOnce(s.body, env, () => undefined)
       )
         return this.execBlock(s.orelse, env);
-      if (t === undefined && (i >= 2 || this.choose(2) === 1)) return this.execBlock(s.orelse, env);
+      if (t === undefined && (i >= 2 || this.choose(2, s) === 1))
+        return this.execBlock(s.orelse, env);
       // Library code always ends; a test that can end the loop is given a few iterations first.
       const watched =
         t === true && !this.inLibrary && (s.test.kind === 'Constant' || i >= WATCH_AFTER);
@@ -1169,7 +1171,7 @@ export class Interpreter {
       )
     )
       return this.execBlock(s.orelse, env);
-    const times = 1 + this.choose(2);
+    const times = 1 + this.choose(2, s);
     for (let k = 0; k < times; k++) {
       this.assign(s.target, this.symbolicItem(iterable, k, s.target), env);
       const c = this.execBlock(s.body, env);
@@ -2779,7 +2781,31 @@ export class Interpreter {
     if (name === 'collections') return this.collections();
     if (name === 'copy') return this.copyModule();
     if (name === 'math' || name === 'numpy') return this.mathModule(name);
+    if (name === 'importlib') return this.importlibModule();
     return null;
+  }
+
+  /**
+   * Python's `importlib.import_module(name)`: the module an `import name as m` binds, when
+   * `name` is known and absolute (facenet picks its network with
+   * `importlib.import_module(args.model_def)`, an option whose default names a module of the
+   * repository). A relative or unknown name is not known.
+   */
+  private importlibModule(): Value {
+    const env = new Env(null);
+    env.set(
+      'import_module',
+      builtin('import_module', (args, kwargs) => {
+        const name = args[0] ?? kwargs.get('name');
+        const text = name ? pyStr(name) : undefined;
+        if (text === undefined || text === '' || text.startsWith('.') || /\{/.test(text))
+          return UNKNOWN_VALUE;
+        const scratch = new Env(null);
+        this.importModule(text, 'm', scratch);
+        return scratch.vars.get('m') ?? UNKNOWN_VALUE;
+      }),
+    );
+    return { k: 'module', path: '<importlib>', env };
   }
 
   /**

@@ -1,0 +1,122 @@
+/**
+ * Which paths the analyzer explores when it cannot explore them all (src/analyzer/interpreter/
+ * explore.ts): branches no path has taken first, then the shallowest. The shape is pix2pix's
+ * `main()`: a required `--mode` option (not known), an export branch that builds the generator
+ * and returns, and after it the training path that builds the discriminator and the optimizers.
+ * Before, every path went to variations of the export branch's last decisions, and the
+ * training path's variables were never named.
+ */
+import { strict as assert } from 'node:assert';
+import { analyze, analyzePython } from '../../src/analyzer/analyze';
+import { explore } from '../../src/analyzer/interpreter/explore';
+
+describe('analyzer: path exploration order', () => {
+  it('an early branch runs before variations deep inside the first path', () => {
+    const early = {};
+    const deep = {};
+    const r = explore((c) => {
+      if (c.choose(2, early) === 1) return 'other branch';
+      let variant = 0;
+      for (let i = 0; i < 40; i++) variant += c.choose(2, deep);
+      return `first branch, variant ${variant}`;
+    }, 4);
+    assert.equal(r.exhaustive, false);
+    assert.equal(r.results.length, 4);
+    assert.ok(r.results.includes('other branch'), JSON.stringify(r.results));
+    // The first path takes branch 0 everywhere.
+    assert.equal(r.results[0], 'first branch, variant 0');
+  });
+
+  it('a branch no path has taken runs before another variation of a taken one', () => {
+    const loop = {};
+    const rare = {};
+    const r = explore((c) => {
+      let n = 0;
+      for (let i = 0; i < 3; i++) n += c.choose(2, loop);
+      return c.choose(2, rare) === 1 ? 'rare' : `loop ${n}`;
+    }, 3);
+    assert.ok(r.results.includes('rare'), JSON.stringify(r.results));
+  });
+
+  it('explores everything when there is room, each path once', () => {
+    const site = {};
+    const r = explore((c) => `${c.choose(2, site)}${c.choose(3, site)}`, 32);
+    assert.equal(r.exhaustive, true);
+    assert.deepEqual([...r.results].sort(), ['00', '01', '02', '10', '11', '12']);
+  });
+
+  it("a script's training path is named although an export path has many unknown branches", () => {
+    const blocks = Array.from({ length: 40 }, (_, i) => [
+      `        if os.environ.get("K${i}"):`,
+      `            x = tf.identity(x)`,
+    ]).flat();
+    const src = [
+      'import argparse',
+      'import os',
+      'import tensorflow as tf',
+      'parser = argparse.ArgumentParser()',
+      'parser.add_argument("--mode", required=True, choices=["train", "export"])',
+      'a = parser.parse_args()',
+      '',
+      'def generator(x):',
+      '    with tf.variable_scope("generator"):',
+      ...blocks,
+      '        return tf.get_variable("w", [4, 4])',
+      '',
+      'def main():',
+      '    x = tf.placeholder(tf.float32, [None, 4])',
+      '    if a.mode == "export":',
+      '        generator(x)',
+      '        return',
+      '    generator(x)',
+      '    with tf.variable_scope("discriminator"):',
+      '        tf.get_variable("w", [4, 1])',
+      '',
+      'main()',
+    ].join('\n');
+    const names = analyzePython(src).variables.map((v) => v.name);
+    assert.ok(names.includes('generator/w:0'), names.join(' '));
+    assert.ok(names.includes('discriminator/w:0'), names.join(' '));
+  });
+});
+
+describe('analyzer: importlib.import_module', () => {
+  it('a module named by a known string is the module `import` gives', () => {
+    const files: Record<string, string> = {
+      '/p/models/__init__.py': '',
+      '/p/models/small_net.py': [
+        'import tensorflow as tf',
+        'def inference(x):',
+        '    with tf.variable_scope("SmallNet"):',
+        '        return tf.get_variable("weights", [3, 8])',
+      ].join('\n'),
+    };
+    const src = [
+      'import argparse',
+      'import importlib',
+      'parser = argparse.ArgumentParser()',
+      'parser.add_argument("--model_def", type=str, default="models.small_net")',
+      'args = parser.parse_args()',
+      'network = importlib.import_module(args.model_def)',
+      'network.inference(None)',
+    ].join('\n');
+    const r = analyze(src, { path: '/p/train.py', readFile: (p) => files[p] });
+    assert.deepEqual(
+      r.variables.map((v) => [v.name, v.shape]),
+      [['SmallNet/weights:0', '(3, 8)']],
+    );
+  });
+
+  it('an unknown or relative name is not known, and nothing throws', () => {
+    const src = [
+      'import importlib',
+      'import sys',
+      'a = importlib.import_module(sys.argv[1])',
+      'b = importlib.import_module(".sibling")',
+      'c = importlib.import_module()',
+      'a.build()',
+    ].join('\n');
+    const r = analyze(src, { path: '/p/train.py', readFile: () => undefined });
+    assert.deepEqual(r.variables, []);
+  });
+});
