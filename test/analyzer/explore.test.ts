@@ -120,3 +120,49 @@ describe('analyzer: importlib.import_module', () => {
     assert.deepEqual(r.variables, []);
   });
 });
+
+describe('analyzer: checks on what is not known are taken to pass', () => {
+  // BERT's `get_shape_list` checks each tensor's rank and raises when it differs; on an entry
+  // point's hypothetical argument the rank is not known, and a fork at every check spent the
+  // paths on endings: only the first layer's variables were named.
+  const check = [
+    'import tensorflow as tf',
+    '',
+    'def assert_rank(t, rank):',
+    '    if t.shape.ndims != rank:',
+    '        raise ValueError("rank %s is not %d" % (t.shape.ndims, rank))',
+    '',
+  ];
+
+  it("an entry point's model is named past many checks of its argument's rank", () => {
+    const src = [
+      ...check,
+      'def encoder(x, layers=12):',
+      '    for i in range(layers):',
+      '        assert_rank(x, 2)',
+      '        with tf.variable_scope("layer_%d" % i):',
+      '            assert_rank(x, 2)',
+      '            w = tf.get_variable("w", [4, 4])',
+      '            assert_rank(x, 2)',
+    ].join('\n');
+    const names = analyzePython(src).variables.map((v) => v.name);
+    assert.equal(names.length, 12, names.join(' '));
+    assert.equal(names[11], 'layer_11/w:0');
+  });
+
+  it('inside a try the raise may be caught: both ways are explored', () => {
+    const src = [
+      ...check,
+      'def build(x):',
+      '    try:',
+      '        assert_rank(x, 2)',
+      '        tf.get_variable("dense", [4, 4])',
+      '    except ValueError:',
+      '        tf.get_variable("conv", [3, 3, 4, 4])',
+    ].join('\n');
+    const names = analyzePython(src)
+      .variables.map((v) => v.name)
+      .sort();
+    assert.deepEqual(names, ['conv:0', 'dense:0']);
+  });
+});

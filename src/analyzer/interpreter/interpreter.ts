@@ -625,6 +625,9 @@ export class Interpreter {
     return this.chooser ? this.chooser.choose(n, site) : 0;
   }
 
+  /** How many `try` bodies the statement being run is inside (on this path's stack). */
+  private tryDepth = 0;
+
   /** How many events had happened when the path first depended on something not known. */
   eventsAtFirstChoice: number | null = null;
 
@@ -861,10 +864,17 @@ export class Interpreter {
           this.execBoth(s, env);
           return undefined;
         }
-        // The layer libraries' checks of what is not known (a dtype an unmodelled op gave) are
-        // taken to pass: TF raises there only for programs TF itself rejects, and a fork would
-        // replay the whole program for a path that only ends.
-        if (this.inLibrary && endsInRaise(s.body) !== endsInRaise(s.orelse))
+        // Checks of what is not known are taken to pass: in the layer libraries (a dtype an
+        // unmodelled op gave) TF raises only for programs TF itself rejects; in the program
+        // (`if actual_rank not in expected: raise ValueError(...)` on an entry point's
+        // hypothetical argument, `if not os.path.exists(a.input_dir): raise`) the path that
+        // raises only ends, creating nothing, and a fork at each such check (BERT checks every
+        // tensor's rank) would spend the paths on endings and never reach the model. Where a
+        // `try` could catch the raise, the program may go on differently: that forks.
+        if (
+          (this.inLibrary || this.tryDepth === 0) &&
+          endsInRaise(s.body) !== endsInRaise(s.orelse)
+        )
           return this.execBlock(endsInRaise(s.body) ? s.orelse : s.body, env);
         if (this.language === 'python' && this.tryBoth(s, env)) return undefined;
         return this.execBlock(this.choose(2, s) === 0 ? s.body : s.orelse, env);
@@ -1306,7 +1316,12 @@ export class Interpreter {
     let c: Completion;
     try {
       try {
-        c = this.execBlock(s.body, env);
+        this.tryDepth++;
+        try {
+          c = this.execBlock(s.body, env);
+        } finally {
+          this.tryDepth--;
+        }
       } catch (e) {
         if (!(e instanceof PyRaise)) throw e;
         const handler = s.handlers.find((h) => this.matches(h.type, e.exc, env));
