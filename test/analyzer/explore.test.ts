@@ -166,3 +166,40 @@ describe('analyzer: checks on what is not known are taken to pass', () => {
     assert.deepEqual(names, ['conv:0', 'dense:0']);
   });
 });
+
+describe('analyzer: a flag not known is decided once per path', () => {
+  it('a second `if self.dueling:` takes the branch the first took', () => {
+    // DQN builds its network and then its target network, each under `if self.dueling:`.
+    const src = [
+      'import tensorflow as tf',
+      '',
+      'class Agent(object):',
+      '    def build(self):',
+      '        for net in ["prediction", "target"]:',
+      '            with tf.variable_scope(net):',
+      '                if self.dueling:',
+      '                    tf.get_variable("value", [4])',
+      '                else:',
+      '                    tf.get_variable("q", [4])',
+      '                if not self.dueling:',
+      '                    tf.get_variable("q_bias", [4])',
+      '',
+      'import os',
+      'agent = Agent()',
+      'agent.dueling = os.environ.get("DUELING")',
+      'agent.build()',
+    ].join('\n');
+    const r = analyzePython(src);
+    const names = r.variables.map((v) => v.name).sort();
+    assert.deepEqual(names, [
+      'prediction/q:0',
+      'prediction/q_bias:0',
+      'prediction/value:0',
+      'target/q:0',
+      'target/q_bias:0',
+      'target/value:0',
+    ]);
+    // Two paths (dueling or not), not one per combination of the four tests.
+    assert.equal(r.paths, 2);
+  });
+});

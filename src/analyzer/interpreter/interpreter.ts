@@ -625,6 +625,38 @@ export class Interpreter {
     return this.chooser ? this.chooser.choose(n, site) : 0;
   }
 
+  /**
+   * What this path decided for a flag it does not know (`self.dueling`, `args.flip`), per
+   * object and attribute path: a second `if self.dueling:` takes the branch the first took, as
+   * the program would, instead of forking into combinations it cannot run (DQN builds its
+   * network and its target network each under `if self.dueling:`).
+   */
+  private readonly flagDecisions = new WeakMap<object, Map<string, boolean>>();
+
+  /** `obj.a.b` or `not obj.a.b` with `obj` a name bound to an object: the flag it tests. */
+  private flagOf(
+    test: Expr,
+    env: Env,
+  ): { owner: object; path: string; negated: boolean } | undefined {
+    let negated = false;
+    let e = test;
+    while (e.kind === 'UnaryOp' && e.op === 'not') {
+      negated = !negated;
+      e = e.operand;
+    }
+    const attrs: string[] = [];
+    while (e.kind === 'Attribute') {
+      attrs.unshift(e.attr);
+      e = e.value;
+    }
+    if (e.kind !== 'Name' || attrs.length === 0) return undefined;
+    const owner = env.lookup(e.id);
+    // Objects with an identity of their own (an instance, a module, a namespace); `unknown`
+    // is one shared value, so it says nothing about which object it stands for.
+    if (!owner || owner === UNKNOWN_VALUE || owner.k === 'unknown') return undefined;
+    return { owner, path: attrs.join('.'), negated };
+  }
+
   /** How many `try` bodies the statement being run is inside (on this path's stack). */
   private tryDepth = 0;
 
@@ -876,8 +908,18 @@ export class Interpreter {
           endsInRaise(s.body) !== endsInRaise(s.orelse)
         )
           return this.execBlock(endsInRaise(s.body) ? s.orelse : s.body, env);
+        const flag = this.language === 'python' ? this.flagOf(s.test, env) : undefined;
+        const decided = flag && this.flagDecisions.get(flag.owner)?.get(flag.path);
+        if (flag && decided !== undefined)
+          return this.execBlock(decided !== flag.negated ? s.body : s.orelse, env);
         if (this.language === 'python' && this.tryBoth(s, env)) return undefined;
-        return this.execBlock(this.choose(2, s) === 0 ? s.body : s.orelse, env);
+        const branch = this.choose(2, s);
+        if (flag) {
+          let known = this.flagDecisions.get(flag.owner);
+          if (!known) this.flagDecisions.set(flag.owner, (known = new Map()));
+          known.set(flag.path, (branch === 0) !== flag.negated);
+        }
+        return this.execBlock(branch === 0 ? s.body : s.orelse, env);
       }
       case 'For':
         return this.execFor(s, env);
