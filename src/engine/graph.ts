@@ -71,6 +71,11 @@ export class NamedTensor {
 
 let graphCounter = 0;
 
+// tfjs's functions and classes the hot path uses, read once: every `tf.x` read goes through the
+// getter of a namespace copy (tsc's `__importStar`, esbuild's `__toESM`), a call per read.
+const TfTensor = tf.Tensor;
+const tfVariable = tf.variable;
+
 // The collections of a variable made with the default `collections=None` (shared, read-only).
 const GLOBAL_ONLY: readonly string[] = Object.freeze([GraphKeys.GLOBAL_VARIABLES]);
 const GLOBAL_AND_TRAINABLE: readonly string[] = Object.freeze([
@@ -84,6 +89,12 @@ export class Graph {
   readonly scopes: ScopeMachine<EngineSlots>;
   readonly store: VariableStore<EngineSlots, Variable, PartitionedVariable>;
   private readonly collections = new Map<string, unknown[]>();
+  /**
+   * The GLOBAL_VARIABLES and TRAINABLE_VARIABLES lists once they exist (the lists in
+   * `collections`, which are never replaced), so that a creation pushes without a lookup.
+   */
+  private globalList: unknown[] | null = null;
+  private trainableList: unknown[] | null = null;
   /** Every tensor this graph made and must dispose. */
   private readonly owned: tf.Tensor[] = [];
   private disposed = false;
@@ -211,7 +222,7 @@ export class Graph {
     let value: tf.Variable | (() => { value: tf.Variable; initial: tf.Tensor | null });
     let initialValue: tf.Tensor | null = null;
     let shape: readonly number[];
-    if (initial instanceof tf.Tensor) {
+    if (initial instanceof TfTensor) {
       // The hot path (a small variable) allocates nothing but the variable: no closure, no pair.
       value = this.makeValue(initial, dtype, trainable, this.keepInitialValues);
       initialValue = this.keptCopy;
@@ -251,8 +262,8 @@ export class Graph {
       initialValue,
     );
     if (colls === GLOBAL_AND_TRAINABLE) {
-      this.getCollectionRef(GraphKeys.GLOBAL_VARIABLES).push(variable);
-      this.getCollectionRef(GraphKeys.TRAINABLE_VARIABLES).push(variable);
+      (this.globalList ??= this.getCollectionRef(GraphKeys.GLOBAL_VARIABLES)).push(variable);
+      (this.trainableList ??= this.getCollectionRef(GraphKeys.TRAINABLE_VARIABLES)).push(variable);
     } else this.addToCollections(colls, variable);
     return variable;
   }
@@ -276,7 +287,7 @@ export class Graph {
     // repeats, and a numeric name is an integer key in tfjs's registry (a new string name
     // would be interned and hashed on every creation and deletion, a third of a small
     // variable's cost).
-    const value = this.own(tf.variable(source, trainable));
+    const value = this.own(tfVariable(source, trainable));
     this.keptCopy = keep ? this.own(tf.clone(source)) : null;
     source.dispose();
     return value;
@@ -289,6 +300,8 @@ export class Graph {
     for (const t of this.owned) if (!t.isDisposed) t.dispose();
     this.owned.length = 0;
     this.collections.clear();
+    this.globalList = null;
+    this.trainableList = null;
     this.store.vars.clear();
     this.store.partitionedVars.clear();
     this.names.clear();

@@ -13,6 +13,9 @@ import { DTypeLike, Initializer, tfjsDType, toDType } from './base';
 import { constantTensor } from './constant-value';
 import { assertCompatible, ConstantValue, isConstantValue, pyType } from './py-values';
 
+// Read once: each `tf.zeros` read goes through a namespace copy's getter (see graph.ts).
+const tfZeros = tf.zeros;
+
 /** `tf.zeros_initializer`. Any dtype (bool → false, string → ''). */
 export class Zeros extends Initializer {
   readonly className = 'Zeros';
@@ -26,7 +29,7 @@ export class Zeros extends Initializer {
     const d = this.resolve(dtype);
     const t = tfjsDType(d);
     // tf.zeros copies the shape into the tensor, so the caller's array is not kept.
-    return t === 'string' ? tf.fill([...shape], '', 'string') : tf.zeros(shape as number[], t);
+    return t === 'string' ? tf.fill([...shape], '', 'string') : tfZeros(shape as number[], t);
   }
 
   override getConfig(): Record<string, unknown> {
