@@ -601,6 +601,26 @@ export const gatherNd: ShapeFn = (inputs) => {
   return [[...i.slice(0, -1), ...p.slice(r)]];
 };
 
+/** `ScatterNd` (array_ops.cc `ScatterNdShape`): the output is `shape` (attr: the entries TF's
+ * shape inference knows, `null` for the others; `null` when even its length is unknown); the
+ * indices must have rank >= 1. */
+export const scatterNd: ShapeFn = (inputs, attrs) => {
+  withRankAtLeast(inputs[0], 1);
+  const s = attrs.shape;
+  if (!Array.isArray(s)) return [s === null || s === undefined ? null : U];
+  return [(s as readonly unknown[]).map((d) => (isNum(d) && d >= 0 ? d : null))];
+};
+
+/** `Multinomial` (random_ops.cc): logits [batch, classes] give [batch, num_samples]; "Shape
+ * must be rank 2 but is rank 1" otherwise. */
+export const multinomial: ShapeFn = (inputs, attrs) => {
+  const l = withRank(inputs[0], 2);
+  const n = attrs.num_samples;
+  const k: AbstractDim = isNum(n) ? n : n === null || n === undefined ? null : U;
+  if (!l) return [inputs[0] === U ? U : [null, k]];
+  return [[l[0], k]];
+};
+
 /** `OneHot` (array_ops.cc): `depth` inserted at `axis` (-1: last). */
 export const oneHot: ShapeFn = (inputs, attrs) => {
   const d = dims(inputs[0]);
@@ -1088,7 +1108,8 @@ export const inTopK: ShapeFn = (inputs) => {
  * dimension >= k = 3 but is 2". */
 export const topK: ShapeFn = (inputs, attrs) => {
   const x = withRankAtLeast(inputs[0], 1);
-  const kAttr = attrs.k ?? 1;
+  // A `k` TF's shape inference cannot evaluate is `null` (an unknown last dimension).
+  const kAttr = attrs.k === undefined ? 1 : attrs.k;
   const k: AbstractDim = isNum(kAttr) ? kAttr : kAttr === null ? null : U;
   if (!x) {
     const u = inputs[0] === U ? U : null;
@@ -1130,6 +1151,8 @@ export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   tile,
   gather,
   gather_nd: gatherNd,
+  scatter_nd: scatterNd,
+  multinomial,
   one_hot: oneHot,
   slice,
   strided_slice: stridedSlice,

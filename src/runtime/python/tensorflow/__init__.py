@@ -312,6 +312,10 @@ def _wire_more_ops():
         return _ops.where(condition, x, y, name=name)
 
     mod.where = where
+    mod.sort = _more_ops.sort
+    mod.argsort = _more_ops.argsort
+    mod.scatter_nd = _more_ops.scatter_nd
+    mod.multinomial = _more_ops.multinomial
     for n in ("softmax", "top_k", "in_top_k", "sigmoid_cross_entropy_with_logits",
               "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
               "sparse_softmax_cross_entropy_with_logits"):

@@ -1602,3 +1602,57 @@ def _conv3d_backprop_input_grad(op, grad):
              filter_grad, w.dtype, w.shape)
     gx = conv3d(grad, w, strides=st, padding=pad_)
     return None, gw, gx
+
+
+# ---------------------------------------------------------------------------------------------
+# TopKV2, ScatterNd, GatherNd (nn_grad.py, array_grad.py in 1.15), built from the public ops as
+# TF writes them, so every op has TF's name.
+
+
+@register("TopKV2")
+def _top_k_grad(op, grad, _indices_grad=None):
+    """nn_grad.py `_TopKGrad`: the gradient scattered (`ScatterNd`) to the flattened positions
+    of the indices (each row's offset from `range` over the rows), reshaped to the input's
+    shape; the `k` input gets a zero."""
+    ops = _ops()
+    from . import _more_ops as mo
+
+    in_shape = shape(op.inputs[0])
+    ind_shape = shape(op.outputs[1])
+    ind_lastdim = ops.gather(ops.cast(ind_shape, _dtypes.int64), size(ind_shape) - 1)
+    ind_2d = ops.reshape(op.outputs[1], ops.stack([-1, ind_lastdim]))
+    in_lastdim = ops.gather(ops.cast(in_shape, _dtypes.int64), size(in_shape) - 1)
+    outerdim = shape(ind_2d)[0]
+    ind = ops.reshape(
+        ind_2d + ops.cast(mo.expand_dims(
+            ops.range_(0, ops.cast(outerdim, _dtypes.int64) * in_lastdim, in_lastdim), -1),
+            _dtypes.int32), [-1])
+    return [ops.reshape(mo.scatter_nd(mo.expand_dims(ind, -1), ops.reshape(grad, [-1]),
+                                      [ops.reduce_prod(in_shape)]), in_shape),
+            ops.zeros([], dtype=_dtypes.int32)]
+
+
+@register("ScatterNd")
+def _scatter_nd_grad(op, grad):
+    """array_grad.py `_ScatterNdGrad`: the updates' gradient gathered at the indices."""
+    from . import _more_ops as mo
+
+    return [None, mo.gather_nd(grad, op.inputs[0]), None]
+
+
+@register("GatherNd")
+def _gather_nd_grad(op, grad):
+    """array_grad.py `_GatherNdGrad`: the gradient scattered back into the params' shape (an
+    `IndexedSlices` when the indices are [n, 1])."""
+    from . import _more_ops as mo
+    from ._indexed_slices import IndexedSlices
+
+    ops = _ops()
+    ref, indices = op.inputs[0], op.inputs[1]
+    ref_shape = ops.shape(ref, out_type=indices.dtype)
+    if (indices.shape.dims is not None and len(indices.shape) == 2
+            and indices.shape[-1].value == 1):
+        ref_grad = IndexedSlices(grad, mo.squeeze(indices, axis=[-1]), ref_shape)
+    else:
+        ref_grad = mo.scatter_nd(indices, grad, ref_shape)
+    return [ref_grad, None]
