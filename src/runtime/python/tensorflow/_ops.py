@@ -1377,24 +1377,25 @@ def _strided_slice_op(x, begin, end, strides, bm, em, elm, nam, sam, name, defau
             "%s for '%s' (op: 'StridedSlice') with input shapes: %s, [%d], [%d], [%d]%s."
             % (e, op_name, _shape_list(x.shape), n, n, n,
                " and with computed input tensors: " + computed if computed else ""))
-    tensors = [v._as_tensor() for v in begin + end + strides if _is_tensor_like(v)]
-    where = {}
-    for v in begin + end + strides:
-        if _is_tensor_like(v):
-            where[id(v)] = 1 + [id(t) for t in tensors].index(id(v._as_tensor()))
-
     def compute(ins, s):
-        b = [_static_int(v, ins, where) for v in begin]
-        e = [_static_int(v, ins, where) for v in end]
-        st = [_static_int(v, ins, where) for v in strides]
+        b, e, st = ([int(v) for v in ins[k].dataSync()] if len(ins) > k else []
+                    for k in (1, 2, 3))
         return T.stridedSlice(ins[0], _engine.tojs(b), _engine.tojs(e), _engine.tojs(st), bm, em,
                               elm, nam, sam)
 
-    if not tensors and begin:
-        # array_ops.stack of constant lists: Consts `stack`, `stack_1`, `stack_2` in the scope.
+    tensors = []
+    if begin:
+        # `_slice_helper`'s array_ops.stack of each list in the op's scope: a Const for a list
+        # of Python ints, else TF's autopacking (`stack/0`, ... for the ints, and a Pack); for
+        # `tf.strided_slice` the inputs converted as `begin`, `end`, `strides`.
+        names = ("stack", "stack", "stack") if default == "strided_slice" else (
+            "begin", "end", "strides")
         with _graph().name_scope(op_name + "/"):
-            tensors = [constant([int(v) for v in vals], dtype=_dtypes.int32, name="stack")
-                       for vals in (begin, end, strides)]
+            for vals, n in zip((begin, end, strides), names):
+                if any(_is_tensor_like(v) for v in vals):
+                    tensors.append(stack(list(vals), name=n))
+                else:
+                    tensors.append(constant([int(v) for v in vals], dtype=_dtypes.int32, name=n))
     result = make_op("StridedSlice", op_name + "/", default, [x] + tensors, compute,
                      x.dtype.base_dtype, shape)
     result.op._attrs = {"masks": (bm, em, elm, nam, sam)}
