@@ -49,8 +49,17 @@ def _reduce(op_type, fn, default, out_dtype=None):
     return op
 
 
-reduce_any = _reduce("Any", T.any, "Any", _dtypes.bool)
-reduce_all = _reduce("All", T.all, "All", _dtypes.bool)
+def _bool_reduce(op_type, fn):
+    """`tf.reduce_any` / `tf.reduce_all` as math_ops.py builds them: the op's second input is
+    `_ReductionDims`' axes, as for `reduce_sum` (`Const` for all axes of a known rank, `Rank`
+    and `range` for an unknown one, `<op>/reduction_indices` for given axes)."""
+    from ._ops import _reduce as _ops_reduce
+
+    return _ops_reduce(op_type, fn, op_type)
+
+
+reduce_any = _bool_reduce("Any", T.any)
+reduce_all = _bool_reduce("All", T.all)
 reduce_logsumexp = _reduce("ReduceLogSumExp", T.logSumExp, "ReduceLogSumExp")
 
 
