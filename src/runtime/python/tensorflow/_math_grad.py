@@ -1656,3 +1656,66 @@ def _gather_nd_grad(op, grad):
     else:
         ref_grad = mo.scatter_nd(indices, grad, ref_shape)
     return [ref_grad, None]
+
+
+# image_grad.py and nn_grad.py (1.15): the resize ops' and LRN's gradient kernels, each one op
+# computing TensorFlow.js's gradient of the forward kernel.
+
+
+@register("ResizeBilinear")
+def _resize_bilinear_grad(op, grad):
+    """`_ResizeBilinearGrad`: `ResizeBilinearGrad` of (grad, the original images)."""
+    forward = op._compute
+
+    def compute(ins, _s):
+        size = T.tensor1d(_engine.tojs([int(d) for d in ins[0].shape[1:3]]), "int32")
+        return vjp(lambda vs: forward([vs[0], size], None), [T.cast(ins[1], "float32")],
+                   ins[0], 0)
+
+    x = op.inputs[0]
+    out = op1("ResizeBilinearGrad", _scoped("ResizeBilinearGrad"), [grad, x], compute,
+              x.dtype, x.shape)
+    return [out, None]
+
+
+@register("ResizeNearestNeighbor")
+def _resize_nearest_neighbor_grad(op, grad):
+    """`_ResizeNearestNeighborGrad`: `ResizeNearestNeighborGrad` of (grad, the images' height
+    and width: `ResizeNearestNeighborGrad/size` when known statically, else sliced from their
+    `Shape`)."""
+    ops = _ops()
+    x = op.inputs[0]
+    scope = _scoped("ResizeNearestNeighborGrad")
+    known = x.shape.dims is not None and all(d.value is not None for d in x.shape.dims[1:3])
+    if known:
+        with get_default_graph().name_scope(scope):
+            size = const([x.shape[1].value, x.shape[2].value], _dtypes.int32, "size")
+    else:
+        size = ops.shape(x)[1:3]
+    forward = op._compute
+
+    def compute(ins, _s):
+        dims = _ints(ins[1])
+        zeros = T.zeros(_engine.tojs([int(ins[0].shape[0]), dims[0], dims[1],
+                                      int(ins[0].shape[3])]))
+        size_t = T.tensor1d(_engine.tojs([int(d) for d in ins[0].shape[1:3]]), "int32")
+        return vjp(lambda vs: forward([vs[0], size_t], None), [zeros], ins[0], 0)
+
+    static = None
+    if x.shape.dims is not None:
+        static = x.shape
+    out = op1("ResizeNearestNeighborGrad", scope, [grad, size], compute, x.dtype, static)
+    return [out, None]
+
+
+@register("LRN")
+def _lrn_grad(op, grad):
+    """`_LRNGrad`: `LRNGrad` of (grad, the input, the output) with the op's attributes."""
+    forward = op._compute
+    x = op.inputs[0]
+
+    def compute(ins, _s):
+        return vjp(lambda vs: forward(vs, None), [ins[1]], ins[0], 0)
+
+    return [op1("LRNGrad", _scoped("LRNGrad"), [grad, x, op.outputs[0]], compute, x.dtype,
+                x.shape)]

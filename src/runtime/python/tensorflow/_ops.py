@@ -1301,10 +1301,13 @@ def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
 def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5,  # noqa: A002
                                  name=None):
     x = convert_to_tensor(input)
-    return make_op("LRN", name, "LRN", [x],
-                   lambda ins, s: T.localResponseNormalization(ins[0], depth_radius, bias, alpha,
-                                                               beta),
-                   x.dtype.base_dtype, x.shape)
+    result = make_op("LRN", name, "LRN", [x],
+                     lambda ins, s: T.localResponseNormalization(ins[0], depth_radius, bias,
+                                                                 alpha, beta),
+                     x.dtype.base_dtype, x.shape)
+    result.op._attrs = {"depth_radius": depth_radius, "bias": bias, "alpha": alpha,
+                        "beta": beta}
+    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1544,15 +1547,28 @@ def where(condition, x=None, y=None, name=None):
 
 
 def _resize(op_type, fn, keep_dtype):
+    """`ResizeBilinear` / `ResizeNearestNeighbor` of the images and their `size` input
+    (`<op>/size` for a list, else the tensor given: `resize_images`' `resize/size`)."""
     def op(images, size, align_corners=False, name=None, half_pixel_centers=False):
         x = convert_to_tensor(images)
-        h, w = [int(v) for v in size]
+        op_name = _op_name(name, op_type)
+        if _is_tensor_like(size):
+            size_t = size._as_tensor()
+            known = getattr(size_t.op, "_const_value", None)
+            h, w = [None, None] if known is None else [int(v) for v in known.dataSync()]
+        else:
+            h, w = [int(v) for v in size]
+            size_t = op_const(op_name, [h, w], "size")
         dims = x.shape.as_list() if x.shape.dims is not None else [None] * 4
-        return make_op(op_type, name, op_type, [x],
-                       lambda ins, s: fn(ins[0], _engine.tojs([h, w]), align_corners,
-                                         half_pixel_centers),
-                       x.dtype.base_dtype if keep_dtype else _dtypes.float32,
-                       [dims[0], h, w, dims[3]])
+        result = make_op(op_type, op_name + "/", op_type, [x, size_t],
+                         lambda ins, s: fn(ins[0], _engine.tojs(
+                             [int(v) for v in ins[1].dataSync()]), align_corners,
+                             half_pixel_centers),
+                         x.dtype.base_dtype if keep_dtype else _dtypes.float32,
+                         [dims[0], h, w, dims[3]])
+        result.op._attrs = {"align_corners": bool(align_corners),
+                            "half_pixel_centers": bool(half_pixel_centers)}
+        return result
 
     return op
 
@@ -1585,8 +1601,9 @@ def resize_images(images, size, method=0, align_corners=False, preserve_aspect_r
         batched = x
         if len(dims) == 3:
             batched = reshape(x, [1] + dims, name="ExpandDims")
+        size_t = constant([h, w], dtype=_dtypes.int32, name="size")
         fn = resize_bilinear if method == 0 else resize_nearest_neighbor
-        out = fn(batched, [h, w], align_corners=align_corners)
+        out = fn(batched, size_t, align_corners=align_corners)
         if len(dims) == 3:
             out = reshape_to(out, [h, w, dims[2]], "Squeeze")
         return out
