@@ -621,6 +621,49 @@ export const multinomial: ShapeFn = (inputs, attrs) => {
   return [[l[0], k]];
 };
 
+/** `SpaceToBatchND` / `BatchToSpaceND` (array_ops.cc): the spatial dimensions after the batch
+ * padded (cropped) and divided by (multiplied by) `block_shape`, the batch multiplied (divided)
+ * by its product; attrs `block_shape` and `paddings` (or `crops`) as [n, 2] lists, `null` when
+ * not known statically. */
+function spaceBatch(toBatch: boolean): ShapeFn {
+  return (inputs, attrs) => {
+    const x = dims(inputs[0]);
+    const block = attrs.block_shape as readonly unknown[] | null | undefined;
+    const pads = (toBatch ? attrs.paddings : attrs.crops) as readonly unknown[] | null | undefined;
+    if (!x) return [inputs[0] === U ? U : null];
+    if (!Array.isArray(block) || !Array.isArray(pads)) return [x.map(() => null)];
+    const n = block.length;
+    if (x.length < n + 1) fail(`input rank should be >= ${n + 1} instead of ${x.length}`);
+    const prod = (block as number[]).reduce((a, b) => a * b, 1);
+    const out: AbstractDim[] = [...x];
+    const b0 = x[0];
+    if (isNum(b0)) {
+      if (!toBatch && b0 % prod !== 0)
+        fail(`batch size ${b0} is not divisible by product of block sizes ${prod}`);
+      out[0] = toBatch ? b0 * prod : b0 / prod;
+    }
+    for (let i = 0; i < n; i++) {
+      const d = x[i + 1];
+      const [lo, hi] = pads[i] as number[];
+      const k = (block as number[])[i];
+      if (!isNum(d)) continue;
+      if (toBatch) {
+        const padded = d + lo + hi;
+        if (padded % k !== 0)
+          fail(`padded_shape[${i}]=${padded} is not divisible by block_shape[${i}]=${k}`);
+        out[i + 1] = padded / k;
+      } else {
+        const full = d * k - lo - hi;
+        if (full < 0) fail(`Negative output dimension size caused by overly large crop values.`);
+        out[i + 1] = full;
+      }
+    }
+    return [out];
+  };
+}
+export const spaceToBatchNd = spaceBatch(true);
+export const batchToSpaceNd = spaceBatch(false);
+
 /** `OneHot` (array_ops.cc): `depth` inserted at `axis` (-1: last). */
 export const oneHot: ShapeFn = (inputs, attrs) => {
   const d = dims(inputs[0]);
@@ -1152,6 +1195,8 @@ export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   gather,
   gather_nd: gatherNd,
   scatter_nd: scatterNd,
+  space_to_batch_nd: spaceToBatchNd,
+  batch_to_space_nd: batchToSpaceNd,
   multinomial,
   one_hot: oneHot,
   slice,

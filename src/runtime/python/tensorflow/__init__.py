@@ -316,6 +316,10 @@ def _wire_more_ops():
     mod.argsort = _more_ops.argsort
     mod.scatter_nd = _more_ops.scatter_nd
     mod.multinomial = _more_ops.multinomial
+    mod.space_to_batch_nd = _more_ops.space_to_batch_nd
+    mod.batch_to_space_nd = _more_ops.batch_to_space_nd
+    nn.convolution = _more_ops.convolution
+    nn.atrous_conv2d = _more_ops.atrous_conv2d
     for n in ("softmax", "top_k", "in_top_k", "sigmoid_cross_entropy_with_logits",
               "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
               "sparse_softmax_cross_entropy_with_logits"):

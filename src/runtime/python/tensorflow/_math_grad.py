@@ -816,12 +816,25 @@ def _conv2d_grad(op, grad):
     x, w = op.inputs
     shape_0, shape_1 = shape_n([x, w])
     forward = op._compute
+    dil = getattr(op, "_attrs", {}).get("dilations", [1, 1, 1, 1])
+
+    def check():
+        # TF 1.15's CPU kernels (conv_grad_input_ops.cc / conv_grad_filter_ops.cc,
+        # `Conv2DCustomBackprop*Op`) refuse a dilated convolution's gradients.
+        if list(dil[1:3]) != [1, 1]:
+            from .errors import InvalidArgumentError
+
+            raise InvalidArgumentError(None, None, "Current libxsmm and customized CPU "
+                                       "implementations do not yet support dilation rates "
+                                       "larger than 1.")
 
     def input_grad(ins, _s):
+        check()
         zeros = T.zeros(_engine.tojs(_ints(ins[0])))
         return vjp(lambda vs: forward(vs, None), [zeros, ins[1]], ins[2], 0)
 
     def filter_grad(ins, _s):
+        check()
         zeros = T.zeros(_engine.tojs(_ints(ins[1])))
         return vjp(lambda vs: forward(vs, None), [ins[0], zeros], ins[2], 1)
 
@@ -1719,3 +1732,19 @@ def _lrn_grad(op, grad):
 
     return [op1("LRNGrad", _scoped("LRNGrad"), [grad, x, op.outputs[0]], compute, x.dtype,
                 x.shape)]
+
+
+@register("SpaceToBatchND")
+def _space_to_batch_nd_grad(op, grad):
+    """array_grad.py `_SpaceToBatchNDGrad`: the opposite op, `BatchToSpaceND`."""
+    from . import _more_ops as mo
+
+    return [mo.batch_to_space_nd(grad, op.inputs[1], op.inputs[2]), None, None]
+
+
+@register("BatchToSpaceND")
+def _batch_to_space_nd_grad(op, grad):
+    """array_grad.py `_BatchToSpaceNDGrad`: the opposite op, `SpaceToBatchND`."""
+    from . import _more_ops as mo
+
+    return [mo.space_to_batch_nd(grad, op.inputs[1], op.inputs[2]), None, None]

@@ -1254,3 +1254,125 @@ def multinomial(logits, num_samples, seed=None, name=None, output_dtype=None):
 def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     with _graph().name_scope(name or "categorical"):
         return _multinomial(logits, num_samples, seed, dtype or _dtypes.int64)
+
+
+# -- SpaceToBatchND / BatchToSpaceND and the dilated convolution built on them --------------------
+
+
+def _const_ints(t):
+    known = getattr(t.op, "_const_value", None)
+    if known is None:
+        return None
+    values = [int(v) for v in known.dataSync()]
+    dims = [int(d) for d in known.shape]
+    return [values[i * 2:i * 2 + 2] for i in _b.range(dims[0])] if len(dims) == 2 else values
+
+
+def _space_batch(op_type, fn, third, default):
+    def op(input, block_shape, pads, name=None):  # noqa: A002 - TF's name
+        x = convert_to_tensor(input)
+        op_name = _op_name(name, default)
+        with _graph().name_scope(op_name + "/"):
+            block_t = block_shape._as_tensor() if hasattr(block_shape, "_as_tensor") else \
+                constant(block_shape, dtype=_dtypes.int32, name="block_shape")
+            pads_t = pads._as_tensor() if hasattr(pads, "_as_tensor") else \
+                constant(pads, dtype=_dtypes.int32, name=third)
+        shape = infer_shape("space_to_batch_nd" if op_type == "SpaceToBatchND"
+                            else "batch_to_space_nd", [x.shape],
+                            {"block_shape": _const_ints(block_t), third: _const_ints(pads_t)},
+                            op_name, op_type)
+
+        def compute(ins, s):
+            block = [int(v) for v in ins[1].dataSync()]
+            flat = [int(v) for v in ins[2].dataSync()]
+            pairs = [flat[i * 2:i * 2 + 2] for i in _b.range(len(block))]
+            return fn(ins[0], js(block), js(pairs))
+
+        return make_op(op_type, op_name + "/", default, [x, block_t, pads_t], compute,
+                       x.dtype.base_dtype, shape)
+
+    return op
+
+
+_space_to_batch_nd = _space_batch("SpaceToBatchND", lambda x, b, p: T.spaceToBatchND(x, b, p),
+                                  "paddings", "SpaceToBatchND")
+_batch_to_space_nd = _space_batch("BatchToSpaceND", lambda x, b, c: T.batchToSpaceND(x, b, c),
+                                  "crops", "BatchToSpaceND")
+
+
+def space_to_batch_nd(input, block_shape, paddings, name=None):  # noqa: A002 - TF's name
+    return _space_to_batch_nd(input, block_shape, paddings, name=name)
+
+
+def batch_to_space_nd(input, block_shape, crops, name=None):  # noqa: A002 - TF's name
+    return _batch_to_space_nd(input, block_shape, crops, name=name)
+
+
+def convolution(input, filter=None, padding=None, strides=None, dilation_rate=None,  # noqa: A002
+                name=None, data_format=None, filters=None, dilations=None):
+    """nn_ops.py (1.15) `convolution` of a 2-D NHWC input: without dilation the `Conv2D` named
+    by the `convolution` scope; with it `_WithSpaceToBatch` under that scope: `dilation_rate`,
+    for SAME the `filter_shape` and the base paddings (`stack`),
+    `required_space_to_batch_paddings` (`input_shape`, [`base_paddings`,] `paddings`, `crops`,
+    all constants when the shapes are known), `SpaceToBatchND`, the VALID `Conv2D` named by the
+    scope, `BatchToSpaceND`."""
+    from ._ops import conv2d
+
+    w = filter if filter is not None else filters
+    rate = dilation_rate if dilation_rate is not None else dilations
+    x = convert_to_tensor(input)
+    wt = convert_to_tensor(w)
+    if x.shape.dims is None or len(x.shape) != 4 or (data_format not in (None, "NHWC")):
+        raise NotImplementedError(
+            "Scope Lens's runtime implements tf.nn.convolution for 2-D NHWC inputs only.")
+    rate = [1, 1] if rate is None else ([int(rate)] * 2 if isinstance(rate, int)
+                                        else [int(r) for r in rate])
+    st = [1, 1] if strides is None else ([int(strides)] * 2 if isinstance(strides, int)
+                                         else [int(v) for v in strides])
+    pad_ = str(padding).upper()
+    with _graph().name_scope(name or "convolution") as scope:
+        if rate == [1, 1]:
+            return conv2d(x, wt, [1] + st + [1], pad_, name=scope)
+        if st != [1, 1]:
+            raise ValueError("strides > window_shape not supported if dilation_rate > 1")
+        return _with_space_to_batch(x, wt, rate, pad_, scope)
+
+
+def _with_space_to_batch(x, w, rate, pad_, scope):
+    from ._ops import conv2d
+
+    rate_t = constant(rate, dtype=_dtypes.int32, name="dilation_rate")
+    spatial = x.shape.as_list()[1:3]
+    fshape = w.shape.as_list() if w.shape.dims is not None else None
+    if None in spatial or fshape is None or None in fshape:
+        raise NotImplementedError(
+            "Scope Lens's runtime implements dilated convolutions for inputs whose height and "
+            "width, and filters whose shape, are known when the graph is built.")
+    base = None
+    if pad_ == "SAME":
+        constant(fshape, dtype=_dtypes.int32, name="filter_shape")
+        extra = [(fshape[i] - 1) * rate[i] for i in _b.range(2)]
+        base = [[e // 2, e - e // 2] for e in extra]
+        constant(base, dtype=_dtypes.int32, name="stack")
+    elif pad_ != "VALID":
+        raise ValueError("Unknown padding: %s" % pad_)
+    with _graph().name_scope("required_space_to_batch_paddings"):
+        constant(spatial, dtype=_dtypes.int32, name="input_shape")
+        if base is None:
+            base = [[0, 0], [0, 0]]
+            constant(base, dtype=_dtypes.int32, name="base_paddings")
+        full = [spatial[i] + base[i][0] + base[i][1] for i in _b.range(2)]
+        extra_end = [(rate[i] - full[i] % rate[i]) % rate[i] for i in _b.range(2)]
+        paddings = [[base[i][0], base[i][1] + extra_end[i]] for i in _b.range(2)]
+        crops = [[0, extra_end[i]] for i in _b.range(2)]
+        constant(paddings, dtype=_dtypes.int32, name="paddings")
+        constant(crops, dtype=_dtypes.int32, name="crops")
+    del rate_t
+    converted = space_to_batch_nd(x, rate, paddings)
+    result = conv2d(converted, w, [1, 1, 1, 1], "VALID", name=scope)
+    return batch_to_space_nd(result, rate, crops)
+
+
+def atrous_conv2d(value, filters, rate, padding, name=None):
+    """nn_ops.py (1.15) `atrous_conv2d`: `convolution` with the rate on both spatial axes."""
+    return convolution(value, filters, padding, dilation_rate=[int(rate), int(rate)], name=name)

@@ -1073,11 +1073,13 @@ def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True
     if data_format != "NHWC":
         return not_implemented_op("Conv2D", op_name + "/", [x, w], x.dtype, shape,
                                   "Conv2D with data_format=%s" % data_format)
-    return make_op(
+    result = make_op(
         "Conv2D", op_name + "/", "Conv2D", [x, w],
         lambda ins, s: T.conv2d(ins[0], ins[1], _engine.tojs([strides[1], strides[2]]),
                                 padding.lower(), "NHWC", _engine.tojs([dil[1], dil[2]])),
         x.dtype.base_dtype, shape)
+    result.op._attrs = {"dilations": dil}
+    return result
 
 
 def _pool(op_type, tfjs_fn):
