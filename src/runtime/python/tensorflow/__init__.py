@@ -316,6 +316,9 @@ def _wire_more_ops():
     mod.argsort = _more_ops.argsort
     mod.scatter_nd = _more_ops.scatter_nd
     mod.multinomial = _more_ops.multinomial
+    for n in ("enable_resource_variables", "disable_resource_variables",
+              "resource_variables_enabled"):
+        setattr(mod, n, getattr(_variable_scope, n))
     mod.space_to_batch_nd = _more_ops.space_to_batch_nd
     mod.batch_to_space_nd = _more_ops.batch_to_space_nd
     nn.convolution = _more_ops.convolution
@@ -432,3 +435,4 @@ def _reset_for_run():
     _variable_scope._SCOPES.clear()
     del _session._DEFAULT_SESSIONS[:]
     del _variable_scope.EVENTS[:]
+    _variable_scope._DEFAULT_USE_RESOURCE[0] = False
