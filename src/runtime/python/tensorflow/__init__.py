@@ -385,6 +385,9 @@ sparse.reduce_sum = sparse_reduce_sum
 sparse.reduce_sum_sparse = sparse_reduce_sum_sparse
 sparse.reorder = sparse_reorder
 sparse.reshape = sparse_reshape
+from ._sparse import sparse_transpose  # noqa: E402
+
+sparse.transpose = sparse_transpose
 sparse.softmax = sparse_softmax
 
 # TF 1.15's v1 control flow (_control_flow.py): tf.cond, tf.case, contrib's smart_cond.
