@@ -316,6 +316,7 @@ def _wire_more_ops():
     mod.argsort = _more_ops.argsort
     mod.scatter_nd = _more_ops.scatter_nd
     mod.multinomial = _more_ops.multinomial
+    mod.div_no_nan = math.divide_no_nan = _losses.div_no_nan
     for n in ("enable_resource_variables", "disable_resource_variables",
               "resource_variables_enabled"):
         setattr(mod, n, getattr(_variable_scope, n))

@@ -1748,3 +1748,17 @@ def _batch_to_space_nd_grad(op, grad):
     from . import _more_ops as mo
 
     return [mo.space_to_batch_nd(grad, op.inputs[1], op.inputs[2]), None, None]
+
+
+@register("DivNoNan")
+def _div_no_nan_grad(op, grad):
+    """math_grad.py `_DivNoNanGrad`: `_RealDivGrad`'s form with `div_no_nan` for each
+    division (a zero divisor gives a zero gradient)."""
+    from ._losses import _div_no_nan
+
+    x, y = op.inputs
+    sx, sy, rx, ry = _broadcast_reduce(x, y)
+    gx = reshape(reduce_sum(_div_no_nan(grad, y, None), rx), sx)
+    gy = reshape(reduce_sum(mul(grad, _div_no_nan(_div_no_nan(neg(x), y, None), y, None)), ry),
+                 sy)
+    return gx, gy
