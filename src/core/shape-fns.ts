@@ -601,6 +601,69 @@ export const gatherNd: ShapeFn = (inputs) => {
   return [[...i.slice(0, -1), ...p.slice(r)]];
 };
 
+/** `ScatterNd` (array_ops.cc `ScatterNdShape`): the output is `shape` (attr: the entries TF's
+ * shape inference knows, `null` for the others; `null` when even its length is unknown); the
+ * indices must have rank >= 1. */
+export const scatterNd: ShapeFn = (inputs, attrs) => {
+  withRankAtLeast(inputs[0], 1);
+  const s = attrs.shape;
+  if (!Array.isArray(s)) return [s === null || s === undefined ? null : U];
+  return [(s as readonly unknown[]).map((d) => (isNum(d) && d >= 0 ? d : null))];
+};
+
+/** `Multinomial` (random_ops.cc): logits [batch, classes] give [batch, num_samples]; "Shape
+ * must be rank 2 but is rank 1" otherwise. */
+export const multinomial: ShapeFn = (inputs, attrs) => {
+  const l = withRank(inputs[0], 2);
+  const n = attrs.num_samples;
+  const k: AbstractDim = isNum(n) ? n : n === null || n === undefined ? null : U;
+  if (!l) return [inputs[0] === U ? U : [null, k]];
+  return [[l[0], k]];
+};
+
+/** `SpaceToBatchND` / `BatchToSpaceND` (array_ops.cc): the spatial dimensions after the batch
+ * padded (cropped) and divided by (multiplied by) `block_shape`, the batch multiplied (divided)
+ * by its product; attrs `block_shape` and `paddings` (or `crops`) as [n, 2] lists, `null` when
+ * not known statically. */
+function spaceBatch(toBatch: boolean): ShapeFn {
+  return (inputs, attrs) => {
+    const x = dims(inputs[0]);
+    const block = attrs.block_shape as readonly unknown[] | null | undefined;
+    const pads = (toBatch ? attrs.paddings : attrs.crops) as readonly unknown[] | null | undefined;
+    if (!x) return [inputs[0] === U ? U : null];
+    if (!Array.isArray(block) || !Array.isArray(pads)) return [x.map(() => null)];
+    const n = block.length;
+    if (x.length < n + 1) fail(`input rank should be >= ${n + 1} instead of ${x.length}`);
+    const prod = (block as number[]).reduce((a, b) => a * b, 1);
+    const out: AbstractDim[] = [...x];
+    const b0 = x[0];
+    if (isNum(b0)) {
+      if (!toBatch && b0 % prod !== 0)
+        fail(`batch size ${b0} is not divisible by product of block sizes ${prod}`);
+      out[0] = toBatch ? b0 * prod : b0 / prod;
+    }
+    for (let i = 0; i < n; i++) {
+      const d = x[i + 1];
+      const [lo, hi] = pads[i] as number[];
+      const k = (block as number[])[i];
+      if (!isNum(d)) continue;
+      if (toBatch) {
+        const padded = d + lo + hi;
+        if (padded % k !== 0)
+          fail(`padded_shape[${i}]=${padded} is not divisible by block_shape[${i}]=${k}`);
+        out[i + 1] = padded / k;
+      } else {
+        const full = d * k - lo - hi;
+        if (full < 0) fail(`Negative output dimension size caused by overly large crop values.`);
+        out[i + 1] = full;
+      }
+    }
+    return [out];
+  };
+}
+export const spaceToBatchNd = spaceBatch(true);
+export const batchToSpaceNd = spaceBatch(false);
+
 /** `OneHot` (array_ops.cc): `depth` inserted at `axis` (-1: last). */
 export const oneHot: ShapeFn = (inputs, attrs) => {
   const d = dims(inputs[0]);
@@ -1088,7 +1151,8 @@ export const inTopK: ShapeFn = (inputs) => {
  * dimension >= k = 3 but is 2". */
 export const topK: ShapeFn = (inputs, attrs) => {
   const x = withRankAtLeast(inputs[0], 1);
-  const kAttr = attrs.k ?? 1;
+  // A `k` TF's shape inference cannot evaluate is `null` (an unknown last dimension).
+  const kAttr = attrs.k === undefined ? 1 : attrs.k;
   const k: AbstractDim = isNum(kAttr) ? kAttr : kAttr === null ? null : U;
   if (!x) {
     const u = inputs[0] === U ? U : null;
@@ -1130,6 +1194,10 @@ export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   tile,
   gather,
   gather_nd: gatherNd,
+  scatter_nd: scatterNd,
+  space_to_batch_nd: spaceToBatchNd,
+  batch_to_space_nd: batchToSpaceNd,
+  multinomial,
   one_hot: oneHot,
   slice,
   strided_slice: stridedSlice,

@@ -1645,6 +1645,9 @@ const OPS: Record<string, OpFn> = {
       tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE).shape,
     ),
   'nn.top_k': topK,
+  // sort_ops.py: ops under the `sort`/`argsort` scope; the result has the values' shape.
+  sort: shaped('sort', 3, 'unchanged', [[0, 'values']], [], true),
+  argsort: shaped('argsort', 4, 'unchanged', [[0, 'values']], [], true, DTypes.int32),
   'nn.in_top_k': shaped(
     'in_top_k',
     3,

@@ -312,6 +312,18 @@ def _wire_more_ops():
         return _ops.where(condition, x, y, name=name)
 
     mod.where = where
+    mod.sort = _more_ops.sort
+    mod.argsort = _more_ops.argsort
+    mod.scatter_nd = _more_ops.scatter_nd
+    mod.multinomial = _more_ops.multinomial
+    mod.div_no_nan = math.divide_no_nan = _losses.div_no_nan
+    for n in ("enable_resource_variables", "disable_resource_variables",
+              "resource_variables_enabled"):
+        setattr(mod, n, getattr(_variable_scope, n))
+    mod.space_to_batch_nd = _more_ops.space_to_batch_nd
+    mod.batch_to_space_nd = _more_ops.batch_to_space_nd
+    nn.convolution = _more_ops.convolution
+    nn.atrous_conv2d = _more_ops.atrous_conv2d
     for n in ("softmax", "top_k", "in_top_k", "sigmoid_cross_entropy_with_logits",
               "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2",
               "sparse_softmax_cross_entropy_with_logits"):
@@ -374,6 +386,9 @@ sparse.reduce_sum = sparse_reduce_sum
 sparse.reduce_sum_sparse = sparse_reduce_sum_sparse
 sparse.reorder = sparse_reorder
 sparse.reshape = sparse_reshape
+from ._sparse import sparse_transpose  # noqa: E402
+
+sparse.transpose = sparse_transpose
 sparse.softmax = sparse_softmax
 
 # TF 1.15's v1 control flow (_control_flow.py): tf.cond, tf.case, contrib's smart_cond.
@@ -424,3 +439,4 @@ def _reset_for_run():
     _variable_scope._SCOPES.clear()
     del _session._DEFAULT_SESSIONS[:]
     del _variable_scope.EVENTS[:]
+    _variable_scope._DEFAULT_USE_RESOURCE[0] = False

@@ -437,3 +437,12 @@ def get_total_loss(add_regularization_losses=True, name="total_loss", scope=None
     if add_regularization_losses:
         losses = losses + get_regularization_losses(scope)
     return _more_ops.add_n(losses, name=name)
+
+
+def div_no_nan(x, y, name=None):
+    """`tf.div_no_nan` (math_ops.py 1.15): x and y converted under `div_no_nan`, the op named
+    by the scope; 0 where y is 0."""
+    with _graph().name_scope(name or "div_no_nan") as scope:
+        x = convert_to_tensor(x, name="x")
+        y = convert_to_tensor(y, name="y", dtype=x.dtype.base_dtype)
+        return _div_no_nan(x, y, scope)

@@ -816,12 +816,25 @@ def _conv2d_grad(op, grad):
     x, w = op.inputs
     shape_0, shape_1 = shape_n([x, w])
     forward = op._compute
+    dil = getattr(op, "_attrs", {}).get("dilations", [1, 1, 1, 1])
+
+    def check():
+        # TF 1.15's CPU kernels (conv_grad_input_ops.cc / conv_grad_filter_ops.cc,
+        # `Conv2DCustomBackprop*Op`) refuse a dilated convolution's gradients.
+        if list(dil[1:3]) != [1, 1]:
+            from .errors import InvalidArgumentError
+
+            raise InvalidArgumentError(None, None, "Current libxsmm and customized CPU "
+                                       "implementations do not yet support dilation rates "
+                                       "larger than 1.")
 
     def input_grad(ins, _s):
+        check()
         zeros = T.zeros(_engine.tojs(_ints(ins[0])))
         return vjp(lambda vs: forward(vs, None), [zeros, ins[1]], ins[2], 0)
 
     def filter_grad(ins, _s):
+        check()
         zeros = T.zeros(_engine.tojs(_ints(ins[1])))
         return vjp(lambda vs: forward(vs, None), [ins[0], zeros], ins[2], 1)
 
@@ -1602,3 +1615,150 @@ def _conv3d_backprop_input_grad(op, grad):
              filter_grad, w.dtype, w.shape)
     gx = conv3d(grad, w, strides=st, padding=pad_)
     return None, gw, gx
+
+
+# ---------------------------------------------------------------------------------------------
+# TopKV2, ScatterNd, GatherNd (nn_grad.py, array_grad.py in 1.15), built from the public ops as
+# TF writes them, so every op has TF's name.
+
+
+@register("TopKV2")
+def _top_k_grad(op, grad, _indices_grad=None):
+    """nn_grad.py `_TopKGrad`: the gradient scattered (`ScatterNd`) to the flattened positions
+    of the indices (each row's offset from `range` over the rows), reshaped to the input's
+    shape; the `k` input gets a zero."""
+    ops = _ops()
+    from . import _more_ops as mo
+
+    in_shape = shape(op.inputs[0])
+    ind_shape = shape(op.outputs[1])
+    ind_lastdim = ops.gather(ops.cast(ind_shape, _dtypes.int64), size(ind_shape) - 1)
+    ind_2d = ops.reshape(op.outputs[1], ops.stack([-1, ind_lastdim]))
+    in_lastdim = ops.gather(ops.cast(in_shape, _dtypes.int64), size(in_shape) - 1)
+    outerdim = shape(ind_2d)[0]
+    ind = ops.reshape(
+        ind_2d + ops.cast(mo.expand_dims(
+            ops.range_(0, ops.cast(outerdim, _dtypes.int64) * in_lastdim, in_lastdim), -1),
+            _dtypes.int32), [-1])
+    return [ops.reshape(mo.scatter_nd(mo.expand_dims(ind, -1), ops.reshape(grad, [-1]),
+                                      [ops.reduce_prod(in_shape)]), in_shape),
+            ops.zeros([], dtype=_dtypes.int32)]
+
+
+@register("ScatterNd")
+def _scatter_nd_grad(op, grad):
+    """array_grad.py `_ScatterNdGrad`: the updates' gradient gathered at the indices."""
+    from . import _more_ops as mo
+
+    return [None, mo.gather_nd(grad, op.inputs[0]), None]
+
+
+@register("GatherNd")
+def _gather_nd_grad(op, grad):
+    """array_grad.py `_GatherNdGrad`: the gradient scattered back into the params' shape (an
+    `IndexedSlices` when the indices are [n, 1])."""
+    from . import _more_ops as mo
+    from ._indexed_slices import IndexedSlices
+
+    ops = _ops()
+    ref, indices = op.inputs[0], op.inputs[1]
+    ref_shape = ops.shape(ref, out_type=indices.dtype)
+    if (indices.shape.dims is not None and len(indices.shape) == 2
+            and indices.shape[-1].value == 1):
+        ref_grad = IndexedSlices(grad, mo.squeeze(indices, axis=[-1]), ref_shape)
+    else:
+        ref_grad = mo.scatter_nd(indices, grad, ref_shape)
+    return [ref_grad, None]
+
+
+# image_grad.py and nn_grad.py (1.15): the resize ops' and LRN's gradient kernels, each one op
+# computing TensorFlow.js's gradient of the forward kernel.
+
+
+@register("ResizeBilinear")
+def _resize_bilinear_grad(op, grad):
+    """`_ResizeBilinearGrad`: `ResizeBilinearGrad` of (grad, the original images)."""
+    forward = op._compute
+
+    def compute(ins, _s):
+        size = T.tensor1d(_engine.tojs([int(d) for d in ins[0].shape[1:3]]), "int32")
+        return vjp(lambda vs: forward([vs[0], size], None), [T.cast(ins[1], "float32")],
+                   ins[0], 0)
+
+    x = op.inputs[0]
+    out = op1("ResizeBilinearGrad", _scoped("ResizeBilinearGrad"), [grad, x], compute,
+              x.dtype, x.shape)
+    return [out, None]
+
+
+@register("ResizeNearestNeighbor")
+def _resize_nearest_neighbor_grad(op, grad):
+    """`_ResizeNearestNeighborGrad`: `ResizeNearestNeighborGrad` of (grad, the images' height
+    and width: `ResizeNearestNeighborGrad/size` when known statically, else sliced from their
+    `Shape`)."""
+    ops = _ops()
+    x = op.inputs[0]
+    scope = _scoped("ResizeNearestNeighborGrad")
+    known = x.shape.dims is not None and all(d.value is not None for d in x.shape.dims[1:3])
+    if known:
+        with get_default_graph().name_scope(scope):
+            size = const([x.shape[1].value, x.shape[2].value], _dtypes.int32, "size")
+    else:
+        size = ops.shape(x)[1:3]
+    forward = op._compute
+
+    def compute(ins, _s):
+        dims = _ints(ins[1])
+        zeros = T.zeros(_engine.tojs([int(ins[0].shape[0]), dims[0], dims[1],
+                                      int(ins[0].shape[3])]))
+        size_t = T.tensor1d(_engine.tojs([int(d) for d in ins[0].shape[1:3]]), "int32")
+        return vjp(lambda vs: forward([vs[0], size_t], None), [zeros], ins[0], 0)
+
+    static = None
+    if x.shape.dims is not None:
+        static = x.shape
+    out = op1("ResizeNearestNeighborGrad", scope, [grad, size], compute, x.dtype, static)
+    return [out, None]
+
+
+@register("LRN")
+def _lrn_grad(op, grad):
+    """`_LRNGrad`: `LRNGrad` of (grad, the input, the output) with the op's attributes."""
+    forward = op._compute
+    x = op.inputs[0]
+
+    def compute(ins, _s):
+        return vjp(lambda vs: forward(vs, None), [ins[1]], ins[0], 0)
+
+    return [op1("LRNGrad", _scoped("LRNGrad"), [grad, x, op.outputs[0]], compute, x.dtype,
+                x.shape)]
+
+
+@register("SpaceToBatchND")
+def _space_to_batch_nd_grad(op, grad):
+    """array_grad.py `_SpaceToBatchNDGrad`: the opposite op, `BatchToSpaceND`."""
+    from . import _more_ops as mo
+
+    return [mo.batch_to_space_nd(grad, op.inputs[1], op.inputs[2]), None, None]
+
+
+@register("BatchToSpaceND")
+def _batch_to_space_nd_grad(op, grad):
+    """array_grad.py `_BatchToSpaceNDGrad`: the opposite op, `SpaceToBatchND`."""
+    from . import _more_ops as mo
+
+    return [mo.space_to_batch_nd(grad, op.inputs[1], op.inputs[2]), None, None]
+
+
+@register("DivNoNan")
+def _div_no_nan_grad(op, grad):
+    """math_grad.py `_DivNoNanGrad`: `_RealDivGrad`'s form with `div_no_nan` for each
+    division (a zero divisor gives a zero gradient)."""
+    from ._losses import _div_no_nan
+
+    x, y = op.inputs
+    sx, sy, rx, ry = _broadcast_reduce(x, y)
+    gx = reshape(reduce_sum(_div_no_nan(grad, y, None), rx), sx)
+    gy = reshape(reduce_sum(mul(grad, _div_no_nan(_div_no_nan(neg(x), y, None), y, None)), ry),
+                 sy)
+    return gx, gy

@@ -49,8 +49,17 @@ def _reduce(op_type, fn, default, out_dtype=None):
     return op
 
 
-reduce_any = _reduce("Any", T.any, "Any", _dtypes.bool)
-reduce_all = _reduce("All", T.all, "All", _dtypes.bool)
+def _bool_reduce(op_type, fn):
+    """`tf.reduce_any` / `tf.reduce_all` as math_ops.py builds them: the op's second input is
+    `_ReductionDims`' axes, as for `reduce_sum` (`Const` for all axes of a known rank, `Rank`
+    and `range` for an unknown one, `<op>/reduction_indices` for given axes)."""
+    from ._ops import _reduce as _ops_reduce
+
+    return _ops_reduce(op_type, fn, op_type)
+
+
+reduce_any = _bool_reduce("Any", T.any)
+reduce_all = _bool_reduce("All", T.all)
 reduce_logsumexp = _reduce("ReduceLogSumExp", T.logSumExp, "ReduceLogSumExp")
 
 
@@ -338,8 +347,13 @@ def pad(tensor, paddings, mode="CONSTANT", name=None, constant_values=0):
 
 def gather_nd(params, indices, name=None, batch_dims=0):
     p = convert_to_tensor(params)
-    i = convert_to_tensor(indices)
     op_name = _op_name(name, "GatherNd")
+    if hasattr(indices, "_as_tensor"):
+        i = convert_to_tensor(indices)
+    else:
+        # Converted inside the op's scope, as `_apply_op_helper` does: `GatherNd/indices`.
+        with _graph().name_scope(op_name + "/"):
+            i = convert_to_tensor(indices, name="indices")
     shape = infer_shape("gather_nd", [p.shape, i.shape], {}, op_name, "GatherNd")
     return make_op("GatherNd", op_name + "/", "GatherNd", [p, i],
                    lambda ins, s: T.gatherND(ins[0], T.cast(ins[1], "int32")),
@@ -547,15 +561,36 @@ def _softmax_axis(x, axis):
 
 
 def top_k(input, k=1, sorted=True, name=None):  # noqa: A002 - TF's names
+    """`TopKV2` of the input and `k`, its second input (`TopKV2/k` for a Python int, else the
+    tensor given, e.g. `tf.sort`'s `strided_slice` of the shape); the static shape uses `k`
+    when TF's shape inference can evaluate it (`_static_scalar`)."""
     x = convert_to_tensor(input)
     op_name = _op_name(name, "TopKV2")
-    shapes = infer_shapes("top_k", [x.shape], {"k": int(k)}, op_name, "TopKV2")
+    if hasattr(k, "_as_tensor"):
+        k_t = k._as_tensor()
+        k_static = _static_scalar(k_t, 0)
+    else:
+        k_static = int(k)
+        k_t = op_const(op_name, k_static, "k")
+    shapes = infer_shapes("top_k", [x.shape], {"k": k_static}, op_name, "TopKV2")
 
     def compute(ins, s):
-        r = T.topk(ins[0], int(k), bool(sorted))
+        from .errors import InvalidArgumentError
+
+        kv = int(ins[1].dataSync()[0])
+        if kv < 0:
+            raise InvalidArgumentError(None, None, "Need k >= 0, got %d" % kv)
+        last = int(ins[0].shape[len(ins[0].shape) - 1]) if len(ins[0].shape) else 0
+        if len(ins[0].shape) < 1:
+            raise InvalidArgumentError(None, None, "input must be >= 1-D, got shape []")
+        if last < kv:
+            raise InvalidArgumentError(None, None, "input must have at least k columns. "
+                                       "Had %d, needed %d" % (last, kv))
+        r = T.topk(ins[0], kv, bool(sorted))
         return [r.values, r.indices]  # noqa
 
-    op = Operation(_graph(), op_name, "TopKV2", [x], compute)
+    op = Operation(_graph(), op_name, "TopKV2", [x, k_t], compute)
+    op._attrs = {"sorted": bool(sorted)}
     return _TopK(Tensor(op, 0, x.dtype.base_dtype, shapes[0]),
                  Tensor(op, 1, _dtypes.int32, shapes[1]))
 
@@ -869,11 +904,17 @@ def _static_scalar(t, depth):
     if depth > 8:
         return None
     op = t.op
-    if op.type == "StridedSlice" and op.inputs[0].op.type == "Shape":
+    if op.type == "StridedSlice" and op.inputs[0].op.type in ("Shape", "Const"):
         masks = getattr(op, "_attrs", {}).get("masks")
         begin = getattr(op.inputs[1].op, "_const_value", None)
         if masks is None or begin is None or masks[4] != 1 or len(begin.dataSync()) != 1:
             return None
+        whole = getattr(op.inputs[0].op, "_const_value", None)
+        if op.inputs[0].op.type == "Const":
+            # A shape TF folded into a constant (`tf.shape` of a known shape).
+            values = [] if whole is None or len(whole.shape) != 1 else whole.dataSync()
+            i = int(begin.dataSync()[0])
+            return int(values[i]) if -len(values) <= i < len(values) else None
         source = op.inputs[0].op.inputs[0].shape
         i = int(begin.dataSync()[0])
         if source.dims is None or not -len(source) <= i < len(source):
@@ -1090,3 +1131,248 @@ def conv3d_transpose(value=None, filter=None, output_shape=None, strides=None,  
     st = st[1:4] if len(st) == 5 else st
     return _conv_transpose(x, w, output_shape, st, padding, name, "conv3d_transpose",
                            "Conv3DBackpropInputV2", T.conv3dTranspose)
+
+
+# -- sort_ops.py (1.15) ---------------------------------------------------------------------------
+
+
+def _sort_or_argsort(values, axis, direction, return_argsort):
+    """sort_ops.py `_sort_or_argsort`: `axis` converted to a constant (`axis`), then the
+    descending sort (`_descending_sort`) of the values, or of their negation for ascending
+    order (negated back for `tf.sort`)."""
+    from ._ops import negative as _neg
+
+    if direction not in ("ASCENDING", "DESCENDING"):
+        raise ValueError("%s should be one of ASCENDING, DESCENDING" % (direction,))
+    axis_t = convert_to_tensor(axis, name="axis")
+    axis_static = _static_scalar(axis_t, 0)
+    if axis_t.shape.dims is None or len(axis_t.shape) != 0 or axis_static is None:
+        raise ValueError("axis must be a constant scalar")
+    x = convert_to_tensor(values, name="values")
+    if direction == "DESCENDING":
+        return _descending_sort(x, axis_static, return_argsort)
+    out = _descending_sort(_neg(x), axis_static, return_argsort)
+    return out if return_argsort else _neg(out)
+
+
+def _descending_sort(values, axis, return_argsort):
+    """sort_ops.py `_descending_sort`: `top_k` of the whole axis, `k` sliced from the shape
+    (`Shape`, `strided_slice`) beside the `Rank`; another axis than the last is swapped to the
+    end and back by a `transposition` constant (TF builds it from `range` and `concat` when the
+    rank is unknown)."""
+    from ._ops import concat, range_, shape as _shape, transpose
+
+    k = _shape(values)[axis]
+    rank_ = rank(values)
+    static_rank = None if values.shape.dims is None else len(values.shape)
+    transposition = None
+    if not (axis == -1 or (static_rank is not None and axis + 1 == static_rank)):
+        if axis < 0:
+            axis += static_rank or rank_
+        if static_rank is not None:
+            perm = list(_b.range(axis)) + [static_rank - 1] + list(
+                _b.range(axis + 1, static_rank - 1)) + [axis]
+            transposition = constant(perm, dtype=_dtypes.int32, name="transposition")
+        else:
+            transposition = concat([range_(axis), [rank_ - 1], range_(axis + 1, rank_ - 1),
+                                    [axis]], axis=0)
+        values = transpose(values, transposition)
+    out = top_k(values, k)
+    result = out.indices if return_argsort else out.values
+    if transposition is not None:
+        result = transpose(result, transposition)
+    return result
+
+
+def sort(values, axis=-1, direction="ASCENDING", name=None):
+    with _graph().name_scope(name or "sort"):
+        return _sort_or_argsort(values, axis, direction, False)
+
+
+def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None):
+    del stable  # TF 1.15 ignores it (its sort is stable: top_k keeps the lower index first)
+    with _graph().name_scope(name or "argsort"):
+        return _sort_or_argsort(values, axis, direction, True)
+
+
+def scatter_nd(indices, updates, shape, name=None):
+    """`tf.scatter_nd`: op `ScatterNd` of indices, updates and the shape (`ScatterNd/shape`, a
+    `Pack` when the list holds tensors); duplicate indices add up, as in TF's kernel."""
+    from ._ops import _shape_tensor
+
+    i = convert_to_tensor(indices)
+    u = convert_to_tensor(updates)
+    op_name = _op_name(name, "ScatterNd")
+    if hasattr(shape, "_as_tensor") or (isinstance(shape, (list, tuple)) and _b.any(
+            hasattr(d, "_as_tensor") for d in shape)):
+        with _graph().name_scope(op_name + "/"):
+            shape_t, _static = _shape_tensor(shape, "shape")
+    else:
+        shape_t = op_const(op_name, [int(d) for d in shape], "shape", i.dtype.base_dtype)
+    n = shape_t.shape[0].value if shape_t.shape.dims is not None and len(shape_t.shape) else None
+    entries = _partial_shape_entries(shape_t, n) if n is not None else None
+    out = infer_shape("scatter_nd", [i.shape, u.shape], {"shape": entries}, op_name,
+                      "ScatterNd")
+
+    def compute(ins, s):
+        dims = [int(v) for v in ins[2].dataSync()]
+        return T.scatterND(T.cast(ins[0], "int32"), ins[1], js(dims))
+
+    return make_op("ScatterNd", op_name + "/", "ScatterNd", [i, u, shape_t], compute,
+                   u.dtype.base_dtype, out)
+
+
+def _multinomial(logits, num_samples, seed, output_dtype):
+    """random_ops.py `multinomial_categorical_impl`: op `Multinomial` of the logits and
+    `Multinomial/num_samples`; the draws come from tfjs's seeded generator (TF's random
+    stream cannot be reproduced), one row of `num_samples` classes per batch entry."""
+    from ._ops import _seed
+
+    x = convert_to_tensor(logits, name="logits")
+    op_name = _op_name(None, "Multinomial")
+    n_static = _static_scalar(num_samples._as_tensor(), 0) if hasattr(
+        num_samples, "_as_tensor") else int(num_samples)
+    n_t = num_samples._as_tensor() if hasattr(num_samples, "_as_tensor") else op_const(
+        op_name, n_static, "num_samples")
+    shape = infer_shape("multinomial", [x.shape], {"num_samples": n_static}, op_name,
+                        "Multinomial")
+    dtype = _dtypes.as_dtype(output_dtype)
+
+    def compute(ins, s):
+        n = int(ins[1].dataSync()[0])
+        drawn = T.multinomial(T.cast(ins[0], "float32"), n, _seed(seed), False)
+        return T.reshape(drawn, js([int(ins[0].shape[0]), n]))
+
+    return make_op("Multinomial", op_name + "/", "Multinomial", [x, n_t], compute, dtype, shape)
+
+
+def multinomial(logits, num_samples, seed=None, name=None, output_dtype=None):
+    with _graph().name_scope(name or "multinomial"):
+        return _multinomial(logits, num_samples, seed, output_dtype or _dtypes.int64)
+
+
+def categorical(logits, num_samples, dtype=None, seed=None, name=None):
+    with _graph().name_scope(name or "categorical"):
+        return _multinomial(logits, num_samples, seed, dtype or _dtypes.int64)
+
+
+# -- SpaceToBatchND / BatchToSpaceND and the dilated convolution built on them --------------------
+
+
+def _const_ints(t):
+    known = getattr(t.op, "_const_value", None)
+    if known is None:
+        return None
+    values = [int(v) for v in known.dataSync()]
+    dims = [int(d) for d in known.shape]
+    return [values[i * 2:i * 2 + 2] for i in _b.range(dims[0])] if len(dims) == 2 else values
+
+
+def _space_batch(op_type, fn, third, default):
+    def op(input, block_shape, pads, name=None):  # noqa: A002 - TF's name
+        x = convert_to_tensor(input)
+        op_name = _op_name(name, default)
+        with _graph().name_scope(op_name + "/"):
+            block_t = block_shape._as_tensor() if hasattr(block_shape, "_as_tensor") else \
+                constant(block_shape, dtype=_dtypes.int32, name="block_shape")
+            pads_t = pads._as_tensor() if hasattr(pads, "_as_tensor") else \
+                constant(pads, dtype=_dtypes.int32, name=third)
+        shape = infer_shape("space_to_batch_nd" if op_type == "SpaceToBatchND"
+                            else "batch_to_space_nd", [x.shape],
+                            {"block_shape": _const_ints(block_t), third: _const_ints(pads_t)},
+                            op_name, op_type)
+
+        def compute(ins, s):
+            block = [int(v) for v in ins[1].dataSync()]
+            flat = [int(v) for v in ins[2].dataSync()]
+            pairs = [flat[i * 2:i * 2 + 2] for i in _b.range(len(block))]
+            return fn(ins[0], js(block), js(pairs))
+
+        return make_op(op_type, op_name + "/", default, [x, block_t, pads_t], compute,
+                       x.dtype.base_dtype, shape)
+
+    return op
+
+
+_space_to_batch_nd = _space_batch("SpaceToBatchND", lambda x, b, p: T.spaceToBatchND(x, b, p),
+                                  "paddings", "SpaceToBatchND")
+_batch_to_space_nd = _space_batch("BatchToSpaceND", lambda x, b, c: T.batchToSpaceND(x, b, c),
+                                  "crops", "BatchToSpaceND")
+
+
+def space_to_batch_nd(input, block_shape, paddings, name=None):  # noqa: A002 - TF's name
+    return _space_to_batch_nd(input, block_shape, paddings, name=name)
+
+
+def batch_to_space_nd(input, block_shape, crops, name=None):  # noqa: A002 - TF's name
+    return _batch_to_space_nd(input, block_shape, crops, name=name)
+
+
+def convolution(input, filter=None, padding=None, strides=None, dilation_rate=None,  # noqa: A002
+                name=None, data_format=None, filters=None, dilations=None):
+    """nn_ops.py (1.15) `convolution` of a 2-D NHWC input: without dilation the `Conv2D` named
+    by the `convolution` scope; with it `_WithSpaceToBatch` under that scope: `dilation_rate`,
+    for SAME the `filter_shape` and the base paddings (`stack`),
+    `required_space_to_batch_paddings` (`input_shape`, [`base_paddings`,] `paddings`, `crops`,
+    all constants when the shapes are known), `SpaceToBatchND`, the VALID `Conv2D` named by the
+    scope, `BatchToSpaceND`."""
+    from ._ops import conv2d
+
+    w = filter if filter is not None else filters
+    rate = dilation_rate if dilation_rate is not None else dilations
+    x = convert_to_tensor(input)
+    wt = convert_to_tensor(w)
+    if x.shape.dims is None or len(x.shape) != 4 or (data_format not in (None, "NHWC")):
+        raise NotImplementedError(
+            "Scope Lens's runtime implements tf.nn.convolution for 2-D NHWC inputs only.")
+    rate = [1, 1] if rate is None else ([int(rate)] * 2 if isinstance(rate, int)
+                                        else [int(r) for r in rate])
+    st = [1, 1] if strides is None else ([int(strides)] * 2 if isinstance(strides, int)
+                                         else [int(v) for v in strides])
+    pad_ = str(padding).upper()
+    with _graph().name_scope(name or "convolution") as scope:
+        if rate == [1, 1]:
+            return conv2d(x, wt, [1] + st + [1], pad_, name=scope)
+        if st != [1, 1]:
+            raise ValueError("strides > window_shape not supported if dilation_rate > 1")
+        return _with_space_to_batch(x, wt, rate, pad_, scope)
+
+
+def _with_space_to_batch(x, w, rate, pad_, scope):
+    from ._ops import conv2d
+
+    rate_t = constant(rate, dtype=_dtypes.int32, name="dilation_rate")
+    spatial = x.shape.as_list()[1:3]
+    fshape = w.shape.as_list() if w.shape.dims is not None else None
+    if None in spatial or fshape is None or None in fshape:
+        raise NotImplementedError(
+            "Scope Lens's runtime implements dilated convolutions for inputs whose height and "
+            "width, and filters whose shape, are known when the graph is built.")
+    base = None
+    if pad_ == "SAME":
+        constant(fshape, dtype=_dtypes.int32, name="filter_shape")
+        extra = [(fshape[i] - 1) * rate[i] for i in _b.range(2)]
+        base = [[e // 2, e - e // 2] for e in extra]
+        constant(base, dtype=_dtypes.int32, name="stack")
+    elif pad_ != "VALID":
+        raise ValueError("Unknown padding: %s" % pad_)
+    with _graph().name_scope("required_space_to_batch_paddings"):
+        constant(spatial, dtype=_dtypes.int32, name="input_shape")
+        if base is None:
+            base = [[0, 0], [0, 0]]
+            constant(base, dtype=_dtypes.int32, name="base_paddings")
+        full = [spatial[i] + base[i][0] + base[i][1] for i in _b.range(2)]
+        extra_end = [(rate[i] - full[i] % rate[i]) % rate[i] for i in _b.range(2)]
+        paddings = [[base[i][0], base[i][1] + extra_end[i]] for i in _b.range(2)]
+        crops = [[0, extra_end[i]] for i in _b.range(2)]
+        constant(paddings, dtype=_dtypes.int32, name="paddings")
+        constant(crops, dtype=_dtypes.int32, name="crops")
+    del rate_t
+    converted = space_to_batch_nd(x, rate, paddings)
+    result = conv2d(converted, w, [1, 1, 1, 1], "VALID", name=scope)
+    return batch_to_space_nd(result, rate, crops)
+
+
+def atrous_conv2d(value, filters, rate, padding, name=None):
+    """nn_ops.py (1.15) `atrous_conv2d`: `convolution` with the rate on both spatial axes."""
+    return convolution(value, filters, padding, dilation_rate=[int(rate), int(rate)], name=name)

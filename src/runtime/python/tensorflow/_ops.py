@@ -1073,11 +1073,13 @@ def conv2d(input, filter=None, strides=None, padding=None, use_cudnn_on_gpu=True
     if data_format != "NHWC":
         return not_implemented_op("Conv2D", op_name + "/", [x, w], x.dtype, shape,
                                   "Conv2D with data_format=%s" % data_format)
-    return make_op(
+    result = make_op(
         "Conv2D", op_name + "/", "Conv2D", [x, w],
         lambda ins, s: T.conv2d(ins[0], ins[1], _engine.tojs([strides[1], strides[2]]),
                                 padding.lower(), "NHWC", _engine.tojs([dil[1], dil[2]])),
         x.dtype.base_dtype, shape)
+    result.op._attrs = {"dilations": dil}
+    return result
 
 
 def _pool(op_type, tfjs_fn):
@@ -1301,10 +1303,13 @@ def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
 def local_response_normalization(input, depth_radius=5, bias=1, alpha=1, beta=0.5,  # noqa: A002
                                  name=None):
     x = convert_to_tensor(input)
-    return make_op("LRN", name, "LRN", [x],
-                   lambda ins, s: T.localResponseNormalization(ins[0], depth_radius, bias, alpha,
-                                                               beta),
-                   x.dtype.base_dtype, x.shape)
+    result = make_op("LRN", name, "LRN", [x],
+                     lambda ins, s: T.localResponseNormalization(ins[0], depth_radius, bias,
+                                                                 alpha, beta),
+                     x.dtype.base_dtype, x.shape)
+    result.op._attrs = {"depth_radius": depth_radius, "bias": bias, "alpha": alpha,
+                        "beta": beta}
+    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1377,24 +1382,25 @@ def _strided_slice_op(x, begin, end, strides, bm, em, elm, nam, sam, name, defau
             "%s for '%s' (op: 'StridedSlice') with input shapes: %s, [%d], [%d], [%d]%s."
             % (e, op_name, _shape_list(x.shape), n, n, n,
                " and with computed input tensors: " + computed if computed else ""))
-    tensors = [v._as_tensor() for v in begin + end + strides if _is_tensor_like(v)]
-    where = {}
-    for v in begin + end + strides:
-        if _is_tensor_like(v):
-            where[id(v)] = 1 + [id(t) for t in tensors].index(id(v._as_tensor()))
-
     def compute(ins, s):
-        b = [_static_int(v, ins, where) for v in begin]
-        e = [_static_int(v, ins, where) for v in end]
-        st = [_static_int(v, ins, where) for v in strides]
+        b, e, st = ([int(v) for v in ins[k].dataSync()] if len(ins) > k else []
+                    for k in (1, 2, 3))
         return T.stridedSlice(ins[0], _engine.tojs(b), _engine.tojs(e), _engine.tojs(st), bm, em,
                               elm, nam, sam)
 
-    if not tensors and begin:
-        # array_ops.stack of constant lists: Consts `stack`, `stack_1`, `stack_2` in the scope.
+    tensors = []
+    if begin:
+        # `_slice_helper`'s array_ops.stack of each list in the op's scope: a Const for a list
+        # of Python ints, else TF's autopacking (`stack/0`, ... for the ints, and a Pack); for
+        # `tf.strided_slice` the inputs converted as `begin`, `end`, `strides`.
+        names = ("stack", "stack", "stack") if default == "strided_slice" else (
+            "begin", "end", "strides")
         with _graph().name_scope(op_name + "/"):
-            tensors = [constant([int(v) for v in vals], dtype=_dtypes.int32, name="stack")
-                       for vals in (begin, end, strides)]
+            for vals, n in zip((begin, end, strides), names):
+                if any(_is_tensor_like(v) for v in vals):
+                    tensors.append(stack(list(vals), name=n))
+                else:
+                    tensors.append(constant([int(v) for v in vals], dtype=_dtypes.int32, name=n))
     result = make_op("StridedSlice", op_name + "/", default, [x] + tensors, compute,
                      x.dtype.base_dtype, shape)
     result.op._attrs = {"masks": (bm, em, elm, nam, sam)}
@@ -1543,15 +1549,28 @@ def where(condition, x=None, y=None, name=None):
 
 
 def _resize(op_type, fn, keep_dtype):
+    """`ResizeBilinear` / `ResizeNearestNeighbor` of the images and their `size` input
+    (`<op>/size` for a list, else the tensor given: `resize_images`' `resize/size`)."""
     def op(images, size, align_corners=False, name=None, half_pixel_centers=False):
         x = convert_to_tensor(images)
-        h, w = [int(v) for v in size]
+        op_name = _op_name(name, op_type)
+        if _is_tensor_like(size):
+            size_t = size._as_tensor()
+            known = getattr(size_t.op, "_const_value", None)
+            h, w = [None, None] if known is None else [int(v) for v in known.dataSync()]
+        else:
+            h, w = [int(v) for v in size]
+            size_t = op_const(op_name, [h, w], "size")
         dims = x.shape.as_list() if x.shape.dims is not None else [None] * 4
-        return make_op(op_type, name, op_type, [x],
-                       lambda ins, s: fn(ins[0], _engine.tojs([h, w]), align_corners,
-                                         half_pixel_centers),
-                       x.dtype.base_dtype if keep_dtype else _dtypes.float32,
-                       [dims[0], h, w, dims[3]])
+        result = make_op(op_type, op_name + "/", op_type, [x, size_t],
+                         lambda ins, s: fn(ins[0], _engine.tojs(
+                             [int(v) for v in ins[1].dataSync()]), align_corners,
+                             half_pixel_centers),
+                         x.dtype.base_dtype if keep_dtype else _dtypes.float32,
+                         [dims[0], h, w, dims[3]])
+        result.op._attrs = {"align_corners": bool(align_corners),
+                            "half_pixel_centers": bool(half_pixel_centers)}
+        return result
 
     return op
 
@@ -1584,8 +1603,9 @@ def resize_images(images, size, method=0, align_corners=False, preserve_aspect_r
         batched = x
         if len(dims) == 3:
             batched = reshape(x, [1] + dims, name="ExpandDims")
+        size_t = constant([h, w], dtype=_dtypes.int32, name="size")
         fn = resize_bilinear if method == 0 else resize_nearest_neighbor
-        out = fn(batched, [h, w], align_corners=align_corners)
+        out = fn(batched, size_t, align_corners=align_corners)
         if len(dims) == 3:
             out = reshape_to(out, [h, w, dims[2]], "Squeeze")
         return out

@@ -971,3 +971,33 @@ def _not_differentiable(op, *grads):
 def _no_gradient(op, *grads):
     """TF 1.15 registers no gradient for these: `tf.gradients` raises its LookupError."""
     raise LookupError("No gradient defined for operation '%s' (op type: %s)" % (op.name, op.type))
+
+
+def sparse_transpose(sp_input, perm=None, name=None):
+    """`tf.sparse.transpose` (sparse_ops.py 1.15) under `SparseTranspose`: the indices'
+    columns permuted (`transpose`, `GatherV2` by `perm`, `transpose_1`), the dense shape the
+    permuted static shape when it is known (else gathered from the input's), then
+    `sparse_reorder`."""
+    from . import _ops
+
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    with _graph().name_scope(name or "SparseTranspose"):
+        static = sp_input.get_shape()
+        if perm is None:
+            if static.dims is not None:
+                rank = len(static)
+                perm = [rank - 1 - i for i in _builtin_range(rank)]
+            else:
+                raise NotImplementedError(
+                    "Scope Lens's runtime implements tf.sparse.transpose without perm for a "
+                    "known rank only.")
+        perm_known = None if _ops._is_tensor_like(perm) else [int(p) for p in perm]
+        transposed = _ops.transpose(_ops.gather(_ops.transpose(sp_input.indices), perm))
+        perm_t = convert_to_tensor(perm) if perm_known is not None else perm
+        const = getattr(perm_t.op, "_const_value", None)
+        if const is not None and static.is_fully_defined():
+            old = static.as_list()
+            dense_shape = [old[int(p)] for p in const.dataSync()]
+        else:
+            dense_shape = _ops.gather(sp_input.dense_shape, perm)
+        return sparse_reorder(SparseTensor(transposed, sp_input.values, dense_shape))

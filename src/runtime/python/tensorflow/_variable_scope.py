@@ -412,9 +412,29 @@ def get_variable_scope():
     return wrap_scope(E.getVariableScope())
 
 
+# variable_scope.py's `_DEFAULT_USE_RESOURCE`: `tf.enable_resource_variables()` makes the
+# variables that neither the call nor its scope decide resource variables.
+_DEFAULT_USE_RESOURCE = [False]
+
+
+def enable_resource_variables():
+    _DEFAULT_USE_RESOURCE[0] = True
+
+
+def disable_resource_variables():
+    _DEFAULT_USE_RESOURCE[0] = False
+
+
+def resource_variables_enabled():
+    return _DEFAULT_USE_RESOURCE[0]
+
+
 def _get_variable_opts(shape, dtype, initializer, regularizer, trainable, collections,
                        caching_device, partitioner, validate_shape, use_resource, custom_getter,
                        constraint):
+    if use_resource is None and _DEFAULT_USE_RESOURCE[0] and _engine.py(
+            E.getVariableScope().useResource) is None:
+        use_resource = True
     return _engine.jsobj(
         shape=shape_arg(shape),
         dtype=dtype_arg(dtype),

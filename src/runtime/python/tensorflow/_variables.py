@@ -84,6 +84,10 @@ class Variable(object):
         from . import _ops
 
         get_default_graph()
+        if use_resource is None:
+            from ._variable_scope import _DEFAULT_USE_RESOURCE
+
+            use_resource = _DEFAULT_USE_RESOURCE[0]
         if callable(initial_value):
             initial_value = initial_value()
         dt = _dtypes.as_dtype(dtype).name if dtype is not None else None
