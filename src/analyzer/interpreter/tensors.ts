@@ -176,7 +176,7 @@ function mergeDim(a: AbstractDim, b: AbstractDim): AbstractDim {
   return a === b ? a : U;
 }
 
-function mergeShapes(a: AbstractShape, b: AbstractShape): AbstractShape {
+export function mergeShapes(a: AbstractShape, b: AbstractShape): AbstractShape {
   const x = dimsOf(a);
   const y = dimsOf(b);
   if (!x) return a === U && y ? y.map((d) => (d === null ? U : d)) : b === U ? U : a === U ? U : b;
