@@ -4,12 +4,15 @@
 * `dynamic_rnn` / `static_rnn` open `variable_scope(scope or 'rnn')`; the bidirectional forms
   open `scope or 'bidirectional_rnn'`, then `fw` and `bw`, and run the one-directional form in
   each. `rnn_decoder` opens `scope or 'rnn_decoder'` and shares after the first step.
-* `dynamic_rnn` unrolls over the time dimension when it is known when the graph is built (TF
-  builds a `while` loop whose body calls the cell once; the variables are the same, the op
-  names of the outputs are not: `rnn/transpose_1`, `rnn/while/...` in TF, `rnn/stack`,
-  `rnn/split`, ... here). When it is unknown, the cell is still called once, on a step input
-  that cannot be evaluated, so every variable exists; the outputs then raise
-  NotImplementedError when run.
+* `dynamic_rnn` is TF's `_dynamic_rnn_loop`, whether the number of time steps is known when the
+  graph is built or not: the inputs made time-major (`rnn/transpose`), unstacked into a
+  `TensorArray` (`rnn/TensorArrayUnstack`), a `while` loop (`rnn/while/...`) whose body reads a
+  step, calls the cell once (so its variables are made once) and writes the output, with
+  `_rnn_step`'s copy-through past each sequence's length (`Select`), then
+  `rnn/TensorArrayStack/TensorArrayGatherV3` and `rnn/transpose_1`. Gradients flow through the
+  loop (`_while_grad.py`). Where Scope Lens differs: a batch size unknown when the graph is
+  built gets its zero state from a `[batch, 1]` column of zeros computed from the inputs
+  (`ZeroColumn`), as `zero_state` here takes a Python int.
 """
 import tensorflow as tf
 from tensorflow._lib import _support
@@ -56,33 +59,6 @@ def _step_mask(sequence_length, step, dtype):
     return tf.reshape(inside, [-1, 1])
 
 
-def _unroll(cell, steps, state, sequence_length, dtype):
-    """Calls the cell on each step; past a sequence's length the output is zero and the
-    state is carried over (TF's `sequence_length` semantics)."""
-    outputs = []
-    for t, x in enumerate(steps):
-        output, new_state = cell(x, state)
-        if sequence_length is not None:
-            mask = _step_mask(sequence_length, t, output.dtype)
-            output = output * mask
-            new_state = _where_step(mask, new_state, state)
-        outputs.append(output)
-        state = new_state
-    return outputs, state
-
-
-def _time_steps(inputs, time_axis):
-    """The inputs of each step (`[batch, depth]`), or None when the number of steps is
-    unknown."""
-    dims = inputs.get_shape().as_list()
-    steps = dims[time_axis]
-    if steps is None:
-        return None
-    depth = dims[2]
-    pieces = tf.split(inputs, steps, axis=time_axis)
-    return [tf.reshape(p, [-1, depth]) for p in pieces]
-
-
 def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None,
                 parallel_iterations=None, swap_memory=False, time_major=False, scope=None):
     _check_cell(cell)
@@ -99,8 +75,6 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
         if len(dims) > 3:
             raise NotImplementedError('Scope Lens runs dynamic_rnn on inputs of rank 3 '
                                       '(batch, time, depth); got shape %s.' % inputs.get_shape())
-        time_axis = 0 if time_major else 1
-        batch_axis = 1 if time_major else 0
         if sequence_length is not None:
             sequence_length = tf.cast(sequence_length, tf.int32)
             if sequence_length.get_shape().ndims not in (None, 1):
@@ -116,15 +90,8 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
         if dims[2] is None:
             raise ValueError('Input size (depth of inputs) must be accessible via shape '
                              'inference, but saw value None.')
-        steps = _time_steps(inputs, time_axis)
-        if steps is None:
-            return _dynamic_rnn_while(cell, inputs, sequence_length, initial_state, dtype,
-                                      parallel_iterations, time_major)
-        state = initial_state
-        if state is None:
-            state = _initial_state(cell, dims[batch_axis], steps[0], dtype)
-        outputs, final_state = _unroll(cell, steps, state, sequence_length, dtype)
-        return tf.stack(outputs, axis=time_axis), final_state
+        return _dynamic_rnn_while(cell, inputs, sequence_length, initial_state, dtype,
+                                  parallel_iterations, time_major)
 
 
 def _transpose_batch_time(x):
