@@ -1,7 +1,8 @@
 """TF 1.15's `tf.map_fn` (`ops/map_fn.py`): under the name scope `map` (or `name`), each
 tensor of `elems` unstacked into a `TensorArray`, a `while` loop whose body reads element `i`
 (in `elems`' structure), calls `fn` once (so variables it makes are made once) and writes its
-result, then `TensorArrayStack/TensorArrayGatherV3`; gradients flow through the loop.
+result, then `TensorArrayStack/TensorArrayGatherV3`; gradients flow through the loop. `tf.scan`
+(functional_ops.py) is the same loop carrying the accumulator.
 """
 import tensorflow as tf
 
@@ -65,3 +66,80 @@ def _map_while(fn, elems, flat, nested, dtype, parallel_iterations, back_prop, i
     if isinstance(out_structure, (list, tuple)):
         return tuple(results) if isinstance(out_structure, tuple) else results
     return results[0]
+
+
+def _flat_list(x):
+    return list(x) if isinstance(x, (list, tuple)) else [x]
+
+
+def _pack_like(structure, flat):
+    if isinstance(structure, (list, tuple)):
+        return tuple(flat) if isinstance(structure, tuple) else list(flat)
+    return flat[0]
+
+
+def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
+         swap_memory=False, infer_shape=True, reverse=False, name=None):
+    """functional_ops.py (1.15) `scan`: under `scan`, the elements unstacked into TensorArrays,
+    the accumulator (the first element when there is no initializer) carried by a `while`
+    loop whose body calls `fn(accumulator, element)` once and writes the result, then
+    `TensorArrayStack`; from the last element backwards with `reverse`."""
+    if not callable(fn):
+        raise TypeError('fn must be callable.')
+    nested = isinstance(elems, (list, tuple))
+    with tf.name_scope(name or 'scan'):
+        flat = [tf.convert_to_tensor(e, name='elem') for e in _flat_list(elems)]
+        dims = flat[0].get_shape().as_list() if flat[0].get_shape().ndims else None
+        count = dims[0] if dims else None
+        n = count
+        if n is None:
+            n = tf.shape(flat[0])[0]
+        elems_ta = [tf.TensorArray(dtype=e.dtype, size=n, dynamic_size=False,
+                                   element_shape=e.get_shape()[1:], infer_shape=True)
+                    for e in flat]
+        elems_ta = [ta.unstack(e) for ta, e in zip(elems_ta, flat)]
+        if initializer is None:
+            a_flat = [ta.read(n - 1 if reverse else 0) for ta in elems_ta]
+            i = 1
+        else:
+            a_flat = [tf.convert_to_tensor(x) for x in _flat_list(initializer)]
+            i = 0
+        accs_ta = [tf.TensorArray(dtype=a.dtype, size=n,
+                                  element_shape=a.get_shape() if infer_shape else None,
+                                  dynamic_size=False, infer_shape=infer_shape)
+                   for a in a_flat]
+        if initializer is None:
+            accs_ta = [ta.write(n - 1 if reverse else 0, a) for ta, a in zip(accs_ta, a_flat)]
+        structure = elems if initializer is None else initializer
+
+        def compute(i, a_flat, tas):
+            packed_elems = _pack_like(elems if nested else None,
+                                      [ta.read(i) for ta in elems_ta])
+            a_out = fn(_pack_like(structure, a_flat), packed_elems)
+            multi = isinstance(structure, (list, tuple))
+            if multi != isinstance(a_out, (list, tuple)) or \
+                    (multi and len(a_out) != len(a_flat)):
+                raise ValueError("The two structures don't have the same nested structure.")
+            flat_a_out = _flat_list(a_out)
+            tas = [ta.write(i, value) for ta, value in zip(tas, flat_a_out)]
+            next_i = i - 1 if reverse else i + 1
+            return (next_i, flat_a_out, tas)
+
+        if reverse:
+            initial_i = n - 1 - i
+            _, _, r_a = tf.while_loop(lambda i, _1, _2: i >= 0, compute,
+                                      (initial_i, a_flat, accs_ta),
+                                      parallel_iterations=parallel_iterations,
+                                      back_prop=back_prop, maximum_iterations=n)
+        else:
+            _, _, r_a = tf.while_loop(lambda i, _1, _2: i < n, compute, (i, a_flat, accs_ta),
+                                      parallel_iterations=parallel_iterations,
+                                      back_prop=back_prop, maximum_iterations=n)
+        results = []
+        for r in r_a:
+            value = r.stack()
+            shape = value.get_shape().as_list() if value.get_shape().ndims else None
+            if shape is not None:
+                value.set_shape([count] + shape[1:])
+            results.append(value)
+        return _pack_like(structure, results)
