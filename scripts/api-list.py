@@ -32,16 +32,18 @@ NOT_COVERED = """## Deliberately not covered
 
 ## Not covered yet
 
-- Gradients through `tf.while_loop` (TF 1.15 builds them; `tf.gradients` raises
-  `NotImplementedError` naming the loop's `Exit`; with `back_prop=False` none flows back, as in
-  TF) and through a `TensorArray`; `TensorArray.split`; what is built on TensorArrays in the
-  layer libraries: `tf.nn.dynamic_rnn` over a number of time steps unknown when the graph is
-  built, `tf.contrib.seq2seq` decoders, a `tf.map_fn` whose element count is unknown.
+- Gradients through a `tf.while_loop` nested in another loop or in a `tf.cond` (TF 1.15 builds
+  them; `tf.gradients` raises `NotImplementedError` naming the loop's `Exit`; with
+  `back_prop=False` none flows back, as in TF), through `TensorArray.concat`; `TensorArray.split`;
+  `tf.contrib.seq2seq` decoders; `tf.scan`. Gradients through a top-level `tf.while_loop` and its
+  TensorArrays have TF's values, computed by replaying the loop under TensorFlow.js's tape (one
+  `SymbolicGradient` op per `Exit`, where TF builds a backward loop with `StackV2` stacks).
   `tf.cond`, `tf.case`, `smart_cond` and `tf.while_loop` are TF 1.15's v1 control flow
   (Switch/Merge, Enter/Exit frames); a `smart_cond` in the layers builds a cond for any tensor,
   also one TF would fold as a constant. `tf.TensorArray` is 1.15's v1 array (`TensorArrayV3`
   and its flow; write, read, scatter/unstack, gather/stack, concat, size), also as a
-  `tf.while_loop` variable or a `tf.cond` result.
+  `tf.while_loop` variable or a `tf.cond` result; `tf.nn.dynamic_rnn` and `tf.map_fn` are TF's
+  while loops over TensorArrays.
 - Sparse ops other than `tf.sparse_tensor_dense_matmul`, `tf.sparse_retain`,
   `tf.sparse.to_dense`, `tf.sparse_to_dense`, `tf.sparse.reduce_sum` (and `_sparse`),
   `tf.sparse.add`, `tf.sparse.reorder`, `tf.sparse.reshape`, `tf.sparse.concat` and

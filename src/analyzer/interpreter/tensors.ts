@@ -176,7 +176,7 @@ function mergeDim(a: AbstractDim, b: AbstractDim): AbstractDim {
   return a === b ? a : U;
 }
 
-function mergeShapes(a: AbstractShape, b: AbstractShape): AbstractShape {
+export function mergeShapes(a: AbstractShape, b: AbstractShape): AbstractShape {
   const x = dimsOf(a);
   const y = dimsOf(b);
   if (!x) return a === U && y ? y.map((d) => (d === null ? U : d)) : b === U ? U : a === U ? U : b;
@@ -683,7 +683,27 @@ function split(interp: Interpreter, a: Args): Value {
 function transpose(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'a') ?? UNKNOWN_VALUE);
   const name = opName(interp, a, 2, 'transpose');
-  const [out] = infer('transpose', [x.shape], { perm: argOf(a, 1, 'perm') });
+  const perm = argOf(a, 1, 'perm');
+  const d = dimsOf(x.shape);
+  if (perm && perm.k === 'tensor' && d) {
+    // A computed perm (rnn.py's `_transpose_batch_time`): its values when shape inference
+    // knows them, else TF's unknown dims of the input's rank (the caller's set_shape follows).
+    const known = perm.known;
+    if (known && known.length === d.length && known.every((v) => typeof v === 'number'))
+      return tensor(
+        name,
+        x.dtype,
+        infer('transpose', [x.shape], {
+          perm: { k: 'list', items: known.map((v) => int(v as number)) },
+        })[0],
+      );
+    return tensor(
+      name,
+      x.dtype,
+      d.map(() => null),
+    );
+  }
+  const [out] = infer('transpose', [x.shape], { perm });
   return tensor(name, x.dtype, out);
 }
 

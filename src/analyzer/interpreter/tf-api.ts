@@ -26,6 +26,7 @@ import {
   withDeps,
 } from './tensors';
 import type { AbstractShape, Shape } from '../../core/shape';
+import { tensorArray } from './tensor-array';
 
 type Scope = Extract<Value, { k: 'scope' }>['scope'];
 
@@ -323,6 +324,8 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       return builtin(attr, (args, kwargs, at) => caseOf(interp, args, kwargs, at));
     case 'while_loop':
       return builtin(attr, (args, kwargs, at) => whileLoop(interp, args, kwargs, at));
+    case 'TensorArray':
+      return tensorArray();
     case 'control_dependencies':
       // Orders ops in a session; names and variables do not depend on it.
       return builtin(attr, () => ({ k: 'context', enter: () => NONE, exit: () => undefined }));

@@ -635,6 +635,9 @@ class WhileContext(_ControlFlowContext):
         # around the loop's tensors where the condition and body see it.
         leaves = _flatten(loop_vars)
         flat = [convert_to_tensor(to_flow(x)) for x in leaves]
+        # Each TensorArray loop variable's handle, by position (its gradient: _while_grad.py).
+        self._ta_flow_handles = dict((i, x.handle) for i, x in enumerate(leaves)
+                                     if hasattr(x, "_with_flow"))
         if shape_invariants is None:
             invariants = [x.shape for x in flat]
         else:

@@ -126,8 +126,13 @@ def _inputs(op):
     if var is not None:
         return [var.op.outputs[0]]
     if getattr(op, "_cf_kind", None) == "Exit":
-        # A while loop is opaque to the walk (its back edges would make a cycle): a gradient
-        # reaching its Exit raises (_grad_fn), or stops there with back_prop=False.
+        # A top-level while loop is one op from its external inputs to its Exits for the walk
+        # (its back edges would make a cycle; _while_grad.py); a nested one is opaque: a
+        # gradient reaching its Exit raises (_grad_fn), or stops there with back_prop=False.
+        from . import _while_grad
+
+        if _while_grad.differentiable_loop(op._loop):
+            return _while_grad.loop_inputs(op._loop)
         return []
     return op._inputs
 
@@ -279,6 +284,10 @@ def _aggregated_grads(grads, op, add_n):
 
 def _sum(grads, add_n):
     """`AddN` of dense gradients; with an IndexedSlices among them, 1.15's concatenation."""
+    from . import _while_grad
+
+    if any(_while_grad.is_flow_grad(x) for x in grads):
+        return _while_grad.sum_flow_grads(grads)
     if all(isinstance(x, Tensor) for x in grads):
         return add_n(grads)
     return _is.aggregate(grads)
@@ -300,6 +309,11 @@ def _grad_fn(op, mg):
 
         if kind == "Exit" and not op._loop.back_prop:
             return None  # back_prop=False: nothing flows back into the loop
+        if kind == "Exit":
+            from . import _while_grad
+
+            if _while_grad.differentiable_loop(op._loop):
+                return _while_grad.exit_grad
         if kind in ("Exit", "Enter", "NextIteration", "LoopCond") or isinstance(
                 op._cf_context, _control_flow.WhileContext):
             raise NotImplementedError(
@@ -308,6 +322,13 @@ def _grad_fn(op, mg):
         return _control_flow.switch_grad if kind == "Switch" else _control_flow.merge_grad
     if op.type in mg.NOT_DIFFERENTIABLE:
         return None
+    if op.type.startswith("TensorArray"):
+        from . import _while_grad
+
+        if op.type in _while_grad.TA_NOT_DIFFERENTIABLE:
+            return None
+        if op.type in _while_grad.TA_GRADIENTS:
+            return _while_grad.TA_GRADIENTS[op.type]
     if op.type.startswith("TensorArray") and op.type != "TensorArraySizeV3":
         raise _not_differentiable(op, "gradients through a TensorArray (TF 1.15's "
                                   "tensor_array_grad.py) are not implemented")

@@ -958,7 +958,7 @@ def _strided_slice_grad(op, grad):
 def _select_grad(op, grad):
     c, x = op.inputs[0], op.inputs[1]
     zeros = zeros_like(x)
-    sel = lambda ins, _s: T.where(ins[0], ins[1], ins[2])  # noqa: E731
+    sel = lambda ins, _s: _ops().select_kernel(ins[0], ins[1], ins[2])  # noqa: E731
     return (None, op1("Select", _scoped("Select"), [c, grad, zeros], sel, grad.dtype),
             op1("Select", _scoped("Select"), [c, zeros, grad], sel, grad.dtype))
 

@@ -1545,7 +1545,24 @@ def where(condition, x=None, y=None, name=None):
     a, b = convert_to_tensor(x), convert_to_tensor(y)
     shape = a.shape.merge_with(b.shape)
     return make_op("Select", name, "Select", [c, a, b],
-                   lambda ins, s: T.where(ins[0], ins[1], ins[2]), a.dtype.base_dtype, shape)
+                   lambda ins, s: select_kernel(ins[0], ins[1], ins[2]), a.dtype.base_dtype,
+                   shape)
+
+
+def select_kernel(c, a, b):
+    """The `Select` kernel: a vector condition picks whole rows of higher-rank x and y (TF's
+    v1 semantics; tfjs would broadcast it along the last dimension)."""
+    if len(c.shape) != 1 or len(a.shape) < 2:
+        return T.where(c, a, b)
+    engine = T.engine()
+    engine.startScope()
+    out = None
+    try:
+        rows = T.reshape(c, _engine.tojs([int(c.shape[0])] + [1] * (len(a.shape) - 1)))
+        out = T.where(rows, a, b)
+    finally:
+        engine.endScope(out)
+    return out
 
 
 def _resize(op_type, fn, keep_dtype):

@@ -164,6 +164,7 @@ EXPORTS = {
     "train.ExponentialMovingAverage": "moving_averages:ExponentialMovingAverage",
     "norm": "linalg:norm",
     "map_fn": "functional_ops:map_fn",
+    "scan": "functional_ops:scan",
     "saturate_cast": "image_ops:saturate_cast",
     "image.convert_image_dtype": "image_ops:convert_image_dtype",
     "train.exponential_decay": "learning_rate_decay:exponential_decay",

@@ -1,16 +1,10 @@
-"""TF 1.15's `tf.map_fn` (`ops/map_fn.py`) for elements whose count is known when the graph is
-built: under the name scope `map` (or `name`), `fn` is called on each element (`unstack` of
-every tensor of `elems` along axis 0, in `elems`' structure) and the results are stacked; the
-stacked tensor is named as TF's `map/TensorArrayStack/TensorArrayGatherV3`. TF builds a
-`while` loop that calls `fn` once; where that matters this raises NotImplementedError: an
-unknown count, no elements, or an `fn` that creates variables.
+"""TF 1.15's `tf.map_fn` (`ops/map_fn.py`): under the name scope `map` (or `name`), each
+tensor of `elems` unstacked into a `TensorArray`, a `while` loop whose body reads element `i`
+(in `elems`' structure), calls `fn` once (so variables it makes are made once) and writes its
+result, then `TensorArrayStack/TensorArrayGatherV3`; gradients flow through the loop. `tf.scan`
+(functional_ops.py) is the same loop carrying the accumulator.
 """
 import tensorflow as tf
-
-
-def _not_implemented(what):
-    raise NotImplementedError("Scope Lens's tensorflow module does not implement tf.map_fn %s "
-                              "(TensorFlow 1.15 API)." % what)
 
 
 def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True,
@@ -21,28 +15,131 @@ def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True,
     with tf.name_scope(name or 'map'):
         flat = [tf.convert_to_tensor(e, name='elem') for e in (elems if nested else [elems])]
         dims = flat[0].get_shape().as_list() if flat[0].get_shape().ndims else None
+        return _map_while(fn, elems, flat, nested, dtype, parallel_iterations, back_prop,
+                          infer_shape, dims[0] if dims else None)
+
+
+def _map_while(fn, elems, flat, nested, dtype, parallel_iterations, back_prop, infer_shape,
+               count):
+    """map_fn.py (1.15)'s loop; `count` the number of elements when known statically."""
+    n = count
+    if n is None:
+        n = tf.shape(flat[0])[0]
+    elems_ta = [tf.TensorArray(dtype=e.dtype, size=n, dynamic_size=False, infer_shape=True)
+                for e in flat]
+    elems_ta = [ta.unstack(e) for ta, e in zip(elems_ta, flat)]
+    if dtype is None:
+        out_structure = elems
+        dtype_flat = [e.dtype for e in flat]
+    else:
+        out_structure = dtype
+        dtype_flat = list(dtype) if isinstance(dtype, (list, tuple)) else [dtype]
+    i = tf.constant(0)
+    accs_ta = [tf.TensorArray(dtype=dt, size=n, dynamic_size=False, infer_shape=infer_shape)
+               for dt in dtype_flat]
+
+    def compute(i, tas):
+        values = [ta.read(i) for ta in elems_ta]
+        if nested:
+            args = tuple(values) if isinstance(elems, tuple) else list(values)
+        else:
+            args = values[0]
+        result = fn(args)
+        multi = isinstance(out_structure, (list, tuple))
+        if multi != isinstance(result, (list, tuple)) or \
+                (multi and len(result) != len(dtype_flat)):
+            raise ValueError("The two structures don't have the same nested structure.")
+        flat_result = list(result) if multi else [result]
+        tas = [ta.write(i, value) for ta, value in zip(tas, flat_result)]
+        return (i + 1, tas)
+
+    _, r_a = tf.while_loop(lambda i, _: i < n, compute, (i, accs_ta),
+                           parallel_iterations=parallel_iterations or 10,
+                           back_prop=back_prop, maximum_iterations=n)
+    results = []
+    for r in r_a:
+        value = r.stack()
+        dims = value.get_shape().as_list() if value.get_shape().ndims else None
+        if dims is not None:
+            value.set_shape([count] + dims[1:])
+        results.append(value)
+    if isinstance(out_structure, (list, tuple)):
+        return tuple(results) if isinstance(out_structure, tuple) else results
+    return results[0]
+
+
+def _flat_list(x):
+    return list(x) if isinstance(x, (list, tuple)) else [x]
+
+
+def _pack_like(structure, flat):
+    if isinstance(structure, (list, tuple)):
+        return tuple(flat) if isinstance(structure, tuple) else list(flat)
+    return flat[0]
+
+
+def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
+         swap_memory=False, infer_shape=True, reverse=False, name=None):
+    """functional_ops.py (1.15) `scan`: under `scan`, the elements unstacked into TensorArrays,
+    the accumulator (the first element when there is no initializer) carried by a `while`
+    loop whose body calls `fn(accumulator, element)` once and writes the result, then
+    `TensorArrayStack`; from the last element backwards with `reverse`."""
+    if not callable(fn):
+        raise TypeError('fn must be callable.')
+    nested = isinstance(elems, (list, tuple))
+    with tf.name_scope(name or 'scan'):
+        flat = [tf.convert_to_tensor(e, name='elem') for e in _flat_list(elems)]
+        dims = flat[0].get_shape().as_list() if flat[0].get_shape().ndims else None
         count = dims[0] if dims else None
-        if count is None:
-            _not_implemented('over a first dimension unknown when the graph is built')
-        if count == 0:
-            _not_implemented('over no elements')
-        pieces = [tf.unstack(e, num=count) for e in flat]
-        before = len(tf.global_variables())
+        n = count
+        if n is None:
+            n = tf.shape(flat[0])[0]
+        elems_ta = [tf.TensorArray(dtype=e.dtype, size=n, dynamic_size=False,
+                                   element_shape=e.get_shape()[1:], infer_shape=True)
+                    for e in flat]
+        elems_ta = [ta.unstack(e) for ta, e in zip(elems_ta, flat)]
+        if initializer is None:
+            a_flat = [ta.read(n - 1 if reverse else 0) for ta in elems_ta]
+            i = 1
+        else:
+            a_flat = [tf.convert_to_tensor(x) for x in _flat_list(initializer)]
+            i = 0
+        accs_ta = [tf.TensorArray(dtype=a.dtype, size=n,
+                                  element_shape=a.get_shape() if infer_shape else None,
+                                  dynamic_size=False, infer_shape=infer_shape)
+                   for a in a_flat]
+        if initializer is None:
+            accs_ta = [ta.write(n - 1 if reverse else 0, a) for ta, a in zip(accs_ta, a_flat)]
+        structure = elems if initializer is None else initializer
+
+        def compute(i, a_flat, tas):
+            packed_elems = _pack_like(elems if nested else None,
+                                      [ta.read(i) for ta in elems_ta])
+            a_out = fn(_pack_like(structure, a_flat), packed_elems)
+            multi = isinstance(structure, (list, tuple))
+            if multi != isinstance(a_out, (list, tuple)) or \
+                    (multi and len(a_out) != len(a_flat)):
+                raise ValueError("The two structures don't have the same nested structure.")
+            flat_a_out = _flat_list(a_out)
+            tas = [ta.write(i, value) for ta, value in zip(tas, flat_a_out)]
+            next_i = i - 1 if reverse else i + 1
+            return (next_i, flat_a_out, tas)
+
+        if reverse:
+            initial_i = n - 1 - i
+            _, _, r_a = tf.while_loop(lambda i, _1, _2: i >= 0, compute,
+                                      (initial_i, a_flat, accs_ta),
+                                      parallel_iterations=parallel_iterations,
+                                      back_prop=back_prop, maximum_iterations=n)
+        else:
+            _, _, r_a = tf.while_loop(lambda i, _1, _2: i < n, compute, (i, a_flat, accs_ta),
+                                      parallel_iterations=parallel_iterations,
+                                      back_prop=back_prop, maximum_iterations=n)
         results = []
-        for i in range(count):
-            args = [p[i] for p in pieces]
-            if nested:
-                args = tuple(args) if isinstance(elems, tuple) else list(args)
-            else:
-                args = args[0]
-            results.append(fn(args))
-            if len(tf.global_variables()) != before:
-                _not_implemented('with a function that creates variables')
-        first = results[0]
-        if isinstance(first, (list, tuple)):
-            stacked = [tf.stack([r[j] for r in results],
-                                name='TensorArrayStack%s/TensorArrayGatherV3'
-                                % ('_%d' % j if j else ''))
-                       for j in range(len(first))]
-            return tuple(stacked) if isinstance(first, tuple) else stacked
-        return tf.stack(results, name='TensorArrayStack/TensorArrayGatherV3')
+        for r in r_a:
+            value = r.stack()
+            shape = value.get_shape().as_list() if value.get_shape().ndims else None
+            if shape is not None:
+                value.set_shape([count] + shape[1:])
+            results.append(value)
+        return _pack_like(structure, results)

@@ -4,12 +4,15 @@
 * `dynamic_rnn` / `static_rnn` open `variable_scope(scope or 'rnn')`; the bidirectional forms
   open `scope or 'bidirectional_rnn'`, then `fw` and `bw`, and run the one-directional form in
   each. `rnn_decoder` opens `scope or 'rnn_decoder'` and shares after the first step.
-* `dynamic_rnn` unrolls over the time dimension when it is known when the graph is built (TF
-  builds a `while` loop whose body calls the cell once; the variables are the same, the op
-  names of the outputs are not: `rnn/transpose_1`, `rnn/while/...` in TF, `rnn/stack`,
-  `rnn/split`, ... here). When it is unknown, the cell is still called once, on a step input
-  that cannot be evaluated, so every variable exists; the outputs then raise
-  NotImplementedError when run.
+* `dynamic_rnn` is TF's `_dynamic_rnn_loop`, whether the number of time steps is known when the
+  graph is built or not: the inputs made time-major (`rnn/transpose`), unstacked into a
+  `TensorArray` (`rnn/TensorArrayUnstack`), a `while` loop (`rnn/while/...`) whose body reads a
+  step, calls the cell once (so its variables are made once) and writes the output, with
+  `_rnn_step`'s copy-through past each sequence's length (`Select`), then
+  `rnn/TensorArrayStack/TensorArrayGatherV3` and `rnn/transpose_1`. Gradients flow through the
+  loop (`_while_grad.py`). Where Scope Lens differs: a batch size unknown when the graph is
+  built gets its zero state from a `[batch, 1]` column of zeros computed from the inputs
+  (`ZeroColumn`), as `zero_state` here takes a Python int.
 """
 import tensorflow as tf
 from tensorflow._lib import _support
@@ -56,33 +59,6 @@ def _step_mask(sequence_length, step, dtype):
     return tf.reshape(inside, [-1, 1])
 
 
-def _unroll(cell, steps, state, sequence_length, dtype):
-    """Calls the cell on each step; past a sequence's length the output is zero and the
-    state is carried over (TF's `sequence_length` semantics)."""
-    outputs = []
-    for t, x in enumerate(steps):
-        output, new_state = cell(x, state)
-        if sequence_length is not None:
-            mask = _step_mask(sequence_length, t, output.dtype)
-            output = output * mask
-            new_state = _where_step(mask, new_state, state)
-        outputs.append(output)
-        state = new_state
-    return outputs, state
-
-
-def _time_steps(inputs, time_axis):
-    """The inputs of each step (`[batch, depth]`), or None when the number of steps is
-    unknown."""
-    dims = inputs.get_shape().as_list()
-    steps = dims[time_axis]
-    if steps is None:
-        return None
-    depth = dims[2]
-    pieces = tf.split(inputs, steps, axis=time_axis)
-    return [tf.reshape(p, [-1, depth]) for p in pieces]
-
-
 def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=None,
                 parallel_iterations=None, swap_memory=False, time_major=False, scope=None):
     _check_cell(cell)
@@ -99,8 +75,6 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
         if len(dims) > 3:
             raise NotImplementedError('Scope Lens runs dynamic_rnn on inputs of rank 3 '
                                       '(batch, time, depth); got shape %s.' % inputs.get_shape())
-        time_axis = 0 if time_major else 1
-        batch_axis = 1 if time_major else 0
         if sequence_length is not None:
             sequence_length = tf.cast(sequence_length, tf.int32)
             if sequence_length.get_shape().ndims not in (None, 1):
@@ -116,27 +90,156 @@ def dynamic_rnn(cell, inputs, sequence_length=None, initial_state=None, dtype=No
         if dims[2] is None:
             raise ValueError('Input size (depth of inputs) must be accessible via shape '
                              'inference, but saw value None.')
-        steps = _time_steps(inputs, time_axis)
-        if steps is None:
-            step = _support.unimplemented_op(
-                'TensorArrayReadV3', [inputs], inputs.dtype,
-                [dims[batch_axis], dims[2]], name='while/TensorArrayReadV3')
-            state = initial_state
-            if state is None:
-                state = _initial_state(cell, dims[batch_axis], step, dtype)
-            output, final_state = cell(step, state)
-            out_dims = output.get_shape().as_list()
-            shape = [out_dims[0], None, out_dims[1]]
-            if time_major:
-                shape = [None, out_dims[0], out_dims[1]]
-            outputs = _support.unimplemented_op('TensorArrayGatherV3', [output], output.dtype,
-                                                shape, name='TensorArrayStack')
-            return outputs, final_state
+        return _dynamic_rnn_while(cell, inputs, sequence_length, initial_state, dtype,
+                                  parallel_iterations, time_major)
+
+
+def _transpose_batch_time(x):
+    """rnn.py's `_transpose_batch_time`: the first two dimensions swapped (`Rank`, `range`,
+    `concat`, `transpose`), the static shape kept."""
+    dims = x.get_shape().as_list()
+    x_rank = tf.rank(x)
+    x_t = tf.transpose(x, tf.concat(([1, 0], tf.range(2, x_rank)), axis=0))
+    x_t.set_shape([dims[1], dims[0]] + dims[2:])
+    return x_t
+
+
+def _flat(structure):
+    if isinstance(structure, (list, tuple)):
+        out = []
+        for s in structure:
+            out.extend(_flat(s))
+        return out
+    return [structure]
+
+
+def _pack(structure, flat):
+    """`nest.pack_sequence_as` for tuples, lists and namedtuples (LSTMStateTuple)."""
+    if isinstance(structure, rnn_cell.LSTMStateTuple):
+        return rnn_cell.LSTMStateTuple(_pack(structure[0], [flat[0]]),
+                                       _pack(structure[1], flat[1:]))
+    if isinstance(structure, (list, tuple)):
+        items = []
+        at = 0
+        for s in structure:
+            n = len(_flat(s))
+            items.append(_pack(s, flat[at:at + n]))
+            at += n
+        return tuple(items) if isinstance(structure, tuple) else items
+    return flat[0]
+
+
+def _dynamic_rnn_while(cell, inputs, sequence_length, initial_state, dtype,
+                       parallel_iterations, time_major):
+    """rnn.py (1.15) `dynamic_rnn` and `_dynamic_rnn_loop` over a time dimension unknown when
+    the graph is built: time-major inputs (`transpose`), `sequence_length`'s `CheckSeqLen`,
+    the input and output `TensorArray`s (`dynamic_rnn/input_0`, `output_0`), a `while` loop
+    whose body reads a step, calls the cell once and writes its output (with `_rnn_step`'s
+    copy-through past each sequence's length), then `TensorArrayStack` and `transpose_1`."""
+    if not time_major:
+        inputs = _transpose_batch_time(inputs)
+    parallel_iterations = parallel_iterations or 32
+    if sequence_length is not None:
+        sequence_length = tf.identity(sequence_length, name='sequence_length')
+    in_dims = inputs.get_shape().as_list()
+    const_time_steps = in_dims[0]
+    const_batch_size = in_dims[1]
+    input_shape = tf.shape(inputs)
+    time_steps = input_shape[0]
+    if const_batch_size is not None:
+        batch_size = const_batch_size
+    else:
+        batch_size = tf.shape(inputs)[1]
+    # The zero state and zero output of a batch unknown when the graph is built: zeros
+    # broadcast from a [batch, 1] column (Scope Lens's zero_state takes a Python int only).
+    column = None
+    if const_batch_size is None:
+        with tf.name_scope('ZeroColumn'):
+            first = tf.reduce_sum(inputs, axis=0)
+            column = tf.reduce_sum(first * 0, axis=1, keepdims=True)
+    if initial_state is not None:
         state = initial_state
-        if state is None:
-            state = _initial_state(cell, dims[batch_axis], steps[0], dtype)
-        outputs, final_state = _unroll(cell, steps, state, sequence_length, dtype)
-        return tf.stack(outputs, axis=time_axis), final_state
+    elif const_batch_size is not None:
+        state = cell.zero_state(batch_size, dtype)
+    else:
+        with tf.name_scope(_support.class_name(cell) + 'ZeroState'):
+            state = _zeros_like_batch(cell.state_size, tf.cast(column, dtype))
+    if sequence_length is not None:
+        with tf.control_dependencies([_assert_has_shape(sequence_length, batch_size)]):
+            sequence_length = tf.identity(sequence_length, name='CheckSeqLen')
+    out_dtype = dtype
+    if out_dtype is None:
+        out_dtype = _flat(state)[0].dtype
+    output_size = cell.output_size
+    flat_output_size = _flat(output_size)
+    zero_output = None
+    if sequence_length is not None:
+        if const_batch_size is not None:
+            zero_output = [tf.zeros(tf.stack([batch_size, size]), out_dtype)
+                           for size in flat_output_size]
+        else:
+            zero_output = [_zeros_like_batch(size, tf.cast(column, out_dtype))
+                           for size in flat_output_size]
+        min_sequence_length = tf.reduce_min(sequence_length)
+        max_sequence_length = tf.reduce_max(sequence_length)
+    else:
+        max_sequence_length = time_steps
+    time = tf.constant(0, dtype=tf.int32, name='time')
+    with tf.name_scope('dynamic_rnn') as base_name:
+        pass
+    output_ta = tuple([tf.TensorArray(dtype=out_dtype, size=time_steps,
+                                      element_shape=[const_batch_size, size],
+                                      tensor_array_name=base_name + 'output_%d' % i)
+                       for i, size in enumerate(flat_output_size)])
+    input_ta = tf.TensorArray(dtype=inputs.dtype, size=time_steps,
+                              element_shape=in_dims[1:],
+                              tensor_array_name=base_name + 'input_0')
+    input_ta = input_ta.unstack(inputs)
+
+    def _time_step(time, output_ta_t, state):
+        input_t = input_ta.read(time)
+        input_t.set_shape(in_dims[1:])
+        output, new_state = cell(input_t, state)
+        flat_new_output = _flat(output)
+        flat_new_state = _flat(new_state)
+        if sequence_length is not None:
+            copy_cond = time >= sequence_length
+            flat_new_output = [tf.where(copy_cond, z, o)
+                               for z, o in zip(zero_output, flat_new_output)]
+            flat_state = _flat(state)
+            flat_new_state = [n if len(s.get_shape().as_list()) == 0
+                              else tf.where(copy_cond, s, n)
+                              for s, n in zip(flat_state, flat_new_state)]
+            new_state = _pack(state, flat_new_state)
+        output_ta_t = tuple([ta.write(time, out)
+                             for ta, out in zip(output_ta_t, flat_new_output)])
+        return (time + 1, output_ta_t, new_state)
+
+    loop_bound = tf.minimum(time_steps, tf.maximum(1, max_sequence_length))
+    _, output_final_ta, final_state = tf.while_loop(
+        cond=lambda time, *_: time < loop_bound,
+        body=_time_step,
+        loop_vars=(time, output_ta, state),
+        parallel_iterations=parallel_iterations,
+        maximum_iterations=time_steps)
+    final_outputs = []
+    for ta, size in zip(output_final_ta, flat_output_size):
+        out = ta.stack()
+        out.set_shape([const_time_steps, const_batch_size, size])
+        final_outputs.append(out)
+    outputs = _pack(output_size, final_outputs)
+    if not time_major:
+        outputs = _pack(output_size, [_transpose_batch_time(o) for o in final_outputs])
+    return outputs, final_state
+
+
+def _assert_has_shape(x, batch_size):
+    """rnn.py `dynamic_rnn`'s `_assert_has_shape(sequence_length, [batch_size])`."""
+    x_shape = tf.shape(x)
+    packed_shape = tf.stack([batch_size])
+    return tf.Assert(tf.reduce_all(tf.equal(x_shape, packed_shape)),
+                     ['Expected shape for Tensor %s is ' % x.name, packed_shape,
+                      ' but saw shape: ', x_shape])
 
 
 def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=None,

@@ -26,6 +26,8 @@ BIAS = 'bias'
 class LSTMStateTuple(tuple):
     """`(c, h)`: an LSTM's state (TF's namedtuple `LSTMStateTuple`)."""
 
+    _fields = ('c', 'h')
+
     def __new__(cls, c, h):
         return tuple.__new__(cls, (c, h))
 
