@@ -1878,6 +1878,22 @@ OPS['math.floormod'] = OPS.mod;
 OPS['math.top_k'] = OPS['nn.top_k'];
 OPS['math.in_top_k'] = OPS['nn.in_top_k'];
 
+/**
+ * The arguments gradients flow back to: all, except a fused batch norm's mean and variance in
+ * inference (nn_grad.py `_BaseFusedBatchNormGrad` returns None for them).
+ */
+function differentiableInputs(dotted: string, args: Value[], kwargs: Map<string, Value>): Value[] {
+  if (dotted === 'nn.fused_batch_norm') {
+    const training = argOf({ args, kwargs }, 7, 'is_training');
+    if (training && training.k === 'bool' && !training.v) {
+      const kept = args.filter((_, i) => i !== 3 && i !== 4);
+      for (const [k, v] of kwargs) if (k !== 'mean' && k !== 'variance') kept.push(v);
+      return kept;
+    }
+  }
+  return [...args, ...kwargs.values()];
+}
+
 /** The op `tf.<dotted>` as a callable value, or undefined when it is not one of these. */
 export function tensorOp(interp: Interpreter, dotted: string): Value | undefined {
   const fn = OPS[dotted];
@@ -1888,7 +1904,7 @@ export function tensorOp(interp: Interpreter, dotted: string): Value | undefined
     call: (args, kwargs) => {
       try {
         const out = fn(interp, { args, kwargs });
-        const inputs = [...args, ...kwargs.values()];
+        const inputs = differentiableInputs(dotted, args, kwargs);
         return withDeps(
           out,
           NOT_DIFFERENTIABLE.has(dotted) ? NO_DEPS : unionDeps(inputs),
