@@ -8,6 +8,7 @@ builds a `tf.layers` layer in it whose variables a custom getter renames (`kerne
 import tensorflow as tf
 
 from tensorflow._lib import _support, convolutional, core, framework, normalization, pooling
+from tensorflow._lib import moving_averages
 from tensorflow._lib.framework import add_arg_scope
 
 DATA_FORMAT_NCHW = "NCHW"
@@ -405,8 +406,8 @@ def separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=1
 
 
 def _assign_moving_average(variable, value, decay):
-    with tf.name_scope("AssignMovingAvg"):
-        return variable.assign_sub((variable - value) * (1.0 - decay))
+    """moving_averages.py (1.15) `assign_moving_average(..., zero_debias=False)`."""
+    return moving_averages.assign_moving_average(variable, value, decay, zero_debias=False)
 
 
 def _fused_batch_norm_updates(inputs, gamma, beta, moving_mean, moving_variance, epsilon,

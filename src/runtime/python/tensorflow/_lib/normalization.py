@@ -130,9 +130,12 @@ class BatchNormalization(base.Layer):
         self.built = True
 
     def _assign_moving_average(self, variable, value, momentum):
-        with tf.name_scope("AssignMovingAvg"):
-            decay = 1.0 - momentum
-            return variable.assign_sub((variable - value) * decay)
+        """Keras's `_assign_moving_average` (TF 1.15): under `AssignMovingAvg`, `decay` (a
+        Const `decay` of a Python momentum, `sub` of a tensor's), `sub`, `mul`, and the
+        `AssignSub` named by the scope."""
+        with tf.name_scope("AssignMovingAvg") as scope:
+            decay = tf.convert_to_tensor(1.0 - momentum, name="decay")
+            return variable.assign_sub((variable - value) * decay, name=scope)
 
     def _broadcast(self, v, ndims):
         if v is None or len(self.axis) != 1 or self.axis[0] == ndims - 1:
@@ -162,15 +165,15 @@ class BatchNormalization(base.Layer):
         if training is not True:
             return self._call_with_training_tensor(inputs, training, mean, variance, gamma,
                                                    beta, ndims)
-        outputs = tf.nn.batch_normalization(inputs, self._broadcast(mean, ndims),
-                                            self._broadcast(variance, ndims), beta, gamma,
-                                            self.epsilon)
+        # Keras adds the updates before it normalizes.
         mean_update = self._assign_moving_average(self.moving_mean, mean, self.momentum)
         variance_update = self._assign_moving_average(self.moving_variance, variance,
                                                       self.momentum)
         self.add_update(mean_update)
         self.add_update(variance_update)
-        return outputs
+        return tf.nn.batch_normalization(inputs, self._broadcast(mean, ndims),
+                                         self._broadcast(variance, ndims), beta, gamma,
+                                         self.epsilon)
 
     def _fused_batch_norm(self, inputs, training):
         """Keras's `_fused_batch_norm` (TF 1.15 keras/layers/normalization.py):
@@ -227,8 +230,8 @@ class BatchNormalization(base.Layer):
         return output
 
     def _assign_new_value(self, variable, value):
-        with tf.name_scope("AssignNewValue"):
-            return variable.assign(value)
+        with tf.name_scope("AssignNewValue") as scope:
+            return variable.assign(value, name=scope)
 
     def _renorm_correction_and_moments(self, mean, variance, training):
         """Keras's `_renorm_correction_and_moments` (TF 1.15): the corrections
