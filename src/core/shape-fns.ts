@@ -1171,6 +1171,50 @@ export const moments: ShapeFn = (inputs, attrs) => {
   return [out, out];
 };
 
+/** The channel dimension of a 4-D tensor in `data_format` (`GetTensorFeatureDimIndex`). */
+function featureIndex(attrs: Attrs): number {
+  return attrs.data_format === 'NCHW' ? 1 : 3;
+}
+
+/**
+ * `FusedBatchNormV3` (nn_ops.cc 1.15 `FusedBatchNormV3Shape`): x of rank 4; scale, offset (and
+ * in inference mean, variance) vectors merged with the channel dimension; y is x with the merged
+ * channels, the batch statistics and reserve spaces 1-2 vectors of it, reserve space 3 unknown.
+ */
+export const fusedBatchNorm: ShapeFn = (inputs, attrs) => {
+  const x = withRank(inputs[0], 4);
+  const c = featureIndex(attrs);
+  let channels: AbstractDim = x ? x[c] : inputs[0] === U ? U : null;
+  const count = attrs.is_training === false ? 5 : 3;
+  for (let i = 1; i < count; i++) {
+    const v = withRank(inputs[i] ?? null, 1);
+    channels = mergeDim(channels, v ? v[0] : inputs[i] === U ? U : null);
+  }
+  const y: AbstractShape = x ? x.map((d, i) => (i === c ? channels : d)) : noRank(inputs[0]);
+  const vec: AbstractShape = [channels];
+  return [y, vec, vec, vec, vec, noRank(inputs[0])];
+};
+
+/**
+ * `FusedBatchNormGradV3` (nn_ops.cc 1.15 `FusedBatchNormGradShape`): y_backprop and x of rank
+ * 4, their channels merged with scale and reserve spaces 1-2; x_backprop, then the scale and
+ * offset gradients as vectors, reserve spaces 4-5 `[0]` in training, else channel vectors.
+ */
+export const fusedBatchNormGrad: ShapeFn = (inputs, attrs) => {
+  const dy = withRank(inputs[0], 4);
+  const x = withRank(inputs[1], 4);
+  const c = featureIndex(attrs);
+  let channels: AbstractDim = dy ? dy[c] : inputs[0] === U ? U : null;
+  channels = mergeDim(channels, x ? x[c] : inputs[1] === U ? U : null);
+  for (let i = 2; i < 5; i++) {
+    const v = withRank(inputs[i] ?? null, 1);
+    channels = mergeDim(channels, v ? v[0] : inputs[i] === U ? U : null);
+  }
+  const dx: AbstractShape = dy ? dy.map((d, i) => (i === c ? channels : d)) : noRank(inputs[0]);
+  const reserve: AbstractShape = attrs.is_training === false ? [channels] : [0];
+  return [dx, [channels], [channels], reserve, reserve];
+};
+
 /** Every shape function by the name the shape table (test/core/op-shapes.json) uses. */
 export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   unchanged,
@@ -1227,6 +1271,8 @@ export const SHAPE_FNS: Readonly<Record<string, ShapeFn>> = {
   in_top_k: inTopK,
   top_k: topK,
   moments,
+  fused_batch_norm: fusedBatchNorm,
+  fused_batch_norm_grad: fusedBatchNormGrad,
 };
 
 /**

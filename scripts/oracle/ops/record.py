@@ -145,6 +145,18 @@ SHAPE_CASES = [
     ("in_top_k", "InTopKV2", [[4, 10], ["int32", [4]]], {"k": 2}),
     ("top_k", "TopKV2", [[4, 10]], {"k": 3}),
     ("top_k", "TopKV2", [[None, 10]], {"k": 3}),
+    ("fused_batch_norm", "FusedBatchNormV3", [[2, 4, 4, 3], [3], [3], [0], [0]],
+     {"data_format": "NHWC", "is_training": True}),
+    ("fused_batch_norm", "FusedBatchNormV3", [[None, 5, 4, 4], [None], [5], [0], [0]],
+     {"data_format": "NCHW", "is_training": True}),
+    ("fused_batch_norm", "FusedBatchNormV3", [[2, None, 4, 4], [3], [3], [3], [3]],
+     {"data_format": "NCHW", "is_training": False}),
+    ("fused_batch_norm", "FusedBatchNormV3", [[2, 4, 4, 3], [3], [4], [0], [0]],
+     {"data_format": "NHWC", "is_training": True}),
+    ("fused_batch_norm", "FusedBatchNormV3", [[2, 4, 3], [3], [3], [0], [0]],
+     {"data_format": "NHWC", "is_training": True}),
+    ("fused_batch_norm", "FusedBatchNormV3", [[2, 4, 4, 3], [3], [3], [3], [2]],
+     {"data_format": "NHWC", "is_training": False}),
     ("select", "Select", [["bool", [2, 3]], [2, 3], [2, 3]], {}),
     ("select", "Select", [["bool", [2]], [2, 3], [2, 3]], {}),
     ("cumsum", "Cumsum", [[2, 3]], {"axis": 1}),
@@ -246,6 +258,11 @@ def build(tf, fn, op_type, xs, a):
         return tf.nn.in_top_k(xs[0], xs[1], a["k"])
     if fn == "top_k":
         return list(tf.nn.top_k(xs[0], a["k"]))
+    if fn == "fused_batch_norm":
+        mean, variance = (None, None) if a["is_training"] else (xs[3], xs[4])
+        return list(tf.nn.fused_batch_norm(xs[0], xs[1], xs[2], mean, variance,
+                                           data_format=a["data_format"],
+                                           is_training=a["is_training"])[0].op.outputs)
     if fn == "select":
         return tf.where(xs[0], xs[1], xs[2])
     if fn == "cumsum":

@@ -1525,6 +1525,41 @@ function topK(interp: Interpreter, a: Args): Value {
   };
 }
 
+/**
+ * `tf.nn.fused_batch_norm(x, scale, offset, mean=None, variance=None, epsilon, data_format,
+ * is_training, name)` (nn_impl.py 1.15): a missing mean or variance is a `Const` of shape [0],
+ * then op `FusedBatchNormV3`; (y, batch_mean, batch_variance) of its six outputs.
+ */
+function fusedBatchNorm(interp: Interpreter, a: Args): Value {
+  const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
+  const vec = (v: Value | undefined): AbstractShape => {
+    if (v === undefined || v.k === 'none') {
+      opName(interp, { args: [], kwargs: new Map() }, 0, 'Const');
+      return [0];
+    }
+    return tensorInfo(v).shape;
+  };
+  const scale = tensorInfo(argOf(a, 1, 'scale') ?? UNKNOWN_VALUE).shape;
+  const offset = tensorInfo(argOf(a, 2, 'offset') ?? UNKNOWN_VALUE).shape;
+  const mean = vec(argOf(a, 3, 'mean'));
+  const variance = vec(argOf(a, 4, 'variance'));
+  const name = opName(interp, a, 8, 'FusedBatchNormV3');
+  const [y, m, v] = infer(
+    'fused_batch_norm',
+    [x.shape, scale, offset, mean, variance],
+    {
+      data_format: argOf(a, 6, 'data_format') ?? { k: 'str', v: 'NHWC' },
+      is_training: argOf(a, 7, 'is_training') ?? { k: 'bool', v: true },
+    },
+    6,
+  );
+  const out = (i: number): string | null => (name ? name.replace(/:0$/, `:${i}`) : null);
+  return {
+    k: 'tuple',
+    items: [tensor(name, x.dtype, y), tensor(out(1), x.dtype, m), tensor(out(2), x.dtype, v)],
+  };
+}
+
 /** A loss op of `labels=` and `logits=` (keyword arguments, as TF requires) under its scope. */
 function logitsLoss(scope: string, fn: string): OpFn {
   return (interp, a) => {
@@ -1712,6 +1747,7 @@ const OPS: Record<string, OpFn> = {
   'nn.dropout': dropout,
   convert_to_tensor: convertToTensor,
   'nn.moments': moments,
+  'nn.fused_batch_norm': fusedBatchNorm,
   'nn.batch_normalization': (interp, a) => {
     const x = tensorInfo(argOf(a, 0, 'x') ?? UNKNOWN_VALUE);
     return tensor(compositeName(interp, a, 6, 'batchnorm'), x.dtype, x.shape);
@@ -1865,6 +1901,22 @@ OPS['math.floormod'] = OPS.mod;
 OPS['math.top_k'] = OPS['nn.top_k'];
 OPS['math.in_top_k'] = OPS['nn.in_top_k'];
 
+/**
+ * The arguments gradients flow back to: all, except a fused batch norm's mean and variance in
+ * inference (nn_grad.py `_BaseFusedBatchNormGrad` returns None for them).
+ */
+function differentiableInputs(dotted: string, args: Value[], kwargs: Map<string, Value>): Value[] {
+  if (dotted === 'nn.fused_batch_norm') {
+    const training = argOf({ args, kwargs }, 7, 'is_training');
+    if (training && training.k === 'bool' && !training.v) {
+      const kept = args.filter((_, i) => i !== 3 && i !== 4);
+      for (const [k, v] of kwargs) if (k !== 'mean' && k !== 'variance') kept.push(v);
+      return kept;
+    }
+  }
+  return [...args, ...kwargs.values()];
+}
+
 /** The op `tf.<dotted>` as a callable value, or undefined when it is not one of these. */
 export function tensorOp(interp: Interpreter, dotted: string): Value | undefined {
   const fn = OPS[dotted];
@@ -1875,7 +1927,7 @@ export function tensorOp(interp: Interpreter, dotted: string): Value | undefined
     call: (args, kwargs) => {
       try {
         const out = fn(interp, { args, kwargs });
-        const inputs = [...args, ...kwargs.values()];
+        const inputs = differentiableInputs(dotted, args, kwargs);
         return withDeps(
           out,
           NOT_DIFFERENTIABLE.has(dotted) ? NO_DEPS : unionDeps(inputs),

@@ -331,6 +331,7 @@ def _wire_more_ops():
     for n in ("relu", "sigmoid", "tanh", "l2_loss", "log_softmax", "l2_normalize"):
         setattr(nn, n, getattr(_ops, n))
     nn.softmax_v2 = _more_ops.softmax
+    nn.fused_batch_norm = _more_ops.fused_batch_norm
     for n in ("conv1d", "conv2d_transpose", "depthwise_conv2d", "separable_conv2d"):
         setattr(nn, n, getattr(_more_ops, n))
     mod.metrics = _partial_module("metrics", "tf.metrics")

@@ -1762,3 +1762,35 @@ def _div_no_nan_grad(op, grad):
     gy = reshape(reduce_sum(mul(grad, _div_no_nan(_div_no_nan(neg(x), y, None), y, None)), ry),
                  sy)
     return gx, gy
+
+
+@register("FusedBatchNormV3")
+def _fused_batch_norm_v3_grad(op, *grad):
+    """nn_grad.py (1.15) `_BaseFusedBatchNormGrad` (version 2): in training one
+    `FusedBatchNormGradV3` on the op's x, scale and reserve spaces, its five outputs the
+    gradients of the five inputs; in inference the population mean and variance instead, an
+    NCHW x and gradient transposed to NHWC first (`transpose`, `transpose_1`) and x's gradient
+    back (`transpose_2`), and no gradient for the mean and variance."""
+    from . import _more_ops
+
+    x = op.inputs[0]
+    grad_y = grad[0]
+    scale = op.inputs[1]
+    attrs = op._fbn_attrs
+    epsilon = attrs["epsilon"]
+    data_format = attrs["data_format"]
+    is_training = attrs["is_training"]
+    if is_training:
+        return _more_ops.fused_batch_norm_grad_v3(
+            grad_y, x, scale, op.outputs[3], op.outputs[4], op.outputs[5], epsilon,
+            data_format, is_training)
+    pop_mean = op.inputs[3]
+    pop_var = op.inputs[4]
+    if data_format == "NCHW":
+        x = _ops().transpose(x, [0, 2, 3, 1])
+        grad_y = _ops().transpose(grad_y, [0, 2, 3, 1])
+    dx, dscale, doffset, _, _ = _more_ops.fused_batch_norm_grad_v3(
+        grad_y, x, scale, pop_mean, pop_var, op.outputs[5], epsilon, "NHWC", is_training)
+    if data_format == "NCHW":
+        dx = _ops().transpose(dx, [0, 3, 1, 2])
+    return dx, dscale, doffset, None, None

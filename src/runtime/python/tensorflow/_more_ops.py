@@ -1376,3 +1376,138 @@ def _with_space_to_batch(x, w, rate, pad_, scope):
 def atrous_conv2d(value, filters, rate, padding, name=None):
     """nn_ops.py (1.15) `atrous_conv2d`: `convolution` with the rate on both spatial axes."""
     return convolution(value, filters, padding, dilation_rate=[int(rate), int(rate)], name=name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fused batch normalization
+
+
+def _fbn_nhwc(x, data_format):
+    return T.transpose(x, js([0, 2, 3, 1])) if data_format == "NCHW" else x
+
+
+def _fbn_back(y, data_format):
+    return T.transpose(y, js([0, 3, 1, 2])) if data_format == "NCHW" else y
+
+
+def _fbn_forward(ins, epsilon, data_format, is_training):
+    """fused_batch_norm_op.cc (1.15) `FusedBatchNorm<CPUDevice>` on NHWC: training normalizes
+    with the batch's mean and variance (over the `rest_size` values of each channel) and
+    reports the variance with Bessel's correction (`rest_size / (rest_size - 1)`), the reserve
+    spaces holding the mean and the uncorrected variance; inference uses the given ones."""
+    x = _fbn_nhwc(ins[0], data_format)
+    scale, offset = ins[1], ins[2]
+    if is_training:
+        depth = int(x.shape[3])
+        rest = int(x.size) // depth if depth else 0
+        mean = T.mul(T.sum(x, js([0, 1, 2])), 1.0 / rest)
+        centered = T.sub(x, mean)
+        variance = T.mul(T.sum(T.square(centered), js([0, 1, 2])), 1.0 / rest)
+    else:
+        mean, variance = ins[3], ins[4]
+        centered = T.sub(x, mean)
+    factor = T.mul(T.rsqrt(T.add(variance, epsilon)), scale)
+    y = _fbn_back(T.add(T.mul(centered, factor), offset), data_format)
+    if not is_training:
+        return [y, T.clone(mean), T.clone(variance), T.clone(mean), T.clone(variance),
+                T.scalar(0)]
+    adjust = float(rest) / float(rest - 1 if rest > 1 else 1)
+    return [y, mean, T.mul(variance, adjust), T.clone(mean), variance, T.scalar(0)]
+
+
+def _fbn_check(x, scale, offset, mean, variance):
+    for t, what in ((x, "x"), (scale, "scale"), (offset, "offset"), (mean, "mean"),
+                    (variance, "variance")):
+        if t.dtype.base_dtype != _dtypes.float32:
+            raise NotImplementedError(
+                "Scope Lens's FusedBatchNormV3 computes float32 only (%s is %s)."
+                % (what, t.dtype.base_dtype.name))
+
+
+def fused_batch_norm(x, scale, offset, mean=None, variance=None, epsilon=0.001,
+                     data_format="NHWC", is_training=True, name=None):
+    """nn_impl.py (1.15) `fused_batch_norm`: a missing mean or variance is `constant([])`
+    (`Const`, `Const_1`), epsilon at least 1.001e-5 (cuDNN's minimum), then one
+    `FusedBatchNormV3` op (outputs y, batch_mean, batch_variance, reserve_space_1..3) of which
+    it returns the first three."""
+    x = convert_to_tensor(x, name="input")
+    scale = convert_to_tensor(scale, name="scale")
+    offset = convert_to_tensor(offset, name="offset")
+    if mean is None:
+        mean = constant([], dtype=_dtypes.float32)
+    if variance is None:
+        variance = constant([], dtype=_dtypes.float32)
+    mean = convert_to_tensor(mean)
+    variance = convert_to_tensor(variance)
+    min_epsilon = 1.001e-5
+    epsilon = epsilon if epsilon > min_epsilon else min_epsilon
+    data_format = data_format.decode() if isinstance(data_format, bytes) else str(data_format)
+    if data_format not in ("NHWC", "NCHW"):
+        raise ValueError("Invalid data format: %s" % data_format)
+    is_training = bool(is_training)
+    _fbn_check(x, scale, offset, mean, variance)
+    op_name = _op_name(name, "FusedBatchNormV3")
+    shapes = infer_shapes("fused_batch_norm", [t.shape for t in (x, scale, offset, mean,
+                                                                 variance)],
+                          {"data_format": data_format, "is_training": is_training}, op_name,
+                          "FusedBatchNormV3")
+    eps = float(epsilon)
+
+    def compute(ins, s):
+        return _fbn_forward(ins, eps, data_format, is_training)
+
+    from ._math_grad import _scoped_compute
+
+    op = Operation(_graph(), op_name, "FusedBatchNormV3", [x, scale, offset, mean, variance],
+                   _scoped_compute(compute),
+                   control_inputs=_graph().control_inputs_for([x, scale, offset, mean,
+                                                                variance]))
+    op._fbn_attrs = {"epsilon": eps, "data_format": data_format, "is_training": is_training}
+    outs = [Tensor(op, i, _dtypes.float32, shapes[i]) for i in _b.range(6)]
+    return outs[0], outs[1], outs[2]
+
+
+def fused_batch_norm_grad_v3(y_backprop, x, scale, reserve_space_1, reserve_space_2,
+                             reserve_space_3, epsilon, data_format, is_training):
+    """gen_nn_ops `fused_batch_norm_grad_v3`: one `FusedBatchNormGradV3` op with outputs
+    x_backprop, scale_backprop, offset_backprop, reserve_space_4, reserve_space_5; its kernel
+    is fused_batch_norm_op.cc (1.15) `FusedBatchNormGrad<CPUDevice>` (on NHWC)."""
+    inputs = [y_backprop, x, scale, reserve_space_1, reserve_space_2, reserve_space_3]
+    op_name = _op_name(None, "FusedBatchNormGradV3")
+    shapes = infer_shapes("fused_batch_norm_grad", [t.shape for t in inputs[:5]],
+                          {"data_format": data_format, "is_training": is_training}, op_name,
+                          "FusedBatchNormGradV3")
+    eps = float(epsilon)
+
+    def compute(ins, s):
+        dy = _fbn_nhwc(ins[0], data_format)
+        xv = _fbn_nhwc(ins[1], data_format)
+        scale_v, mean, variance = ins[2], ins[3], ins[4]
+        axes = js([0, 1, 2])
+        centered = T.sub(xv, mean)
+        coef0 = T.rsqrt(T.add(variance, eps))
+        offset_backprop = T.sum(dy, axes)
+        coef1 = T.mul(scale_v, coef0)
+        if is_training:
+            depth = int(xv.shape[3])
+            rest = int(xv.size) // depth if depth else 0
+            dy_centered = T.sub(dy, T.mul(offset_backprop, 1.0 / rest))
+            dy_x_mean = T.mul(T.sum(T.mul(dy, centered), axes), 1.0 / rest)
+            coef2 = T.mul(T.square(coef0), dy_x_mean)
+            dx = T.mul(coef1, T.sub(dy_centered, T.mul(centered, coef2)))
+            scale_backprop = T.sum(T.mul(dy, T.mul(centered, coef0)), axes)
+            reserve = [T.zeros(js([0])), T.zeros(js([0]))]
+        else:
+            # `FusedBatchNormFreezeGrad`: the scale's gradient scaled after the sum.
+            dx = T.mul(dy, coef1)
+            scale_backprop = T.mul(T.sum(T.mul(dy, centered), axes), coef0)
+            depth = int(xv.shape[3])
+            reserve = [T.zeros(js([depth])), T.zeros(js([depth]))]
+        return [_fbn_back(dx, data_format), scale_backprop, offset_backprop] + reserve
+
+    from ._math_grad import _scoped_compute
+
+    op = Operation(_graph(), op_name, "FusedBatchNormGradV3", inputs, _scoped_compute(compute),
+                   control_inputs=_graph().control_inputs_for(inputs))
+    op._fbn_attrs = {"epsilon": eps, "data_format": data_format, "is_training": is_training}
+    return [Tensor(op, i, _dtypes.float32, shapes[i]) for i in _b.range(5)]

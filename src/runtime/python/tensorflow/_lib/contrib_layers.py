@@ -8,6 +8,7 @@ builds a `tf.layers` layer in it whose variables a custom getter renames (`kerne
 import tensorflow as tf
 
 from tensorflow._lib import _support, convolutional, core, framework, normalization, pooling
+from tensorflow._lib import moving_averages
 from tensorflow._lib.framework import add_arg_scope
 
 DATA_FORMAT_NCHW = "NCHW"
@@ -405,35 +406,34 @@ def separable_convolution2d(inputs, num_outputs, kernel_size, depth_multiplier=1
 
 
 def _assign_moving_average(variable, value, decay):
-    with tf.name_scope("AssignMovingAvg"):
-        return variable.assign_sub((variable - value) * (1.0 - decay))
+    """moving_averages.py (1.15) `assign_moving_average(..., zero_debias=False)`."""
+    return moving_averages.assign_moving_average(variable, value, decay, zero_debias=False)
 
 
-def _batch_norm_training_tensor(inputs, axes, beta, gamma, moving_mean, moving_variance,
-                                epsilon, decay, is_training, updates_collections):
-    """slim's `_fused_batch_norm` (TF 1.15 contrib/layers/python/layers/layers.py) for an
-    `is_training` tensor: `cond(is_training, fused training, fused inference)` gives the output,
-    mean and variance; the moving averages' updates are a second cond, forced before the output
-    (`updates_collections=None`) or delayed into the collections. The fused op's values come
-    from `moments` and `batch_normalization`, its output named `FusedBatchNormV3`."""
+def _fused_batch_norm_updates(inputs, gamma, beta, moving_mean, moving_variance, epsilon,
+                              decay, is_training, updates_collections, data_format):
+    """slim's `_fused_batch_norm` (TF 1.15 contrib/layers/python/layers/layers.py) from the
+    fused op on: `smart_cond(is_training, training, inference)` of `tf.nn.fused_batch_norm`
+    gives the output, mean and variance (a `FusedBatchNormV3` each; the training one's variance
+    has Bessel's correction); unless `is_training` is False the moving averages' updates are a
+    second `smart_cond`, forced before the output (`updates_collections=None`) or delayed into
+    the collections."""
 
     def training_fn():
-        mean, variance = tf.nn.moments(inputs, axes)
-        out = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon)
-        # The fused kernel's batch variance has Bessel's correction (n / (n - 1)).
-        n = tf.cast(tf.size(inputs), tf.float32) / tf.cast(tf.size(mean), tf.float32)
-        return tf.identity(out, name="FusedBatchNormV3"), mean, variance * (n / (n - 1.0))
+        return tf.nn.fused_batch_norm(inputs, gamma, beta, epsilon=epsilon,
+                                      data_format=data_format)
 
     def inference_fn():
-        out = tf.nn.batch_normalization(inputs, normalization.no_gradient(moving_mean),
-                                        normalization.no_gradient(moving_variance), beta,
-                                        gamma, epsilon)
-        return tf.identity(out, name="FusedBatchNormV3"), moving_mean, moving_variance
+        return tf.nn.fused_batch_norm(inputs, gamma, beta, mean=moving_mean,
+                                      variance=moving_variance, epsilon=epsilon,
+                                      is_training=False, data_format=data_format)
 
     results = core.smart_cond(is_training, training_fn, inference_fn)
     outputs = results[0]
     mean = results[1]
     variance = results[2]
+    if is_training is False:
+        return outputs
     if updates_collections is None:
 
         def force_updates():
@@ -475,11 +475,15 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
         rank = len(dims)
         original_inputs = inputs
         if rank == 2:
-            # TF runs its 4-D fused op on [-1, 1, 1, C] and reshapes the result back.
+            # TF runs its 4-D fused op on [-1, 1, 1, C] ([-1, C, 1, 1] for NCHW) and
+            # reshapes the result back.
             if dims[1] is None:
                 raise ValueError("`C` dimension must be known but is None")
             params_shape = [dims[1]]
-            inputs = tf.reshape(inputs, [-1, 1, 1, dims[1]])
+            if data_format == DATA_FORMAT_NCHW:
+                inputs = tf.reshape(inputs, [-1, dims[1], 1, 1])
+            else:
+                inputs = tf.reshape(inputs, [-1, 1, 1, dims[1]])
             dims = inputs.get_shape().as_list()
         elif data_format == DATA_FORMAT_NHWC:
             params_shape = [dims[3]]
@@ -501,6 +505,8 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
                 regularizer=param_regularizers.get("beta"),
                 collections=_variable_collections(variables_collections, "beta"),
                 trainable=trainable)
+        else:
+            beta = tf.constant(0.0, dtype=tf.float32, shape=params_shape)
         if scale:
             gamma = framework.model_variable(
                 "gamma", shape=params_shape, dtype=tf.float32,
@@ -508,6 +514,8 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
                 regularizer=param_regularizers.get("gamma"),
                 collections=_variable_collections(variables_collections, "gamma"),
                 trainable=trainable)
+        else:
+            gamma = tf.constant(1.0, dtype=tf.float32, shape=params_shape)
         with tf.variable_scope(tf.get_variable_scope()) as local_scope:
             local_scope.set_partitioner(None)
             moving_mean = framework.model_variable(
@@ -523,41 +531,10 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
         if zero_debias_moving_mean:
             raise NotImplementedError(
                 "Scope Lens does not implement batch_norm(zero_debias_moving_mean=True) yet.")
-        # The statistics are over every axis but the channels'.
-        nhwc = rank == 2 or data_format == DATA_FORMAT_NHWC
-        axes = [0, 1, 2] if nhwc else [0, 2, 3]
-        mean = None
-        variance = None
-        if not nhwc:
-            outputs = _support.unimplemented_op("FusedBatchNorm", [inputs], inputs.dtype, dims)
-        elif is_training is False:
-            outputs = tf.nn.batch_normalization(inputs, normalization.no_gradient(moving_mean),
-                                                normalization.no_gradient(moving_variance),
-                                                beta, gamma, epsilon)
-        elif is_training is not True:
-            outputs = _batch_norm_training_tensor(inputs, axes, beta, gamma, moving_mean,
-                                                  moving_variance, epsilon, decay, is_training,
-                                                  updates_collections)
-        else:
-            mean, variance = tf.nn.moments(inputs, axes)
-            outputs = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon)
-        if nhwc and (is_training is False or is_training is True):
-            # TF's output is its fused op's (the same values, from one op).
-            outputs = tf.identity(outputs, name="FusedBatchNormV3")
-        if is_training is True or (not nhwc and is_training is not False):
-            if mean is None:
-                mean, variance = tf.nn.moments(inputs, axes)
-            if nhwc:
-                variance = normalization.bessel_corrected(inputs, variance)
-            update_mean = _assign_moving_average(moving_mean, mean, decay)
-            update_variance = _assign_moving_average(moving_variance, variance, decay)
-            if updates_collections is None:
-                # The updates run in place: the output waits for them.
-                with tf.control_dependencies([update_mean, update_variance]):
-                    outputs = tf.identity(outputs)
-            else:
-                tf.add_to_collections(updates_collections, update_mean)
-                tf.add_to_collections(updates_collections, update_variance)
+        outputs = _fused_batch_norm_updates(inputs, gamma, beta, moving_mean, moving_variance,
+                                            epsilon, decay, is_training, updates_collections,
+                                            data_format)
+        outputs.set_shape(inputs.get_shape())
         if rank == 2:
             outputs = tf.reshape(outputs, tf.shape(original_inputs))
             outputs.set_shape(original_inputs.get_shape())

@@ -4,20 +4,7 @@
 Each call in training mode adds the moving-mean and moving-variance updates (UPDATE_OPS)."""
 import tensorflow as tf
 
-from tensorflow._lib import _support, base, core
-
-
-def bessel_corrected(inputs, variance):
-    """The batch variance TF's fused batch-norm kernel reports, and the moving variance
-    averages: with Bessel's correction, times n / (n - 1) for n values per channel."""
-    n = tf.cast(tf.size(inputs), tf.float32) / tf.cast(tf.size(variance), tf.float32)
-    return variance * (n / (n - 1.0))
-
-
-def no_gradient(statistic):
-    """A moving statistic as TF's fused kernel takes it in inference: its gradient there is
-    None (`_FusedBatchNormGrad`), so no gradient reaches the moving mean and variance."""
-    return tf.stop_gradient(statistic)
+from tensorflow._lib import base, core
 
 
 class BatchNormalization(base.Layer):
@@ -47,6 +34,15 @@ class BatchNormalization(base.Layer):
         self.gamma_constraint = gamma_constraint
         self.renorm = renorm
         self.renorm_momentum = renorm_momentum
+        self.renorm_clipping = None
+        if renorm:
+            if not renorm_clipping:
+                renorm_clipping = {}
+            for key in renorm_clipping:
+                if key not in ("rmax", "rmin", "dmax"):
+                    raise ValueError("renorm_clipping %s contains keys not in %s"
+                                     % (renorm_clipping, ["rmax", "rmin", "dmax"]))
+            self.renorm_clipping = renorm_clipping
         self.fused = fused
         self.virtual_batch_size = virtual_batch_size
         self.adjustment = adjustment
@@ -85,6 +81,7 @@ class BatchNormalization(base.Layer):
                 else:
                     param_shape.append(1)
         self._param_shape = param_shape
+        fused = self._fused(ndims)
         if self.scale:
             self.gamma = self.add_weight(name="gamma", shape=param_shape,
                                          initializer=self.gamma_initializer,
@@ -92,6 +89,8 @@ class BatchNormalization(base.Layer):
                                          constraint=self.gamma_constraint, trainable=True)
         else:
             self.gamma = None
+            if fused:
+                self._gamma_const = tf.constant(1.0, dtype=tf.float32, shape=param_shape)
         if self.center:
             self.beta = self.add_weight(name="beta", shape=param_shape,
                                         initializer=self.beta_initializer,
@@ -99,6 +98,8 @@ class BatchNormalization(base.Layer):
                                         constraint=self.beta_constraint, trainable=True)
         else:
             self.beta = None
+            if fused:
+                self._beta_const = tf.constant(0.0, dtype=tf.float32, shape=param_shape)
         partitioner = None
         if self._scope:
             partitioner = self._scope.partitioner
@@ -129,9 +130,12 @@ class BatchNormalization(base.Layer):
         self.built = True
 
     def _assign_moving_average(self, variable, value, momentum):
-        with tf.name_scope("AssignMovingAvg"):
-            decay = 1.0 - momentum
-            return variable.assign_sub((variable - value) * decay)
+        """Keras's `_assign_moving_average` (TF 1.15): under `AssignMovingAvg`, `decay` (a
+        Const `decay` of a Python momentum, `sub` of a tensor's), `sub`, `mul`, and the
+        `AssignSub` named by the scope."""
+        with tf.name_scope("AssignMovingAvg") as scope:
+            decay = tf.convert_to_tensor(1.0 - momentum, name="decay")
+            return variable.assign_sub((variable - value) * decay, name=scope)
 
     def _broadcast(self, v, ndims):
         if v is None or len(self.axis) != 1 or self.axis[0] == ndims - 1:
@@ -143,6 +147,8 @@ class BatchNormalization(base.Layer):
     def call(self, inputs, training=False):
         dims = inputs.get_shape().as_list()
         ndims = len(dims)
+        if self._fused(ndims):
+            return self._fused_batch_norm(inputs, training)
         reduction_axes = []
         for i in range(ndims):
             if i not in self.axis:
@@ -152,34 +158,207 @@ class BatchNormalization(base.Layer):
         if training is False or training is None:
             mean = self._broadcast(self.moving_mean, ndims)
             variance = self._broadcast(self.moving_variance, ndims)
-            if self._fused(ndims):
-                mean = no_gradient(mean)
-                variance = no_gradient(variance)
             return tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, self.epsilon)
         mean, variance = tf.nn.moments(inputs, reduction_axes)
-        corrected = None
-        if self._fused(ndims):
-            corrected = bessel_corrected(inputs, variance)
-        if training is not True and not self.renorm:
-            return self._call_with_training_tensor(inputs, training, mean, variance, gamma,
-                                                   beta, ndims, corrected)
         if self.renorm:
-            outputs = _support.unimplemented_op("BatchNormRenorm", [inputs], inputs.dtype, dims)
-            stddev_update = self._assign_moving_average(self.moving_stddev, tf.sqrt(variance),
-                                                        self.momentum)
-            mean_update = self._assign_moving_average(self.moving_mean, mean, self.momentum)
-            self.add_update(mean_update)
-            self.add_update(stddev_update)
-            return outputs
-        outputs = tf.nn.batch_normalization(inputs, self._broadcast(mean, ndims),
-                                            self._broadcast(variance, ndims), beta, gamma,
-                                            self.epsilon)
+            return self._call_renorm(inputs, training, mean, variance, gamma, beta, ndims)
+        if training is not True:
+            return self._call_with_training_tensor(inputs, training, mean, variance, gamma,
+                                                   beta, ndims)
+        # Keras adds the updates before it normalizes.
         mean_update = self._assign_moving_average(self.moving_mean, mean, self.momentum)
-        variance_update = self._assign_moving_average(
-            self.moving_variance, variance if corrected is None else corrected, self.momentum)
+        variance_update = self._assign_moving_average(self.moving_variance, variance,
+                                                      self.momentum)
         self.add_update(mean_update)
         self.add_update(variance_update)
-        return outputs
+        return tf.nn.batch_normalization(inputs, self._broadcast(mean, ndims),
+                                         self._broadcast(variance, ndims), beta, gamma,
+                                         self.epsilon)
+
+    def _fused_batch_norm(self, inputs, training):
+        """Keras's `_fused_batch_norm` (TF 1.15 keras/layers/normalization.py):
+        `smart_cond(training, training, inference)` of `tf.nn.fused_batch_norm` (NCHW for axis
+        1, NHWC for axis 3); its variance keeps Bessel's correction
+        (`_bessels_correction_test_only`). Unless `training` is False the moving averages are
+        updated with `momentum`, a Const (`smart_cond(training, momentum, 1.0)` for a tensor)."""
+        beta = self.beta
+        if not self.center:
+            beta = self._beta_const
+        gamma = self.gamma
+        if not self.scale:
+            gamma = self._gamma_const
+        data_format = "NHWC"
+        if self.axis[0] == 1:
+            data_format = "NCHW"
+        epsilon = self.epsilon
+        moving_mean = self.moving_mean
+        moving_variance = self.moving_variance
+
+        def training_fn():
+            return tf.nn.fused_batch_norm(inputs, gamma, beta, epsilon=epsilon,
+                                          data_format=data_format)
+
+        def inference_fn():
+            return tf.nn.fused_batch_norm(inputs, gamma, beta, mean=moving_mean,
+                                          variance=moving_variance, epsilon=epsilon,
+                                          is_training=False, data_format=data_format)
+
+        if training is None:
+            training = False
+        results = core.smart_cond(training, training_fn, inference_fn)
+        output = results[0]
+        mean = results[1]
+        variance = results[2]
+        if training is False:
+            return output
+        momentum_value = self.momentum
+        if training is True:
+            momentum = tf.convert_to_tensor(momentum_value)
+        else:
+
+            def momentum_fn():
+                return tf.constant(momentum_value)
+
+            def no_momentum_fn():
+                return tf.constant(1.0)
+
+            momentum = core.smart_cond(training, momentum_fn, no_momentum_fn)
+        mean_update = self._assign_moving_average(moving_mean, mean, momentum)
+        variance_update = self._assign_moving_average(moving_variance, variance, momentum)
+        self.add_update(mean_update)
+        self.add_update(variance_update)
+        return output
+
+    def _assign_new_value(self, variable, value):
+        with tf.name_scope("AssignNewValue") as scope:
+            return variable.assign(value, name=scope)
+
+    def _renorm_correction_and_moments(self, mean, variance, training):
+        """Keras's `_renorm_correction_and_moments` (TF 1.15): the corrections
+        `r = stddev / renorm_stddev`, `d = (mean - renorm_mean) / renorm_stddev` from the
+        batch's `stddev = sqrt(variance + epsilon)` and the pre-update renorm averages
+        (`renorm_stddev` at least `sqrt(epsilon)`), clipped by `renorm_clipping`, 1 and 0 when not
+        training; the renorm averages' updates (`renorm_momentum`) run before the returned
+        mean and variance."""
+        stddev = tf.sqrt(variance + self.epsilon)
+        renorm_mean = self.renorm_mean
+        renorm_stddev = tf.maximum(self.renorm_stddev, tf.sqrt(self.epsilon))
+        r = stddev / renorm_stddev
+        d = (mean - renorm_mean) / renorm_stddev
+        with tf.control_dependencies([r, d]):
+            mean = tf.identity(mean)
+            stddev = tf.identity(stddev)
+        rmin = self.renorm_clipping.get("rmin")
+        rmax = self.renorm_clipping.get("rmax")
+        dmax = self.renorm_clipping.get("dmax")
+        if rmin is not None:
+            r = tf.maximum(r, rmin)
+        if rmax is not None:
+            r = tf.minimum(r, rmax)
+        if dmax is not None:
+            d = tf.maximum(d, -dmax)
+            d = tf.minimum(d, dmax)
+        r_value = r
+        d_value = d
+
+        def keep_r():
+            return r_value
+
+        def one_r():
+            return tf.ones_like(r_value)
+
+        def keep_d():
+            return d_value
+
+        def zero_d():
+            return tf.zeros_like(d_value)
+
+        r = core.smart_cond(training, keep_r, one_r)
+        d = core.smart_cond(training, keep_d, zero_d)
+        update_new_mean = self._update_renorm_variable(self.renorm_mean, mean, training)
+        update_new_stddev = self._update_renorm_variable(self.renorm_stddev, stddev, training)
+        with tf.control_dependencies([update_new_mean, update_new_stddev]):
+            out_mean = tf.identity(mean)
+            out_variance = tf.identity(variance)
+        return r, d, out_mean, out_variance
+
+    def _update_renorm_variable(self, var, value, training):
+        value = tf.identity(value)
+        layer = self
+
+        def do_update():
+            return layer._assign_moving_average(var, value, layer.renorm_momentum)
+
+        def fake_update():
+            return tf.identity(var)
+
+        return core.smart_cond(training, do_update, fake_update)
+
+    def _call_renorm(self, inputs, training, mean, variance, gamma, beta, ndims):
+        """Keras's BatchNormalization.call (TF 1.15) with `renorm`: the batch statistics
+        (`smart_cond` with the moving ones), the renorm corrections folded into the scale and
+        offset (`renorm_r`, `renorm_d`: `x * (r * gamma) + (d * gamma + beta)`), the moving mean
+        averaged towards the batch mean and the moving variance set from the averaged
+        `moving_stddev` (`relu(moving_stddev ** 2 - epsilon)`)."""
+        moving_mean = self.moving_mean
+        moving_variance = self.moving_variance
+        batch_mean = mean
+        batch_variance = variance
+
+        def batch_mean_fn():
+            return batch_mean
+
+        def batch_variance_fn():
+            return batch_variance
+
+        def moving_mean_fn():
+            return tf.convert_to_tensor(moving_mean)
+
+        def moving_variance_fn():
+            return tf.convert_to_tensor(moving_variance)
+
+        mean = core.smart_cond(training, batch_mean_fn, moving_mean_fn)
+        variance = core.smart_cond(training, batch_variance_fn, moving_variance_fn)
+        r, d, new_mean, new_variance = self._renorm_correction_and_moments(mean, variance,
+                                                                          training)
+        r = self._broadcast(tf.stop_gradient(r, name="renorm_r"), ndims)
+        d = self._broadcast(tf.stop_gradient(d, name="renorm_d"), ndims)
+        scale = r
+        offset = d
+        if gamma is not None:
+            scale = scale * gamma
+            offset = offset * gamma
+        if beta is not None:
+            offset = offset + beta
+        layer = self
+
+        def mean_update_fn():
+            return layer._assign_moving_average(moving_mean, new_mean, layer.momentum)
+
+        def moving_mean_value():
+            return moving_mean
+
+        def variance_update_fn():
+            moving_stddev = layer._assign_moving_average(
+                layer.moving_stddev, tf.sqrt(new_variance + layer.epsilon), layer.momentum)
+            return layer._assign_new_value(
+                moving_variance, tf.nn.relu(moving_stddev * moving_stddev - layer.epsilon))
+
+        def moving_variance_value():
+            return moving_variance
+
+        mean_update = core.smart_cond(training, mean_update_fn, moving_mean_value)
+        variance_update = core.smart_cond(training, variance_update_fn, moving_variance_value)
+        if training is True:
+            self.add_update(mean_update)
+            self.add_update(variance_update)
+        else:
+            # Keras's add_update keeps a tensor's op.
+            self.add_update(mean_update.op)
+            self.add_update(variance_update.op)
+        return tf.nn.batch_normalization(inputs, self._broadcast(mean, ndims),
+                                         self._broadcast(variance, ndims), offset, scale,
+                                         self.epsilon)
 
     def _fused(self, ndims):
         """Whether TF 1.15 runs this call as its fused kernel (Keras's V1 `build`: `fused`
@@ -190,8 +369,7 @@ class BatchNormalization(base.Layer):
                 and self.virtual_batch_size is None and self.adjustment is None)
 
 
-    def _call_with_training_tensor(self, inputs, training, mean, variance, gamma, beta, ndims,
-                                   corrected):
+    def _call_with_training_tensor(self, inputs, training, mean, variance, gamma, beta, ndims):
         """Keras's BatchNormalization.call (TF 1.15, not fused) for a `training` tensor: the
         statistics are `cond(training, batch's, moving)` (`cond`, `cond_1`), each moving
         average's update is `cond(training, update, variable)` (`cond_2`, `cond_3`)."""
@@ -211,20 +389,10 @@ class BatchNormalization(base.Layer):
         def stored_variance():
             return moving_variance
 
-        def frozen_mean():
-            return no_gradient(moving_mean)
-
-        def frozen_variance():
-            return no_gradient(moving_variance)
-
-        if corrected is None:
-            mean = core.smart_cond(training, batch_mean, stored_mean)
-            variance = core.smart_cond(training, batch_variance, stored_variance)
-        else:
-            mean = core.smart_cond(training, batch_mean, frozen_mean)
-            variance = core.smart_cond(training, batch_variance, frozen_variance)
+        mean = core.smart_cond(training, batch_mean, stored_mean)
+        variance = core.smart_cond(training, batch_variance, stored_variance)
         new_mean = mean
-        new_variance = variance if corrected is None else corrected
+        new_variance = variance
         layer = self
 
         def update_mean():
