@@ -405,28 +405,8 @@ def _tape_grad(op, *out_grads):
                 failure.append(e)
                 raise
 
-        proxy = create_proxy(f)
-        try:
-            result = bridge.gradients(proxy, _engine.tojs(zeros))
-        except JsException as e:
-            if failure:
-                raise failure[0] from None
-            message = str(getattr(e, "message", e))
-            marker = "gradient function not found for "
-            if marker in message:
-                kernel = message.split(marker, 1)[1].rstrip(".").strip()
-                raise _not_differentiable(
-                    op, "TensorFlow.js has no gradient for its kernel %s" % kernel) from None
-            raise _engine.translate(e) from None
-        finally:
-            proxy.destroy()
-        result.value.dispose()
-        out = []
-        for z, gr in zip(zeros, _engine.js_list(result.grads)):
-            gr = _engine.py(gr)
-            out.append(T.zerosLike(z) if gr is None else gr)
-            z.dispose()
-        return out
+        return tape_gradients(f, zeros, failure, lambda kernel: _not_differentiable(
+            op, "TensorFlow.js has no gradient for its kernel %s" % kernel))
 
     sg = Operation(g, g.unique_name("SymbolicGradient"), "SymbolicGradient",
                    inputs + [gr for _k, gr in seeds], compute)
@@ -452,3 +432,31 @@ def _zeros_like(x):
     from ._ops import zeros
 
     return zeros(x.shape.as_list(), dtype=_dtypes.as_dtype(x.dtype).base_dtype)
+
+
+def tape_gradients(f, zeros, failure, missing_kernel):
+    """The gradients of the scalar `f` returns with respect to the tfjs tensors `zeros` (each
+    used once: disposed here), taken by TensorFlow.js's tape; a gradient tfjs leaves out is
+    zeros. An exception `f` raised (kept in `failure`) is re-raised as it was; a kernel without
+    a gradient in tfjs becomes the exception `missing_kernel(kernel)` returns."""
+    proxy = create_proxy(f)
+    try:
+        result = bridge.gradients(proxy, _engine.tojs(zeros))
+    except JsException as e:
+        if failure:
+            raise failure[0] from None
+        message = str(getattr(e, "message", e))
+        marker = "gradient function not found for "
+        if marker in message:
+            kernel = message.split(marker, 1)[1].rstrip(".").strip()
+            raise missing_kernel(kernel) from None
+        raise _engine.translate(e) from None
+    finally:
+        proxy.destroy()
+    result.value.dispose()
+    out = []
+    for z, gr in zip(zeros, _engine.js_list(result.grads)):
+        gr = _engine.py(gr)
+        out.append(T.zerosLike(z) if gr is None else gr)
+        z.dispose()
+    return out

@@ -17,7 +17,6 @@ A TensorArray's gradient travels on its flow, as in TF: the flow's gradient is, 
 TensorArray (`TensorArrayGradV3`). `read` and `gather` make one from their gradients; `write`
 and `scatter` take their elements' gradients out of it; gradients meeting on a flow merge.
 """
-from pyodide.ffi import JsException, create_proxy
 
 from . import _engine
 from . import dtypes as _dtypes
@@ -25,7 +24,6 @@ from ._framework import Operation, Tensor, get_default_graph
 from .tensor_shape import TensorShape
 
 T = _engine.tfjs
-bridge = _engine.bridge
 
 
 class _TAGrad(object):
@@ -371,27 +369,11 @@ def _replay_grad(evaluator, op, ctx, position, n_exits, inputs, flows, handles):
             failure.append(e)
             raise
 
-    proxy = create_proxy(f)
-    try:
-        result = bridge.gradients(proxy, _engine.tojs(zeros))
-    except JsException as e:
-        if failure:
-            raise failure[0] from None
-        message = str(getattr(e, "message", e))
-        marker = "gradient function not found for "
-        if marker in message:
-            kernel = message.split(marker, 1)[1].rstrip(".").strip()
-            raise NotImplementedError(
-                "Scope Lens cannot compute the gradient through the while loop of '%s': "
-                "TensorFlow.js has no gradient for its kernel %s." % (op.name, kernel)) from None
-        raise _engine.translate(e) from None
-    finally:
-        proxy.destroy()
-    result.value.dispose()
-    grads = [_engine.py(gr) for gr in _engine.js_list(result.grads)]
-    grads = [T.zerosLike(z) if gr is None else gr for z, gr in zip(zeros, grads)]
-    for z in zeros:
-        z.dispose()
+    from ._gradients import tape_gradients
+
+    grads = tape_gradients(f, zeros, failure, lambda kernel: NotImplementedError(
+        "Scope Lens cannot compute the gradient through the while loop of '%s': "
+        "TensorFlow.js has no gradient for its kernel %s." % (op.name, kernel)))
     by_input = dict(zip(float_pos, grads[:len(float_pos)]))
     per_store = {}
     for (s, j), gr in zip(elements, grads[len(float_pos):]):

@@ -419,16 +419,8 @@ def _fused_batch_norm_updates(inputs, gamma, beta, moving_mean, moving_variance,
     second `smart_cond`, forced before the output (`updates_collections=None`) or delayed into
     the collections."""
 
-    def training_fn():
-        return tf.nn.fused_batch_norm(inputs, gamma, beta, epsilon=epsilon,
-                                      data_format=data_format)
-
-    def inference_fn():
-        return tf.nn.fused_batch_norm(inputs, gamma, beta, mean=moving_mean,
-                                      variance=moving_variance, epsilon=epsilon,
-                                      is_training=False, data_format=data_format)
-
-    results = core.smart_cond(is_training, training_fn, inference_fn)
+    results = normalization.fused_batch_norm_cond(is_training, inputs, gamma, beta, moving_mean,
+                                                  moving_variance, epsilon, data_format)
     outputs = results[0]
     mean = results[1]
     variance = results[2]

@@ -194,18 +194,10 @@ class BatchNormalization(base.Layer):
         moving_mean = self.moving_mean
         moving_variance = self.moving_variance
 
-        def training_fn():
-            return tf.nn.fused_batch_norm(inputs, gamma, beta, epsilon=epsilon,
-                                          data_format=data_format)
-
-        def inference_fn():
-            return tf.nn.fused_batch_norm(inputs, gamma, beta, mean=moving_mean,
-                                          variance=moving_variance, epsilon=epsilon,
-                                          is_training=False, data_format=data_format)
-
         if training is None:
             training = False
-        results = core.smart_cond(training, training_fn, inference_fn)
+        results = fused_batch_norm_cond(training, inputs, gamma, beta, moving_mean,
+                                        moving_variance, epsilon, data_format)
         output = results[0]
         mean = results[1]
         variance = results[2]
@@ -429,3 +421,21 @@ def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=Tru
         trainable=trainable, virtual_batch_size=virtual_batch_size, adjustment=adjustment,
         name=name, _reuse=reuse, _scope=name)
     return layer.apply(inputs, training=training)
+
+
+def fused_batch_norm_cond(training, inputs, gamma, beta, moving_mean, moving_variance, epsilon,
+                          data_format):
+    """The fused batch norm both tf.layers and slim build (TF 1.15 keras `_fused_batch_norm`,
+    contrib `_fused_batch_norm`): `smart_cond(training, ...)` of a `FusedBatchNormV3` on the
+    batch's statistics and one on the moving ones; its output, mean and variance."""
+
+    def training_fn():
+        return tf.nn.fused_batch_norm(inputs, gamma, beta, epsilon=epsilon,
+                                      data_format=data_format)
+
+    def inference_fn():
+        return tf.nn.fused_batch_norm(inputs, gamma, beta, mean=moving_mean,
+                                      variance=moving_variance, epsilon=epsilon,
+                                      is_training=False, data_format=data_format)
+
+    return core.smart_cond(training, training_fn, inference_fn)
