@@ -496,4 +496,27 @@ describe('analyzer: the embedded tf.layers / slim library', () => {
       }
     }
   });
+
+  it('an integer variable in var_list gets no gradient, so no slot and no dtype error', () => {
+    // facenet trains on `tf.global_variables()`, its int32 `global_step` among them. TF gives
+    // an integer tensor no gradient (Cast passes none back), so compute_gradients' dtype check
+    // skips it; with a loss whose inputs are not known the analyzer assumed one and raised
+    // "Invalid type int32", which ended the path before the optimizer's slots.
+    const a = run(
+      [
+        'import os',
+        'step = tf.Variable(0, trainable=False)',
+        'w = tf.get_variable("w", [3])',
+        'loss = tf.reduce_sum(w) * float(os.environ.get("SCALE"))',
+        'opt = tf.train.AdagradOptimizer(0.1)',
+        'grads = opt.compute_gradients(loss, tf.global_variables())',
+        'train = opt.apply_gradients(grads, global_step=step)',
+      ],
+      null,
+    );
+    assert.deepEqual(
+      a.variables.map((v) => v.name),
+      ['Variable:0', 'w:0', 'w/Adagrad:0'],
+    );
+  });
 });

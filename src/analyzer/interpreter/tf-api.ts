@@ -674,6 +674,10 @@ function gradients(interp: Interpreter, args: Value[], kwargs: Map<string, Value
   const stopped = stop && stop.k !== 'none' ? depsOf(stop) : new Set<never>();
   const out = items.map((x): Value => {
     const info = tensorInfo(x);
+    // Gradients flow only through floating and complex tensors (TF's `_IsTrainable`; `Cast`
+    // gives none to an integer input): an integer `global_step` in `xs` always gets None.
+    const dt = info.dtype?.baseDType;
+    if (dt && (dt.isInteger || dt.isBool || dt.name === 'string')) return NONE;
     const grad = tensor(null, info.dtype, info.shape);
     const own = x.k === 'variable' ? x.v : x.k === 'partitioned' ? null : undefined;
     if (own === undefined || own === null || reach === undefined || stopped === undefined)
