@@ -787,6 +787,56 @@ function conv(type: string, rank: number): OpFn {
   };
 }
 
+/**
+ * `tf.nn.convolution` of a 2-D NHWC input, and `tf.nn.atrous_conv2d` (`rate` on both axes, no
+ * strides), as TF 1.15's nn_ops.py builds them: without dilation one `Conv2D` named by the
+ * `convolution` scope (`convolution:0`); with it space-to-batch around a VALID `Conv2D`
+ * (`convolution/BatchToSpaceND:0`). The shape is `Conv2D`'s with the dilation.
+ */
+function convolution(atrous: boolean): OpFn {
+  return (interp, a) => {
+    const x = tensorInfo(argOf(a, 0, atrous ? 'value' : 'input') ?? UNKNOWN_VALUE);
+    const filter = tensorInfo(
+      argOf(a, 1, atrous ? 'filters' : 'filter') ?? a.kwargs.get('filters') ?? UNKNOWN_VALUE,
+    );
+    // The spatial pair of an int or a list of two, as the 4-D list Conv2D's shape reads.
+    const spatial = (v: Value | undefined): Value => {
+      const one: Value = { k: 'int', v: 1 };
+      const pair: Value[] =
+        v === undefined || v.k === 'none'
+          ? [one, one]
+          : v.k === 'int'
+            ? [v, v]
+            : (v.k === 'list' || v.k === 'tuple') && v.items.length === 2
+              ? [...v.items]
+              : [UNKNOWN_VALUE, UNKNOWN_VALUE];
+      return { k: 'list', items: [one, ...pair, one] };
+    };
+    const rate = atrous
+      ? argOf(a, 2, 'rate')
+      : (argOf(a, 4, 'dilation_rate') ?? a.kwargs.get('dilations'));
+    const dilated = !(
+      rate === undefined ||
+      rate.k === 'none' ||
+      (rate.k === 'int' && rate.v === 1) ||
+      ((rate.k === 'list' || rate.k === 'tuple') &&
+        rate.items.every((r) => r.k === 'int' && r.v === 1))
+    );
+    const given = argOf(a, atrous ? 4 : 5, 'name');
+    const named: Args = { args: [], kwargs: new Map(given ? [['name', given]] : []) };
+    const name = dilated
+      ? compositeName(interp, named, 0, 'convolution')
+      : opName(interp, named, 0, 'convolution');
+    const [out] = infer('conv2d', [x.shape, filter.shape], {
+      strides: spatial(atrous ? undefined : argOf(a, 3, 'strides')),
+      dilations: spatial(rate),
+      padding: argOf(a, atrous ? 3 : 2, 'padding') ?? UNKNOWN_VALUE,
+      data_format: a.kwargs.get('data_format'),
+    });
+    return tensor(name, x.dtype, out);
+  };
+}
+
 function depthwise(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
   const filter = tensorInfo(argOf(a, 1, 'filter') ?? UNKNOWN_VALUE);
@@ -1758,6 +1808,8 @@ const OPS: Record<string, OpFn> = {
   'nn.conv2d_transpose': conv2dTranspose,
   'nn.conv3d_transpose': (interp, a) => convTranspose(interp, a, 'conv3d_transpose'),
   'nn.depthwise_conv2d': depthwise,
+  'nn.convolution': convolution(false),
+  'nn.atrous_conv2d': convolution(true),
   'nn.separable_conv2d': separable,
   'nn.max_pool': pool('MaxPool', 4),
   'nn.max_pool2d': pool('MaxPool', 4),
