@@ -1753,6 +1753,45 @@ const OPS: Record<string, OpFn> = {
   // sort_ops.py: ops under the `sort`/`argsort` scope; the result has the values' shape.
   sort: shaped('sort', 3, 'unchanged', [[0, 'values']], [], true),
   argsort: shaped('argsort', 4, 'unchanged', [[0, 'values']], [], true, DTypes.int32),
+  div_no_nan: binary('div_no_nan'),
+  multinomial: shaped(
+    'multinomial',
+    3,
+    'multinomial',
+    [[0, 'logits']],
+    [[1, 'num_samples']],
+    true,
+    DTypes.int64,
+  ),
+  scatter_nd: (interp, a) => {
+    const indices = tensorInfo(argOf(a, 0, 'indices') ?? UNKNOWN_VALUE);
+    const updates = tensorInfo(argOf(a, 1, 'updates') ?? UNKNOWN_VALUE);
+    const name = opName(interp, a, 3, 'ScatterNd');
+    const [out] = infer('scatter_nd', [indices.shape, updates.shape], {
+      shape: argOf(a, 2, 'shape'),
+    });
+    return tensor(name, updates.dtype, out);
+  },
+  space_to_batch_nd: shaped(
+    'SpaceToBatchND',
+    3,
+    'space_to_batch_nd',
+    [[0, 'input']],
+    [
+      [1, 'block_shape'],
+      [2, 'paddings'],
+    ],
+  ),
+  batch_to_space_nd: shaped(
+    'BatchToSpaceND',
+    3,
+    'batch_to_space_nd',
+    [[0, 'input']],
+    [
+      [1, 'block_shape'],
+      [2, 'crops'],
+    ],
+  ),
   'nn.in_top_k': shaped(
     'in_top_k',
     3,
@@ -1950,6 +1989,7 @@ OPS['random.uniform'] = OPS.random_uniform;
 OPS['random.truncated_normal'] = OPS.truncated_normal;
 OPS['nn.softmax_v2'] = OPS['nn.softmax'];
 OPS['math.floormod'] = OPS.mod;
+OPS['math.divide_no_nan'] = OPS.div_no_nan;
 OPS['math.top_k'] = OPS['nn.top_k'];
 OPS['math.in_top_k'] = OPS['nn.in_top_k'];
 
