@@ -653,7 +653,7 @@ export class Interpreter {
     const owner = env.lookup(e.id);
     // Objects with an identity of their own (an instance, a module, a namespace); `unknown`
     // is one shared value, so it says nothing about which object it stands for.
-    if (!owner || owner === UNKNOWN_VALUE || owner.k === 'unknown') return undefined;
+    if (!owner || owner.k === 'unknown') return undefined;
     return { owner, path: attrs.join('.'), negated };
   }
 

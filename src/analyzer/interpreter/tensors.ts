@@ -801,7 +801,7 @@ function convolution(atrous: boolean): OpFn {
     );
     // The spatial pair of an int or a list of two, as the 4-D list Conv2D's shape reads.
     const spatial = (v: Value | undefined): Value => {
-      const one: Value = { k: 'int', v: 1 };
+      const one = int(1);
       const pair: Value[] =
         v === undefined || v.k === 'none'
           ? [one, one]
@@ -822,11 +822,10 @@ function convolution(atrous: boolean): OpFn {
       ((rate.k === 'list' || rate.k === 'tuple') &&
         rate.items.every((r) => r.k === 'int' && r.v === 1))
     );
-    const given = argOf(a, atrous ? 4 : 5, 'name');
-    const named: Args = { args: [], kwargs: new Map(given ? [['name', given]] : []) };
+    const nameIndex = atrous ? 4 : 5;
     const name = dilated
-      ? compositeName(interp, named, 0, 'convolution')
-      : opName(interp, named, 0, 'convolution');
+      ? compositeName(interp, a, nameIndex, 'convolution')
+      : opName(interp, a, nameIndex, 'convolution');
     const [out] = infer('conv2d', [x.shape, filter.shape], {
       strides: spatial(atrous ? undefined : argOf(a, 3, 'strides')),
       dilations: spatial(rate),

@@ -21,6 +21,7 @@ and `scatter` take their elements' gradients out of it; gradients meeting on a f
 from . import _engine
 from . import dtypes as _dtypes
 from ._framework import Operation, Tensor, get_default_graph
+from ._gradients import tape_gradients
 from .tensor_shape import TensorShape
 
 T = _engine.tfjs
@@ -368,8 +369,6 @@ def _replay_grad(evaluator, op, ctx, position, n_exits, inputs, flows, handles):
         except BaseException as e:  # noqa: BLE001 - re-raised once back in Python
             failure.append(e)
             raise
-
-    from ._gradients import tape_gradients
 
     grads = tape_gradients(f, zeros, failure, lambda kernel: NotImplementedError(
         "Scope Lens cannot compute the gradient through the while loop of '%s': "
