@@ -967,10 +967,12 @@ function windowedShape(w: WindowArgs): AbstractShape {
   const x = withRank(w.input, w.rank);
   const nchw = typeof w.format === 'string' && w.format.startsWith('NC');
   if (!x) {
-    if (w.input === U) return U;
+    // TF's unknown rank (or the analyzer's unknown shape) becomes the op's rank: unknown
+    // dimensions of the same kind, and the channels the filter (or the input's) decide.
+    const d = w.input === U ? U : null;
     return Array(w.rank)
-      .fill(null)
-      .map((_v, i) => ((nchw ? i === 1 : i === w.rank - 1) ? w.channels(null) : null));
+      .fill(d)
+      .map((_v, i) => ((nchw ? i === 1 : i === w.rank - 1) ? w.channels(d) : d));
   }
   const sp = nchw ? x.slice(2) : x.slice(1, w.rank - 1);
   const st = spatial(w.strides, w.rank, nchw, 1);

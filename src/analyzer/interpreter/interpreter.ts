@@ -965,6 +965,9 @@ export class Interpreter {
       const b = env.vars.get(k);
       if (a === b) continue;
       if (a && b && sameValue(a, b)) continue;
+      // Which class or function a name holds decides what calling it creates (`layer_class =
+      // Conv1D` / `Conv2D` on a rank not known): unknown would create nothing; fork instead.
+      if (this.probing > 0 && (decidesBehaviour(a) || decidesBehaviour(b))) throw NOT_HARMLESS;
       env.vars.set(k, { k: 'unknown', hole: this.hole(k) });
     }
     // Attributes, items and entries: the body's value (where only `else` wrote: the value
@@ -2014,6 +2017,7 @@ export class Interpreter {
         return m.k === 'builtin' ? { k: 'builtin', name: m.name, call: m.call, harmless: true } : m;
       }
       case 'unknown':
+        if (v.dtype) return attr === 'base_dtype' || attr === 'real_dtype' ? v : UNKNOWN_VALUE;
         // `hparams.n_layer`: unknown, but formatted as `{n_layer}`. A TF namespace's member
         // stays TF's (`tf.foo.bar(x)` is an op of `x`).
         return v.tf
@@ -3673,6 +3677,11 @@ function callFree(e: Expr): boolean {
 }
 
 /** Structural equality of simple values (for joining the branches of an `if`). */
+/** A value whose identity decides what a later call does: a class, function or module. */
+function decidesBehaviour(v: Value | undefined): boolean {
+  return v !== undefined && (v.k === 'class' || v.k === 'func' || v.k === 'module');
+}
+
 function sameValue(a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a.k !== b.k) return false;
@@ -3828,6 +3837,12 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
 
 /** Comparisons an unknown counter's lower bound decides (`i > 0` past the first iteration). */
 function compareBound(op: string, a: Value, b: Value): boolean | undefined {
+  // A DType not known is still not None.
+  if (
+    (a.k === 'unknown' && a.dtype && b.k === 'none') ||
+    (b.k === 'unknown' && b.dtype && a.k === 'none')
+  )
+    return op === 'is not' || op === '!=' ? true : op === 'is' || op === '==' ? false : undefined;
   if (a.k === 'unknown' && a.lo !== undefined && b.k === 'int') {
     if ((op === '>' && a.lo > b.v) || (op === '>=' && a.lo >= b.v) || (op === '!=' && a.lo > b.v))
       return true;

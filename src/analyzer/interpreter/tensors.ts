@@ -27,7 +27,7 @@ import { assertCompatible, pyFloat } from '../../core/py-values';
 import { Attr, Attrs, broadcastShapes, inferShapes } from '../../core/shape-fns';
 import type { Interpreter } from './interpreter';
 import type { AVariable } from './tf-model';
-import { Deps, NONE, PyRaise, pyStr, UNKNOWN_VALUE, Value } from './values';
+import { Deps, NONE, PyRaise, pyStr, UNKNOWN_DTYPE, UNKNOWN_VALUE, Value } from './values';
 
 type Dims = readonly AbstractDim[];
 type Args = { args: Value[]; kwargs: Map<string, Value> };
@@ -2060,7 +2060,7 @@ export function tensorAttr(interp: Interpreter, v: Value & { k: 'tensor' }, attr
     case 'get_shape':
       return method(attr, () => tshape(v.shape));
     case 'dtype':
-      return v.dtype ? dtypeValue(v.dtype.name) : UNKNOWN_VALUE;
+      return v.dtype ? dtypeValue(v.dtype.name) : UNKNOWN_DTYPE;
     case 'name':
       return v.name === null
         ? { k: 'unknown', hole: interp.hole('name') }

@@ -10,7 +10,7 @@ import { builtin, exprLabel, Interpreter } from './interpreter';
 import type { VariableScopeArgs } from '../../core/variable-scope';
 import { partitionerValue, TfState } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
-import { hasHoles, NONE, pyStr, PyRaise, UNKNOWN_VALUE, Value } from './values';
+import { hasHoles, NONE, pyStr, PyRaise, UNKNOWN_DTYPE, UNKNOWN_VALUE, Value } from './values';
 import {
   anyAssumed,
   depsOf,
@@ -355,7 +355,8 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
     case 'as_dtype':
       return builtin(attr, (args, kwargs) => {
         const d = dtypeOf(args[0] ?? kwargs.get('type_value'));
-        return d ? dtypeValue(d.name) : UNKNOWN_VALUE;
+        // TF returns a DType or raises: never None.
+        return d ? dtypeValue(d.name) : UNKNOWN_DTYPE;
       });
     case 'Graph':
       return builtin(attr, () => graphObject(interp));

@@ -36,6 +36,11 @@ export type Value =
       readonly tf?: true;
       /** What an op's result depends on (see `Deps`); absent: not known. */
       readonly deps?: Deps;
+      /**
+       * A DType the analyzer does not know (a tensor's whose op it does not model): never None,
+       * so `dtype is None` is decided, and its `base_dtype` is itself.
+       */
+      readonly dtype?: true;
     }
   | { readonly k: 'none' }
   | { readonly k: 'bool'; readonly v: boolean }
@@ -191,6 +196,9 @@ export class Env {
   }
 }
 
+/** A DType not known: a tensor's `dtype` when its op is not modelled (see `Value`). */
+export const UNKNOWN_DTYPE: Value = Object.freeze({ k: 'unknown', dtype: true });
+
 /** Python truthiness, or undefined when it is not known. */
 export function truthy(v: Value): boolean | undefined {
   switch (v.k) {
@@ -211,6 +219,8 @@ export function truthy(v: Value): boolean | undefined {
     case 'dict':
       return v.entries.length > 0;
     case 'unknown':
+      // A DType is an object: true.
+      return v.dtype ? true : undefined;
     case 'tensor':
       // A graph tensor as a Python bool is TF's TypeError; the program cannot rely on it.
       return undefined;

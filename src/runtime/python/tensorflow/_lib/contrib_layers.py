@@ -172,9 +172,12 @@ def convolution(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data
     with tf.variable_scope(scope, "Conv", [inputs], reuse=reuse, custom_getter=getter) as sc:
         inputs = tf.convert_to_tensor(inputs)
         input_rank = inputs.get_shape().ndims
-        if conv_dims is not None and conv_dims + 2 != input_rank:
-            raise ValueError("Convolution expects input with rank %d, got %d"
-                             % (conv_dims + 2, input_rank))
+        if conv_dims is not None:
+            if conv_dims + 2 != input_rank:
+                raise ValueError("Convolution expects input with rank %d, got %d"
+                                 % (conv_dims + 2, input_rank))
+            # Past the check the rank is known (the analyzer, which may not know it, learns it).
+            input_rank = conv_dims + 2
         if input_rank == 3:
             layer_class = convolutional.Conv1D
         elif input_rank == 4:
