@@ -58,7 +58,7 @@ import {
 import { CallTrail, dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
 import { ResultSummary, summarize, SUMMARY_BUDGET, summaryKey } from './results';
-import { Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
+import { BuiltinFn, Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
 
 /** Default limits (settings may change them: `InterpretOptions.limits`). */
 export const MAX_CALL_DEPTH = 24;
@@ -76,6 +76,11 @@ const LONG_LOOP = 32;
 const MAX_LIBRARY_RECURSION = 6;
 /** Steps allowed per path: a base plus an allowance per character of source. */
 const BASE_STEPS = 300_000;
+/**
+ * Steps allowed per character of the program's code: of the analysed file, and of each of the
+ * program's own modules a path imports (a training script whose model is in `models/net.py`).
+ */
+const STEPS_PER_CHAR = 4;
 /** Paths explored for the program, and for each entry point. */
 const MAX_PATHS = 32;
 const MAX_ENTRY_PATHS = 8;
@@ -213,7 +218,7 @@ export interface InterpretResult {
 
 /** The step budget of one path of `module` (a base plus an allowance per character). */
 export function stepBudget(module: Module): number {
-  return BASE_STEPS + 4 * (module.span.to - module.span.from);
+  return BASE_STEPS + STEPS_PER_CHAR * (module.span.to - module.span.from);
 }
 
 export function interpret(module: Module, options: InterpretOptions): InterpretResult {
@@ -236,7 +241,9 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
   const expired = () =>
     clock.expired ||
     (clock.deadline !== undefined && (clock.expired = performance.now() > clock.deadline));
-  const more = () => totalSteps < maxSteps * 4 && !expired();
+  // The largest budget a path reached (imports of the program's modules raise it).
+  let budget = maxSteps;
+  const more = () => totalSteps < budget * 4 && !expired();
   let complete = true;
   let stopped: InterpretResult['stopped'];
   const stop = (e: unknown) => {
@@ -271,6 +278,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
         if (!(e instanceof PyRaise)) stop(e);
       }
       addResults(interp.boundResults());
+      budget = Math.max(budget, interp.maxSteps);
       totalSteps += interp.steps;
       maxPath = Math.max(maxPath, interp.steps);
       for (const n of interp.notes) addNote(notes, n);
@@ -355,7 +363,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
     complete,
     ...(stopped ? { stopped } : {}),
     exhaustive,
-    steps: { budget: maxSteps, maxPath, total: totalSteps },
+    steps: { budget, maxPath, total: totalSteps },
   };
 }
 
@@ -499,7 +507,8 @@ export class Interpreter {
 
   constructor(
     readonly options: InterpretOptions,
-    private readonly maxSteps: number,
+    /** This path's step budget: grows as it imports the program's own modules. */
+    public maxSteps: number,
     private chooser: Chooser | null,
   ) {
     this.language = options.language;
@@ -1178,8 +1187,22 @@ export class Interpreter {
       const c = this.execBlock(s.body, env);
       if (c === BREAK) return undefined;
       if (c instanceof ReturnSignal) return c;
-      if (watched && (watch as LoopWatch).settled())
+      if (watched && (watch as LoopWatch).settled(i + 1))
         throw new PyRaise({ k: 'exception', cls: 'KeyboardInterrupt', message: '' });
+      if (watched && (watch as LoopWatch).counted) {
+        // Counting towards its bound and changing nothing else: one more iteration, its
+        // counters unknown, stands for all the others (as a long `for` loop's widened one),
+        // and the loop ends as its test would end it.
+        this.assumptions++;
+        try {
+          const w = this.execBlock(s.body, env);
+          if (w === BREAK) return undefined;
+          if (w instanceof ReturnSignal) return w;
+        } finally {
+          this.assumptions--;
+        }
+        return this.execBlock(s.orelse, env);
+      }
     }
     return undefined;
   }
@@ -2457,6 +2480,7 @@ export class Interpreter {
     env.set('__name__', str(name));
     const value: Value = { k: 'module', path: file, env };
     this.modules.set(key, value);
+    if (!isLibraryFile(file)) this.maxSteps += STEPS_PER_CHAR * (m.span.to - m.span.from);
     const depth = this.depth;
     const libraryDepth = this.libraryDepth;
     try {
@@ -2884,8 +2908,15 @@ export class Interpreter {
           ? Number(v.v)
           : undefined;
     const float = (x: number): Value => (Number.isFinite(x) ? { k: 'float', v: x } : UNKNOWN_VALUE);
+    // Pure functions of numbers: harmless (a loop calling them still changes nothing TF knows).
+    const pure = (fnName: string, call: BuiltinFn): Value => ({
+      k: 'builtin',
+      name: fnName,
+      call,
+      harmless: true,
+    });
     const unary = (fn: (x: number) => number, toInt = false) =>
-      builtin('math', (args) => {
+      pure('math', (args) => {
         const x = num(args[0]);
         if (x === undefined) return UNKNOWN_VALUE;
         const y = fn(x);
@@ -2905,7 +2936,7 @@ export class Interpreter {
     for (const [k, fn] of Object.entries(fns)) env.set(k, unary(fn));
     env.set(
       'log',
-      builtin('log', (args) => {
+      pure('log', (args) => {
         const x = num(args[0]);
         const b = args.length > 1 ? num(args[1]) : Math.E;
         if (x === undefined || b === undefined || x <= 0) return UNKNOWN_VALUE;

@@ -49,6 +49,11 @@ import { displayName, Env, hasHoles, Hole, Value } from './values';
  * Loops whose test is a constant (`while True:`, `for (;;)`) are watched from the start.
  */
 export const WATCH_AFTER = 8;
+/**
+ * Iterations of a loop counting towards its test's bound before the rest is taken as one
+ * widened iteration (`LoopWatch.counted`): shorter counted loops stay exact.
+ */
+export const COUNTED_AFTER = 16;
 /** Consecutive quiet iterations before changing bindings are widened. */
 export const WIDEN_AFTER = 4;
 /** States recorded per run of a loop before it is left to run as before. */
@@ -423,7 +428,7 @@ export class LoopWatch {
    * The iteration started last ran to its end: true when the loop has reached a fixed point
    * (nothing a later iteration does is new). May widen bindings of the loop's frames.
    */
-  settled(): boolean {
+  settled(iteration: number): boolean {
     if (this.snapshots >= MAX_SNAPSHOTS) return false;
     const quiet = !this.addedOutcomes();
     this.quiet = quiet ? this.quiet + 1 : 0;
@@ -438,9 +443,20 @@ export class LoopWatch {
     this.previous = current;
     if (!previous || !quiet) return false;
     if (this.covered(previous, current)) return true;
-    if (this.quiet >= WIDEN_AFTER && this.widen(previous, current)) this.previous = this.snapshot();
+    if (this.quiet >= WIDEN_AFTER) {
+      if (this.widen(previous, current)) this.previous = this.snapshot();
+      else if (iteration >= COUNTED_AFTER && this.widen(previous, current, true))
+        this.counted = true;
+    }
     return false;
   }
+
+  /**
+   * The loop counts towards its test's bound (`while step < args.epoch_size:`) through quiet
+   * iterations in which only plain bindings change, its counter among them: those bindings are
+   * now unknown, and one more iteration stands for the rest (`Interpreter.execWhile`).
+   */
+  counted = false;
 
   /** Whether the iteration added an outcome none before it in this loop had. */
   private addedOutcomes(): boolean {
@@ -500,9 +516,10 @@ export class LoopWatch {
 
   /**
    * Replaces the plain bindings that changed from `a` to `b` by unknowns, when they are all
-   * that changed (besides holes' numbering); false when nothing could be widened.
+   * that changed (besides holes' numbering); false when nothing could be widened. Bindings the
+   * loop's test reads are left alone unless `counters` (then one of them must have changed).
    */
-  private widen(a: Snapshot, b: Snapshot): boolean {
+  private widen(a: Snapshot, b: Snapshot, counters = false): boolean {
     if (a.roots.length !== b.roots.length) return false;
     // What comes before the first binding (the graphs) must not have changed.
     const head = a.roots.length > 0 ? a.roots[0].from : a.tokens.length;
@@ -516,9 +533,12 @@ export class LoopWatch {
       const rb = b.roots[i];
       if (ra.frame !== rb.frame || ra.name !== rb.name) return false;
       if (sliceCovers(a.tokens, ra.from, ra.to, b.tokens, rb.from, rb.to, true)) continue;
-      if (!widenable(ra.value) || !widenable(rb.value) || test.has(ra.name)) return false;
+      if (!widenable(ra.value) || !widenable(rb.value)) return false;
+      if (!counters && test.has(ra.name)) return false;
       changed.push(rb);
     }
+    // With `counters`, a binding the test reads must be among the changed ones.
+    if (counters && !changed.some((r) => test.has(r.name))) return false;
     for (const r of changed) {
       const before = a.roots.find((x) => x.frame === r.frame && x.name === r.name)?.value;
       r.frame.vars.set(r.name, this.widened(before as Value, r.value, r.name));
