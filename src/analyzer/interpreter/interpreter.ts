@@ -3708,9 +3708,15 @@ function callFree(e: Expr): boolean {
 }
 
 /** Structural equality of simple values (for joining the branches of an `if`). */
-/** A value whose identity decides what a later call does: a class, function or module. */
+/**
+ * A value whose identity decides what a later call does: a class, a function (the program's, or
+ * a TF API: `decode = tf.image.decode_png`) or a module.
+ */
 function decidesBehaviour(v: Value | undefined): boolean {
-  return v !== undefined && (v.k === 'class' || v.k === 'func' || v.k === 'module');
+  return (
+    v !== undefined &&
+    (v.k === 'class' || v.k === 'func' || v.k === 'module' || (v.k === 'builtin' && !v.harmless))
+  );
 }
 
 function sameValue(a: Value, b: Value): boolean {

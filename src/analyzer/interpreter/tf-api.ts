@@ -25,7 +25,7 @@ import {
   unionDeps,
   withDeps,
 } from './tensors';
-import type { AbstractShape, Shape } from '../../core/shape';
+import { UNKNOWN, type AbstractShape, type Shape } from '../../core/shape';
 import { tensorArray } from './tensor-array';
 
 type Scope = Extract<Value, { k: 'scope' }>['scope'];
@@ -783,14 +783,23 @@ function mergeBranches(a: Value, b: Value): Value {
   if ((a.k === 'list' || a.k === 'tuple') && b.k === a.k && a.items.length === b.items.length) {
     return { ...a, items: a.items.map((x, i) => mergeBranches(x, b.items[i])) };
   }
-  if (a.k === 'tensor' && isTensorLike(b)) {
-    const other = tensorInfo(b).shape;
-    return withDeps(tensor(null, a.dtype, mergeShapes(a.shape, other)), unionDeps([a, b]));
+  // A tensor on either side: TF requires both branches' dtypes to agree, so a branch the
+  // analyzer cannot see into (an unmodelled op) still gives the other's dtype.
+  const tensorOrUnknown = (v: Value) => isTensorLike(v) || v.k === 'unknown';
+  if ((a.k === 'tensor' || b.k === 'tensor') && tensorOrUnknown(a) && tensorOrUnknown(b)) {
+    const ta = tensorInfo(a);
+    const tb = tensorInfo(b);
+    return withDeps(
+      tensor(null, ta.dtype ?? tb.dtype, mergeShapes(ta.shape, tb.shape)),
+      unionDeps([a, b]),
+    );
   }
   return a;
 }
 
 function mergeShapes(a: AbstractShape, b: AbstractShape): AbstractShape {
+  // What the analyzer does not know on one side is not known in the merge.
+  if (a === UNKNOWN || b === UNKNOWN) return UNKNOWN;
   if (!Array.isArray(a) || !Array.isArray(b))
     return a === b ? a : a === null || b === null ? null : a;
   if (a.length !== b.length) return null;

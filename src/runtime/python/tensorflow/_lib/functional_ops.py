@@ -59,9 +59,9 @@ def _map_while(fn, elems, flat, nested, dtype, parallel_iterations, back_prop, i
     results = []
     for r in r_a:
         value = r.stack()
-        dims = value.get_shape().as_list() if value.get_shape().ndims else None
-        if dims is not None:
-            value.set_shape([count] + dims[1:])
+        # map_fn.py: `TensorShape(n_static).concatenate(r.get_shape()[1:])`; a stacked result has
+        # a rank of at least 1 whenever its rank is known.
+        value.set_shape(tf.TensorShape([count]).concatenate(value.get_shape()[1:]))
         results.append(value)
     if isinstance(out_structure, (list, tuple)):
         return tuple(results) if isinstance(out_structure, tuple) else results
@@ -138,8 +138,6 @@ def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
         results = []
         for r in r_a:
             value = r.stack()
-            shape = value.get_shape().as_list() if value.get_shape().ndims else None
-            if shape is not None:
-                value.set_shape([count] + shape[1:])
+            value.set_shape(tf.TensorShape([count]).concatenate(value.get_shape()[1:]))
             results.append(value)
         return _pack_like(structure, results)
