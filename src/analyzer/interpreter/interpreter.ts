@@ -58,7 +58,18 @@ import {
 import { CallTrail, dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
 import { ResultSummary, summarize, SUMMARY_BUDGET, summaryKey } from './results';
-import { BuiltinFn, Env, Hole, NONE, pyStr, PyRaise, truthy, UNKNOWN_VALUE, Value } from './values';
+import {
+  BuiltinFn,
+  Env,
+  Hole,
+  NONE,
+  pyStr,
+  PyRaise,
+  truthy,
+  UNKNOWN_DTYPE,
+  UNKNOWN_VALUE,
+  Value,
+} from './values';
 
 /** Default limits (settings may change them: `InterpretOptions.limits`). */
 export const MAX_CALL_DEPTH = 24;
@@ -2041,6 +2052,8 @@ export class Interpreter {
       }
       case 'unknown':
         if (v.dtype) return attr === 'base_dtype' || attr === 'real_dtype' ? v : UNKNOWN_VALUE;
+        // What has a `dtype` in TF1 code (a tensor, a variable, an array) never has None.
+        if (attr === 'dtype') return UNKNOWN_DTYPE;
         // `hparams.n_layer`: unknown, but formatted as `{n_layer}`. A TF namespace's member
         // stays TF's (`tf.foo.bar(x)` is an op of `x`).
         return v.tf

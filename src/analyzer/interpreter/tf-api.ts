@@ -10,7 +10,16 @@ import { builtin, exprLabel, Interpreter } from './interpreter';
 import type { VariableScopeArgs } from '../../core/variable-scope';
 import { partitionerValue, TfState } from './tf-model';
 import type { AnalyzerSlots } from './tf-model';
-import { hasHoles, NONE, pyStr, PyRaise, UNKNOWN_DTYPE, UNKNOWN_VALUE, Value } from './values';
+import {
+  BuiltinFn,
+  hasHoles,
+  NONE,
+  pyStr,
+  PyRaise,
+  UNKNOWN_DTYPE,
+  UNKNOWN_VALUE,
+  Value,
+} from './values';
 import {
   anyAssumed,
   depsOf,
@@ -415,7 +424,8 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       });
     default:
       if (/_initializer$/.test(attr) || attr === 'initializers') {
-        return builtin(attr, (args, kwargs) => {
+        // Making an initializer object changes nothing TF knows: harmless for probes and loops.
+        return harmlessBuiltin(attr, (args, kwargs) => {
           const attrs = new Map<string, Value>([['_kind', { k: 'str', v: attr }]]);
           // The arguments the initializer converts when the store calls it (checked against
           // the variable's dtype then: see checkInitializerCall in tf-model.ts), by name.
@@ -430,6 +440,10 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
       if (DTYPES.has(attr)) return dtypeValue(attr);
       return UNKNOWN_VALUE;
   }
+}
+
+function harmlessBuiltin(name: string, call: BuiltinFn): Value {
+  return { k: 'builtin', name, call, harmless: true };
 }
 
 /** TF 1.15's initializer constructors' parameters, in order (those that matter when called). */

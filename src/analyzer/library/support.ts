@@ -5,7 +5,8 @@
  * run in the analyzer, these replace its definitions. Keep this list as short as `_support.py`.
  */
 import type { Interpreter } from '../interpreter/interpreter';
-import { dtypeOf, shapeFromValue, tensor } from '../interpreter/tensors';
+import { dtypeOf, shapeFromValue, tensor, withDeps } from '../interpreter/tensors';
+import { UNKNOWN } from '../../core/shape';
 import type { Value } from '../interpreter/values';
 import { UNKNOWN_VALUE } from '../interpreter/values';
 
@@ -46,6 +47,18 @@ export function supportNatives(interp: Interpreter): Map<string, Value> {
           dtypeOf(arg(2, 'dtype')),
           shapeFromValue(arg(3, 'shape') ?? UNKNOWN_VALUE),
         );
+      }),
+    ],
+    [
+      // `x` itself; a value the analyzer does not know (an unmodelled op's output) is a tensor
+      // of a dtype and shape it does not know, depending on what that value depended on.
+      'graph_tensor',
+      builtin('graph_tensor', (args, kwargs) => {
+        const asTensor = (x: Value): Value =>
+          x.k === 'unknown' ? withDeps(tensor(null, null, UNKNOWN), x.deps) : x;
+        const x = args[0] ?? kwargs.get('x') ?? UNKNOWN_VALUE;
+        if (x.k === 'list' || x.k === 'tuple') return { ...x, items: x.items.map(asTensor) };
+        return asTensor(x);
       }),
     ],
   ]);

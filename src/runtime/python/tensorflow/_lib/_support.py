@@ -15,3 +15,11 @@ def unimplemented_op(op_type, inputs, dtype, shape, name=None):
     evaluating it raises NotImplementedError naming `op_type`. For layer computations whose
     op Scope Lens cannot run yet."""
     return _ops.not_implemented_op(op_type, name, inputs, dtype, shape)
+
+
+def graph_tensor(x):
+    """`x` itself: what the program hands a layer as its input (a tensor, or a list or tuple of
+    them), which TF only accepts as graph tensors there. (The analyzer, which may not know what
+    an op it does not model returned, a queue's or an iterator's output, takes such a value as a
+    tensor of a dtype and shape it does not know.)"""
+    return x

@@ -326,6 +326,7 @@ class Layer(object):
         raise NotImplementedError
 
     def __call__(self, inputs, *args, **kwargs):
+        inputs = _support.graph_tensor(inputs)
         scope = kwargs.pop("scope", None)
         self._set_scope(scope)
         reuse = self._reuse
