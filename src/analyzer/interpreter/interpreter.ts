@@ -642,6 +642,7 @@ export class Interpreter {
   choose(n: number, site: Stmt): number {
     if (this.probing > 0) throw NOT_HARMLESS;
     this.eventsAtFirstChoice ??= this.events.length;
+    this.choices++;
     return this.chooser ? this.chooser.choose(n, site) : 0;
   }
 
@@ -1232,17 +1233,26 @@ export class Interpreter {
       // repeated lists longer than the bound are not made (their length is not known).
       let n = 0;
       let quiet = 0;
+      let forking = 0;
       for (const item of it) {
         n++;
         const before = this.effects;
+        const choicesBefore = this.choices;
         this.assign(s.target, item, env);
         const c = this.execBlock(s.body, env);
         if (c === BREAK) return undefined;
         if (c instanceof ReturnSignal) return c;
         quiet = this.effects === before ? quiet + 1 : 0;
+        forking = this.choices !== choicesBefore ? forking + 1 : 0;
         // Only long loops of the program's own code: short ones (over a shape, a few layers)
-        // compute values the code after them needs, and cost little.
-        if (quiet >= 2 && n < it.length && it.length > LONG_LOOP && !this.inLibrary) {
+        // compute values the code after them needs, and cost little; unless each iteration
+        // forks (`if loss < best:` per epoch), which doubles the paths every iteration.
+        if (
+          quiet >= 2 &&
+          n < it.length &&
+          (it.length > LONG_LOOP || forking >= 2) &&
+          !this.inLibrary
+        ) {
           const w = this.widenedIteration(s, env, item);
           if (w === BREAK) return undefined;
           if (w instanceof ReturnSignal) return w;
@@ -1305,6 +1315,8 @@ export class Interpreter {
    * may change TF's state. A loop iteration that leaves it as it was changed nothing TF knows.
    */
   private effects = 0;
+  /** Choices this path made (`choose`): a loop whose iterations keep forking is costly. */
+  private choices = 0;
 
   /** Iteration `k` (0 or 1) of a sequence of unknown length, labelled after the target. */
   symbolicItem(seq: Value, k: number, target: Expr | null): Value {
