@@ -942,12 +942,36 @@ def _depthwise_native(x, w, st, dil, pad_, name):
 
 def _with_space_to_batch_prelude(w, dil):
     """nn_ops.py (1.15) `with_space_to_batch`'s constants: the filter's shape (`Shape`) and
-    `dilation_rate`. (TF's space-to-batch ops for dilations above 1 are one op here: tfjs
-    convolves with the dilation itself.)"""
+    `dilation_rate`, before an op that convolves with the dilation itself (rate 1, or shapes
+    unknown when the graph is built)."""
     from . import _math_grad as mg
 
     mg.shape(w)
     constant(list(dil), dtype=_dtypes.int32, name="dilation_rate")
+
+
+def _depthwise_with_space_to_batch(x, w, st, dil, pad_, name):
+    """nn_impl.py (1.15): `with_space_to_batch(filter_shape=array_ops.shape(w))` around the
+    `DepthwiseConv2dNative` named `name`: the filter's `Shape`, then for a rate above 1 (with
+    the input's rank and the filter's shape known) `_WithSpaceToBatch` (_lib's nn_ops:
+    `dilation_rate`, [`stack`,] `required_space_to_batch_paddings`, `SpaceToBatchND`, the op
+    with dilation 1 and VALID padding, `BatchToSpaceND`); otherwise `dilation_rate` and one op
+    convolving with the dilation itself."""
+    from . import _math_grad as mg
+    from ._lib import nn_ops as lib_nn
+
+    fshape = w.shape.as_list() if w.shape.dims is not None else None
+    if dil == [1, 1] or not lib_nn.rank_is(x.shape, 2) or fshape is None \
+            or None in fshape:
+        _with_space_to_batch_prelude(w, dil)
+        return _depthwise_native(x, w, st, dil, pad_, name)
+    mg.shape(w)
+
+    def build_op(padding):
+        return lambda inp, f: _depthwise_native(inp, f, st, [1, 1], padding, name)
+
+    return lib_nn.WithSpaceToBatch(x.shape, dil, pad_, build_op, filter_shape=fshape,
+                                   filter_shape_made=True)(x, w)
 
 
 def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # noqa: A002
@@ -961,8 +985,7 @@ def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # n
     with _graph().name_scope(name or "depthwise") as scope:
         x = convert_to_tensor(input, name="tensor_in")
         w = convert_to_tensor(filter, name="filter_in")
-        _with_space_to_batch_prelude(w, dil)
-        return _depthwise_native(x, w, st, dil, pad_, scope)
+        return _depthwise_with_space_to_batch(x, w, st, dil, pad_, scope)
 
 
 def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding,  # noqa: A002
@@ -982,8 +1005,7 @@ def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding
         infer_shape("separable_conv2d", [x.shape, dw.shape, pw.shape],
                     {"strides": st, "padding": pad_, "dilations": dil}, scope.rstrip("/"),
                     "Conv2D")
-        _with_space_to_batch_prelude(dw, dil)
-        depthwise = _depthwise_native(x, dw, st, dil, pad_, "depthwise")
+        depthwise = _depthwise_with_space_to_batch(x, dw, st, dil, pad_, "depthwise")
         return conv2d(depthwise, pw, [1, 1, 1, 1], "VALID", name=scope)
 
 
