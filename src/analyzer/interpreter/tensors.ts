@@ -843,32 +843,46 @@ function convolution(atrous: boolean): OpFn {
             padding,
             data_format: a.kwargs.get('data_format'),
           });
-    const xs = x.shape;
-    const unknownSpatial = Array.isArray(xs)
-      ? xs.slice(1, n + 1).filter((d) => typeof d !== 'number')
-      : [];
-    if (dilated && unknownSpatial.length > 0 && Array.isArray(out) && out.length === n + 2) {
-      // Unknown to TF (None) stays None; unknown to the analyzer makes every spatial size so.
-      const lost: AbstractDim = unknownSpatial.every((d) => d === null) ? null : UNKNOWN;
-      const partial: AbstractDim[] = [...out];
-      for (let i = 1; i <= n; i++) if (typeof partial[i] === 'number') partial[i] = lost;
-      return tensor(name, x.dtype, partial);
-    }
-    return tensor(name, x.dtype, out);
+    return tensor(name, x.dtype, dilated ? spaceToBatchShape(x.shape, out, n) : out);
   };
+}
+
+/**
+ * The static shape of a dilated convolution built with space-to-batch (nn_ops.py
+ * `_WithSpaceToBatch`) from `out`, the convolution's own: when one of the input's `n` spatial
+ * sizes is unknown, TF computes the paddings from the input's `Shape`, which its shape functions
+ * do not see through, so none of the output's spatial sizes is known (unknown to TF stays TF's
+ * None; unknown to the analyzer makes them unknown to it).
+ */
+function spaceToBatchShape(xs: AbstractShape, out: AbstractShape, n: number): AbstractShape {
+  const unknown = Array.isArray(xs) ? xs.slice(1, n + 1).filter((d) => typeof d !== 'number') : [];
+  if (unknown.length === 0 || !Array.isArray(out) || out.length !== n + 2) return out;
+  const lost: AbstractDim = unknown.every((d) => d === null) ? null : UNKNOWN;
+  const partial: AbstractDim[] = [...out];
+  for (let i = 1; i <= n; i++) if (typeof partial[i] === 'number') partial[i] = lost;
+  return partial;
+}
+
+/** Whether a `rate` / `dilations` argument is known to dilate (an entry above 1). */
+function dilates(v: Value | undefined): boolean {
+  if (v === undefined) return false;
+  if (v.k === 'int') return v.v > 1;
+  if (v.k === 'list' || v.k === 'tuple') return v.items.some((r) => r.k === 'int' && r.v > 1);
+  return false;
 }
 
 function depthwise(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
   const filter = tensorInfo(argOf(a, 1, 'filter') ?? UNKNOWN_VALUE);
   const name = compositeName(interp, a, 5, 'depthwise');
+  const rate = argOf(a, 4, 'rate') ?? a.kwargs.get('dilations');
   const [out] = infer('depthwise_conv2d', [x.shape, filter.shape], {
     strides: argOf(a, 2, 'strides') ?? UNKNOWN_VALUE,
     padding: argOf(a, 3, 'padding') ?? UNKNOWN_VALUE,
-    dilations: argOf(a, 4, 'rate') ?? a.kwargs.get('dilations'),
+    dilations: rate,
     data_format: a.kwargs.get('data_format'),
   });
-  return tensor(name, x.dtype, out);
+  return tensor(name, x.dtype, dilates(rate) ? spaceToBatchShape(x.shape, out, 2) : out);
 }
 
 function separable(interp: Interpreter, a: Args): Value {
@@ -876,13 +890,14 @@ function separable(interp: Interpreter, a: Args): Value {
   const dw = tensorInfo(argOf(a, 1, 'depthwise_filter') ?? UNKNOWN_VALUE);
   const pw = tensorInfo(argOf(a, 2, 'pointwise_filter') ?? UNKNOWN_VALUE);
   const name = compositeName(interp, a, 6, 'separable_conv2d');
+  const rate = argOf(a, 5, 'rate') ?? a.kwargs.get('dilations');
   const [out] = infer('separable_conv2d', [x.shape, dw.shape, pw.shape], {
     strides: argOf(a, 3, 'strides') ?? UNKNOWN_VALUE,
     padding: argOf(a, 4, 'padding') ?? UNKNOWN_VALUE,
-    dilations: argOf(a, 5, 'rate') ?? a.kwargs.get('dilations'),
+    dilations: rate,
     data_format: a.kwargs.get('data_format'),
   });
-  return tensor(name, x.dtype, out);
+  return tensor(name, x.dtype, dilates(rate) ? spaceToBatchShape(x.shape, out, 2) : out);
 }
 
 function pool(type: string, rank: number): OpFn {
