@@ -631,7 +631,9 @@ function spaceBatch(toBatch: boolean): ShapeFn {
     const block = attrs.block_shape as readonly unknown[] | null | undefined;
     const pads = (toBatch ? attrs.paddings : attrs.crops) as readonly unknown[] | null | undefined;
     if (!x) return [inputs[0] === U ? U : null];
-    if (!Array.isArray(block) || !Array.isArray(pads)) return [x.map(() => null)];
+    if (!Array.isArray(block)) return [x.map(() => null)];
+    // Paddings (crops) known only when the graph runs: the batch and the dimensions after the
+    // blocked ones still follow (SpaceToBatchShapeHelper), the blocked ones are unknown.
     const n = block.length;
     if (x.length < n + 1) fail(`input rank should be >= ${n + 1} instead of ${x.length}`);
     const prod = (block as number[]).reduce((a, b) => a * b, 1);
@@ -644,6 +646,10 @@ function spaceBatch(toBatch: boolean): ShapeFn {
     }
     for (let i = 0; i < n; i++) {
       const d = x[i + 1];
+      if (!Array.isArray(pads)) {
+        out[i + 1] = null;
+        continue;
+      }
       const [lo, hi] = pads[i] as number[];
       const k = (block as number[])[i];
       if (!isNum(d)) continue;

@@ -788,10 +788,13 @@ function conv(type: string, rank: number): OpFn {
 }
 
 /**
- * `tf.nn.convolution` of a 2-D NHWC input, and `tf.nn.atrous_conv2d` (`rate` on both axes, no
- * strides), as TF 1.15's nn_ops.py builds them: without dilation one `Conv2D` named by the
- * `convolution` scope (`convolution:0`); with it space-to-batch around a VALID `Conv2D`
- * (`convolution/BatchToSpaceND:0`). The shape is `Conv2D`'s with the dilation.
+ * `tf.nn.convolution` of a 1-D, 2-D or 3-D channels-last input, and `tf.nn.atrous_conv2d` (`rate`
+ * on both axes, no strides), as TF 1.15's nn_ops.py builds them: without dilation the conv op
+ * named by the `convolution` scope (`convolution:0`; 1-D: conv1d's `convolution/Squeeze:0`); with
+ * it space-to-batch around a VALID convolution (`convolution/BatchToSpaceND:0`). The shape is the
+ * convolution's with the dilation; dilated, the spatial dimensions are unknown unless all of them
+ * are known (the paddings are then computed from the input's `Shape`, which TF's shape functions
+ * do not see through).
  */
 function convolution(atrous: boolean): OpFn {
   return (interp, a) => {
@@ -799,54 +802,87 @@ function convolution(atrous: boolean): OpFn {
     const filter = tensorInfo(
       argOf(a, 1, atrous ? 'filters' : 'filter') ?? a.kwargs.get('filters') ?? UNKNOWN_VALUE,
     );
-    // The spatial pair of an int or a list of two, as the 4-D list Conv2D's shape reads.
-    const spatial = (v: Value | undefined): Value => {
+    const rankOf = (shape: AbstractShape): number | undefined =>
+      Array.isArray(shape) ? shape.length : undefined;
+    const rank = atrous ? 4 : (rankOf(x.shape) ?? rankOf(filter.shape) ?? 4);
+    const n = rank - 2;
+    // nn_ops.py `_get_sequence`: an int or n values (or n + 2) as the spatial list.
+    const spatial = (v: Value | undefined): Value[] => {
       const one = int(1);
-      const pair: Value[] =
-        v === undefined || v.k === 'none'
-          ? [one, one]
-          : v.k === 'int'
-            ? [v, v]
-            : (v.k === 'list' || v.k === 'tuple') && v.items.length === 2
-              ? [...v.items]
-              : [UNKNOWN_VALUE, UNKNOWN_VALUE];
-      return { k: 'list', items: [one, ...pair, one] };
+      if (v === undefined || v.k === 'none') return Array.from({ length: n }, () => one);
+      if (v.k === 'int') return Array.from({ length: n }, () => v);
+      if (v.k === 'list' || v.k === 'tuple') {
+        if (v.items.length === 1) return Array.from({ length: n }, () => v.items[0]);
+        if (v.items.length === n) return [...v.items];
+        if (v.items.length === n + 2) return v.items.slice(1, n + 1);
+      }
+      return Array.from({ length: n }, () => UNKNOWN_VALUE);
     };
-    const rate = atrous
-      ? argOf(a, 2, 'rate')
-      : (argOf(a, 4, 'dilation_rate') ?? a.kwargs.get('dilations'));
-    const dilated = !(
-      rate === undefined ||
-      rate.k === 'none' ||
-      (rate.k === 'int' && rate.v === 1) ||
-      ((rate.k === 'list' || rate.k === 'tuple') &&
-        rate.items.every((r) => r.k === 'int' && r.v === 1))
+    const rate = spatial(
+      atrous ? argOf(a, 2, 'rate') : (argOf(a, 4, 'dilation_rate') ?? a.kwargs.get('dilations')),
     );
+    const strides = spatial(atrous ? undefined : argOf(a, 3, 'strides'));
+    const dilated = !rate.every((r) => r.k === 'int' && r.v === 1);
     const nameIndex = atrous ? 4 : 5;
-    const name = dilated
-      ? compositeName(interp, a, nameIndex, 'convolution')
-      : opName(interp, a, nameIndex, 'convolution');
-    const [out] = infer('conv2d', [x.shape, filter.shape], {
-      strides: spatial(atrous ? undefined : argOf(a, 3, 'strides')),
-      dilations: spatial(rate),
-      padding: argOf(a, atrous ? 3 : 2, 'padding') ?? UNKNOWN_VALUE,
-      data_format: a.kwargs.get('data_format'),
-    });
-    return tensor(name, x.dtype, out);
+    const name =
+      dilated || n === 1
+        ? compositeName(interp, a, nameIndex, 'convolution')
+        : opName(interp, a, nameIndex, 'convolution');
+    const padding = argOf(a, atrous ? 3 : 2, 'padding') ?? UNKNOWN_VALUE;
+    const full = (items: Value[]): Value => ({ k: 'list', items: [int(1), ...items, int(1)] });
+    const [out] =
+      n === 1
+        ? infer('conv1d', [x.shape, filter.shape], {
+            stride: strides[0],
+            dilations: rate[0],
+            padding,
+          })
+        : infer(n === 2 ? 'conv2d' : 'conv3d', [x.shape, filter.shape], {
+            strides: full(strides),
+            dilations: full(rate),
+            padding,
+            data_format: a.kwargs.get('data_format'),
+          });
+    return tensor(name, x.dtype, dilated ? spaceToBatchShape(x.shape, out, n) : out);
   };
+}
+
+/**
+ * The static shape of a dilated convolution built with space-to-batch (nn_ops.py
+ * `_WithSpaceToBatch`) from `out`, the convolution's own: when one of the input's `n` spatial
+ * sizes is unknown, TF computes the paddings from the input's `Shape`, which its shape functions
+ * do not see through, so none of the output's spatial sizes is known (unknown to TF stays TF's
+ * None; unknown to the analyzer makes them unknown to it).
+ */
+function spaceToBatchShape(xs: AbstractShape, out: AbstractShape, n: number): AbstractShape {
+  const unknown = Array.isArray(xs) ? xs.slice(1, n + 1).filter((d) => typeof d !== 'number') : [];
+  if (unknown.length === 0 || !Array.isArray(out) || out.length !== n + 2) return out;
+  const lost: AbstractDim = unknown.every((d) => d === null) ? null : UNKNOWN;
+  const partial: AbstractDim[] = [...out];
+  for (let i = 1; i <= n; i++) if (typeof partial[i] === 'number') partial[i] = lost;
+  return partial;
+}
+
+/** Whether a `rate` / `dilations` argument is known to dilate (an entry above 1). */
+function dilates(v: Value | undefined): boolean {
+  if (v === undefined) return false;
+  if (v.k === 'int') return v.v > 1;
+  if (v.k === 'list' || v.k === 'tuple') return v.items.some((r) => r.k === 'int' && r.v > 1);
+  return false;
 }
 
 function depthwise(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
   const filter = tensorInfo(argOf(a, 1, 'filter') ?? UNKNOWN_VALUE);
   const name = compositeName(interp, a, 5, 'depthwise');
+  const rate = argOf(a, 4, 'rate') ?? a.kwargs.get('dilations');
   const [out] = infer('depthwise_conv2d', [x.shape, filter.shape], {
     strides: argOf(a, 2, 'strides') ?? UNKNOWN_VALUE,
     padding: argOf(a, 3, 'padding') ?? UNKNOWN_VALUE,
-    dilations: argOf(a, 4, 'rate') ?? a.kwargs.get('dilations'),
+    dilations: rate,
     data_format: a.kwargs.get('data_format'),
   });
-  return tensor(name, x.dtype, out);
+  return tensor(name, x.dtype, dilates(rate) ? spaceToBatchShape(x.shape, out, 2) : out);
 }
 
 function separable(interp: Interpreter, a: Args): Value {
@@ -854,13 +890,14 @@ function separable(interp: Interpreter, a: Args): Value {
   const dw = tensorInfo(argOf(a, 1, 'depthwise_filter') ?? UNKNOWN_VALUE);
   const pw = tensorInfo(argOf(a, 2, 'pointwise_filter') ?? UNKNOWN_VALUE);
   const name = compositeName(interp, a, 6, 'separable_conv2d');
+  const rate = argOf(a, 5, 'rate') ?? a.kwargs.get('dilations');
   const [out] = infer('separable_conv2d', [x.shape, dw.shape, pw.shape], {
     strides: argOf(a, 3, 'strides') ?? UNKNOWN_VALUE,
     padding: argOf(a, 4, 'padding') ?? UNKNOWN_VALUE,
-    dilations: argOf(a, 5, 'rate') ?? a.kwargs.get('dilations'),
+    dilations: rate,
     data_format: a.kwargs.get('data_format'),
   });
-  return tensor(name, x.dtype, out);
+  return tensor(name, x.dtype, dilates(rate) ? spaceToBatchShape(x.shape, out, 2) : out);
 }
 
 function pool(type: string, rank: number): OpFn {

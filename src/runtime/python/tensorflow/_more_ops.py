@@ -942,12 +942,36 @@ def _depthwise_native(x, w, st, dil, pad_, name):
 
 def _with_space_to_batch_prelude(w, dil):
     """nn_ops.py (1.15) `with_space_to_batch`'s constants: the filter's shape (`Shape`) and
-    `dilation_rate`. (TF's space-to-batch ops for dilations above 1 are one op here: tfjs
-    convolves with the dilation itself.)"""
+    `dilation_rate`, before an op that convolves with the dilation itself (rate 1, or shapes
+    unknown when the graph is built)."""
     from . import _math_grad as mg
 
     mg.shape(w)
     constant(list(dil), dtype=_dtypes.int32, name="dilation_rate")
+
+
+def _depthwise_with_space_to_batch(x, w, st, dil, pad_, name):
+    """nn_impl.py (1.15): `with_space_to_batch(filter_shape=array_ops.shape(w))` around the
+    `DepthwiseConv2dNative` named `name`: the filter's `Shape`, then for a rate above 1 (with
+    the input's rank and the filter's shape known) `_WithSpaceToBatch` (_lib's nn_ops:
+    `dilation_rate`, [`stack`,] `required_space_to_batch_paddings`, `SpaceToBatchND`, the op
+    with dilation 1 and VALID padding, `BatchToSpaceND`); otherwise `dilation_rate` and one op
+    convolving with the dilation itself."""
+    from . import _math_grad as mg
+    from ._lib import nn_ops as lib_nn
+
+    fshape = w.shape.as_list() if w.shape.dims is not None else None
+    if dil == [1, 1] or not lib_nn.rank_is(x.shape, 2) or fshape is None \
+            or None in fshape:
+        _with_space_to_batch_prelude(w, dil)
+        return _depthwise_native(x, w, st, dil, pad_, name)
+    mg.shape(w)
+
+    def build_op(padding):
+        return lambda inp, f: _depthwise_native(inp, f, st, [1, 1], padding, name)
+
+    return lib_nn.WithSpaceToBatch(x.shape, dil, pad_, build_op, filter_shape=fshape,
+                                   filter_shape_made=True)(x, w)
 
 
 def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # noqa: A002
@@ -961,8 +985,7 @@ def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None,  # n
     with _graph().name_scope(name or "depthwise") as scope:
         x = convert_to_tensor(input, name="tensor_in")
         w = convert_to_tensor(filter, name="filter_in")
-        _with_space_to_batch_prelude(w, dil)
-        return _depthwise_native(x, w, st, dil, pad_, scope)
+        return _depthwise_with_space_to_batch(x, w, st, dil, pad_, scope)
 
 
 def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding,  # noqa: A002
@@ -982,8 +1005,7 @@ def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding
         infer_shape("separable_conv2d", [x.shape, dw.shape, pw.shape],
                     {"strides": st, "padding": pad_, "dilations": dil}, scope.rstrip("/"),
                     "Conv2D")
-        _with_space_to_batch_prelude(dw, dil)
-        depthwise = _depthwise_native(x, dw, st, dil, pad_, "depthwise")
+        depthwise = _depthwise_with_space_to_batch(x, dw, st, dil, pad_, "depthwise")
         return conv2d(depthwise, pw, [1, 1, 1, 1], "VALID", name=scope)
 
 
@@ -1310,67 +1332,59 @@ def batch_to_space_nd(input, block_shape, crops, name=None):  # noqa: A002 - TF'
 
 def convolution(input, filter=None, padding=None, strides=None, dilation_rate=None,  # noqa: A002
                 name=None, data_format=None, filters=None, dilations=None):
-    """nn_ops.py (1.15) `convolution` of a 2-D NHWC input: without dilation the `Conv2D` named
-    by the `convolution` scope; with it `_WithSpaceToBatch` under that scope: `dilation_rate`,
-    for SAME the `filter_shape` and the base paddings (`stack`),
-    `required_space_to_batch_paddings` (`input_shape`, [`base_paddings`,] `paddings`, `crops`,
-    all constants when the shapes are known), `SpaceToBatchND`, the VALID `Conv2D` named by the
-    scope, `BatchToSpaceND`."""
+    """nn_ops.py (1.15) `convolution` (`convolution_internal`) of a 1-D, 2-D or 3-D
+    channels-last input, under the `convolution` scope: without dilation `conv1d`, `Conv2D` or
+    `Conv3D` named by the scope; with it `Convolution`'s `_WithSpaceToBatch` (_lib's nn_ops:
+    `dilation_rate`, for SAME `filter_shape` and the base paddings `stack`,
+    `required_space_to_batch_paddings`, `SpaceToBatchND`, the VALID convolution named by the
+    scope, `BatchToSpaceND`)."""
+    from ._lib import nn_ops as lib_nn
     from ._ops import conv2d
 
     w = filter if filter is not None else filters
     rate = dilation_rate if dilation_rate is not None else dilations
     x = convert_to_tensor(input)
     wt = convert_to_tensor(w)
-    if x.shape.dims is None or len(x.shape) != 4 or (data_format not in (None, "NHWC")):
+    rank = x.shape.ndims if x.shape.ndims is not None else wt.shape.ndims
+    if rank is None or rank not in (3, 4, 5) \
+            or data_format not in (None, ("NWC", "NHWC", "NDHWC")[rank - 3]):
         raise NotImplementedError(
-            "Scope Lens's runtime implements tf.nn.convolution for 2-D NHWC inputs only.")
-    rate = [1, 1] if rate is None else ([int(rate)] * 2 if isinstance(rate, int)
-                                        else [int(r) for r in rate])
-    st = [1, 1] if strides is None else ([int(strides)] * 2 if isinstance(strides, int)
-                                         else [int(v) for v in strides])
+            "Scope Lens's runtime implements tf.nn.convolution for channels-last inputs of "
+            "known rank 3 to 5 only.")
+    n = rank - 2
+
+    def sequence(v):
+        # nn_ops.py `_get_sequence`: one value for every spatial dimension, or n, or n + 2.
+        v = [1] if v is None else ([v] if isinstance(v, int) else list(v))
+        v = [int(x) for x in v]
+        return v * n if len(v) == 1 else _spatial(v, rank)
+
+    rate = sequence(rate)
+    st = sequence(strides)
     pad_ = str(padding).upper()
+
+    def conv(inp, f, strides_, padding_, scope):
+        if n == 1:
+            return conv1d(inp, f, strides_[0], padding_, name=scope)
+        if n == 2:
+            return conv2d(inp, f, [1] + strides_ + [1], padding_, name=scope)
+        return conv3d(inp, f, [1] + strides_ + [1], padding_, name=scope)
+
     with _graph().name_scope(name or "convolution") as scope:
-        if rate == [1, 1]:
-            return conv2d(x, wt, [1] + st + [1], pad_, name=scope)
-        if st != [1, 1]:
-            raise ValueError("strides > window_shape not supported if dilation_rate > 1")
-        return _with_space_to_batch(x, wt, rate, pad_, scope)
+        if rate == [1] * n:
+            return conv(x, wt, st, pad_, scope)
+        lib_nn.check_strides_and_dilation(st, rate)
+        fshape = wt.shape.as_list() if wt.shape.ndims is not None else None
+        if x.shape.ndims is None or fshape is None or None in fshape:
+            raise NotImplementedError(
+                "Scope Lens's runtime implements dilated convolutions for inputs of known rank "
+                "and filters whose shape is known when the graph is built.")
 
+        def build_op(padding_):
+            return lambda inp, f: conv(inp, f, [1] * n, padding_, scope)
 
-def _with_space_to_batch(x, w, rate, pad_, scope):
-    from ._ops import conv2d
-
-    rate_t = constant(rate, dtype=_dtypes.int32, name="dilation_rate")
-    spatial = x.shape.as_list()[1:3]
-    fshape = w.shape.as_list() if w.shape.dims is not None else None
-    if None in spatial or fshape is None or None in fshape:
-        raise NotImplementedError(
-            "Scope Lens's runtime implements dilated convolutions for inputs whose height and "
-            "width, and filters whose shape, are known when the graph is built.")
-    base = None
-    if pad_ == "SAME":
-        constant(fshape, dtype=_dtypes.int32, name="filter_shape")
-        extra = [(fshape[i] - 1) * rate[i] for i in _b.range(2)]
-        base = [[e // 2, e - e // 2] for e in extra]
-        constant(base, dtype=_dtypes.int32, name="stack")
-    elif pad_ != "VALID":
-        raise ValueError("Unknown padding: %s" % pad_)
-    with _graph().name_scope("required_space_to_batch_paddings"):
-        constant(spatial, dtype=_dtypes.int32, name="input_shape")
-        if base is None:
-            base = [[0, 0], [0, 0]]
-            constant(base, dtype=_dtypes.int32, name="base_paddings")
-        full = [spatial[i] + base[i][0] + base[i][1] for i in _b.range(2)]
-        extra_end = [(rate[i] - full[i] % rate[i]) % rate[i] for i in _b.range(2)]
-        paddings = [[base[i][0], base[i][1] + extra_end[i]] for i in _b.range(2)]
-        crops = [[0, extra_end[i]] for i in _b.range(2)]
-        constant(paddings, dtype=_dtypes.int32, name="paddings")
-        constant(crops, dtype=_dtypes.int32, name="crops")
-    del rate_t
-    converted = space_to_batch_nd(x, rate, paddings)
-    result = conv2d(converted, w, [1, 1, 1, 1], "VALID", name=scope)
-    return batch_to_space_nd(result, rate, crops)
+        return lib_nn.WithSpaceToBatch(x.shape, rate, pad_, build_op,
+                                       filter_shape=fshape)(x, wt)
 
 
 def atrous_conv2d(value, filters, rate, padding, name=None):

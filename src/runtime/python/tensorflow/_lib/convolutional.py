@@ -4,7 +4,7 @@ separable `depthwise_kernel = kernel_size + (in, depth_multiplier)` and
 `pointwise_kernel = (1,)*rank + (in*depth_multiplier, filters)`; `bias (filters,)`."""
 import tensorflow as tf
 
-from tensorflow._lib import _support, base, core
+from tensorflow._lib import _support, base, core, nn_ops
 
 
 def normalize_tuple(value, n, name):
@@ -100,6 +100,7 @@ class _Conv(base.Layer):
         self.bias_constraint = bias_constraint
         self.kernel = None
         self.bias = None
+        self._space_to_batch = None
 
     def _input_channels(self, input_shape):
         dims = input_shape.as_list()
@@ -127,7 +128,36 @@ class _Conv(base.Layer):
                                         dtype=self.dtype)
         else:
             self.bias = None
+        self._space_to_batch = self._dilated_op(input_shape, self.kernel_size + [input_dim])
         self.built = True
+
+    def _dilated_op(self, input_shape, filter_shape):
+        """What Keras's `Conv.build` (1.15) makes of a dilation rate above 1: `nn_ops.Convolution`,
+        which checks strides against it and wraps the convolution in `_WithSpaceToBatch` (its
+        constants made here, in the layer's scope). None when the rate is 1 (then the plain
+        convolution, as before), or when it cannot be built that way here: channels first, or
+        an input of unknown rank."""
+        nn_ops.check_strides_and_dilation(self.strides, self.dilation_rate)
+        dilated = False
+        for d in self.dilation_rate:
+            if d != 1:
+                dilated = True
+        if not dilated or self.data_format != "channels_last" \
+                or not nn_ops.rank_is(input_shape, self.rank):
+            return None
+        padding = "VALID" if self.padding == "causal" else self.padding.upper()
+        return nn_ops.WithSpaceToBatch(input_shape, self.dilation_rate, padding,
+                                       self._non_atrous, filter_shape=filter_shape)
+
+    def _non_atrous(self, padding):
+        """`_NonAtrousConvolution`'s convolution with dilation 1 (the inner op)."""
+        def convolve(inputs, kernel):
+            if self.rank == 1:
+                return tf.nn.conv1d(inputs, kernel, 1, padding)
+            if self.rank == 2:
+                return tf.nn.conv2d(inputs, kernel, strides=[1, 1, 1, 1], padding=padding)
+            return tf.nn.conv3d(inputs, kernel, [1, 1, 1, 1, 1], padding)
+        return convolve
 
     def _output_dims(self, dims):
         spatial = _spatial_dims(dims, self.data_format, self.rank)
@@ -138,6 +168,12 @@ class _Conv(base.Layer):
         return _assemble(dims[0], out, self.filters, self.data_format)
 
     def _convolve(self, inputs):
+        if self._space_to_batch is not None:
+            if self.padding == "causal":
+                # Keras's `Conv1D.call` (1.15): the causal `Pad`, then the VALID convolution.
+                left = self.dilation_rate[0] * (self.kernel_size[0] - 1)
+                inputs = tf.pad(inputs, [[0, 0], [left, 0], [0, 0]])
+            return self._space_to_batch(inputs, self.kernel)
         dims = inputs.get_shape().as_list()
         if self.rank == 2 and self.data_format == "channels_last" and self.padding != "causal":
             return tf.nn.conv2d(inputs, self.kernel, strides=[1] + self.strides + [1],
