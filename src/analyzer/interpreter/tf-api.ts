@@ -35,6 +35,7 @@ import {
   withDeps,
 } from './tensors';
 import { UNKNOWN, type AbstractShape, type Shape } from '../../core/shape';
+import { dataMember } from './datasets';
 import { tensorArray } from './tensor-array';
 
 type Scope = Extract<Value, { k: 'scope' }>['scope'];
@@ -107,6 +108,7 @@ const NAMESPACES = new Set([
   'contrib',
   'train',
   'initializers',
+  'data',
 ]);
 
 /**
@@ -131,6 +133,10 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   // tf.app.flags and tf.flags are absl's flags (their defaults: library/stubs.ts).
   if (attr === 'flags' && (prefix === 'app' || prefix === ''))
     return interp.loadStub('absl.flags') ?? UNKNOWN_VALUE;
+  if (prefix === 'data') {
+    const d = dataMember(interp, attr);
+    if (d) return d;
+  }
   const lib = interp.libraryExport(dotted);
   if (lib) return lib;
   const op = tensorOp(interp, dotted);
