@@ -3425,6 +3425,33 @@ export class Interpreter {
         const items = args[0] ? this.iterate(args[0]) : null;
         return items ? { k: 'list', items: items.reverse() } : UNKNOWN_VALUE;
       },
+      // `map(int, '3,4,5'.split(','))`: the function applied to the items in order (an
+      // iterator in Python; a list here, as `zip` is). Unknown when an iterable is not known.
+      map: (args, _kw, at) => {
+        const [fn, ...seqs] = args;
+        const lists = seqs.map((a) => this.iterate(a));
+        if (!fn || lists.length === 0 || lists.some((l) => l === null)) return UNKNOWN_VALUE;
+        const n = Math.min(...(lists as Value[][]).map((l) => l.length));
+        if (n > this.maxLoop) return UNKNOWN_VALUE;
+        const items: Value[] = [];
+        for (let i = 0; i < n; i++)
+          items.push(this.callValue(fn, (lists as Value[][]).map((l) => l[i]), NO_KWARGS, at));
+        return { k: 'list', items };
+      },
+      // `filter(None, xs)` / `filter(f, xs)`: the items whose test is true; unknown when one
+      // test is not known.
+      filter: (args, _kw, at) => {
+        const [fn, seq] = args;
+        const items = seq ? this.iterate(seq) : null;
+        if (!fn || !items || items.length > this.maxLoop) return UNKNOWN_VALUE;
+        const kept: Value[] = [];
+        for (const x of items) {
+          const t = truthy(fn.k === 'none' ? x : this.callValue(fn, [x], NO_KWARGS, at));
+          if (t === undefined) return UNKNOWN_VALUE;
+          if (t) kept.push(x);
+        }
+        return { k: 'list', items: kept };
+      },
     };
   }
 }
