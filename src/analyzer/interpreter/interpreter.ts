@@ -29,7 +29,7 @@ import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
 import { LoopWatch, WATCH_AFTER } from './loops';
-import { defaultGraph, engineAttr, TF1_ONLY, tfMember } from './tf-api';
+import { defaultGraph, engineAttr, initializerCall, TF1_ONLY, tfMember } from './tf-api';
 import { isLibraryFile, Library } from '../library/index';
 import { supportNatives } from '../library/support';
 import { stubFile, stubModule } from '../library/stubs';
@@ -2002,6 +2002,8 @@ export class Interpreter {
         if (v.kind === 'super') return this.superAttr(v, attr);
         if (v.kind === 'InitializerNamespace')
           return builtin(attr, () => ({ k: 'object', kind: 'Initializer', attrs: new Map() }));
+        if (v.kind === 'Initializer' && attr === '__call__')
+          return builtin(attr, (args, kwargs) => initializerCall(v, args, kwargs));
         return v.attrs.get(attr) ?? UNKNOWN_VALUE;
       case 'dict': {
         // TypeScript options objects: `opts.reuse`.

@@ -63,6 +63,12 @@ export interface AVariable {
    * function it does not model): `shape` is then null, but TF's is a real shape.
    */
   readonly shapeNotKnown?: boolean;
+  /**
+   * A `tf.Variable` made from a value whose dtype the analyzer could not compute (a NumPy
+   * array, what a function it does not model returns): TF makes it all the same, of the value's
+   * dtype. `dtype` is then only a stand-in (float32), never reported or read as the variable's.
+   */
+  readonly dtypeNotKnown?: boolean;
 }
 
 export interface APartitioned {
@@ -328,7 +334,7 @@ export class TfState {
       name: `${v.opName}:0`,
       key: v.opName,
       shape: v.shape,
-      dtype: v.dtype,
+      dtype: v.dtypeNotKnown ? undefined : v.dtype,
       trainable: v.trainable,
       collections: v.collections,
       handled: false,
