@@ -3437,7 +3437,14 @@ export class Interpreter {
         if (n > this.maxLoop) return UNKNOWN_VALUE;
         const items: Value[] = [];
         for (let i = 0; i < n; i++)
-          items.push(this.callValue(fn, (lists as Value[][]).map((l) => l[i]), NO_KWARGS, at));
+          items.push(
+            this.callValue(
+              fn,
+              (lists as Value[][]).map((l) => l[i]),
+              NO_KWARGS,
+              at,
+            ),
+          );
         return { k: 'list', items };
       },
       // `filter(None, xs)` / `filter(f, xs)`: the items whose test is true; unknown when one
