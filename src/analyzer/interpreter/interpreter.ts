@@ -619,7 +619,7 @@ export class Interpreter {
   }
 
   /** One of `n` branches of statement `site`, where the path depends on what is not known. */
-  choose(n: number, site: Stmt): number {
+  choose(n: number, site: Stmt | Expr): number {
     if (this.probing > 0) throw NOT_HARMLESS;
     this.eventsAtFirstChoice ??= this.events.length;
     return this.chooser ? this.chooser.choose(n, site) : 0;
@@ -2045,9 +2045,17 @@ export class Interpreter {
           return NONE;
         });
       case 'extend':
-        return builtin(attr, (args) => {
-          const items = args[0] ? this.iterate(args[0]) : null;
+        return builtin(attr, (args, _kw, at) => {
+          const seq = args[0];
+          const items = seq ? this.iterate(seq) : null;
           if (items) v.items.push(...items);
+          else if (seq && at) {
+            // A sequence not known (`count.extend(Counter(words).most_common(n))`): one or two
+            // items (a path each), as a loop over it runs once or twice; the list is not left
+            // as it was, which would give `len` a length TF's program never has.
+            const times = 1 + this.choose(2, at);
+            for (let k = 0; k < times; k++) v.items.push(this.symbolicItem(seq, k, null));
+          }
           return NONE;
         });
       case 'insert':
