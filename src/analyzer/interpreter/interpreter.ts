@@ -2453,7 +2453,7 @@ export class Interpreter {
     if (!m) return null;
     const value = this.runModuleOnce(key, `tensorflow._lib.${name}`, lib.fileOf(name), m);
     if (name === '_support' && value.k === 'module' && value.env)
-      for (const [k, v] of supportNatives(this)) value.env.set(k, v);
+      for (const [k, v] of supportNatives(this, new Map(value.env.vars))) value.env.set(k, v);
     return value;
   }
 
