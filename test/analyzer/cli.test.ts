@@ -211,6 +211,35 @@ describe('cli: scope-lens check and names', () => {
     ]);
   });
 
+  it('names shows a dtype the analyzer does not know as ?, for the variable and its slots', () => {
+    const file = path.join(dir, 'values.py');
+    fs.writeFileSync(
+      file,
+      [
+        'import numpy as np',
+        'import tensorflow as tf',
+        'a = tf.Variable(np.zeros([3]), name="a")',
+        'b = tf.Variable(tf.random_uniform_initializer()([2], dtype=tf.float64), name="b")',
+        'loss = tf.reduce_sum(a * a) + tf.reduce_sum(b)',
+        'opt = tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss)',
+        '',
+      ].join('\n'),
+    );
+    const j = JSON.parse(capture((out, err) => runNames(['--json', file], out, err)).out);
+    const dtypes = Object.fromEntries(
+      j.files[0].variables.map((v: { name: string; dtype?: string }) => [v.name, v.dtype]),
+    );
+    // TF: a and its slot are float64_ref (NumPy's default), which the analyzer cannot see.
+    assert.deepEqual(dtypes, {
+      'a:0': '?',
+      'b:0': 'float64_ref',
+      'a/Momentum:0': '?',
+      'b/Momentum:0': 'float64_ref',
+    });
+    const text = capture((out, err) => runNames([file], out, err)).out;
+    assert.match(text, /a\/Momentum:0 +<not known statically> +\? +created at 6/);
+  });
+
   it('bad usage exits 2 with a clear message', () => {
     assert.equal(capture((out, err) => runCheck([], out, err)).code, 2);
     const missing = capture((out, err) => runCheck([path.join(dir, 'nope.py')], out, err));

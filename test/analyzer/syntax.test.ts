@@ -92,6 +92,9 @@ describe('analyzer: syntax errors (SL-SYNTAX)', () => {
       '        pass',
       't = 1 + \\',
       '    2',
+      'u = (3)\\',
+      '',
+      'v = "a\\\\"  # \\',
       '',
     ].join('\n');
     assert.deepEqual(syntax(valid), []);

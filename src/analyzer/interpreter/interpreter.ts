@@ -29,7 +29,7 @@ import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
 import { LoopWatch, WATCH_AFTER } from './loops';
-import { defaultGraph, engineAttr, TF1_ONLY, tfMember } from './tf-api';
+import { defaultGraph, engineAttr, initializerCall, TF1_ONLY, tfMember } from './tf-api';
 import { isLibraryFile, Library } from '../library/index';
 import { supportNatives } from '../library/support';
 import { stubFile, stubModule } from '../library/stubs';
@@ -639,7 +639,7 @@ export class Interpreter {
   }
 
   /** One of `n` branches of statement `site`, where the path depends on what is not known. */
-  choose(n: number, site: Stmt): number {
+  choose(n: number, site: Stmt | Expr): number {
     if (this.probing > 0) throw NOT_HARMLESS;
     this.eventsAtFirstChoice ??= this.events.length;
     this.choices++;
@@ -2048,6 +2048,8 @@ export class Interpreter {
         if (v.kind === 'super') return this.superAttr(v, attr);
         if (v.kind === 'InitializerNamespace')
           return builtin(attr, () => ({ k: 'object', kind: 'Initializer', attrs: new Map() }));
+        if (v.kind === 'Initializer' && attr === '__call__')
+          return builtin(attr, (args, kwargs) => initializerCall(v, args, kwargs));
         return v.attrs.get(attr) ?? UNKNOWN_VALUE;
       case 'dict': {
         // TypeScript options objects: `opts.reuse`.
@@ -2091,9 +2093,17 @@ export class Interpreter {
           return NONE;
         });
       case 'extend':
-        return builtin(attr, (args) => {
-          const items = args[0] ? this.iterate(args[0]) : null;
+        return builtin(attr, (args, _kw, at) => {
+          const seq = args[0];
+          const items = seq ? this.iterate(seq) : null;
           if (items) v.items.push(...items);
+          else if (seq && at) {
+            // A sequence not known (`count.extend(Counter(words).most_common(n))`): one or two
+            // items (a path each), as a loop over it runs once or twice; the list is not left
+            // as it was, which would give `len` a length TF's program never has.
+            const times = 1 + this.choose(2, at);
+            for (let k = 0; k < times; k++) v.items.push(this.symbolicItem(seq, k, null));
+          }
           return NONE;
         });
       case 'insert':
@@ -2491,7 +2501,7 @@ export class Interpreter {
     if (!m) return null;
     const value = this.runModuleOnce(key, `tensorflow._lib.${name}`, lib.fileOf(name), m);
     if (name === '_support' && value.k === 'module' && value.env)
-      for (const [k, v] of supportNatives(this)) value.env.set(k, v);
+      for (const [k, v] of supportNatives(this, new Map(value.env.vars))) value.env.set(k, v);
     return value;
   }
 
@@ -3480,6 +3490,40 @@ export class Interpreter {
       reversed: (args) => {
         const items = args[0] ? this.iterate(args[0]) : null;
         return items ? { k: 'list', items: items.reverse() } : UNKNOWN_VALUE;
+      },
+      // `map(int, '3,4,5'.split(','))`: the function applied to the items in order (an
+      // iterator in Python; a list here, as `zip` is). Unknown when an iterable is not known.
+      map: (args, _kw, at) => {
+        const [fn, ...seqs] = args;
+        const lists = seqs.map((a) => this.iterate(a));
+        if (!fn || lists.length === 0 || lists.some((l) => l === null)) return UNKNOWN_VALUE;
+        const n = Math.min(...(lists as Value[][]).map((l) => l.length));
+        if (n > this.maxLoop) return UNKNOWN_VALUE;
+        const items: Value[] = [];
+        for (let i = 0; i < n; i++)
+          items.push(
+            this.callValue(
+              fn,
+              (lists as Value[][]).map((l) => l[i]),
+              NO_KWARGS,
+              at,
+            ),
+          );
+        return { k: 'list', items };
+      },
+      // `filter(None, xs)` / `filter(f, xs)`: the items whose test is true; unknown when one
+      // test is not known.
+      filter: (args, _kw, at) => {
+        const [fn, seq] = args;
+        const items = seq ? this.iterate(seq) : null;
+        if (!fn || !items || items.length > this.maxLoop) return UNKNOWN_VALUE;
+        const kept: Value[] = [];
+        for (const x of items) {
+          const t = truthy(fn.k === 'none' ? x : this.callValue(fn, [x], NO_KWARGS, at));
+          if (t === undefined) return UNKNOWN_VALUE;
+          if (t) kept.push(x);
+        }
+        return { k: 'list', items: kept };
       },
     };
   }

@@ -118,7 +118,7 @@ export function tensorInfo(v: Value): { shape: AbstractShape; dtype: DType | nul
     case 'tensor':
       return { shape: v.shape, dtype: v.dtype };
     case 'variable':
-      return { shape: variableShape(v.v), dtype: v.v.dtype.baseDType };
+      return { shape: variableShape(v.v), dtype: variableDType(v.v) };
     case 'partitioned':
       return { shape: v.v.shape, dtype: v.v.dtype.baseDType };
     case 'int':
@@ -137,6 +137,11 @@ export function tensorInfo(v: Value): { shape: AbstractShape; dtype: DType | nul
 /** A variable's static shape; UNKNOWN where the analyzer could not compute it. */
 function variableShape(v: { shape: AbstractShape; shapeNotKnown?: boolean }): AbstractShape {
   return v.shapeNotKnown ? U : v.shape;
+}
+
+/** A variable's dtype as a tensor's (its base dtype); null where the analyzer could not compute it. */
+function variableDType(v: AVariable): DType | null {
+  return v.dtypeNotKnown ? null : v.dtype.baseDType;
 }
 
 /** Whether a value is a tensor (or a variable, which reads as one). */
@@ -2136,7 +2141,7 @@ export function variableTensorAttr(v: Value & { k: 'variable' }, attr: string): 
     case 'get_shape':
       return method(attr, () => tshape(variableShape(v.v)));
     case 'dtype':
-      return dtypeValue(v.v.dtype.name);
+      return v.v.dtypeNotKnown ? UNKNOWN_DTYPE : dtypeValue(v.v.dtype.name);
     case 'value':
     case 'read_value':
     case 'initialized_value':
@@ -2144,7 +2149,7 @@ export function variableTensorAttr(v: Value & { k: 'variable' }, attr: string): 
     case 'assign_add':
     case 'assign_sub':
       // Ops on the variable (their names are not modelled): a tensor of its shape.
-      return method(attr, () => tensor(null, v.v.dtype.baseDType, variableShape(v.v)));
+      return method(attr, () => tensor(null, variableDType(v.v), variableShape(v.v)));
     default:
       return undefined;
   }

@@ -34,6 +34,7 @@ import {
   unionDeps,
   withDeps,
 } from './tensors';
+import { DTypes } from '../../core/dtypes';
 import { UNKNOWN, type AbstractShape, type Shape } from '../../core/shape';
 import { dataMember } from './datasets';
 import { tensorArray } from './tensor-array';
@@ -440,6 +441,8 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
             const v = args[i] ?? kwargs.get(p);
             if (v !== undefined) attrs.set(p, v);
           });
+          const dtype = params.includes('dtype') ? attrs.get('dtype') : kwargs.get('dtype');
+          if (dtype) attrs.set('_dtype', dtype);
           return { k: 'object', kind: 'Initializer', attrs };
         });
       }
@@ -450,6 +453,28 @@ export function tfAttr(interp: Interpreter, attr: string): Value {
 
 function harmlessBuiltin(name: string, call: BuiltinFn): Value {
   return { k: 'builtin', name, call, harmless: true };
+}
+
+/**
+ * What calling an initializer object returns (`init(shape=[3, 4])`, TF 1.15's
+ * `Initializer.__call__(shape, dtype=None, partition_info=None)`): a tensor of that shape, of the
+ * dtype asked for, else the initializer's own (float32 unless it was given one).
+ */
+export function initializerCall(
+  init: Value & { k: 'object' },
+  args: Value[],
+  kwargs: Map<string, Value>,
+): Value {
+  const shape = args[0] ?? kwargs.get('shape');
+  const asked = args[1] ?? kwargs.get('dtype');
+  const own = init.attrs.get('_dtype');
+  const dtype =
+    asked && asked.k !== 'none'
+      ? dtypeOf(asked)
+      : own && own.k !== 'none'
+        ? dtypeOf(own)
+        : DTypes.float32;
+  return tensor(null, dtype?.baseDType ?? null, shape ? shapeFromValue(shape) : null);
 }
 
 /** TF 1.15's initializer constructors' parameters, in order (those that matter when called). */
@@ -625,15 +650,19 @@ function newVariable(interp: Interpreter, kw: Map<string, Value>, at: Expr | nul
     collections.push('trainable_variables');
   const resource = kw.get('use_resource');
   const isResource = !!resource && resource.k === 'bool' && resource.v;
-  if (!dtype || !at) return UNKNOWN_VALUE;
+  if (!at) return UNKNOWN_VALUE;
+  // TF makes the variable whatever the value is: one whose dtype is not known here is still made
+  // (its dtype a stand-in the analysis never reports).
+  const known = dtype ?? DTypes.float32;
   return tf.plainVariable(at, {
     opName,
     key: opName,
     shape: shape as Shape,
-    dtype: isResource ? dtype.baseDType : dtype.baseDType.asRef,
+    dtype: isResource ? known.baseDType : known.baseDType.asRef,
     isResource,
     trainable,
     collections,
+    ...(dtype ? {} : { dtypeNotKnown: true }),
   });
 }
 

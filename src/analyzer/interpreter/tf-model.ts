@@ -63,6 +63,12 @@ export interface AVariable {
    * function it does not model): `shape` is then null, but TF's is a real shape.
    */
   readonly shapeNotKnown?: boolean;
+  /**
+   * A `tf.Variable` made from a value whose dtype the analyzer could not compute (a NumPy
+   * array, what a function it does not model returns): TF makes it all the same, of the value's
+   * dtype. `dtype` is then only a stand-in (float32), never reported or read as the variable's.
+   */
+  readonly dtypeNotKnown?: boolean;
 }
 
 export interface APartitioned {
@@ -214,6 +220,10 @@ export class TfState {
       certain = false;
     }
     this.partitionAssumed = false;
+    // A dtype given but not known (a slot of a primary whose dtype is not known): what is made
+    // has a dtype the analysis does not claim (see createVariable).
+    const askedDType = kwargs.get('dtype');
+    this.dtypeNotKnown = askedDType !== undefined && askedDType.k === 'unknown';
     // A name pattern (or a name an existing pattern may stand for) under reuse is taken to be
     // the existing variable it may be: the program means to share it. The outcome is possible.
     let alias: string | null = null;
@@ -250,7 +260,7 @@ export class TfState {
       key: action === 'raise' ? undefined : fullName,
       error,
       shape: v ? v.shape : undefined,
-      dtype: v ? v.dtype : undefined,
+      dtype: v && !('dtypeNotKnown' in v && v.dtypeNotKnown) ? v.dtype : undefined,
       trainable: v && 'trainable' in v ? v.trainable : undefined,
       collections: v && 'collections' in v ? v.collections : undefined,
       handled: false,
@@ -328,7 +338,7 @@ export class TfState {
       name: `${v.opName}:0`,
       key: v.opName,
       shape: v.shape,
-      dtype: v.dtype,
+      dtype: v.dtypeNotKnown ? undefined : v.dtype,
       trainable: v.trainable,
       collections: v.collections,
       handled: false,
@@ -390,6 +400,8 @@ export class TfState {
   private readonly nearby = new NearbyNames();
   /** A partitioner the analyzer could not run was assumed to make one part. */
   partitionAssumed = false;
+  /** The `get_variable` call being made asked for a dtype not known (an unknown value). */
+  dtypeNotKnown = false;
   private hasPatterns(): boolean {
     return this.patterns;
   }
@@ -765,7 +777,12 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     // the engine's does: `constant_initializer(2.0)` for an int32 variable raises TypeError
     // (its op name is used up by then, as in TF).
     // (An empty shape is np.empty: no conversion, no check.)
-    if (spec.initMode === 'shape' && !(Array.isArray(spec.shape) && spec.shape.includes(0)))
+    const dtypeNotKnown = this.state.dtypeNotKnown;
+    if (
+      spec.initMode === 'shape' &&
+      !dtypeNotKnown &&
+      !(Array.isArray(spec.shape) && spec.shape.includes(0))
+    )
       checkInitializerCall(
         spec.initializer,
         spec.dtype.baseDType,
@@ -808,6 +825,7 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
       trainable: spec.trainable,
       collections,
       ...(shapeNotKnown ? { shapeNotKnown } : {}),
+      ...(dtypeNotKnown && !info ? { dtypeNotKnown: true } : {}),
     };
     // It joins its collections as it is made, as TF's variable constructor adds it: what a
     // custom getter then returns (a sum, an identity) or raises does not take it out.

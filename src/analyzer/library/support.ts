@@ -5,8 +5,15 @@
  * run in the analyzer, these replace its definitions. Keep this list as short as `_support.py`.
  */
 import type { Interpreter } from '../interpreter/interpreter';
-import { dtypeOf, shapeFromValue, tensor, withDeps } from '../interpreter/tensors';
 import { UNKNOWN } from '../../core/shape';
+import {
+  depsOf,
+  dtypeOf,
+  shapeFromValue,
+  tensor,
+  tensorInfo,
+  withDeps,
+} from '../interpreter/tensors';
 import type { Value } from '../interpreter/values';
 import { UNKNOWN_VALUE } from '../interpreter/values';
 
@@ -14,9 +21,30 @@ function builtin(name: string, call: (args: Value[], kwargs: Map<string, Value>)
   return { k: 'builtin', name, call: (args, kwargs) => call(args, kwargs) };
 }
 
-/** The natives, by the name `_support.py` gives them. */
-export function supportNatives(interp: Interpreter): Map<string, Value> {
+/**
+ * The natives, by the name `_support.py` gives them. `python`: the module's own definitions,
+ * which a native may run where it needs no native answer.
+ */
+export function supportNatives(
+  interp: Interpreter,
+  python: ReadonlyMap<string, Value>,
+): Map<string, Value> {
   return new Map<string, Value>([
+    [
+      // `math_ops.cast` as the optimizers use it. With both dtypes known, the Python function
+      // (no `Cast` op when they are the same); otherwise a tensor of `dtype` and `x`'s shape,
+      // without choosing between the two (they differ only by a `Cast` op).
+      'cast',
+      builtin('cast', (args, kwargs) => {
+        const x = args[0] ?? kwargs.get('x');
+        const to = dtypeOf(args[1] ?? kwargs.get('dtype'));
+        if (!x) return UNKNOWN_VALUE;
+        const own = tensorInfo(x);
+        const fn = python.get('cast');
+        if (to && own.dtype && fn) return interp.callValue(fn, args, kwargs, null);
+        return withDeps(tensor(null, to?.baseDType ?? null, own.shape), depsOf(x));
+      }),
+    ],
     [
       // `type(obj).__name__`.
       'class_name',

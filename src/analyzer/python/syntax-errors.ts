@@ -20,6 +20,10 @@
  *   `as x[0]`. Lezer accepts only a name there. The target becomes `_` characters.
  * - Parenthesised context managers, `with (A() as a, B() as b):` (Python 3.10). The brackets
  *   (and line breaks between them) become spaces.
+ * - A backslash ending a line that a blank line follows, `x = (1)\` (TensorFlow-Examples'
+ *   boosted trees): CPython joins the blank line, which ends the statement; lezer reads a
+ *   statement cut short. The backslash becomes a space, outside strings (only on a line whose
+ *   quotes pair up).
  *
  * Dropped when the error node lies inside:
  * - a `case` pattern of a `match` statement (class patterns with `as`, and other patterns lezer
@@ -198,6 +202,11 @@ export function neutralise(source: string): string {
     chars[at] = 'Y';
   }
   for (const m of source.matchAll(/\bprint[ \t]*>>/g)) chars[m.index ?? 0] = 'P';
+  // A line continued onto a blank line: `[^\n]*` is the line before the backslash.
+  for (const m of source.matchAll(/^([^\r\n]*)\\(?=\r?\n[ \t]*(?:\r?\n|$))/gm)) {
+    const quotes = m[1].match(/['"]/g)?.length ?? 0;
+    if (quotes % 2 === 0) chars[(m.index ?? 0) + m[1].length] = ' ';
+  }
   // `with` statements: from the keyword at the start of a line to the `:` ending the header.
   for (const m of source.matchAll(/^[ \t]*(?:async[ \t]+)?with\b[ \t]*/gm)) {
     const from = (m.index ?? 0) + m[0].length;

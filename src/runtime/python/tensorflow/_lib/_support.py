@@ -1,6 +1,8 @@
 """The only non-public helpers the layer libraries use. The static analyzer models each of
 these natively, so keep this module small and every function documented.
 """
+import tensorflow as tf
+
 from .. import _ops
 
 
@@ -23,3 +25,17 @@ def graph_tensor(x):
     an op it does not model returned, a queue's or an iterator's output, takes such a value as a
     tensor of a dtype and shape it does not know.)"""
     return x
+
+
+def cast(x, dtype):
+    """`math_ops.cast` as the optimizers use it: `x` itself when it already has `dtype` (a
+    resource variable of that dtype as it is, anything else converted to a tensor first), else a
+    `Cast` op of it. The analyzer runs this where it knows both dtypes; where it does not, it
+    gives a tensor of `dtype` and `x`'s shape instead of choosing a branch (the two differ only
+    by a `Cast` op, and a path each would replay the program once per variable and constant)."""
+    if isinstance(x, tf.Variable) and x.op.type == "VarHandleOp" and x.dtype.base_dtype == dtype:
+        return x
+    x = tf.convert_to_tensor(x)
+    if x.dtype.base_dtype == dtype:
+        return x
+    return tf.cast(x, dtype)

@@ -17,7 +17,7 @@ casts them (`math_ops.cast` makes no op when the dtype is already the variable's
 has TF's ops and the runtime computes TF's kernel (src/runtime/python/tensorflow/_training_ops.py).
 """
 import tensorflow as tf
-from tensorflow._lib import slot_creator
+from tensorflow._lib import _support, slot_creator
 
 
 def _flatten(values):
@@ -55,12 +55,7 @@ def _call_if_callable(param):
 def _cast(x, dtype):
     """`math_ops.cast`: the tensor itself when it already has the dtype; a resource variable of
     the dtype is returned as is too (the op it is given to reads it)."""
-    if slot_creator.is_resource(x) and x.dtype.base_dtype == dtype:
-        return x
-    x = tf.convert_to_tensor(x)
-    if x.dtype.base_dtype == dtype:
-        return x
-    return tf.cast(x, dtype)
+    return _support.cast(x, dtype)
 
 
 def _as_op(update, var):

@@ -11,11 +11,13 @@ import tensorflow as tf
 
 
 def is_resource(value):
-    """True for a resource variable (its dtype has no `_ref`), False for a reference variable,
-    None for a tensor: a slot is a variable of the same kind as its primary."""
+    """True for a resource variable (its op a `VarHandleOp`), False for a reference variable
+    (`VariableV2`), None for a tensor: a slot is a variable of the same kind as its primary. (The
+    op's type, not the dtype's `_ref`: a variable whose dtype the analyzer does not know is
+    still known to be of one kind.)"""
     if not isinstance(value, tf.Variable):
         return None
-    return value.dtype == value.dtype.base_dtype
+    return value.op.type == 'VarHandleOp'
 
 
 def _make(primary, initial, shape, dtype, name):
