@@ -1498,16 +1498,26 @@ function randomCrop(interp: Interpreter, a: Args): Value {
 }
 
 /**
- * `tf.train.batch(tensors, batch_size, ...)` / `shuffle_batch`: each tensor with the batch
- * dimension in front (`?` with `allow_smaller_final_batch`), in the structure given.
+ * `tf.train.batch(tensors, batch_size, ...)` / `shuffle_batch`, and their `_join` forms (the
+ * first list of `tensors_list`): each tensor with the batch dimension in front (`?` with
+ * `allow_smaller_final_batch`), in the structure given; an example's shape is `shapes[i]` when
+ * given, else the tensor's (without its first dimension with `enqueue_many`).
  */
-function batchOp(scope: string): OpFn {
+function batchOp(scope: string, join = false): OpFn {
   return (interp, a) => {
-    const tensors = argOf(a, 0, 'tensors') ?? UNKNOWN_VALUE;
+    let tensors = argOf(a, 0, join ? 'tensors_list' : 'tensors') ?? UNKNOWN_VALUE;
+    if (join)
+      tensors =
+        (tensors.k === 'list' || tensors.k === 'tuple') && tensors.items.length > 0
+          ? tensors.items[0]
+          : UNKNOWN_VALUE;
     const size = argOf(a, 1, 'batch_size');
     const smaller = a.kwargs.get('allow_smaller_final_batch');
     const many = a.kwargs.get('enqueue_many');
-    if (many && !(many.k === 'bool' && !many.v)) return UNKNOWN_VALUE;
+    if (many && many.k !== 'bool') return UNKNOWN_VALUE;
+    const enqueueMany = many !== undefined && many.v;
+    const shapes = a.kwargs.get('shapes');
+    const given = shapes && (shapes.k === 'list' || shapes.k === 'tuple') ? shapes.items : null;
     const n: AbstractDim =
       smaller && !(smaller.k === 'bool' && !smaller.v)
         ? null
@@ -1515,16 +1525,17 @@ function batchOp(scope: string): OpFn {
           ? size.v
           : U;
     compositeName(interp, a, 99, scope);
-    const batched = (t: Value): Value => {
+    const batched = (t: Value, i: number): Value => {
       const x = tensorInfo(t);
-      const d = dimsOf(x.shape);
+      let d = given && given[i] ? dimsOf(shapeFromValue(given[i])) : dimsOf(x.shape);
+      if (d && enqueueMany && !(given && given[i])) d = d.length > 0 ? d.slice(1) : null;
       return tensor(null, x.dtype, d ? [n, ...d] : unranked(x.shape));
     };
     if (tensors.k === 'list' || tensors.k === 'tuple')
       return { k: 'list', items: tensors.items.map(batched) };
     if (tensors.k === 'dict')
-      return { k: 'dict', entries: tensors.entries.map(([k, v]) => [k, batched(v)]) };
-    return isTensorLike(tensors) ? batched(tensors) : UNKNOWN_VALUE;
+      return { k: 'dict', entries: tensors.entries.map(([k, v], i) => [k, batched(v, i)]) };
+    return isTensorLike(tensors) ? batched(tensors, 0) : UNKNOWN_VALUE;
   };
 }
 
@@ -1961,6 +1972,8 @@ const OPS: Record<string, OpFn> = {
   random_crop: randomCrop,
   'image.random_crop': randomCrop,
   'train.batch': batchOp('batch'),
+  'train.batch_join': batchOp('batch_join', true),
+  'train.shuffle_batch_join': batchOp('shuffle_batch_join', true),
   'train.shuffle_batch': batchOp('shuffle_batch'),
   'image.resize_bilinear': resizeOp('ResizeBilinear', false),
   'image.resize_nearest_neighbor': resizeOp('ResizeNearestNeighbor', true),
