@@ -104,6 +104,15 @@ function pythonDType(v: Value): DType | null {
   if (v.k === 'bool') return DTypes.bool;
   if (v.k === 'str') return DTypes.string;
   if (v.k === 'list' || v.k === 'tuple') {
+    // A list holding tensors is packed (`Pack`): their dtype, which the numbers beside them take.
+    let packed: DType | null | undefined;
+    for (const x of v.items) {
+      if (x.k !== 'tensor' && x.k !== 'variable' && x.k !== 'partitioned') continue;
+      const d = tensorInfo(x).dtype;
+      if (d === null || (packed !== undefined && packed !== d)) return null;
+      packed = d;
+    }
+    if (packed !== undefined) return packed;
     const ds = v.items.map(pythonDType);
     if (ds.some((d) => d === null)) return null;
     if (ds.includes(DTypes.float32)) return DTypes.float32;
