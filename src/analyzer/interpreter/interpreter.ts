@@ -1522,6 +1522,10 @@ export class Interpreter {
       }
       case 'Subscript': {
         const obj = this.eval(target.value, env);
+        if (target.index.kind === 'Slice' && obj.k === 'list') {
+          this.assignSlice(obj, target.index, v, env);
+          return;
+        }
         const key = this.eval(target.index, env);
         if (obj.k === 'dict') {
           if (this.journals.length > 0) this.recordDict(obj);
@@ -1538,6 +1542,41 @@ export class Interpreter {
       default:
         return;
     }
+  }
+
+  /**
+   * `items[lo:hi] = seq`: the slice replaced by `seq`'s items. A sequence not known gives one or
+   * two items (a path each, as `extend` does); bounds not known, or a step, leave no length the
+   * analyzer can tell, so the list's items after the lower bound are unknown.
+   */
+  private assignSlice(
+    list: Value & { k: 'list' },
+    slice: Extract<Expr, { kind: 'Slice' }>,
+    v: Value,
+    env: Env,
+  ): void {
+    const bound = (x: Expr | null) => (x ? this.eval(x, env) : NONE);
+    const num = (x: Value) => (x.k === 'int' && !x.hole ? x.v : x.k === 'none' ? undefined : NaN);
+    const [a, b, c] = [bound(slice.lower), bound(slice.upper), bound(slice.step)].map(num);
+    if (this.journals.length > 0) this.recordArray(list.items);
+    const n = list.items.length;
+    const at = (x: number | undefined, dflt: number) =>
+      x === undefined ? dflt : Math.min(Math.max(x < 0 ? n + x : x, 0), n);
+    if (Number.isNaN(a) || Number.isNaN(b) || c !== undefined) {
+      // Where the slice starts is all that is known, at best: nothing after it is.
+      const from = Number.isNaN(a) ? 0 : at(a, 0);
+      for (let i = from; i < n; i++) list.items[i] = { k: 'unknown', hole: this.hole('item') };
+      return;
+    }
+    const lo = at(a, 0);
+    const hi = Math.max(at(b, n), lo);
+    let items = this.iterate(v);
+    if (!items) {
+      const times = 1 + this.choose(2, slice);
+      items = [];
+      for (let k = 0; k < times; k++) items.push(this.symbolicItem(v, k, null));
+    }
+    list.items.splice(lo, hi - lo, ...items);
   }
 
   // -- expressions -----------------------------------------------------------------------------
