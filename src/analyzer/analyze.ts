@@ -423,9 +423,11 @@ function reusable(memo: Interpretation, module: Module, options: AnalyzeOptions)
   const body = module.body;
   if (body.length !== memo.body.length) return false;
   for (let i = 0; i < body.length; i++) if (body[i] !== memo.body[i]) return false;
-  const { budget, maxPath, total } = memo.result.steps;
+  // The same base budget, or neither run came near the smaller one (imports add the same to
+  // both: their texts are compared below).
+  const { base, maxPath, total } = memo.result.steps;
   const now = stepBudget(module);
-  if (now !== budget && !(maxPath < Math.min(now, budget) && total < 4 * Math.min(now, budget)))
+  if (now !== base && !(maxPath < Math.min(now, base) && total < 4 * Math.min(now, base)))
     return false;
   for (const [path, text] of memo.reads) if (options.readFile?.(path) !== text) return false;
   return true;

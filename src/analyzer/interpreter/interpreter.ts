@@ -224,7 +224,14 @@ export interface InterpretResult {
   /** Every path (of the program and of each entry point) was explored. */
   readonly exhaustive: boolean;
   /** The step budget of each path, the most steps one path took, and all paths' steps. */
-  readonly steps: { readonly budget: number; readonly maxPath: number; readonly total: number };
+  readonly steps: {
+    /** The analysed file's own budget per path (`stepBudget`). */
+    readonly base: number;
+    /** The largest a path's budget grew to (the program's imported modules add to it). */
+    readonly budget: number;
+    readonly maxPath: number;
+    readonly total: number;
+  };
 }
 
 /** The step budget of one path of `module` (a base plus an allowance per character). */
@@ -374,7 +381,7 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
     complete,
     ...(stopped ? { stopped } : {}),
     exhaustive,
-    steps: { budget, maxPath, total: totalSteps },
+    steps: { base: maxSteps, budget, maxPath, total: totalSteps },
   };
 }
 
