@@ -403,11 +403,42 @@ function interpretFile(
     file,
     language,
     resolveImport,
+    readData: (path) => readDataFile(path, file, options, reads),
     limits: options.limits,
     library: libraryFor(options.library),
     ...(timeLimit > 0 ? { deadline: performance.now() + timeLimit } : {}),
   });
   return { result, body: [...module.body], reads, lowered, maps: new Map() };
+}
+
+/** Data files larger than this are not read for the program (a configuration is small). */
+const MAX_DATA_BYTES = 1_000_000;
+
+/**
+ * A data file the program opens (`open('wavenet_params.json')`): a JSON file, read through the
+ * caller's `readFile`, found as the program would from the analysed file's folder (scripts run
+ * where they are) or from a workspace root, and only inside one of those. Recorded in `reads`,
+ * so an edit of the file analyses the program again.
+ */
+function readDataFile(
+  path: string,
+  file: string,
+  options: AnalyzeOptions,
+  reads: Map<string, string | undefined>,
+): string | undefined {
+  if (!options.readFile || !/\.json$/i.test(path)) return undefined;
+  const here = dirname(file);
+  const roots = options.roots ?? [];
+  const inside = (p: string, dir: string) => dir !== '.' && (p === dir || p.startsWith(`${dir}/`));
+  const candidates = path.startsWith('/') ? [path] : [here, ...roots].map((d) => joinPath(d, path));
+  for (const candidate of candidates) {
+    if (!inside(candidate, here) && !roots.some((r) => inside(candidate, joinPath(r, '.'))))
+      continue;
+    const text = reads.has(candidate) ? reads.get(candidate) : options.readFile(candidate);
+    reads.set(candidate, text);
+    if (text !== undefined && text.length <= MAX_DATA_BYTES) return text;
+  }
+  return undefined;
 }
 
 /**

@@ -29,6 +29,7 @@ import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
 import { LoopWatch, WATCH_AFTER } from './loops';
+import { jsonModule, openBuiltin, osPathModule } from './files';
 import { defaultGraph, engineAttr, initializerCall, TF1_ONLY, tfMember } from './tf-api';
 import { isLibraryFile, Library } from '../library/index';
 import { supportNatives } from '../library/support';
@@ -193,6 +194,11 @@ export interface InterpretOptions {
    * budget runs out (`complete: false`, `stopped: 'time'`). Checked every `CLOCK_STEPS` steps.
    */
   readonly deadline?: number;
+  /**
+   * The text of a data file the program opens for reading (`open('params.json')`), by the path
+   * it gives; undefined when it may not be read or does not exist (files.ts).
+   */
+  readonly readData?: (path: string) => string | undefined;
 }
 
 export interface EntryPoint {
@@ -559,6 +565,8 @@ export class Interpreter {
       file: '<builtins>',
     });
     this.mainEnv.set('__name__', { k: 'str', v: '__main__' });
+    this.mainEnv.set('__file__', { k: 'str', v: options.file });
+    this.builtinsEnv.set('open', openBuiltin(options.readData));
   }
 
   /**
@@ -1396,7 +1404,9 @@ export class Interpreter {
       }
     }
     if (ctx.k !== 'context') {
-      if (items[i].asName) this.assign(items[i].asName as Expr, UNKNOWN_VALUE, env);
+      // `with open(path) as f:` binds the file itself.
+      const entered = ctx.k === 'object' && ctx.kind === 'file' ? ctx : UNKNOWN_VALUE;
+      if (items[i].asName) this.assign(items[i].asName as Expr, entered, env);
       return this.execWith(items, i + 1, body, env);
     }
     if (this.probing > 0) throw NOT_HARMLESS;
@@ -2948,6 +2958,10 @@ export class Interpreter {
     if (name === 'copy') return this.copyModule();
     if (name === 'math' || name === 'numpy') return this.mathModule(name);
     if (name === 'importlib') return this.importlibModule();
+    if (name === 'json') return jsonModule();
+    if (name === 'os.path') return osPathModule();
+    if (name === 'os')
+      return { k: 'object', kind: 'module os', attrs: new Map([['path', osPathModule()]]) };
     return null;
   }
 
