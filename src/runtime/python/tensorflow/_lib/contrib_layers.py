@@ -8,7 +8,7 @@ builds a `tf.layers` layer in it whose variables a custom getter renames (`kerne
 import tensorflow as tf
 
 from tensorflow._lib import _support, convolutional, core, framework, normalization, pooling
-from tensorflow._lib import moving_averages
+from tensorflow._lib import layers_utils, moving_averages
 from tensorflow._lib.framework import add_arg_scope
 
 DATA_FORMAT_NCHW = "NCHW"
@@ -115,9 +115,7 @@ def _add_variable_to_collections(variable, collections_set, collections_name):
 
 
 def _collect_named_outputs(collections, alias, outputs):
-    if collections:
-        tf.add_to_collections(collections, outputs)
-    return outputs
+    return layers_utils.collect_named_outputs(collections, alias, outputs)
 
 
 def _data_format_name(data_format):
