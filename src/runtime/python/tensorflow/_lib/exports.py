@@ -129,6 +129,8 @@ EXPORTS = {
     "contrib.slim.repeat": "contrib_layers:repeat",
     "contrib.slim.stack": "contrib_layers:stack",
     "contrib.slim.xavier_initializer": "contrib_layers:xavier_initializer",
+    "contrib.slim.xavier_initializer_conv2d": "contrib_layers:xavier_initializer",
+    "contrib.slim.variance_scaling_initializer": "contrib_layers:variance_scaling_initializer",
     "contrib.slim.l1_regularizer": "regularizers:l1_regularizer",
     "contrib.slim.l2_regularizer": "regularizers:l2_regularizer",
     "contrib.slim.l1_l2_regularizer": "regularizers:l1_l2_regularizer",
