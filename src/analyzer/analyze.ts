@@ -991,7 +991,9 @@ class Builder {
       const here: Ref = { file: e.file, span: e.at.span };
       let v: RawVariable = {
         name: o.name,
-        key: displayName(e.key ?? e.name),
+        // What it is stored as: a renaming getter's name (slim's `weights`), not the one asked
+        // for (`kernel`).
+        key: displayName(o.name.replace(/:0$/, '')),
         shape: o.shape ?? '<unknown>',
         dtype: o.dtype ?? '?',
         createdAt: outer ? { file: this.file, span: outer.at.span } : here,

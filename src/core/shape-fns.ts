@@ -64,6 +64,16 @@ function dims(s: AbstractShape): Dims | null {
   return Array.isArray(s) ? (s as Dims) : null;
 }
 
+/**
+ * The `n` dimensions of a shape whose rank an attribute fixes: its own, else each TF's unknown
+ * dimension for TF's unknown rank, UNKNOWN for a shape the analyzer could not compute.
+ */
+function dimsOfRank(s: AbstractShape, n: number): Dims {
+  const d = withRank(s, n);
+  if (d) return d;
+  return Array.from({ length: n }, () => (s === U ? U : null));
+}
+
 /** What a shape is when a rank is not known: TF's unknown rank, or UNKNOWN if any input is. */
 function noRank(...shapes: AbstractShape[]): AbstractShape {
   return shapes.some((s) => s === U) ? U : null;
@@ -555,7 +565,7 @@ export const pad: ShapeFn = (inputs, attrs) => {
   const d = dims(inputs[0]);
   if (!Array.isArray(p)) return [d ? d.map(() => U) : U];
   const rows = p as readonly Attr[];
-  const x = withRank(inputs[0], rows.length) ?? rows.map(() => null);
+  const x = dimsOfRank(inputs[0], rows.length);
   return [
     x.map((v, i) => {
       const r = intsAttr(rows[i]);
@@ -570,7 +580,7 @@ export const tile: ShapeFn = (inputs, attrs) => {
   const m = intsAttr(attrs.multiples ?? U);
   const d = dims(inputs[0]);
   if (!m) return [d ? d.map(() => U) : U];
-  const x = withRank(inputs[0], m.length) ?? m.map(() => null);
+  const x = dimsOfRank(inputs[0], m.length);
   return [x.map((v, i) => mulDim(v, m[i] === null ? null : m[i]))];
 };
 
@@ -691,7 +701,7 @@ export const slice: ShapeFn = (inputs, attrs) => {
   const size = intsAttr(attrs.size ?? U);
   const d = dims(inputs[0]);
   if (!size) return [d ? d.map(() => U) : U];
-  const x = withRank(inputs[0], size.length) ?? size.map(() => null);
+  const x = dimsOfRank(inputs[0], size.length);
   return [
     size.map((s, i) => {
       if (s !== -1) return s;

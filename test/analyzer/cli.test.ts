@@ -240,6 +240,27 @@ describe('cli: scope-lens check and names', () => {
     assert.match(text, /a\/Momentum:0 +<not known statically> +\? +created at 6/);
   });
 
+  it("names --json keys a variable by what it is stored as: slim's weights, not kernel", () => {
+    const file = path.join(dir, 'slim_key.py');
+    fs.writeFileSync(
+      file,
+      [
+        'import tensorflow as tf',
+        'x = tf.placeholder(tf.float32, [1, 4, 4, 3])',
+        'y = tf.contrib.slim.conv2d(x, 2, [1, 1], scope="c")',
+        '',
+      ].join('\n'),
+    );
+    const j = JSON.parse(capture((out, err) => runNames(['--json', file], out, err)).out);
+    assert.deepEqual(
+      j.files[0].variables.map((v: { name: string; key: string }) => [v.name, v.key]),
+      [
+        ['c/weights:0', 'c/weights'],
+        ['c/biases:0', 'c/biases'],
+      ],
+    );
+  });
+
   it('bad usage exits 2 with a clear message', () => {
     assert.equal(capture((out, err) => runCheck([], out, err)).code, 2);
     const missing = capture((out, err) => runCheck([path.join(dir, 'nope.py')], out, err));

@@ -134,6 +134,18 @@ describe('core/shape-fns: what the analyzer does not know stays unknown', () => 
       [[1, 8, 8, U]],
     );
     assert.deepEqual(SHAPE_FNS.tile([[2, 3]], { multiples: U }), [[U, U]]);
+    // A shape not computed keeps its dimensions UNKNOWN where an attribute fixes the rank (a
+    // padded input's channels feed a convolution, which TF's unknown `?` would make raise).
+    const rows = [
+      [0, 0],
+      [3, 3],
+      [3, 3],
+      [0, 0],
+    ];
+    assert.deepEqual(SHAPE_FNS.pad([U], { paddings: rows }), [[U, U, U, U]]);
+    assert.deepEqual(SHAPE_FNS.pad([null], { paddings: rows }), [[null, null, null, null]]);
+    assert.deepEqual(SHAPE_FNS.tile([U], { multiples: [1, 2] }), [[U, U]]);
+    assert.deepEqual(SHAPE_FNS.slice([U], { begin: [0, 1], size: [2, -1] }), [[2, U]]);
   });
 
   it('inferShapes never throws: TF-rejected inputs give UNKNOWN for each output', () => {

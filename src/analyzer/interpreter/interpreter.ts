@@ -2567,6 +2567,9 @@ export class Interpreter {
    * keeps what it defined so far; running out of budget is not contained.
    */
   private runModuleOnce(key: string, name: string, file: string, m: Module): Value {
+    // A probe (`tryBoth`) gives up before a module's first run (`slim.conv2d` first read on
+    // one branch): the probe would undo part of what the module set up and leave it cached.
+    if (this.probing > 0) throw NOT_HARMLESS;
     const env = new Env(this.builtinsEnv);
     env.set('__name__', str(name));
     const value: Value = { k: 'module', path: file, env };

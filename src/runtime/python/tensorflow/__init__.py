@@ -229,6 +229,7 @@ nn.rnn_cell = _partial_module("nn.rnn_cell", "tf.nn.rnn_cell")
 contrib.rnn = _partial_module("contrib.rnn", "tf.contrib.rnn")
 contrib.legacy_seq2seq = _partial_module("contrib.legacy_seq2seq", "tf.contrib.legacy_seq2seq")
 contrib.slim = _module("contrib.slim", "tf.contrib.slim")
+contrib.slim.utils = _partial_module("contrib.slim.utils", "tf.contrib.slim.utils")
 contrib.framework = _module("contrib.framework", "tf.contrib.framework")
 contrib.training = _partial_module("contrib.training", "tf.contrib.training")
 

@@ -8,7 +8,7 @@ builds a `tf.layers` layer in it whose variables a custom getter renames (`kerne
 import tensorflow as tf
 
 from tensorflow._lib import _support, convolutional, core, framework, normalization, pooling
-from tensorflow._lib import moving_averages
+from tensorflow._lib import layers_utils, moving_averages
 from tensorflow._lib.framework import add_arg_scope
 
 DATA_FORMAT_NCHW = "NCHW"
@@ -115,9 +115,7 @@ def _add_variable_to_collections(variable, collections_set, collections_name):
 
 
 def _collect_named_outputs(collections, alias, outputs):
-    if collections:
-        tf.add_to_collections(collections, outputs)
-    return outputs
+    return layers_utils.collect_named_outputs(collections, alias, outputs)
 
 
 def _data_format_name(data_format):
@@ -538,6 +536,125 @@ def _fused_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, para
         return _collect_named_outputs(outputs_collections, sc.name, outputs)
 
 
+def _legacy_batch_norm(inputs, decay, center, scale, epsilon, activation_fn, param_initializers,
+                       updates_collections, is_training, variables_collections,
+                       outputs_collections, trainable, batch_weights, data_format,
+                       zero_debias_moving_mean, renorm, sc):
+    """slim's `batch_norm` where neither the fused op nor the layer class serves (TF 1.15
+    layers.py): custom `updates_collections` (None: the updates forced before the output) or
+    `zero_debias_moving_mean` on an input of rank other than 2 or 4. beta, gamma, moving_mean,
+    moving_variance as model variables (no regularizers: TF passes none here), the moments over
+    every axis but the channels', then `tf.nn.batch_normalization`."""
+    if renorm:
+        raise ValueError("renorm is not supported with batch_weights, updates_collections or "
+                         "zero_debias_moving_mean")
+    if batch_weights is not None:
+        raise NotImplementedError("Scope Lens does not implement batch_norm(batch_weights=...)"
+                                  " yet.")
+    inputs_shape = inputs.get_shape()
+    rank = inputs_shape.ndims
+    if rank is None:
+        raise ValueError("Inputs %s has undefined rank." % inputs.name)
+    dims = inputs_shape.as_list()
+    dtype = inputs.dtype.base_dtype
+    broadcast = None
+    if data_format == DATA_FORMAT_NCHW:
+        moments_axes = [0] + list(range(2, rank))
+        params_shape = dims[1:2]
+        broadcast = [1, dims[1]] + [1 for _ in range(2, rank)]
+    else:
+        moments_axes = list(range(rank - 1))
+        params_shape = dims[rank - 1:]
+    if None in params_shape:
+        raise ValueError("Inputs %s has undefined channels dimension %s."
+                         % (inputs.name, tf.TensorShape(params_shape)))
+    if not param_initializers:
+        param_initializers = {}
+    beta = None
+    gamma = None
+    if center:
+        beta = framework.model_variable(
+            "beta", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("beta", tf.zeros_initializer()),
+            collections=_variable_collections(variables_collections, "beta"),
+            trainable=trainable)
+    if scale:
+        gamma = framework.model_variable(
+            "gamma", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("gamma", tf.ones_initializer()),
+            collections=_variable_collections(variables_collections, "gamma"),
+            trainable=trainable)
+    with tf.variable_scope(tf.get_variable_scope()) as local_scope:
+        local_scope.set_partitioner(None)
+        moving_mean = framework.model_variable(
+            "moving_mean", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("moving_mean", tf.zeros_initializer()),
+            trainable=False,
+            collections=_variable_collections(variables_collections, "moving_mean"))
+        moving_variance = framework.model_variable(
+            "moving_variance", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("moving_variance", tf.ones_initializer()),
+            trainable=False,
+            collections=_variable_collections(variables_collections, "moving_variance"))
+    # TF's `utils.constant_value(is_training)`: a tensor's value is taken as not known.
+    need_moments = True
+    if isinstance(is_training, bool):
+        need_moments = is_training
+    if need_moments:
+        if data_format == DATA_FORMAT_NCHW:
+            moments = tf.nn.moments(inputs, moments_axes, keep_dims=True)
+            mean = tf.reshape(moments[0], [-1])
+            variance = tf.reshape(moments[1], [-1])
+        else:
+            moments = tf.nn.moments(inputs, moments_axes)
+            mean = moments[0]
+            variance = moments[1]
+
+        def moving_vars_fn():
+            return moving_mean, moving_variance
+
+        def updates():
+            update_mean = moving_averages.assign_moving_average(
+                moving_mean, mean, decay, zero_debias=zero_debias_moving_mean)
+            update_variance = moving_averages.assign_moving_average(
+                moving_variance, variance, decay, zero_debias=False)
+            return update_mean, update_variance
+
+        if updates_collections is None:
+
+            def force_updates():
+                with tf.control_dependencies(list(updates())):
+                    return tf.identity(mean), tf.identity(variance)
+
+            statistics = core.smart_cond(is_training, force_updates, moving_vars_fn)
+        else:
+            delayed = core.smart_cond(is_training, updates, moving_vars_fn)
+            tf.add_to_collections(updates_collections, delayed[0])
+            tf.add_to_collections(updates_collections, delayed[1])
+
+            def vars_fn():
+                return mean, variance
+
+            statistics = core.smart_cond(is_training, vars_fn, moving_vars_fn)
+        mean = statistics[0]
+        variance = statistics[1]
+    else:
+        mean = moving_mean
+        variance = moving_variance
+    if broadcast is not None:
+        mean = tf.reshape(mean, broadcast)
+        variance = tf.reshape(variance, broadcast)
+        if beta is not None:
+            beta = tf.reshape(beta, broadcast)
+        if gamma is not None:
+            gamma = tf.reshape(gamma, broadcast)
+    outputs = tf.nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon)
+    outputs.set_shape(inputs_shape)
+    if activation_fn is not None:
+        outputs = activation_fn(outputs)
+    return _collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
 @add_arg_scope
 def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, activation_fn=None,
                param_initializers=None, param_regularizers=None,
@@ -567,9 +684,11 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001, act
         inputs = tf.convert_to_tensor(inputs)
         if (batch_weights is not None or updates_collections != tf.GraphKeys.UPDATE_OPS
                 or zero_debias_moving_mean):
-            raise NotImplementedError(
-                "Scope Lens does not implement this batch_norm configuration yet (batch_weights,"
-                " or custom updates_collections for an input of rank other than 2 or 4).")
+            return _legacy_batch_norm(inputs, decay, center, scale, epsilon, activation_fn,
+                                      param_initializers, updates_collections, is_training,
+                                      variables_collections, outputs_collections, trainable,
+                                      batch_weights, data_format, zero_debias_moving_mean,
+                                      renorm, sc)
         axis = -1
         if data_format == DATA_FORMAT_NCHW:
             axis = 1
