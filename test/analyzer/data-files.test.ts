@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyze, DocumentAnalyzer } from '../../src/analyzer/analyze';
+import { analyze, analyzePython, DocumentAnalyzer } from '../../src/analyzer/analyze';
 
 // A model whose hyperparameters are in a JSON file next to the script (WaveNet's
 // `wavenet_params.json`): the analyzer reads it through the caller's readFile, as the program
@@ -108,6 +108,36 @@ describe('analyzer: JSON configuration files the program reads', () => {
     assert.deepEqual(
       a.variables.map((v) => v.name),
       ['a_{a}:0', 'b_{b}:0', 'c_{c}:0', '{?}:0'],
+    );
+  });
+
+  it('opening a file is bookkeeping: an if that only logs to one does not fork', () => {
+    const a = analyzePython(
+      [
+        'import os',
+        'import tensorflow as tf',
+        'q = tf.FIFOQueue(10, [tf.float32])',
+        'images = tf.identity(q.dequeue())',
+        '# map_fn over a batch whose size the analyzer cannot tell builds the tf.shape form',
+        'sums = tf.map_fn(lambda im: tf.reduce_sum(im), images)',
+        'w = tf.get_variable("w", [2])',
+        'index = os.path.join("out", "index.html")',
+        'if os.path.exists(index):',
+        '    f = open(index, "a")',
+        'else:',
+        '    f = open(index, "w")',
+        '    f.write("<html>")',
+        'v = tf.get_variable("v", [1])',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(a.paths, 1);
+    assert.deepEqual(
+      a.variables.map((x) => [x.name, x.certain]),
+      [
+        ['w:0', true],
+        ['v:0', true],
+      ],
     );
   });
 });

@@ -74,7 +74,8 @@ export function openBuiltin(readData: ((path: string) => string | undefined) | u
       if (path === undefined || mode === undefined || !/^r[tb]?$/.test(mode)) return UNKNOWN_VALUE;
       return fileObject(mode === 'rb' ? undefined : readData?.(path));
     },
-    false,
+    // Nothing TF knows changes (a file opened to write is not written): a probe goes on.
+    true,
   );
 }
 

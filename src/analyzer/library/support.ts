@@ -78,6 +78,17 @@ export function supportNatives(
       }),
     ],
     [
+      // The size of a tensor's first dimension TF knows statically: an int, else None; also
+      // None where the analyzer cannot tell (the caller builds the `tf.shape` form, no fork).
+      'static_size',
+      builtin('static_size', (args, kwargs) => {
+        const x = args[0] ?? kwargs.get('x') ?? UNKNOWN_VALUE;
+        const shape = x.k === 'unknown' ? UNKNOWN : tensorInfo(x).shape;
+        const first = Array.isArray(shape) && shape.length > 0 ? shape[0] : null;
+        return typeof first === 'number' ? { k: 'int', v: first } : { k: 'none' };
+      }),
+    ],
+    [
       // `x` itself; a value the analyzer does not know (an unmodelled op's output) is a tensor
       // of a dtype and shape it does not know, depending on what that value depended on.
       'graph_tensor',

@@ -39,3 +39,14 @@ def cast(x, dtype):
     if x.dtype.base_dtype == dtype:
         return x
     return tf.cast(x, dtype)
+
+
+def static_size(x):
+    """The size of tensor `x`'s first dimension as TF knows it when the graph is built: an int,
+    or None when TF does not know it (or the rank). (Where the analyzer cannot tell whether TF
+    knows it, it answers None: the caller then builds the `tf.shape` form, as TF does for such a
+    size, instead of a path for each answer.)"""
+    shape = x.get_shape()
+    if shape.ndims is None or shape.ndims == 0:
+        return None
+    return shape[0].value

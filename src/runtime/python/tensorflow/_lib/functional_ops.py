@@ -5,6 +5,7 @@ result, then `TensorArrayStack/TensorArrayGatherV3`; gradients flow through the 
 (functional_ops.py) is the same loop carrying the accumulator.
 """
 import tensorflow as tf
+from tensorflow._lib import _support
 
 
 def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True,
@@ -14,9 +15,8 @@ def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True,
     nested = isinstance(elems, (list, tuple))
     with tf.name_scope(name or 'map'):
         flat = [tf.convert_to_tensor(e, name='elem') for e in (elems if nested else [elems])]
-        dims = flat[0].get_shape().as_list() if flat[0].get_shape().ndims else None
         return _map_while(fn, elems, flat, nested, dtype, parallel_iterations, back_prop,
-                          infer_shape, dims[0] if dims else None)
+                          infer_shape, _support.static_size(flat[0]))
 
 
 def _map_while(fn, elems, flat, nested, dtype, parallel_iterations, back_prop, infer_shape,
@@ -89,8 +89,7 @@ def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
     nested = isinstance(elems, (list, tuple))
     with tf.name_scope(name or 'scan'):
         flat = [tf.convert_to_tensor(e, name='elem') for e in _flat_list(elems)]
-        dims = flat[0].get_shape().as_list() if flat[0].get_shape().ndims else None
-        count = dims[0] if dims else None
+        count = _support.static_size(flat[0])
         n = count
         if n is None:
             n = tf.shape(flat[0])[0]
