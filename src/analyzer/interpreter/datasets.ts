@@ -36,7 +36,7 @@ import {
   unionDeps,
   withDeps,
 } from './tensors';
-import { PyRaise, UNKNOWN_VALUE, type BuiltinFn, type Value } from './values';
+import { argAt, PyRaise, UNKNOWN_VALUE, type BuiltinFn, type Value } from './values';
 
 /** A tensor of the element: what the analyzer knows of one component. */
 function component(dtype: DType | null, shape: AbstractShape, from?: Value): Value {
@@ -137,15 +137,6 @@ function builtin(name: string, call: BuiltinFn): Value {
   return { k: 'builtin', name, call };
 }
 
-function arg(
-  args: Value[],
-  kwargs: Map<string, Value>,
-  i: number,
-  name: string,
-): Value | undefined {
-  return args[i] ?? kwargs.get(name);
-}
-
 /** The batch dimension `batch(n, drop_remainder)` gives. */
 function batchDim(n: Value | undefined, drop: Value | undefined): number | null | typeof UNKNOWN {
   if (!(drop && drop.k === 'bool' && drop.v)) return null;
@@ -204,7 +195,7 @@ export function dataset(interp: Interpreter, element: Value): Value {
         interp,
         batched(
           element,
-          batchDim(arg(args, kwargs, 0, 'batch_size'), arg(args, kwargs, 1, 'drop_remainder')),
+          batchDim(argAt(args, kwargs, 0, 'batch_size'), argAt(args, kwargs, 1, 'drop_remainder')),
         ),
       ),
     ),
@@ -213,10 +204,10 @@ export function dataset(interp: Interpreter, element: Value): Value {
     'padded_batch',
     builtin('padded_batch', (args, kwargs) => {
       const dim = batchDim(
-        arg(args, kwargs, 0, 'batch_size'),
-        arg(args, kwargs, 3, 'drop_remainder'),
+        argAt(args, kwargs, 0, 'batch_size'),
+        argAt(args, kwargs, 3, 'drop_remainder'),
       );
-      const padded = arg(args, kwargs, 1, 'padded_shapes');
+      const padded = argAt(args, kwargs, 1, 'padded_shapes');
       const shaped = padded ? paddedElement(element, padded) : element;
       return dataset(interp, batched(shaped, dim));
     }),
@@ -241,7 +232,7 @@ export function dataset(interp: Interpreter, element: Value): Value {
   );
   const mapping = (name: string, datasetResult: boolean) =>
     builtin(name, (args, kwargs, at) => {
-      const fn = arg(args, kwargs, 0, 'map_func');
+      const fn = argAt(args, kwargs, 0, 'map_func');
       if (!fn) return dataset(interp, component(null, UNKNOWN));
       const out = traced(interp, fn, fresh(element), at);
       if (datasetResult) {
@@ -257,7 +248,7 @@ export function dataset(interp: Interpreter, element: Value): Value {
   attrs.set(
     'apply',
     builtin('apply', (args, kwargs, at) => {
-      const fn = arg(args, kwargs, 0, 'transformation_func');
+      const fn = argAt(args, kwargs, 0, 'transformation_func');
       if (!fn) return UNKNOWN_VALUE;
       return interp.callValue(fn, [dataset(interp, element)], new Map(), at);
     }),
@@ -320,20 +311,26 @@ export function dataMember(interp: Interpreter, name: string): Value | undefined
           [
             'from_tensor_slices',
             builtin('from_tensor_slices', (args, kwargs) =>
-              dataset(interp, structureOf(arg(args, kwargs, 0, 'tensors') ?? UNKNOWN_VALUE, true)),
+              dataset(
+                interp,
+                structureOf(argAt(args, kwargs, 0, 'tensors') ?? UNKNOWN_VALUE, true),
+              ),
             ),
           ],
           [
             'from_tensors',
             builtin('from_tensors', (args, kwargs) =>
-              dataset(interp, structureOf(arg(args, kwargs, 0, 'tensors') ?? UNKNOWN_VALUE, false)),
+              dataset(
+                interp,
+                structureOf(argAt(args, kwargs, 0, 'tensors') ?? UNKNOWN_VALUE, false),
+              ),
             ),
           ],
           ['range', builtin('range', () => dataset(interp, component(DTypes.int64, [])))],
           [
             'zip',
             builtin('zip', (args, kwargs) => {
-              const given = arg(args, kwargs, 0, 'datasets') ?? UNKNOWN_VALUE;
+              const given = argAt(args, kwargs, 0, 'datasets') ?? UNKNOWN_VALUE;
               const elementOf = (d: Value): Value =>
                 d.k === 'object' && d.kind === 'Dataset'
                   ? (d.attrs.get('_element') ?? component(null, UNKNOWN))
@@ -348,9 +345,9 @@ export function dataMember(interp: Interpreter, name: string): Value | undefined
           [
             'from_generator',
             builtin('from_generator', (args, kwargs) => {
-              const types = arg(args, kwargs, 1, 'output_types');
+              const types = argAt(args, kwargs, 1, 'output_types');
               if (!types) return dataset(interp, component(null, UNKNOWN));
-              return dataset(interp, fromTypes(types, arg(args, kwargs, 2, 'output_shapes')));
+              return dataset(interp, fromTypes(types, argAt(args, kwargs, 2, 'output_shapes')));
             }),
           ],
         ]),
@@ -367,9 +364,9 @@ export function dataMember(interp: Interpreter, name: string): Value | undefined
           [
             'from_structure',
             builtin('from_structure', (args, kwargs) => {
-              const types = arg(args, kwargs, 0, 'output_types');
+              const types = argAt(args, kwargs, 0, 'output_types');
               if (!types) return iterator(component(null, UNKNOWN));
-              return iterator(fromTypes(types, arg(args, kwargs, 1, 'output_shapes')));
+              return iterator(fromTypes(types, argAt(args, kwargs, 1, 'output_shapes')));
             }),
           ],
         ]),
@@ -377,7 +374,7 @@ export function dataMember(interp: Interpreter, name: string): Value | undefined
     case 'make_one_shot_iterator':
     case 'make_initializable_iterator':
       return builtin(name, (args, kwargs) => {
-        const d = arg(args, kwargs, 0, 'dataset');
+        const d = argAt(args, kwargs, 0, 'dataset');
         const element =
           d && d.k === 'object' && d.kind === 'Dataset' ? d.attrs.get('_element') : undefined;
         return iterator(element ?? component(null, UNKNOWN));

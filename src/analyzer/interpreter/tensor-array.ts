@@ -22,7 +22,7 @@ import {
   tshape,
   withDeps,
 } from './tensors';
-import { NONE, UNKNOWN_VALUE, Value } from './values';
+import { argAt, NONE, UNKNOWN_VALUE, Value } from './values';
 import type { Deps } from './values';
 
 /** What every array made from one `TensorArray(...)` shares. */
@@ -36,15 +36,6 @@ interface ArrayState {
   deps: Deps | undefined;
   /** Nothing written yet: the deps are none so far. */
   empty: boolean;
-}
-
-function arg(
-  args: Value[],
-  kwargs: Map<string, Value>,
-  i: number,
-  name: string,
-): Value | undefined {
-  return args[i] ?? kwargs.get(name);
 }
 
 function truthy(v: Value | undefined, dflt: boolean): boolean {
@@ -93,7 +84,7 @@ function arrayValue(state: ArrayState): Value {
     [
       'write',
       builtin('write', (args, kwargs) => {
-        const value = arg(args, kwargs, 1, 'value') ?? UNKNOWN_VALUE;
+        const value = argAt(args, kwargs, 1, 'value') ?? UNKNOWN_VALUE;
         written(state, value, tensorInfo(value).shape);
         return self();
       }),
@@ -101,7 +92,7 @@ function arrayValue(state: ArrayState): Value {
     [
       'unstack',
       builtin('unstack', (args, kwargs) => {
-        const value = arg(args, kwargs, 0, 'value') ?? UNKNOWN_VALUE;
+        const value = argAt(args, kwargs, 0, 'value') ?? UNKNOWN_VALUE;
         written(state, value, elementShapeOf(value));
         return self();
       }),
@@ -109,7 +100,7 @@ function arrayValue(state: ArrayState): Value {
     [
       'scatter',
       builtin('scatter', (args, kwargs) => {
-        const value = arg(args, kwargs, 1, 'value') ?? UNKNOWN_VALUE;
+        const value = argAt(args, kwargs, 1, 'value') ?? UNKNOWN_VALUE;
         written(state, value, elementShapeOf(value));
         return self();
       }),
@@ -117,7 +108,7 @@ function arrayValue(state: ArrayState): Value {
     [
       'split',
       builtin('split', (args, kwargs) => {
-        const value = arg(args, kwargs, 0, 'value') ?? UNKNOWN_VALUE;
+        const value = argAt(args, kwargs, 0, 'value') ?? UNKNOWN_VALUE;
         written(state, value, UNKNOWN);
         return self();
       }),
@@ -136,7 +127,7 @@ function arrayValue(state: ArrayState): Value {
       builtin('gather', (args, kwargs) => {
         const e = dims(state.elementShape);
         if (!e) return element(state, state.elementShape === null ? null : UNKNOWN);
-        const ind = dims(tensorInfo(arg(args, kwargs, 0, 'indices') ?? UNKNOWN_VALUE).shape);
+        const ind = dims(tensorInfo(argAt(args, kwargs, 0, 'indices') ?? UNKNOWN_VALUE).shape);
         return element(state, [ind && ind.length === 1 ? ind[0] : null, ...e]);
       }),
     ],
@@ -165,13 +156,13 @@ function arrayValue(state: ArrayState): Value {
  */
 export function tensorArray(): Value {
   return builtin('TensorArray', (args, kwargs) => {
-    const size = arg(args, kwargs, 1, 'size');
-    const shape = arg(args, kwargs, 8, 'element_shape');
+    const size = argAt(args, kwargs, 1, 'size');
+    const shape = argAt(args, kwargs, 8, 'element_shape');
     return arrayValue({
-      dtype: dtypeOf(arg(args, kwargs, 0, 'dtype')),
+      dtype: dtypeOf(argAt(args, kwargs, 0, 'dtype')),
       size: size && size.k === 'int' ? size.v : null,
-      dynamicSize: truthy(arg(args, kwargs, 2, 'dynamic_size'), false),
-      inferShape: truthy(arg(args, kwargs, 7, 'infer_shape'), true),
+      dynamicSize: truthy(argAt(args, kwargs, 2, 'dynamic_size'), false),
+      inferShape: truthy(argAt(args, kwargs, 7, 'infer_shape'), true),
       elementShape: shape === undefined || shape.k === 'none' ? null : shapeFromValue(shape),
       deps: undefined,
       empty: true,

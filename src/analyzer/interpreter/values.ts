@@ -132,6 +132,16 @@ export type Deps = ReadonlySet<AVariable>;
 
 export type BuiltinFn = (args: Value[], kwargs: Map<string, Value>, at: Expr) => Value;
 
+/** A builtin's argument `i`, or its keyword `name`. */
+export function argAt(
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+  i: number,
+  name: string,
+): Value | undefined {
+  return args[i] ?? kwargs.get(name);
+}
+
 export const UNKNOWN_VALUE: Value = Object.freeze({ k: 'unknown' });
 export const NONE: Value = Object.freeze({ k: 'none' });
 
