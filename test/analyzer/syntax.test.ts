@@ -100,6 +100,20 @@ describe('analyzer: syntax errors (SL-SYNTAX)', () => {
     assert.deepEqual(syntax(valid), []);
   });
 
+  it("Python 2's print statements (TF 1.x ran on 2.7) are not syntax errors", () => {
+    const py2 = [
+      'print "loss:", 1',
+      'for i in range(3):',
+      '    print i,',
+      'print "x %d" % 3',
+      'print',
+      '',
+    ].join('\n');
+    assert.deepEqual(syntax(py2), []);
+    // Still an error in any Python: a print of nothing but a comma.
+    assert.equal(syntax('print ,\n').length, 1);
+  });
+
   it('no valid Python file of this repository gets a syntax diagnostic', function () {
     this.timeout(120_000);
     const files = ['examples', 'bench', 'test', path.join('src', 'runtime', 'python')].flatMap(

@@ -16,6 +16,9 @@
  *   It becomes the name `Yield`.
  * - `print >>f, x` (Python 2's print to a file; a valid tuple expression in Python 3): lezer
  *   reads a print statement, which has no `>>`. `print` becomes the name `Print`.
+ * - Python 2's print statement with commas, `print "loss:", loss` and `print i,` (TF 1.x ran on
+ *   Python 2.7, and TF1 repositories are full of them): lezer's print statement takes one
+ *   expression. `print` becomes `_=` and spaces, a tuple assigned.
  * - The target of `with ... as` when it is not a plain name: `as (a, b)`, `as self.x`,
  *   `as x[0]`. Lezer accepts only a name there. The target becomes `_` characters.
  * - Parenthesised context managers, `with (A() as a, B() as b):` (Python 3.10). The brackets
@@ -202,6 +205,14 @@ export function neutralise(source: string): string {
     chars[at] = 'Y';
   }
   for (const m of source.matchAll(/\bprint[ \t]*>>/g)) chars[m.index ?? 0] = 'P';
+  // Python 2's print statement with a comma (`print "loss:", loss`, `print i,`): lezer reads a
+  // print statement of one expression. `print` becomes `_=` and spaces: a tuple assigned.
+  for (const m of source.matchAll(/^([ \t]*)print[ \t]+(?![(=>.,)#\r\n])/gm)) {
+    const at = (m.index ?? 0) + m[1].length;
+    chars[at] = '_';
+    chars[at + 1] = '=';
+    blank(at + 2, at + 5, ' ');
+  }
   // A line continued onto a blank line: `[^\n]*` is the line before the backslash.
   for (const m of source.matchAll(/^([^\r\n]*)\\(?=\r?\n[ \t]*(?:\r?\n|$))/gm)) {
     const quotes = m[1].match(/['"]/g)?.length ?? 0;
