@@ -24,7 +24,7 @@
 import { DTypes, type DType } from '../../core/dtypes';
 import { UNKNOWN, type AbstractShape } from '../../core/shape';
 import type { Expr } from '../ir';
-import type { Interpreter } from './interpreter';
+import { builtin, sameKey, type Interpreter } from './interpreter';
 import {
   dtypeOf,
   dtypeValue,
@@ -36,7 +36,7 @@ import {
   unionDeps,
   withDeps,
 } from './tensors';
-import { argAt, PyRaise, UNKNOWN_VALUE, type BuiltinFn, type Value } from './values';
+import { argAt, PyRaise, UNKNOWN_VALUE, type Value } from './values';
 
 /** A tensor of the element: what the analyzer knows of one component. */
 function component(dtype: DType | null, shape: AbstractShape, from?: Value): Value {
@@ -99,9 +99,7 @@ function fromTypes(types: Value, shapes: Value | undefined, depth = 0): Value {
     return {
       k: 'dict',
       entries: types.entries.map(([key, t]) => {
-        const found = entries.find(
-          ([k2]) => k2.k === key.k && 'v' in k2 && 'v' in key && k2.v === key.v,
-        );
+        const found = entries.find(([k2]) => sameKey(k2, key));
         return [key, fromTypes(t, found?.[1], depth + 1)];
       }),
     };
@@ -133,10 +131,6 @@ function fresh(element: Value): Value {
   return mapComponents(element, (t) => ({ ...t, name: null }));
 }
 
-function builtin(name: string, call: BuiltinFn): Value {
-  return { k: 'builtin', name, call };
-}
-
 /** The batch dimension `batch(n, drop_remainder)` gives. */
 function batchDim(n: Value | undefined, drop: Value | undefined): number | null | typeof UNKNOWN {
   if (!(drop && drop.k === 'bool' && drop.v)) return null;
@@ -166,6 +160,14 @@ function resultElement(v: Value): Value {
   if (v.k === 'tuple' || v.k === 'dict') return structureOf(v, false);
   if (isTensorLike(v) || v.k === 'list') return structureOf(v, false);
   return component(null, UNKNOWN, v.k === 'unknown' ? v : undefined);
+}
+
+/** The element of a dataset value (what is not a dataset: an element not known). */
+function elementOf(d: Value): Value {
+  return (
+    (d.k === 'object' && d.kind === 'Dataset' && d.attrs.get('_element')) ||
+    component(null, UNKNOWN)
+  );
 }
 
 /** A dataset of `element`. */
@@ -236,9 +238,7 @@ export function dataset(interp: Interpreter, element: Value): Value {
       if (!fn) return dataset(interp, component(null, UNKNOWN));
       const out = traced(interp, fn, fresh(element), at);
       if (datasetResult) {
-        const inner =
-          out.k === 'object' && out.kind === 'Dataset' ? out.attrs.get('_element') : undefined;
-        return dataset(interp, inner ?? component(null, UNKNOWN));
+        return dataset(interp, elementOf(out));
       }
       return dataset(interp, resultElement(out));
     });
@@ -275,9 +275,7 @@ function paddedElement(element: Value, padded: Value): Value {
     return {
       k: 'dict',
       entries: element.entries.map(([key, x]) => {
-        const found = padded.entries.find(
-          ([k2]) => k2.k === key.k && 'v' in k2 && 'v' in key && k2.v === key.v,
-        );
+        const found = padded.entries.find(([k2]) => sameKey(k2, key));
         return [key, found ? paddedElement(x, found[1]) : x];
       }),
     };
@@ -331,15 +329,13 @@ export function dataMember(interp: Interpreter, name: string): Value | undefined
             'zip',
             builtin('zip', (args, kwargs) => {
               const given = argAt(args, kwargs, 0, 'datasets') ?? UNKNOWN_VALUE;
-              const elementOf = (d: Value): Value =>
-                d.k === 'object' && d.kind === 'Dataset'
-                  ? (d.attrs.get('_element') ?? component(null, UNKNOWN))
-                  : d.k === 'tuple'
-                    ? { k: 'tuple', items: d.items.map(elementOf) }
-                    : d.k === 'dict'
-                      ? { k: 'dict', entries: d.entries.map(([key, x]) => [key, elementOf(x)]) }
-                      : component(null, UNKNOWN);
-              return dataset(interp, elementOf(given));
+              const zipped = (d: Value): Value =>
+                d.k === 'tuple'
+                  ? { k: 'tuple', items: d.items.map(zipped) }
+                  : d.k === 'dict'
+                    ? { k: 'dict', entries: d.entries.map(([key, x]) => [key, zipped(x)]) }
+                    : elementOf(d);
+              return dataset(interp, zipped(given));
             }),
           ],
           [
@@ -374,10 +370,7 @@ export function dataMember(interp: Interpreter, name: string): Value | undefined
     case 'make_one_shot_iterator':
     case 'make_initializable_iterator':
       return builtin(name, (args, kwargs) => {
-        const d = argAt(args, kwargs, 0, 'dataset');
-        const element =
-          d && d.k === 'object' && d.kind === 'Dataset' ? d.attrs.get('_element') : undefined;
-        return iterator(element ?? component(null, UNKNOWN));
+        return iterator(elementOf(argAt(args, kwargs, 0, 'dataset') ?? UNKNOWN_VALUE));
       });
     default:
       return undefined;

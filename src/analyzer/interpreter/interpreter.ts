@@ -3916,7 +3916,7 @@ const numberOf = (v: Value) =>
  * Whether a dict key is `key` (`compare('==', k, key) === true`), without `compare`'s general
  * path for the common case of two strings.
  */
-function sameKey(k: Value, key: Value): boolean {
+export function sameKey(k: Value, key: Value): boolean {
   if (k === key) return true;
   if (k.k === 'str' && key.k === 'str') return k.v === key.v;
   // A dict keyed by variables (an optimizer's slots) is searched at every lookup: what
