@@ -56,16 +56,22 @@ def _map_while(fn, elems, flat, nested, dtype, parallel_iterations, back_prop, i
     _, r_a = tf.while_loop(lambda i, _: i < n, compute, (i, accs_ta),
                            parallel_iterations=parallel_iterations or 10,
                            back_prop=back_prop, maximum_iterations=n)
-    results = []
-    for r in r_a:
-        value = r.stack()
-        # map_fn.py: `TensorShape(n_static).concatenate(r.get_shape()[1:])`; a stacked result has
-        # a rank of at least 1 whenever its rank is known.
-        value.set_shape(tf.TensorShape([count]).concatenate(value.get_shape()[1:]))
-        results.append(value)
+    results = _stacked(r_a, count)
     if isinstance(out_structure, (list, tuple)):
         return tuple(results) if isinstance(out_structure, tuple) else results
     return results[0]
+
+
+def _stacked(arrays, count):
+    """Each TensorArray stacked, with the static element count in front of the element shape
+    (map_fn.py: `TensorShape(n_static).concatenate(r.get_shape()[1:])`; a stacked result has a
+    rank of at least 1 whenever its rank is known)."""
+    results = []
+    for r in arrays:
+        value = r.stack()
+        value.set_shape(tf.TensorShape([count]).concatenate(value.get_shape()[1:]))
+        results.append(value)
+    return results
 
 
 def _flat_list(x):
@@ -134,9 +140,4 @@ def scan(fn, elems, initializer=None, parallel_iterations=10, back_prop=True,
             _, _, r_a = tf.while_loop(lambda i, _1, _2: i < n, compute, (i, a_flat, accs_ta),
                                       parallel_iterations=parallel_iterations,
                                       back_prop=back_prop, maximum_iterations=n)
-        results = []
-        for r in r_a:
-            value = r.stack()
-            value.set_shape(tf.TensorShape([count]).concatenate(value.get_shape()[1:]))
-            results.append(value)
-        return _pack_like(structure, results)
+        return _pack_like(structure, _stacked(r_a, count))
