@@ -562,7 +562,10 @@ function withSyntaxErrors(
       const lineStart = source.lastIndexOf('\n', st.span.from - 1) + 1;
       return st.span.from > lineStart && !source.slice(lineStart, st.span.from).trim();
     });
-  if (recoveries.length === 0 && !indented) return analysis;
+  // A backslash before a blank line ends the statement in CPython; lezer joins the next one onto
+  // it (`x = 1 + \` then a blank line reads as `x = 1 + y = 2`): no error node either.
+  const continuedOntoBlank = language === 'python' && /\\\r?\n[ \t]*(?:\r?\n|$)/.test(source);
+  if (recoveries.length === 0 && !indented && !continuedOntoBlank) return analysis;
   const problems =
     language === 'python'
       ? pythonSyntaxErrors(source)

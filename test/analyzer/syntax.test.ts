@@ -42,6 +42,10 @@ describe('analyzer: syntax errors (SL-SYNTAX)', () => {
     ]);
     assert.deepEqual(syntax('x = 1\n    y = 2\n'), ['2:1 unexpected indent']);
     assert.deepEqual(syntax('if x:\npass\n'), ['2:1 invalid syntax: incomplete statement']);
+    // A backslash before a blank line ends the statement (lezer joins the next line onto it).
+    assert.deepEqual(syntax('x = 1 + \\\n\ny = 2\n'), [
+      '1:10 invalid syntax: incomplete binary expression',
+    ]);
     const d = analyzePython('x = = 2\n').diagnostics[0];
     assert.equal(d.code, 'SL-SYNTAX');
     assert.equal(d.severity, 'error');
@@ -95,6 +99,10 @@ describe('analyzer: syntax errors (SL-SYNTAX)', () => {
       'u = (3)\\',
       '',
       'v = "a\\\\"  # \\',
+      '',
+      'print = logging.info',
+      'print += 1',
+      'print == x',
       '',
     ].join('\n');
     assert.deepEqual(syntax(valid), []);

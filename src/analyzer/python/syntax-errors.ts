@@ -16,6 +16,8 @@
  *   It becomes the name `Yield`.
  * - `print >>f, x` (Python 2's print to a file; a valid tuple expression in Python 3): lezer
  *   reads a print statement, which has no `>>`. `print` becomes the name `Print`.
+ * - `print` as a name at the start of a statement, `print = log.info`, `print += 1`,
+ *   `print == x`: lezer reads a print statement. `print` becomes `Print`.
  * - Python 2's print statement with commas, `print "loss:", loss` and `print i,` (TF 1.x ran on
  *   Python 2.7, and TF1 repositories are full of them): lezer's print statement takes one
  *   expression. `print` becomes `_=` and spaces, a tuple assigned.
@@ -205,9 +207,15 @@ export function neutralise(source: string): string {
     chars[at] = 'Y';
   }
   for (const m of source.matchAll(/\bprint[ \t]*>>/g)) chars[m.index ?? 0] = 'P';
+  // `print` as a name a statement starts with (`print = logger.info`, `print += 1`,
+  // `print == x`): lezer reads a print statement. `print` becomes `Print`.
+  const printAsName = /^([ \t]*)print(?=[ \t]*(?:[-+*/%&|^@<>!=]?=|\*\*=|\/\/=|<<=|>>=))/gm;
+  for (const m of source.matchAll(printAsName)) chars[(m.index ?? 0) + m[1].length] = 'P';
   // Python 2's print statement with a comma (`print "loss:", loss`, `print i,`): lezer reads a
   // print statement of one expression. `print` becomes `_=` and spaces: a tuple assigned.
-  for (const m of source.matchAll(/^([ \t]*)print[ \t]+(?![(=>.,)#\r\n])/gm)) {
+  for (const m of source.matchAll(
+    /^([ \t]*)print[ \t]+(?![(=>.,)#\r\n]|[-+*/%&|^@<>!]=|\*\*=|\/\/=)/gm,
+  )) {
     const at = (m.index ?? 0) + m[1].length;
     chars[at] = '_';
     chars[at + 1] = '=';
