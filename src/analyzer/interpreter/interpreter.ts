@@ -20,6 +20,7 @@
  * TypeScript engine API (`variableScope`/`getVariable` from 'scope-lens'). It never throws on
  * user code: a step budget bounds each path, and an internal failure ends that path quietly.
  */
+import { addNumpyArrays, isNdarray, ndarrayAttr, ndarrayBinop, ndarrayUnary } from './numpy';
 import { ScopeLensError } from '../../core/errors';
 import { AUTO_REUSE } from '../../core/reuse';
 import { UNKNOWN } from '../../core/shape';
@@ -1682,6 +1683,7 @@ export class Interpreter {
           return withDeps(tensor(null, t.dtype, t.shape), depsOf(v), anyAssumed([v]));
         }
         if (e.op === '+' && (v.k === 'int' || v.k === 'float')) return v;
+        if ((e.op === '-' || e.op === '+') && isNdarray(v)) return v;
         return UNKNOWN_VALUE;
       }
       case 'BoolOp': {
@@ -1914,6 +1916,7 @@ export class Interpreter {
       return other.k === 'int' || other.k === 'dim' ? { k: 'dim', v: null } : UNKNOWN_VALUE;
     }
     if (isTensorLike(a) || isTensorLike(b)) return tensorBinop(this, op, a, b);
+    if (isNdarray(a) || isNdarray(b)) return ndarrayBinop(op, a, b);
     if ((a.k === 'unknown' && a.deps) || (b.k === 'unknown' && b.deps)) {
       // Arithmetic on what a TF op returned (`5e-4 * tf.nn.l2_loss(w)`): an op of both.
       const deps = unionDeps([a, b]);
@@ -2102,6 +2105,7 @@ export class Interpreter {
         return UNKNOWN_VALUE;
       case 'object':
         if (v.kind === 'super') return this.superAttr(v, attr);
+        if (v.kind === 'ndarray') return ndarrayAttr(v, attr);
         if (v.kind === 'InitializerNamespace')
           return builtin(attr, () => ({ k: 'object', kind: 'Initializer', attrs: new Map() }));
         if (v.kind === 'Initializer' && attr === '__call__')
@@ -3016,7 +3020,8 @@ export class Interpreter {
     const unary = (fn: (x: number) => number, toInt = false) =>
       pure('math', (args) => {
         const x = num(args[0]);
-        if (x === undefined) return UNKNOWN_VALUE;
+        if (x === undefined)
+          return (name === 'numpy' && args[0] && ndarrayUnary(args[0])) || UNKNOWN_VALUE;
         const y = fn(x);
         if (Number.isNaN(y)) return UNKNOWN_VALUE;
         return toInt && Number.isFinite(y) ? { k: 'int', v: y } : float(y);
@@ -3047,6 +3052,7 @@ export class Interpreter {
     env.set('ceil', unary(Math.ceil, name === 'math'));
     env.set('pi', { k: 'float', v: Math.PI });
     env.set('e', { k: 'float', v: Math.E });
+    if (name === 'numpy') addNumpyArrays(env);
     return { k: 'module', path: `<${name}>`, env };
   }
 

@@ -138,9 +138,22 @@ export function tensorInfo(v: Value): { shape: AbstractShape; dtype: DType | nul
     case 'tuple':
     case 'dim':
       return { shape: pythonShape(v), dtype: pythonDType(v) };
+    case 'object':
+      return v.kind === 'ndarray' ? ndarrayInfo(v) : { shape: U, dtype: null };
     default:
       return { shape: U, dtype: null };
   }
+}
+
+/** A NumPy array's static shape and dtype (`numpy.ts`: `shape` a tuple, `dtype` a DType). */
+export function ndarrayInfo(v: Value & { k: 'object' }): {
+  shape: AbstractShape;
+  dtype: DType | null;
+} {
+  const t = v.attrs.get('shape');
+  const shape: AbstractShape =
+    t && t.k === 'tuple' ? t.items.map((d) => (d.k === 'int' ? d.v : U)) : U;
+  return { shape, dtype: dtypeOf(v.attrs.get('dtype')) };
 }
 
 /** A variable's static shape; UNKNOWN where the analyzer could not compute it. */

@@ -36,7 +36,7 @@ import { ScopeMachine, ScopeSlots, VariableScopeArgs } from '../../core/variable
 import { fixedSizePartitioner, Partitioner } from '../../core/partitioners';
 import type { Expr } from '../ir';
 import { hasHoles, mayEqualSegments, NONE, PyRaise, UNKNOWN_VALUE, Value } from './values';
-import { dtypeValue } from './tensors';
+import { dtypeValue, ndarrayInfo } from './tensors';
 import { NearbyNames } from './did-you-mean';
 import type { VariableScope } from '../../core/variable-scope';
 
@@ -587,6 +587,12 @@ function valueInfo(v: Value): { dtype: DType; shape: Shape } | null {
   if (v.k === 'tensor') {
     if (!v.dtype || !Array.isArray(v.shape)) return null;
     return { dtype: v.dtype, shape: v.shape as Shape };
+  }
+  if (v.k === 'object' && v.kind === 'ndarray') {
+    // A NumPy array: a constant, of its dtype (float64 unless made otherwise).
+    const { shape, dtype } = ndarrayInfo(v);
+    if (!dtype || !Array.isArray(shape) || shape.some((d) => typeof d !== 'number')) return null;
+    return { dtype, shape: shape as Shape };
   }
   return null;
 }
