@@ -371,7 +371,7 @@ function interpretFile(
   const lowered = new Map<string, ResolvedModule | null>();
   const resolveImport = (req: ImportRequest): ResolvedModule | undefined => {
     if (!options.readFile) return undefined;
-    for (const candidate of importCandidates(req, language, options.roots ?? [])) {
+    for (const candidate of importCandidates(req, language, options.roots ?? [], file)) {
       if (candidate === file) continue;
       const known = lowered.get(candidate);
       if (known !== undefined) {
@@ -596,6 +596,7 @@ function importCandidates(
   req: ImportRequest,
   language: Language,
   roots: readonly string[],
+  script: string,
 ): string[] {
   if (language === 'typescript') {
     if (!req.module.startsWith('.')) return [];
@@ -610,7 +611,15 @@ function importCandidates(
     let dir = dirname(req.fromFile);
     for (let i = 1; i < req.level; i++) dir = dirname(dir);
     bases.push(dir);
-  } else bases.push(dirname(req.fromFile), ...roots);
+  } else {
+    // `sys.path` entries the program added: a relative one from where the script may run
+    // (the script's folder or a workspace root, as for data files).
+    const added = (req.sysPath ?? []).flatMap((p) =>
+      [dirname(script), ...roots].map((from) => joinPath(from, p)),
+    );
+    for (const b of [dirname(req.fromFile), ...added, ...roots])
+      if (!bases.includes(b)) bases.push(b);
+  }
   const out: string[] = [];
   for (const base of bases) {
     if (!rel) {

@@ -121,6 +121,77 @@ describe('analyzer: importlib.import_module', () => {
   });
 });
 
+describe('analyzer: sys.path', () => {
+  const files: Record<string, string> = {
+    '/p/src/optimize.py': [
+      'import tensorflow as tf',
+      'import layers',
+      'def build():',
+      '    with tf.variable_scope("transform"):',
+      '        return layers.conv(4)',
+    ].join('\n'),
+    '/p/src/layers.py': [
+      'import tensorflow as tf',
+      'def conv(n):',
+      '    return tf.get_variable("w", [3, 3, n, n])',
+    ].join('\n'),
+    '/p/lib/heads.py': [
+      'import tensorflow as tf',
+      'def head():',
+      '    return tf.get_variable("head", [2])',
+    ].join('\n'),
+  };
+
+  it('folders the program adds to sys.path are searched for its imports', () => {
+    // 'src' is relative to where the script runs: its folder or, here, the workspace root.
+    const src = [
+      'import os',
+      'import sys',
+      "sys.path.insert(0, 'src')",
+      "sys.path.append(os.path.join(os.path.dirname(__file__), '..', 'lib'))",
+      'from optimize import build',
+      'import heads',
+      'build()',
+      'heads.head()',
+    ].join('\n');
+    const r = analyze(src, {
+      path: '/p/scripts/train.py',
+      roots: ['/p'],
+      readFile: (p) => files[p],
+    });
+    assert.deepEqual(
+      r.variables.map((v) => [v.name, v.shape]),
+      [
+        ['transform/w:0', '(3, 3, 4, 4)'],
+        ['head:0', '(2,)'],
+      ],
+    );
+  });
+
+  it('without the sys.path change the modules are not found (as in Python)', () => {
+    const src = ['from optimize import build', 'build()'].join('\n');
+    const r = analyze(src, { path: '/p/train.py', readFile: (p) => files[p] });
+    assert.deepEqual(r.variables, []);
+  });
+
+  it('an entry the analyzer cannot compute adds nothing, and nothing throws', () => {
+    const src = [
+      'import sys',
+      'sys.path.insert(0, sys.argv[1])',
+      'sys.path.append(None)',
+      'sys.path.extend(["src"])',
+      'del sys.path[0]',
+      'from optimize import build',
+      'build()',
+    ].join('\n');
+    const r = analyze(src, { path: '/p/train.py', readFile: (p) => files[p] });
+    assert.deepEqual(
+      r.variables.map((v) => v.name),
+      ['transform/w:0'],
+    );
+  });
+});
+
 describe('analyzer: checks on what is not known are taken to pass', () => {
   // BERT's `get_shape_list` checks each tensor's rank and raises when it differs; on an entry
   // point's hypothetical argument the rank is not known, and a fork at every check spent the

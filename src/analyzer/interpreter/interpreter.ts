@@ -165,6 +165,11 @@ export interface ImportRequest {
   readonly module: string;
   readonly level: number;
   readonly fromFile: string;
+  /**
+   * Folders the program put on `sys.path` (`sys.path.insert(0, 'src')`, `.append('..')`), as
+   * written: a relative one is relative to where the analysed script runs (its folder).
+   */
+  readonly sysPath?: readonly string[];
 }
 
 export interface ResolvedModule {
@@ -2965,12 +2970,27 @@ export class Interpreter {
     if (name === 'copy') return this.copyModule();
     if (name === 'math' || name === 'numpy') return this.mathModule(name);
     if (name === 'importlib') return this.importlibModule();
+    if (name === 'sys') return this.sysModule();
     if (name === 'json') return jsonModule();
     if (name === 'os.path') return osPathModule();
     if (name === 'os')
       return { k: 'object', kind: 'module os', attrs: new Map([['path', osPathModule()]]) };
     return null;
   }
+
+  /**
+   * Python's `sys` as far as programs change where imports are found: `sys.path` is a list
+   * (one per path, so its writes are journalled like any list's) whose known strings
+   * `loadModule` passes on (`sys.path.insert(0, 'src')` before `from optimize import ...`).
+   * Everything else of `sys` is not known.
+   */
+  private sysModule(): Value {
+    this.sysPath ??= { k: 'list', items: [] };
+    return { k: 'object', kind: 'module sys', attrs: new Map([['path', this.sysPath]]) };
+  }
+
+  /** `sys.path` of this path, made at the first `import sys`. */
+  private sysPath: (Value & { k: 'list' }) | undefined;
 
   /**
    * Python's `importlib.import_module(name)`: the module an `import name as m` binds, when
@@ -3194,7 +3214,13 @@ export class Interpreter {
     if (!resolve) return level === 0 ? this.loadStub(name) : null;
     let resolved: ResolvedModule | undefined;
     try {
-      resolved = resolve({ module: name, level, fromFile: this.currentFile });
+      const sysPath = this.sysPath?.items.flatMap((p) => (p.k === 'str' ? [p.v] : []));
+      resolved = resolve({
+        module: name,
+        level,
+        fromFile: this.currentFile,
+        ...(sysPath?.length ? { sysPath } : {}),
+      });
     } catch {
       resolved = undefined;
     }
