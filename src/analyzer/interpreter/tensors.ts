@@ -373,6 +373,7 @@ function withKnown(t: Value, known: readonly AbstractDim[] | undefined): Value {
  */
 function scalarKnown(v: Value): AbstractDim | undefined {
   if (v.k === 'int') return v.v;
+  if (v.k === 'dim' && typeof v.v === 'number') return v.v;
   if (v.k === 'tensor' && v.known && v.known.length === 1) {
     const d = dimsOf(v.shape);
     if (d && d.length === 0) return v.known[0];
@@ -648,9 +649,12 @@ function stack(interp: Interpreter, a: Args): Value {
   );
   const axis = argOf(a, 1, 'axis');
   const scalars = values.map(scalarKnown);
+  // TF evaluates a stack of shape elements or of Python ints (a constant) when it infers a
+  // shape from it (`conv2d_transpose(..., tf.stack([n, h, w, c]))`).
   const known =
     (axis === undefined || (axis.k === 'int' && axis.v === 0)) &&
-    values.some((v) => v.k === 'tensor' && v.known)
+    (values.some((v) => v.k === 'tensor' && v.known) ||
+      values.every((v) => (v.k === 'int' && !v.hole) || (v.k === 'dim' && typeof v.v === 'number')))
       ? scalars.map((d) => (d === undefined ? U : d))
       : undefined;
   return withKnown(tensor(name, infos[0].dtype, out), known);
@@ -953,7 +957,11 @@ function convTranspose(interp: Interpreter, a: Args, scope: string): Value {
   const name = opName(interp, a, 6, scope);
   const out = argOf(a, 2, 'output_shape') ?? UNKNOWN_VALUE;
   const items = sequence(out);
-  const evaluated = out.k === 'tensor' && out.known ? [...out.known] : undefined;
+  // A negative entry is an unknown dimension to `MakeShapeFromShapeTensor`.
+  const evaluated =
+    out.k === 'tensor' && out.known
+      ? out.known.map((d) => (typeof d === 'number' && d < 0 ? null : d))
+      : undefined;
   const shape = items
     ? items.map((d) => scalarKnown(d) ?? (isTensorLike(d) ? null : dimArg(d)))
     : (evaluated ?? shapeFromValue(out));
@@ -1013,7 +1021,17 @@ function constant(interp: Interpreter, a: Args): Value {
   const shapeArg = argOf(a, 2, 'shape');
   const shape =
     shapeArg && shapeArg.k !== 'none' ? shapeFromValue(shapeArg) : tensorInfo(value).shape;
-  return tensor(opName(interp, a, 3, 'Const'), dtype, shape);
+  const out = tensor(opName(interp, a, 3, 'Const'), dtype, shape);
+  // A small vector of Python ints: TF's shape inference reads its values (a reshape target).
+  const items = sequence(value);
+  const ints =
+    !shapeArg && items && items.length <= 8 && items.every((v) => v.k === 'int' && !v.hole);
+  return ints
+    ? withKnown(
+        out,
+        items.map((v) => (v as { v: number }).v),
+      )
+    : out;
 }
 
 function placeholder(interp: Interpreter, a: Args): Value {

@@ -578,23 +578,37 @@ def reshape(tensor, shape, name=None):
     x = convert_to_tensor(tensor)
     if _is_tensor_like(shape):
         t = shape._as_tensor()
-        return make_op("Reshape", name, "Reshape", [x, t],
-                       lambda ins, s: T.reshape(ins[0], _engine.tojs(
-                           [int(v) for v in ins[1].dataSync()])),
-                       x.dtype.base_dtype, shape_from_tensor(t))
+        const = getattr(t.op, "_const_value", None)
+        if const is None:
+            return make_op("Reshape", name, "Reshape", [x, t],
+                           lambda ins, s: T.reshape(ins[0], _engine.tojs(
+                               [int(v) for v in ins[1].dataSync()])),
+                           x.dtype.base_dtype, shape_from_tensor(t))
+        # A shape tensor TF evaluates (`tf.stack([4, -1])`): its -1 is inferred from the size.
+        target = [int(v) for v in const.dataSync()]
+        op_name = _op_name(name, "Reshape")
+        out = _reshape_shape(x, target, op_name)
+        return make_op("Reshape", op_name + "/", "Reshape", [x, t],
+                       lambda ins, s: T.reshape(ins[0], _engine.tojs(target)),
+                       x.dtype.base_dtype, out)
     if isinstance(shape, (list, tuple)) and any(_is_tensor_like(d) for d in shape):
         return _reshape_packed(x, list(shape), name)
     target = [int(d) for d in shape]
     op_name = _op_name(name, "Reshape")
-    out = infer_shape("reshape", [x.shape], {"shape": target}, op_name, "Reshape",
-                      [_shape_list(x.shape), "[%d]" % len(target)],
-                      " and with input tensors computed as partial shapes: input[1] = [%s]"
-                      % ",".join("?" if d == -1 else str(d) for d in target))
+    out = _reshape_shape(x, target, op_name)
     with _graph().name_scope(op_name + "/"):
         shape_const = constant(target, dtype=_dtypes.int32, name="shape")
     return make_op("Reshape", op_name + "/", "Reshape", [x, shape_const],
                    lambda ins, s: T.reshape(ins[0], _engine.tojs(target)), x.dtype.base_dtype,
                    out)
+
+
+def _reshape_shape(x, target, op_name):
+    """Reshape's static shape for a target TF knows (a -1 inferred), or TF's error."""
+    return infer_shape("reshape", [x.shape], {"shape": target}, op_name, "Reshape",
+                       [_shape_list(x.shape), "[%d]" % len(target)],
+                       " and with input tensors computed as partial shapes: input[1] = [%s]"
+                       % ",".join("?" if d == -1 else str(d) for d in target))
 
 
 def _reshape_packed(x, entries, name):
@@ -865,7 +879,7 @@ def shape_from_tensor(t):
         return as_shape(t.op.inputs[0].shape)
     const = getattr(t.op, "_const_value", None)
     if const is not None:
-        return TensorShape([int(v) for v in const.dataSync()])
+        return TensorShape([None if int(v) < 0 else int(v) for v in const.dataSync()])
     n = t.shape[0].value if t.shape.dims is not None and len(t.shape) == 1 else None
     return unknown_shape() if n is None else unknown_shape(n)
 
