@@ -192,6 +192,40 @@ describe('analyzer: sys.path', () => {
   });
 });
 
+describe('analyzer: functools and zip', () => {
+  it("functools.wraps keeps the wrapped function (slim's nets_factory), reduce and lru_cache work", () => {
+    const src = [
+      'import functools',
+      'import tensorflow as tf',
+      'def get_network_fn(width):',
+      '    def net(x):',
+      '        return tf.get_variable("w", [width, functools.reduce(lambda a, b: a * b, [2, 3])])',
+      '    @functools.wraps(net)',
+      '    def network_fn(x):',
+      '        with tf.variable_scope("net"):',
+      '            return net(x)',
+      '    return network_fn',
+      '@functools.lru_cache(maxsize=None)',
+      'def size():',
+      '    return 5',
+      'get_network_fn(size())(None)',
+      'clones = []',
+      'for grads in zip(*clones):',
+      '    tf.get_variable("never", [1])',
+      'tf.get_variable("after_%d" % len(list(zip())), [1])',
+    ].join('\n');
+    const r = analyze(src, { path: '/p/train.py' });
+    assert.deepEqual(
+      r.variables.map((v) => [v.name, v.shape, v.certain]),
+      [
+        ['net/w:0', '(5, 6)', true],
+        ['after_0:0', '(1,)', true],
+      ],
+    );
+    assert.equal(r.complete, true);
+  });
+});
+
 describe('analyzer: checks on what is not known are taken to pass', () => {
   // BERT's `get_shape_list` checks each tensor's rank and raises when it differs; on an entry
   // point's hypothetical argument the rank is not known, and a fork at every check spent the

@@ -71,6 +71,7 @@ import {
   UNKNOWN_DTYPE,
   UNKNOWN_VALUE,
   Value,
+  UNSET_OPTION,
 } from './values';
 
 /** Default limits (settings may change them: `InterpretOptions.limits`). */
@@ -929,6 +930,11 @@ export class Interpreter {
       case 'Continue':
         return CONTINUE;
       case 'If': {
+        // A script's usage check on an option the command line did not give (`if not
+        // FLAGS.dataset_dir: raise ValueError('You must supply ...')`): the analysis runs the
+        // script as it is meant to be run, with the option given.
+        if (endsInRaise(s.body) && !endsInRaise(s.orelse) && this.usageCheck(s.test, env))
+          return this.execBlock(s.orelse, env);
         const t = truthy(this.eval(s.test, env));
         if (t === true) return this.execBlock(s.body, env);
         if (t === false) return this.execBlock(s.orelse, env);
@@ -986,6 +992,50 @@ export class Interpreter {
         this.importFrom(s, env);
         return;
     }
+  }
+
+  /**
+   * Whether `test` only asks whether options were given (`not FLAGS.x`, `args.x is None`,
+   * `FLAGS.x == None`, `or` of such, beside parts known to be false) and one was left at its
+   * None default (`UNSET_OPTION`). Only names and attributes are read: evaluating them has no
+   * effect, so the test may be evaluated again when this says no.
+   */
+  private usageCheck(test: Expr, env: Env): boolean {
+    const plain = (e: Expr): boolean =>
+      e.kind === 'Name' || (e.kind === 'Attribute' && plain(e.value));
+    const readOnly = (e: Expr): boolean =>
+      plain(e) ||
+      e.kind === 'Constant' ||
+      (e.kind === 'UnaryOp' && readOnly(e.operand)) ||
+      (e.kind === 'Compare' && readOnly(e.left) && e.comparators.every(readOnly)) ||
+      (e.kind === 'BoolOp' && e.values.every(readOnly));
+    // What a part asks about: `X` of `not X`, `X is None`, `X == None`; null for other tests.
+    const asked = (e: Expr): Expr | null => {
+      if (e.kind === 'UnaryOp' && e.op === 'not' && plain(e.operand)) return e.operand;
+      if (
+        e.kind === 'Compare' &&
+        e.ops.length === 1 &&
+        (e.ops[0] === 'is' || e.ops[0] === '==') &&
+        plain(e.left) &&
+        e.comparators[0].kind === 'Constant' &&
+        e.comparators[0].value === null
+      )
+        return e.left;
+      return null;
+    };
+    const parts = test.kind === 'BoolOp' && test.op === 'or' ? test.values : [test];
+    let unset = false;
+    for (const part of parts) {
+      const x = asked(part);
+      if (x && this.eval(x, env) === UNSET_OPTION) {
+        unset = true;
+        continue;
+      }
+      // Any other part must be read-only and false for the check to pass.
+      if (!x && !readOnly(part)) return false;
+      if (truthy(this.eval(part, env)) !== false) return false;
+    }
+    return unset;
   }
 
   /**
@@ -2971,6 +3021,7 @@ export class Interpreter {
     if (name === 'math' || name === 'numpy') return this.mathModule(name);
     if (name === 'importlib') return this.importlibModule();
     if (name === 'sys') return this.sysModule();
+    if (name === 'functools') return this.functoolsModule();
     if (name === 'json') return jsonModule();
     if (name === 'os.path') return osPathModule();
     if (name === 'os')
@@ -2987,6 +3038,68 @@ export class Interpreter {
   private sysModule(): Value {
     this.sysPath ??= { k: 'list', items: [] };
     return { k: 'object', kind: 'module sys', attrs: new Map([['path', this.sysPath]]) };
+  }
+
+  /**
+   * Python's `functools` as model code uses it: `partial` (a network function with its
+   * arguments bound, `functools.partial(slim.conv2d, padding='SAME')`), `wraps` and
+   * `lru_cache` (decorators that keep the function: slim's `nets_factory.get_network_fn`
+   * returns a function wrapped with `functools.wraps`), `reduce`. `update_wrapper` keeps its
+   * first argument. What else it has is not known.
+   */
+  private functoolsModule(): Value {
+    const env = new Env(null);
+    const keep = builtin('decorator', (args) => args[0] ?? UNKNOWN_VALUE);
+    env.set(
+      'wraps',
+      builtin('wraps', () => keep),
+    );
+    env.set(
+      'update_wrapper',
+      builtin('update_wrapper', (args) => args[0] ?? UNKNOWN_VALUE),
+    );
+    env.set(
+      'lru_cache',
+      builtin('lru_cache', (args) => {
+        const f = args[0];
+        // `@lru_cache` on the function itself, or `@lru_cache(maxsize=...)` giving a decorator.
+        return f && (f.k === 'func' || f.k === 'builtin') ? f : keep;
+      }),
+    );
+    env.set('cache', keep);
+    env.set(
+      'partial',
+      builtin('partial', (args, kwargs) => {
+        const [fn, ...bound] = args;
+        if (!fn) return UNKNOWN_VALUE;
+        const boundKw = new Map(kwargs);
+        const attrs = new Map<string, Value>([
+          ['func', fn],
+          ['args', { k: 'tuple', items: bound }],
+          ['keywords', { k: 'dict', entries: [...boundKw].map(([k, v]) => [str(k), v]) }],
+        ]);
+        const call = builtin('partial', (more, moreKw, at) => {
+          const kw = new Map(boundKw);
+          for (const [k, v] of moreKw) kw.set(k, v);
+          return this.callValue(fn, [...bound, ...more], kw, at);
+        });
+        attrs.set('__call__', call);
+        return { k: 'object', kind: 'partial', attrs };
+      }),
+    );
+    env.set(
+      'reduce',
+      builtin('reduce', (args, _kwargs, at) => {
+        const [fn, seq, initial] = args;
+        const items = seq ? this.iterate(seq) : null;
+        if (!fn || !items) return UNKNOWN_VALUE;
+        let acc = initial;
+        for (const x of items)
+          acc = acc === undefined ? x : this.callValue(fn, [acc, x], NO_KWARGS, at);
+        return acc ?? UNKNOWN_VALUE;
+      }),
+    );
+    return { k: 'module', path: '<functools>', env };
   }
 
   /** `sys.path` of this path, made at the first `import sys`. */
@@ -3206,7 +3319,11 @@ export class Interpreter {
     const cached = this.modules.get(key);
     if (cached) return cached;
     const m = stubModule(name);
-    return m ? this.runModuleOnce(key, name, stubFile(name), m) : null;
+    if (!m) return null;
+    const value = this.runModuleOnce(key, name, stubFile(name), m);
+    if (value.k === 'module' && value.env?.vars.has('_UNSET'))
+      value.env.set('_UNSET', UNSET_OPTION);
+    return value;
   }
 
   private loadModule(name: string, level: number): Value | null {
@@ -3573,7 +3690,8 @@ export class Interpreter {
             attrs: new Map([['parts', { k: 'tuple', items: args } as Value]]),
           };
         }
-        const n = Math.min(...(lists as Value[][]).map((l) => l.length));
+        // `zip()` of nothing (`zip(*clones)` of an empty list) is empty.
+        const n = lists.length ? Math.min(...(lists as Value[][]).map((l) => l.length)) : 0;
         return {
           k: 'list',
           items: Array.from(

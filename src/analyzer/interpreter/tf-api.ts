@@ -134,6 +134,7 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   // tf.app.flags and tf.flags are absl's flags (their defaults: library/stubs.ts).
   if (attr === 'flags' && (prefix === 'app' || prefix === ''))
     return interp.loadStub('absl.flags') ?? UNKNOWN_VALUE;
+  if (dotted === 'app.run') return appRun(interp);
   if (prefix === 'data') {
     const d = dataMember(interp, attr);
     if (d) return d;
@@ -149,6 +150,27 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   if (NAMESPACES.has(dotted) || isOpNamespace(dotted) || interp.isLibraryNamespace(dotted))
     return { k: 'module', path: `tf.${dotted}` };
   return UNKNOWN_TF;
+}
+
+/**
+ * `tf.app.run(main=None, argv=None)`: calls `main` (by default the `main` of the script being
+ * run, `sys.modules['__main__'].main`) with the command line (the script's name alone: the
+ * analysis runs the script without arguments), then exits with what it returns; the analyzer
+ * lets the script go on instead, as nothing TF does follows an exit.
+ */
+function appRun(interp: Interpreter): Value {
+  return builtin('run', (args, kwargs, at) => {
+    const given = args[0] ?? kwargs.get('main');
+    const main = given && given.k !== 'none' ? given : interp.mainEnv.vars.get('main');
+    if (!main) return NONE;
+    const argvArg = args[1] ?? kwargs.get('argv');
+    const argv =
+      argvArg && argvArg.k !== 'none'
+        ? argvArg
+        : { k: 'list' as const, items: [str(interp.options.file)] };
+    interp.callValue(main, [argv], new Map(), at);
+    return NONE;
+  });
 }
 
 /** A member of `tf` the analyzer does not model: called, it is an op of its arguments. */

@@ -42,7 +42,15 @@ export type Value =
        */
       readonly dtype?: true;
     }
-  | { readonly k: 'none' }
+  | {
+      readonly k: 'none';
+      /**
+       * An option the command line did not give (`DEFINE_string('data_dir', None, ...)`,
+       * `add_argument('--out', default=None)`): None, which a script's usage check
+       * (`if not FLAGS.data_dir: raise ValueError(...)`) does not stop the analysis on.
+       */
+      readonly unset?: true;
+    }
   | { readonly k: 'bool'; readonly v: boolean }
   | { readonly k: 'int'; readonly v: number; readonly hole?: Hole }
   | { readonly k: 'float'; readonly v: number }
@@ -144,6 +152,8 @@ export function argAt(
 
 export const UNKNOWN_VALUE: Value = Object.freeze({ k: 'unknown' });
 export const NONE: Value = Object.freeze({ k: 'none' });
+/** None as the default of a command-line option (see `unset`). */
+export const UNSET_OPTION: Value = Object.freeze({ k: 'none', unset: true });
 
 /** A lexical environment: a frame of bindings and its parent (closures, globals). */
 export class Env {

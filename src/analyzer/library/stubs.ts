@@ -12,7 +12,12 @@
 import type { Module } from '../ir';
 import { lowerPython } from '../python/lower';
 
+// \`_UNSET\` is None marked as an option's default the command line did not give
+// (values.ts \`UNSET_OPTION\`, bound when the stub is loaded).
 const ARGPARSE = `
+_UNSET = None
+
+
 class Namespace(object):
     def __init__(self, **kwargs):
         for key in kwargs:
@@ -32,6 +37,8 @@ class ArgumentParser(object):
         action = kwargs.get('action')
         if 'default' in kwargs:
             value = kwargs['default']
+            if value is None:
+                value = _UNSET
             kind = kwargs.get('type')
             if isinstance(value, str) and kind is not None:
                 value = kind(value)
@@ -78,6 +85,9 @@ RawDescriptionHelpFormatter = object
 `;
 
 const FLAGS = `
+_UNSET = None
+
+
 class FlagValues(object):
     def __call__(self, *args, **kwargs):
         return []
@@ -87,7 +97,7 @@ FLAGS = FlagValues()
 
 
 def _define(name, default, *args, **kwargs):
-    setattr(FLAGS, name, default)
+    setattr(FLAGS, name, _UNSET if default is None else default)
 
 
 DEFINE_string = _define
