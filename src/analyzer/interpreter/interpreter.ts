@@ -933,7 +933,12 @@ export class Interpreter {
         // A script's usage check on an option the command line did not give (`if not
         // FLAGS.dataset_dir: raise ValueError('You must supply ...')`): the analysis runs the
         // script as it is meant to be run, with the option given.
-        if (endsInRaise(s.body) && !endsInRaise(s.orelse) && this.usageCheck(s.test, env))
+        if (
+          this.undecided === 0 &&
+          endsInRaise(s.body) &&
+          !endsInRaise(s.orelse) &&
+          this.usageCheck(s.test, env)
+        )
           return this.execBlock(s.orelse, env);
         const t = truthy(this.eval(s.test, env));
         if (t === true) return this.execBlock(s.body, env);
@@ -959,7 +964,7 @@ export class Interpreter {
         const flag = this.language === 'python' ? this.flagOf(s.test, env) : undefined;
         const decided = flag && this.flagDecisions.get(flag.owner)?.get(flag.path);
         if (flag && decided !== undefined)
-          return this.execBlock(decided !== flag.negated ? s.body : s.orelse, env);
+          return this.undecidedBranch(decided !== flag.negated ? s.body : s.orelse, env);
         if (this.language === 'python' && this.tryBoth(s, env)) return undefined;
         const branch = this.choose(2, s);
         if (flag) {
@@ -967,7 +972,7 @@ export class Interpreter {
           if (!known) this.flagDecisions.set(flag.owner, (known = new Map()));
           known.set(flag.path, (branch === 0) !== flag.negated);
         }
-        return this.execBlock(branch === 0 ? s.body : s.orelse, env);
+        return this.undecidedBranch(branch === 0 ? s.body : s.orelse, env);
       }
       case 'For':
         return this.execFor(s, env);
@@ -991,6 +996,23 @@ export class Interpreter {
         if (this.probing > 0) throw NOT_HARMLESS;
         this.importFrom(s, env);
         return;
+    }
+  }
+
+  /**
+   * How many branches taken on a value not known (a path's choice) enclose what runs now. A
+   * usage check is the script's only where it runs whatever the options are: inside
+   * `if a.mode == 'test':` with `--mode` not known, `if a.checkpoint is None: raise` is that
+   * mode's requirement, and the path that takes it ends there as the script would.
+   */
+  private undecided = 0;
+
+  private undecidedBranch(block: readonly Stmt[], env: Env): Completion {
+    this.undecided++;
+    try {
+      return this.execBlock(block, env);
+    } finally {
+      this.undecided--;
     }
   }
 
