@@ -3504,6 +3504,15 @@ export class Interpreter {
         const t = args[0] ? truthy(args[0]) : false;
         return t === undefined ? UNKNOWN_VALUE : { k: 'bool', v: t };
       },
+      // `sum(xs, start=0)`: `start + xs[0] + xs[1] + ...`, each step Python's `+` (numbers,
+      // dimensions, tensors); unknown when the sequence is not known.
+      sum: (args, kwargs, at) => {
+        const items = args[0] ? this.iterate(args[0]) : null;
+        if (!items || items.length > this.maxLoop) return UNKNOWN_VALUE;
+        let total: Value = args[1] ?? kwargs.get('start') ?? { k: 'int', v: 0 };
+        for (const x of items) total = this.binop('+', total, x, at);
+        return total;
+      },
       any: (args) => this.anyAll(args[0], true),
       all: (args) => this.anyAll(args[0], false),
       sorted: (args) => {
