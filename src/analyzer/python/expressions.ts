@@ -354,10 +354,13 @@ function lowerMember(ctx: Context, n: SyntaxNode): ir.Expr {
   if (!base || !isExprNode(base)) return unknown(ctx, n.from, n.to);
   if (ks[1]?.name === '.') {
     const prop = ks[2]?.name === 'PropertyName' ? ks[2] : null;
-    // Lezer reads `1.` and `1.e5` as member accesses on an int; Python reads floats.
-    if (base.name === 'Number' && FLOAT_WITH_DOT.test(textOf(ctx, n))) {
-      const num = parseNumber(textOf(ctx, n));
-      if (num) return ir.constant(sp, num.value, num.pyType);
+    // Lezer reads `1.` and `1.e5` as member accesses on an int; Python reads floats. The
+    // member's text ends with the spaces before what follows when its name is missing
+    // (`1. - t`): they are no part of the number.
+    const text = textOf(ctx, n).trimEnd();
+    if (base.name === 'Number' && FLOAT_WITH_DOT.test(text)) {
+      const num = parseNumber(text);
+      if (num) return ir.constant(ir.span(sp.from, sp.from + text.length), num.value, num.pyType);
     }
     if (!prop) return unknown(ctx, n.from, n.to);
     return ir.attribute(sp, lowerExpr(ctx, base), textOf(ctx, prop));
