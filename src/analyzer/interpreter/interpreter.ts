@@ -1249,6 +1249,10 @@ export class Interpreter {
       let n = 0;
       let quiet = 0;
       let forking = 0;
+      // A loop over the graph's own objects (`for v in tf.trainable_variables()`, a
+      // collection's losses) picks among them by name, and what it keeps feeds the model (the
+      // regularization losses of one network): every item runs, as the list is known.
+      let overGraph: boolean | undefined;
       for (const item of it) {
         n++;
         const before = this.effects;
@@ -1266,7 +1270,8 @@ export class Interpreter {
           quiet >= 2 &&
           n < it.length &&
           (it.length > LONG_LOOP || forking >= 2) &&
-          !this.inLibrary
+          !this.inLibrary &&
+          !(overGraph ??= it.every(isGraphObject))
         ) {
           const w = this.widenedIteration(s, env, item);
           if (w === BREAK) return undefined;
@@ -2001,6 +2006,20 @@ export class Interpreter {
   }
 
   attribute(v: Value, attr: string): Value {
+    // `s.__contains__(x)` (UGATIT's `gan_type.__contains__('wgan')`): `x in s`.
+    if (
+      attr === '__contains__' &&
+      (v.k === 'str' || v.k === 'list' || v.k === 'tuple' || v.k === 'dict')
+    )
+      return {
+        k: 'builtin',
+        name: attr,
+        harmless: true,
+        call: (args) => {
+          const r = args.length === 1 ? this.contains(v, args[0]) : undefined;
+          return r === undefined ? UNKNOWN_VALUE : { k: 'bool', v: r };
+        },
+      };
     switch (v.k) {
       case 'module':
         if (v.env) return v.env.vars.get(attr) ?? UNKNOWN_VALUE;
@@ -3668,6 +3687,11 @@ const HARMLESS = new Set(
     'callable min max abs any all sorted enumerate zip reversed'
   ).split(' '),
 );
+
+/** A variable or tensor of the graph (what `tf.global_variables()` or a collection lists). */
+function isGraphObject(v: Value): boolean {
+  return v.k === 'variable' || v.k === 'partitioned' || v.k === 'tensor';
+}
 
 /** What a probe (`tryBoth`) may call: nothing that runs code or TF's rules. */
 function harmlessCallee(fn: Value): boolean {

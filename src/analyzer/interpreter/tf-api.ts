@@ -328,11 +328,14 @@ function regularizerFactory(interp: Interpreter, dotted: string, scopeName: stri
       return UNKNOWN_VALUE;
     const zero = scales.every((x) => (x as { v: number }).v === 0);
     const scope = kwargs.get('scope') ?? args[scopeName === 'l1_l2_regularizer' ? 2 : 1];
-    return builtin(scopeName, () => {
+    return builtin(scopeName, (weights) => {
       if (zero) return NONE;
       const base = scope && scope.k === 'str' ? scope.v : scopeName;
       const name = interp.tf.names.withNameScope(base, (s) => s.slice(0, -1));
-      return { k: 'tensor', name: `${name}:0`, dtype: null, shape: [] };
+      // A scalar of the weights' dtype that depends on them (`scale * l2_loss(weights)`).
+      const w = weights[0];
+      const dtype = w && isTensorLike(w) ? (tensorInfo(w).dtype?.baseDType ?? null) : null;
+      return withDeps(tensor(`${name}:0`, dtype, []), w ? depsOf(w) : undefined);
     });
   });
 }
