@@ -483,6 +483,12 @@ export class Interpreter {
   readonly called = new Set<unknown>();
   /** The default graph first; `with g.as_default():` pushes another graph's state. */
   readonly graphs: TfState[] = [];
+  /**
+   * Inside a function `tf.data` traces (`map`'s): it runs in a graph of its own and can create
+   * no variable, so an `if` on what is not known there runs both branches (`execBoth`) instead
+   * of forking the whole program over an augmentation's coin flip.
+   */
+  datasetTrace = 0;
   readonly language: Language;
   private readonly maxLoop: number;
   private readonly maxCallDepth: number;
@@ -949,6 +955,10 @@ export class Interpreter {
         if (flag && decided !== undefined)
           return this.execBlock(decided !== flag.negated ? s.body : s.orelse, env);
         if (this.language === 'python' && this.tryBoth(s, env)) return undefined;
+        if (this.datasetTrace > 0 && this.probing === 0 && !leavesBlock(s)) {
+          this.execBoth(s, env);
+          return undefined;
+        }
         const branch = this.choose(2, s);
         if (flag) {
           let known = this.flagDecisions.get(flag.owner);
@@ -1004,7 +1014,7 @@ export class Interpreter {
       // Which class or function a name holds decides what calling it creates (`layer_class =
       // Conv1D` / `Conv2D` on a rank not known): unknown would create nothing; fork instead.
       if (this.probing > 0 && (decidesBehaviour(a) || decidesBehaviour(b))) throw NOT_HARMLESS;
-      env.vars.set(k, { k: 'unknown', hole: this.hole(k) });
+      env.vars.set(k, (a && b && joinTensors(a, b)) || { k: 'unknown', hole: this.hole(k) });
     }
     // Attributes, items and entries: the body's value (where only `else` wrote: the value
     // before the `if`) against the value now.
@@ -3776,6 +3786,35 @@ class Journal {
 }
 
 /** A block whose last statement raises. */
+/**
+ * One tensor for two a name may hold after an `if` (`execBoth`): the dtype both have, each
+ * dimension both give (else not known), the variables either depends on; undefined when either
+ * is no tensor.
+ */
+function joinTensors(a: Value, b: Value): Value | undefined {
+  if (a.k !== 'tensor' || b.k !== 'tensor') return undefined;
+  const x = Array.isArray(a.shape) ? a.shape : null;
+  const y = Array.isArray(b.shape) ? b.shape : null;
+  const shape =
+    x && y && x.length === y.length ? x.map((d, i) => (d === y[i] ? d : UNKNOWN)) : UNKNOWN;
+  const dtype = a.dtype && b.dtype && a.dtype.name === b.dtype.name ? a.dtype : null;
+  return withDeps(tensor(null, dtype, shape), unionDeps([a, b]), anyAssumed([a, b]));
+}
+
+/** An `if` whose branches may return, break, continue or raise (not only fall through). */
+function leavesBlock(s: Stmt): boolean {
+  let leaves = false;
+  walk(s, {
+    enter(n) {
+      const k = (n as { kind?: string }).kind;
+      if (k === 'FunctionDef' || k === 'ClassDef' || k === 'FunctionExpr') return false;
+      if (k === 'Return' || k === 'Break' || k === 'Continue' || k === 'Raise') leaves = true;
+      return !leaves;
+    },
+  });
+  return leaves;
+}
+
 function endsInRaise(block: readonly Stmt[]): boolean {
   return block.length > 0 && block[block.length - 1].kind === 'Raise';
 }

@@ -36,7 +36,7 @@ import {
 } from './tensors';
 import { DTypes } from '../../core/dtypes';
 import { UNKNOWN, type AbstractShape, type Shape } from '../../core/shape';
-import { dataMember } from './datasets';
+import { dataMember, experimentalMember } from './datasets';
 import { tensorArray } from './tensor-array';
 import { TF1_TOP_LEVEL_NAMES } from './tf-names';
 
@@ -140,6 +140,13 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   if (prefix === 'data') {
     const d = dataMember(interp, attr);
     if (d) return d;
+  }
+  // `tf.data.experimental` (TF 1.15) and `tf.contrib.data` (its older name) transformations.
+  if (dotted === 'data.experimental' || dotted === 'contrib.data')
+    return { k: 'module', path: `tf.${dotted}` };
+  if (prefix === 'data.experimental' || prefix === 'contrib.data') {
+    const t = experimentalMember(interp, attr);
+    if (t) return t;
   }
   const lib = interp.libraryExport(dotted);
   if (lib) return lib;
