@@ -371,7 +371,7 @@ function interpretFile(
   const lowered = new Map<string, ResolvedModule | null>();
   const resolveImport = (req: ImportRequest): ResolvedModule | undefined => {
     if (!options.readFile) return undefined;
-    for (const candidate of importCandidates(req, language, options.roots ?? [])) {
+    for (const candidate of importCandidates(req, language, options.roots ?? [], file)) {
       if (candidate === file) continue;
       const known = lowered.get(candidate);
       if (known !== undefined) {
@@ -593,6 +593,7 @@ function importCandidates(
   req: ImportRequest,
   language: Language,
   roots: readonly string[],
+  main: string,
 ): string[] {
   if (language === 'typescript') {
     if (!req.module.startsWith('.')) return [];
@@ -607,7 +608,12 @@ function importCandidates(
     let dir = dirname(req.fromFile);
     for (let i = 1; i < req.level; i++) dir = dirname(dir);
     bases.push(dir);
-  } else bases.push(dirname(req.fromFile), ...roots);
+  } else {
+    // Python's sys.path starts with the analysed script's folder: a module of a package found
+    // there (`gym/__init__.py` doing `from gym import spaces`) imports from it too.
+    bases.push(dirname(req.fromFile));
+    for (const dir of [dirname(main), ...roots]) if (!bases.includes(dir)) bases.push(dir);
+  }
   const out: string[] = [];
   for (const base of bases) {
     if (!rel) {

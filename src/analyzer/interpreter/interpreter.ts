@@ -44,6 +44,7 @@ import {
   stridedSlice,
   dimAttr,
   dimOperand,
+  dtypeValue,
   isTensorLike,
   unionDeps,
   withDeps,
@@ -3076,6 +3077,40 @@ export class Interpreter {
     env.set('ceil', unary(Math.ceil, name === 'math'));
     env.set('pi', { k: 'float', v: Math.PI });
     env.set('e', { k: 'float', v: Math.E });
+    if (name === 'numpy') {
+      // `np.prod(dims)` of known sizes (baselines' `conv_to_fc` flattens by it): their product,
+      // an int when every factor is one.
+      env.set(
+        'prod',
+        pure('prod', (args) => {
+          const items = args[0] ? this.iterate(args[0]) : null;
+          if (!items) return UNKNOWN_VALUE;
+          let p = 1;
+          let ints = true;
+          for (const raw of items) {
+            const x = raw.k === 'dim' ? dimOperand(raw) : raw;
+            const n = num(x);
+            if (n === undefined) return UNKNOWN_VALUE;
+            if (x.k !== 'int') ints = false;
+            p *= n;
+          }
+          return ints ? { k: 'int', v: p } : float(p);
+        }),
+      );
+      // NumPy's scalar types as dtypes (TF takes them for its own: `tf.placeholder(dtype=
+      // np.uint8)`, `space.dtype == np.int8`), and `np.dtype(x)` of one or of its name.
+      const types: Record<string, string> = { bool_: 'bool' };
+      for (const t of NUMPY_DTYPES) env.set(t, dtypeValue(types[t] ?? t));
+      env.set(
+        'dtype',
+        pure('dtype', (args) => {
+          const v = args[0];
+          if (v && v.k === 'object' && v.kind === 'DType') return v;
+          if (v && v.k === 'str' && NUMPY_DTYPES.includes(v.v)) return dtypeValue(v.v);
+          return UNKNOWN_VALUE;
+        }),
+      );
+    }
     return { k: 'module', path: `<${name}>`, env };
   }
 
@@ -3697,6 +3732,22 @@ const HARMLESS = new Set(
     'callable min max abs any all sorted enumerate zip reversed'
   ).split(' '),
 );
+
+/** NumPy's scalar types that are TF dtypes too, by their NumPy names. */
+const NUMPY_DTYPES = [
+  'float16',
+  'float32',
+  'float64',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'uint8',
+  'uint16',
+  'bool_',
+  'complex64',
+  'complex128',
+];
 
 /** A variable or tensor of the graph (what `tf.global_variables()` or a collection lists). */
 function isGraphObject(v: Value): boolean {
