@@ -612,12 +612,14 @@ function importCandidates(
     for (let i = 1; i < req.level; i++) dir = dirname(dir);
     bases.push(dir);
   } else {
-    // `sys.path` entries the program added: a relative one from where the script may run
-    // (the script's folder or a workspace root, as for data files).
+    // Python's sys.path starts with the analysed script's folder (a module of a package found
+    // there, `gym/__init__.py` doing `from gym import spaces`, imports from it too); then the
+    // entries the program added (a relative one from where the script may run: its folder or a
+    // workspace root, as for data files).
     const added = (req.sysPath ?? []).flatMap((p) =>
       [dirname(script), ...roots].map((from) => joinPath(from, p)),
     );
-    for (const b of [dirname(req.fromFile), ...added, ...roots])
+    for (const b of [dirname(req.fromFile), ...added, dirname(script), ...roots])
       if (!bases.includes(b)) bases.push(b);
   }
   const out: string[] = [];

@@ -17,9 +17,13 @@
  *   builds take no names in the program's graph;
  * - `zip` makes the structure of the datasets it is given; filter, shuffle, repeat, prefetch,
  *   cache, take, skip, shard and concatenate keep the element;
- * - text and record file datasets hand out scalar strings, `range` int64 scalars.
- * The elements depend on no variable (an input pipeline is not trained), unless they come from
- * a tensor that does.
+ * - text and record file datasets hand out scalar strings, `range` int64 scalars;
+ * - `tf.data.experimental`'s (`tf.contrib.data`'s) transformations, given to `apply`, are the
+ *   methods they fuse: `map_and_batch` maps then batches, `shuffle_and_repeat` and
+ *   `prefetch_to_device` keep the element.
+ * What `get_next()` hands out depends on no variable, whatever the dataset was made from: its
+ * op reads the iterator's resource, so no graph path leads from a variable to it and TF's
+ * gradients through it are None (an input pipeline is not trained).
  */
 import { DTypes, type DType } from '../../core/dtypes';
 import { UNKNOWN, type AbstractShape } from '../../core/shape';
@@ -131,6 +135,17 @@ function fresh(element: Value): Value {
   return mapComponents(element, (t) => ({ ...t, name: null }));
 }
 
+/** What `get_next()` returns: fresh tensors that depend on no variable. */
+function nextElement(element: Value): Value {
+  return mapComponents(element, (t) => ({
+    k: 'tensor',
+    name: null,
+    dtype: t.dtype,
+    shape: t.shape,
+    deps: new Set(),
+  }));
+}
+
 /** The batch dimension `batch(n, drop_remainder)` gives. */
 function batchDim(n: Value | undefined, drop: Value | undefined): number | null | typeof UNKNOWN {
   if (!(drop && drop.k === 'bool' && drop.v)) return null;
@@ -145,12 +160,14 @@ function batchDim(n: Value | undefined, drop: Value | undefined): number | null 
 function traced(interp: Interpreter, fn: Value, element: Value, at: Expr): Value {
   const args = element.k === 'tuple' ? [...element.items] : [element];
   interp.graphs.push(interp.newGraph());
+  interp.datasetTrace++;
   try {
     return interp.callValue(fn, args, new Map(), at);
   } catch (e) {
     if (e instanceof PyRaise) return UNKNOWN_VALUE;
     throw e;
   } finally {
+    interp.datasetTrace--;
     interp.graphs.pop();
   }
 }
@@ -288,7 +305,7 @@ function paddedElement(element: Value, padded: Value): Value {
 /** An iterator over `element`: `get_next()` gives its components (their op names not known). */
 export function iterator(element: Value): Value {
   const attrs = new Map<string, Value>([
-    ['get_next', builtin('get_next', () => fresh(element))],
+    ['get_next', builtin('get_next', () => nextElement(element))],
     ['initializer', UNKNOWN_VALUE],
     ['make_initializer', builtin('make_initializer', () => UNKNOWN_VALUE)],
     ['output_shapes', describe(element, 'shapes')],
@@ -371,6 +388,71 @@ export function dataMember(interp: Interpreter, name: string): Value | undefined
     case 'make_initializable_iterator':
       return builtin(name, (args, kwargs) => {
         return iterator(elementOf(argAt(args, kwargs, 0, 'dataset') ?? UNKNOWN_VALUE));
+      });
+    default:
+      return undefined;
+  }
+}
+
+/** A method of a dataset value, called. */
+function method(
+  interp: Interpreter,
+  d: Value,
+  name: string,
+  args: Value[],
+  kwargs: Map<string, Value>,
+  at: Expr,
+): Value {
+  return interp.callValue(interp.attribute(d, name), args, kwargs, at);
+}
+
+/**
+ * `tf.data.experimental.<name>` (also `tf.contrib.data.<name>`): a transformation for `apply`,
+ * or undefined for what is not modelled.
+ */
+export function experimentalMember(interp: Interpreter, name: string): Value | undefined {
+  const transformation = (make: (d: Value, at: Expr) => Value): Value =>
+    builtin(name, (_args, _kwargs, outer) =>
+      builtin(name, (args, kwargs, at) => {
+        const d = argAt(args, kwargs, 0, 'dataset') ?? UNKNOWN_VALUE;
+        return make(d, at ?? outer);
+      }),
+    );
+  const keep = (): Value => transformation((d) => dataset(interp, elementOf(d)));
+  switch (name) {
+    case 'shuffle_and_repeat':
+    case 'prefetch_to_device':
+    case 'copy_to_device':
+    case 'ignore_errors':
+      return keep();
+    case 'unbatch':
+      return transformation((d, at) => method(interp, d, 'unbatch', [], new Map(), at));
+    case 'map_and_batch':
+    case 'batch_and_drop_remainder':
+      return builtin(name, (args, kwargs, outer) => {
+        const fused = name === 'map_and_batch';
+        const fn = fused ? argAt(args, kwargs, 0, 'map_func') : undefined;
+        const size = argAt(args, kwargs, fused ? 1 : 0, 'batch_size') ?? UNKNOWN_VALUE;
+        const drop = fused
+          ? (argAt(args, kwargs, 3, 'drop_remainder') ?? { k: 'bool', v: false })
+          : { k: 'bool', v: true };
+        return builtin(name, (dargs, dkwargs, at) => {
+          let d = argAt(dargs, dkwargs, 0, 'dataset') ?? UNKNOWN_VALUE;
+          if (fused)
+            d = fn
+              ? method(interp, d, 'map', [fn], new Map(), at ?? outer)
+              : dataset(interp, component(null, UNKNOWN));
+          return method(interp, d, 'batch', [size, drop as Value], new Map(), at ?? outer);
+        });
+      });
+    case 'parallel_interleave':
+      return builtin(name, (args, kwargs, outer) => {
+        const fn = argAt(args, kwargs, 0, 'map_func');
+        return builtin(name, (dargs, dkwargs, at) => {
+          const d = argAt(dargs, dkwargs, 0, 'dataset') ?? UNKNOWN_VALUE;
+          if (!fn) return dataset(interp, component(null, UNKNOWN));
+          return method(interp, d, 'interleave', [fn], new Map(), at ?? outer);
+        });
       });
     default:
       return undefined;

@@ -45,6 +45,7 @@ import {
   stridedSlice,
   dimAttr,
   dimOperand,
+  dtypeValue,
   isTensorLike,
   unionDeps,
   withDeps,
@@ -490,6 +491,12 @@ export class Interpreter {
   readonly called = new Set<unknown>();
   /** The default graph first; `with g.as_default():` pushes another graph's state. */
   readonly graphs: TfState[] = [];
+  /**
+   * Inside a function `tf.data` traces (`map`'s): it runs in a graph of its own and can create
+   * no variable, so an `if` on what is not known there runs both branches (`execBoth`) instead
+   * of forking the whole program over an augmentation's coin flip.
+   */
+  datasetTrace = 0;
   readonly language: Language;
   private readonly maxLoop: number;
   private readonly maxCallDepth: number;
@@ -966,6 +973,10 @@ export class Interpreter {
         if (flag && decided !== undefined)
           return this.undecidedBranch(decided !== flag.negated ? s.body : s.orelse, env);
         if (this.language === 'python' && this.tryBoth(s, env)) return undefined;
+        if (this.datasetTrace > 0 && this.probing === 0 && !leavesBlock(s)) {
+          this.execBoth(s, env);
+          return undefined;
+        }
         const branch = this.choose(2, s);
         if (flag) {
           let known = this.flagDecisions.get(flag.owner);
@@ -1082,7 +1093,7 @@ export class Interpreter {
       // Which class or function a name holds decides what calling it creates (`layer_class =
       // Conv1D` / `Conv2D` on a rank not known): unknown would create nothing; fork instead.
       if (this.probing > 0 && (decidesBehaviour(a) || decidesBehaviour(b))) throw NOT_HARMLESS;
-      env.vars.set(k, { k: 'unknown', hole: this.hole(k) });
+      env.vars.set(k, (a && b && joinTensors(a, b)) || { k: 'unknown', hole: this.hole(k) });
     }
     // Attributes, items and entries: the body's value (where only `else` wrote: the value
     // before the `if`) against the value now.
@@ -1327,6 +1338,10 @@ export class Interpreter {
       let n = 0;
       let quiet = 0;
       let forking = 0;
+      // A loop over the graph's own objects (`for v in tf.trainable_variables()`, a
+      // collection's losses) picks among them by name, and what it keeps feeds the model (the
+      // regularization losses of one network): every item runs, as the list is known.
+      let overGraph: boolean | undefined;
       for (const item of it) {
         n++;
         const before = this.effects;
@@ -1344,7 +1359,8 @@ export class Interpreter {
           quiet >= 2 &&
           n < it.length &&
           (it.length > LONG_LOOP || forking >= 2) &&
-          !this.inLibrary
+          !this.inLibrary &&
+          !(overGraph ??= it.every(isGraphObject))
         ) {
           const w = this.widenedIteration(s, env, item);
           if (w === BREAK) return undefined;
@@ -2081,6 +2097,20 @@ export class Interpreter {
   }
 
   attribute(v: Value, attr: string): Value {
+    // `s.__contains__(x)` (UGATIT's `gan_type.__contains__('wgan')`): `x in s`.
+    if (
+      attr === '__contains__' &&
+      (v.k === 'str' || v.k === 'list' || v.k === 'tuple' || v.k === 'dict')
+    )
+      return {
+        k: 'builtin',
+        name: attr,
+        harmless: true,
+        call: (args) => {
+          const r = args.length === 1 ? this.contains(v, args[0]) : undefined;
+          return r === undefined ? UNKNOWN_VALUE : { k: 'bool', v: r };
+        },
+      };
     switch (v.k) {
       case 'module':
         if (v.env) return v.env.vars.get(attr) ?? UNKNOWN_VALUE;
@@ -3207,7 +3237,41 @@ export class Interpreter {
     env.set('ceil', unary(Math.ceil, name === 'math'));
     env.set('pi', { k: 'float', v: Math.PI });
     env.set('e', { k: 'float', v: Math.E });
-    if (name === 'numpy') addNumpyArrays(env);
+    if (name === 'numpy') {
+      // `np.prod(dims)` of known sizes (baselines' `conv_to_fc` flattens by it): their product,
+      // an int when every factor is one.
+      env.set(
+        'prod',
+        pure('prod', (args) => {
+          const items = args[0] ? this.iterate(args[0]) : null;
+          if (!items) return UNKNOWN_VALUE;
+          let p = 1;
+          let ints = true;
+          for (const raw of items) {
+            const x = raw.k === 'dim' ? dimOperand(raw) : raw;
+            const n = num(x);
+            if (n === undefined) return UNKNOWN_VALUE;
+            if (x.k !== 'int') ints = false;
+            p *= n;
+          }
+          return ints ? { k: 'int', v: p } : float(p);
+        }),
+      );
+      // NumPy's scalar types as dtypes (TF takes them for its own: `tf.placeholder(dtype=
+      // np.uint8)`, `space.dtype == np.int8`), and `np.dtype(x)` of one or of its name.
+      const types: Record<string, string> = { bool_: 'bool' };
+      for (const t of NUMPY_DTYPES) env.set(t, dtypeValue(types[t] ?? t));
+      env.set(
+        'dtype',
+        pure('dtype', (args) => {
+          const v = args[0];
+          if (v && v.k === 'object' && v.kind === 'DType') return v;
+          if (v && v.k === 'str' && NUMPY_DTYPES.includes(v.v)) return dtypeValue(v.v);
+          return UNKNOWN_VALUE;
+        }),
+      );
+      addNumpyArrays(env);
+    }
     return { k: 'module', path: `<${name}>`, env };
   }
 
@@ -3675,6 +3739,15 @@ export class Interpreter {
         const t = args[0] ? truthy(args[0]) : false;
         return t === undefined ? UNKNOWN_VALUE : { k: 'bool', v: t };
       },
+      // `sum(xs, start=0)`: `start + xs[0] + xs[1] + ...`, each step Python's `+` (numbers,
+      // dimensions, tensors); unknown when the sequence is not known.
+      sum: (args, kwargs, at) => {
+        const items = args[0] ? this.iterate(args[0]) : null;
+        if (!items || items.length > this.maxLoop) return UNKNOWN_VALUE;
+        let total: Value = args[1] ?? kwargs.get('start') ?? { k: 'int', v: 0 };
+        for (const x of items) total = this.binop('+', total, x, at);
+        return total;
+      },
       any: (args) => this.anyAll(args[0], true),
       all: (args) => this.anyAll(args[0], false),
       sorted: (args) => {
@@ -3832,6 +3905,27 @@ const HARMLESS = new Set(
   ).split(' '),
 );
 
+/** NumPy's scalar types that are TF dtypes too, by their NumPy names. */
+const NUMPY_DTYPES = [
+  'float16',
+  'float32',
+  'float64',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'uint8',
+  'uint16',
+  'bool_',
+  'complex64',
+  'complex128',
+];
+
+/** A variable or tensor of the graph (what `tf.global_variables()` or a collection lists). */
+function isGraphObject(v: Value): boolean {
+  return v.k === 'variable' || v.k === 'partitioned' || v.k === 'tensor';
+}
+
 /** What a probe (`tryBoth`) may call: nothing that runs code or TF's rules. */
 function harmlessCallee(fn: Value): boolean {
   return fn.k === 'unknown' || fn.k === 'exctype' || (fn.k === 'builtin' && fn.harmless === true);
@@ -3915,6 +4009,35 @@ class Journal {
 }
 
 /** A block whose last statement raises. */
+/**
+ * One tensor for two a name may hold after an `if` (`execBoth`): the dtype both have, each
+ * dimension both give (else not known), the variables either depends on; undefined when either
+ * is no tensor.
+ */
+function joinTensors(a: Value, b: Value): Value | undefined {
+  if (a.k !== 'tensor' || b.k !== 'tensor') return undefined;
+  const x = Array.isArray(a.shape) ? a.shape : null;
+  const y = Array.isArray(b.shape) ? b.shape : null;
+  const shape =
+    x && y && x.length === y.length ? x.map((d, i) => (d === y[i] ? d : UNKNOWN)) : UNKNOWN;
+  const dtype = a.dtype && b.dtype && a.dtype.name === b.dtype.name ? a.dtype : null;
+  return withDeps(tensor(null, dtype, shape), unionDeps([a, b]), anyAssumed([a, b]));
+}
+
+/** An `if` whose branches may return, break, continue or raise (not only fall through). */
+function leavesBlock(s: Stmt): boolean {
+  let leaves = false;
+  walk(s, {
+    enter(n) {
+      const k = (n as { kind?: string }).kind;
+      if (k === 'FunctionDef' || k === 'ClassDef' || k === 'FunctionExpr') return false;
+      if (k === 'Return' || k === 'Break' || k === 'Continue' || k === 'Raise') leaves = true;
+      return !leaves;
+    },
+  });
+  return leaves;
+}
+
 function endsInRaise(block: readonly Stmt[]): boolean {
   return block.length > 0 && block[block.length - 1].kind === 'Raise';
 }

@@ -253,21 +253,7 @@ function randomEnv(): Env {
 
 /** What `import numpy` adds to the scalar math the interpreter already has. */
 export function addNumpyArrays(env: Env): void {
-  for (const name of [
-    'float16',
-    'float32',
-    'float64',
-    'int8',
-    'int16',
-    'int32',
-    'int64',
-    'uint8',
-    'uint16',
-    'complex64',
-    'complex128',
-  ])
-    env.set(name, dtypeValue(name));
-  env.set('bool_', dtypeValue('bool'));
+  // (The scalar types, `np.float32` and the like, are the interpreter's: NUMPY_DTYPES.)
   env.set('bool', dtypeValue('bool'));
   const filled = (name: string) =>
     fn(name, (args, kw) =>

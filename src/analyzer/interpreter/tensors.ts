@@ -1530,11 +1530,17 @@ function cropToBoundingBox(interp: Interpreter, a: Args): Value {
   return tensor(null, x.dtype, shape);
 }
 
-/** `random_crop(value, size)`: shaped `size`. */
+/**
+ * `random_crop(value, size)`: shaped `size`. Its `Slice` reads a size tensor as TF's shape
+ * inference evaluates it (`MakeShapeFromShapeTensor`): `random_crop(img, tf.shape(img))` keeps
+ * `img`'s static shape.
+ */
 function randomCrop(interp: Interpreter, a: Args): Value {
   const x = tensorInfo(argOf(a, 0, 'value') ?? UNKNOWN_VALUE);
   compositeName(interp, a, 3, 'random_crop');
-  return tensor(null, x.dtype, shapeFromValue(argOf(a, 1, 'size') ?? UNKNOWN_VALUE));
+  const size = argOf(a, 1, 'size') ?? UNKNOWN_VALUE;
+  const evaluated = evaluatedShape(size)?.map((d) => (d === -1 ? null : d));
+  return tensor(null, x.dtype, evaluated ?? shapeFromValue(size));
 }
 
 /**

@@ -36,8 +36,9 @@ import {
 } from './tensors';
 import { DTypes } from '../../core/dtypes';
 import { UNKNOWN, type AbstractShape, type Shape } from '../../core/shape';
-import { dataMember } from './datasets';
+import { dataMember, experimentalMember } from './datasets';
 import { tensorArray } from './tensor-array';
+import { TF1_TOP_LEVEL_NAMES } from './tf-names';
 
 type Scope = Extract<Value, { k: 'scope' }>['scope'];
 
@@ -117,6 +118,8 @@ const NAMESPACES = new Set([
  * shape (`nn.relu`), a scoping API (top level), a namespace, or unknown.
  */
 export function tfMember(interp: Interpreter, prefix: string, attr: string): Value {
+  const internal = internalMember(interp, prefix, attr);
+  if (internal) return internal;
   const dotted = prefix ? `${prefix}.${attr}` : attr;
   if (dotted === 'newaxis') return { k: 'none' };
   if (dotted === 'image.ResizeMethod')
@@ -138,6 +141,13 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   if (prefix === 'data') {
     const d = dataMember(interp, attr);
     if (d) return d;
+  }
+  // `tf.data.experimental` (TF 1.15) and `tf.contrib.data` (its older name) transformations.
+  if (dotted === 'data.experimental' || dotted === 'contrib.data')
+    return { k: 'module', path: `tf.${dotted}` };
+  if (prefix === 'data.experimental' || prefix === 'contrib.data') {
+    const t = experimentalMember(interp, attr);
+    if (t) return t;
   }
   const lib = interp.libraryExport(dotted);
   if (lib) return lib;
@@ -171,6 +181,96 @@ function appRun(interp: Interpreter): Value {
     interp.callValue(main, [argv], new Map(), at);
     return NONE;
   });
+}
+
+/**
+ * TF 1.15's implementation modules that programs import directly (`from tensorflow.python.ops
+ * import control_flow_ops`), by the public namespaces that export their members: the first one
+ * is searched when the member is a TF 1.x top-level name, the second otherwise.
+ */
+const INTERNAL_MODULES: Record<string, readonly [string, string]> = {
+  'python.ops.array_ops': ['', ''],
+  'python.ops.control_flow_ops': ['', ''],
+  'python.ops.tensor_array_ops': ['', ''],
+  'python.ops.math_ops': ['', 'math'],
+  'python.ops.nn': ['nn', 'nn'],
+  'python.ops.nn_ops': ['nn', 'nn'],
+  'python.ops.nn_impl': ['nn', 'nn'],
+  'python.ops.embedding_ops': ['nn', 'nn'],
+  'python.ops.rnn': ['nn', 'nn'],
+  'python.ops.rnn_cell': ['nn.rnn_cell', 'nn.rnn_cell'],
+  'python.ops.rnn_cell_impl': ['nn.rnn_cell', 'nn.rnn_cell'],
+  'python.ops.init_ops': ['', ''],
+  'python.ops.random_ops': ['', 'random'],
+  'python.ops.state_ops': ['', ''],
+  'python.ops.clip_ops': ['', ''],
+  'python.ops.variable_scope': ['', ''],
+  'python.ops.variables': ['', ''],
+  'python.ops.functional_ops': ['', ''],
+  'python.ops.gradients': ['', ''],
+  'python.ops.gradients_impl': ['', ''],
+  'python.ops.standard_ops': ['', ''],
+  'python.ops.image_ops': ['image', 'image'],
+  'python.ops.partitioned_variables': ['', ''],
+  'python.framework.ops': ['', ''],
+  'python.framework.constant_op': ['', ''],
+  'python.framework.dtypes': ['', ''],
+  'python.framework.tensor_shape': ['', ''],
+  'python.training.training': ['train', 'train'],
+  'python.training.optimizer': ['train', 'train'],
+  'python.training.adam': ['train', 'train'],
+  'python.training.gradient_descent': ['train', 'train'],
+  'python.training.momentum': ['train', 'train'],
+  'python.training.rmsprop': ['train', 'train'],
+  'python.training.moving_averages': ['train', 'train'],
+  'python.layers.core': ['layers', 'layers'],
+  'python.layers.convolutional': ['layers', 'layers'],
+  'python.layers.normalization': ['layers', 'layers'],
+  'python.layers.pooling': ['layers', 'layers'],
+  'python.layers.layers': ['layers', 'layers'],
+};
+
+/** The packages holding `INTERNAL_MODULES` (`python`, `python.ops`, ...). */
+const INTERNAL_PACKAGES = new Set(
+  Object.keys(INTERNAL_MODULES).flatMap((m) =>
+    m
+      .split('.')
+      .slice(1)
+      .map((_, i, parts) => ['python', ...parts.slice(0, i)].join('.')),
+  ),
+);
+
+/** init_ops' initializer classes by the names TF 1.x exports them under. */
+const INIT_OPS_CLASSES: Record<string, string> = {
+  Zeros: 'zeros_initializer',
+  Ones: 'ones_initializer',
+  Constant: 'constant_initializer',
+  RandomUniform: 'random_uniform_initializer',
+  RandomNormal: 'random_normal_initializer',
+  TruncatedNormal: 'truncated_normal_initializer',
+  UniformUnitScaling: 'uniform_unit_scaling_initializer',
+  VarianceScaling: 'variance_scaling_initializer',
+  Orthogonal: 'orthogonal_initializer',
+  GlorotUniform: 'glorot_uniform_initializer',
+  GlorotNormal: 'glorot_normal_initializer',
+};
+
+/**
+ * `tensorflow.python...`: a package on the way to one of `INTERNAL_MODULES` (a namespace), or a
+ * member of one (the public API's member it is); undefined for other names.
+ */
+function internalMember(interp: Interpreter, prefix: string, attr: string): Value | undefined {
+  const dotted = prefix ? `${prefix}.${attr}` : attr;
+  if (dotted !== 'python' && !dotted.startsWith('python.')) return undefined;
+  const target = INTERNAL_MODULES[prefix];
+  if (target) {
+    const name = prefix === 'python.ops.init_ops' ? (INIT_OPS_CLASSES[attr] ?? attr) : attr;
+    const ns = TF1_TOP_LEVEL_NAMES.has(name) ? target[0] : target[1];
+    return interp.attribute({ k: 'module', path: ns ? `tf.${ns}` : 'tf' }, name);
+  }
+  if (INTERNAL_MODULES[dotted] || INTERNAL_PACKAGES.has(dotted))
+    return { k: 'module', path: `tf.${dotted}` };
+  return UNKNOWN_TF;
 }
 
 /** A member of `tf` the analyzer does not model: called, it is an op of its arguments. */
@@ -257,11 +357,14 @@ function regularizerFactory(interp: Interpreter, dotted: string, scopeName: stri
       return UNKNOWN_VALUE;
     const zero = scales.every((x) => (x as { v: number }).v === 0);
     const scope = kwargs.get('scope') ?? args[scopeName === 'l1_l2_regularizer' ? 2 : 1];
-    return builtin(scopeName, () => {
+    return builtin(scopeName, (weights) => {
       if (zero) return NONE;
       const base = scope && scope.k === 'str' ? scope.v : scopeName;
       const name = interp.tf.names.withNameScope(base, (s) => s.slice(0, -1));
-      return { k: 'tensor', name: `${name}:0`, dtype: null, shape: [] };
+      // A scalar of the weights' dtype that depends on them (`scale * l2_loss(weights)`).
+      const w = weights[0];
+      const dtype = w && isTensorLike(w) ? (tensorInfo(w).dtype?.baseDType ?? null) : null;
+      return withDeps(tensor(`${name}:0`, dtype, []), w ? depsOf(w) : undefined);
     });
   });
 }

@@ -839,7 +839,17 @@ class AnalyzerHooks implements StoreHooks<AnalyzerSlots, AVariable, APartitioned
     return v;
   }
 
-  applyRegularizer(): void {}
+  /**
+   * `_get_single_variable`: the regularizer called on the new variable in name scope
+   * `<name>/Regularizer/`, a loss that is not None added to REGULARIZATION_LOSSES.
+   */
+  applyRegularizer(variable: AVariable, regularizer: Value, name: string): void {
+    const state = this.state;
+    state.names.withNameScope(`${name}/Regularizer/`, () => {
+      const loss = state.callFn(regularizer, [{ k: 'variable', v: variable }], new Map());
+      if (loss.k !== 'none') state.collection('regularization_losses').items.push(loss);
+    });
+  }
 
   callCustomGetter(
     getter: Value,

@@ -354,10 +354,13 @@ function lowerMember(ctx: Context, n: SyntaxNode): ir.Expr {
   if (!base || !isExprNode(base)) return unknown(ctx, n.from, n.to);
   if (ks[1]?.name === '.') {
     const prop = ks[2]?.name === 'PropertyName' ? ks[2] : null;
-    // Lezer reads `1.` and `1.e5` as member accesses on an int; Python reads floats.
-    if (base.name === 'Number' && FLOAT_WITH_DOT.test(textOf(ctx, n))) {
-      const num = parseNumber(textOf(ctx, n));
-      if (num) return ir.constant(sp, num.value, num.pyType);
+    // Lezer reads `1.` and `1.e5` as member accesses on an int; Python reads floats. The
+    // member's text ends with the spaces before what follows when its name is missing
+    // (`1. - t`): they are no part of the number.
+    const text = textOf(ctx, n).trimEnd();
+    if (base.name === 'Number' && FLOAT_WITH_DOT.test(text)) {
+      const num = parseNumber(text);
+      if (num) return ir.constant(ir.span(sp.from, sp.from + text.length), num.value, num.pyType);
     }
     if (!prop) return unknown(ctx, n.from, n.to);
     return ir.attribute(sp, lowerExpr(ctx, base), textOf(ctx, prop));
@@ -400,6 +403,19 @@ function lowerBinary(ctx: Context, n: SyntaxNode): ir.Expr {
   const rightNode = ks.length >= 3 ? ks[ks.length - 1] : null;
   const side = (k: SyntaxNode | null): ir.Expr =>
     k && isExprNode(k) ? lowerExpr(ctx, k) : missing(n.to);
+  // Lezer reads `1.e-3` as `1.e` (a member access) minus 3; Python reads one float.
+  if (
+    rightNode?.name === 'Number' &&
+    leftNode.name === 'MemberExpression' &&
+    (op === '-' || op === '+') &&
+    leftNode.to === opNodes[0].from &&
+    opNodes[0].to === rightNode.from &&
+    /^[0-9][0-9_]*\.[eE]$/.test(textOf(ctx, leftNode)) &&
+    /^[0-9][0-9_]*$/.test(textOf(ctx, rightNode))
+  ) {
+    const num = parseNumber(textOf(ctx, n));
+    if (num) return ir.constant(spanOf(n), num.value, num.pyType);
+  }
   const isCompare = opNodes[0]?.name === 'CompareOp' || COMPARE_WORDS.has(opNodes[0]?.name ?? '');
   if (op === 'and' || op === 'or' || isCompare) {
     // Collect the left spine of the same operator family.

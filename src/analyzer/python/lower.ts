@@ -127,7 +127,7 @@ function isFloatWithDot(ctx: Context, error: SyntaxNode): boolean {
   return (
     parent?.name === 'MemberExpression' &&
     parent.firstChild?.name === 'Number' &&
-    FLOAT_WITH_DOT.test(textOf(ctx, parent))
+    FLOAT_WITH_DOT.test(textOf(ctx, parent).trimEnd())
   );
 }
 

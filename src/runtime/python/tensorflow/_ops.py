@@ -151,7 +151,24 @@ def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None):
                 "Tensor conversion requested dtype %s for Tensor with dtype %s: %r"
                 % (_dtypes.as_dtype(dtype).name, t.dtype.name, t))
         return t
+    if isinstance(value, (list, tuple)) and _holds_tensor(value):
+        # TF's autopacking conversion: a list holding tensors is their `Pack` (named `packed`),
+        # an inner such list packed first; numbers beside them become constants.
+        items = [convert_to_tensor(v, dtype=dtype) if isinstance(v, (list, tuple)) and
+                 _holds_tensor(v) else v for v in value]
+        t = stack(items, name=name or "packed")
+        if dtype is not None and not _dtypes.as_dtype(dtype).is_compatible_with(t.dtype):
+            raise ValueError(
+                "Tensor conversion requested dtype %s for Tensor with dtype %s: %r"
+                % (_dtypes.as_dtype(dtype).name, t.dtype.name, t))
+        return t
     return constant(value, dtype=dtype, name=name or "Const")
+
+
+def _holds_tensor(value):
+    """Whether a list or tuple holds a tensor, at any depth."""
+    return any(_is_tensor_like(v) or (isinstance(v, (list, tuple)) and _holds_tensor(v))
+               for v in value)
 
 
 # A scalar filling a shape of at least this many elements is made when a session runs the op,
