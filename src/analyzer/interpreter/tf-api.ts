@@ -228,17 +228,34 @@ const INTERNAL_MODULES: Record<string, readonly [string, string]> = {
   'python.layers.normalization': ['layers', 'layers'],
   'python.layers.pooling': ['layers', 'layers'],
   'python.layers.layers': ['layers', 'layers'],
+  // contrib's implementation modules (SSD-Tensorflow's custom layers import `add_arg_scope`
+  // from `tensorflow.contrib.framework.python.ops`).
+  'contrib.framework.python.ops': ['contrib.framework', 'contrib.framework'],
+  'contrib.framework.python.ops.arg_scope': ['contrib.framework', 'contrib.framework'],
+  'contrib.framework.python.ops.variables': ['contrib.framework', 'contrib.framework'],
+  'contrib.layers.python.layers': ['contrib.layers', 'contrib.layers'],
+  'contrib.layers.python.layers.layers': ['contrib.layers', 'contrib.layers'],
+  'contrib.layers.python.layers.initializers': ['contrib.layers', 'contrib.layers'],
+  'contrib.layers.python.layers.regularizers': ['contrib.layers', 'contrib.layers'],
+  'contrib.layers.python.layers.utils': ['contrib.slim.utils', 'contrib.slim.utils'],
 };
 
-/** The packages holding `INTERNAL_MODULES` (`python`, `python.ops`, ...). */
+/**
+ * The packages holding `INTERNAL_MODULES`, from their `python` part down (`python`,
+ * `python.ops`, `contrib.layers.python`, ...).
+ */
 const INTERNAL_PACKAGES = new Set(
-  Object.keys(INTERNAL_MODULES).flatMap((m) =>
-    m
-      .split('.')
-      .slice(1)
-      .map((_, i, parts) => ['python', ...parts.slice(0, i)].join('.')),
-  ),
+  Object.keys(INTERNAL_MODULES).flatMap((m) => {
+    const parts = m.split('.');
+    const from = parts.indexOf('python');
+    return parts.slice(from, -1).map((_, i) => parts.slice(0, from + i + 1).join('.'));
+  }),
 );
+
+/** Whether `tf.<dotted>` lies in TF's implementation (`tensorflow.python...`, contrib's). */
+function isInternal(dotted: string): boolean {
+  return dotted === 'python' || dotted.startsWith('python.') || dotted.includes('.python');
+}
 
 /** init_ops' initializer classes by the names TF 1.x exports them under. */
 const INIT_OPS_CLASSES: Record<string, string> = {
@@ -261,15 +278,16 @@ const INIT_OPS_CLASSES: Record<string, string> = {
  */
 function internalMember(interp: Interpreter, prefix: string, attr: string): Value | undefined {
   const dotted = prefix ? `${prefix}.${attr}` : attr;
-  if (dotted !== 'python' && !dotted.startsWith('python.')) return undefined;
+  if (!isInternal(dotted)) return undefined;
+  // A module before a member: `contrib.layers.python.layers` has both members and submodules.
+  if (INTERNAL_MODULES[dotted] || INTERNAL_PACKAGES.has(dotted))
+    return { k: 'module', path: `tf.${dotted}` };
   const target = INTERNAL_MODULES[prefix];
   if (target) {
     const name = prefix === 'python.ops.init_ops' ? (INIT_OPS_CLASSES[attr] ?? attr) : attr;
     const ns = TF1_TOP_LEVEL_NAMES.has(name) ? target[0] : target[1];
     return interp.attribute({ k: 'module', path: ns ? `tf.${ns}` : 'tf' }, name);
   }
-  if (INTERNAL_MODULES[dotted] || INTERNAL_PACKAGES.has(dotted))
-    return { k: 'module', path: `tf.${dotted}` };
   return UNKNOWN_TF;
 }
 
