@@ -46,6 +46,15 @@ export function supportNatives(
       }),
     ],
     [
+      // `list(vars(obj).values())`: an instance's attribute values, in the order they were set.
+      'attribute_values',
+      builtin('attribute_values', (args, kwargs) => {
+        const obj = args[0] ?? kwargs.get('obj');
+        if (!obj || obj.k !== 'instance') return UNKNOWN_VALUE;
+        return { k: 'list', items: [...obj.attrs.values()] };
+      }),
+    ],
+    [
       // `type(obj).__name__`.
       'class_name',
       builtin('class_name', (args, kwargs) => {

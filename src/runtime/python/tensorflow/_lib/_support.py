@@ -50,3 +50,10 @@ def static_size(x):
     if shape.ndims is None or shape.ndims == 0:
         return None
     return shape[0].value
+
+
+def attribute_values(obj):
+    """The values of `obj`'s instance attributes in the order they were first set
+    (`list(vars(obj).values())`): Keras counts the layers a layer holds in its attributes as
+    its own."""
+    return list(vars(obj).values())
