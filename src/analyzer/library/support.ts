@@ -47,11 +47,17 @@ export function supportNatives(
     ],
     [
       // `list(vars(obj).values())`: an instance's attribute values, in the order they were set.
+      // Its one caller keeps the layers among them (and in lists and tuples of them), so only
+      // instances, lists and tuples are given: asking `isinstance` of the others (initializers,
+      // functions, unknowns) could only fork paths over what cannot be a layer.
       'attribute_values',
       builtin('attribute_values', (args, kwargs) => {
         const obj = args[0] ?? kwargs.get('obj');
         if (!obj || obj.k !== 'instance') return UNKNOWN_VALUE;
-        return { k: 'list', items: [...obj.attrs.values()] };
+        const items = [...obj.attrs.values()].filter(
+          (v) => v.k === 'instance' || v.k === 'list' || v.k === 'tuple',
+        );
+        return { k: 'list', items };
       }),
     ],
     [
