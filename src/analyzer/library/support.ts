@@ -48,15 +48,21 @@ export function supportNatives(
     [
       // `list(vars(obj).values())`: an instance's attribute values, in the order they were set.
       // Its one caller keeps the layers among them (and in lists and tuples of them), so only
-      // instances, lists and tuples are given: asking `isinstance` of the others (initializers,
-      // functions, unknowns) could only fork paths over what cannot be a layer.
+      // instances are given, and lists and tuples with only their instances: asking
+      // `isinstance` of the rest (variables, ops, initializers, functions, unknowns) could only
+      // fork paths over what cannot be a layer.
       'attribute_values',
       builtin('attribute_values', (args, kwargs) => {
         const obj = args[0] ?? kwargs.get('obj');
         if (!obj || obj.k !== 'instance') return UNKNOWN_VALUE;
-        const items = [...obj.attrs.values()].filter(
-          (v) => v.k === 'instance' || v.k === 'list' || v.k === 'tuple',
-        );
+        const items: Value[] = [];
+        for (const v of obj.attrs.values()) {
+          if (v.k === 'instance') items.push(v);
+          else if (v.k === 'list' || v.k === 'tuple') {
+            const held = v.items.filter((item) => item.k === 'instance');
+            if (held.length > 0) items.push({ k: 'list', items: held });
+          }
+        }
         return { k: 'list', items };
       }),
     ],

@@ -192,8 +192,9 @@ class LayerNormalization(Layer):
         for x in resolved:
             if x < 0 or x >= ndims:
                 raise ValueError("Invalid axis: %d" % x)
-        if len(resolved) != len(set(resolved)):
-            raise ValueError("Duplicate axis: %s" % (tuple(resolved),))
+        for i in range(len(resolved)):
+            if resolved[i] in resolved[i + 1:]:
+                raise ValueError("Duplicate axis: %s" % (tuple(resolved),))
         self.axis = resolved
         param_shape = [dims[x] for x in resolved]
         if self.scale:
@@ -214,11 +215,10 @@ class LayerNormalization(Layer):
         broadcast_shape = [1] * ndims
         for dim in self.axis:
             broadcast_shape[dim] = dims[dim]
-        axis = self.axis
+        last_axis_only = len(self.axis) == 1 and self.axis[0] == ndims - 1
 
         def broadcast(v):
-            if v is not None and len(v.get_shape().as_list()) != ndims \
-                    and axis != [ndims - 1]:
+            if v is not None and len(v.get_shape().as_list()) != ndims and not last_axis_only:
                 return tf.reshape(v, broadcast_shape)
             return v
 
