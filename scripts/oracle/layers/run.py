@@ -7,7 +7,8 @@ Not part of `npm test`: the expectations it writes are committed. Usage (any Pyt
 
 DIR are checkouts of keras-team/tf-keras and google-research/tf-slim (their repository roots).
 `tf.layers` is mapped onto tf-keras's `legacy_tf_layers` (TF 1.15's `tf.layers`),
-`tf.contrib.layers` / `tf.contrib.slim` / `tf.contrib.framework` onto tf-slim, and the program
+`tf.contrib.layers` / `tf.contrib.slim` / `tf.contrib.framework` onto tf-slim, `tf.keras` onto
+tf-keras itself (its V1 graph-mode layers, `base_layer_v1`), and the program
 runs with `import tensorflow as tf` bound to `tensorflow.compat.v1` in graph mode, each in a
 fresh graph; its stdout becomes `PROGRAM.expected`. A program whose text has `# oracle: skip`
 pins TF 1.15 behaviour this oracle does not reproduce (its expectation is written by hand from
@@ -76,6 +77,15 @@ def _tf1(tf_keras_root, tf_slim_root):
     sys.modules["tensorflow.contrib.layers.python.layers.initializers"] = initializers
     tf.layers = layers
     tf.contrib = contrib
+    # `tf.keras`: tf-keras imported after `disable_v2_behavior()`, so its layers construct as
+    # `base_layer_v1.Layer` (`version_utils.should_use_v2()` is false in graph mode) and
+    # `layers.BatchNormalization` is the V1 class, as in TF 1.15.
+    import tf_keras
+
+    tf.keras = tf_keras
+    sys.modules["tensorflow.keras"] = tf_keras
+    for name in ("layers", "regularizers", "initializers", "activations", "backend"):
+        sys.modules["tensorflow.keras." + name] = getattr(tf_keras, name)
     sys.modules["tensorflow.contrib"] = contrib  # `import tensorflow.contrib.slim as slim`
     sys.modules["tensorflow.contrib.slim"] = contrib.slim
     sys.modules["tensorflow.contrib.layers"] = contrib.layers

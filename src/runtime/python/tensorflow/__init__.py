@@ -225,6 +225,10 @@ nn.moments = _ops.moments
 nn.batch_normalization = _ops.batch_normalization
 nn.dropout = _ops.dropout
 layers = _module("layers", "tf.layers")
+keras.layers = _module("keras.layers", "tf.keras.layers")
+keras.regularizers = _module("keras.regularizers", "tf.keras.regularizers")
+keras.activations = _module("keras.activations", "tf.keras.activations")
+keras.backend = _module("keras.backend", "tf.keras.backend")
 nn.rnn_cell = _partial_module("nn.rnn_cell", "tf.nn.rnn_cell")
 contrib.rnn = _partial_module("contrib.rnn", "tf.contrib.rnn")
 contrib.legacy_seq2seq = _partial_module("contrib.legacy_seq2seq", "tf.contrib.legacy_seq2seq")
@@ -356,6 +360,11 @@ def _state_op(method):
         if validate_shape is False:
             raise NotImplementedError("Scope Lens's tensorflow module does not implement "
                                       "tf.%s with validate_shape=False." % method)
+        # TF 1.15's state_ops: `assign_add`/`assign_sub` of a resource variable call its
+        # method without the name (`ref.assign_sub(value)`), so the op is named by its type
+        # in the current name scope (`AssignMovingAvg/AssignSubVariableOp`).
+        if method != "assign" and getattr(ref, "_is_resource_variable", False):
+            return getattr(ref, method)(value)
         return getattr(ref, method)(value, name=name)
 
     op.__name__ = method

@@ -1,5 +1,9 @@
-"""`tf.layers.Layer` (TF 1.15's `python/layers/base.py` over Keras's base layer), as far as it
-names, creates, shares and shapes variables.
+"""`tf.layers.Layer` (TF 1.15's `python/layers/base.py`) and Keras's base layer under it
+(`tf.keras.layers.Layer`, TF 1.15's `keras/engine/base_layer.py` in graph mode), as far as they
+name, create, share and shape variables. One class: `_keras_style` (TF 1.15's own flag on
+`tf.layers.Layer`) selects Keras's behaviour, which `tf.keras.layers` classes set.
+
+`tf.layers` (`_keras_style = False`):
 
 * `layer.name`: the given name, else `<snake_case class name>_<n>`, n counted per graph from 1
   (Keras's `unique_object_name(..., zero_based=False)`).
@@ -10,16 +14,33 @@ names, creates, shares and shapes variables.
 * Ops are made in the scope's original name scope; regularizer losses in
   `<that>/<weight>/Regularizer/` and REGULARIZATION_LOSSES; updates go to UPDATE_OPS after each
   call.
+
+Keras (`_keras_style = True`):
+
+* `layer.name`: the given name, else `<snake_case class name>`, then `_1`, `_2`, ... from the
+  same per-graph counter (`unique_object_name(..., zero_based=True)`): after an unnamed
+  `tf.layers.Dense` (`dense_1`) an unnamed Keras `Dense` is `dense_1` too.
+* `__call__` opens `tf.name_scope(layer.name)` (unique: a second call is `dense_1/`), builds on
+  the first call inside it, then calls `call`. No variable scope: `add_weight` makes a resource
+  `tf.Variable` named by the current name scope (`foo/dense/kernel:0`), which a variable scope's
+  `reuse` never shares.
+* Weight regularizers stay in `layer.losses` as callables, evaluated (in
+  `<variable name>/Regularizer/`) each time `losses` is read; nothing reaches
+  REGULARIZATION_LOSSES. Updates stay in `layer.updates`; nothing reaches UPDATE_OPS.
+* The weights, updates and losses of the layers held in attributes (or lists of them) count as
+  the layer's own.
 """
 import tensorflow as tf
 
-from tensorflow._lib import _support
+from tensorflow._lib import _support, keras_utils
 
 # Per-graph layer-name counters (Keras's uid map) live in this graph collection.
 LAYER_NAMES_KEY = "__scope_lens_layer_names"
 
 _KNOWN_KWARGS = ["input_shape", "batch_input_shape", "batch_size", "weights", "autocast",
                  "activity_regularizer", "_scope", "_reuse"]
+_KERAS_KWARGS = ["input_shape", "batch_input_shape", "batch_size", "weights",
+                 "activity_regularizer", "dynamic", "autocast"]
 
 
 class _NameCounts(object):
@@ -31,6 +52,12 @@ class _NameCounts(object):
     def next(self, base):
         n = self.counts.get(base, 0) + 1
         self.counts[base] = n
+        return n
+
+    def next_zero_based(self, base):
+        """Keras's `zero_based=True`: the count before this one (0 for the first)."""
+        n = self.counts.get(base, 0)
+        self.counts[base] = n + 1
         return n
 
 
@@ -113,12 +140,30 @@ def _add_to_collection_once(key, items):
             tf.add_to_collection(key, item)
 
 
+def _dedup(items):
+    # Variables compare by identity here.
+    unique = []
+    for item in items:
+        if item not in unique:
+            unique.append(item)
+    return unique
+
+
+def _is_layer(value):
+    return isinstance(value, Layer)
+
+
 class Layer(object):
-    """TF 1.15's `tf.layers.Layer`."""
+    """TF 1.15's `tf.layers.Layer`; with `_keras_style`, Keras's base layer."""
+
+    _keras_style = False
 
     def __init__(self, trainable=True, name=None, dtype=None, **kwargs):
+        known = _KNOWN_KWARGS
+        if self._keras_style:
+            known = _KERAS_KWARGS
         for key in kwargs:
-            if key not in _KNOWN_KWARGS:
+            if key not in known:
                 raise TypeError("Keyword argument not understood:", key)
         scope = kwargs.get("_scope", None)
         self._reuse = kwargs.get("_reuse", None)
@@ -130,7 +175,10 @@ class Layer(object):
         self._non_trainable_weights = []
         self._updates = []
         self._losses = []
+        self._callable_losses = []
         self.input_spec = None
+        if self._keras_style:
+            self._init_keras_input_shape(kwargs)
         self._init_set_name(name)
         self._scope = None
         self._current_scope = None
@@ -138,8 +186,27 @@ class Layer(object):
             with tf.variable_scope(scope) as captured_scope:
                 self._scope = captured_scope
 
+    def _init_keras_input_shape(self, kwargs):
+        """Keras keeps `batch_input_shape` (or `(batch_size,) + input_shape`) for the model
+        that starts with the layer."""
+        self._batch_input_shape = None
+        if "batch_input_shape" in kwargs:
+            self._batch_input_shape = tuple(kwargs["batch_input_shape"])
+        elif "input_shape" in kwargs:
+            self._batch_input_shape = (kwargs.get("batch_size", None),) + tuple(
+                kwargs["input_shape"])
+
     # -- names and scopes --------------------------------------------------------------------
     def _init_set_name(self, name):
+        if self._keras_style:
+            if name:
+                self._name = name
+            else:
+                base = to_snake_case(_support.class_name(self))
+                n = _graph_name_counts().next_zero_based(base)
+                self._name = base if n == 0 else base + "_" + str(n)
+            self._base_name = self._name
+            return
         if isinstance(name, tf.VariableScope):
             self._name = self._make_unique_name()
             self._base_name = name.name
@@ -167,6 +234,8 @@ class Layer(object):
                     self._scope = captured_scope
 
     def _name_scope(self):
+        if self._keras_style:
+            return self.name
         return self._current_scope.original_name_scope
 
     @property
@@ -190,16 +259,58 @@ class Layer(object):
         return self._dtype.name
 
     # -- weights ------------------------------------------------------------------------------
+    def _sublayers(self):
+        """Keras: the layers this one holds in attributes, or in lists or tuples of them (as
+        Keras's attribute tracking finds them), in the order they were set."""
+        if not self._keras_style:
+            return []
+        found = []
+        for value in _support.attribute_values(self):
+            if _is_layer(value):
+                found.append(value)
+            elif isinstance(value, (list, tuple)):
+                for item in value:
+                    if _is_layer(item):
+                        found.append(item)
+        return found
+
+    def _gather_children(self, attribute):
+        gathered = []
+        for layer in self._sublayers():
+            if attribute == "trainable_weights":
+                items = layer.trainable_weights
+            elif attribute == "non_trainable_weights":
+                items = layer.non_trainable_weights
+            elif attribute == "weights":
+                items = layer.weights
+            elif attribute == "updates":
+                items = layer.updates
+            else:
+                items = layer.losses
+            for item in items:
+                if item not in gathered:
+                    gathered.append(item)
+        return gathered
+
     @property
     def trainable_weights(self):
         if self.trainable:
+            if self._keras_style:
+                return _dedup(self._trainable_weights
+                                   + self._gather_children("trainable_weights"))
             return list(self._trainable_weights)
         return []
 
     @property
     def non_trainable_weights(self):
         if self.trainable:
+            if self._keras_style:
+                return _dedup(self._non_trainable_weights
+                                   + self._gather_children("non_trainable_weights"))
             return list(self._non_trainable_weights)
+        if self._keras_style:
+            return _dedup(self._trainable_weights + self._non_trainable_weights
+                               + self._gather_children("weights"))
         return self._trainable_weights + self._non_trainable_weights
 
     @property
@@ -224,15 +335,28 @@ class Layer(object):
         # UPDATE_OPS.
         if not self.trainable:
             return []
+        if self._keras_style:
+            return list(self._updates) + self._gather_children("updates")
         return list(self._updates)
 
     @property
     def losses(self):
-        return list(self._losses)
+        if not self._keras_style:
+            return list(self._losses)
+        # Keras evaluates each weight regularizer again every time (a new name scope each).
+        collected = list(self._losses)
+        for loss_fn in self._callable_losses:
+            loss = loss_fn()
+            if loss is not None:
+                collected.append(loss)
+        return collected + self._gather_children("losses")
 
-    def add_weight(self, name, shape, dtype=None, initializer=None, regularizer=None,
+    def add_weight(self, name=None, shape=None, dtype=None, initializer=None, regularizer=None,
                    trainable=None, constraint=None, use_resource=None, synchronization=None,
                    aggregation=None, partitioner=None, **kwargs):
+        if self._keras_style:
+            return self._keras_add_weight(name, shape, dtype, initializer, regularizer,
+                                          trainable, constraint, use_resource, kwargs)
         if trainable is None:
             trainable = True
         existing = len(tf.global_variables())
@@ -274,6 +398,50 @@ class Layer(object):
             self._non_trainable_weights.extend(tracked)
         return variable
 
+    def _keras_add_weight(self, name, shape, dtype, initializer, regularizer, trainable,
+                          constraint, use_resource, kwargs):
+        """Keras's `add_weight` → `base_layer_utils.make_variable`: a `tf.Variable` (resource
+        by default) named `name` in the current name scope, its value from
+        `initializer(shape, dtype=dtype)`. Variable scopes play no part."""
+        for key in kwargs:
+            if key not in ("autocast", "getter", "collections", "experimental_autocast",
+                           "caching_device"):
+                raise TypeError("Unknown keyword argument:", key)
+        # A TensorShape, or dimensions as Dimensions (`input_shape[1]`): plain ints.
+        shape = tf.TensorShape(shape if shape is not None else ()).as_list()
+        if dtype is None:
+            dtype = self._dtype
+        if dtype is None:
+            dtype = keras_utils.floatx()
+        dtype = tf.as_dtype(dtype)
+        if self._dtype is None:
+            self._dtype = dtype.base_dtype
+        initializer = keras_utils.get_initializer(initializer)
+        regularizer = keras_utils.get_regularizer(regularizer)
+        if trainable is None:
+            trainable = True
+        if initializer is None:
+            if dtype.is_floating:
+                initializer = tf.glorot_uniform_initializer()
+            elif dtype.is_integer or dtype.is_unsigned or dtype.is_bool:
+                initializer = tf.zeros_initializer()
+            else:
+                raise ValueError("An initializer for variable %s of type %s is required for "
+                                 "layer %s" % (name, dtype.base_dtype, self.name))
+        if use_resource is None:
+            use_resource = True
+        variable = _make_variable(name, shape, dtype, initializer, trainable, constraint,
+                                  use_resource)
+        if regularizer is not None:
+            name_in_scope = variable.name[:variable.name.find(":")]
+            self._callable_losses.append(
+                _regularization_loss(name_in_scope, variable, regularizer))
+        if trainable:
+            self._trainable_weights.append(variable)
+        else:
+            self._non_trainable_weights.append(variable)
+        return variable
+
     def add_variable(self, *args, **kwargs):
         """The deprecated alias of `add_weight`."""
         return self.add_weight(*args, **kwargs)
@@ -305,15 +473,20 @@ class Layer(object):
         new = []
         for loss in losses:
             if loss is not None:
-                new.append(loss)
+                if self._keras_style and callable(loss):
+                    self._callable_losses.append(loss)
+                else:
+                    new.append(loss)
         self._losses.extend(new)
-        _add_to_collection_once(tf.GraphKeys.REGULARIZATION_LOSSES, new)
+        if not self._keras_style:
+            _add_to_collection_once(tf.GraphKeys.REGULARIZATION_LOSSES, new)
 
     def add_update(self, updates, inputs=None):
+        # Keras keeps each update's op (an assignment's, a cond's Merge).
         if not isinstance(updates, (list, tuple)):
             updates = [updates]
         for u in updates:
-            self._updates.append(u)
+            self._updates.append(_support.update_op(u))
 
     # -- calling ------------------------------------------------------------------------------
     def build(self, input_shape):
@@ -325,8 +498,46 @@ class Layer(object):
     def compute_output_shape(self, input_shape):
         raise NotImplementedError
 
+    def _keras_call(self, inputs, args, kwargs):
+        """Keras's `__call__` in graph mode: the layer's name as a (unique) name scope, the
+        build on the first call inside it, then `call`."""
+        with tf.name_scope(self._name_scope()):
+            if not self.built:
+                first = inputs
+                if isinstance(inputs, (list, tuple)):
+                    first = inputs[0]
+                if self._dtype is None:
+                    self._dtype = first.dtype.base_dtype
+                if isinstance(inputs, (list, tuple)):
+                    shapes = [x.get_shape() for x in inputs]
+                else:
+                    shapes = inputs.get_shape()
+                self.build(shapes)
+                self.built = True
+            outputs = self.call(inputs, *args, **kwargs)
+            if outputs is None:
+                raise ValueError("A layer's `call` method should return a Tensor or a list of "
+                                 "Tensors, not None (layer: " + self.name + ").")
+            if self._activity_regularizer is not None:
+                self._keras_activity_regularization(outputs)
+        return outputs
+
+    def _keras_activity_regularization(self, outputs):
+        """Keras: the regularizer of each output over its batch size, in
+        `ActivityRegularizer/`, one loss per output."""
+        flat = outputs
+        if not isinstance(outputs, (list, tuple)):
+            flat = [outputs]
+        with tf.name_scope("ActivityRegularizer"):
+            for output in flat:
+                activity_loss = tf.convert_to_tensor(self._activity_regularizer(output))
+                batch_size = tf.cast(tf.shape(output)[0], activity_loss.dtype)
+                self._losses.append(activity_loss / batch_size)
+
     def __call__(self, inputs, *args, **kwargs):
         inputs = _support.graph_tensor(inputs)
+        if self._keras_style:
+            return self._keras_call(inputs, args, kwargs)
         scope = kwargs.pop("scope", None)
         self._set_scope(scope)
         reuse = self._reuse
@@ -356,6 +567,28 @@ class Layer(object):
 
     def apply(self, inputs, *args, **kwargs):
         return self.__call__(inputs, *args, **kwargs)
+
+
+def _make_variable(name, shape, dtype, initializer, trainable, constraint, use_resource):
+    """Keras's `base_layer_utils.make_variable`: `tf.Variable` of `initializer(shape, dtype)`,
+    its static shape given as `shape`."""
+
+    def initial_value():
+        return initializer(shape, dtype=dtype)
+
+    return tf.Variable(initial_value, name=name, trainable=trainable, dtype=dtype.base_dtype,
+                       constraint=constraint, use_resource=use_resource, shape=shape)
+
+
+def _regularization_loss(name_in_scope, variable, regularizer):
+    """Keras's weight regularization: a callable loss, evaluated in
+    `<variable name>/Regularizer/` under the name scope current when it is called."""
+
+    def loss_for_variable():
+        with tf.name_scope(name_in_scope + "/Regularizer"):
+            return regularizer(variable)
+
+    return loss_for_variable
 
 
 class InputSpec(object):
