@@ -2139,6 +2139,10 @@ export function tensorOp(interp: Interpreter, dotted: string): Value | undefined
   return {
     k: 'builtin',
     name: dotted,
+    // An op names itself in the graph (an effect a loop's quiet iterations must not have); the
+    // state ops' names are not modelled, so they change nothing the analysis sees: a training
+    // loop's `sess.run(tf.assign(lr, ...))` per epoch leaves the loop quiet.
+    ...(UNNAMED_OPS.has(dotted) ? { harmless: true } : {}),
     call: (args, kwargs) => {
       try {
         const out = fn(interp, { args, kwargs });
@@ -2154,6 +2158,9 @@ export function tensorOp(interp: Interpreter, dotted: string): Value | undefined
     },
   };
 }
+
+/** Ops whose results the analyzer leaves unnamed (`stateOp`): calling them names nothing. */
+const UNNAMED_OPS = new Set(['assign', 'assign_add', 'assign_sub']);
 
 /** Whether `tf.<dotted>` is a namespace of these ops (`nn`, `math`, `random`, `compat`). */
 export function isOpNamespace(dotted: string): boolean {
