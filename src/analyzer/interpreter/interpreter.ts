@@ -2475,7 +2475,9 @@ export class Interpreter {
     if (v.k === 'unknown') return undefined;
     if (cls.k === 'class') {
       if (cls.name === 'object' && cls.bases.length === 0 && cls.attrs.size === 0) return true;
-      if (v.k !== 'instance') return v.k === 'object' ? undefined : false;
+      // A modelled TF object (an initializer, a dtype, a graph, ...) is no instance of a class
+      // written in Python; only a `super()` proxy may stand for one.
+      if (v.k !== 'instance') return v.k === 'object' && v.kind === 'super' ? undefined : false;
       for (let c: Value | undefined = v.cls, n = 0; c && c.k === 'class' && n < 32; n++) {
         if (c === cls) return true;
         c = c.bases.find((b) => b.k === 'class');
