@@ -5,7 +5,11 @@
  * - test/runtime/layers/*.py print exactly their `.expected` files, which were recorded from
  *   real TensorFlow by scripts/oracle/layers/run.py (TF 1.15's layer code on TF's graph mode);
  *   a program marked `# oracle: skip` pins TF 1.15 messages later Keras reworded, written from
- *   TF 1.15's source.
+ *   TF 1.15's source. `keras_*.py` are `tf.keras.layers` programs (the oracle runs tf-keras's V1
+ *   graph-mode layers); where TF 1.15's Keras differs from tf-keras, `keras_tf115.py` pins 1.15:
+ *   `regularizers.l2` is 1.15's `L1L2`, whose loss `0. + l2 * sum(square(x))` is an `add` op
+ *   (tf-keras: `mul`), and 1.15's `LayerNormalization` normalizes with `moments` and
+ *   `nn.batch_normalization` (`batchnorm/add_1`; tf-keras: `add`).
  * - Ops without a kernel build the graph with TF's static shape and raise NotImplementedError
  *   naming the op when run.
  * - The EXPORTS table, which both the runtime and the analyzer read, is one dict literal whose

@@ -3901,6 +3901,28 @@ function identical(a: Value, b: Value): boolean | undefined {
   return undefined;
 }
 
+/**
+ * Python's `==` of two lists or two tuples: equal lengths and items equal in order (a list never
+ * equals a tuple); undefined when an item's equality is not known, or for anything else.
+ */
+function sequencesEqual(a: Value, b: Value, depth: number): boolean | undefined {
+  const seq = (v: Value) => v.k === 'list' || v.k === 'tuple';
+  if (!seq(a) || !seq(b) || depth > 8) return undefined;
+  if (a.k !== b.k) return false;
+  const xs = (a as { items: Value[] }).items;
+  const ys = (b as { items: Value[] }).items;
+  if (xs.length !== ys.length) return false;
+  let known = true;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as Value;
+    const y = ys[i] as Value;
+    const same = seq(x) && seq(y) ? sequencesEqual(x, y, depth + 1) : compare('==', x, y);
+    if (same === false) return false;
+    if (same === undefined) known = false;
+  }
+  return known ? true : undefined;
+}
+
 const isPlain = (v: Value) =>
   v.k === 'str' || v.k === 'int' || v.k === 'float' || v.k === 'bool' || v.k === 'none';
 const isOpaque = (v: Value) =>
@@ -3949,7 +3971,7 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
   if ((op === '==' || op === '!=') && ((plain(a) && opaque(b)) || (opaque(a) && plain(b))))
     return op === '!=';
   if (op === '==' || op === '!=') {
-    const same = identical(a, b);
+    const same = identical(a, b) ?? sequencesEqual(a, b, 0);
     if (same !== undefined) return op === '==' ? same : !same;
   }
   // Functions and classes compare by identity (each `def`/`class` made one value).

@@ -1009,6 +1009,13 @@ function placeholder(interp: Interpreter, a: Args): Value {
   return tensor(opName(interp, a, 2, 'Placeholder'), dtype, shape);
 }
 
+/** `placeholder_with_default(input, shape)`: the input's dtype, the given static shape. */
+function placeholderWithDefault(interp: Interpreter, a: Args): Value {
+  const input = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
+  const shape = shapeFromValue(argOf(a, 1, 'shape'));
+  return tensor(opName(interp, a, 2, 'PlaceholderWithDefault'), input.dtype, shape);
+}
+
 function fill(interp: Interpreter, a: Args): Value {
   const shape = shapeFromValue(argOf(a, 0, 'dims') ?? UNKNOWN_VALUE);
   const v = tensorInfo(argOf(a, 1, 'value') ?? UNKNOWN_VALUE);
@@ -1688,6 +1695,7 @@ function logitsLoss(scope: string, fn: string): OpFn {
 /** The ops by their dotted name under `tf.` (several names for one op where TF has aliases). */
 const OPS: Record<string, OpFn> = {
   placeholder,
+  placeholder_with_default: placeholderWithDefault,
   constant,
   fill,
   cast,

@@ -47,11 +47,23 @@ export function supportNatives(
     ],
     [
       // `list(vars(obj).values())`: an instance's attribute values, in the order they were set.
+      // Its one caller keeps the layers among them (and in lists and tuples of them), so only
+      // instances are given, and lists and tuples with only their instances: asking
+      // `isinstance` of the rest (variables, ops, initializers, functions, unknowns) could only
+      // fork paths over what cannot be a layer.
       'attribute_values',
       builtin('attribute_values', (args, kwargs) => {
         const obj = args[0] ?? kwargs.get('obj');
         if (!obj || obj.k !== 'instance') return UNKNOWN_VALUE;
-        return { k: 'list', items: [...obj.attrs.values()] };
+        const items: Value[] = [];
+        for (const v of obj.attrs.values()) {
+          if (v.k === 'instance') items.push(v);
+          else if (v.k === 'list' || v.k === 'tuple') {
+            const held = v.items.filter((item) => item.k === 'instance');
+            if (held.length > 0) items.push({ k: 'list', items: held });
+          }
+        }
+        return { k: 'list', items };
       }),
     ],
     [

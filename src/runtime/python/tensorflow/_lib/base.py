@@ -570,12 +570,14 @@ class Layer(object):
 
 
 def _make_variable(name, shape, dtype, initializer, trainable, constraint, use_resource):
-    """Keras's `base_layer_utils.make_variable`: `tf.Variable` of `initializer(shape, dtype)`."""
+    """Keras's `base_layer_utils.make_variable`: `tf.Variable` of `initializer(shape, dtype)`,
+    its static shape given as `shape`."""
+
     def initial_value():
         return initializer(shape, dtype=dtype)
 
     return tf.Variable(initial_value, name=name, trainable=trainable, dtype=dtype.base_dtype,
-                       constraint=constraint, use_resource=use_resource)
+                       constraint=constraint, use_resource=use_resource, shape=shape)
 
 
 def _regularization_loss(name_in_scope, variable, regularizer):

@@ -139,6 +139,18 @@ def _hard_sigmoid(x):
     return tf.clip_by_value(x, 0.0, 1.0)
 
 
+linear = _linear
+relu = _relu
+softmax = _softmax
+elu = _elu
+hard_sigmoid = _hard_sigmoid
+sigmoid = tf.nn.sigmoid
+tanh = tf.nn.tanh
+selu = tf.nn.selu
+softplus = tf.nn.softplus
+softsign = tf.nn.softsign
+exponential = tf.exp
+
 ACTIVATIONS = {
     "linear": _linear,
     "relu": _relu,
