@@ -14,9 +14,11 @@
   time step for the output's shape, then a `while` loop over an input `TensorArray` that calls
   the cell's `call` (not `__call__`: no name scope of the cell) and writes an output
   `TensorArray`, stacked and transposed back; the last output is its last row. `unroll=True`
-  runs the step on each of `tf.unstack(inputs)`. Where Scope Lens differs: the ops inside the
-  loop are named by the runtime's `while_loop`, masks, dropout, constants and `stateful` are
-  not implemented (NotImplementedError).
+  runs the step on each of `tf.unstack(inputs)`. `dropout` / `recurrent_dropout` masks are
+  made at a call's first step, `in_train_phase` on `training` (the learning phase when None),
+  and kept for its other steps. Where Scope Lens differs: the ops inside the loop are named by
+  the runtime's `while_loop`; masking, `constants` and `stateful` are not implemented
+  (NotImplementedError).
 * `Bidirectional` makes a forward and a backward copy named `forward_<name>` /
   `backward_<name>` and builds each in a name scope of that name
   (`bidirectional/forward_lstm/kernel:0`); outputs merged by `concat` (default), `sum`, `mul`,
@@ -25,7 +27,7 @@
 """
 import tensorflow as tf
 
-from tensorflow._lib import _support, base, keras_layers, keras_utils
+from tensorflow._lib import _support, base, core, keras_layers, keras_utils
 
 Layer = keras_layers.Layer
 get_activation = keras_utils.get_activation
@@ -65,11 +67,28 @@ def _last_dim(input_shape):
     return dims[len(dims) - 1]
 
 
-def _check_no_dropout(dropout, recurrent_dropout):
-    if dropout > 0 or recurrent_dropout > 0:
-        raise NotImplementedError("Scope Lens does not run the dropout of Keras's recurrent "
-                                  "cells yet (dropout=%s, recurrent_dropout=%s)."
-                                  % (dropout, recurrent_dropout))
+def _dropout_mask(ones, rate, training, count):
+    """Keras's `_generate_dropout_mask`: `count` masks, each `in_train_phase(dropout(ones),
+    ones)` on `training` (the learning phase when it is None)."""
+    if training is None:
+        training = keras_utils.learning_phase()
+
+    def dropped():
+        return tf.nn.dropout(ones, rate=rate)
+
+    def kept():
+        return ones
+
+    if count > 1:
+        return [core.smart_cond(training, dropped, kept) for _ in range(count)]
+    return core.smart_cond(training, dropped, kept)
+
+
+def _masked(x, masks, count):
+    """`x` times each of `count` masks (`x` itself `count` times without masks)."""
+    if masks is None:
+        return [x for _ in range(count)]
+    return [x * m for m in masks]
 
 
 class _Cell(Layer):
@@ -94,6 +113,8 @@ class _Cell(Layer):
         self.bias_constraint = bias_constraint
         self.dropout = min(1.0, max(0.0, dropout))
         self.recurrent_dropout = min(1.0, max(0.0, recurrent_dropout))
+        self._dropout_mask = None
+        self._recurrent_dropout_mask = None
         self._options = {
             "activation": activation, "use_bias": use_bias,
             "kernel_initializer": kernel_initializer,
@@ -124,6 +145,31 @@ class _Cell(Layer):
 
     def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
         return zero_state_for(self.state_size, inputs, batch_size, dtype)
+
+    def reset_dropout_mask(self):
+        self._dropout_mask = None
+
+    def reset_recurrent_dropout_mask(self):
+        self._recurrent_dropout_mask = None
+
+    def get_dropout_mask_for_cell(self, inputs, training, count=1):
+        """`DropoutRNNCellMixin`: the inputs' masks made at the cell's first step of a call
+        (Keras's `K.rnn` runs it once before its loop) and kept for the other steps."""
+        if self.dropout == 0:
+            return None
+        if self._dropout_mask is None:
+            self._dropout_mask = _dropout_mask(tf.ones_like(inputs), self.dropout, training,
+                                               count)
+        return self._dropout_mask
+
+    def get_recurrent_dropout_mask_for_cell(self, state, training, count=1):
+        if self.recurrent_dropout == 0:
+            return None
+        if self._recurrent_dropout_mask is None:
+            self._recurrent_dropout_mask = _dropout_mask(tf.ones_like(state),
+                                                         self.recurrent_dropout, training,
+                                                         count)
+        return self._recurrent_dropout_mask
 
 
 def zero_state_for(state_size, inputs, batch_size, dtype):
@@ -160,11 +206,17 @@ class SimpleRNNCell(_Cell):
         self.built = True
 
     def call(self, inputs, states, training=None):
-        _check_no_dropout(self.dropout, self.recurrent_dropout)
         prev_output = states[0]
-        h = tf.matmul(inputs, self.kernel)
+        dp_mask = self.get_dropout_mask_for_cell(inputs, training)
+        rec_dp_mask = self.get_recurrent_dropout_mask_for_cell(prev_output, training)
+        if dp_mask is not None:
+            h = tf.matmul(inputs * dp_mask, self.kernel)
+        else:
+            h = tf.matmul(inputs, self.kernel)
         if self.bias is not None:
             h = tf.nn.bias_add(h, self.bias)
+        if rec_dp_mask is not None:
+            prev_output = prev_output * rec_dp_mask
         output = self.activation(h + tf.matmul(prev_output, self.recurrent_kernel))
         return output, [output]
 
@@ -221,29 +273,36 @@ class LSTMCell(_Cell):
         self.built = True
 
     def call(self, inputs, states, training=None):
-        _check_no_dropout(self.dropout, self.recurrent_dropout)
         h_tm1 = states[0]
         c_tm1 = states[1]
         u = self.units
         act = self.recurrent_activation
         rk = self.recurrent_kernel
+        dp_mask = self.get_dropout_mask_for_cell(inputs, training, count=4)
+        rec_dp_mask = self.get_recurrent_dropout_mask_for_cell(h_tm1, training, count=4)
         if self.implementation == 1:
+            x = _masked(inputs, dp_mask, 4)
+            h = _masked(h_tm1, rec_dp_mask, 4)
             k = tf.split(self.kernel, num_or_size_splits=4, axis=1)
-            x_i = tf.matmul(inputs, k[0])
-            x_f = tf.matmul(inputs, k[1])
-            x_c = tf.matmul(inputs, k[2])
-            x_o = tf.matmul(inputs, k[3])
+            x_i = tf.matmul(x[0], k[0])
+            x_f = tf.matmul(x[1], k[1])
+            x_c = tf.matmul(x[2], k[2])
+            x_o = tf.matmul(x[3], k[3])
             if self.use_bias:
                 b = tf.split(self.bias, num_or_size_splits=4, axis=0)
                 x_i = tf.nn.bias_add(x_i, b[0])
                 x_f = tf.nn.bias_add(x_f, b[1])
                 x_c = tf.nn.bias_add(x_c, b[2])
                 x_o = tf.nn.bias_add(x_o, b[3])
-            i = act(x_i + tf.matmul(h_tm1, rk[:, :u]))
-            f = act(x_f + tf.matmul(h_tm1, rk[:, u:2 * u]))
-            c = f * c_tm1 + i * self.activation(x_c + tf.matmul(h_tm1, rk[:, 2 * u:3 * u]))
-            o = act(x_o + tf.matmul(h_tm1, rk[:, 3 * u:]))
+            i = act(x_i + tf.matmul(h[0], rk[:, :u]))
+            f = act(x_f + tf.matmul(h[1], rk[:, u:2 * u]))
+            c = f * c_tm1 + i * self.activation(x_c + tf.matmul(h[2], rk[:, 2 * u:3 * u]))
+            o = act(x_o + tf.matmul(h[3], rk[:, 3 * u:]))
         else:
+            if dp_mask is not None:
+                inputs = inputs * dp_mask[0]
+            if rec_dp_mask is not None:
+                h_tm1 = h_tm1 * rec_dp_mask[0]
             z = tf.matmul(inputs, self.kernel) + tf.matmul(h_tm1, rk)
             if self.use_bias:
                 z = tf.nn.bias_add(z, self.bias)
@@ -252,8 +311,8 @@ class LSTMCell(_Cell):
             f = act(zs[1])
             c = f * c_tm1 + i * self.activation(zs[2])
             o = act(zs[3])
-        h = o * self.activation(c)
-        return h, [h, c]
+        output = o * self.activation(c)
+        return output, [output, c]
 
     def _copy(self):
         return LSTMCell(self.units, **self._options)
@@ -294,9 +353,12 @@ class GRUCell(_Cell):
         self.built = True
 
     def call(self, inputs, states, training=None):
-        _check_no_dropout(self.dropout, self.recurrent_dropout)
         h_tm1 = states[0]
         u = self.units
+        dp_mask = self.get_dropout_mask_for_cell(inputs, training, count=3)
+        rec_dp_mask = self.get_recurrent_dropout_mask_for_cell(h_tm1, training, count=3)
+        x = _masked(inputs, dp_mask, 3)
+        h = _masked(h_tm1, rec_dp_mask, 3)
         act = self.recurrent_activation
         k = self.kernel
         rk = self.recurrent_kernel
@@ -309,30 +371,30 @@ class GRUCell(_Cell):
                 recurrent_bias = biases[1]
             else:
                 input_bias = self.bias
-        x_z = tf.matmul(inputs, k[:, :u])
-        x_r = tf.matmul(inputs, k[:, u:2 * u])
-        x_h = tf.matmul(inputs, k[:, 2 * u:])
+        x_z = tf.matmul(x[0], k[:, :u])
+        x_r = tf.matmul(x[1], k[:, u:2 * u])
+        x_h = tf.matmul(x[2], k[:, 2 * u:])
         if input_bias is not None:
             x_z = tf.nn.bias_add(x_z, input_bias[:u])
             x_r = tf.nn.bias_add(x_r, input_bias[u:2 * u])
             x_h = tf.nn.bias_add(x_h, input_bias[2 * u:])
-        recurrent_z = tf.matmul(h_tm1, rk[:, :u])
-        recurrent_r = tf.matmul(h_tm1, rk[:, u:2 * u])
+        recurrent_z = tf.matmul(h[0], rk[:, :u])
+        recurrent_r = tf.matmul(h[1], rk[:, u:2 * u])
         if recurrent_bias is not None:
             recurrent_z = tf.nn.bias_add(recurrent_z, recurrent_bias[:u])
             recurrent_r = tf.nn.bias_add(recurrent_r, recurrent_bias[u:2 * u])
         z = act(x_z + recurrent_z)
         r = act(x_r + recurrent_r)
         if self.reset_after:
-            recurrent_h = tf.matmul(h_tm1, rk[:, 2 * u:])
+            recurrent_h = tf.matmul(h[2], rk[:, 2 * u:])
             if recurrent_bias is not None:
                 recurrent_h = tf.nn.bias_add(recurrent_h, recurrent_bias[2 * u:])
             recurrent_h = r * recurrent_h
         else:
-            recurrent_h = tf.matmul(r * h_tm1, rk[:, 2 * u:])
+            recurrent_h = tf.matmul(r * h[2], rk[:, 2 * u:])
         hh = self.activation(x_h + recurrent_h)
-        h = z * h_tm1 + (1 - z) * hh
-        return h, [h]
+        output = z * h_tm1 + (1 - z) * hh
+        return output, [output]
 
     def _copy(self):
         return GRUCell(self.units, **self._options)
@@ -378,7 +440,10 @@ class StackedRNNCells(Layer):
             cell_states = states[i]
             if not isinstance(cell_states, (list, tuple)):
                 cell_states = [cell_states]
-            inputs, cell_states = self.cells[i].call(inputs, cell_states)
+            if isinstance(self.cells[i], _Cell):
+                inputs, cell_states = self.cells[i].call(inputs, cell_states, training=training)
+            else:
+                inputs, cell_states = self.cells[i].call(inputs, cell_states)
             new_states.append(cell_states)
         return inputs, tuple(new_states)
 
@@ -419,6 +484,17 @@ class StackedRNNCells(Layer):
 
     def _copy(self):
         return StackedRNNCells([_copy_cell(c) for c in self.cells])
+
+
+def _reset_dropout_masks(cell):
+    """RNN's `_maybe_reset_cell_dropout_mask`: each call makes its cells' masks anew."""
+    cells = [cell]
+    if isinstance(cell, StackedRNNCells):
+        cells = cell.cells
+    for c in cells:
+        if isinstance(c, _Cell):
+            c.reset_dropout_mask()
+            c.reset_recurrent_dropout_mask()
 
 
 def _copy_cell(cell):
@@ -633,12 +709,17 @@ class RNN(Layer):
                              + str(len(initial_state)) + " initial states.")
         cell = self.cell
         state_size = cell.state_size
+        _reset_dropout_masks(cell)
+        takes_training = isinstance(cell, (_Cell, StackedRNNCells))
 
         def step(x_t, states):
             nested = states
             if isinstance(cell, StackedRNNCells):
                 nested = _pack_as(state_size, states)
-            output, new_states = cell.call(x_t, nested)
+            if takes_training:
+                output, new_states = cell.call(x_t, nested, training=training)
+            else:
+                output, new_states = cell.call(x_t, nested)
             return output, _flat(new_states)
 
         last_output, outputs, states = keras_rnn(step, inputs, _flat(initial_state),
