@@ -89,3 +89,21 @@ named = Block(2, name='encoder')
 print(named(x), named.name)
 n = show_new('subclassed, named', n)
 print(len(tf.trainable_variables()), len(tf.global_variables()))
+
+
+class Built(K.Model):
+    def __init__(self):
+        super(Built, self).__init__(name='built')
+        self.dense = K.layers.Dense(3)
+
+    def call(self, inputs):
+        return self.dense(inputs)
+
+
+built = Built()
+built.build((None, 4))
+print(built.built, names(built.weights), built(x))
+deferred = K.Sequential([K.layers.Dense(2)])
+deferred.build((None, 5))
+print(names(deferred.weights), deferred(tf.zeros([1, 5])))
+n = show_new('model.build', n)

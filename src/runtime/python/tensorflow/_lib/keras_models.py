@@ -453,6 +453,31 @@ class Model(keras_layers.Layer):
     def count_params(self):
         return layer_count_params(self)
 
+    def build(self, input_shape=None):
+        """`model.build(shape)` (TF 1.15's `Network.build`, a Keras default its `__call__`
+        skips): a graph network is built; a subclassed model calls `call` on a placeholder of
+        that shape, outside its name scope (`dense/kernel:0`)."""
+        if self._is_graph_network:
+            self.built = True
+            return
+        if input_shape is None:
+            raise ValueError("Input shape must be defined when calling build on a model "
+                             "subclass network.")
+        if isinstance(input_shape, list) and input_shape \
+                and isinstance(input_shape[0], (list, tuple, tf.TensorShape)):
+            x = [tf.placeholder("float32", shape=s) for s in input_shape]
+        else:
+            x = tf.placeholder("float32", shape=input_shape)
+        self.call(x)
+        self.built = True
+
+    def __call__(self, inputs, *args, **kwargs):
+        # Keras's `__call__` builds a model with `Layer.build` only (its own `build` is a
+        # default `_maybe_build` skips): its layers build inside its name scope when `call`
+        # first calls them.
+        self.built = True
+        return super().__call__(inputs, *args, **kwargs)
+
     def call(self, inputs, training=None, mask=None):
         if not self._is_graph_network:
             raise NotImplementedError("When subclassing the `Model` class, you should "
