@@ -6,8 +6,10 @@
 # cell's `rnn/kernel_1:0`. tf-keras (the oracle) builds each cell in a name scope of the
 # cell's name (`lstm/lstm_cell/kernel:0`, `rnn/stacked_rnn_cells/lstm_cell_1/kernel:0`), and
 # names the cell an `LSTM` makes `lstm_cell` without counting it, where TF 1.15's unnamed cell
-# takes the next `lstm_cell_<n>` (so a later `LSTMCell` is `lstm_cell_2` here). The rest (layer
-# names, shapes, outputs, slots) is what the oracle prints.
+# takes the next `lstm_cell_<n>` (so a later `LSTMCell` is `lstm_cell_2` here). The two errors
+# are TF 1.15's words (engine/input_spec.py's `assert_input_compatibility`: the layer's name
+# unquoted, the shape as a list; recurrent.py's unroll check), which tf-keras reworded. The rest
+# (layer names, shapes, outputs, slots) is what the oracle prints.
 import tensorflow as tf
 
 K = tf.keras
@@ -54,6 +56,14 @@ show_vars('time_distributed.weights', td.weights)
 rnn_seq = K.Sequential([K.layers.LSTM(4, input_shape=(5, 3)), K.layers.Dense(1)])
 print('sequential', rnn_seq.inputs, rnn_seq(tf.zeros([2, 5, 3])).shape.as_list())
 show_vars('sequential.weights', rnn_seq.weights)
+try:
+    K.layers.LSTM(3)(tf.placeholder(tf.float32, [None, 4]))
+except ValueError as e:
+    print('ValueError', e)
+try:
+    K.layers.SimpleRNN(2, unroll=True)(xu)
+except ValueError as e:
+    print('ValueError', str(e).splitlines()[0])
 train = tf.train.AdamOptimizer().minimize(tf.reduce_sum(lstm(x)), var_list=lstm.weights)
 show_vars('all', tf.global_variables())
 print(len(tf.trainable_variables()), len(tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES)))

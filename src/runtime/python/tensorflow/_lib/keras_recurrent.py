@@ -598,6 +598,8 @@ class RNN(Layer):
         self.unroll = unroll
         self.time_major = time_major
         self.supports_masking = True
+        # SimpleRNN, LSTM and GRU (the V1 classes) set `input_spec = [InputSpec(ndim=3)]`.
+        self._input_ndim = None
 
     def _copy(self, go_backwards):
         """A new layer of the same options and name over a copy of the cell, running the other
@@ -682,6 +684,8 @@ class RNN(Layer):
             if not isinstance(initial_state, (list, tuple)):
                 initial_state = [initial_state]
             kwargs["initial_state"] = list(initial_state)
+        if self._input_ndim is not None:
+            _check_ndim(self, inputs, self._input_ndim)
         return super().__call__(inputs, **kwargs)
 
     def call(self, inputs, mask=None, training=None, initial_state=None, constants=None):
@@ -747,14 +751,13 @@ class RNN(Layer):
         return self.cell.non_trainable_weights
 
 
-def _layer_options(kwargs):
-    """The RNN layer's own options out of a V1 layer's keyword arguments."""
-    options = {}
-    for key in ["return_sequences", "return_state", "go_backwards", "stateful", "unroll",
-                "time_major"]:
-        if key in kwargs:
-            options[key] = kwargs.pop(key)
-    return options
+def _check_ndim(layer, inputs, ndim):
+    """Keras's `assert_input_compatibility` for an `InputSpec(ndim=...)` (TF 1.15's words)."""
+    shape = inputs.get_shape()
+    if shape.ndims is not None and shape.ndims != ndim:
+        raise ValueError("Input 0 of layer " + layer.name + " is incompatible with the layer: "
+                         "expected ndim=" + str(ndim) + ", found ndim=" + str(shape.ndims)
+                         + ". Full shape received: " + str(shape.as_list()))
 
 
 class SimpleRNN(RNN):
@@ -782,6 +785,7 @@ class SimpleRNN(RNN):
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll,
                          activity_regularizer=activity_regularizer, **kwargs)
         self.units = units
+        self._input_ndim = 3
 
 
 class LSTM(RNN):
@@ -810,6 +814,7 @@ class LSTM(RNN):
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll,
                          activity_regularizer=activity_regularizer, **kwargs)
         self.units = units
+        self._input_ndim = 3
 
 
 class GRU(RNN):
@@ -835,6 +840,7 @@ class GRU(RNN):
                          go_backwards=go_backwards, stateful=stateful, unroll=unroll,
                          activity_regularizer=activity_regularizer, **kwargs)
         self.units = units
+        self._input_ndim = 3
 
 
 class Wrapper(Layer):
