@@ -174,8 +174,15 @@ def _map_graph(inputs, outputs):
     for t in outputs:
         found = keras_nodes.producer(t)
         if found is None:
-            raise ValueError("Output tensors to a Model must be the output of a TensorFlow "
-                             "`Layer` (thus holding past layer metadata). Found: " + str(t))
+            # TF 1.15 wraps TensorFlow ops applied to Keras tensors into TensorFlowOpLayers
+            # (and raises this ValueError for a tensor that no Keras tensor led to); neither
+            # side here follows ops back, so it says what it cannot do.
+            raise NotImplementedError(
+                "Output tensors to a Model must be the output of a TensorFlow `Layer` (thus "
+                "holding past layer metadata). Found: " + str(t) + ". Scope Lens does not "
+                "wrap TensorFlow ops applied to Keras tensors into layers (TF 1.15's "
+                "TensorFlowOpLayer) yet: use Keras layers between a model's inputs and "
+                "outputs.")
         visit(found[0])
     depths = [0 for _ in order]
     for i in range(len(order) - 1, -1, -1):
