@@ -114,6 +114,31 @@ describe('analyzer: what TensorFlow accepts but does not do what it looks like',
     assert.deepEqual(codes(src), ['3:9 SL-VARIABLE-UNDER-REUSE']);
   });
 
+  it('a Keras layer (tf.Variable in library code) inside a reusing scope creates new variables', () => {
+    const src = [
+      'import tensorflow as tf',
+      'x = tf.placeholder(tf.float32, [None, 3])',
+      'dense = tf.keras.layers.Dense(2)',
+      'with tf.variable_scope("s", reuse=tf.AUTO_REUSE):',
+      '    y = dense(x)',
+      '    z = tf.keras.layers.Dense(2)(x)',
+      '    w = tf.layers.dense(x, 2, name="d")',
+      'with tf.variable_scope("s", reuse=True):',
+      '    y2 = dense(x)',
+    ].join('\n');
+    // At the program's calls that create variables; calling a built layer again creates none.
+    assert.deepEqual(codes(src), [
+      '5:9 SL-LIBRARY-VARIABLE-UNDER-REUSE',
+      '6:9 SL-LIBRARY-VARIABLE-UNDER-REUSE',
+    ]);
+    const d = analyzePython(src).diagnostics.filter((x) => x.severity === 'warning');
+    assert.equal(
+      d[1]?.message,
+      "tf.keras.layers.Dense(...) makes its variables with tf.Variable, which ignores reuse: this creates new variables in 's' instead of sharing them",
+    );
+    assert.match(d[0]?.message ?? '', /^dense makes its variables/);
+  });
+
   it('get_variable under name_scope does not get that prefix', () => {
     const src = [
       'import tensorflow as tf',

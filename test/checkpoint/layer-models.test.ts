@@ -2,7 +2,8 @@
  * Models built with the layer libraries against the checkpoints they save (issue #11): a
  * convolutional net with tf.layers (conv2d, batch_normalization, dense), a VGG-style net with
  * TF-Slim (conv2d with normalizer_fn=slim.batch_norm under arg_scope, repeat, fully_connected)
- * and an LSTM run by dynamic_rnn, in test/checkpoint/layer-models. Each one, run through the
+ * an LSTM run by dynamic_rnn, and the tf_layers net written with tf.keras.layers (its weights
+ * resource variables named by name scopes, the same keys), in test/checkpoint/layer-models. Each one, run through the
  * Python runtime, saves exactly the committed checkpoint (so the files are not hand-made); the
  * static analysis of the same file predicts every key with its shape (`names`, `check`), and
  * `scope-lens diff` matches the checkpoint key for key. Wrong variants of the models (a renamed
@@ -35,29 +36,36 @@ interface Listed {
 const f32 = (name: string, ...shape: number[]): Listed => ({ name, dtype: 'float32', shape });
 const GLOBAL_STEP: Listed = { name: 'global_step', dtype: 'int64', shape: [] };
 
-/** What each model saves, as `tf.train.list_variables` lists it (byte-wise key order). */
-const MODEL_CASES: Array<{ model: string; output: string; listing: Listed[] }> = [
-  {
-    model: 'tf_layers',
-    output: '(2, 3)',
-    listing: [
-      f32('block1/bn/beta', 4),
-      f32('block1/bn/gamma', 4),
-      f32('block1/bn/moving_mean', 4),
-      f32('block1/bn/moving_variance', 4),
-      f32('block1/conv/kernel', 3, 3, 1, 4),
-      f32('block2/bn/beta', 8),
-      f32('block2/bn/gamma', 8),
-      f32('block2/bn/moving_mean', 8),
-      f32('block2/bn/moving_variance', 8),
-      f32('block2/conv/kernel', 3, 3, 4, 8),
-      f32('fc/bias', 16),
-      f32('fc/kernel', 128, 16),
-      GLOBAL_STEP,
-      f32('logits/bias', 3),
-      f32('logits/kernel', 16, 3),
-    ],
-  },
+const TF_LAYERS_LISTING: Listed[] = [
+  f32('block1/bn/beta', 4),
+  f32('block1/bn/gamma', 4),
+  f32('block1/bn/moving_mean', 4),
+  f32('block1/bn/moving_variance', 4),
+  f32('block1/conv/kernel', 3, 3, 1, 4),
+  f32('block2/bn/beta', 8),
+  f32('block2/bn/gamma', 8),
+  f32('block2/bn/moving_mean', 8),
+  f32('block2/bn/moving_variance', 8),
+  f32('block2/conv/kernel', 3, 3, 4, 8),
+  f32('fc/bias', 16),
+  f32('fc/kernel', 128, 16),
+  GLOBAL_STEP,
+  f32('logits/bias', 3),
+  f32('logits/kernel', 16, 3),
+];
+
+/**
+ * What each model saves, as `tf.train.list_variables` lists it (byte-wise key order);
+ * `resource`: its layers' weights are resource variables (`float32`, not `float32_ref`).
+ */
+const MODEL_CASES: Array<{
+  model: string;
+  output: string;
+  listing: Listed[];
+  resource?: boolean;
+}> = [
+  { model: 'tf_layers', output: '(2, 3)', listing: TF_LAYERS_LISTING },
+  { model: 'keras_net', output: '(2, 3)', listing: TF_LAYERS_LISTING, resource: true },
   {
     model: 'slim_net',
     output: '(2, 5)',
@@ -157,7 +165,7 @@ describe('checkpoint: models built with layers against the checkpoints they save
     return file;
   };
 
-  for (const { model, output, listing } of MODEL_CASES) {
+  for (const { model, output, listing, resource } of MODEL_CASES) {
     describe(`${model}.py`, () => {
       it('`scope-lens run` of a copy saves the committed checkpoint byte for byte', () => {
         const committed = fs.readdirSync(trainDir(model)).sort();
@@ -206,7 +214,8 @@ describe('checkpoint: models built with layers against the checkpoints they save
         )
           .map((v) => {
             assert.ok(v.certain, `${v.name} not certain`);
-            assert.equal(v.dtype, v.name === 'global_step:0' ? 'int64_ref' : 'float32_ref');
+            const weight = resource ? 'float32' : 'float32_ref';
+            assert.equal(v.dtype, v.name === 'global_step:0' ? 'int64_ref' : weight);
             return `${v.name} ${v.shape}`;
           })
           .sort();

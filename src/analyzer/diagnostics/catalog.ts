@@ -53,6 +53,15 @@ export const CATALOG = {
     severityWhy:
       'under a reusing scope the author means to share, and tf.Variable silently does not.',
   },
+  libraryVariableUnderReuse: {
+    code: 'SL-LIBRARY-VARIABLE-UNDER-REUSE',
+    severity: 'warning',
+    message: (h) =>
+      `${h.callee} makes its variables with tf.Variable, which ignores reuse: this creates new variables in '${h.scope}' instead of sharing them`,
+    doc: "Library code that makes its variables with tf.Variable ignores a reusing variable scope: a tf.keras layer's weights (named by the name scope of its first call), an optimizer's non-slot variables (Adam's beta1_power). Only tf.get_variable consults the variable store.",
+    severityWhy:
+      'under a reusing scope the author means to share, and these variables are silently created again.',
+  },
   nameScopeIgnored: {
     code: 'SL-NAME-SCOPE-IGNORED',
     severity: 'information',

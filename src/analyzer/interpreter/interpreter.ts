@@ -648,9 +648,14 @@ export class Interpreter {
   }
 
   note(key: CatalogKey, at: Expr | Stmt, holes: Record<string, string>): void {
-    if (this.currentFile !== this.options.file) return;
+    this.noteIn(this.currentFile, key, at, holes);
+  }
+
+  /** A note at `at` in `file` (the program's call of library code, from inside it). */
+  noteIn(file: string, key: CatalogKey, at: Expr | Stmt, holes: Record<string, string>): void {
+    if (file !== this.options.file) return;
     if (!this.notes.some((n) => n.key === key && n.at === at))
-      this.notes.push({ key, at, file: this.currentFile, holes });
+      this.notes.push({ key, at, file, holes });
   }
 
   /** One of `n` branches of statement `site`, where the path depends on what is not known. */

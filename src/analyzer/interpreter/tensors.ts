@@ -1009,6 +1009,18 @@ function placeholder(interp: Interpreter, a: Args): Value {
   return tensor(opName(interp, a, 2, 'Placeholder'), dtype, shape);
 }
 
+/**
+ * `tf.assign(ref, value)`, `tf.assign_add`, `tf.assign_sub` (TF 1.15's state_ops): the
+ * variable after the assignment, a tensor of its shape and dtype (op names not modelled), as
+ * the variable's own `assign*` methods give.
+ */
+function stateOp(_interp: Interpreter, a: Args): Value {
+  const ref = argOf(a, 0, 'ref') ?? UNKNOWN_VALUE;
+  if (ref.k === 'variable') return tensor(null, variableDType(ref.v), variableShape(ref.v));
+  const info = tensorInfo(ref);
+  return tensor(null, info.dtype, info.shape);
+}
+
 /** `placeholder_with_default(input, shape)`: the input's dtype, the given static shape. */
 function placeholderWithDefault(interp: Interpreter, a: Args): Value {
   const input = tensorInfo(argOf(a, 0, 'input') ?? UNKNOWN_VALUE);
@@ -1696,6 +1708,9 @@ function logitsLoss(scope: string, fn: string): OpFn {
 const OPS: Record<string, OpFn> = {
   placeholder,
   placeholder_with_default: placeholderWithDefault,
+  assign: stateOp,
+  assign_add: stateOp,
+  assign_sub: stateOp,
   constant,
   fill,
   cast,

@@ -606,8 +606,17 @@ const VARIABLE_POSITIONAL = [
 function newVariable(interp: Interpreter, kw: Map<string, Value>, at: Expr | null): Value {
   const tf = interp.tf;
   const cur = tf.scopes.current;
-  if (cur.reuse !== false && at)
-    interp.note('variableUnderReuse', at, { scope: cur.name || '<root>' });
+  if (cur.reuse !== false && at) {
+    const scope = cur.name || '<root>';
+    // Made by library code (a Keras layer's weight): reported at the program's call into it.
+    const site = interp.librarySite();
+    if (site)
+      interp.noteIn(site.file, 'libraryVariableUnderReuse', site.at, {
+        scope,
+        callee: calleeText(site.at),
+      });
+    else interp.note('variableUnderReuse', at, { scope });
+  }
   const n = kw.get('name');
   let base = 'Variable';
   if (n && n.k !== 'none') {
@@ -664,6 +673,24 @@ function newVariable(interp: Interpreter, kw: Map<string, Value>, at: Expr | nul
     collections,
     ...(dtype ? {} : { dtypeNotKnown: true }),
   });
+}
+
+/** How the program names what it calls at `at`: `tf.keras.layers.Dense(...)`, `opt.minimize`. */
+function calleeText(at: Expr): string {
+  const name = (e: Expr, depth: number): string | undefined => {
+    if (depth > 8) return undefined;
+    if (e.kind === 'Name') return e.id;
+    if (e.kind === 'Attribute') {
+      const base = name(e.value, depth + 1);
+      return base === undefined ? undefined : `${base}.${e.attr}`;
+    }
+    if (e.kind === 'Call') {
+      const f = name(e.func, depth + 1);
+      return f === undefined ? undefined : `${f}(...)`;
+    }
+    return undefined;
+  };
+  return (at.kind === 'Call' ? name(at.func, 0) : undefined) ?? 'this call';
 }
 
 /** The default graph's object (one per graph, so `a.graph is b.graph` holds). */

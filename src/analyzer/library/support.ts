@@ -67,6 +67,13 @@ export function supportNatives(
       }),
     ],
     [
+      // What Keras's `add_update` keeps of an update: its op. The analyzer does not follow
+      // updates' ops (nothing it reports is named by them), so the update itself stands for
+      // its op, without asking `isinstance(x, tf.Operation)` of a value it may not know.
+      'update_op',
+      builtin('update_op', (args, kwargs) => args[0] ?? kwargs.get('x') ?? UNKNOWN_VALUE),
+    ],
+    [
       // `type(obj).__name__`.
       'class_name',
       builtin('class_name', (args, kwargs) => {

@@ -46,3 +46,9 @@ print(names(tf.trainable_variables()))
 print(names(tf.global_variables()) == names(tf.trainable_variables()))
 print(tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES),
       tf.get_collection(tf.GraphKeys.UPDATE_OPS))
+
+# An activity regularizer: one loss per call, the output's regularization over the batch size.
+act = tf.keras.layers.Dense(2, activity_regularizer=tf.keras.regularizers.l1_l2(0.1, 0.1))
+act(x)
+act(x)
+print([(l.name, l.shape.as_list()) for l in act.losses])

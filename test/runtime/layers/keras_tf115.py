@@ -4,7 +4,8 @@
 # - `LayerNormalization.call` is `moments` (keep_dims) then `nn.batch_normalization`
 #   (`batchnorm/add_1`; tf-keras: its own fused form).
 # The rest (losses re-evaluated in a new name scope each time `losses` is read, no
-# REGULARIZATION_LOSSES or UPDATE_OPS, sublayers' weights) is what both print.
+# REGULARIZATION_LOSSES or UPDATE_OPS, updates kept as ops: a cond's `Merge`, a resource
+# variable's `AssignSubVariableOp`; sublayers' weights) is what both print.
 import tensorflow as tf
 
 L = tf.keras.layers
@@ -30,7 +31,7 @@ b = bn(y)
 print(b.name, [u.name for u in bn.updates], tf.get_collection(tf.GraphKeys.UPDATE_OPS))
 bn2 = L.BatchNormalization(momentum=0.9)
 b2 = bn2(y, training=True)
-print(b2.name, len(bn2.updates), tf.get_collection(tf.GraphKeys.UPDATE_OPS))
+print(b2.name, [u.name for u in bn2.updates], tf.get_collection(tf.GraphKeys.UPDATE_OPS))
 print([v.name for v in bn2.trainable_weights], [v.name for v in bn2.non_trainable_weights])
 
 

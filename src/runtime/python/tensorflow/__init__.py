@@ -361,6 +361,11 @@ def _state_op(method):
         if validate_shape is False:
             raise NotImplementedError("Scope Lens's tensorflow module does not implement "
                                       "tf.%s with validate_shape=False." % method)
+        # TF 1.15's state_ops: `assign_add`/`assign_sub` of a resource variable call its
+        # method without the name (`ref.assign_sub(value)`), so the op is named by its type
+        # in the current name scope (`AssignMovingAvg/AssignSubVariableOp`).
+        if method != "assign" and getattr(ref, "_is_resource_variable", False):
+            return getattr(ref, method)(value)
         return getattr(ref, method)(value, name=name)
 
     op.__name__ = method

@@ -443,7 +443,11 @@ class ResourceVariable(Variable):
 
     def _lazy_read(self, op):
         with get_default_graph().control_dependencies([op]):
-            return self._read_op()
+            read = self._read_op()
+        # 1.15's `_UnreadVariable.op` is the assignment itself: what Keras's `add_update`
+        # keeps of it (`_lib/_support.update_op`).
+        read._unread_parent_op = op
+        return read
 
     def assign(self, value, use_locking=None, name=None, read_value=True):
         op = self._assign_op("AssignVariableOp", value, name)

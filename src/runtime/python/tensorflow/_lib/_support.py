@@ -57,3 +57,15 @@ def attribute_values(obj):
     (`list(vars(obj).values())`): Keras counts the layers a layer holds in its attributes as
     its own."""
     return list(vars(obj).values())
+
+
+def update_op(x):
+    """What Keras's `add_update` keeps of an update (TF 1.15's `process_update`): an Operation
+    as it is, else `x.op`, which for what a resource variable's `assign*` returned (1.15's
+    `_UnreadVariable`) is the assignment op itself."""
+    if isinstance(x, tf.Operation):
+        return x
+    parent = getattr(x, "_unread_parent_op", None)
+    if parent is not None:
+        return parent
+    return x.op

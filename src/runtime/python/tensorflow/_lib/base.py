@@ -407,8 +407,8 @@ class Layer(object):
             if key not in ("autocast", "getter", "collections", "experimental_autocast",
                            "caching_device"):
                 raise TypeError("Unknown keyword argument:", key)
-        if shape is None:
-            shape = ()
+        # A TensorShape, or dimensions as Dimensions (`input_shape[1]`): plain ints.
+        shape = tf.TensorShape(shape if shape is not None else ()).as_list()
         if dtype is None:
             dtype = self._dtype
         if dtype is None:
@@ -430,7 +430,7 @@ class Layer(object):
                                  "layer %s" % (name, dtype.base_dtype, self.name))
         if use_resource is None:
             use_resource = True
-        variable = _make_variable(name, list(shape), dtype, initializer, trainable, constraint,
+        variable = _make_variable(name, shape, dtype, initializer, trainable, constraint,
                                   use_resource)
         if regularizer is not None:
             name_in_scope = variable.name[:variable.name.find(":")]
@@ -482,10 +482,11 @@ class Layer(object):
             _add_to_collection_once(tf.GraphKeys.REGULARIZATION_LOSSES, new)
 
     def add_update(self, updates, inputs=None):
+        # Keras keeps each update's op (an assignment's, a cond's Merge).
         if not isinstance(updates, (list, tuple)):
             updates = [updates]
         for u in updates:
-            self._updates.append(u)
+            self._updates.append(_support.update_op(u))
 
     # -- calling ------------------------------------------------------------------------------
     def build(self, input_shape):

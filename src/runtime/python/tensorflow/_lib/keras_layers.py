@@ -16,9 +16,12 @@ class Layer(base.Layer):
 
 
 def _keras_training(training):
-    """Keras's graph-mode `training=None`: the learning phase placeholder."""
+    """Keras's graph-mode `training=None`: the learning phase (its placeholder, or the 0 or 1
+    `set_learning_phase` gave, which decides as a Python bool does)."""
     if training is None:
-        return keras_utils.learning_phase()
+        training = keras_utils.learning_phase()
+    if isinstance(training, int) and not isinstance(training, bool):
+        return training == 1
     return training
 
 

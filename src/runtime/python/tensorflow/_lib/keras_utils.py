@@ -12,16 +12,62 @@ def floatx():
     return "float32"
 
 
-def learning_phase():
-    """`tf.keras.backend.learning_phase()` in graph mode: one `keras_learning_phase`
-    placeholder_with_default(False) per graph, made at the graph's root name scope."""
+class _LearningPhase(object):
+    """A graph's learning phase: the placeholder, or the value `set_learning_phase` gave."""
+
+    def __init__(self):
+        self.value = None
+
+
+def _graph_learning_phase():
     found = tf.get_collection(LEARNING_PHASE_KEY)
     if found:
         return found[0]
-    with tf.name_scope(None):
-        phase = tf.placeholder_with_default(False, shape=(), name="keras_learning_phase")
+    phase = _LearningPhase()
     tf.add_to_collection(LEARNING_PHASE_KEY, phase)
     return phase
+
+
+def learning_phase():
+    """`tf.keras.backend.learning_phase()` in graph mode: the value `set_learning_phase` gave
+    this graph, else one `keras_learning_phase` placeholder_with_default(False) per graph, made
+    at the graph's root name scope."""
+    phase = _graph_learning_phase()
+    if phase.value is None:
+        with tf.name_scope(None):
+            phase.value = tf.placeholder_with_default(False, shape=(),
+                                                      name="keras_learning_phase")
+    return phase.value
+
+
+def set_learning_phase(value):
+    """`tf.keras.backend.set_learning_phase(0 or 1)`: the default graph's learning phase from
+    now on (Dropout and BatchNormalization then build no cond)."""
+    if value not in (0, 1):
+        raise ValueError("Expected learning phase to be 0 or 1.")
+    _graph_learning_phase().value = value
+
+
+def clear_session():
+    """`tf.keras.backend.clear_session()`: a new default graph, so layer names, the learning
+    phase and every other per-graph counter start again."""
+    tf.reset_default_graph()
+
+
+def int_shape(x):
+    """`tf.keras.backend.int_shape`: the static shape as a tuple (None where not known)."""
+    shape = x.get_shape()
+    if shape.ndims is None:
+        return None
+    return tuple(shape.as_list())
+
+
+def image_data_format():
+    return "channels_last"
+
+
+def epsilon():
+    return 1e-7
 
 
 def get_initializer(identifier):

@@ -54,7 +54,7 @@ def assign_moving_average(variable, value, decay, zero_debias=True, name=None):
             decay = tf.cast(decay, variable.dtype.base_dtype)
         if zero_debias:
             return _zero_debias(variable, value, decay)
-        return variable.assign_sub((variable - value) * decay, name=scope)
+        return tf.assign_sub(variable, (variable - value) * decay, name=scope)
 
 
 class ExponentialMovingAverage(object):

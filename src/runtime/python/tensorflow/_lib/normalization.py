@@ -131,11 +131,12 @@ class BatchNormalization(base.Layer):
 
     def _assign_moving_average(self, variable, value, momentum):
         """Keras's `_assign_moving_average` (TF 1.15): under `AssignMovingAvg`, `decay` (a
-        Const `decay` of a Python momentum, `sub` of a tensor's), `sub`, `mul`, and the
-        `AssignSub` named by the scope."""
+        Const `decay` of a Python momentum, `sub` of a tensor's), `sub`, `mul`, and
+        `state_ops.assign_sub`: an `AssignSub` named by the scope (a resource variable's
+        `AssignSubVariableOp` inside it)."""
         with tf.name_scope("AssignMovingAvg") as scope:
             decay = tf.convert_to_tensor(1.0 - momentum, name="decay")
-            return variable.assign_sub((variable - value) * decay, name=scope)
+            return tf.assign_sub(variable, (variable - value) * decay, name=scope)
 
     def _broadcast(self, v, ndims):
         if v is None or len(self.axis) != 1 or self.axis[0] == ndims - 1:
@@ -345,9 +346,8 @@ class BatchNormalization(base.Layer):
             self.add_update(mean_update)
             self.add_update(variance_update)
         else:
-            # Keras's add_update keeps a tensor's op.
-            self.add_update(mean_update.op)
-            self.add_update(variance_update.op)
+            self.add_update(mean_update)
+            self.add_update(variance_update)
         return tf.nn.batch_normalization(inputs, self._broadcast(mean, ndims),
                                          self._broadcast(variance, ndims), offset, scale,
                                          self.epsilon)
@@ -395,9 +395,8 @@ class BatchNormalization(base.Layer):
 
         mean_update = core.smart_cond(training, update_mean, stored_mean)
         variance_update = core.smart_cond(training, update_variance, stored_variance)
-        # Keras's add_update keeps a tensor's op.
-        self.add_update(mean_update.op)
-        self.add_update(variance_update.op)
+        self.add_update(mean_update)
+        self.add_update(variance_update)
         return tf.nn.batch_normalization(inputs, self._broadcast(mean, ndims),
                                          self._broadcast(variance, ndims), beta, gamma,
                                          self.epsilon)
