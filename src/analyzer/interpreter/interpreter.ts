@@ -3970,6 +3970,8 @@ function equalsFast(a: Value, b: Value): boolean | undefined {
 /** Python comparison of abstract values; undefined when not known. */
 export function compare(op: string, a: Value, b: Value): boolean | undefined {
   if (a.k === 'unknown' || b.k === 'unknown') return compareBound(op, a, b);
+  // None is a singleton: it equals itself (a shape's unknown dimension compared with another).
+  if (a.k === 'none' && b.k === 'none' && (op === '==' || op === '!=')) return op === '==';
   // An object that is not a number or a string never equals one (Python's default __eq__).
   const plain = isPlain;
   const opaque = isOpaque;
