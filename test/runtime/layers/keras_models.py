@@ -107,3 +107,13 @@ deferred = K.Sequential([K.layers.Dense(2)])
 deferred.build((None, 5))
 print(names(deferred.weights), deferred(tf.zeros([1, 5])))
 n = show_new('model.build', n)
+
+enc_in = K.Input(shape=(None,), name='enc_in')
+dec_in = K.Input(shape=(None,), name='dec_in')
+embed = K.layers.Embedding(20, 4)
+_, state_h, state_c = K.layers.LSTM(3, return_state=True, name='encoder')(embed(enc_in))
+dec_seq = K.layers.LSTM(3, return_sequences=True, name='decoder')(embed(dec_in),
+                                                                 initial_state=[state_h, state_c])
+s2s = K.Model([enc_in, dec_in], K.layers.Dense(5, name='proj')(dec_seq))
+print([l.name for l in s2s.layers], s2s.output_shape, len(s2s.weights))
+print(s2s([tf.zeros([2, 6], tf.int32), tf.zeros([2, 4], tf.int32)]).shape)

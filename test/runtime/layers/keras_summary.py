@@ -38,6 +38,14 @@ net = Net()
 net(tf.placeholder(tf.float32, [None, 2]))
 net.summary()
 
+enc_in = K.Input(shape=(None,), name='enc_in')
+dec_in = K.Input(shape=(None,), name='dec_in')
+embed = K.layers.Embedding(20, 4)
+_, state_h, state_c = K.layers.LSTM(3, return_state=True, name='encoder')(embed(enc_in))
+dec_seq = K.layers.LSTM(3, return_sequences=True, name='decoder')(embed(dec_in),
+                                                                 initial_state=[state_h, state_c])
+K.Model([enc_in, dec_in], K.layers.Dense(5, name='proj')(dec_seq), name='s2s').summary()
+
 lazy = K.Sequential([K.layers.Dense(2)])
 try:
     lazy.summary()

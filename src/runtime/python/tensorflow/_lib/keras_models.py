@@ -184,14 +184,23 @@ def _map_graph(inputs, outputs):
                 "TensorFlowOpLayer) yet: use Keras layers between a model's inputs and "
                 "outputs.")
         visit(found[0])
+    # TF 1.15's depths: a node's is the deepest of the nodes it feeds, plus one, and at least
+    # that of its layer's other nodes (a shared layer sits at one depth).
     depths = [0 for _ in order]
+    layer_depths = [0 for _ in layers_met]
     for i in range(len(order) - 1, -1, -1):
         node = order[i]
+        k = _index_of(layers_met, node.layer)
+        d = depths[i]
+        if layer_depths[k] > d:
+            d = layer_depths[k]
+        layer_depths[k] = d
+        depths[i] = d
         for t in node.input_tensors + _argument_tensors(node):
             found = keras_nodes.producer(t)
             j = _index_of(order, found[0])
-            if depths[j] < depths[i] + 1:
-                depths[j] = depths[i] + 1
+            if depths[j] < d + 1:
+                depths[j] = d + 1
     for t in inputs:
         found = keras_nodes.producer(t)
         if found is None or not isinstance(found[0].layer, InputLayer):
@@ -200,13 +209,6 @@ def _map_graph(inputs, outputs):
         if _index_of(order, found[0]) < 0:
             raise ValueError("Graph disconnected: the input " + str(t) + " does not lead to "
                              "the outputs.")
-    layer_depths = []
-    for layer in layers_met:
-        d = 0
-        for i in range(len(order)):
-            if order[i].layer is layer and depths[i] > d:
-                d = depths[i]
-        layer_depths.append(d)
     layers = []
     top = max(layer_depths)
     for d in range(top, -1, -1):
@@ -258,11 +260,31 @@ def layer_output_shape(layer):
     nodes = keras_nodes.inbound_nodes(layer)
     if not nodes:
         return "multiple"
-    first = str(_node_output_shapes(nodes[0]))
-    for node in nodes:
-        if str(_node_output_shapes(node)) != first:
+    first = _node_output_shapes(nodes[0])
+    for node in nodes[1:]:
+        if not _same_shapes(_node_output_shapes(node), first):
             return "multiple"
-    return _node_output_shapes(nodes[0])
+    return first
+
+
+def _same_shapes(a, b):
+    """Whether two output shapes (a tuple of dims, or a list of them) are the same (compared
+    dim by dim, not as text)."""
+    if isinstance(a, list) or isinstance(b, list):
+        if not (isinstance(a, list) and isinstance(b, list)) or len(a) != len(b):
+            return False
+        for i in range(len(a)):
+            if not _same_shapes(a[i], b[i]):
+                return False
+        return True
+    if len(a) != len(b):
+        return False
+    for i in range(len(a)):
+        if (a[i] is None) != (b[i] is None):
+            return False
+        if a[i] is not None and a[i] != b[i]:
+            return False
+    return True
 
 
 def layer_count_params(layer):

@@ -27,7 +27,7 @@
 """
 import tensorflow as tf
 
-from tensorflow._lib import _support, base, core, keras_layers, keras_utils
+from tensorflow._lib import _support, base, core, keras_layers, keras_nodes, keras_utils
 
 Layer = keras_layers.Layer
 get_activation = keras_utils.get_activation
@@ -680,15 +680,22 @@ class RNN(Layer):
         if constants is not None:
             raise NotImplementedError("Scope Lens does not pass `constants` to Keras RNN cells "
                                       "yet.")
+        if self._input_ndim is not None:
+            _check_ndim(self, inputs, self._input_ndim)
         if initial_state is not None:
             if not isinstance(initial_state, (list, tuple)):
                 initial_state = [initial_state]
-            kwargs["initial_state"] = list(initial_state)
-        if self._input_ndim is not None:
-            _check_ndim(self, inputs, self._input_ndim)
+            initial_state = list(initial_state)
+            if _all_keras_tensors([inputs] + initial_state):
+                # Keras tensors as initial states are inputs of the call (of its node).
+                return super().__call__([inputs] + initial_state, **kwargs)
+            kwargs["initial_state"] = initial_state
         return super().__call__(inputs, **kwargs)
 
     def call(self, inputs, mask=None, training=None, initial_state=None, constants=None):
+        if isinstance(inputs, list):
+            initial_state = inputs[1:]
+            inputs = inputs[0]
         if mask is not None:
             raise NotImplementedError("Scope Lens does not run masked Keras RNNs yet.")
         if self.stateful:
@@ -749,6 +756,13 @@ class RNN(Layer):
         if not self.trainable:
             return self.cell.weights
         return self.cell.non_trainable_weights
+
+
+def _all_keras_tensors(tensors):
+    for t in tensors:
+        if not keras_nodes.is_keras_tensor(t):
+            return False
+    return True
 
 
 def _check_ndim(layer, inputs, ndim):
