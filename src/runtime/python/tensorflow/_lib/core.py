@@ -161,6 +161,11 @@ class Flatten(base.Layer):
 
     def call(self, inputs):
         dims = inputs.get_shape().as_list()
+        if self.data_format == "channels_first" and len(dims) > 1:
+            # Keras's `Flatten.call`: channels last first (`transpose` to `[0, 2, ..., 1]`).
+            perm = [0] + list(range(2, len(dims))) + [1]
+            inputs = tf.transpose(inputs, perm=perm)
+            dims = inputs.get_shape().as_list()
         if len(dims) == 1:
             return tf.reshape(inputs, [-1, 1])
         size = 1
