@@ -14,6 +14,8 @@ Installing the oracle (Python 3.11; TF 1.15 has no wheel for it, so TF 2.21's co
 Running it, from the project root:
   .tf-oracle/bin/python scripts/oracle/record.py test/corpus/*.py          # write the files
   .tf-oracle/bin/python scripts/oracle/record.py --check test/corpus/*.py  # compare, write nothing
+`--tf-keras DIR` (a checkout of keras-team/tf-keras) maps `tf.keras` onto its V1 graph-mode
+layers, as scripts/oracle/layers/run.py does; the programs that use Keras need it.
 All programs run in one process (importing TF takes seconds), each in a fresh default graph, as
 `import tensorflow as tf` bound to `tensorflow.compat.v1` after `disable_v2_behavior()` (graph
 mode, RefVariables, TF1 shape printing). TensorFlow's own stderr is not recorded.
@@ -50,6 +52,19 @@ def load_tensorflow():
     v1.disable_v2_behavior()
     sys.modules["tensorflow"] = v1
     return v1, vs
+
+
+def map_keras(v1, tf_keras_root):
+    """`tf.keras` onto a checkout of keras-team/tf-keras (its V1 graph-mode layers, as
+    layers/run.py maps it), for the corpus programs that use Keras layers."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "layers"))
+    import run as layers_run
+
+    layers_run._stub_protobufs(tf_keras_root)
+    sys.path.insert(0, tf_keras_root)
+    import tf_keras
+
+    v1.keras = tf_keras
 
 
 def install_recorder(v1, vs, events, program_path):
@@ -140,11 +155,18 @@ def run_program(v1, vs, path):
 
 def main(argv):
     check = "--check" in argv
+    tf_keras_root = None
+    if "--tf-keras" in argv:
+        at = argv.index("--tf-keras")
+        tf_keras_root = os.path.abspath(argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
     paths = [a for a in argv if a != "--check"]
     if not paths:
-        print("usage: record.py [--check] PROGRAM.py ...", file=sys.stderr)
+        print("usage: record.py [--check] [--tf-keras DIR] PROGRAM.py ...", file=sys.stderr)
         return 2
     v1, vs = load_tensorflow()
+    if tf_keras_root is not None:
+        map_keras(v1, tf_keras_root)
     differ = 0
     for p in sorted(paths):
         stdout, static = run_program(v1, vs, p)

@@ -2591,7 +2591,9 @@ export class Interpreter {
     if (v.k === 'unknown') return undefined;
     if (cls.k === 'class') {
       if (cls.name === 'object' && cls.bases.length === 0 && cls.attrs.size === 0) return true;
-      if (v.k !== 'instance') return v.k === 'object' ? undefined : false;
+      // A modelled TF object (an initializer, a dtype, a graph, ...) is no instance of a class
+      // written in Python; only a `super()` proxy may stand for one.
+      if (v.k !== 'instance') return v.k === 'object' && v.kind === 'super' ? undefined : false;
       for (let c: Value | undefined = v.cls, n = 0; c && c.k === 'class' && n < 32; n++) {
         if (c === cls) return true;
         c = c.bases.find((b) => b.k === 'class');
@@ -4263,6 +4265,8 @@ function equalsFast(a: Value, b: Value): boolean | undefined {
 /** Python comparison of abstract values; undefined when not known. */
 export function compare(op: string, a: Value, b: Value): boolean | undefined {
   if (a.k === 'unknown' || b.k === 'unknown') return compareBound(op, a, b);
+  // None is a singleton: it equals itself (a shape's unknown dimension compared with another).
+  if (a.k === 'none' && b.k === 'none' && (op === '==' || op === '!=')) return op === '==';
   // An object that is not a number or a string never equals one (Python's default __eq__).
   const plain = isPlain;
   const opaque = isOpaque;

@@ -321,9 +321,30 @@ export function pyStr(v: Value): string | undefined {
       return 'None';
     case 'dim':
       return typeof v.v === 'number' ? String(v.v) : v.v === null ? '?' : undefined;
+    case 'list':
+    case 'tuple': {
+      // Python's str of a list or tuple: its items' reprs (a shape printed as `(None, 3)`).
+      const parts: string[] = [];
+      for (const item of v.items) {
+        const r = pyRepr(item);
+        if (r === undefined) return undefined;
+        parts.push(r);
+      }
+      if (v.k === 'list') return `[${parts.join(', ')}]`;
+      return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+    }
     default:
       return undefined;
   }
+}
+
+/** `repr(v)` of what `pyStr` knows: a string quoted as Python quotes it, the rest as `str`. */
+function pyRepr(v: Value): string | undefined {
+  if (v.k !== 'str') return pyStr(v);
+  if (v.v.includes(HOLE_OPEN) || v.v.includes('\\')) return undefined;
+  if (v.v.includes("'") && !v.v.includes('"')) return `"${v.v}"`;
+  if (v.v.includes("'")) return undefined;
+  return `'${v.v}'`;
 }
 
 /** Exceptions raised by the program being interpreted (not by the interpreter). */

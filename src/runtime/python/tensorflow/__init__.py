@@ -236,6 +236,7 @@ contrib.slim = _module("contrib.slim", "tf.contrib.slim")
 contrib.slim.utils = _partial_module("contrib.slim.utils", "tf.contrib.slim.utils")
 contrib.framework = _module("contrib.framework", "tf.contrib.framework")
 contrib.training = _partial_module("contrib.training", "tf.contrib.training")
+keras.models = _module("keras.models", "tf.keras.models")
 
 
 def _wire_layer_libraries():

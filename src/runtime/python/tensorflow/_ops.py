@@ -778,7 +778,12 @@ def _shape_tensor(shape, name):
         parts = [d._as_tensor() if _is_tensor_like(d) else constant(int(d), name=str(i))
                  for i, d in enumerate(entries)]
     packed = stack(parts, name=op_name + "/")
-    return packed, TensorShape([None if _is_tensor_like(d) else int(d) for d in entries])
+    # TF's shape functions read the packed entries as its shape inference evaluates them: a
+    # tensor entry is known when it is a known dimension sliced from `Shape` (the batch size
+    # of `tf.zeros([tf.shape(x)[0], n])` for an `x` of known batch).
+    from ._more_ops import _static_scalar
+
+    return packed, TensorShape([_static_scalar(p, 0) for p in parts])
 
 
 def _fill_op(dims_t, value_t, static, dtype, op_name):

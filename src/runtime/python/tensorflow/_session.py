@@ -56,6 +56,11 @@ class _Evaluator(object):
             self.memo[op] = outs
         return outs[tensor.value_index]
 
+    def variable_read(self, var):
+        """What a read of `var` gives here: its value. (The replay of a while loop for its
+        gradient gives the watched copy it substitutes for the variable, _while_grad.py.)"""
+        return var._v.value
+
     def run_op(self, op):
         group = getattr(op, "_gradient_group", None)
         if group is not None and id(group) not in self.groups:
@@ -74,7 +79,7 @@ class _Evaluator(object):
         var = getattr(op, "_reads_variable", None)
         if var is not None:
             self.check_initialized(var)
-            return [var._v.value]
+            return [self.variable_read(var)]
         assigns = getattr(op, "_assigns", None)
         if assigns is not None:
             target, kind = assigns
@@ -213,6 +218,9 @@ class _Frame(_Evaluator):
         self.vars = {}
         for m, v in zip(context.merges, values):
             self.vars[m.op] = [v, None]
+
+    def variable_read(self, var):
+        return self.parent.variable_read(var)
 
     def _inside(self, op):
         from ._control_flow import in_context

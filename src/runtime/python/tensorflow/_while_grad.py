@@ -293,6 +293,15 @@ class _Replay(object):
     def op_outputs(self, op):
         return self.evaluator.op_outputs(op)
 
+    def variable_read(self, var):
+        """A read of a variable inside the loop: the substituted value of the variable's own
+        tensor (an input of the loop when the body reads it, as TF captures the handle), so
+        the gradient reaches the variable."""
+        got = self.subs.get(id(var.op.outputs[0]))
+        if got is not None:
+            return got
+        return self.evaluator.variable_read(var)
+
 
 def _copy_store(store, values, read_once):
     from ._tensor_array import _Store

@@ -32,7 +32,7 @@ Keras (`_keras_style = True`):
 """
 import tensorflow as tf
 
-from tensorflow._lib import _support, keras_utils
+from tensorflow._lib import _support, keras_nodes, keras_utils
 
 # Per-graph layer-name counters (Keras's uid map) live in this graph collection.
 LAYER_NAMES_KEY = "__scope_lens_layer_names"
@@ -520,6 +520,7 @@ class Layer(object):
                                  "Tensors, not None (layer: " + self.name + ").")
             if self._activity_regularizer is not None:
                 self._keras_activity_regularization(outputs)
+        keras_nodes.record_call(self, inputs, outputs, args, kwargs)
         return outputs
 
     def _keras_activity_regularization(self, outputs):
