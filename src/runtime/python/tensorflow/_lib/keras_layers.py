@@ -183,18 +183,7 @@ class LayerNormalization(Layer):
     def build(self, input_shape):
         ndims = input_shape.ndims
         dims = input_shape.as_list()
-        axes = self.axis
-        if isinstance(axes, int):
-            axes = [axes]
-        resolved = []
-        for x in axes:
-            if x < 0:
-                resolved.append(ndims + x)
-            else:
-                resolved.append(x)
-        for x in resolved:
-            if x < 0 or x >= ndims:
-                raise ValueError("Invalid axis: %d" % x)
+        resolved = normalization.resolve_axes(self.axis, ndims)
         for i in range(len(resolved)):
             if resolved[i] in resolved[i + 1:]:
                 raise ValueError("Duplicate axis: %s" % (tuple(resolved),))

@@ -7,6 +7,23 @@ import tensorflow as tf
 from tensorflow._lib import base, core
 
 
+def resolve_axes(axes, ndims):
+    """Keras's normalization axes: an int or a list, negatives counted from the end; an axis
+    outside the rank is TF's "Invalid axis"."""
+    if isinstance(axes, int):
+        axes = [axes]
+    resolved = []
+    for x in axes:
+        if x < 0:
+            resolved.append(ndims + x)
+        else:
+            resolved.append(x)
+    for x in resolved:
+        if x < 0 or x >= ndims:
+            raise ValueError("Invalid axis: %d" % x)
+    return resolved
+
+
 class BatchNormalization(base.Layer):
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
                  beta_initializer=core.ZEROS, gamma_initializer="ones",
@@ -54,18 +71,7 @@ class BatchNormalization(base.Layer):
         if not ndims:
             raise ValueError("Input has undefined rank:", input_shape)
         dims = input_shape.as_list()
-        axes = self.axis
-        if isinstance(axes, int):
-            axes = [axes]
-        resolved = []
-        for x in axes:
-            if x < 0:
-                resolved.append(ndims + x)
-            else:
-                resolved.append(x)
-        for x in resolved:
-            if x < 0 or x >= ndims:
-                raise ValueError("Invalid axis: %d" % x)
+        resolved = resolve_axes(self.axis, ndims)
         self.axis = resolved
         for x in resolved:
             if dims[x] is None:
