@@ -373,14 +373,7 @@ class Layer(object):
                 if initializer is None:
                     initializer = scope.initializer
                 if initializer is None:
-                    if dtype.is_floating:
-                        initializer = tf.glorot_uniform_initializer()
-                    elif dtype.is_integer or dtype.is_unsigned or dtype.is_bool:
-                        initializer = tf.zeros_initializer()
-                    else:
-                        raise ValueError("An initializer for variable %s of type %s is "
-                                         "required for layer %s" % (name, dtype.base_dtype,
-                                                                    self.name))
+                    initializer = self._default_initializer(name, dtype)
                 variable = tf.get_variable(name, shape=shape, dtype=dtype,
                                            initializer=initializer,
                                            trainable=trainable and self.trainable,
@@ -421,13 +414,7 @@ class Layer(object):
         if trainable is None:
             trainable = True
         if initializer is None:
-            if dtype.is_floating:
-                initializer = tf.glorot_uniform_initializer()
-            elif dtype.is_integer or dtype.is_unsigned or dtype.is_bool:
-                initializer = tf.zeros_initializer()
-            else:
-                raise ValueError("An initializer for variable %s of type %s is required for "
-                                 "layer %s" % (name, dtype.base_dtype, self.name))
+            initializer = self._default_initializer(name, dtype)
         if use_resource is None:
             use_resource = True
         variable = _make_variable(name, shape, dtype, initializer, trainable, constraint,
@@ -441,6 +428,16 @@ class Layer(object):
         else:
             self._non_trainable_weights.append(variable)
         return variable
+
+    def _default_initializer(self, name, dtype):
+        """Keras's default for a weight given none: Glorot uniform for floats, zeros for ints
+        and bools, else TF's error."""
+        if dtype.is_floating:
+            return tf.glorot_uniform_initializer()
+        if dtype.is_integer or dtype.is_unsigned or dtype.is_bool:
+            return tf.zeros_initializer()
+        raise ValueError("An initializer for variable %s of type %s is required for layer %s"
+                         % (name, dtype.base_dtype, self.name))
 
     def add_variable(self, *args, **kwargs):
         """The deprecated alias of `add_weight`."""

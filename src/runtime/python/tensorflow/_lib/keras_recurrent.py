@@ -27,7 +27,7 @@
 """
 import tensorflow as tf
 
-from tensorflow._lib import _support, base, core, keras_layers, keras_nodes, keras_utils
+from tensorflow._lib import _support, base, core, keras_layers, keras_nodes, keras_utils, rnn
 
 Layer = keras_layers.Layer
 get_activation = keras_utils.get_activation
@@ -38,15 +38,6 @@ def _is_multiple_state(state_size):
     return isinstance(state_size, (list, tuple))
 
 
-def _flat(structure):
-    if isinstance(structure, (list, tuple)):
-        out = []
-        for s in structure:
-            out.extend(_flat(s))
-        return out
-    return [structure]
-
-
 def _pack_as(structure, flat):
     """`nest.pack_sequence_as` for lists and tuples of ints."""
     if not isinstance(structure, (list, tuple)):
@@ -54,7 +45,7 @@ def _pack_as(structure, flat):
     items = []
     at = 0
     for s in structure:
-        n = len(_flat(s))
+        n = len(rnn.flat_structure(s))
         items.append(_pack_as(s, flat[at:at + n]))
         at += n
     if isinstance(structure, tuple):
@@ -179,7 +170,8 @@ def zero_state_for(state_size, inputs, batch_size, dtype):
         batch_size = tf.shape(inputs)[0]
         dtype = inputs.dtype
     if _is_multiple_state(state_size):
-        return [tf.zeros([batch_size, size], dtype=dtype) for size in _flat(state_size)]
+        sizes = rnn.flat_structure(state_size)
+        return [tf.zeros([batch_size, size], dtype=dtype) for size in sizes]
     return tf.zeros([batch_size, state_size], dtype=dtype)
 
 
@@ -611,7 +603,7 @@ class RNN(Layer):
 
     @property
     def states(self):
-        return [None for _ in _flat(self.cell.state_size)]
+        return [None for _ in rnn.flat_structure(self.cell.state_size)]
 
     def build(self, input_shape):
         if isinstance(input_shape, (list, tuple)) and len(input_shape) > 0 \
@@ -636,7 +628,7 @@ class RNN(Layer):
             time_step = dims[0]
         output_dim = getattr(self.cell, "output_size", None)
         if output_dim is None:
-            output_dim = _flat(self.cell.state_size)[0]
+            output_dim = rnn.flat_structure(self.cell.state_size)[0]
         if self.return_sequences:
             if self.time_major:
                 output = tf.TensorShape([time_step, batch, output_dim])
@@ -645,7 +637,8 @@ class RNN(Layer):
         else:
             output = tf.TensorShape([batch, output_dim])
         if self.return_state:
-            return [output] + [tf.TensorShape([batch, s]) for s in _flat(self.cell.state_size)]
+            sizes = rnn.flat_structure(self.cell.state_size)
+            return [output] + [tf.TensorShape([batch, s]) for s in sizes]
         return output
 
     def _state_structure(self):
@@ -659,7 +652,7 @@ class RNN(Layer):
                 else:
                     structure.append(0)
             return structure
-        return [0 for _ in _flat(self.cell.state_size)]
+        return [0 for _ in rnn.flat_structure(self.cell.state_size)]
 
     def get_initial_state(self, inputs):
         input_shape = tf.shape(inputs)
@@ -715,7 +708,7 @@ class RNN(Layer):
                              "layer.")
         if initial_state is None:
             initial_state = self.get_initial_state(inputs)
-        elif len(_flat(initial_state)) != len(self.states):
+        elif len(rnn.flat_structure(initial_state)) != len(self.states):
             raise ValueError("Layer has " + str(len(self.states)) + " states but was passed "
                              + str(len(initial_state)) + " initial states.")
         cell = self.cell
@@ -731,9 +724,9 @@ class RNN(Layer):
                 output, new_states = cell.call(x_t, nested, training=training)
             else:
                 output, new_states = cell.call(x_t, nested)
-            return output, _flat(new_states)
+            return output, rnn.flat_structure(new_states)
 
-        last_output, outputs, states = keras_rnn(step, inputs, _flat(initial_state),
+        last_output, outputs, states = keras_rnn(step, inputs, rnn.flat_structure(initial_state),
                                                  go_backwards=self.go_backwards,
                                                  unroll=self.unroll, input_length=timesteps,
                                                  time_major=self.time_major)

@@ -104,11 +104,11 @@ def _transpose_batch_time(x):
     return x_t
 
 
-def _flat(structure):
+def flat_structure(structure):
     if isinstance(structure, (list, tuple)):
         out = []
         for s in structure:
-            out.extend(_flat(s))
+            out.extend(flat_structure(s))
         return out
     return [structure]
 
@@ -122,7 +122,7 @@ def _pack(structure, flat):
         items = []
         at = 0
         for s in structure:
-            n = len(_flat(s))
+            n = len(flat_structure(s))
             items.append(_pack(s, flat[at:at + n]))
             at += n
         return tuple(items) if isinstance(structure, tuple) else items
@@ -169,9 +169,9 @@ def _dynamic_rnn_while(cell, inputs, sequence_length, initial_state, dtype,
             sequence_length = tf.identity(sequence_length, name='CheckSeqLen')
     out_dtype = dtype
     if out_dtype is None:
-        out_dtype = _flat(state)[0].dtype
+        out_dtype = flat_structure(state)[0].dtype
     output_size = cell.output_size
-    flat_output_size = _flat(output_size)
+    flat_output_size = flat_structure(output_size)
     zero_output = None
     if sequence_length is not None:
         if const_batch_size is not None:
@@ -200,13 +200,13 @@ def _dynamic_rnn_while(cell, inputs, sequence_length, initial_state, dtype,
         input_t = input_ta.read(time)
         input_t.set_shape(in_dims[1:])
         output, new_state = cell(input_t, state)
-        flat_new_output = _flat(output)
-        flat_new_state = _flat(new_state)
+        flat_new_output = flat_structure(output)
+        flat_new_state = flat_structure(new_state)
         if sequence_length is not None:
             copy_cond = time >= sequence_length
             flat_new_output = [tf.where(copy_cond, z, o)
                                for z, o in zip(zero_output, flat_new_output)]
-            flat_state = _flat(state)
+            flat_state = flat_structure(state)
             flat_new_state = [n if len(s.get_shape().as_list()) == 0
                               else tf.where(copy_cond, s, n)
                               for s, n in zip(flat_state, flat_new_state)]
