@@ -429,6 +429,17 @@ class Layer(object):
             self._non_trainable_weights.append(variable)
         return variable
 
+    def _maybe_build(self, inputs):
+        """The first call builds the layer from its inputs' static shapes."""
+        if self.built:
+            return
+        if isinstance(inputs, (list, tuple)):
+            shapes = [x.get_shape() for x in inputs]
+        else:
+            shapes = inputs.get_shape()
+        self.build(shapes)
+        self.built = True
+
     def _default_initializer(self, name, dtype):
         """Keras's default for a weight given none: Glorot uniform for floats, zeros for ints
         and bools, else TF's error."""
@@ -505,12 +516,7 @@ class Layer(object):
                     first = inputs[0]
                 if self._dtype is None:
                     self._dtype = first.dtype.base_dtype
-                if isinstance(inputs, (list, tuple)):
-                    shapes = [x.get_shape() for x in inputs]
-                else:
-                    shapes = inputs.get_shape()
-                self.build(shapes)
-                self.built = True
+                self._maybe_build(inputs)
             outputs = self.call(inputs, *args, **kwargs)
             if outputs is None:
                 raise ValueError("A layer's `call` method should return a Tensor or a list of "
@@ -549,13 +555,7 @@ class Layer(object):
                     if isinstance(inputs, (list, tuple)):
                         first = inputs[0]
                     self._dtype = first.dtype.base_dtype
-                if not self.built:
-                    if isinstance(inputs, (list, tuple)):
-                        shapes = [x.get_shape() for x in inputs]
-                    else:
-                        shapes = inputs.get_shape()
-                    self.build(shapes)
-                    self.built = True
+                self._maybe_build(inputs)
                 outputs = self.call(inputs, *args, **kwargs)
                 if self._activity_regularizer is not None:
                     raise NotImplementedError(
