@@ -33,7 +33,7 @@ import {
   withoutLoops,
   type Edit,
 } from './corpus';
-import { compare, durationLine, machine, ratioLine, timeOnce } from './measure';
+import { compare, durationLine, GcMeter, machine, ratioLine, timeOnce } from './measure';
 
 const FULL_TARGET = 1.5;
 const LOOP_TARGET = 2;
@@ -74,23 +74,26 @@ async function keystroke(
   const doc = new DocumentAnalyzer({ path: 'model.py' });
   doc.update(text);
   let i = 0;
+  const gc = new GcMeter();
   const c = await compare(
     rounds,
     parse(text),
     () => {
       const edited = edit.apply(edit.chars[i++ % 2]);
       const t0 = performance.now();
-      doc.update(edited);
+      gc.timed(() => doc.update(edited));
       return performance.now() - t0;
     },
     1,
   );
+  const share = await gc.share();
   console.log(
     durationLine(
       `${what}: re-analysis after a keystroke`,
       c,
       { base: 'the parse', measured: 'DocumentAnalyzer.update' },
       target,
+      `; garbage collection ${(100 * share).toFixed(0)}% of it (target < 10%: ${share < 0.1 ? 'met' : 'NOT MET'})`,
     ),
   );
 }

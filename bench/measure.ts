@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { median } from './corpus';
 
 export interface Spread {
@@ -105,6 +105,44 @@ export function durationLine(
     `  ${what}: ${names.measured} ${ms(m)} over ${c.measured.length} rounds; target ≤ ${targetMs} ms: ` +
     `${verdict(m.median, targetMs)}; ${times(spread(c.ratios))} ${names.base} (${ms(spread(c.base))})${note}`
   );
+}
+
+/**
+ * The share of measured intervals V8 spent collecting garbage: `timed` brackets the work to
+ * measure, and `share()` (after the work) sums the `gc` performance entries that started inside
+ * those intervals. The entries arrive after the work, so `share` waits a turn of the event loop.
+ */
+export class GcMeter {
+  private readonly intervals: Array<[number, number]> = [];
+  private readonly gcs: Array<[number, number]> = [];
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) this.gcs.push([e.startTime, e.duration]);
+  });
+
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  timed<T>(fn: () => T): T {
+    const t0 = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.intervals.push([t0, performance.now()]);
+    }
+  }
+
+  async share(): Promise<number> {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    this.observer.disconnect();
+    let total = 0;
+    let gc = 0;
+    for (const [from, to] of this.intervals) {
+      total += to - from;
+      for (const [at, d] of this.gcs) if (at >= from && at < to) gc += Math.min(d, to - at);
+    }
+    return total > 0 ? gc / total : 0;
+  }
 }
 
 /** The machine and its load now (`uptime`), since other work on it moves every figure. */
