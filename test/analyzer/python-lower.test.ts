@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import * as ir from '../../src/analyzer/ir';
 import { checkGolden, prng } from '../support';
 import { printIr } from '../../src/analyzer/ir-printer';
+import { normalizeFloats } from '../../src/analyzer/python/float-literals';
 import { lowerPython } from '../../src/analyzer/python/lower';
 
 // Tests run from out/test/analyzer; fixtures stay in the source tree.
@@ -260,5 +261,43 @@ describe('analyzer/python lowering: robustness', () => {
     const assignment = lowerPython('x = ').module.body[0];
     assert.equal(assignment.kind, 'Assign');
     assert.equal(assignment.value.kind, 'UnknownExpr');
+  });
+});
+
+describe('python lowering: floats with a dot before the exponent', () => {
+  it('rewrites them in place, to a float of the same length and value', () => {
+    const text = 'a = 1.e-3 * x + 2.E+5 - y / 1.e8 + 1_0.e-1\n';
+    const out = normalizeFloats(text);
+    assert.equal(out, 'a = 1e-03 * x + 2E+05 - y / 1e08 + 1_0e-01\n');
+    assert.equal(out.length, text.length);
+    for (const [a, b] of [
+      ['1.e-3', '1e-03'],
+      ['2.E+5', '2E+05'],
+      ['1.e8', '1e08'],
+      ['1_0.e-1', '1_0e-01'],
+    ])
+      assert.equal(Number(a.replace(/_/g, '')), Number(b.replace(/_/g, '')));
+  });
+
+  it('leaves strings, comments, names and other numbers as they are', () => {
+    const text = [
+      's = "1.e-3" + \'2.e5\' + r"3.e1"',
+      'd = """',
+      '4.e-2',
+      '"""  # 5.e-3',
+      'q = a1.e-3 + x.e + 1.5e-3 + 1. + 1.real + 1.e-3j',
+      '',
+    ].join('\n');
+    assert.equal(normalizeFloats(text), text);
+  });
+
+  it('lowers `1.e-3 * x` and `x + 1.e-8` as Python reads them', () => {
+    const { module } = lowerPython('y = 1.e-3 * x\nz = x + 1.e-8\n');
+    const [y, z] = module.body.map((s) => (s.kind === 'Assign' ? s.value : null));
+    assert.ok(y?.kind === 'BinOp' && y.op === '*');
+    assert.deepEqual(y.left.kind === 'Constant' && y.left.value, 0.001);
+    assert.deepEqual(y.left.span, { from: 4, to: 9 });
+    assert.ok(z?.kind === 'BinOp' && z.op === '+');
+    assert.deepEqual(z.right.kind === 'Constant' && z.right.value, 1e-8);
   });
 });

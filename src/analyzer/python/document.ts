@@ -20,6 +20,7 @@
 import { parser } from '@lezer/python';
 import { Tree, TreeBuffer, TreeFragment } from '@lezer/common';
 import * as ir from '../ir';
+import { normalizeFloats } from './float-literals';
 import { type Context, type Diagnostic, kids } from './expressions';
 import { lowerTopLevel, type LowerResult } from './lower';
 
@@ -42,7 +43,8 @@ export class PythonDocument {
   private order: Array<{ readonly type: number; readonly entry: Cached }> = [];
 
   /** The IR of `text`, reusing what the previous version had. Never throws. */
-  update(text: string): LowerResult {
+  update(original: string): LowerResult {
+    const text = normalizeFloats(original);
     let tree: Tree;
     try {
       tree = this.parse(text);

@@ -403,19 +403,6 @@ function lowerBinary(ctx: Context, n: SyntaxNode): ir.Expr {
   const rightNode = ks.length >= 3 ? ks[ks.length - 1] : null;
   const side = (k: SyntaxNode | null): ir.Expr =>
     k && isExprNode(k) ? lowerExpr(ctx, k) : missing(n.to);
-  // Lezer reads `1.e-3` as `1.e` (a member access) minus 3; Python reads one float.
-  if (
-    rightNode?.name === 'Number' &&
-    leftNode.name === 'MemberExpression' &&
-    (op === '-' || op === '+') &&
-    leftNode.to === opNodes[0].from &&
-    opNodes[0].to === rightNode.from &&
-    /^[0-9][0-9_]*\.[eE]$/.test(textOf(ctx, leftNode)) &&
-    /^[0-9][0-9_]*$/.test(textOf(ctx, rightNode))
-  ) {
-    const num = parseNumber(textOf(ctx, n));
-    if (num) return ir.constant(spanOf(n), num.value, num.pyType);
-  }
   const isCompare = opNodes[0]?.name === 'CompareOp' || COMPARE_WORDS.has(opNodes[0]?.name ?? '');
   if (op === 'and' || op === 'or' || isCompare) {
     // Collect the left spine of the same operator family.

@@ -17,6 +17,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import * as ir from '../ir';
+import { normalizeFloats } from './float-literals';
 import {
   type Context,
   type Diagnostic,
@@ -45,7 +46,8 @@ export interface LowerResult {
 /** Parse-recovery diagnostics beyond this many are dropped (a binary file pasted in, say). */
 const MAX_RECOVERY_DIAGNOSTICS = 100;
 
-export function lowerPython(source: string): LowerResult {
+export function lowerPython(text: string): LowerResult {
+  const source = normalizeFloats(text);
   const ctx: Context = { source, diagnostics: [], depth: 0, depthReported: false };
   const whole = ir.span(0, source.length);
   try {
