@@ -66,6 +66,7 @@ import {
   Env,
   Hole,
   NONE,
+  pyRepr,
   pyStr,
   PyRaise,
   truthy,
@@ -1730,6 +1731,7 @@ export class Interpreter {
             items.push(...inner);
           } else items.push(this.eval(x, env));
         }
+        if (e.kind === 'Set') return makeSet(items);
         return e.kind === 'Tuple' ? { k: 'tuple', items } : { k: 'list', items };
       }
       case 'Dict': {
@@ -2020,6 +2022,10 @@ export class Interpreter {
       const deps = unionDeps([a, b]);
       return deps === undefined ? UNKNOWN_VALUE : { k: 'unknown', deps };
     }
+    if (a.k === 'list' && b.k === 'list' && a.set && b.set) {
+      const how = SET_OPERATORS[op];
+      if (how) return setAlgebra(how, a, b);
+    }
     if (op === '+') {
       if (a.k === 'str' && b.k === 'str') return { k: 'str', v: a.v + b.v };
       if ((a.k === 'list' || a.k === 'tuple') && a.k === b.k)
@@ -2090,6 +2096,14 @@ export class Interpreter {
   }
 
   iterate(v: Value): Value[] | null {
+    v = this.tupleItems.get(v) ?? v;
+    // A set's order is not known: what depends on it (a loop, `list(s)`) is not either.
+    if (v.k === 'list' && v.set && v.items.length > 1) return null;
+    return this.members(v);
+  }
+
+  /** The items of `v` in any order (a set's too): for what the order cannot change. */
+  members(v: Value): Value[] | null {
     v = this.tupleItems.get(v) ?? v;
     if (v.k === 'list' || v.k === 'tuple') return [...v.items];
     if (v.k === 'tshape') return tshapeItems(v);
@@ -2252,6 +2266,7 @@ export class Interpreter {
 
   /** `list` methods that build the sequences loops run over (`layers.append(...)`). */
   private listMethod(v: Value & { k: 'list' }, attr: string): Value {
+    if (v.set) return this.setMethod(v, attr);
     if (this.language === 'typescript') {
       const js = this.arrayMethod(v, attr);
       if (js) return js;
@@ -2296,6 +2311,88 @@ export class Interpreter {
           const idx = v.items.findIndex((x) => compare('==', x, args[0] ?? UNKNOWN_VALUE) === true);
           return idx >= 0 ? { k: 'int', v: idx } : UNKNOWN_VALUE;
         });
+      default:
+        return UNKNOWN_VALUE;
+    }
+  }
+
+  /**
+   * `set` methods. Those that make a set from others are unknown when an item's equality to
+   * another is (a hole); those that change the set in place leave it unknown then too.
+   */
+  private setMethod(v: Value & { k: 'list' }, attr: string): Value {
+    const operand = (args: Value[], i = 0): Value[] | null =>
+      args[i] ? this.members(args[i]) : null;
+    /** Replaces the set's items with `items` (deduplicated); false when that is not known. */
+    const replace = (items: Value[] | null): Value => {
+      const out = items && makeSet(items);
+      if (!out || out.k !== 'list') {
+        // Not known any more: no item can be relied on (and `len` must not be).
+        v.items.splice(0, v.items.length, { k: 'unknown', hole: this.hole('item') });
+        return NONE;
+      }
+      v.items.splice(0, v.items.length, ...out.items);
+      return NONE;
+    };
+    const combine = (how: 'union' | 'intersection' | 'difference' | 'symmetric_difference') =>
+      builtin(attr, (args) => {
+        let acc: Value = v;
+        for (let i = 0; i < Math.max(1, args.length); i++) {
+          const other = args.length === 0 ? [] : operand(args, i);
+          acc = other ? setAlgebra(how, acc, makeSet(other)) : UNKNOWN_VALUE;
+          if (acc.k !== 'list') return UNKNOWN_VALUE;
+        }
+        return acc.k === 'list' ? { k: 'list', items: [...acc.items], set: true } : acc;
+      });
+    const test = (how: 'issubset' | 'issuperset' | 'isdisjoint') =>
+      builtin(attr, (args) => {
+        const other = operand(args);
+        const r = other ? setRelation(how, v.items, other) : undefined;
+        return r === undefined ? UNKNOWN_VALUE : { k: 'bool', v: r };
+      });
+    switch (attr) {
+      case 'add':
+        return builtin(attr, (args) => replace([...v.items, args[0] ?? UNKNOWN_VALUE]));
+      case 'update':
+        return builtin(attr, (args) => {
+          const items = [...v.items];
+          for (let i = 0; i < args.length; i++) {
+            const more = operand(args, i);
+            if (!more) return replace(null);
+            items.push(...more);
+          }
+          return replace(items);
+        });
+      case 'discard':
+      case 'remove':
+        return builtin(attr, (args) => {
+          const x = args[0] ?? UNKNOWN_VALUE;
+          const kept: Value[] = [];
+          let found: boolean | undefined = false;
+          for (const item of v.items) {
+            const r = item === x ? true : equalsFast(item, x);
+            if (r === undefined) found = undefined;
+            else if (r) found = found === undefined ? undefined : true;
+            else kept.push(item);
+          }
+          if (found === undefined) return replace(null);
+          if (!found && attr === 'remove')
+            throw new PyRaise({ k: 'exception', cls: 'KeyError', message: pyRepr(x) ?? '' });
+          return replace(kept);
+        });
+      case 'clear':
+        return builtin(attr, () => replace([]));
+      case 'copy':
+        return builtin(attr, () => ({ k: 'list', items: [...v.items], set: true }));
+      case 'union':
+      case 'intersection':
+      case 'difference':
+      case 'symmetric_difference':
+        return combine(attr);
+      case 'issubset':
+      case 'issuperset':
+      case 'isdisjoint':
+        return test(attr);
       default:
         return UNKNOWN_VALUE;
     }
@@ -3568,7 +3665,7 @@ export class Interpreter {
 
   /** `min`/`max` of known numbers (several arguments or one sequence). */
   private extreme(args: Value[], op: '<' | '>'): Value {
-    const items = args.length === 1 ? this.iterate(args[0]) : args;
+    const items = args.length === 1 ? this.members(args[0]) : args;
     if (!items || items.length === 0) return UNKNOWN_VALUE;
     let best = items[0].k === 'dim' ? dimOperand(items[0]) : items[0];
     for (const raw of items.slice(1)) {
@@ -3581,7 +3678,7 @@ export class Interpreter {
   }
 
   private anyAll(seq: Value | undefined, any: boolean): Value {
-    const items = seq ? this.iterate(seq) : null;
+    const items = seq ? this.members(seq) : null;
     if (!items) return UNKNOWN_VALUE;
     let unknown = false;
     for (const x of items) {
@@ -3651,6 +3748,16 @@ export class Interpreter {
         if (args.length === 0) return { k: 'list', items: [] };
         const items = this.iterate(args[0]);
         return items ? { k: 'list', items } : UNKNOWN_VALUE;
+      },
+      set: (args) => {
+        if (args.length === 0) return { k: 'list', items: [], set: true };
+        const items = this.members(args[0]);
+        return items ? makeSet(items) : UNKNOWN_VALUE;
+      },
+      frozenset: (args) => {
+        if (args.length === 0) return { k: 'list', items: [], set: true };
+        const items = this.members(args[0]);
+        return items ? makeSet(items) : UNKNOWN_VALUE;
       },
       tuple: (args) => {
         if (args.length === 0) return { k: 'tuple', items: [] };
@@ -3749,7 +3856,7 @@ export class Interpreter {
       // `sum(xs, start=0)`: `start + xs[0] + xs[1] + ...`, each step Python's `+` (numbers,
       // dimensions, tensors); unknown when the sequence is not known.
       sum: (args, kwargs, at) => {
-        const items = args[0] ? this.iterate(args[0]) : null;
+        const items = args[0] ? this.members(args[0]) : null;
         if (!items || items.length > this.maxLoop) return UNKNOWN_VALUE;
         let total: Value = args[1] ?? kwargs.get('start') ?? { k: 'int', v: 0 };
         for (const x of items) total = this.binop('+', total, x, at);
@@ -3758,7 +3865,7 @@ export class Interpreter {
       any: (args) => this.anyAll(args[0], true),
       all: (args) => this.anyAll(args[0], false),
       sorted: (args) => {
-        const items = args[0] ? this.iterate(args[0]) : null;
+        const items = args[0] ? this.members(args[0]) : null;
         if (!items) return UNKNOWN_VALUE;
         if (items.every((x) => x.k === 'int' || x.k === 'float'))
           return {
@@ -3892,6 +3999,92 @@ export function exprLabel(e: Expr): string {
     default:
       return '?';
   }
+}
+
+/** The set operators, by the method each is. */
+const SET_OPERATORS: Record<
+  string,
+  'union' | 'intersection' | 'difference' | 'symmetric_difference' | undefined
+> = { '|': 'union', '&': 'intersection', '-': 'difference', '^': 'symmetric_difference' };
+
+/** Python hashes these (a set may hold them); a list, a dict or a set is unhashable. */
+function hashable(v: Value): boolean {
+  return v.k !== 'dict' && !(v.k === 'list');
+}
+
+/**
+ * A set of `items` (the first of equal ones kept, as Python keeps it); unknown when an item is
+ * unhashable (Python raises) or when whether two items are equal is not known (a hole).
+ */
+export function makeSet(items: readonly Value[]): Value {
+  const out: Value[] = [];
+  for (const x of items) {
+    if (!hashable(x)) return UNKNOWN_VALUE;
+    let seen = false;
+    for (const y of out) {
+      const r = x === y ? true : equalsFast(x, y);
+      if (r === undefined) return UNKNOWN_VALUE;
+      if (r) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out.push(x);
+  }
+  return { k: 'list', items: out, set: true };
+}
+
+/** Whether `x` is among `items`: undefined when an equality is not known. */
+function memberOf(items: readonly Value[], x: Value): boolean | undefined {
+  let unknown = false;
+  for (const y of items) {
+    const r = x === y ? true : equalsFast(x, y);
+    if (r === true) return true;
+    if (r === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
+}
+
+/** `a | b`, `a & b`, `a - b`, `a ^ b` of two sets (unknown when membership is not known). */
+function setAlgebra(
+  how: 'union' | 'intersection' | 'difference' | 'symmetric_difference',
+  a: Value,
+  b: Value,
+): Value {
+  if (a.k !== 'list' || b.k !== 'list') return UNKNOWN_VALUE;
+  if (how === 'union') return makeSet([...a.items, ...b.items]);
+  const keep = (from: readonly Value[], other: readonly Value[], inOther: boolean) => {
+    const out: Value[] = [];
+    for (const x of from) {
+      const r = memberOf(other, x);
+      if (r === undefined) return null;
+      if (r === inOther) out.push(x);
+    }
+    return out;
+  };
+  if (how === 'intersection' || how === 'difference') {
+    const out = keep(a.items, b.items, how === 'intersection');
+    return out ? { k: 'list', items: out, set: true } : UNKNOWN_VALUE;
+  }
+  const left = keep(a.items, b.items, false);
+  const right = keep(b.items, a.items, false);
+  return left && right ? { k: 'list', items: [...left, ...right], set: true } : UNKNOWN_VALUE;
+}
+
+/** `a.issubset(b)`, `a.issuperset(b)`, `a.isdisjoint(b)`; undefined when not known. */
+function setRelation(
+  how: 'issubset' | 'issuperset' | 'isdisjoint',
+  a: readonly Value[],
+  b: readonly Value[],
+): boolean | undefined {
+  const [from, into] = how === 'issuperset' ? [b, a] : [a, b];
+  let unknown = false;
+  for (const x of from) {
+    const r = memberOf(into, x);
+    if (r === undefined) unknown = true;
+    else if (how === 'isdisjoint' ? r : !r) return false;
+  }
+  return unknown ? undefined : true;
 }
 
 function setEntries(entries: Array<[Value, Value]>, key: Value, value: Value): void {
@@ -4272,6 +4465,15 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
   const opaque = isOpaque;
   if ((op === '==' || op === '!=') && ((plain(a) && opaque(b)) || (opaque(a) && plain(b))))
     return op === '!=';
+  if (a.k === 'list' && b.k === 'list' && (a.set || b.set)) {
+    // Sets: equal when they hold the same items, in any order (a set never equals a list).
+    if (op !== '==' && op !== '!=') return undefined;
+    const same =
+      !!a.set === !!b.set && a.items.length === b.items.length
+        ? setRelation('issubset', a.items, b.items)
+        : false;
+    return same === undefined ? undefined : same === (op === '==');
+  }
   if (op === '==' || op === '!=') {
     const same = identical(a, b) ?? sequencesEqual(a, b, 0);
     if (same !== undefined) return op === '==' ? same : !same;

@@ -55,7 +55,15 @@ export type Value =
   | { readonly k: 'int'; readonly v: number; readonly hole?: Hole }
   | { readonly k: 'float'; readonly v: number }
   | { readonly k: 'str'; readonly v: string }
-  | { readonly k: 'list'; readonly items: Value[] }
+  | {
+      readonly k: 'list';
+      readonly items: Value[];
+      /**
+       * A Python `set` (or `frozenset`): its items are distinct, and the order it iterates in
+       * is not known (CPython's follows the items' hashes, a string's random per process).
+       */
+      readonly set?: true;
+    }
   | { readonly k: 'tuple'; readonly items: readonly Value[] }
   | { readonly k: 'dict'; readonly entries: Array<[Value, Value]> }
   | {
@@ -323,13 +331,16 @@ export function pyStr(v: Value): string | undefined {
       return typeof v.v === 'number' ? String(v.v) : v.v === null ? '?' : undefined;
     case 'list':
     case 'tuple': {
-      // Python's str of a list or tuple: its items' reprs (a shape printed as `(None, 3)`).
+      // Python's str of a list or tuple: its items' reprs (a shape printed as `(None, 3)`). A
+      // set's order is not known past one item.
+      if (v.k === 'list' && v.set && v.items.length > 1) return undefined;
       const parts: string[] = [];
       for (const item of v.items) {
         const r = pyRepr(item);
         if (r === undefined) return undefined;
         parts.push(r);
       }
+      if (v.k === 'list' && v.set) return parts.length ? `{${parts[0]}}` : 'set()';
       if (v.k === 'list') return `[${parts.join(', ')}]`;
       return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
     }
@@ -339,7 +350,7 @@ export function pyStr(v: Value): string | undefined {
 }
 
 /** `repr(v)` of what `pyStr` knows: a string quoted as Python quotes it, the rest as `str`. */
-function pyRepr(v: Value): string | undefined {
+export function pyRepr(v: Value): string | undefined {
   if (v.k !== 'str') return pyStr(v);
   if (v.v.includes(HOLE_OPEN) || v.v.includes('\\')) return undefined;
   if (v.v.includes("'") && !v.v.includes('"')) return `"${v.v}"`;
