@@ -559,7 +559,7 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
       initializerOp,
     );
     if (drawnBy !== null) {
-      variable.setInitializer(drawnBy, spec.shape as number[], spec.partitionInfo ?? undefined);
+      variable.setInitializer(drawnBy, spec.partitionInfo ?? undefined);
     }
     return variable;
   }
