@@ -125,12 +125,7 @@ export class NameRegistry {
    * is asked anything; until then the name counts as taken.
    */
   storeVariableName(name: string): string {
-    if (
-      this.heldVariableOps !== null &&
-      this.pendingHeld === null &&
-      this.stack === '' &&
-      name.charCodeAt(name.length - 1) !== SLASH
-    ) {
+    if (this.heldVariableOps !== null && this.pendingHeld === null && this.stack === '') {
       const key = name.toLowerCase();
       if (key === name && !this.entries.has(key) && this.impliedCount(key) === 0) {
         this.hasVariableOps = true;

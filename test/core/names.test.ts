@@ -148,9 +148,6 @@ describe('core/names: Graph.unique_name and name_scope', () => {
     names.exitNameScope('');
     assert.equal(names.uniqueName('q'), 'q_1');
     assert.equal(names.uniqueName('ns/x'), 'ns/x_1');
-    // A name ending in / is re-entered as is, without the slash (slot variables).
-    assert.equal(make('w/Adam/'), 'w/Adam');
-    assert.equal(names.uniqueName('w/Adam/read'), 'w/Adam/read_1');
   });
 
   it('accepts a leading underscore when nested', () => {
