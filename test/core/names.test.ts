@@ -121,35 +121,6 @@ describe('core/names: Graph.unique_name and name_scope', () => {
     assert.equal(names.uniqueName('w/Adam/read'), 'w/Adam/read_1');
   });
 
-  it('a store variable named by storeVariableName is held by the store, not in the registry', () => {
-    const store = new Map<string, string>();
-    const names = new NameRegistry();
-    names.holdVariableOpsIn((key) => store.get(key) === key);
-    const make = (name: string, ok = true): string => {
-      const op = names.storeVariableName(name);
-      if (ok) store.set(name, op);
-      names.settleVariableName(op, ok);
-      return op;
-    };
-    assert.equal(make('s/v'), 's/v');
-    assert.equal(names.isUsed('S/V'), true);
-    assert.equal(names.uniqueName('s/v/read'), 's/v/read_1');
-    assert.equal(names.uniqueName('s/v/Initializer/zeros'), 's/v/Initializer/zeros_1');
-    assert.equal(names.uniqueName('s/V'), 's/V_1');
-    // Taken while the variable is being made, and for good when making it fails.
-    const op = names.storeVariableName('w');
-    assert.equal(names.uniqueName('w'), 'w_1');
-    names.settleVariableName(op, false);
-    assert.equal(make('w'), 'w_2');
-    // Not held: a name with capitals, or one made in a name scope.
-    assert.equal(make('Q'), 'Q');
-    names.enterNameScope('ns');
-    assert.equal(make('x'), 'ns/x');
-    names.exitNameScope('');
-    assert.equal(names.uniqueName('q'), 'q_1');
-    assert.equal(names.uniqueName('ns/x'), 'ns/x_1');
-  });
-
   it('accepts a leading underscore when nested', () => {
     const names = new NameRegistry();
     names.enterNameScope('outer');

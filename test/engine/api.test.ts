@@ -20,7 +20,6 @@ import {
   partitioners,
   resetDefaultGraph,
   trainableVariables,
-  uniqueOpName,
   TypedTensor,
   DTypes,
   TypeError as TFTypeError,
@@ -239,22 +238,6 @@ describe('engine: names that surprise', () => {
     assert.equal(a.name, 'foo/v_1:0');
     const again = variableScope('foo', { reuse: true }, () => getVariable('v', { shape: [] }));
     assert.equal(again, a);
-  });
-
-  it('a getVariable whose initializer fails leaves its op name taken, as TF does', () => {
-    const boom = (): tf.Tensor => {
-      throw new Error('boom');
-    };
-    assert.throws(() => getVariable('w', { shape: [2], initializer: boom }), /boom/);
-    assert.equal(v(getVariable('w', { shape: [2] })).name, 'w_1:0');
-  });
-
-  it("a variable's op name and the ops under it stay taken for other ops", () => {
-    v(getVariable('a', { shape: [2] }));
-    assert.equal(uniqueOpName('a/read'), 'a/read_1');
-    assert.equal(uniqueOpName('A/Initializer/random_uniform'), 'A/Initializer/random_uniform_1');
-    assert.equal(uniqueOpName('a'), 'a_1');
-    assert.equal(v(getVariable('A', { shape: [2] })).name, 'A_2:0');
   });
 
   it('getVariable ignores name scopes; ops do not', () => {
