@@ -57,13 +57,6 @@ export class NameRegistry {
    * `usedCount`). One map for both keeps a creation at one lookup and one insertion.
    */
   private readonly entries = new Map<string, number>();
-  /**
-   * Whether a lower-cased name is the op name of a variable held outside `entries`, as if its
-   * entry were 3 (handed out once, a variable's op); see `storeVariableName`. Null: none is.
-   */
-  private heldVariableOps: ((key: string) => boolean) | null = null;
-  /** The op name `storeVariableName` handed out for a variable not stored yet, or null. */
-  private pendingHeld: string | null = null;
   /** Whether any name carries the variable bit (until then no name is implied). */
   private hasVariableOps = false;
   /** The current name scope without trailing slash; '' at the root (`Graph._name_stack`). */
@@ -98,7 +91,7 @@ export class NameRegistry {
       // The common case (`get_variable` opens its op's name scope at the root): a name never
       // handed out is the op name as is; `unique` would record the same entry.
       const key = name.toLowerCase();
-      if (this.entryOf(key) === undefined && this.impliedCount(key) === 0) {
+      if (!this.entries.has(key) && this.impliedCount(key) === 0) {
         this.entries.set(key, 3);
         this.hasVariableOps = true;
         return name;
@@ -107,58 +100,12 @@ export class NameRegistry {
     return this.unique(name, true, true);
   }
 
-  /**
-   * Says where the op names `storeVariableName` does not record live: `held(key)` must answer
-   * whether the lower-cased `key` is the op name of a variable the caller keeps under that key
-   * (the engine's graph: a store variable keyed and named `key`).
-   */
-  holdVariableOpsIn(held: (key: string) => boolean): void {
-    this.heldVariableOps = held;
-  }
-
-  /**
-   * `uniqueVariableName` for a variable of the variable store, called when the store holds no
-   * variable under `name`. With `holdVariableOpsIn`, a new lower-case name at the root (the op
-   * name is then the store key) gets no entry of its own: the store's entry for the variable is
-   * its record, one map entry per variable instead of two. The caller must then
-   * `settleVariableName` once the variable is made (or making it failed) and before the store
-   * is asked anything; until then the name counts as taken.
-   */
-  storeVariableName(name: string): string {
-    if (this.heldVariableOps !== null && this.pendingHeld === null && this.stack === '') {
-      const key = name.toLowerCase();
-      if (key === name && !this.entries.has(key) && this.impliedCount(key) === 0) {
-        this.hasVariableOps = true;
-        this.pendingHeld = key;
-        return name;
-      }
-    }
-    return this.uniqueVariableName(name);
-  }
-
-  /**
-   * Ends `storeVariableName`: `stored` says whether the variable was made (the caller's store
-   * holds it from now on). A name whose variable failed stays taken, as in TF.
-   */
-  settleVariableName(opName: string, stored: boolean): void {
-    if (this.pendingHeld === null || this.pendingHeld !== opName) return;
-    this.pendingHeld = null;
-    if (!stored) this.entries.set(opName, 3);
-  }
-
-  /** The entry of a lower-cased name: `entries`', else 3 for a variable op held outside. */
-  private entryOf(key: string): number | undefined {
-    const entry = this.entries.get(key);
-    if (entry !== undefined || this.heldVariableOps === null) return entry;
-    return key === this.pendingHeld || this.heldVariableOps(key) ? 3 : undefined;
-  }
-
   private unique(name: string, markAsUsed: boolean, isVariable: boolean): string {
     let full = this.stack ? `${this.stack}/${name}` : name;
     const key = full.toLowerCase();
     const entries = this.entries;
     const bit = isVariable ? 1 : 0;
-    const entry = this.entryOf(key);
+    const entry = entries.get(key);
     let i = entry !== undefined && entry >= 2 ? entry >> 1 : this.impliedCount(key);
     if (i === 0) {
       // The common case: a new name. Only its variable bit can already be set.
@@ -173,7 +120,7 @@ export class NameRegistry {
       i += 1;
     }
     if (markAsUsed || isVariable) {
-      const old = this.entryOf(composedKey) ?? 0;
+      const old = entries.get(composedKey) ?? 0;
       entries.set(composedKey, (markAsUsed ? 2 : old & ~1) | (old & 1) | bit);
     }
     if (isVariable) this.hasVariableOps = true;
@@ -183,7 +130,7 @@ export class NameRegistry {
 
   /** How often a lower-cased name was handed out, counting the ops under each variable. */
   private usedCount(key: string): number {
-    const entry = this.entryOf(key);
+    const entry = this.entries.get(key);
     if (entry !== undefined && entry >= 2) return entry >> 1;
     return this.impliedCount(key);
   }
@@ -221,14 +168,14 @@ export class NameRegistry {
   }
 
   private isVariableOp(key: string): boolean {
-    const entry = this.entryOf(key);
+    const entry = this.entries.get(key);
     return entry !== undefined && (entry & 1) === 1;
   }
 
   /** Records that `opName` (already handed out) is a variable's op; see `uniqueVariableName`. */
   markVariableOps(opName: string): void {
     const key = opName.toLowerCase();
-    this.entries.set(key, (this.entryOf(key) ?? 0) | 1);
+    this.entries.set(key, (this.entries.get(key) ?? 0) | 1);
     this.hasVariableOps = true;
   }
 
@@ -290,7 +237,6 @@ export class NameRegistry {
   /** Forgets every name (graph reset). */
   clear(): void {
     this.entries.clear();
-    this.pendingHeld = null;
     this.hasVariableOps = false;
     this.stack = '';
   }

@@ -108,9 +108,6 @@ export class Graph {
     ensureBackend();
     this.scopes = new ScopeMachine<EngineSlots>(this.names, composeGetters);
     this.store = new VariableStore(new EngineHooks(this));
-    // Most variables' op names are their store keys: the store's map is their only record.
-    const vars = this.store.vars;
-    this.names.holdVariableOpsIn((key) => vars.get(key)?.opName === key);
   }
 
   /** The current variable scope (`tf.get_variable_scope()`). */
@@ -510,22 +507,9 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
   }
 
   createVariable(spec: CreateSpec<EngineSlots>): Variable {
-    const names = this.graph.names;
-    // RefVariable._init_from_args: ops.name_scope(name) at the root name scope → unique op name.
-    // The store keeps the variable under `spec.name` as soon as this returns.
-    const opName = names.storeVariableName(spec.name);
-    let made = false;
-    try {
-      const variable = this.makeVariable(spec, opName);
-      made = true;
-      return variable;
-    } finally {
-      names.settleVariableName(opName, made);
-    }
-  }
-
-  private makeVariable(spec: CreateSpec<EngineSlots>, opName: string): Variable {
     const graph = this.graph;
+    // RefVariable._init_from_args: ops.name_scope(name) at the root name scope → unique op name.
+    const opName = graph.names.uniqueVariableName(spec.name);
     const init = spec.initializer;
     let initial: tf.Tensor | DeferredValue;
     let dtype: DType;
