@@ -14,8 +14,17 @@
  * - Reuse: 10k AUTO_REUSE lookups of existing variables (scope entry included, amortised).
  *   Target: under 5 µs per lookup.
  *
- * Each round runs both sides back to back, alternating which goes first, each from a collected
- * heap (run with --expose-gc), so garbage one side leaves behind is not charged to the other.
+ * Each round runs both sides back to back, alternating which goes first, each after a garbage
+ * collection (run with --expose-gc), so garbage one side leaves behind is not charged to the
+ * other. The creation rows collect the whole heap: a graph of them leaves tens of megabytes of
+ * tensors behind. The small-variable rows only scavenge (collect the young generation): a full
+ * collection forced with `gc()` also throws away the optimised code of tfjs's and the engine's
+ * hot functions (`node --trace-deopt`: "marking dependent code for deoptimization, reason: weak
+ * objects"), which the collections V8 starts by itself did not do in a long run here, and a
+ * side of 1k or 10k small variables (1–10 ms) then ran largely unoptimised while V8 optimised it
+ * again: the same 1k raw variables took 0.9–1.2 ms after a scavenge and 1.2–25 ms after `gc()`
+ * (5–10 such batches passed before the time came back down), so those rows timed the
+ * re-optimisation more than the work.
  * A ratio is the median of the rounds' ratios; the spread is their minimum and maximum. Times
  * are medians with their min–max. The raw sides dispose the tensor they made the variable from,
  * as the engine does (a variable shares its data with it).
@@ -40,7 +49,11 @@ import { machine } from './measure';
 
 const TARGET = 1.3;
 const LOOKUP_TARGET_US = 5;
-const collect: () => void = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const gc = (globalThis as { gc?: (options?: { type: 'major' | 'minor' }) => void }).gc;
+/** A full garbage collection (see the top of this file). */
+const collect: () => void = gc ? () => gc() : () => undefined;
+/** A scavenge: collects the young generation only, keeping the optimised code. */
+const scavenge: () => void = gc ? () => gc({ type: 'minor' }) : () => undefined;
 
 interface Spread {
   median: number;
@@ -76,9 +89,9 @@ class Stopwatch {
   }
 }
 
-/** Runs `fn` (which returns the time it measured) from a collected heap. */
-function timed(fn: () => Timing): Timing {
-  collect();
+/** Runs `fn` (which returns the time it measured) after the collection `before`. */
+function timed(before: () => void, fn: () => Timing): Timing {
+  before();
   return fn();
 }
 
@@ -93,11 +106,12 @@ interface Comparison {
 
 /**
  * `rounds` paired measurements of `raw` and `engine` (each returns ms), after `warmup` unpaired
- * ones; the side that runs first alternates.
+ * ones; the side that runs first alternates, and `before` runs before each side.
  */
 function compare(
   rounds: number,
   warmup: number,
+  before: () => void,
   raw: () => Timing,
   engine: () => Timing,
 ): Comparison {
@@ -106,11 +120,11 @@ function compare(
     let r: Timing;
     let e: Timing;
     if (round % 2 === 0) {
-      r = timed(raw);
-      e = timed(engine);
+      r = timed(before, raw);
+      e = timed(before, engine);
     } else {
-      e = timed(engine);
-      r = timed(raw);
+      e = timed(before, engine);
+      r = timed(before, raw);
     }
     if (round >= 0) {
       out.raw.push(r.wall);
@@ -241,7 +255,7 @@ function main(): void {
   let allMet = true;
 
   const reuseTimes: number[] = [];
-  const network = compare(9, 1, rawNetwork, () => engineNetwork(reuseTimes));
+  const network = compare(9, 1, collect, rawNetwork, () => engineNetwork(reuseTimes));
   reuseTimes.splice(0, reuseTimes.length - network.engine.length);
   const networkRatio = spread(network.ratios);
   allMet &&= networkRatio.median <= TARGET;
@@ -269,6 +283,7 @@ function main(): void {
     const small = compare(
       rounds,
       3,
+      scavenge,
       () => rawSmall(n, reps),
       () => engineSmall(n, reps),
     );

@@ -87,6 +87,16 @@ export class NameRegistry {
       this.markVariableOps(full);
       return full;
     }
+    if (this.stack === '') {
+      // The common case (`get_variable` opens its op's name scope at the root): a name never
+      // handed out is the op name as is; `unique` would record the same entry.
+      const key = name.toLowerCase();
+      if (!this.entries.has(key) && this.impliedCount(key) === 0) {
+        this.entries.set(key, 3);
+        this.hasVariableOps = true;
+        return name;
+      }
+    }
     return this.unique(name, true, true);
   }
 

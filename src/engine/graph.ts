@@ -22,7 +22,7 @@ import { ScopeMachine, VariableScope } from '../core/variable-scope';
 import { Partitioner } from '../core/partitioners';
 import { captureCallSite } from './callsite';
 import { Constant, constantValueInfo, glorotUniform, zeros } from './initializers';
-import { Initializer, tfjsDType } from './initializers/base';
+import { Initializer, PartitionInfo, tfjsDType } from './initializers/base';
 import { fromFunction, Regularizer } from './regularizers';
 import { PartitionedVariable, Variable } from './variable';
 import {
@@ -228,18 +228,8 @@ export class Graph {
       initialValue = this.keptCopy;
       shape = value.shape;
     } else {
-      const deferred = initial;
-      const keep = this.keepInitialValues;
-      shape = [...deferred.shape];
-      value = () => {
-        if (this.disposed) {
-          throw new Error(`scope-lens: the graph of variable ${opName} was disposed`);
-        }
-        // The value, and the copy of it the graph keeps, must fit.
-        checkAllocation(deferred.shape, dtype, keep ? 2 : 1);
-        const made = this.makeValue(deferred.make(), dtype, trainable, keep);
-        return { value: made, initial: this.keptCopy };
-      };
+      shape = [...initial.shape];
+      value = this.deferredValue(opName, initial, dtype, trainable);
     }
     const site = captureCallSite(key === null ? 'variable' : 'getVariable');
     let colls: readonly string[];
@@ -266,6 +256,29 @@ export class Graph {
       (this.trainableList ??= this.getCollectionRef(GraphKeys.TRAINABLE_VARIABLES)).push(variable);
     } else this.addToCollections(colls, variable);
     return variable;
+  }
+
+  /**
+   * The function a lazy variable makes its value with (see `registerVariable`). Made here rather
+   * than in `registerVariable`: a closure there would make V8 allocate a context for its
+   * captured variables on every creation, lazy or not.
+   */
+  private deferredValue(
+    opName: string,
+    deferred: DeferredValue,
+    dtype: DType,
+    trainable: boolean,
+  ): () => { value: tf.Variable; initial: tf.Tensor | null } {
+    const keep = this.keepInitialValues;
+    return () => {
+      if (this.disposed) {
+        throw new Error(`scope-lens: the graph of variable ${opName} was disposed`);
+      }
+      // The value, and the copy of it the graph keeps, must fit.
+      checkAllocation(deferred.shape, dtype, keep ? 2 : 1);
+      const made = this.makeValue(deferred.make(), dtype, trainable, keep);
+      return { value: made, initial: this.keptCopy };
+    };
   }
 
   /** The copy of the initial value `makeValue` kept last (with `keepInitialValues`). */
@@ -385,6 +398,28 @@ function deferrable(init: Initializer): boolean {
   return !Array.isArray(init.value) && !init.verifiesShape;
 }
 
+/**
+ * A large variable's initial value from an initializer object, made on first read. What TF
+ * checks when the initializer is called (dtypes, ranks) is checked now, on a shape of the same
+ * rank with no dimension above 1; the values are drawn later. (A function of its own, so that
+ * `createVariable` holds no closure: V8 would allocate its captured variables on every call.)
+ */
+function deferredInitializerCall(
+  init: Initializer,
+  shape: readonly number[],
+  dtype: DType,
+  partitionInfo: PartitionInfo | undefined,
+): DeferredValue {
+  init
+    .call(
+      shape.map((n) => Math.min(n, 1)),
+      dtype,
+      partitionInfo,
+    )
+    .dispose();
+  return { shape, make: () => init.call(shape, dtype, partitionInfo) };
+}
+
 function flatten(v: ValueLike): (number | boolean | string)[] {
   if (!Array.isArray(v)) return [v];
   const out: (number | boolean | string)[] = [];
@@ -479,24 +514,17 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
     let initial: tf.Tensor | DeferredValue;
     let dtype: DType;
     let initializerOp: string;
+    // The initializer object that draws the value, if one does (see `Variable.initializerDraw`).
+    let drawnBy: Initializer | null = null;
     if (spec.initMode === 'shape') {
       const shape = spec.shape as number[];
       dtype = spec.dtype.baseDType;
-      const d = dtype;
       const partitionInfo = spec.partitionInfo ?? undefined;
       if (isInitializer(init)) {
+        drawnBy = init;
         initializerOp = init.opName;
-        if (tensorBytes(shape, d) >= LAZY_VALUE_BYTES && deferrable(init)) {
-          // What TF checks when the initializer is called (dtypes, ranks) is checked now, on a
-          // shape of the same rank with no dimension above 1; the values are drawn later.
-          init
-            .call(
-              shape.map((n) => Math.min(n, 1)),
-              d,
-              partitionInfo,
-            )
-            .dispose();
-          initial = { shape, make: () => init.call(shape, d, partitionInfo) };
+        if (tensorBytes(shape, dtype) >= LAZY_VALUE_BYTES && deferrable(init)) {
+          initial = deferredInitializerCall(init, shape, dtype, partitionInfo);
         } else initial = init.call(shape, dtype, partitionInfo);
       } else {
         initializerOp = 'Initializer';
@@ -530,8 +558,8 @@ class EngineHooks implements StoreHooks<EngineSlots, Variable, PartitionedVariab
       spec.useResource,
       initializerOp,
     );
-    if (spec.initMode === 'shape' && isInitializer(init)) {
-      variable.setInitializer(init, spec.shape as number[], spec.partitionInfo ?? undefined);
+    if (drawnBy !== null) {
+      variable.setInitializer(drawnBy, spec.partitionInfo ?? undefined);
     }
     return variable;
   }

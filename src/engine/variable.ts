@@ -61,24 +61,22 @@ export class Variable {
   get initializerDraw(): (() => RandomDraw | null) | null {
     const init = this.drawnBy;
     if (init === null) return null;
-    const shape = this.drawShape!;
+    const shape = this.shape;
     const partitionInfo = this.drawPartition;
     return () => init.drawOf(shape, partitionInfo);
   }
 
-  // What `initializerDraw` asks (kept as fields: a closure per variable would cost more).
+  // What `initializerDraw` asks (kept as fields: a closure per variable would cost more). The
+  // shape the initializer was called with is the variable's own.
   private drawnBy: Initializer | null = null;
-  private drawShape: readonly number[] | null = null;
   private drawPartition: PartitionInfo | undefined = undefined;
 
-  /** @internal The initializer object that made the initial value (see `initializerDraw`). */
-  setInitializer(
-    init: Initializer,
-    shape: readonly number[],
-    partitionInfo: PartitionInfo | undefined,
-  ): void {
+  /**
+   * @internal The initializer object that made the initial value, called with the variable's
+   * shape (see `initializerDraw`).
+   */
+  setInitializer(init: Initializer, partitionInfo: PartitionInfo | undefined): void {
     this.drawnBy = init;
-    this.drawShape = shape;
     this.drawPartition = partitionInfo;
   }
 

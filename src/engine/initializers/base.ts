@@ -26,9 +26,6 @@ export interface PartitionInfo {
 /** A dtype argument: a `DType` or a TF dtype name (`'float32'`, `'int64'`). */
 export type DTypeLike = DType | string;
 
-/** TF's quantized dtypes: stored as int32, and accepting Python ints like integer dtypes. */
-export { QUANTIZED };
-
 /** The tfjs storage dtype of a TF dtype. */
 export function tfjsDType(dtype: DType): tf.DataType {
   const base = dtype.baseDType;
