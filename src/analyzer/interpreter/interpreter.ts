@@ -2102,6 +2102,13 @@ export class Interpreter {
     return this.members(v);
   }
 
+  /** `set(iterable)`: the distinct items of `iterable` (an empty set without one). */
+  private newSet(iterable: Value | undefined): Value {
+    if (!iterable) return { k: 'list', items: [], set: true };
+    const items = this.members(iterable);
+    return items ? makeSet(items) : UNKNOWN_VALUE;
+  }
+
   /** The items of `v` in any order (a set's too): for what the order cannot change. */
   members(v: Value): Value[] | null {
     v = this.tupleItems.get(v) ?? v;
@@ -3749,16 +3756,9 @@ export class Interpreter {
         const items = this.iterate(args[0]);
         return items ? { k: 'list', items } : UNKNOWN_VALUE;
       },
-      set: (args) => {
-        if (args.length === 0) return { k: 'list', items: [], set: true };
-        const items = this.members(args[0]);
-        return items ? makeSet(items) : UNKNOWN_VALUE;
-      },
-      frozenset: (args) => {
-        if (args.length === 0) return { k: 'list', items: [], set: true };
-        const items = this.members(args[0]);
-        return items ? makeSet(items) : UNKNOWN_VALUE;
-      },
+      set: (args) => this.newSet(args[0]),
+      // A frozenset is a set the program does not change: the same value here.
+      frozenset: (args) => this.newSet(args[0]),
       tuple: (args) => {
         if (args.length === 0) return { k: 'tuple', items: [] };
         const items = this.iterate(args[0]);
