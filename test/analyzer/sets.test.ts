@@ -37,3 +37,27 @@ describe('analyzer: sets', () => {
     assert.equal(a.paths, 1);
   });
 });
+
+describe('analyzer: a set whose contents stop being known', () => {
+  it('claims neither its size nor its members', () => {
+    const a = analyzePython(
+      [
+        'import tensorflow as tf',
+        'def build(scope):',
+        '    names = {"w"}',
+        '    names.add(scope + "/w")',
+        '    if "w" in names:',
+        '        tf.get_variable("member", [1])',
+        '    tf.get_variable("size", [len(names)])',
+        '    tf.get_variable("sorted", [len(sorted(names))])',
+        '',
+      ].join('\n'),
+    );
+    // `scope` is not known (an entry point's parameter), and the analyzer does not decide
+    // whether the pattern `{scope}/w` equals "w": after the `add`, the set's size is not known.
+    const shapes = new Map(a.variables.map((v) => [v.name, v.shape]));
+    assert.notEqual(shapes.get('size:0'), '(2,)');
+    assert.notEqual(shapes.get('size:0'), '(1,)');
+    assert.notEqual(shapes.get('sorted:0'), '(2,)');
+  });
+});

@@ -1852,6 +1852,7 @@ export class Interpreter {
 
   /** `x in seq`: undefined when not known. */
   private contains(seq: Value, x: Value): boolean | undefined {
+    if (isVagueSet(seq)) return undefined;
     if (seq.k === 'str' && x.k === 'str') {
       if (seq.v.includes('\u0001') || x.v.includes('\u0001')) return undefined;
       return seq.v.includes(x.v);
@@ -2112,6 +2113,7 @@ export class Interpreter {
   /** The items of `v` in any order (a set's too): for what the order cannot change. */
   members(v: Value): Value[] | null {
     v = this.tupleItems.get(v) ?? v;
+    if (isVagueSet(v)) return null;
     if (v.k === 'list' || v.k === 'tuple') return [...v.items];
     if (v.k === 'tshape') return tshapeItems(v);
     if (v.k === 'str') return v.v.includes('\u0001') ? null : [...v.v].map((c) => str(c));
@@ -2328,14 +2330,19 @@ export class Interpreter {
    * another is (a hole); those that change the set in place leave it unknown then too.
    */
   private setMethod(v: Value & { k: 'list' }, attr: string): Value {
+    if (isVagueSet(v)) {
+      // What it holds is not known: changing it leaves it so, and the rest is not known.
+      const mutates = ['add', 'update', 'discard', 'remove', 'clear'].includes(attr);
+      return mutates ? builtin(attr, () => NONE) : UNKNOWN_VALUE;
+    }
     const operand = (args: Value[], i = 0): Value[] | null =>
       args[i] ? this.members(args[i]) : null;
     /** Replaces the set's items with `items` (deduplicated); false when that is not known. */
     const replace = (items: Value[] | null): Value => {
       const out = items && makeSet(items);
       if (!out || out.k !== 'list') {
-        // Not known any more: no item can be relied on (and `len` must not be).
-        v.items.splice(0, v.items.length, { k: 'unknown', hole: this.hole('item') });
+        // Not known any more: neither its items nor its size (see `VAGUE_SET_ITEM`).
+        v.items.splice(0, v.items.length, VAGUE_SET_ITEM);
         return NONE;
       }
       v.items.splice(0, v.items.length, ...out.items);
@@ -3705,6 +3712,7 @@ export class Interpreter {
       len: (args) => {
         const a = args[0] && (this.tupleItems.get(args[0]) ?? args[0]);
         const v = a && a.k === 'tshape' ? this.attribute(a, 'dims') : a;
+        if (v && isVagueSet(v)) return UNKNOWN_VALUE;
         if (v && (v.k === 'list' || v.k === 'tuple')) return { k: 'int', v: v.items.length };
         if (v && v.k === 'dict') return { k: 'int', v: v.entries.length };
         if (v && v.k === 'str' && !v.v.includes('\u0001')) return { k: 'int', v: v.v.length };
@@ -4007,6 +4015,16 @@ const SET_OPERATORS: Record<
   'union' | 'intersection' | 'difference' | 'symmetric_difference' | undefined
 > = { '|': 'union', '&': 'intersection', '-': 'difference', '^': 'symmetric_difference' };
 
+/**
+ * The one item of a set whose contents stopped being known (an item added whose equality to
+ * another is not known): neither its items nor its size can be relied on.
+ */
+const VAGUE_SET_ITEM: Value = Object.freeze({ k: 'unknown' });
+
+function isVagueSet(v: Value): boolean {
+  return v.k === 'list' && v.set === true && v.items.includes(VAGUE_SET_ITEM);
+}
+
 /** Python hashes these (a set may hold them); a list, a dict or a set is unhashable. */
 function hashable(v: Value): boolean {
   return v.k !== 'dict' && !(v.k === 'list');
@@ -4051,7 +4069,7 @@ function setAlgebra(
   a: Value,
   b: Value,
 ): Value {
-  if (a.k !== 'list' || b.k !== 'list') return UNKNOWN_VALUE;
+  if (a.k !== 'list' || b.k !== 'list' || isVagueSet(a) || isVagueSet(b)) return UNKNOWN_VALUE;
   if (how === 'union') return makeSet([...a.items, ...b.items]);
   const keep = (from: readonly Value[], other: readonly Value[], inOther: boolean) => {
     const out: Value[] = [];
@@ -4467,7 +4485,7 @@ export function compare(op: string, a: Value, b: Value): boolean | undefined {
     return op === '!=';
   if (a.k === 'list' && b.k === 'list' && (a.set || b.set)) {
     // Sets: equal when they hold the same items, in any order (a set never equals a list).
-    if (op !== '==' && op !== '!=') return undefined;
+    if ((op !== '==' && op !== '!=') || isVagueSet(a) || isVagueSet(b)) return undefined;
     const same =
       !!a.set === !!b.set && a.items.length === b.items.length
         ? setRelation('issubset', a.items, b.items)
