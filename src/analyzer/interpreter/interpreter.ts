@@ -1857,18 +1857,15 @@ export class Interpreter {
       if (seq.v.includes('\u0001') || x.v.includes('\u0001')) return undefined;
       return seq.v.includes(x.v);
     }
+    // `v in var_list` runs over every variable of a big model: no allocation per item.
+    if (seq.k === 'list' || seq.k === 'tuple') return memberOf(seq.items, x);
+    if (seq.k !== 'dict') return undefined;
     let unknown = false;
-    const test = (item: Value) => {
-      const r = item === x ? true : equalsFast(item, x);
+    for (const [k] of seq.entries) {
+      const r = k === x ? true : equalsFast(k, x);
+      if (r === true) return true;
       if (r === undefined) unknown = true;
-      return r === true;
-    };
-    if (seq.k === 'dict') {
-      for (const [k] of seq.entries) if (test(k)) return true;
-    } else if (seq.k === 'list' || seq.k === 'tuple') {
-      // `v in var_list` runs over every variable of a big model: no allocation per item.
-      for (const item of seq.items) if (test(item)) return true;
-    } else return undefined;
+    }
     return unknown ? undefined : false;
   }
 
@@ -4038,15 +4035,8 @@ export function makeSet(items: readonly Value[]): Value {
   const out: Value[] = [];
   for (const x of items) {
     if (!hashable(x)) return UNKNOWN_VALUE;
-    let seen = false;
-    for (const y of out) {
-      const r = x === y ? true : equalsFast(x, y);
-      if (r === undefined) return UNKNOWN_VALUE;
-      if (r) {
-        seen = true;
-        break;
-      }
-    }
+    const seen = memberOf(out, x);
+    if (seen === undefined) return UNKNOWN_VALUE;
     if (!seen) out.push(x);
   }
   return { k: 'list', items: out, set: true };
