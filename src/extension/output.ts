@@ -1,17 +1,23 @@
 /**
  * The "Scope Lens" output channel, where runs stream their output. It also keeps the text written
  * (the last 1 MB) so the extension's test API can read what a person would see in the channel.
+ * Text reaches the channel in batches at least WRITE_INTERVAL_MS apart (model/paced-writer.ts says
+ * why: VS Code can lose text appended to a visible channel in quick succession).
  */
 import * as vscode from 'vscode';
+import { PacedWriter } from './model/paced-writer';
 
 const KEEP = 1 << 20;
+/** Below VS Code's own 300 ms between updates of a visible channel's view: no added delay. */
+const WRITE_INTERVAL_MS = 250;
 
 export class Output implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Scope Lens');
+  private readonly writer = new PacedWriter((text) => this.channel.append(text), WRITE_INTERVAL_MS);
   private kept = '';
 
   append(text: string): void {
-    this.channel.append(text);
+    this.writer.write(text);
     this.keep(text);
   }
 
@@ -33,6 +39,7 @@ export class Output implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.writer.flush();
     this.channel.dispose();
   }
 

@@ -1,6 +1,7 @@
 /**
  * The editor-free parts of the extension: the static model summary behind the Variables view
- * and Export, the export formats, the Run results histogram, and what Run Selection runs.
+ * and Export, the export formats, the Run results histogram, what Run Selection runs, and the
+ * pacing of writes to the output channel.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -8,6 +9,7 @@ import * as path from 'node:path';
 import { analyze } from '../../src/analyzer/analyze';
 import { formatExport } from '../../src/extension/model/export';
 import { histogram, valueRange } from '../../src/extension/model/histogram';
+import { PacedWriter } from '../../src/extension/model/paced-writer';
 import { dedent, selectionProgram } from '../../src/extension/model/snippet';
 import {
   formatCount,
@@ -247,5 +249,58 @@ describe('extension model: Run Selection', () => {
     assert.equal(dedent('  a\n b'), ' a\nb');
     assert.equal(dedent('a\n  b'), 'a\n  b');
     assert.equal(dedent('\ta\n\tb'), 'a\nb');
+  });
+});
+
+describe('extension model: paced writes to the output channel', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('writes the first text at once and what follows within the interval as one batch', async () => {
+    const written: string[] = [];
+    const w = new PacedWriter((t) => written.push(t), 40);
+    w.write('header\n');
+    assert.deepEqual(written, ['header\n']);
+    // A program's lines and the run's closing line, arriving together.
+    w.write('True\n');
+    w.write('cur_scope/my_var:0\n');
+    w.write('');
+    w.write('✓ finished\n');
+    assert.deepEqual(written, ['header\n']);
+    assert.equal(w.waiting, true);
+    await sleep(120);
+    assert.deepEqual(written, ['header\n', 'True\ncur_scope/my_var:0\n✓ finished\n']);
+    assert.equal(w.waiting, false);
+  });
+
+  it('never writes twice within the interval, and nothing is lost or reordered', async () => {
+    const stamps: number[] = [];
+    const written: string[] = [];
+    const w = new PacedWriter((t) => {
+      stamps.push(performance.now());
+      written.push(t);
+    }, 30);
+    let expected = '';
+    for (let i = 0; i < 40; i++) {
+      const line = `line ${i}\n`;
+      expected += line;
+      w.write(line);
+      await sleep(i % 7);
+    }
+    await sleep(100);
+    assert.equal(written.join(''), expected);
+    assert.ok(written.length < 40, `${written.length} writes for 40 lines`);
+    // setTimeout may fire up to a millisecond early.
+    for (let i = 1; i < stamps.length; i++) assert.ok(stamps[i] - stamps[i - 1] >= 29);
+  });
+
+  it('flush writes what waits at once (before the channel goes away)', () => {
+    const written: string[] = [];
+    const w = new PacedWriter((t) => written.push(t), 10_000);
+    w.write('a');
+    w.write('b');
+    w.flush();
+    w.flush();
+    assert.deepEqual(written, ['a', 'b']);
+    assert.equal(w.waiting, false);
   });
 });
