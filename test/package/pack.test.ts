@@ -108,7 +108,7 @@ describe('package: npm pack, installed offline into another project and globally
     return spawnSync(bin, args, { cwd: work, encoding: 'utf8' });
   }
 
-  it('the tarball holds the command, the bundles, Python, Pyodide, the types and the docs, and nothing else', () => {
+  it('the tarball holds the command, the bundles, Python (with its bytecode), Pyodide, the types and the docs, and nothing else', () => {
     assert.equal(path.basename(tarball), `${pkg.name}-${pkg.version}.tgz`);
     for (const f of [
       'package.json',
@@ -128,6 +128,19 @@ describe('package: npm pack, installed offline into another project and globally
       'out/src/index.d.ts',
     ]) {
       assert.ok(packed.includes(f), `${f} is not in the tarball`);
+    }
+    // Every Python module ships with its bytecode, checked against the source's hash (flags 3
+    // in the pyc header: hash-based, checked), so a cold run does not compile the package.
+    const modules = packed.filter((f) => f.startsWith('dist/python/') && f.endsWith('.py'));
+    assert.ok(modules.length > 50, `${modules.length} Python modules in the tarball`);
+    for (const py of modules) {
+      const dir = path.posix.dirname(py);
+      const stem = path.posix.basename(py, '.py');
+      const pyc = packed.find((f) =>
+        new RegExp(`^${dir}/__pycache__/${stem}\\.cpython-3\\d+\\.pyc$`).test(f),
+      );
+      assert.ok(pyc, `${py} has no bytecode in the tarball`);
+      assert.equal(fs.readFileSync(path.join(root, pyc)).readUInt32LE(4), 3, `${pyc}'s flags`);
     }
     const unwanted = packed.filter(
       (f) =>
