@@ -25,10 +25,16 @@ export class PacedWriter {
   write(text: string): void {
     if (text === '') return;
     this.pending += text;
-    if (this.timer !== null) return;
+    if (this.timer === null) this.due();
+  }
+
+  /** Writes now if the interval has passed, else waits for the rest of it. */
+  private due(): void {
+    this.timer = null;
     const wait = this.last + this.intervalMs - this.now();
+    // A timer may fire a little early (Node measures it from the event loop's cached time).
     if (wait <= 0) this.flush();
-    else this.timer = setTimeout(() => this.flush(), wait);
+    else this.timer = setTimeout(() => this.due(), Math.ceil(wait));
   }
 
   /** Writes what is pending now (before the channel is shown, or disposed). */
