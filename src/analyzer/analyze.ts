@@ -14,7 +14,10 @@ import { Expr, LineMap, Module, Position, Span, Stmt } from './ir';
 import {
   ImportRequest,
   interpret,
+  InterpretOptions,
   InterpretResult,
+  PausedRun,
+  runPrefix,
   stepBudget,
   Language,
   Limits,
@@ -285,6 +288,18 @@ export class DocumentAnalyzer {
   private last: Module | undefined;
   /** The last interpretation, reused while the IR it ran is the same (see `reusable`). */
   private memo: Interpretation | undefined;
+  /**
+   * The first top-level statement the last edit changed (-1: not known): where the next
+   * keystroke most likely lands, so where `prepare` pauses a run.
+   */
+  private editAt = -1;
+  /** A first path paused before `editAt` (`prepare`), for the next `update` to resume. */
+  private prefix: Prefix | undefined;
+  /**
+   * How the last `update` got its interpretation: the previous one reused (the program did not
+   * change), a paused prefix resumed, or the whole module interpreted.
+   */
+  lastRun: 'reused' | 'resumed' | 'full' | 'failed' = 'full';
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.language = options.language ?? languageOf(options.path);
@@ -300,14 +315,51 @@ export class DocumentAnalyzer {
           : lowerSourceResult(source, this.file);
       const module = lowered.module;
       this.last = module;
-      const memo = this.memo && reusable(this.memo, module, this.options) ? this.memo : undefined;
-      this.memo = memo ?? interpretFile(module, this.file, this.language, this.options);
+      if (this.memo && reusable(this.memo, module, this.options)) {
+        this.lastRun = 'reused';
+      } else {
+        this.editAt = this.memo ? firstChange(this.memo.body, module.body) : -1;
+        const prefix =
+          this.prefix && resumable(this.prefix, module, this.options) ? this.prefix : undefined;
+        // A paused run is resumed at most once (it runs on from there).
+        this.prefix = undefined;
+        this.memo = interpretFile(module, this.file, this.language, this.options, prefix);
+        this.lastRun = prefix ? 'resumed' : 'full';
+      }
       const analysis = buildAnalysis(this.memo, source, this.file, this.language);
       return withSyntaxErrors(analysis, source, this.language, lowered);
     } catch {
       this.memo = undefined;
+      this.prefix = undefined;
+      this.lastRun = 'failed';
       return failed(this.language);
     }
+  }
+
+  /**
+   * Work for the next keystroke, done while the editor waits for one (the language server calls
+   * it when idle): runs the program's first path up to the top-level statement the last edit
+   * changed and keeps it paused there. An edit at or after that statement then interprets only
+   * the statements from it on for that path (`resumable` says when it may), and the result is
+   * the same as a fresh analysis's. Python only (a TypeScript module hoists its functions, so
+   * its first statements may run code after them). Costs what running those statements costs;
+   * true when a run is paused and ready.
+   */
+  prepare(): boolean {
+    const module = this.last;
+    if (this.language !== 'python' || !module || this.editAt <= 0) return false;
+    const at = Math.min(this.editAt, module.body.length);
+    if (this.prefix && this.prefix.run.at === at && resumable(this.prefix, module, this.options))
+      return true;
+    this.prefix = undefined;
+    try {
+      const setup = interpretSetup(this.file, this.language, this.options);
+      const run = runPrefix(module, { ...setup.options, ...deadlineOf(this.options) }, at);
+      if (run) this.prefix = { run, setup };
+    } catch {
+      // Nothing is lost: the next update interprets the whole module.
+    }
+    return this.prefix !== undefined;
   }
 
   /**
@@ -361,12 +413,49 @@ interface Interpretation {
   readonly maps: Map<string, LineMap>;
 }
 
+/** What an interpretation reads through: its options (less the deadline) and what it read. */
+interface Setup {
+  readonly options: Omit<InterpretOptions, 'deadline'>;
+  /** Every file an import looked for, and its text (undefined: not there). */
+  readonly reads: Map<string, string | undefined>;
+  readonly lowered: Map<string, ResolvedModule | null>;
+}
+
+/** A first path paused before a top-level statement (`runPrefix`), and what it read. */
+interface Prefix {
+  readonly run: PausedRun;
+  readonly setup: Setup;
+}
+
+/** The deadline of an interpretation starting now (none for a time limit of 0). */
+function deadlineOf(options: AnalyzeOptions): { deadline?: number } {
+  const timeLimit = options.timeLimitMs ?? TIME_LIMIT_MS;
+  return timeLimit > 0 ? { deadline: performance.now() + timeLimit } : {};
+}
+
+/**
+ * Interprets `module`; with `prefix`, its first path resumes that paused one (the caller has
+ * checked `resumable`), and what the prefix read is what this interpretation read before.
+ */
 function interpretFile(
   module: Module,
   file: string,
   language: Language,
   options: AnalyzeOptions,
+  prefix?: Prefix,
 ): Interpretation {
+  const setup = prefix?.setup ?? interpretSetup(file, language, options);
+  const result = interpret(module, { ...setup.options, ...deadlineOf(options) }, prefix?.run);
+  return {
+    result,
+    body: [...module.body],
+    reads: setup.reads,
+    lowered: setup.lowered,
+    maps: new Map(),
+  };
+}
+
+function interpretSetup(file: string, language: Language, options: AnalyzeOptions): Setup {
   const reads = new Map<string, string | undefined>();
   const lowered = new Map<string, ResolvedModule | null>();
   const resolveImport = (req: ImportRequest): ResolvedModule | undefined => {
@@ -398,17 +487,18 @@ function interpretFile(
     }
     return undefined;
   };
-  const timeLimit = options.timeLimitMs ?? TIME_LIMIT_MS;
-  const result = interpret(module, {
-    file,
-    language,
-    resolveImport,
-    readData: (path) => readDataFile(path, file, options, reads),
-    limits: options.limits,
-    library: libraryFor(options.library),
-    ...(timeLimit > 0 ? { deadline: performance.now() + timeLimit } : {}),
-  });
-  return { result, body: [...module.body], reads, lowered, maps: new Map() };
+  return {
+    options: {
+      file,
+      language,
+      resolveImport,
+      readData: (path) => readDataFile(path, file, options, reads),
+      limits: options.limits,
+      library: libraryFor(options.library),
+    },
+    reads,
+    lowered,
+  };
 }
 
 /** Data files larger than this are not read for the program (a configuration is small). */
@@ -448,6 +538,30 @@ function readDataFile(
  * or between statements changes none), the imports find the same files with the same text, and
  * the step budget (which grows with the text) cut neither run short.
  */
+/**
+ * Whether `prefix` may be resumed for `module`: the statements it ran are this module's first
+ * ones (the same IR objects: the front end keeps an unchanged statement's), the files it read
+ * read the same, and this text's step budget would not have stopped it (a fresh run's budget
+ * starts at this text's `stepBudget`; the prefix ran within its own text's).
+ */
+function resumable(prefix: Prefix, module: Module, options: AnalyzeOptions): boolean {
+  const { run, setup } = prefix;
+  const body = module.body;
+  if (body.length < run.at) return false;
+  for (let i = 0; i < run.at; i++) if (body[i] !== run.body[i]) return false;
+  const now = stepBudget(module);
+  if (now < run.base && run.interp.steps >= now) return false;
+  for (const [path, text] of setup.reads) if (options.readFile?.(path) !== text) return false;
+  return true;
+}
+
+/** The index of the first top-level statement that differs between two bodies. */
+function firstChange(before: readonly Stmt[], after: readonly Stmt[]): number {
+  const n = Math.min(before.length, after.length);
+  for (let i = 0; i < n; i++) if (before[i] !== after[i]) return i;
+  return n;
+}
+
 function reusable(memo: Interpretation, module: Module, options: AnalyzeOptions): boolean {
   // A run the clock cut short depends on how busy the machine was, not only on the text.
   if (memo.result.stopped === 'time') return false;

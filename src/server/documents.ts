@@ -8,6 +8,9 @@
  *   handled; a superseded edit's pending analysis is simply never started (its timer is reset,
  *   its queue entry read at run time). Every published diagnostic list carries its version.
  * - Requests see the newest text: `fresh()` runs a pending analysis before answering.
+ * - After publishing, a document left alone for PREPARE_DELAY_MS gets its analyzer's `prepare`
+ *   (the program run up to the statement being edited and paused there), so the next keystroke
+ *   there interprets only what follows; it is skipped when an edit or an analysis is pending.
  * - Files that mention neither TF nor the engine API cost a regular-expression test: no
  *   analyzer, no IR, no diagnostics.
  * - The analyzer never throws on user code; a failure here is logged and the document skipped.
@@ -26,6 +29,8 @@ export type LanguageKind = 'python' | 'typescript' | 'javascript';
 
 /** Larger documents are not analysed (the analyzer is bounded, but the parse is not free). */
 export const MAX_DOCUMENT_CHARS = 4_000_000;
+/** How long a document is left alone after its analysis before `prepare` runs. */
+const PREPARE_DELAY_MS = 30;
 /** Imported files larger than this are not read. */
 const MAX_IMPORT_BYTES = 2_000_000;
 
@@ -65,6 +70,8 @@ interface DocState {
   /** Analyse again even at the same version (settings or an imported file changed). */
   dirty: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** The pending `prepare` of the analyzer (see the invariants). */
+  prepareTimer: ReturnType<typeof setTimeout> | undefined;
   /** Diagnostics other than an empty list were published. */
   published: boolean;
   tooLargeLogged: boolean;
@@ -91,6 +98,9 @@ export class DocumentStore {
   private closed = false;
   /** Analyses started, for tests and the benchmark. */
   analyses = 0;
+  /** Runs paused by `prepare`, and analyses that resumed one (tests and the benchmark). */
+  prepared = 0;
+  resumed = 0;
 
   constructor(
     private readonly host: DocumentHost,
@@ -159,6 +169,7 @@ export class DocumentStore {
   open(uri: string, languageId: string, version: number, text: string): void {
     const previous = this.states.get(uri);
     if (previous?.timer) clearTimeout(previous.timer);
+    if (previous?.prepareTimer) clearTimeout(previous.prepareTimer);
     const path = uriToPath(uri) ?? uri;
     const kind = kindOf(languageId, path);
     const state: DocState = {
@@ -171,6 +182,7 @@ export class DocumentStore {
       analyzedVersion: -1,
       dirty: false,
       timer: undefined,
+      prepareTimer: undefined,
       published: false,
       tooLargeLogged: false,
     };
@@ -194,6 +206,7 @@ export class DocumentStore {
     const state = this.states.get(uri);
     if (!state) return;
     if (state.timer) clearTimeout(state.timer);
+    if (state.prepareTimer) clearTimeout(state.prepareTimer);
     this.states.delete(uri);
     this.texts.delete(uri);
     if (this.byPath.get(state.path) === uri) this.byPath.delete(state.path);
@@ -204,7 +217,10 @@ export class DocumentStore {
   /** Stop all timers (shutdown). */
   dispose(): void {
     this.closed = true;
-    for (const s of this.states.values()) if (s.timer) clearTimeout(s.timer);
+    for (const s of this.states.values()) {
+      if (s.timer) clearTimeout(s.timer);
+      if (s.prepareTimer) clearTimeout(s.prepareTimer);
+    }
     this.queue.length = 0;
   }
 
@@ -306,6 +322,24 @@ export class DocumentStore {
     else this.pumping = false;
   }
 
+  /** `prepare` for the next keystroke, once the document has been left alone a moment. */
+  private schedulePrepare(state: DocState): void {
+    if (state.prepareTimer) clearTimeout(state.prepareTimer);
+    state.prepareTimer = setTimeout(() => {
+      state.prepareTimer = undefined;
+      const analyzer = state.analyzer;
+      if (this.closed || !analyzer || this.states.get(state.uri) !== state) return;
+      // An edit or an analysis waits: it comes first (and schedules this again).
+      if (state.timer || state.dirty || this.queue.includes(state.uri)) return;
+      if (this.texts.get(state.uri)?.version !== state.analyzedVersion) return;
+      try {
+        if (analyzer.prepare()) this.prepared++;
+      } catch (e) {
+        this.host.log(`${state.uri}: prepare failed: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+    }, PREPARE_DELAY_MS);
+  }
+
   private run(state: DocState): void {
     const doc = this.texts.get(state.uri);
     if (!doc) return;
@@ -337,6 +371,7 @@ export class DocumentStore {
       const t0 = performance.now();
       const analysis = state.analyzer.update(text);
       const elapsed = performance.now() - t0;
+      if (state.analyzer.lastRun === 'resumed') this.resumed++;
       let lines: LineIndex | undefined;
       state.snapshot = {
         uri: state.uri,
@@ -355,6 +390,7 @@ export class DocumentStore {
       state.published = true;
       this.host.publish(state.uri, version, analysis);
       this.host.analysed?.(state.snapshot);
+      this.schedulePrepare(state);
     } catch (e) {
       state.analyzer = undefined;
       state.snapshot = undefined;

@@ -115,6 +115,12 @@ export const STATS_REQUEST = 'scopeLens/stats';
 export interface StatsResult {
   /** Analyses of open documents run so far. */
   readonly analyses: number;
+  /**
+   * Runs paused while idle before the statement being edited (`DocumentAnalyzer.prepare`), and
+   * analyses that resumed one instead of interpreting the whole module.
+   */
+  readonly prepared: number;
+  readonly resumed: number;
   readonly openDocuments: number;
   /** Open documents with an analysis (the others use neither TF nor the engine API). */
   readonly analysedDocuments: number;

@@ -242,6 +242,8 @@ export class ScopeLensServer {
       const counts = this.store.counts();
       return {
         analyses: this.store.analyses,
+        prepared: this.store.prepared,
+        resumed: this.store.resumed,
         openDocuments: counts.open,
         analysedDocuments: counts.analysed,
         indexedFiles: this.workspace.size,

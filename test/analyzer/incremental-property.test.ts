@@ -9,7 +9,9 @@
  * half-typed statements (an open call, an open string, a `with` without its body), comments,
  * blank lines and spaces inside statements (the program unchanged: where the front end keeps a
  * statement's IR and the analyzer its interpretation), and undo (the previous text again, which
- * is where reuse is most tempting).
+ * is where reuse is most tempting). Between edits, most of the time, `prepare()` runs the program
+ * up to the statement the last edit changed and pauses it there, as the language server does
+ * when idle, so the next update may resume it: that must change nothing either.
  *
  * Seeded and reproducible: `SCOPE_LENS_EDITS` sets how many edits (default 320, spread over the
  * files; every 100 beyond that adds a random edit of the benchmark's 1k-line file too),
@@ -163,6 +165,9 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
 
   it(`${TOTAL} seeded edits of real files (seed ${SEED})`, () => {
     const rand = randomIndex(SEED);
+    // Whether to prepare before an edit: a stream of its own, so the edits stay the seed's.
+    const prepareRand = randomIndex(SEED + 7);
+    const runs = { resumed: 0, full: 0 };
     const perFile = 8;
     let done = 0;
     for (let round = 0; done < TOTAL; round++) {
@@ -175,14 +180,20 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
         const [next, what] = edit(text, { rand }, previous);
         previous = text;
         text = next;
-        if (LOG) console.log(`${file.name} #${k}: ${what}`);
+        const prepared = prepareRand(3) > 0 && doc.prepare();
+        if (LOG) console.log(`${file.name} #${k}: ${what}${prepared ? ' (prepared)' : ''}`);
         assert.deepEqual(
           doc.update(text),
           analyze(text, OPTIONS),
-          `seed ${SEED}, round ${round}, ${file.name}, edit ${k}: ${what}`,
+          `seed ${SEED}, round ${round}, ${file.name}, edit ${k}: ${what}${prepared ? ', after prepare' : ''}`,
         );
+        if (doc.lastRun === 'resumed') runs.resumed++;
+        if (doc.lastRun === 'full') runs.full++;
       }
     }
+    // Both ways were taken, often enough to mean something.
+    assert.ok(runs.resumed >= TOTAL / 20, `${runs.resumed} resumed, ${runs.full} full`);
+    assert.ok(runs.full >= TOTAL / 20, `${runs.resumed} resumed, ${runs.full} full`);
   });
 
   it('edits that keep the program but move calls onto one offset, or lines apart', () => {
@@ -260,7 +271,10 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
           : edit(text, { rand }, previous);
       previous = text;
       text = next;
+      // The first keystroke tells where the edits are; later ones resume a run paused there.
+      if (k > 0) assert.equal(doc.prepare(), true, `prepare before ${what}`);
       assert.deepEqual(doc.update(text), analyze(text, OPTIONS), what);
+      if (k > 0 && k < 2) assert.equal(doc.lastRun, 'resumed', what);
     }
   });
 });

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { analyze } from '../../src/analyzer/analyze';
 import type { AnalysisResult, StatsResult } from '../../src/server/protocol';
 import { VERSION } from '../../src/version';
 import { projectRoot } from '../support';
@@ -294,6 +295,51 @@ def dense(x):
       null,
     );
     c.close(uri);
+  });
+});
+
+describe('language server: the next keystroke, prepared while idle', function () {
+  this.timeout(60000);
+
+  it('an edit where the last one was resumes the run paused there, and publishes what a fresh analysis does', async () => {
+    const c = await LspClient.start({ debounceMs: 0 });
+    try {
+      const lines = ['import tensorflow as tf', '', 'x = tf.placeholder(tf.float32, [None, 8])'];
+      for (let i = 0; i < 6; i++)
+        lines.push(`with tf.variable_scope("block${i}"):`, `    x = tf.layers.dense(x, 8)`);
+      lines.push(
+        'with tf.variable_scope("head"):',
+        '    w = tf.get_variable("dense/kernel", [8, 8])',
+        '',
+      );
+      const text = lines.join('\n');
+      const uri = 'file:///prepared/model.py';
+      c.open(uri, text);
+      await c.diagnostics(uri, 1);
+      // The head's scope is edited twice: "headx", then "block0", whose dense/kernel exists.
+      const line = lines.indexOf('with tf.variable_scope("head"):');
+      const at = (character: number) => ({ line, character });
+      const before = await stats(c);
+      let v = c.change(uri, [{ range: { start: at(28), end: at(28) }, text: 'x' }]);
+      await c.diagnostics(uri, v);
+      // Once it has been left alone, the server pauses a run before the statement edited.
+      for (let i = 0; i < 600 && (await stats(c)).prepared === before.prepared; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      assert.equal((await stats(c)).prepared, before.prepared + 1);
+      const renamed = text.replace('"head"', '"block0"');
+      v = c.change(uri, [{ range: { start: at(24), end: at(29) }, text: 'block0' }]);
+      const ds = await c.diagnostics(uri, v);
+      const after = await stats(c);
+      assert.equal(after.resumed, before.resumed + 1);
+      const r = await c.request<AnalysisResult>('scopeLens/analysis', { textDocument: { uri } });
+      assert.deepEqual(r?.analysis, analyze(renamed, { path: '/prepared/model.py' }));
+      assert.ok(
+        ds.some((d) => /^Variable block0\/dense\/kernel already exists/.test(d.message)),
+        JSON.stringify(ds.map((d) => d.message)),
+      );
+    } finally {
+      c.kill();
+    }
   });
 });
 

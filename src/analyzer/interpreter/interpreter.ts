@@ -254,19 +254,77 @@ export function stepBudget(module: Module): number {
   return BASE_STEPS + STEPS_PER_CHAR * (module.span.to - module.span.from);
 }
 
-export function interpret(module: Module, options: InterpretOptions): InterpretResult {
-  // TF's errors are the program's exceptions here, thrown and caught all the time: a stack
-  // trace for each would cost more than the rest of the work.
+/**
+ * `interpret`'s first path run up to a top-level statement of a Python module and stopped
+ * there (`runPrefix`), for a later interpretation of a text whose statements before that one
+ * are the same IR objects to resume instead of running them again. The interpreter is
+ * deterministic and Python runs a module's statements in order, so what those statements did
+ * does not depend on the ones after them: the paused interpreter holds exactly the state a
+ * fresh run reaches there, with nothing copied. Only a prefix that made no choice (no branch on
+ * something not known) and ran to its end is kept: the exploration's other paths replay from
+ * the start as always.
+ */
+export interface PausedRun {
+  readonly interp: Interpreter;
+  /** How many top-level statements ran: `body`. */
+  readonly at: number;
+  readonly body: readonly Stmt[];
+  /** `stepBudget` of the module it ran in (a path's budget starts there). */
+  readonly base: number;
+}
+
+/** Runs the first `at` top-level statements of `module` as `interpret`'s first path would. */
+export function runPrefix(
+  module: Module,
+  options: InterpretOptions,
+  at: number,
+): PausedRun | undefined {
+  if (options.language !== 'python' || at <= 0 || at > module.body.length) return undefined;
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return interpretModule(module, options);
+    const base = stepBudget(module);
+    const interp = new Interpreter(options, base, null);
+    const clock: Clock = { deadline: options.deadline, expired: false };
+    interp.clock = clock;
+    const toTheEnd = interp.runModule(module, options.file, interp.mainEnv, 0, at);
+    if (!toTheEnd || interp.choicesMade > 0 || clock.expired) return undefined;
+    return { interp, at, body: module.body.slice(0, at), base };
+  } catch {
+    // The program ended there (its exception), or a budget or an error stopped it: a fresh
+    // run is as cheap as resuming would be, and needs no care.
+    return undefined;
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
 
-function interpretModule(module: Module, options: InterpretOptions): InterpretResult {
+/**
+ * Interprets `module`. `resume`: a prefix of the first path already run (`runPrefix`) on a
+ * module whose first `resume.at` statements are this one's; the caller checks that, and that
+ * the files it read still read the same.
+ */
+export function interpret(
+  module: Module,
+  options: InterpretOptions,
+  resume?: PausedRun,
+): InterpretResult {
+  // TF's errors are the program's exceptions here, thrown and caught all the time: a stack
+  // trace for each would cost more than the rest of the work.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return interpretModule(module, options, resume);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function interpretModule(
+  module: Module,
+  options: InterpretOptions,
+  resume: PausedRun | undefined,
+): InterpretResult {
   const maxSteps = stepBudget(module);
   let totalSteps = 0;
   let maxPath = 0;
@@ -299,13 +357,23 @@ function interpretModule(module: Module, options: InterpretOptions): InterpretRe
     }
   };
 
+  let paused = resume;
   const program = explore(
     (chooser) => {
-      const interp = new Interpreter(options, maxSteps, chooser);
+      let interp: Interpreter;
+      let from = 0;
+      if (paused) {
+        // The first path (it replays no decision) goes on where the prefix stopped, with the
+        // budget this text gives (its imports added what they add to any path).
+        interp = paused.interp;
+        interp.continueWith(chooser, maxSteps - paused.base);
+        from = paused.at;
+        paused = undefined;
+      } else interp = new Interpreter(options, maxSteps, chooser);
       interp.clock = clock;
       first ??= interp;
       try {
-        interp.runModule(module, options.file, interp.mainEnv);
+        interp.runModule(module, options.file, interp.mainEnv, from);
       } catch (e) {
         // An uncaught exception of the program ends it, as in Python; anything else is ours.
         if (!(e instanceof PyRaise)) stop(e);
@@ -856,14 +924,31 @@ export class Interpreter {
   /** The interpretation's deadline (set by `interpret`). */
   clock: Clock | undefined;
 
-  runModule(module: Module, file: string, env: Env): void {
+  /**
+   * Runs `module`'s top-level statements `from` to `to` (all of them by default); false when one
+   * ended the module early (a `return` or `break` at the top level of half-typed code).
+   */
+  runModule(module: Module, file: string, env: Env, from = 0, to = module.body.length): boolean {
     const saved = this.currentFile;
     this.currentFile = file;
     try {
-      this.execBlock(module.body, env);
+      const body =
+        from === 0 && to === module.body.length ? module.body : module.body.slice(from, to);
+      return this.execBlock(body, env) === undefined;
     } finally {
       this.currentFile = saved;
     }
+  }
+
+  /** Branches on something not known so far (`choose`). */
+  get choicesMade(): number {
+    return this.choices;
+  }
+
+  /** A paused first path (`PausedRun`) taken up: its chooser, and its budget moved by `delta`. */
+  continueWith(chooser: Chooser, delta: number): void {
+    this.chooser = chooser;
+    this.maxSteps += delta;
   }
 
   // -- statements ------------------------------------------------------------------------------
