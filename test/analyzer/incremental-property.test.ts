@@ -271,10 +271,12 @@ describe('analyzer: incremental analysis equals a fresh one after random edits (
           : edit(text, { rand }, previous);
       previous = text;
       text = next;
-      // The first keystroke tells where the edits are; later ones resume a run paused there.
-      if (k > 0) assert.equal(doc.prepare(), true, `prepare before ${what}`);
+      // The first keystroke tells where the edits are; the second resumes a run paused there
+      // (a random edit may land where no run can be paused: before it, or in its first lines).
+      const prepared = k > 0 && doc.prepare();
+      if (k === 1) assert.equal(prepared, true, `prepare before ${what}`);
       assert.deepEqual(doc.update(text), analyze(text, OPTIONS), what);
-      if (k > 0 && k < 2) assert.equal(doc.lastRun, 'resumed', what);
+      if (k === 1) assert.equal(doc.lastRun, 'resumed', what);
     }
   });
 });
