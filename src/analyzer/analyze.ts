@@ -17,7 +17,7 @@ import {
   InterpretOptions,
   InterpretResult,
   PausedRun,
-  runPrefix,
+  PrefixRun,
   stepBudget,
   Language,
   Limits,
@@ -319,12 +319,16 @@ export class DocumentAnalyzer {
         this.lastRun = 'reused';
       } else {
         this.editAt = this.memo ? firstChange(this.memo.body, module.body) : -1;
-        const prefix =
-          this.prefix && resumable(this.prefix, module, this.options) ? this.prefix : undefined;
-        // A paused run is resumed at most once (it runs on from there).
+        // What a prefix has run so far, finished or not, is resumed at most once (it runs on).
+        const paused = this.prefix?.run.paused();
+        const setup = this.prefix?.setup;
         this.prefix = undefined;
-        this.memo = interpretFile(module, this.file, this.language, this.options, prefix);
-        this.lastRun = prefix ? 'resumed' : 'full';
+        const resume =
+          paused && setup && resumes(paused, setup, module, this.options)
+            ? { paused, setup }
+            : undefined;
+        this.memo = interpretFile(module, this.file, this.language, this.options, resume);
+        this.lastRun = resume ? 'resumed' : 'full';
       }
       const analysis = buildAnalysis(this.memo, source, this.file, this.language);
       return withSyntaxErrors(analysis, source, this.language, lowered);
@@ -342,24 +346,30 @@ export class DocumentAnalyzer {
    * changed and keeps it paused there. An edit at or after that statement then interprets only
    * the statements from it on for that path (`resumable` says when it may), and the result is
    * the same as a fresh analysis's. Python only (a TypeScript module hoists its functions, so
-   * its first statements may run code after them). Costs what running those statements costs;
-   * true when a run is paused and ready.
+   * its first statements may run code after them). Costs what running those statements costs,
+   * in slices of about `sliceMs` (whole statements): 'more' when the slice ran out first (call
+   * again; an update meanwhile resumes what ran so far), 'ready' when the run is paused where
+   * the edit was, 'none' when there is nothing to do or it cannot be done.
    */
-  prepare(): boolean {
+  prepare(sliceMs = Infinity): 'ready' | 'more' | 'none' {
     const module = this.last;
-    if (this.language !== 'python' || !module || this.editAt <= 0) return false;
+    if (this.language !== 'python' || !module || this.editAt <= 0) return 'none';
     const at = Math.min(this.editAt, module.body.length);
-    if (this.prefix && this.prefix.run.at === at && resumable(this.prefix, module, this.options))
-      return true;
-    this.prefix = undefined;
-    try {
+    const current = this.prefix;
+    if (!current || current.run.at !== at || !resumable(current, module, this.options)) {
       const setup = interpretSetup(this.file, this.language, this.options);
-      const run = runPrefix(module, { ...setup.options, ...deadlineOf(this.options) }, at);
-      if (run) this.prefix = { run, setup };
+      const timeLimit = this.options.timeLimitMs ?? TIME_LIMIT_MS;
+      this.prefix = { run: new PrefixRun(module, setup.options, at, timeLimit), setup };
+    }
+    const prefix = this.prefix as Prefix;
+    try {
+      if (prefix.run.advance(performance.now() + sliceMs)) return 'more';
     } catch {
       // Nothing is lost: the next update interprets the whole module.
     }
-    return this.prefix !== undefined;
+    if (prefix.run.finished) return 'ready';
+    this.prefix = undefined;
+    return 'none';
   }
 
   /**
@@ -421,9 +431,9 @@ interface Setup {
   readonly lowered: Map<string, ResolvedModule | null>;
 }
 
-/** A first path paused before a top-level statement (`runPrefix`), and what it read. */
+/** A first path run up to a top-level statement (`PrefixRun`), and what it read. */
 interface Prefix {
-  readonly run: PausedRun;
+  readonly run: PrefixRun;
   readonly setup: Setup;
 }
 
@@ -442,10 +452,10 @@ function interpretFile(
   file: string,
   language: Language,
   options: AnalyzeOptions,
-  prefix?: Prefix,
+  prefix?: { readonly paused: PausedRun; readonly setup: Setup },
 ): Interpretation {
   const setup = prefix?.setup ?? interpretSetup(file, language, options);
-  const result = interpret(module, { ...setup.options, ...deadlineOf(options) }, prefix?.run);
+  const result = interpret(module, { ...setup.options, ...deadlineOf(options) }, prefix?.paused);
   return {
     result,
     body: [...module.body],
@@ -545,7 +555,11 @@ function readDataFile(
  * starts at this text's `stepBudget`; the prefix ran within its own text's).
  */
 function resumable(prefix: Prefix, module: Module, options: AnalyzeOptions): boolean {
-  const { run, setup } = prefix;
+  const run = prefix.run.paused();
+  return run !== undefined && resumes(run, prefix.setup, module, options);
+}
+
+function resumes(run: PausedRun, setup: Setup, module: Module, options: AnalyzeOptions): boolean {
   const body = module.body;
   if (body.length < run.at) return false;
   for (let i = 0; i < run.at; i++) if (body[i] !== run.body[i]) return false;

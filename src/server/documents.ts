@@ -10,7 +10,8 @@
  * - Requests see the newest text: `fresh()` runs a pending analysis before answering.
  * - After publishing, a document left alone for PREPARE_DELAY_MS gets its analyzer's `prepare`
  *   (the program run up to the statement being edited and paused there), so the next keystroke
- *   there interprets only what follows; it is skipped when an edit or an analysis is pending.
+ *   there interprets only what follows. It runs in slices of whole statements with the message
+ *   loop between them, and stops when an edit or an analysis is pending.
  * - Files that mention neither TF nor the engine API cost a regular-expression test: no
  *   analyzer, no IR, no diagnostics.
  * - The analyzer never throws on user code; a failure here is logged and the document skipped.
@@ -31,6 +32,8 @@ export type LanguageKind = 'python' | 'typescript' | 'javascript';
 export const MAX_DOCUMENT_CHARS = 4_000_000;
 /** How long a document is left alone after its analysis before `prepare` runs. */
 const PREPARE_DELAY_MS = 30;
+/** About how long one slice of `prepare` runs before the server handles messages again. */
+const PREPARE_SLICE_MS = 20;
 /** Imported files larger than this are not read. */
 const MAX_IMPORT_BYTES = 2_000_000;
 
@@ -325,19 +328,29 @@ export class DocumentStore {
   /** `prepare` for the next keystroke, once the document has been left alone a moment. */
   private schedulePrepare(state: DocState): void {
     if (state.prepareTimer) clearTimeout(state.prepareTimer);
-    state.prepareTimer = setTimeout(() => {
-      state.prepareTimer = undefined;
-      const analyzer = state.analyzer;
-      if (this.closed || !analyzer || this.states.get(state.uri) !== state) return;
-      // An edit or an analysis waits: it comes first (and schedules this again).
-      if (state.timer || state.dirty || this.queue.includes(state.uri)) return;
-      if (this.texts.get(state.uri)?.version !== state.analyzedVersion) return;
-      try {
-        if (analyzer.prepare()) this.prepared++;
-      } catch (e) {
-        this.host.log(`${state.uri}: prepare failed: ${e instanceof Error ? e.stack : String(e)}`);
-      }
-    }, PREPARE_DELAY_MS);
+    state.prepareTimer = setTimeout(() => this.prepareSlice(state), PREPARE_DELAY_MS);
+  }
+
+  /**
+   * One slice of `prepare` (whole statements, about PREPARE_SLICE_MS), then the message loop
+   * before the next: a hover or an edit never waits for more than a slice.
+   */
+  private prepareSlice(state: DocState): void {
+    state.prepareTimer = undefined;
+    const analyzer = state.analyzer;
+    if (this.closed || !analyzer || this.states.get(state.uri) !== state) return;
+    // An edit or an analysis waits: it comes first (and schedules this again).
+    if (state.timer || state.dirty || this.queue.includes(state.uri)) return;
+    if (this.texts.get(state.uri)?.version !== state.analyzedVersion) return;
+    let done: ReturnType<DocumentAnalyzer['prepare']>;
+    try {
+      done = analyzer.prepare(PREPARE_SLICE_MS);
+    } catch (e) {
+      this.host.log(`${state.uri}: prepare failed: ${e instanceof Error ? e.stack : String(e)}`);
+      return;
+    }
+    if (done === 'ready') this.prepared++;
+    else if (done === 'more') state.prepareTimer = setTimeout(() => this.prepareSlice(state), 0);
   }
 
   private run(state: DocState): void {

@@ -256,13 +256,13 @@ export function stepBudget(module: Module): number {
 
 /**
  * `interpret`'s first path run up to a top-level statement of a Python module and stopped
- * there (`runPrefix`), for a later interpretation of a text whose statements before that one
+ * there (`PrefixRun`), for a later interpretation of a text whose statements before that one
  * are the same IR objects to resume instead of running them again. The interpreter is
  * deterministic and Python runs a module's statements in order, so what those statements did
  * does not depend on the ones after them: the paused interpreter holds exactly the state a
  * fresh run reaches there, with nothing copied. Only a prefix that made no choice (no branch on
- * something not known) and ran to its end is kept: the exploration's other paths replay from
- * the start as always.
+ * something not known) and whose every statement ran to its end is kept: the exploration's
+ * other paths replay from the start as always.
  */
 export interface PausedRun {
   readonly interp: Interpreter;
@@ -273,34 +273,82 @@ export interface PausedRun {
   readonly base: number;
 }
 
-/** Runs the first `at` top-level statements of `module` as `interpret`'s first path would. */
-export function runPrefix(
-  module: Module,
-  options: InterpretOptions,
-  at: number,
-): PausedRun | undefined {
-  if (options.language !== 'python' || at <= 0 || at > module.body.length) return undefined;
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    const base = stepBudget(module);
-    const interp = new Interpreter(options, base, null);
-    const clock: Clock = { deadline: options.deadline, expired: false };
-    interp.clock = clock;
-    const toTheEnd = interp.runModule(module, options.file, interp.mainEnv, 0, at);
-    if (!toTheEnd || interp.choicesMade > 0 || clock.expired) return undefined;
-    return { interp, at, body: module.body.slice(0, at), base };
-  } catch {
-    // The program ended there (its exception), or a budget or an error stopped it: a fresh
-    // run is as cheap as resuming would be, and needs no care.
-    return undefined;
-  } finally {
-    Error.stackTraceLimit = limit;
+/**
+ * Runs the first `at` top-level statements of `module` as `interpret`'s first path would, a few
+ * at a time (`advance`), so a caller on an event loop can stop between two. Wherever it stands,
+ * the statements run so far are a prefix another interpretation may resume (`paused`), unless
+ * one of them failed: made a choice, raised, ended the module, ran out of steps or took longer
+ * than `timeLimitMs` (0: no limit), which leaves the state inside a statement.
+ */
+export class PrefixRun {
+  private readonly interp: Interpreter | undefined;
+  private readonly base: number;
+  private ran = 0;
+  private failed = false;
+
+  constructor(
+    private readonly module: Module,
+    private readonly options: InterpretOptions,
+    readonly at: number,
+    private readonly timeLimitMs: number,
+  ) {
+    this.base = stepBudget(module);
+    if (options.language !== 'python' || at <= 0 || at > module.body.length) this.failed = true;
+    else this.interp = new Interpreter(options, this.base, null);
+  }
+
+  /**
+   * Runs statements until `at`, or until `until` (`performance.now()`) has passed after one;
+   * true if more remain.
+   */
+  advance(until = Infinity): boolean {
+    const interp = this.interp;
+    if (!interp) return false;
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      // At least one statement per call, however short the slice.
+      while (!this.failed && this.ran < this.at) {
+        const clock: Clock = {
+          deadline: this.timeLimitMs > 0 ? performance.now() + this.timeLimitMs : undefined,
+          expired: false,
+        };
+        interp.clock = clock;
+        const i = this.ran;
+        const ended = interp.runModule(this.module, this.options.file, interp.mainEnv, i, i + 1);
+        if (!ended || interp.choicesMade > 0 || clock.expired) this.failed = true;
+        else this.ran++;
+        if (performance.now() >= until) break;
+      }
+    } catch {
+      // The program ended there (its exception), or a budget or an error stopped it: a fresh
+      // run is as cheap as resuming would be, and needs no care.
+      this.failed = true;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    return !this.failed && this.ran < this.at;
+  }
+
+  /** Every statement up to `at` ran. */
+  get finished(): boolean {
+    return !this.failed && this.ran === this.at;
+  }
+
+  /** The statements run so far as a run to resume; undefined when one failed or none ran. */
+  paused(): PausedRun | undefined {
+    if (this.failed || this.ran === 0 || !this.interp) return undefined;
+    return {
+      interp: this.interp,
+      at: this.ran,
+      body: this.module.body.slice(0, this.ran),
+      base: this.base,
+    };
   }
 }
 
 /**
- * Interprets `module`. `resume`: a prefix of the first path already run (`runPrefix`) on a
+ * Interprets `module`. `resume`: a prefix of the first path already run (`PrefixRun`) on a
  * module whose first `resume.at` statements are this one's; the caller checks that, and that
  * the files it read still read the same.
  */
