@@ -372,6 +372,11 @@ export class DocumentAnalyzer {
     return 'none';
   }
 
+  /** Drops a run `prepare` paused (its memory: about what the statements before it made). */
+  release(): void {
+    this.prefix = undefined;
+  }
+
   /**
    * The IR of the text the last `update` analysed (undefined when lowering failed), for editor
    * features that map positions to calls. Read-only, and only until the next `update`: the

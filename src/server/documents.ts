@@ -11,7 +11,8 @@
  * - After publishing, a document left alone for PREPARE_DELAY_MS gets its analyzer's `prepare`
  *   (the program run up to the statement being edited and paused there), so the next keystroke
  *   there interprets only what follows. It runs in slices of whole statements with the message
- *   loop between them, and stops when an edit or an analysis is pending.
+ *   loop between them, and stops when an edit or an analysis is pending. Only the document
+ *   prepared last keeps its paused run.
  * - Files that mention neither TF nor the engine API cost a regular-expression test: no
  *   analyzer, no IR, no diagnostics.
  * - The analyzer never throws on user code; a failure here is logged and the document skipped.
@@ -342,6 +343,8 @@ export class DocumentStore {
     // An edit or an analysis waits: it comes first (and schedules this again).
     if (state.timer || state.dirty || this.queue.includes(state.uri)) return;
     if (this.texts.get(state.uri)?.version !== state.analyzedVersion) return;
+    // One paused run at a time, the edited document's: the others' memory goes.
+    for (const other of this.states.values()) if (other !== state) other.analyzer?.release();
     let done: ReturnType<DocumentAnalyzer['prepare']>;
     try {
       done = analyzer.prepare(PREPARE_SLICE_MS);
