@@ -150,3 +150,115 @@ describe('analyzer: incremental re-analysis equals a fresh analysis', function (
     );
   });
 });
+
+describe('analyzer: a run paused before the statement being edited (DocumentAnalyzer.prepare)', function () {
+  this.timeout(120_000);
+  const OPTIONS = { path: '/p/model.py', timeLimitMs: 0 };
+
+  /** A flat script: a stack of blocks at the top level, the last one's scope the one edited. */
+  function script(head: string, before = ''): string {
+    const lines = [
+      'import tensorflow as tf',
+      '',
+      before,
+      'x = tf.placeholder(tf.float32, [None, 4])',
+    ];
+    for (let i = 0; i < 4; i++)
+      lines.push(`with tf.variable_scope("block${i}"):`, '    x = tf.layers.dense(x, 4)');
+    lines.push(`with tf.variable_scope("${head}"):`, '    w = tf.get_variable("kernel", [4, 4])');
+    return `${lines.join('\n')}\n`;
+  }
+
+  /** Opens `first`, edits it to `second` (which says where the user types), prepares, edits to `third`. */
+  function typed(first: string, second: string, third: string, options = OPTIONS) {
+    const doc = new DocumentAnalyzer(options);
+    doc.update(first);
+    doc.update(second);
+    const prepared = doc.prepare();
+    const analysis = doc.update(third);
+    assert.deepEqual(analysis, analyze(third, options));
+    return { doc, prepared, analysis };
+  }
+
+  it('an edit at the statement the last one changed resumes there, with a fresh analysis’s result', () => {
+    const { doc, prepared, analysis } = typed(
+      script('head'),
+      script('headx'),
+      script('block0/dense'),
+    );
+    assert.equal(prepared, 'ready');
+    assert.equal(doc.lastRun, 'resumed');
+    // The renamed scope now holds a variable the first block made.
+    assert.ok(
+      analysis.diagnostics.some((d) => /block0\/dense\/kernel already exists/.test(d.message)),
+    );
+  });
+
+  it('an edit before the paused statement interprets the whole module', () => {
+    const first = script('head');
+    const { doc, prepared } = typed(first, script('headx'), first.replace('block1', 'blockB'));
+    assert.equal(prepared, 'ready');
+    assert.equal(doc.lastRun, 'full');
+  });
+
+  it('nothing is paused after a branch on something not known, an exception or a top-level return', () => {
+    for (const before of [
+      'import sys\nif len(sys.argv) > 1:\n    tf.get_variable("flag", [1])\n',
+      'tf.get_variable("v", [1])\ntf.get_variable("v", [1])\n',
+      // Half-typed code: a `return` the parser keeps at the top level ends the module there.
+      '    return 1\n',
+    ]) {
+      const { doc, prepared } = typed(
+        script('head', before),
+        script('headx', before),
+        script('heady', before),
+      );
+      assert.equal(prepared, 'none', before);
+      assert.equal(doc.lastRun, 'full', before);
+    }
+  });
+
+  it('an imported module that reads differently since the pause: the whole module again', () => {
+    const files = new Map<string, string>([
+      [
+        '/p/blocks.py',
+        'import tensorflow as tf\n\n\ndef build():\n    tf.get_variable("w", [2])\n',
+      ],
+    ]);
+    const options = { ...OPTIONS, readFile: (p: string) => files.get(p) };
+    const first = `import blocks\n\nblocks.build()\n${script('head')}`;
+    const doc = new DocumentAnalyzer(options);
+    doc.update(first);
+    doc.update(first.replace('"head"', '"headx"'));
+    assert.equal(doc.prepare(), 'ready');
+    files.set('/p/blocks.py', (files.get('/p/blocks.py') as string).replace('"w"', '"v"'));
+    const third = first.replace('"head"', '"heady"');
+    assert.deepEqual(doc.update(third), analyze(third, options));
+    assert.equal(doc.lastRun, 'full');
+  });
+
+  it('in slices: one statement at a time, and an edit before the end resumes what ran', () => {
+    const doc = new DocumentAnalyzer(OPTIONS);
+    doc.update(script('head'));
+    doc.update(script('headx'));
+    assert.equal(doc.prepare(0), 'more');
+    assert.equal(doc.prepare(0), 'more');
+    const third = script('heady');
+    assert.deepEqual(doc.update(third), analyze(third, OPTIONS));
+    assert.equal(doc.lastRun, 'resumed');
+    // Run to the end, the next keystroke resumes at the edited statement.
+    let slices = 0;
+    while (doc.prepare(0) === 'more') slices++;
+    assert.ok(slices > 2, `${slices} slices`);
+    assert.equal(doc.prepare(0), 'ready');
+  });
+
+  it('TypeScript is never paused (a module hoists its functions)', () => {
+    const ts = (name: string) =>
+      `import { getVariable, variableScope } from 'scope-lens';\nconst a = 1;\nvariableScope('${name}', () => getVariable('w', { shape: [2] }));\n`;
+    const options = { path: '/p/model.ts', timeLimitMs: 0 };
+    const { doc, prepared } = typed(ts('s'), ts('sx'), ts('sy'), options);
+    assert.equal(prepared, 'none');
+    assert.equal(doc.lastRun, 'full');
+  });
+});
