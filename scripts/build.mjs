@@ -212,7 +212,8 @@ function copyPython() {
  * the .py beside it, so an edited or replaced source is compiled again, never run stale; and,
  * holding no timestamps, they come out the same on every build. The runtime never writes
  * bytecode itself (PYTHONDONTWRITEBYTECODE). The browser's worker gets the sources alone
- * (python.json): bytecode there would cost more to download than it saves.
+ * (python.json): the bytecode would add 1.8 MB (0.7 MB compressed) to the 14 MB it fetches on
+ * its first run, which has not been weighed against the compiling it would save there.
  */
 async function compilePython() {
   if (!fs.existsSync('dist/python')) return;
