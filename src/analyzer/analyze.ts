@@ -344,7 +344,7 @@ export class DocumentAnalyzer {
    * Work for the next keystroke, done while the editor waits for one (the language server calls
    * it when idle): runs the program's first path up to the top-level statement the last edit
    * changed and keeps it paused there. An edit at or after that statement then interprets only
-   * the statements from it on for that path (`resumable` says when it may), and the result is
+   * the statements from it on for that path (`resumes` says when it may), and the result is
    * the same as a fresh analysis's. Python only (a TypeScript module hoists its functions, so
    * its first statements may run code after them). Costs what running those statements costs,
    * in slices of about `sliceMs` (whole statements): 'more' when the slice ran out first (call
@@ -355,8 +355,10 @@ export class DocumentAnalyzer {
     const module = this.last;
     if (this.language !== 'python' || !module || this.editAt <= 0) return 'none';
     const at = Math.min(this.editAt, module.body.length);
+    // A prefix kept here ran this module's statements: every update that changes one drops it.
+    // (Whether its imports still read the same is checked when an update resumes it.)
     const current = this.prefix;
-    if (!current || current.run.at !== at || !resumable(current, module, this.options)) {
+    if (!current || current.run.at !== at) {
       const setup = interpretSetup(this.file, this.language, this.options);
       const timeLimit = this.options.timeLimitMs ?? TIME_LIMIT_MS;
       this.prefix = { run: new PrefixRun(module, setup.options, at, timeLimit), setup };
@@ -554,16 +556,11 @@ function readDataFile(
  * the step budget (which grows with the text) cut neither run short.
  */
 /**
- * Whether `prefix` may be resumed for `module`: the statements it ran are this module's first
+ * Whether `run` (with what it read, `setup`) may be resumed for `module`: the statements it ran are this module's first
  * ones (the same IR objects: the front end keeps an unchanged statement's), the files it read
  * read the same, and this text's step budget would not have stopped it (a fresh run's budget
  * starts at this text's `stepBudget`; the prefix ran within its own text's).
  */
-function resumable(prefix: Prefix, module: Module, options: AnalyzeOptions): boolean {
-  const run = prefix.run.paused();
-  return run !== undefined && resumes(run, prefix.setup, module, options);
-}
-
 function resumes(run: PausedRun, setup: Setup, module: Module, options: AnalyzeOptions): boolean {
   const body = module.body;
   if (body.length < run.at) return false;
