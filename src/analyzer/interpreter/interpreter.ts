@@ -1733,32 +1733,9 @@ export class Interpreter {
         env.assign(target.id, this.named(v, target.id));
         return;
       case 'Tuple':
-      case 'List': {
-        const seq = this.tupleItems.get(v) ?? v;
-        const items = seq.k === 'tuple' || seq.k === 'list' ? seq.items : null;
-        const star = target.elts.findIndex((t) => t.kind === 'Starred');
-        target.elts.forEach((t, i) => {
-          if (t.kind === 'Starred') {
-            const rest =
-              items && items.length >= target.elts.length - 1
-                ? ({
-                    k: 'list',
-                    items: items.slice(i, items.length - (target.elts.length - 1 - i)),
-                  } as Value)
-                : UNKNOWN_VALUE;
-            this.assign(t.value, rest, env);
-            return;
-          }
-          // Too few or too many values raise ValueError in Python; a list the analyzer built
-          // may be short of the program's (a loop over something unknown), so a count that
-          // does not fit leaves the targets unknown instead of ending the path.
-          const n = target.elts.length;
-          const fits = items !== null && (star >= 0 ? items.length >= n - 1 : items.length === n);
-          const idx = star >= 0 && i > star && items ? items.length - (n - i) : i;
-          this.assign(t, fits && items ? items[idx] : UNKNOWN_VALUE, env);
-        });
+      case 'List':
+        this.assignSequence(target, v, env);
         return;
-      }
       case 'Attribute': {
         const obj = this.eval(target.value, env);
         if (obj.k === 'instance' || obj.k === 'class' || obj.k === 'object') {
@@ -1791,6 +1768,45 @@ export class Interpreter {
       }
       default:
         return;
+    }
+  }
+
+  /**
+   * `a, b = v` and `a, *rest = v`. Apart from `assign`, and without closures: a closure there
+   * would make V8 allocate a context on every assignment.
+   */
+  private assignSequence(
+    target: Extract<Expr, { kind: 'Tuple' | 'List' }>,
+    v: Value,
+    env: Env,
+  ): void {
+    const seq = this.tupleItems.get(v) ?? v;
+    const items = seq.k === 'tuple' || seq.k === 'list' ? seq.items : null;
+    const elts = target.elts;
+    const n = elts.length;
+    let star = -1;
+    for (let i = 0; i < n; i++) {
+      if (elts[i].kind === 'Starred') {
+        star = i;
+        break;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const t = elts[i];
+      if (t.kind === 'Starred') {
+        const rest: Value =
+          items && items.length >= n - 1
+            ? { k: 'list', items: items.slice(i, items.length - (n - 1 - i)) }
+            : UNKNOWN_VALUE;
+        this.assign(t.value, rest, env);
+        continue;
+      }
+      // Too few or too many values raise ValueError in Python; a list the analyzer built may be
+      // short of the program's (a loop over something unknown), so a count that does not fit
+      // leaves the targets unknown instead of ending the path.
+      const fits = items !== null && (star >= 0 ? items.length >= n - 1 : items.length === n);
+      const idx = star >= 0 && i > star && items ? items.length - (n - i) : i;
+      this.assign(t, fits && items ? items[idx] : UNKNOWN_VALUE, env);
     }
   }
 
@@ -1844,11 +1860,8 @@ export class Interpreter {
         return env.lookup(e.id) ?? UNKNOWN_VALUE;
       case 'Attribute': {
         const obj = this.eval(e.value, env);
-        if (obj.k === 'module' && obj.path === 'tf-top' && TF1_ONLY.has(e.attr)) {
-          // Once per file, on the import the hint is about (its code action rewrites it).
-          if (!this.notes.some((n) => n.key === 'tf2TopLevel'))
-            this.note('tf2TopLevel', obj.importedAt ?? e, { name: e.attr });
-        }
+        if (obj.k === 'module' && obj.path === 'tf-top' && TF1_ONLY.has(e.attr))
+          this.noteTf2TopLevel(obj, e);
         return this.attribute(obj, e.attr);
       }
       case 'Call':
@@ -1968,19 +1981,42 @@ export class Interpreter {
       case 'ListComp':
       case 'SetComp':
       case 'GeneratorExp':
-        return this.comprehension(e.generators, env, (inner) => this.eval(e.elt, inner), 'list');
       case 'DictComp':
-        return this.comprehension(
-          e.generators,
-          env,
-          (inner) => ({ k: 'tuple', items: [this.eval(e.key, inner), this.eval(e.value, inner)] }),
-          'dict',
-        );
+        return this.evalComprehension(e, env);
       case 'FunctionExpr':
         return { k: 'func', def: e.def, closure: env, name: e.def.name, file: this.currentFile };
       default:
         return UNKNOWN_VALUE;
     }
+  }
+
+  /*
+   * The two cases of `eval` that make closures live apart from it: a closure in `eval` would make
+   * V8 allocate a context for `e`, `env` and `this` on every call of `eval`, which runs hundreds
+   * of thousands of times per analysis.
+   */
+
+  private noteTf2TopLevel(
+    obj: Extract<Value, { k: 'module' }>,
+    e: Extract<Expr, { kind: 'Attribute' }>,
+  ): void {
+    // Once per file, on the import the hint is about (its code action rewrites it).
+    if (!this.notes.some((n) => n.key === 'tf2TopLevel'))
+      this.note('tf2TopLevel', obj.importedAt ?? e, { name: e.attr });
+  }
+
+  private evalComprehension(
+    e: Extract<Expr, { kind: 'ListComp' | 'SetComp' | 'GeneratorExp' | 'DictComp' }>,
+    env: Env,
+  ): Value {
+    if (e.kind !== 'DictComp')
+      return this.comprehension(e.generators, env, (inner) => this.eval(e.elt, inner), 'list');
+    return this.comprehension(
+      e.generators,
+      env,
+      (inner) => ({ k: 'tuple', items: [this.eval(e.key, inner), this.eval(e.value, inner)] }),
+      'dict',
+    );
   }
 
   /** `x in seq`: undefined when not known. */
@@ -2255,6 +2291,30 @@ export class Interpreter {
   }
 
   attribute(v: Value, attr: string): Value {
+    // The commonest cases, in a function that makes no closure (`attributeOf` makes several, and
+    // V8 would allocate their context on every call, as for `eval`).
+    if (v.k === 'module') return this.moduleAttr(v, attr);
+    if (v.k === 'instance') {
+      const own = v.attrs.get(attr);
+      if (own !== undefined) return own;
+    }
+    return this.attributeOf(v, attr);
+  }
+
+  private moduleAttr(v: Extract<Value, { k: 'module' }>, attr: string): Value {
+    if (v.env) return v.env.vars.get(attr) ?? UNKNOWN_VALUE;
+    if (v.path === 'engine') return engineAttr(this, attr);
+    if (v.path.startsWith('tf.')) {
+      const ns = v.path.slice(3);
+      if (ns === 'compat' && attr === 'v1') return { k: 'module', path: 'tf' };
+      return this.tfMemberOnce(ns, attr);
+    }
+    if (attr === 'v1') return { k: 'module', path: 'tf' };
+    if (attr === 'compat') return { k: 'module', path: 'tf.compat' };
+    return this.tfMemberOnce('', attr);
+  }
+
+  private attributeOf(v: Value, attr: string): Value {
     // `s.__contains__(x)` (UGATIT's `gan_type.__contains__('wgan')`): `x in s`.
     if (
       attr === '__contains__' &&
@@ -2271,16 +2331,7 @@ export class Interpreter {
       };
     switch (v.k) {
       case 'module':
-        if (v.env) return v.env.vars.get(attr) ?? UNKNOWN_VALUE;
-        if (v.path === 'engine') return engineAttr(this, attr);
-        if (v.path.startsWith('tf.')) {
-          const ns = v.path.slice(3);
-          if (ns === 'compat' && attr === 'v1') return { k: 'module', path: 'tf' };
-          return this.tfMemberOnce(ns, attr);
-        }
-        if (attr === 'v1') return { k: 'module', path: 'tf' };
-        if (attr === 'compat') return { k: 'module', path: 'tf.compat' };
-        return this.tfMemberOnce('', attr);
+        return this.moduleAttr(v, attr);
       case 'scope':
         return this.scopeAttr(v, attr);
       case 'variable':
