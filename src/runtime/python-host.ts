@@ -4,8 +4,9 @@
  * Pyodide loads lazily, on the first Python run, from the folder `pyodideIndexURL()` finds
  * (paths.ts: `pyodide/` next to the bundle, else the `pyodide` package's folder): nothing is
  * downloaded. Then, once: Scope Lens's Python packages (the folder holding `tensorflow/`) are
- * mounted at `/scope_lens/python`, and a `PyodideSession` (pyodide-session.ts: output, the
- * engine bridge over the disk's checkpoint files, the runner) is set up.
+ * copied into Pyodide's memory at `/scope_lens/python`, and a `PyodideSession`
+ * (pyodide-session.ts: output, the engine bridge over the disk's checkpoint files, the runner)
+ * is set up.
  *
  * On POSIX hosts the host's filesystem is mounted (NODEFS, read-write) at its own paths: each
  * top-level folder of `/` but those Pyodide keeps for itself (`/lib` holds its Python library,
@@ -32,6 +33,23 @@ const FALLBACK_MOUNT_ROOT = '/scope_lens/mnt';
 const RESERVED = ['/lib', '/dev', '/proc', '/scope_lens', '/home/pyodide'];
 /** Top-level host folders not mounted at `/`: Pyodide's own, and the kernel's. */
 const ROOT_SKIPPED = new Set(['/lib', '/dev', '/proc', '/sys', '/scope_lens', '/home']);
+
+/**
+ * Copies the host folder `hostDir` into Pyodide's in-memory filesystem at `at`. Scope Lens's
+ * packages are copied rather than mounted: `import tensorflow` reads about 60 modules (source
+ * and bytecode) and stats several paths for each, and through a NODEFS mount every one of those
+ * is a call out of WebAssembly into Node's `fs`. Copied once at load (about 3 MB), they cost
+ * the first run less than the mount did.
+ */
+function copyTree(py: PyodideAPI, hostDir: string, at: string): void {
+  py.FS.mkdirTree(at);
+  for (const entry of fs.readdirSync(hostDir, { withFileTypes: true })) {
+    const from = path.join(hostDir, entry.name);
+    const to = `${at}/${entry.name}`;
+    if (entry.isDirectory()) copyTree(py, from, to);
+    else if (entry.isFile()) py.FS.writeFile(to, fs.readFileSync(from));
+  }
+}
 
 /**
  * The folder holding Scope Lens's Python packages: `dist/python` next to the bundle, else (tsc
@@ -105,8 +123,7 @@ export class PythonHost {
       ...PyodideSession.loadOutput(() => this.session),
     });
     if (this.pythonDir) {
-      py.FS.mkdirTree(PYTHON_PACKAGES_MOUNT);
-      py.FS.mount(py.FS.filesystems.NODEFS, { root: this.pythonDir }, PYTHON_PACKAGES_MOUNT);
+      copyTree(py, this.pythonDir, PYTHON_PACKAGES_MOUNT);
       this.mapping.push([PYTHON_PACKAGES_MOUNT, this.pythonDir]);
     }
     this.mountHostRoot(py);
