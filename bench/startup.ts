@@ -113,6 +113,7 @@ async function main(): Promise<void> {
       format: 'cjs',
       sourcemap: true,
       logLevel: 'warning',
+      minifyWhitespace: true,
     });
     const text = fs.readFileSync(PYTHON_FILE, 'utf8');
     const cli = [

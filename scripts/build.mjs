@@ -50,6 +50,12 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  // A process's start is mostly reading and compiling its bundle: without indentation and
+  // comments the bundles are a quarter smaller (language-server.js 1.8 → 1.4 MB), which took
+  // the server's start to its first diagnostics from 1.51x to 1.41x the minimal server's and
+  // `check` from 1.86x to 1.71x `node -e 0` (bench/startup.ts). Names are kept, so stack traces
+  // still read, and the source maps still point at src/.
+  minifyWhitespace: true,
 };
 
 // Optional modules that their users load only when present (ws's native speed-ups, node-fetch's
@@ -166,6 +172,8 @@ const web = {
   target: 'es2022',
   sourcemap: true,
   logLevel: 'warning',
+  // As `common`: a quarter less for the browser to fetch and compile.
+  minifyWhitespace: true,
   alias: WEB_ALIASES,
   metafile: true,
   plugins: [webTypeScript],
