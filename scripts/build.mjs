@@ -28,6 +28,9 @@
 //   dist/python/       Scope Lens's Python packages (`tensorflow`), copied from src/runtime/python,
 //                      with their bytecode compiled by the bundled Pyodide (see compilePython)
 //   dist/pyodide/      Pyodide's runtime files (wasm, standard library), copied from the package
+//   dist/library-ir/   the IR of the analyzer's layer library, one JSON file per module, which
+//                      the language server and `check` read instead of lowering it (see
+//                      writeLibraryIR)
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -287,6 +290,34 @@ await import('./gen-analyzer-library.mjs').then(async (m) => {
   const out = 'src/analyzer/library/sources.generated.ts';
   if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== text) fs.writeFileSync(out, text);
 });
+/**
+ * dist/library-ir ← the IR of every module of the analyzer's embedded layer library, one JSON
+ * file each (src/analyzer/library/prelowered.ts), read by the language server and `check`
+ * instead of lowering the library on their first analysis. Made by the lowerer itself, bundled
+ * here for the purpose, from the sources just generated.
+ */
+async function writeLibraryIR() {
+  const built = await esbuild.build({
+    entryPoints: ['src/analyzer/library/prelowered.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', built.outputFiles[0].text)(
+    mod,
+    mod.exports,
+    require,
+  );
+  fs.rmSync('dist/library-ir', { recursive: true, force: true });
+  fs.mkdirSync('dist/library-ir', { recursive: true });
+  for (const [name, json] of mod.exports.encodeLibrary())
+    fs.writeFileSync(path.join('dist/library-ir', `${name}.json`), json);
+}
+
+await writeLibraryIR();
 if (watch) {
   for (const b of [...builds, ...webBuilds]) (await esbuild.context(b)).watch();
 } else {

@@ -34,6 +34,8 @@ const required = [
   'extension/dist/web/pyodide.mjs',
   'extension/dist/web/python.json',
   'extension/dist/python/tensorflow/__init__.py',
+  // The layer libraries' IR the language server reads instead of lowering them (one per module).
+  'extension/dist/library-ir/core.json',
   'extension/dist/pyodide/pyodide.asm.mjs',
   'extension/dist/pyodide/pyodide.asm.wasm',
   'extension/dist/pyodide/python_stdlib.zip',

@@ -16,6 +16,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, Analysis, AnalyzeOptions } from '../analyzer/analyze';
+import { usePreloweredBeside } from '../library-ir';
 import { Relevance } from './relevant';
 import { collectInputs, DEFAULT_MAX_SIZE, parseSize, Skipped, skippedSummary } from './inputs';
 
@@ -47,6 +48,8 @@ export function checkInputs(
   maxSize = DEFAULT_MAX_SIZE,
   options: Pick<AnalyzeOptions, 'timeLimitMs'> = {},
 ): Checked {
+  // The layer libraries' IR from the build, beside this bundle (none beside tsc's out/).
+  usePreloweredBeside(__dirname);
   const inputs = collectInputs(paths, maxSize);
   for (const p of inputs.problems) err(`scope-lens: ${p}\n`);
   // Each imported module is lowered once for the whole command.

@@ -6,6 +6,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodePlatform } from './node-platform';
 import { ScopeLensServer } from './server';
+import { usePreloweredBeside } from '../library-ir';
 
 export const LSP_USAGE = `Usage: scope-lens lsp --stdio
   Start the Scope Lens language server, speaking LSP over stdin/stdout (--node-ipc,
@@ -31,6 +32,8 @@ export function runLanguageServer(argv: readonly string[], stderr = process.stde
   };
   process.on('uncaughtException', report);
   process.on('unhandledRejection', report);
+  // The layer libraries' IR from the build, beside this bundle (none beside tsc's out/).
+  usePreloweredBeside(__dirname);
   new ScopeLensServer(connection, nodePlatform());
   connection.listen();
   return 0;

@@ -13,6 +13,8 @@ import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { textHash } from '../../src/analyzer/library/prelowered';
+import { LIBRARY_SOURCES } from '../../src/analyzer/library/sources.generated';
 import { encodeCheckpoint } from '../../src/checkpoint';
 import { projectRoot } from '../support';
 
@@ -108,7 +110,7 @@ describe('package: npm pack, installed offline into another project and globally
     return spawnSync(bin, args, { cwd: work, encoding: 'utf8' });
   }
 
-  it('the tarball holds the command, the bundles, Python (with its bytecode), Pyodide, the types and the docs, and nothing else', () => {
+  it('the tarball holds the command, the bundles, Python (with its bytecode), the library IR, Pyodide, the types and the docs, and nothing else', () => {
     assert.equal(path.basename(tarball), `${pkg.name}-${pkg.version}.tgz`);
     for (const f of [
       'package.json',
@@ -141,6 +143,14 @@ describe('package: npm pack, installed offline into another project and globally
       );
       assert.ok(pyc, `${py} has no bytecode in the tarball`);
       assert.equal(fs.readFileSync(path.join(root, pyc)).readUInt32LE(4), 3, `${pyc}'s flags`);
+    }
+    // Every module of the analyzer's layer library ships with its IR, made from its current text
+    // (the language server and `check` read it instead of lowering the module).
+    for (const [name, text] of Object.entries(LIBRARY_SOURCES)) {
+      const file = `dist/library-ir/${name}.json`;
+      assert.ok(packed.includes(file), `${file} is not in the tarball`);
+      const stored = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as { hash: string };
+      assert.equal(stored.hash, textHash(text), `${file} was made from another text`);
     }
     const unwanted = packed.filter(
       (f) =>

@@ -8,14 +8,16 @@
  * `_lib/exports.py` holds one dict literal, `EXPORTS`, mapping each public dotted name under
  * `tf.` (`'layers.dense'`) to `'module:attr'` inside `_lib` (`'core:dense'`). It is read here
  * from its IR, not executed. Each module is lowered once per `Library` (the default library once
- * per process); the interpreter runs a module once per path, at first use, like the program's
- * own imports, and interprets its functions and classes at the user's call.
+ * per process), or read from the IR the build made of it (prelowered.ts); the interpreter runs
+ * a module once per path, at first use, like the program's own imports, and interprets its
+ * functions and classes at the user's call.
  *
  * `_lib/_support.py` is the one module whose functions the analyzer models natively (support.ts):
  * they override what its source defines.
  */
 import type { Module } from '../ir';
 import { lowerPython } from '../python/lower';
+import { prelowered } from './prelowered';
 import { LIBRARY_EXPORTS, LIBRARY_SOURCES } from './sources.generated';
 
 /** Module name (`core`, `_support`, `exports`, `rnn.cells` for a subpackage) → Python text. */
@@ -49,7 +51,7 @@ export class Library {
     const known = this.lowered.get(name);
     if (known !== undefined) return known ?? undefined;
     const text = this.sources[name];
-    const m = text === undefined ? null : lowerPython(text).module;
+    const m = text === undefined ? null : (prelowered(name, text) ?? lowerPython(text).module);
     this.lowered.set(name, m);
     return m ?? undefined;
   }
