@@ -38,6 +38,45 @@ describe('analyzer: path exploration order', () => {
     assert.ok(r.results.includes('rare'), JSON.stringify(r.results));
   });
 
+  it("the program's untaken branches run before a library's", () => {
+    const layer = {};
+    const program = {};
+    // A library statement forks at every one of its calls before the program's branch.
+    const r = explore((c) => {
+      let variant = 0;
+      for (let i = 0; i < 6; i++) variant += c.choose(2, layer, true);
+      return c.choose(2, program) === 1 ? 'program branch' : `layer variant ${variant}`;
+    }, 3);
+    assert.equal(r.exhaustive, false);
+    assert.ok(r.results.includes('program branch'), JSON.stringify(r.results));
+  });
+
+  it("a model_fn's training half is named although its dropout's training is not known", () => {
+    // Estimator style: `mode` is a parameter, so `training=mode == TRAIN` is not known and the
+    // dropout's own branches (is it a bool? a tensor? true?) fork before the program's `if`.
+    const src = [
+      'import tensorflow as tf',
+      '',
+      'def model_fn(features, labels, mode, params):',
+      "    h = tf.layers.dense(features['x'], 3)",
+      '    h = tf.layers.dropout(h, 0.5, training=mode == tf.estimator.ModeKeys.TRAIN)',
+      "    logits = tf.layers.dense(h, 10, name='logits')",
+      '    if mode == tf.estimator.ModeKeys.PREDICT:',
+      "        return tf.estimator.EstimatorSpec(mode, predictions={'class': tf.argmax(logits, 1)})",
+      '    loss = tf.losses.sparse_softmax_cross_entropy(labels, logits)',
+      '    train_op = tf.train.AdamOptimizer(1e-3).minimize(loss)',
+      '    return tf.estimator.EstimatorSpec(mode, loss=loss, train_op=train_op)',
+    ].join('\n');
+    const names = analyzePython(src).variables.map((v) => v.name);
+    for (const n of [
+      'logits/kernel:0',
+      'beta1_power:0',
+      'logits/kernel/Adam:0',
+      'dense/bias/Adam_1:0',
+    ])
+      assert.ok(names.includes(n), `${n} in ${names.join(' ')}`);
+  });
+
   it('explores everything when there is room, each path once', () => {
     const site = {};
     const r = explore((c) => `${c.choose(2, site)}${c.choose(3, site)}`, 32);

@@ -8,7 +8,10 @@
  *
  * Which alternative runs next matters when the paths run out. First the ones that take a
  * branch of a statement no path has taken yet (`else` of `if args.mode == "export": ...;
- * return`, when every path so far exported); then the shallowest (the shortest prefix of
+ * return`, when every path so far exported), the program's own statements before the layer
+ * libraries' (a library's branches on a value it is not told, `training` of a dropout, are
+ * variants of one layer; the program's lead to the rest of the program, and starving them let
+ * eight variants of a dropout hide a `model_fn`'s training half); then the shallowest (the shortest prefix of
  * decisions: a branch near the start of the program leads to more that is new than one deep
  * inside a model already built); then the earliest queued. So the paths that run are the ones
  * that reach the most code, not variations of the first path's last branches. The queue holds
@@ -37,11 +40,15 @@ export class Chooser {
       site: Site,
       alt: number,
       make: () => number[],
+      library: boolean,
     ) => boolean,
   ) {}
 
-  /** One of `n` branches of `site`: replayed from the prefix, else 0 (the alternatives are queued). */
-  choose(n: number, site: Site): number {
+  /**
+   * One of `n` branches of `site`: replayed from the prefix, else 0 (the alternatives are
+   * queued). `library`: the statement is the layer libraries' code, not the program's.
+   */
+  choose(n: number, site: Site, library = false): number {
     this.sites.push(site);
     if (this.pos < this.prefix.length) {
       const d = this.prefix[this.pos++];
@@ -52,7 +59,9 @@ export class Chooser {
     // Past the path bound nothing is queued, and nothing is copied: a path may make many
     // choices (a loop over something unknown), and copying its prefix at each was quadratic.
     for (let alt = n - 1; alt >= 1; alt--) {
-      if (!this.queue(this.decisions.length + 1, site, alt, () => [...this.decisions, alt]))
+      if (
+        !this.queue(this.decisions.length + 1, site, alt, () => [...this.decisions, alt], library)
+      )
         this.truncated = true;
     }
     this.decisions.push(0);
@@ -75,6 +84,8 @@ interface Waiting {
   readonly site: Site;
   readonly alt: number;
   readonly seq: number;
+  /** The branch is of a statement of the layer libraries. */
+  readonly library: boolean;
 }
 
 /** Runs `run` once per path, up to `maxPaths` paths, while `more()` allows. */
@@ -84,22 +95,31 @@ export function explore<T>(
   more: () => boolean = () => true,
 ): Exploration<T> {
   // Waiting prefixes (a few hundred at most: scans are cheap).
-  let pending: Waiting[] = [{ prefix: [], site: {}, alt: 0, seq: 0 }];
+  let pending: Waiting[] = [{ prefix: [], site: {}, alt: 0, seq: 0, library: false }];
   let seq = 1;
   /** The branches the paths so far took, per statement. */
   const taken = new WeakMap<Site, Set<number>>();
   const novel = (site: Site, alt: number) => !taken.get(site)?.has(alt);
+  /** How new a waiting branch is: 0 the program's untaken, 1 a library's untaken, 2 taken. */
+  const rank = (site: Site, alt: number, library: boolean) =>
+    novel(site, alt) ? Number(library) : 2;
   /** Negative when `a` should run before `b`. */
   const order = (a: Waiting, b: Waiting) =>
-    Number(!novel(a.site, a.alt)) - Number(!novel(b.site, b.alt)) ||
+    rank(a.site, a.alt, a.library) - rank(b.site, b.alt, b.library) ||
     a.prefix.length - b.prefix.length ||
     a.seq - b.seq;
   const results: T[] = [];
   let exhaustive = true;
   const capacity = () => Math.max(0, maxPaths - results.length) * QUEUE_FACTOR;
-  const enqueue = (length: number, site: Site, alt: number, make: () => number[]): boolean => {
+  const enqueue = (
+    length: number,
+    site: Site,
+    alt: number,
+    make: () => number[],
+    library: boolean,
+  ): boolean => {
     if (pending.length < capacity()) {
-      pending.push({ prefix: make(), site, alt, seq: seq++ });
+      pending.push({ prefix: make(), site, alt, seq: seq++, library });
       return true;
     }
     // Full: the worst waiting prefix gives way to a better one.
@@ -109,10 +129,10 @@ export function explore<T>(
     if (worst < 0) return false;
     const w = pending[worst];
     const better =
-      Number(!novel(site, alt)) - Number(!novel(w.site, w.alt)) || length - w.prefix.length;
+      rank(site, alt, library) - rank(w.site, w.alt, w.library) || length - w.prefix.length;
     if (better >= 0) return false;
     pending.splice(worst, 1);
-    pending.push({ prefix: make(), site, alt, seq: seq++ });
+    pending.push({ prefix: make(), site, alt, seq: seq++, library });
     exhaustive = false;
     return true;
   };

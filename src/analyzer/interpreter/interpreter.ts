@@ -794,7 +794,7 @@ export class Interpreter {
     if (this.probing > 0) throw NOT_HARMLESS;
     this.eventsAtFirstChoice ??= this.events.length;
     this.choices++;
-    return this.chooser ? this.chooser.choose(n, site) : 0;
+    return this.chooser ? this.chooser.choose(n, site, this.inLibrary) : 0;
   }
 
   /**
