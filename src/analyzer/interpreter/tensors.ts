@@ -1808,8 +1808,106 @@ function logitsLoss(scope: string, fn: string): OpFn {
   };
 }
 
+/**
+ * `tf.losses.<fn>` (TF 1.15 `losses_impl.py`): ops in `name_scope(scope or <default>)`, reduced
+ * by `compute_weighted_loss` and added to `loss_collection` (LOSSES unless given None). The
+ * default reduction (`SUM_BY_NONZERO_WEIGHTS`), `MEAN` and `SUM_OVER_BATCH_SIZE` end in
+ * `<scope>/value`, `SUM` in `<scope>/Sum`, all scalars; `NONE` keeps the per-element losses
+ * (`<scope>/Mul`, their product with the weights).
+ * `inputs`: the positions and names of the two tensors the element-wise loss is of;
+ * `elementShape`: the per-element losses' shape from theirs.
+ */
+function weightedLoss(
+  defaultScope: string,
+  scopeIndex: number,
+  inputs: readonly [number, string, number, string],
+  elementShape: (a: AbstractShape, b: AbstractShape) => AbstractShape = broadcast,
+): OpFn {
+  return (interp, a) => {
+    const first = tensorInfo(argOf(a, inputs[0], inputs[1]) ?? UNKNOWN_VALUE);
+    const second = tensorInfo(argOf(a, inputs[2], inputs[3]) ?? UNKNOWN_VALUE);
+    const given = argOf(a, scopeIndex, 'scope');
+    const named = { args: [], kwargs: new Map(given ? [['name', given]] : []) };
+    const scope = opName(interp, named, 0, defaultScope);
+    const collection = argOf(a, scopeIndex + 1, 'loss_collection');
+    const reduction = argOf(a, scopeIndex + 2, 'reduction');
+    const r = reduction === undefined ? 'weighted_sum_by_nonzero_weights' : pyStr(reduction);
+    const dtype = second.dtype ?? first.dtype ?? DTypes.float32;
+    const base = scope === null ? null : scope.slice(0, -2);
+    let out: Value;
+    if (r === 'none')
+      // The weighted per-element losses: `multiply(losses, weights)`.
+      out = tensor(
+        base === null ? null : `${base}/Mul:0`,
+        dtype,
+        elementShape(first.shape, second.shape),
+      );
+    else if (r === 'weighted_sum') out = tensor(base === null ? null : `${base}/Sum:0`, dtype, []);
+    else if (
+      r === 'weighted_sum_by_nonzero_weights' ||
+      r === 'weighted_mean' ||
+      r === 'weighted_sum_over_batch_size'
+    )
+      out = tensor(base === null ? null : `${base}/value:0`, dtype, []);
+    else return UNKNOWN_VALUE;
+    if (collection === undefined || collection.k === 'str') {
+      const key = collection === undefined ? 'losses' : collection.v;
+      // The collection holds the loss as the program gets it (with the dependencies the
+      // caller adds), so it is added by `lossCollected` after the call.
+      LOSS_COLLECTIONS.set(out, key);
+    }
+    return out;
+  };
+}
+
+/** A loss made by `weightedLoss` and the collection it goes to (read once, by `tensorOp`). */
+const LOSS_COLLECTIONS = new WeakMap<Value, string>();
+
+/** The per-element shape of a loss over classes (`logits` `[batch, classes]` → `[batch]`). */
+const overClasses = (_labels: AbstractShape, logits: AbstractShape): AbstractShape =>
+  Array.isArray(logits) && logits.length > 0 ? logits.slice(0, -1) : UNKNOWN;
+
 /** The ops by their dotted name under `tf.` (several names for one op where TF has aliases). */
 const OPS: Record<string, OpFn> = {
+  'losses.absolute_difference': weightedLoss('absolute_difference', 3, [
+    0,
+    'labels',
+    1,
+    'predictions',
+  ]),
+  'losses.mean_squared_error': weightedLoss('mean_squared_error', 3, [
+    0,
+    'labels',
+    1,
+    'predictions',
+  ]),
+  'losses.huber_loss': weightedLoss('huber_loss', 4, [0, 'labels', 1, 'predictions']),
+  'losses.log_loss': weightedLoss('log_loss', 4, [0, 'labels', 1, 'predictions']),
+  'losses.hinge_loss': weightedLoss('hinge_loss', 3, [0, 'labels', 1, 'logits']),
+  'losses.sigmoid_cross_entropy': weightedLoss('sigmoid_cross_entropy_loss', 4, [
+    0,
+    'multi_class_labels',
+    1,
+    'logits',
+  ]),
+  'losses.softmax_cross_entropy': weightedLoss(
+    'softmax_cross_entropy_loss',
+    4,
+    [0, 'onehot_labels', 1, 'logits'],
+    overClasses,
+  ),
+  'losses.sparse_softmax_cross_entropy': weightedLoss(
+    'sparse_softmax_cross_entropy_loss',
+    3,
+    [0, 'labels', 1, 'logits'],
+    overClasses,
+  ),
+  'losses.compute_weighted_loss': weightedLoss(
+    'weighted_loss',
+    2,
+    [0, 'losses', 0, 'losses'],
+    (a) => a,
+  ),
   placeholder,
   placeholder_with_default: placeholderWithDefault,
   assign: stateOp,
@@ -2214,11 +2312,14 @@ export function tensorOp(interp: Interpreter, dotted: string): Value | undefined
       try {
         const out = fn(interp, { args, kwargs });
         const inputs = differentiableInputs(dotted, args, kwargs);
-        return withDeps(
+        const result = withDeps(
           out,
           NOT_DIFFERENTIABLE.has(dotted) ? NO_DEPS : unionDeps(inputs),
           anyAssumed(inputs),
         );
+        const collection = LOSS_COLLECTIONS.get(out);
+        if (collection !== undefined) interp.tf.collection(collection).items.push(result);
+        return result;
       } catch {
         return UNKNOWN_VALUE;
       }

@@ -131,9 +131,28 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
         ['BILINEAR', 'NEAREST_NEIGHBOR', 'BICUBIC', 'AREA'].map((n, i) => [n, { k: 'int', v: i }]),
       ),
     };
+  if (dotted === 'losses.Reduction')
+    // TF 1.15's `tf.losses.Reduction` (`losses_impl.py`): the reductions by their strings.
+    return {
+      k: 'object',
+      kind: 'namespace',
+      attrs: new Map<string, Value>(
+        (
+          [
+            ['NONE', 'none'],
+            ['SUM', 'weighted_sum'],
+            ['SUM_OVER_BATCH_SIZE', 'weighted_sum_over_batch_size'],
+            ['MEAN', 'weighted_mean'],
+            ['SUM_BY_NONZERO_WEIGHTS', 'weighted_sum_by_nonzero_weights'],
+            ['SUM_OVER_NONZERO_WEIGHTS', 'weighted_sum_by_nonzero_weights'],
+          ] as const
+        ).map(([k, v]) => [k, { k: 'str', v }]),
+      ),
+    };
   const reg = REGULARIZERS[dotted];
   if (reg) return regularizerFactory(interp, dotted, reg);
   if (prefix === 'train' && GLOBAL_STEP_FNS.has(attr)) return globalStepFn(interp, attr);
+  if (prefix === 'losses' && LOSS_COLLECTION_FNS.has(attr)) return lossCollectionFn(interp, attr);
   // tf.app.flags and tf.flags are absl's flags (their defaults: library/stubs.ts).
   if (attr === 'flags' && (prefix === 'app' || prefix === ''))
     return interp.loadStub('absl.flags') ?? UNKNOWN_VALUE;
@@ -347,6 +366,97 @@ function globalStepFn(interp: Interpreter, attr: string): Value {
     if (found === undefined) return UNKNOWN_VALUE;
     if (found !== null || attr === 'get_global_step') return found ?? NONE;
     return create(at, graph);
+  });
+}
+
+const LOSS_COLLECTION_FNS = new Set([
+  'get_losses',
+  'get_regularization_losses',
+  'get_regularization_loss',
+  'get_total_loss',
+  'add_loss',
+]);
+
+/**
+ * `tf.losses`' functions of the loss collections (TF 1.15 `losses/util.py`): `get_losses` and
+ * `get_regularization_losses` (a collection, filtered by `scope`), `get_total_loss` (`add_n` of
+ * both, named `total_loss`; with one loss, its identity of that name), `get_regularization_loss`
+ * (`add_n` named `total_regularization_loss`, or a constant 0 when there is none) and `add_loss`.
+ * The sums depend on every loss they add, so gradients of them reach the model.
+ */
+function lossCollectionFn(interp: Interpreter, attr: string): Value {
+  const arg = (args: Value[], kwargs: Map<string, Value>, i: number, name: string) =>
+    args[i] ?? kwargs.get(name);
+  /** The collection's items under `scope` (None: all); undefined when that is not known. */
+  const items = (key: string, scope: Value | undefined): Value[] | undefined => {
+    const all = interp.tf.collection(key).items;
+    if (!scope || scope.k === 'none') return [...all];
+    if (scope.k !== 'str') return undefined;
+    const kept: Value[] = [];
+    for (const v of all) {
+      const name = v.k === 'tensor' ? v.name : null;
+      if (name === null) return undefined;
+      if (name.startsWith(scope.v)) kept.push(v);
+    }
+    return kept;
+  };
+  /** `add_n(losses, name)`: one tensor of their dtype and shape, depending on all of them. */
+  const sum = (losses: Value[], name: Value | undefined, fallback: string): Value => {
+    const first = tensorInfo(losses[0]);
+    const given = name && name.k === 'str' ? name.v : name === undefined ? fallback : null;
+    let full: string | null = null;
+    if (given !== null) {
+      interp.touchGraph();
+      full = `${interp.tf.names.uniqueName(given)}:0`;
+    }
+    return withDeps(tensor(full, first.dtype, first.shape), unionDeps(losses), anyAssumed(losses));
+  };
+  return builtin(attr, (args, kwargs) => {
+    switch (attr) {
+      case 'get_losses': {
+        const key = arg(args, kwargs, 1, 'loss_collection');
+        if (key && key.k !== 'str') return UNKNOWN_VALUE;
+        const found = items(key ? key.v : 'losses', arg(args, kwargs, 0, 'scope'));
+        return found ? { k: 'list', items: found } : UNKNOWN_VALUE;
+      }
+      case 'get_regularization_losses': {
+        const found = items('regularization_losses', arg(args, kwargs, 0, 'scope'));
+        return found ? { k: 'list', items: found } : UNKNOWN_VALUE;
+      }
+      case 'get_regularization_loss': {
+        const found = items('regularization_losses', arg(args, kwargs, 0, 'scope'));
+        if (!found) return UNKNOWN_VALUE;
+        if (found.length === 0) {
+          interp.touchGraph();
+          return tensor(`${interp.tf.names.uniqueName('Const')}:0`, DTypes.float32, []);
+        }
+        return sum(found, arg(args, kwargs, 1, 'name'), 'total_regularization_loss');
+      }
+      case 'get_total_loss': {
+        const scope = arg(args, kwargs, 2, 'scope');
+        const withReg = arg(args, kwargs, 0, 'add_regularization_losses');
+        const losses = items('losses', scope);
+        const reg = items('regularization_losses', scope);
+        if (!losses || !reg || (withReg && withReg.k !== 'bool')) return UNKNOWN_VALUE;
+        const all = withReg && !withReg.v ? losses : [...losses, ...reg];
+        if (all.length === 0)
+          throw new PyRaise({
+            k: 'exception',
+            cls: 'ValueError',
+            message:
+              'inputs must be a list of at least one Tensor/IndexedSlices with the same dtype and shape',
+          });
+        return sum(all, arg(args, kwargs, 1, 'name'), 'total_loss');
+      }
+      default: {
+        // add_loss(loss, loss_collection=LOSSES)
+        const loss = arg(args, kwargs, 0, 'loss');
+        const key = arg(args, kwargs, 1, 'loss_collection');
+        if (loss && (key === undefined || key.k === 'str'))
+          interp.tf.collection(key ? key.v : 'losses').items.push(loss);
+        return NONE;
+      }
+    }
   });
 }
 
