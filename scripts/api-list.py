@@ -26,7 +26,12 @@ NOT_COVERED = """## Deliberately not covered
 - Graph files: `.meta` graphs (`tf.train.import_meta_graph`, `export_meta_graph`), `GraphDef`
   and `SavedModel`. Checkpoints (`tf.train.Saver`, `.index` / `.data` files) are covered.
 - Eager execution and TF 2 APIs (`tf.function`, `tf.GradientTape`).
-- Devices and distribution (`tf.device` placement, `tf.distribute`, `tf.estimator`).
+- Devices and distribution (`tf.device` placement, `tf.distribute`).
+- Running an Estimator: `tf.estimator`'s `train`, `evaluate` and `predict` build TF 1.15's
+  graph for their mode (the global step, `input_fn`, `model_fn` and what TF adds to it), so
+  errors in `model_fn` are TF's, then raise `NotImplementedError` where TF would start its
+  monitored session (no training loop, no checkpoints in `model_dir`). Run the graph with a
+  `tf.Session` instead. `predict` builds its graph when called, not on first iteration.
 - Summaries are built and run but no event file is written (`tf.summary.FileWriter` records
   what it is given).
 

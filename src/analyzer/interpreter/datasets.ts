@@ -40,6 +40,7 @@ import {
   unionDeps,
   withDeps,
 } from './tensors';
+import { isNdarray } from './numpy';
 import { argAt, PyRaise, UNKNOWN_VALUE, type Value } from './values';
 
 /** A tensor of the element: what the analyzer knows of one component. */
@@ -58,7 +59,14 @@ function structureOf(v: Value, slice: boolean, depth = 0): Value {
       k: 'dict',
       entries: v.entries.map(([key, x]) => [key, structureOf(x, slice, depth + 1)]),
     };
-  if (isTensorLike(v) || v.k === 'list' || v.k === 'int' || v.k === 'float' || v.k === 'bool') {
+  if (
+    isTensorLike(v) ||
+    isNdarray(v) ||
+    v.k === 'list' ||
+    v.k === 'int' ||
+    v.k === 'float' ||
+    v.k === 'bool'
+  ) {
     const info = tensorInfo(v);
     let shape = info.shape;
     if (slice) shape = Array.isArray(shape) ? (shape.length > 0 ? shape.slice(1) : UNKNOWN) : shape;
@@ -315,6 +323,15 @@ export function iterator(element: Value): Value {
 }
 
 /** `tf.data.<name>` (also under `tf.compat.v1.data`), or undefined for what is not modelled. */
+const DATASET_CLASS_NAME = 'DatasetV1';
+
+/** Whether `cls` is `tf.data.Dataset` (what `dataMember` gives for it). */
+export function isDatasetClass(cls: Value): boolean {
+  if (cls.k !== 'object' || cls.kind !== 'namespace') return false;
+  const name = cls.attrs.get('__name__');
+  return name !== undefined && name.k === 'str' && name.v === DATASET_CLASS_NAME;
+}
+
 export function dataMember(interp: Interpreter, name: string): Value | undefined {
   const stringScalars = builtin(name, () => dataset(interp, component(DTypes.string, [])));
   switch (name) {
@@ -323,6 +340,8 @@ export function dataMember(interp: Interpreter, name: string): Value | undefined
         k: 'object',
         kind: 'namespace',
         attrs: new Map<string, Value>([
+          // TF 1.15's `tf.data.Dataset` is the class `DatasetV1` (`isinstance` reads it).
+          ['__name__', { k: 'str', v: DATASET_CLASS_NAME }],
           [
             'from_tensor_slices',
             builtin('from_tensor_slices', (args, kwargs) =>

@@ -32,6 +32,7 @@ import { Chooser, explore } from './explore';
 import { LoopWatch, WATCH_AFTER } from './loops';
 import { jsonModule, openBuiltin, osPathModule } from './files';
 import { defaultGraph, engineAttr, initializerCall, TF1_ONLY, tfMember } from './tf-api';
+import { isDatasetClass } from './datasets';
 import { isLibraryFile, Library } from '../library/index';
 import { supportNatives } from '../library/support';
 import { stubFile, stubModule } from '../library/stubs';
@@ -2893,6 +2894,9 @@ export class Interpreter {
       return false;
     }
     if (cls.k === 'exctype') return v.k === 'exception' ? v.cls === cls.cls : false;
+    // `tf.data.Dataset`: a dataset the program made is one, and nothing else the analyzer
+    // knows is (an input function's result: a dataset, or a features-and-labels tuple).
+    if (isDatasetClass(cls)) return v.k === 'object' && v.kind === 'Dataset';
     if (cls.k !== 'builtin') return undefined;
     switch (cls.name) {
       case 'int':
@@ -3015,6 +3019,7 @@ export class Interpreter {
       name: fn.name,
       // The method itself is judged where it is called (callValue of the function).
       harmless: true,
+      method: fn,
       call: (args, kwargs, at) => this.callValue(fn, [self, ...args], kwargs, at),
     };
   }

@@ -2438,6 +2438,24 @@ export function tshapeAttr(v: Value & { k: 'tshape' }, attr: string): Value {
           return d && !d.some((x) => x === U) ? NONE : UNKNOWN_VALUE;
         return int((d as number[]).reduce((p, x) => p * x, 1));
       });
+    case 'is_compatible_with':
+      // TF's: an unknown rank is compatible with any shape; else equal ranks, and each pair of
+      // dims equal or one of them None.
+      return method(attr, (args) => {
+        const other = shapeFromValue(args[0] ?? UNKNOWN_VALUE);
+        if (v.dims === null || other === null) return { k: 'bool', v: true };
+        const o = dimsOf(other);
+        if (!d || !o) return UNKNOWN_VALUE;
+        if (d.length !== o.length) return { k: 'bool', v: false };
+        let known = true;
+        for (let i = 0; i < d.length; i++) {
+          const [x, y] = [d[i], o[i]];
+          if (x === null || y === null) continue;
+          if (x === U || y === U) known = false;
+          else if (x !== y) return { k: 'bool', v: false };
+        }
+        return known ? { k: 'bool', v: true } : UNKNOWN_VALUE;
+      });
     case 'with_rank_at_least':
     case 'with_rank':
       return method(attr, () => v);

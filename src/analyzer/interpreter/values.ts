@@ -92,6 +92,8 @@ export type Value =
       readonly call: BuiltinFn;
       /** Changes nothing an analysis sees (or journals what it changes): see `tryBoth`. */
       readonly harmless?: boolean;
+      /** A bound method: the function it calls with its `self` first. */
+      readonly method?: Value & { k: 'func' };
     }
   | {
       readonly k: 'module';

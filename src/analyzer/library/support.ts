@@ -117,6 +117,38 @@ export function supportNatives(
       }),
     ],
     [
+      // The names of a function's positional parameters; a bound method's without its first
+      // (`self`), an instance's `__call__`'s likewise. Anything else is not known.
+      'fn_args',
+      builtin('fn_args', (args, kwargs) => {
+        const fn = args[0] ?? kwargs.get('fn') ?? UNKNOWN_VALUE;
+        const names = (f: Value & { k: 'func' }, drop: number): Value => ({
+          k: 'tuple',
+          items: f.def.params
+            .filter((p) => p.paramKind === 'positional')
+            .slice(drop)
+            .map((p) => ({ k: 'str', v: p.name })),
+        });
+        if (fn.k === 'func') return names(fn, 0);
+        if (fn.k === 'builtin' && fn.method) return names(fn.method, 1);
+        if (fn.k === 'instance') {
+          const call = interp.attribute(fn, '__call__');
+          if (call.k === 'builtin' && call.method) return names(call.method, 1);
+        }
+        return UNKNOWN_VALUE;
+      }),
+    ],
+    [
+      // `isinstance(x, tf.data.Dataset)`: a dataset the program made is one, and nothing else
+      // the analyzer knows is.
+      'is_dataset',
+      builtin('is_dataset', (args, kwargs) => {
+        const x = args[0] ?? kwargs.get('x') ?? UNKNOWN_VALUE;
+        if (x.k === 'unknown') return UNKNOWN_VALUE;
+        return { k: 'bool', v: x.k === 'object' && x.kind === 'Dataset' };
+      }),
+    ],
+    [
       // `x` itself; a value the analyzer does not know (an unmodelled op's output) is a tensor
       // of a dtype and shape it does not know, depending on what that value depended on.
       'graph_tensor',

@@ -237,6 +237,7 @@ contrib.slim.utils = _partial_module("contrib.slim.utils", "tf.contrib.slim.util
 contrib.framework = _module("contrib.framework", "tf.contrib.framework")
 contrib.training = _partial_module("contrib.training", "tf.contrib.training")
 keras.models = _module("keras.models", "tf.keras.models")
+estimator = _partial_module("estimator", "tf.estimator")
 
 
 def _wire_layer_libraries():

@@ -69,3 +69,27 @@ def update_op(x):
     if parent is not None:
         return parent
     return x.op
+
+
+def fn_args(fn):
+    """The names of `fn`'s positional parameters (TF 1.15 `function_utils.fn_args`): a bound
+    method's without `self`, a callable object's `__call__`'s, a `functools.partial`'s without
+    those it binds. An Estimator passes `mode`, `params`, ... only to functions that name them."""
+    import functools
+    import inspect
+    if isinstance(fn, functools.partial):
+        args = fn_args(fn.func)
+        return tuple(a for a in args[len(fn.args):] if a not in (fn.keywords or {}))
+    if not inspect.isfunction(fn) and not inspect.ismethod(fn) and hasattr(fn, '__call__'):
+        fn = fn.__call__
+    args = list(inspect.getfullargspec(fn).args)
+    if inspect.ismethod(fn) and 'self' in args:
+        args.remove('self')
+    return tuple(args)
+
+
+def is_dataset(x):
+    """`isinstance(x, tf.data.Dataset)`. The runtime does not implement `tf.data` (using it
+    raises NotImplementedError), so nothing it runs is a dataset; the analyzer, which models
+    datasets, answers for the ones it knows."""
+    return False
