@@ -32,6 +32,8 @@ NOT_COVERED = """## Deliberately not covered
   errors in `model_fn` are TF's, then raise `NotImplementedError` where TF would start its
   monitored session (no training loop, no checkpoints in `model_dir`). Run the graph with a
   `tf.Session` instead. `predict` builds its graph when called, not on first iteration.
+  `tf.estimator.inputs.numpy_input_fn` checks its arrays as TF does, but its queue raises
+  `NotImplementedError` (queues are not covered).
 - Summaries are built and run but no event file is written (`tf.summary.FileWriter` records
   what it is given).
 

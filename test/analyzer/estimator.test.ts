@@ -121,6 +121,77 @@ describe('analyzer: tf.estimator', () => {
     ]);
   });
 
+  it("numpy_input_fn: batches of the arrays' rows, the batch known with num_epochs=None", () => {
+    // The layers tutorial's MNIST classifier, fed as the tutorial feeds it.
+    const src = [
+      'import numpy as np',
+      'import tensorflow as tf',
+      '',
+      'def cnn_model_fn(features, labels, mode):',
+      '    x = tf.reshape(features["x"], [-1, 28, 28, 1])',
+      '    conv1 = tf.layers.conv2d(x, 32, [5, 5], padding="same", activation=tf.nn.relu)',
+      '    pool1 = tf.layers.max_pooling2d(conv1, [2, 2], 2)',
+      '    dense = tf.layers.dense(tf.reshape(pool1, [-1, 14 * 14 * 32]), 1024, activation=tf.nn.relu)',
+      '    dropout = tf.layers.dropout(dense, 0.4, training=mode == tf.estimator.ModeKeys.TRAIN)',
+      '    logits = tf.layers.dense(dropout, 10)',
+      '    if mode == tf.estimator.ModeKeys.PREDICT:',
+      '        return tf.estimator.EstimatorSpec(mode, predictions={"classes": tf.argmax(logits, 1)})',
+      '    loss = tf.losses.sparse_softmax_cross_entropy(labels=labels, logits=logits)',
+      '    opt = tf.train.GradientDescentOptimizer(0.001)',
+      '    train_op = opt.minimize(loss, global_step=tf.train.get_global_step())',
+      '    return tf.estimator.EstimatorSpec(mode=mode, loss=loss, train_op=train_op)',
+      '',
+      'train_data = np.zeros((55000, 784), dtype=np.float32)',
+      'train_labels = np.zeros(55000, dtype=np.int32)',
+      'clf = tf.estimator.Estimator(model_fn=cnn_model_fn, model_dir="/tmp/mnist")',
+      'train_input_fn = tf.estimator.inputs.numpy_input_fn(',
+      '    x={"x": train_data}, y=train_labels, batch_size=100, num_epochs=None, shuffle=True)',
+      'clf.train(input_fn=train_input_fn, steps=20000)',
+    ].join('\n');
+    const a = analyzePython(src);
+    assert.deepEqual(
+      a.variables.map((v) => [v.name, v.shape]),
+      // In the order they are made: the global step first, as train makes it.
+      [
+        ['global_step:0', '()'],
+        ['conv2d/kernel:0', '(5, 5, 1, 32)'],
+        ['conv2d/bias:0', '(32,)'],
+        ['dense/kernel:0', '(6272, 1024)'],
+        ['dense/bias:0', '(1024,)'],
+        ['dense_1/kernel:0', '(1024, 10)'],
+        ['dense_1/bias:0', '(10,)'],
+      ],
+    );
+    assert.equal(a.paths, 1);
+    const reshape = a.results.find((r) => r.start.line === 5)?.values[0];
+    assert.deepEqual(
+      [reshape?.kind, reshape && 'shape' in reshape && reshape.shape],
+      ['tensor', '(100, 28, 28, 1)'],
+    );
+    // One epoch: `dequeue_up_to`, whose batch dimension TF does not know; an array as `x`
+    // is the features tensor itself; a dict as `y`, the targets by key.
+    const upTo = analyzePython(
+      [
+        'import numpy as np',
+        'import tensorflow as tf',
+        'fn = tf.estimator.inputs.numpy_input_fn(np.zeros((10, 3)), {"t": np.zeros((10, 2), np.int64)}, shuffle=False)',
+        'features, targets = fn()',
+        'w = tf.get_variable("w", [features.shape[1], targets["t"].shape[1]])',
+        'b = tf.get_variable("b", [1], dtype=features.dtype)',
+        'if features.shape[0].value is None:',
+        '    tf.get_variable("batch_not_known", [1])',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      upTo.variables.map((v) => [v.name, v.shape, v.dtype]),
+      [
+        ['w:0', '(3, 2)', 'float32_ref'],
+        ['b:0', '(1,)', 'float64_ref'],
+        ['batch_not_known:0', '(1,)', 'float32_ref'],
+      ],
+    );
+  });
+
   it('TensorShape.is_compatible_with as TF answers it', () => {
     const src = [
       'import tensorflow as tf',

@@ -9,19 +9,12 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { analyzePython } from '../../src/analyzer/analyze';
 import { Runner } from '../../src/runtime/runner';
+import { runProgram } from '../conformance/suites';
 import { projectRoot } from '../support';
 
 const file = path.join(projectRoot(), 'test', 'runtime', 'inline_estimator.py');
 
-async function run(runner: Runner, code: string) {
-  let stdout = '';
-  let stderr = '';
-  const result = await runner.run(
-    { language: 'python', code, filename: file, cwd: path.dirname(file) },
-    { onStdout: (s) => (stdout += s), onStderr: (s) => (stderr += s) },
-  );
-  return { stdout, stderr, exitCode: result.exitCode };
-}
+const run = (runner: Runner, code: string) => runProgram(runner, file, code);
 
 /** A classifier's model_fn that prints the graph's variables before it returns. */
 const MODEL = [
@@ -160,6 +153,18 @@ describe('runtime: tf.estimator builds the graphs TF 1.15 builds', function () {
       'attempt(lambda: tf.estimator.EstimatorSpec(tf.estimator.ModeKeys.PREDICT))',
       'attempt(lambda: tf.estimator.EstimatorSpec("eval", loss=tf.zeros([2])))',
       'attempt(lambda: tf.estimator.EstimatorSpec("eval", loss=3.0))',
+      'attempt(lambda: tf.estimator.EvalSpec(input_fn, name=3))',
+      'attempt(lambda: tf.estimator.train_and_evaluate(None, None, None))',
+      'import numpy as np',
+      'attempt(lambda: tf.estimator.inputs.numpy_input_fn({"x": np.zeros(3)}))',
+      'attempt(tf.estimator.inputs.numpy_input_fn({"x": np.zeros(3)}, np.zeros(4), shuffle=False))',
+      'attempt(tf.estimator.inputs.numpy_input_fn({}, shuffle=False))',
+      'attempt(tf.estimator.inputs.numpy_input_fn([1, 2], shuffle=False))',
+      'attempt(tf.estimator.inputs.numpy_input_fn({"a": np.zeros(2)}, {"a": np.zeros(2)}, shuffle=False))',
+      'try:',
+      '    tf.estimator.inputs.numpy_input_fn({"x": np.zeros(3)}, shuffle=True)()',
+      'except NotImplementedError as e:',
+      '    print(e)',
     ].join('\n');
     const out = await run(runner, code);
     assert.equal(
@@ -175,6 +180,17 @@ describe('runtime: tf.estimator builds the graphs TF 1.15 builds', function () {
         'ValueError: Missing predictions.',
         'ValueError: Loss must be scalar, given: Tensor("zeros:0", shape=(2,), dtype=float32)',
         'TypeError: loss must be Tensor, given: 3.0',
+        'TypeError: `name` must be string, given: 3',
+        "TypeError: `eval_spec` must have type `tf.estimator.EvalSpec`. Got: <class 'NoneType'>",
+        'ValueError: shuffle must be provided and explicitly set as boolean (it is recommended to set it as True for training); got None',
+        'ValueError: Length of tensors in x and y is mismatched. All elements in x and y must have the same length.',
+        "Shapes in x: {'x': (3,)}",
+        'Shapes in y: (4,)',
+        '',
+        'ValueError: x cannot be an empty dict',
+        'TypeError: x must be a dict or array; got list',
+        "ValueError: 1 duplicate keys are found in both x and y: {'a'}",
+        "Scope Lens's tensorflow module does not implement the queue of tf.estimator.inputs.numpy_input_fn (TensorFlow 1.15 API).",
         '',
       ].join('\n'),
       out.stderr,

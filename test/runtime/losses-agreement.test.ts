@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { analyzePython } from '../../src/analyzer/analyze';
 import { Runner } from '../../src/runtime/runner';
+import { runProgram } from '../conformance/suites';
 import { projectRoot } from '../support';
 
 const file = path.join(projectRoot(), 'test', 'runtime', 'inline_losses.py');
@@ -54,12 +55,7 @@ describe('runtime and analyzer: tf.losses agree', function () {
   after(() => runner.dispose());
 
   it('every loss: the name, shape and dtype the runtime prints is what the analyzer shows', async () => {
-    let stdout = '';
-    let stderr = '';
-    await runner.run(
-      { language: 'python', code: PROGRAM, filename: file, cwd: path.dirname(file) },
-      { onStdout: (s) => (stdout += s), onStderr: (s) => (stderr += s) },
-    );
+    const { stdout, stderr } = await runProgram(runner, file, PROGRAM);
     const lines = stdout.trim().split('\n');
     assert.equal(lines.length, LOSSES.length + 2, stderr);
     const a = analyzePython(PROGRAM, { path: file });

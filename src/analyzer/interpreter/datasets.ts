@@ -322,7 +322,6 @@ export function iterator(element: Value): Value {
   return { k: 'object', kind: 'Iterator', attrs };
 }
 
-/** `tf.data.<name>` (also under `tf.compat.v1.data`), or undefined for what is not modelled. */
 const DATASET_CLASS_NAME = 'DatasetV1';
 
 /** Whether `cls` is `tf.data.Dataset` (what `dataMember` gives for it). */
@@ -332,6 +331,7 @@ export function isDatasetClass(cls: Value): boolean {
   return name !== undefined && name.k === 'str' && name.v === DATASET_CLASS_NAME;
 }
 
+/** `tf.data.<name>` (also under `tf.compat.v1.data`), or undefined for what is not modelled. */
 export function dataMember(interp: Interpreter, name: string): Value | undefined {
   const stringScalars = builtin(name, () => dataset(interp, component(DTypes.string, [])));
   switch (name) {

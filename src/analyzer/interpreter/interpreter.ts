@@ -2925,6 +2925,8 @@ export class Interpreter {
         return v.k === 'partitioned' ? true : v.k === 'object' ? undefined : false;
       case 'Dimension':
         return v.k === 'dim';
+      case 'ndarray':
+        return isNdarray(v);
       default:
         return undefined;
     }

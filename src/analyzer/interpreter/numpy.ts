@@ -263,6 +263,9 @@ export function addNumpyArrays(env: Env): void {
       ),
     );
   for (const name of ['zeros', 'ones', 'empty']) env.set(name, filled(name));
+  // The class (`isinstance(x, np.ndarray)`, the interpreter's `isInstance`); called, an array of
+  // the shape given, as `np.empty`.
+  env.set('ndarray', filled('ndarray'));
   env.set(
     'full',
     fn('full', (args, kw) => {

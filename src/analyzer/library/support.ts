@@ -149,6 +149,34 @@ export function supportNatives(
       }),
     ],
     [
+      // A batch dequeued from a queue of NumPy arrays' rows: per column, a tensor of its dtype
+      // and shape with `batch_size` rows (`dequeue_many`) or an unknown number (`up_to`).
+      'queue_batch',
+      builtin('queue_batch', (args, kwargs) => {
+        const columns = args[0] ?? kwargs.get('columns');
+        const size = args[1] ?? kwargs.get('batch_size');
+        const many = args[2] ?? kwargs.get('many');
+        if (!columns || columns.k !== 'list') return UNKNOWN_VALUE;
+        // `dequeue_up_to`'s first dimension is TF's unknown (None); `dequeue_many`'s the size.
+        const rows =
+          !many || many.k !== 'bool'
+            ? UNKNOWN
+            : !many.v
+              ? null
+              : size && size.k === 'int'
+                ? size.v
+                : UNKNOWN;
+        return {
+          k: 'list',
+          items: columns.items.map((c) => {
+            const info = tensorInfo(c);
+            const shape = Array.isArray(info.shape) ? [rows, ...info.shape.slice(1)] : UNKNOWN;
+            return withDeps(tensor(null, info.dtype, shape), new Set());
+          }),
+        };
+      }),
+    ],
+    [
       // `x` itself; a value the analyzer does not know (an unmodelled op's output) is a tensor
       // of a dtype and shape it does not know, depending on what that value depended on.
       'graph_tensor',

@@ -238,6 +238,7 @@ contrib.framework = _module("contrib.framework", "tf.contrib.framework")
 contrib.training = _partial_module("contrib.training", "tf.contrib.training")
 keras.models = _module("keras.models", "tf.keras.models")
 estimator = _partial_module("estimator", "tf.estimator")
+estimator.inputs = _partial_module("estimator.inputs", "tf.estimator.inputs")
 
 
 def _wire_layer_libraries():

@@ -93,3 +93,13 @@ def is_dataset(x):
     raises NotImplementedError), so nothing it runs is a dataset; the analyzer, which models
     datasets, answers for the ones it knows."""
     return False
+
+
+def queue_batch(columns, batch_size, many):
+    """A batch of the rows of `columns` (NumPy arrays of one length) dequeued from a queue:
+    `dequeue_many(batch_size)` when `many`, else `dequeue_up_to`, a tensor per column. The
+    runtime does not implement queues; the analyzer gives each column's batch its static shape
+    and dtype."""
+    raise NotImplementedError(
+        "Scope Lens's tensorflow module does not implement the queue of "
+        "tf.estimator.inputs.numpy_input_fn (TensorFlow 1.15 API).")

@@ -9,6 +9,8 @@ with `features` and whichever of `labels`, `mode`, `params` and `config` it take
 `ModeKeys` mode of the method. What it returns must be an `EstimatorSpec`, validated as TF does.
 `train` then adds the `loss` summary; `evaluate` the `loss` metric (`tf.metrics.mean`: its local
 variables `mean/total`, `mean/count`) and its `eval_step` counter.
+`tf.estimator.inputs.numpy_input_fn` validates its arrays as TF does and dequeues their rows
+through `_support.queue_batch` (static shapes for the analyzer; the runtime has no queues).
 
 What happens next in TF is a monitored session running that graph (initialization,
 checkpoints in `model_dir`, hooks). Scope Lens builds the graph and stops there with a
@@ -307,10 +309,15 @@ class Estimator(object):
                 raise ValueError(
                     'Metric with name `global_step` is not allowed, because Estimator '
                     'already defines a default metric with the same name.')
-            tf.get_variable('eval_step', shape=[], dtype=tf.int64,
-                            initializer=tf.zeros_initializer(), trainable=False,
-                            collections=[tf.GraphKeys.LOCAL_VARIABLES,
-                                         tf.GraphKeys.EVAL_STEP])
+            # `_get_or_create_eval_step`: the one in EVAL_STEP, else a new local variable.
+            steps_made = tf.get_collection(tf.GraphKeys.EVAL_STEP)
+            if len(steps_made) > 1:
+                raise ValueError('Multiple tensors added to tf.GraphKeys.EVAL_STEP')
+            if not steps_made:
+                tf.get_variable('eval_step', shape=[], dtype=tf.int64,
+                                initializer=tf.zeros_initializer(), trainable=False,
+                                collections=[tf.GraphKeys.LOCAL_VARIABLES,
+                                             tf.GraphKeys.EVAL_STEP])
             _not_run('evaluates')
         return {}
 
@@ -361,6 +368,13 @@ class EvalSpec(object):
             raise TypeError('`input_fn` must be callable, given: {}'.format(input_fn))
         if steps is not None and steps <= 0:
             raise ValueError('Must specify steps > 0, given: {}'.format(steps))
+        if name is not None and not isinstance(name, str):
+            raise TypeError('`name` must be string, given: {}'.format(name))
+        if start_delay_secs < 0:
+            raise ValueError(
+                'Must specify start_delay_secs >= 0, given: {}'.format(start_delay_secs))
+        if throttle_secs < 0:
+            raise ValueError('Must specify throttle_secs >= 0, given: {}'.format(throttle_secs))
         self.input_fn = input_fn
         self.steps = steps
         self.name = name
@@ -372,15 +386,94 @@ class EvalSpec(object):
 
 def train_and_evaluate(estimator, train_spec, eval_spec):
     """Run locally (no `TF_CONFIG`), TF trains first: the train graph is built and run."""
+    if not isinstance(eval_spec, EvalSpec):
+        raise TypeError('`eval_spec` must have type `tf.estimator.EvalSpec`. '
+                        'Got: {}'.format(type(eval_spec)))
     if not isinstance(estimator, Estimator):
         raise TypeError('`estimator` must have type `tf.estimator.Estimator`. '
                         'Got: {}'.format(type(estimator)))
     if not isinstance(train_spec, TrainSpec):
         raise TypeError('`train_spec` must have type `tf.estimator.TrainSpec`. '
                         'Got: {}'.format(type(train_spec)))
-    if not isinstance(eval_spec, EvalSpec):
-        raise TypeError('`eval_spec` must have type `tf.estimator.EvalSpec`. '
-                        'Got: {}'.format(type(eval_spec)))
     estimator.train(input_fn=train_spec.input_fn, max_steps=train_spec.max_steps,
                     hooks=list(train_spec.hooks))
     return None, []
+
+
+def _target_key(keys):
+    key = '__target_key__'
+    while key in keys:
+        key += '_n'
+    return key
+
+
+def numpy_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None, queue_capacity=1000,
+                   num_threads=1):
+    """`tf.estimator.inputs.numpy_input_fn` (TF 1.15 `numpy_io.py`): an input function giving
+    batches of NumPy arrays' rows (a dict of features, or the one array's tensor, and the
+    targets) through a queue: `dequeue_many` of `batch_size` rows with `num_epochs=None`, else
+    `dequeue_up_to` (an unknown first dimension). The queue is `_support.queue_batch`: the
+    runtime does not implement queues."""
+    if not isinstance(shuffle, bool):
+        raise ValueError('shuffle must be provided and explicitly set as boolean '
+                         '(it is recommended to set it as True for training); '
+                         'got {}'.format(shuffle))
+
+    def input_fn():
+        import numpy as np
+        if isinstance(x, dict):
+            if not x:
+                raise ValueError('x cannot be an empty dict')
+            feature_keys = sorted(x.keys())
+            columns = [[k, x[k]] for k in feature_keys]
+        elif isinstance(x, np.ndarray):
+            if x.size == 0:
+                raise ValueError('x cannot be an empty array')
+            feature_keys = ['__direct_np_input__']
+            columns = [['__direct_np_input__', x]]
+        else:
+            raise TypeError('x must be a dict or array; got {}'.format(type(x).__name__))
+        if y is None:
+            target_keys = None
+        elif isinstance(y, dict):
+            if not y:
+                raise ValueError('y cannot be empty dict, use None instead.')
+            target_keys = sorted(y.keys())
+            duplicate_keys = set(feature_keys).intersection(set(target_keys))
+            if duplicate_keys:
+                raise ValueError('{} duplicate keys are found in both x and y: '
+                                 '{}'.format(len(duplicate_keys), duplicate_keys))
+            columns = columns + [[k, y[k]] for k in target_keys]
+        else:
+            target_keys = _target_key(feature_keys)
+            columns = columns + [[target_keys, y]]
+        if len(set(c[1].shape[0] for c in columns)) != 1:
+            shapes = dict((c[0], c[1].shape) for c in columns)
+            shape_dict_of_x = dict((k, shapes[k]) for k in feature_keys)
+            if target_keys is None:
+                shape_of_y = None
+            elif isinstance(target_keys, str):
+                shape_of_y = y.shape
+            else:
+                shape_of_y = dict((k, shapes[k]) for k in target_keys)
+            raise ValueError('Length of tensors in x and y is mismatched. All '
+                             'elements in x and y must have the same length.\n'
+                             'Shapes in x: {}\n'
+                             'Shapes in y: {}\n'.format(shape_dict_of_x, shape_of_y))
+        batch = _support.queue_batch([c[1] for c in columns], batch_size, num_epochs is None)
+        if isinstance(x, np.ndarray):
+            features = batch[0]
+        else:
+            features = {}
+            for i in range(len(feature_keys)):
+                features[feature_keys[i]] = batch[i]
+        if target_keys is None:
+            return features
+        if isinstance(target_keys, str):
+            return features, batch[-1]
+        targets = {}
+        for i in range(len(target_keys)):
+            targets[target_keys[i]] = batch[len(feature_keys) + i]
+        return features, targets
+
+    return input_fn

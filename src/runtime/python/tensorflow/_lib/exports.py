@@ -260,6 +260,7 @@ EXPORTS = {
     "estimator.TrainSpec": "estimator:TrainSpec",
     "estimator.EvalSpec": "estimator:EvalSpec",
     "estimator.train_and_evaluate": "estimator:train_and_evaluate",
+    "estimator.inputs.numpy_input_fn": "estimator:numpy_input_fn",
     "train.Optimizer": "optimizers:Optimizer",
     "train.GradientDescentOptimizer": "optimizers:GradientDescentOptimizer",
     "train.MomentumOptimizer": "optimizers:MomentumOptimizer",
