@@ -83,6 +83,9 @@ describe('analyzer: tf.estimator', () => {
     assert.equal(count('global_step:0'), 3, all.join(' '));
     assert.equal(count('logits/kernel/Adam:0'), 1, all.join(' '));
     assert.equal(count('eval_step:0'), 1, all.join(' '));
+    // evaluate's loss metric: `tf.metrics.mean`'s local variables.
+    assert.equal(count('mean/total:0'), 1, all.join(' '));
+    assert.equal(count('mean/count:0'), 1, all.join(' '));
     assert.ok(!all.some((x) => /_1\/|dense_1|step_1/.test(x)), all.join(' '));
   });
 

@@ -111,6 +111,7 @@ const NAMESPACES = new Set([
   'train',
   'initializers',
   'data',
+  'metrics',
 ]);
 
 /**
@@ -153,6 +154,7 @@ export function tfMember(interp: Interpreter, prefix: string, attr: string): Val
   if (reg) return regularizerFactory(interp, dotted, reg);
   if (prefix === 'train' && GLOBAL_STEP_FNS.has(attr)) return globalStepFn(interp, attr);
   if (prefix === 'losses' && LOSS_COLLECTION_FNS.has(attr)) return lossCollectionFn(interp, attr);
+  if (dotted === 'metrics.mean' || dotted === 'metrics.accuracy') return metricFn(interp, attr);
   // tf.app.flags and tf.flags are absl's flags (their defaults: library/stubs.ts).
   if (attr === 'flags' && (prefix === 'app' || prefix === ''))
     return interp.loadStub('absl.flags') ?? UNKNOWN_VALUE;
@@ -457,6 +459,85 @@ function lossCollectionFn(interp: Interpreter, attr: string): Value {
         return NONE;
       }
     }
+  });
+}
+
+/**
+ * `tf.metrics.mean` and `tf.metrics.accuracy` (TF 1.15 `metrics_impl.py`): in
+ * `variable_scope(name, 'mean' | 'accuracy')`, the local variables `total` and `count`
+ * (`metric_variable`: float32 scalars from zeros, in LOCAL_VARIABLES and METRIC_VARIABLES), and
+ * `(value, update_op)`, scalars named in that scope. `accuracy` first compares: its
+ * `remove_squeezable_dimensions` scope, a `Cast` of the predictions to the labels' dtype when
+ * they differ, `Equal` and the `Cast` of it to float32, in the caller's name scope. The ops
+ * inside the metric's own scope are not modelled: nothing outside it can be named after them.
+ */
+function metricFn(interp: Interpreter, attr: 'mean' | 'accuracy' | string): Value {
+  return builtin(attr, (args, kwargs, at) => {
+    const arg = (i: number, k: string) => args[i] ?? kwargs.get(k);
+    const accuracy = attr === 'accuracy';
+    const given = arg(accuracy ? 5 : 4, 'name') ?? NONE;
+    const inputs = accuracy
+      ? [arg(0, 'labels') ?? UNKNOWN_VALUE, arg(1, 'predictions') ?? UNKNOWN_VALUE]
+      : [arg(0, 'values') ?? UNKNOWN_VALUE];
+    const deps = unionDeps(inputs);
+    const assumed = anyAssumed(inputs);
+    return interp.guardTf(() => {
+      if (accuracy) {
+        interp.touchGraph();
+        const names = interp.tf.names;
+        names.uniqueName('remove_squeezable_dimensions');
+        const [labels, predictions] = inputs.map(tensorInfo);
+        if (
+          labels.dtype &&
+          predictions.dtype &&
+          labels.dtype.baseDType !== predictions.dtype.baseDType
+        )
+          names.uniqueName('Cast');
+        names.uniqueName('Equal');
+        names.uniqueName('Cast');
+      }
+      const scope = interp.variableScope([given, str(attr)], new Map(), at);
+      if (scope.k !== 'context') return UNKNOWN_VALUE;
+      scope.enter();
+      try {
+        const local = (name: string) =>
+          interp.tf.getVariable(
+            at,
+            name,
+            new Map<string, Value>([
+              ['name', str(name)],
+              ['shape', { k: 'list', items: [] }],
+              ['dtype', dtypeValue('float32')],
+              ['initializer', { k: 'object', kind: 'Initializer', attrs: new Map() }],
+              ['trainable', { k: 'bool', v: false }],
+              [
+                'collections',
+                { k: 'list', items: [str('local_variables'), str('metric_variables')] },
+              ],
+            ]),
+            false,
+          );
+        local('total');
+        local('count');
+        const scalar = (name: string) =>
+          withDeps(
+            tensor(`${interp.tf.names.uniqueName(name)}:0`, DTypes.float32, []),
+            deps,
+            assumed,
+          );
+        const value = scalar('value');
+        const update = scalar('update_op');
+        const add = (key: Value | undefined, t: Value) => {
+          if (key && (key.k === 'list' || key.k === 'tuple'))
+            for (const k of key.items) if (k.k === 'str') interp.tf.collection(k.v).items.push(t);
+        };
+        add(arg(accuracy ? 3 : 2, 'metrics_collections'), value);
+        add(arg(accuracy ? 4 : 3, 'updates_collections'), update);
+        return { k: 'tuple', items: [value, update] } as Value;
+      } finally {
+        scope.exit();
+      }
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * `tf.losses` in the analyzer against the runtime (which is TF 1.15's, checked against
+ * `tf.losses` and `tf.metrics` (`mean`, `accuracy`) in the analyzer against the runtime (which is TF 1.15's, checked against
  * TensorFlow itself in test/runtime/programs): each loss's name, shape and dtype as the
  * analyzer shows it on hover equal what the runtime prints for it, and the total loss sums the
  * LOSSES collection in both, so an optimizer minimizing it creates its slots.
@@ -49,7 +49,7 @@ const PROGRAM = [
   "print(' '.join(v.name for v in tf.global_variables()))",
 ].join('\n');
 
-describe('runtime and analyzer: tf.losses agree', function () {
+describe('runtime and analyzer: tf.losses and tf.metrics agree', function () {
   this.timeout(120_000);
   const runner = new Runner();
   after(() => runner.dispose());
@@ -79,5 +79,39 @@ describe('runtime and analyzer: tf.losses agree', function () {
       a.variables.map((v) => v.name),
       lines[LOSSES.length + 1].split(' '),
     );
+  });
+
+  it('tf.metrics: the local variables, the value and update names, the ops they name around them', async () => {
+    const code = [
+      'import tensorflow as tf',
+      'labels = tf.placeholder(tf.int64, [4])',
+      'p = tf.placeholder(tf.float32, [4, 3])',
+      'acc, acc_update = tf.metrics.accuracy(labels, tf.argmax(p, 1))',
+      'avg, avg_update = tf.metrics.mean(tf.reduce_max(p, 1))',
+      "with tf.variable_scope('eval'):",
+      "    top1, top1_update = tf.metrics.accuracy(labels, tf.argmax(p, 1), name='top1')",
+      'e = tf.equal(labels, labels)',
+      'c = tf.cast(e, tf.float32)',
+      "m, m_update = tf.metrics.mean(tf.constant([1.0, 2.0]), metrics_collections=['mine'])",
+      "print(' '.join(v.name for v in tf.local_variables()))",
+      'for t in [acc, acc_update, avg, avg_update, top1, top1_update, e, c, m, m_update]:',
+      '    print(t.name, t.shape, t.dtype.name)',
+    ].join('\n');
+    const { stdout, stderr } = await runProgram(runner, file, code);
+    const lines = stdout.trim().split('\n');
+    assert.equal(lines.length, 11, stderr);
+    const a = analyzePython(code, { path: file });
+    assert.deepEqual(
+      a.variables.map((v) => v.name),
+      lines[0].split(' '),
+    );
+    const shown = (line: number) =>
+      (a.results.find((r) => r.start.line === line)?.values ?? []).flatMap((v) =>
+        v.kind === 'sequence' ? v.items : [v],
+      );
+    const predicted = [4, 5, 7, 8, 9, 10]
+      .flatMap(shown)
+      .map((t) => (t.kind === 'tensor' ? `${t.name} ${t.shape} ${t.dtype}` : t.kind));
+    assert.deepEqual(predicted, lines.slice(1));
   });
 });
