@@ -1815,60 +1815,56 @@ function logitsLoss(scope: string, fn: string): OpFn {
  * `<scope>/value`, `SUM` in `<scope>/Sum`, all scalars; `NONE` keeps the per-element losses
  * (`<scope>/Mul`, their product with the weights).
  * `inputs`: the positions and names of the two tensors the element-wise loss is of;
- * `elementShape`: the per-element losses' shape from theirs.
+ * `elementShape`: the per-element losses' shape from theirs. (`lossOp` adds the loss to its
+ * collection once it carries its dependencies.)
  */
 function weightedLoss(
   defaultScope: string,
   scopeIndex: number,
   inputs: readonly [number, string, number, string],
   elementShape: (a: AbstractShape, b: AbstractShape) => AbstractShape = broadcast,
-): OpFn {
-  return (interp, a) => {
+): LossSpec {
+  const fn: OpFn = (interp, a) => {
     const first = tensorInfo(argOf(a, inputs[0], inputs[1]) ?? UNKNOWN_VALUE);
     const second = tensorInfo(argOf(a, inputs[2], inputs[3]) ?? UNKNOWN_VALUE);
     const given = argOf(a, scopeIndex, 'scope');
     const named = { args: [], kwargs: new Map(given ? [['name', given]] : []) };
     const scope = opName(interp, named, 0, defaultScope);
-    const collection = argOf(a, scopeIndex + 1, 'loss_collection');
     const reduction = argOf(a, scopeIndex + 2, 'reduction');
     const r = reduction === undefined ? 'weighted_sum_by_nonzero_weights' : pyStr(reduction);
     const dtype = second.dtype ?? first.dtype ?? DTypes.float32;
     const base = scope === null ? null : scope.slice(0, -2);
-    let out: Value;
     if (r === 'none')
       // The weighted per-element losses: `multiply(losses, weights)`.
-      out = tensor(
+      return tensor(
         base === null ? null : `${base}/Mul:0`,
         dtype,
         elementShape(first.shape, second.shape),
       );
-    else if (r === 'weighted_sum') out = tensor(base === null ? null : `${base}/Sum:0`, dtype, []);
-    else if (
+    if (r === 'weighted_sum') return tensor(base === null ? null : `${base}/Sum:0`, dtype, []);
+    if (
       r === 'weighted_sum_by_nonzero_weights' ||
       r === 'weighted_mean' ||
       r === 'weighted_sum_over_batch_size'
     )
-      out = tensor(base === null ? null : `${base}/value:0`, dtype, []);
-    else return UNKNOWN_VALUE;
-    if (collection === undefined || collection.k === 'str') {
-      const key = collection === undefined ? 'losses' : collection.v;
-      // The collection holds the loss as the program gets it (with the dependencies the
-      // caller adds), so it is added by `lossCollected` after the call.
-      LOSS_COLLECTIONS.set(out, key);
-    }
-    return out;
+      return tensor(base === null ? null : `${base}/value:0`, dtype, []);
+    return UNKNOWN_VALUE;
   };
+  return { fn, scopeIndex };
 }
 
-/** A loss made by `weightedLoss` and the collection it goes to (read once, by `tensorOp`). */
-const LOSS_COLLECTIONS = new WeakMap<Value, string>();
+/** A `tf.losses` function: the loss it makes, and where its `scope` argument is. */
+interface LossSpec {
+  readonly fn: OpFn;
+  readonly scopeIndex: number;
+}
 
 /** The per-element shape of a loss over classes (`logits` `[batch, classes]` → `[batch]`). */
 const overClasses = (_labels: AbstractShape, logits: AbstractShape): AbstractShape =>
   Array.isArray(logits) && logits.length > 0 ? logits.slice(0, -1) : UNKNOWN;
 
-/** The ops by their dotted name under `tf.` (several names for one op where TF has aliases). */
-const OPS: Record<string, OpFn> = {
+/** The losses by their dotted name under `tf.`. */
+const LOSSES: Record<string, LossSpec> = {
   'losses.absolute_difference': weightedLoss('absolute_difference', 3, [
     0,
     'labels',
@@ -1908,6 +1904,10 @@ const OPS: Record<string, OpFn> = {
     [0, 'losses', 0, 'losses'],
     (a) => a,
   ),
+};
+
+/** The ops by their dotted name under `tf.` (several names for one op where TF has aliases). */
+const OPS: Record<string, OpFn> = {
   placeholder,
   placeholder_with_default: placeholderWithDefault,
   assign: stateOp,
@@ -2300,7 +2300,7 @@ function differentiableInputs(dotted: string, args: Value[], kwargs: Map<string,
 /** The op `tf.<dotted>` as a callable value, or undefined when it is not one of these. */
 export function tensorOp(interp: Interpreter, dotted: string): Value | undefined {
   const fn = OPS[dotted];
-  if (!fn) return undefined;
+  if (!fn) return LOSSES[dotted] ? lossOp(interp, dotted, LOSSES[dotted]) : undefined;
   return {
     k: 'builtin',
     name: dotted,
@@ -2310,16 +2310,44 @@ export function tensorOp(interp: Interpreter, dotted: string): Value | undefined
     ...(UNNAMED_OPS.has(dotted) ? { harmless: true } : {}),
     call: (args, kwargs) => {
       try {
-        const out = fn(interp, { args, kwargs });
-        const inputs = differentiableInputs(dotted, args, kwargs);
-        const result = withDeps(
-          out,
-          NOT_DIFFERENTIABLE.has(dotted) ? NO_DEPS : unionDeps(inputs),
-          anyAssumed(inputs),
-        );
-        const collection = LOSS_COLLECTIONS.get(out);
-        if (collection !== undefined) interp.tf.collection(collection).items.push(result);
-        return result;
+        return withInputDeps(dotted, fn(interp, { args, kwargs }), args, kwargs);
+      } catch {
+        return UNKNOWN_VALUE;
+      }
+    },
+  };
+}
+
+/** An op's result, depending on what its differentiable inputs depend on. */
+function withInputDeps(
+  dotted: string,
+  out: Value,
+  args: Value[],
+  kwargs: Map<string, Value>,
+): Value {
+  const inputs = differentiableInputs(dotted, args, kwargs);
+  return withDeps(
+    out,
+    NOT_DIFFERENTIABLE.has(dotted) ? NO_DEPS : unionDeps(inputs),
+    anyAssumed(inputs),
+  );
+}
+
+/**
+ * A `tf.losses` function as a callable value: an op (`tensorOp`) whose result, as the program
+ * gets it, also goes to `loss_collection` (LOSSES unless given None).
+ */
+function lossOp(interp: Interpreter, dotted: string, spec: LossSpec): Value {
+  return {
+    k: 'builtin',
+    name: dotted,
+    call: (args, kwargs) => {
+      try {
+        const loss = withInputDeps(dotted, spec.fn(interp, { args, kwargs }), args, kwargs);
+        const key = argOf({ args, kwargs }, spec.scopeIndex + 1, 'loss_collection');
+        if (loss.k !== 'unknown' && (key === undefined || key.k === 'str'))
+          interp.tf.collection(key ? key.v : 'losses').items.push(loss);
+        return loss;
       } catch {
         return UNKNOWN_VALUE;
       }
@@ -2333,7 +2361,7 @@ const UNNAMED_OPS = new Set(['assign', 'assign_add', 'assign_sub']);
 /** Whether `tf.<dotted>` is a namespace of these ops (`nn`, `math`, `random`, `compat`). */
 export function isOpNamespace(dotted: string): boolean {
   const p = `${dotted}.`;
-  return Object.keys(OPS).some((k) => k.startsWith(p));
+  return [OPS, LOSSES].some((table) => Object.keys(table).some((k) => k.startsWith(p)));
 }
 
 // -- attributes --------------------------------------------------------------------------------

@@ -325,15 +325,10 @@ class Estimator(object):
                 yield_single_examples=True):
         with tf.Graph().as_default() as g:
             self._start_graph(g)
-            result = self._call_input_fn(input_fn, ModeKeys.PREDICT)
-            if _support.is_dataset(result):
-                result = tf.data.make_initializable_iterator(result).get_next()
-            if isinstance(result, (list, tuple)):
-                if len(result) != 2:
-                    raise ValueError(
-                        'input_fn should return (features, labels) as a len 2 tuple.')
-                result = result[0]
-            spec = self._call_model_fn(result, None, ModeKeys.PREDICT, self.config)
+            # TF's `_get_features_from_input_fn`: the input parsed as for the other modes, the
+            # labels dropped.
+            features, _ = self._features_and_labels(input_fn, ModeKeys.PREDICT)
+            spec = self._call_model_fn(features, None, ModeKeys.PREDICT, self.config)
             predictions = spec.predictions
             if predict_keys:
                 if not isinstance(predictions, dict):
