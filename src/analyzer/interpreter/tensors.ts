@@ -365,8 +365,17 @@ const isEmpty = (d: Deps) => !(d instanceof DepsUnion) && d.size === 0;
  */
 export function unionDeps(values: Iterable<Value>, depth = 0): Deps | undefined {
   let parts: Deps[] | null = null;
+  // The parts already taken, once there are many: a list of a model's variables (a `Saver`'s
+  // `var_list`) has a part per variable, and a scan of the parts per item was quadratic.
+  let taken: Set<Deps> | null = null;
   let only: Deps = NO_DEPS;
+  // Variables among the values, gathered in one set (a variable depends on itself alone).
+  let variables: Set<AVariable> | null = null;
   for (const v of values) {
+    if (v.k === 'variable') {
+      (variables ??= new Set()).add(v.v);
+      continue;
+    }
     const d = depsOf(v, depth);
     if (d === undefined) return undefined;
     if (isEmpty(d) || d === only) continue;
@@ -375,9 +384,21 @@ export function unionDeps(values: Iterable<Value>, depth = 0): Deps | undefined 
       continue;
     }
     if (parts === null) parts = [only, d];
-    else if (!parts.includes(d)) parts.push(d);
+    else if (taken !== null) {
+      if (!taken.has(d)) {
+        taken.add(d);
+        parts.push(d);
+      }
+    } else if (!parts.includes(d)) {
+      parts.push(d);
+      if (parts.length > 16) taken = new Set(parts);
+    }
   }
-  return parts === null ? only : new DepsUnion(parts);
+  const rest = parts === null ? only : new DepsUnion(parts);
+  if (variables === null) return rest;
+  const own: Deps =
+    variables.size === 1 ? ownDeps(variables.values().next().value as AVariable) : variables;
+  return isEmpty(rest) ? own : new DepsUnion([rest, own]);
 }
 
 /**
