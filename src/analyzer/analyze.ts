@@ -849,6 +849,22 @@ interface RawVariable {
   readonly certain: boolean;
 }
 
+/** Who created a variable (`Builder.creations`). */
+interface Creation {
+  /** The first call in program code that created it (`get_variable` keys only). */
+  creator?: { readonly file: string; readonly span: Span; readonly trail: TrailInfo };
+  /** The contexts that create it ('' the program's paths, else an entry point), in order. */
+  contexts?: string | string[];
+  /** When program code first created it (paths in order, events in order); -1: it did not. */
+  order: number;
+}
+
+/** A creation's contexts, in order. */
+function contextsOf(c: Creation | undefined): readonly string[] {
+  const contexts = c?.contexts;
+  return contexts === undefined ? [] : typeof contexts === 'string' ? [contexts] : contexts;
+}
+
 interface Happened {
   count: number;
   /** The last path (1-based) it was counted on. */
@@ -920,10 +936,13 @@ class Builder {
     { file: string; span: Span; outcomes: Map<string, RawScopeOutcome> }
   >();
   private readonly variables = new Map<string, RawVariable>();
-  /** Store key → the call that created it (first seen), and the calls that led there. */
-  private readonly creators = new Map<string, { file: string; span: Span; trail: TrailInfo }>();
-  /** Variable key → the contexts that create it ('' the program's paths, else an entry point). */
-  private readonly creatingContexts = new Map<string, Set<string>>();
+  /**
+   * Per store key (`\u0000` + the name for a `tf.Variable`): who created it. One map rather than
+   * one per fact: maps of a large model's size cost most in their insertions.
+   */
+  private readonly creations = new Map<string, Creation>();
+  /** How many variables program code has created so far (`Creation.order`). */
+  private createdCount = 0;
   private readonly diagnostics: PendingDiagnostic[] = [];
   /** Each trail node's `TrailInfo` (nodes are shared by every event under them). */
   private readonly trails = new WeakMap<CallTrail, TrailInfo>();
@@ -1038,23 +1057,7 @@ class Builder {
           marks.set(trail.key, path);
           counts.set(trail.key, (counts.get(trail.key) ?? 0) + 1);
         }
-        if (
-          e.action === 'create' &&
-          e.key &&
-          !e.plain &&
-          !this.creators.has(e.key) &&
-          !isLibraryFile(e.file)
-        )
-          this.creators.set(e.key, { file: e.file, span: e.at.span, trail });
-        if (e.action === 'create' && e.key && !e.plain) {
-          let contexts = this.creatingContexts.get(e.key);
-          if (!contexts) this.creatingContexts.set(e.key, (contexts = new Set()));
-          contexts.add(entry ?? '');
-        }
-        if (e.action === 'create' && !isLibraryFile(e.file)) {
-          const k = e.plain ? `\u0000${e.name}` : e.key;
-          if (k && !this.creationOrder.has(k)) this.creationOrder.set(k, this.creationOrder.size);
-        }
+        if (e.action === 'create') this.created(e, trail, entry ?? '');
       }
     }
     for (const [site, outcomes] of happened) {
@@ -1068,8 +1071,27 @@ class Builder {
     }
   }
 
-  /** Variable key → when it was first created (paths in order, events in order). */
-  private readonly creationOrder = new Map<string, number>();
+  private created(e: VariableEvent, trail: TrailInfo, context: string): void {
+    const k = e.plain ? `\u0000${e.name}` : e.key;
+    if (!k) return;
+    let c = this.creations.get(k);
+    if (!c) this.creations.set(k, (c = { order: -1 }));
+    const library = isLibraryFile(e.file);
+    if (!e.plain) {
+      if (!c.creator && !library) c.creator = { file: e.file, span: e.at.span, trail };
+      const contexts = c.contexts;
+      if (contexts === undefined) c.contexts = context;
+      else if (typeof contexts === 'string') {
+        if (contexts !== context) c.contexts = [contexts, context];
+      } else if (!contexts.includes(context)) contexts.push(context);
+    }
+    if (!library && c.order < 0) c.order = this.createdCount++;
+  }
+
+  /** The call that created the variable of a store key (first seen), and the calls there. */
+  private creator(key: string): Creation['creator'] {
+    return this.creations.get(key)?.creator;
+  }
 
   private outcome(e: VariableEvent, entry: string | undefined, trail: TrailInfo): RawOutcome {
     const o: RawOutcome = {
@@ -1090,14 +1112,14 @@ class Builder {
       if (e.collections) o.collections = e.collections;
     }
     if (e.action === 'reuse' && e.key) {
-      const created = this.creators.get(e.key);
+      const created = this.creator(e.key);
       if (created) o.createdAt = created;
     }
     if ((e.action === 'reuse' || e.error?.code === ERROR_CODES.variableMissing) && e.reuseOrigin)
       o.reuse = e.reuseOrigin;
     if (e.didYouMean) o.didYouMean = e.didYouMean.map(displayName);
     if (e.error && firstLine(e.error.message).endsWith(ORIGINALLY)) {
-      const created = this.creators.get(e.name);
+      const created = this.creator(e.name);
       if (created) o.originallyDefinedAt = created;
     }
     if (entry) o.entry = entry;
@@ -1133,11 +1155,13 @@ class Builder {
     // A getter's computed result (`a + b`) is no variable; the variables it made have events.
     if (e.action === 'create' && varKey && !e.computed && !this.variables.has(varKey)) {
       const here: Ref = { file: e.file, span: e.at.span };
-      let v: RawVariable = {
+      // Built field by field (object spreads cost most of this method on large models); the
+      // fields' order is the one results have always had.
+      const v: { -readonly [K in keyof RawVariable]: RawVariable[K] } = {
         name: o.name,
         // What it is stored as: a renaming getter's name (slim's `weights`), not the one asked
         // for (`kernel`).
-        key: displayName(o.name.replace(/:0$/, '')),
+        key: displayName(o.name.endsWith(':0') ? o.name.slice(0, -2) : o.name),
         shape: o.shape ?? '<unknown>',
         dtype: o.dtype ?? '?',
         createdAt: outer ? { file: this.file, span: outer.at.span } : here,
@@ -1146,15 +1170,11 @@ class Builder {
       };
       if (outer) {
         const fn = calleeOf(outer.at);
-        v = {
-          ...v,
-          createdIn: {
-            line: here,
-            ...(e.file !== this.file ? { file: e.file } : {}),
-            ...(fn ? { function: fn } : {}),
-          },
-        };
-      } else if (e.file !== this.file) v = { ...v, file: e.file };
+        const createdIn: { line: Ref; file?: string; function?: string } = { line: here };
+        if (e.file !== this.file) createdIn.file = e.file;
+        if (fn) createdIn.function = fn;
+        v.createdIn = createdIn;
+      } else if (e.file !== this.file) v.file = e.file;
       this.variables.set(varKey, v);
     } else if (e.action === 'reuse' && e.key) {
       const v = this.variables.get(e.key);
@@ -1204,7 +1224,7 @@ class Builder {
   private didYouMeanRelated(e: VariableEvent): Related[] {
     const out: Related[] = [];
     for (const name of e.didYouMean ?? []) {
-      const at = this.creators.get(name);
+      const at = this.creator(name);
       if (at)
         out.push((view) => ({
           message: `did you mean ${displayName(name)}? created here`,
@@ -1216,7 +1236,7 @@ class Builder {
 
   /** Related information for a variable's creation: the call that led there, and the site. */
   private creationRelated(name: string, firstCall?: CallTrail): Related[] {
-    const created = this.creators.get(name);
+    const created = this.creator(name);
     if (!created) return [];
     const out: Related[] = [];
     const first = firstCall ?? this.outermostHere(created.trail);
@@ -1260,7 +1280,7 @@ class Builder {
     const { e, o, trail } = h;
     const error = e.error as NonNullable<typeof e.error>;
     const sharing = SHARING_ERRORS.has(error.code);
-    const created = sharing ? this.creators.get(e.name) : undefined;
+    const created = sharing ? this.creator(e.name) : undefined;
     let at = outer;
     // The creating trail's call where the two trails part (`build(1)` beside `build(2)`).
     let first: CallTrail | undefined;
@@ -1326,9 +1346,9 @@ class Builder {
       // written, not a mistake, so it is information, not a warning.
       const other =
         entry !== undefined && error.code === ERROR_CODES.variableMissing
-          ? [...(this.creatingContexts.get(e.name) ?? [])].find((c) => c !== entry)
+          ? contextsOf(this.creations.get(e.name)).find((c) => c !== entry)
           : undefined;
-      const created = other !== undefined ? this.creators.get(e.name) : undefined;
+      const created = other !== undefined ? this.creator(e.name) : undefined;
       if (created && created.file === this.file) {
         const outer = this.outermostHere(created.trail);
         const line = view.lineMap(this.file).position((outer?.at ?? created).span.from).line;
@@ -1382,7 +1402,7 @@ class Builder {
   private message(e: VariableEvent): (view: View) => string {
     const error = e.error as NonNullable<typeof e.error>;
     const first = displayName(firstLine(error.message));
-    const created = this.creators.get(e.name);
+    const created = this.creator(e.name);
     if (!first.endsWith(ORIGINALLY) || !created) return () => first;
     return (view) => `${first} ${displayName(definedAtText(view, created))}`;
   }
@@ -1415,7 +1435,10 @@ class Builder {
     this.exhaustive = exhaustive;
     // In creation order (a function called twice creates `a/w`, `a/b`, then `b/w`, `b/b`).
     this.ordered = [...this.variables.entries()]
-      .map(([k, v], i) => ({ v, at: this.creationOrder.get(k) ?? Number.MAX_SAFE_INTEGER, i }))
+      .map(([k, v], i) => {
+        const order = this.creations.get(k)?.order ?? -1;
+        return { v, at: order >= 0 ? order : Number.MAX_SAFE_INTEGER, i };
+      })
       .sort((x, y) => x.at - y.at || x.i - y.i)
       .map((x) => x.v);
   }
@@ -1533,9 +1556,15 @@ class Builder {
         reusedAt,
         certain: v.certain,
       };
-      if (v.createdIn) {
-        const { line, ...rest } = v.createdIn;
-        out.createdIn = { line: lineOf(line), ...rest };
+      const c = v.createdIn;
+      if (c) {
+        // Built field by field: an object rest and spread cost more than the rest of this.
+        const createdIn: { line: number; file?: string; function?: string } = {
+          line: lineOf(c.line),
+        };
+        if (c.file !== undefined) createdIn.file = c.file;
+        if (c.function !== undefined) createdIn.function = c.function;
+        out.createdIn = createdIn;
       }
       if (v.file !== undefined) out.file = v.file;
       return out;
@@ -1663,7 +1692,11 @@ class Kept<K, T> {
   private readonly spans: Span[] = [];
   /** Item i read `spans[starts[i]]` to `spans[starts[i + 1] - 1]`. */
   private readonly starts: number[] = [0];
-  private readonly offsets: number[] = [];
+  /**
+   * The spans' offsets at the last render, from and to. Sized once: an array grown to hundreds
+   * of thousands of numbers on every fresh result cost more than filling it.
+   */
+  private readonly offsets: Int32Array;
   private out: T[] | undefined;
 
   constructor(
@@ -1677,6 +1710,7 @@ class Kept<K, T> {
       spansOf(item, add);
       this.starts.push(this.spans.length);
     }
+    this.offsets = new Int32Array(2 * this.spans.length);
   }
 
   render(edit: TextEdit, make: (item: K) => T): T[] {
