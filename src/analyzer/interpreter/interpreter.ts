@@ -60,7 +60,7 @@ import {
   variableTensorAttr,
 } from './tensors';
 import { CallTrail, dtypeArg, reuseArg, ReuseOrigin, TfState, VariableEvent } from './tf-model';
-import type { AnalyzerSlots } from './tf-model';
+import type { AnalyzerSlots, AVariable } from './tf-model';
 import { ResultSummary, summarize, SUMMARY_BUDGET, summaryKey } from './results';
 import {
   BuiltinFn,
@@ -394,15 +394,27 @@ function interpretModule(
   const scopes: ScopeEvent[] = [];
   const called = new Set<unknown>();
   let first: Interpreter | null = null;
-  const results = new Map<Expr, Map<string, ResultSummary>>();
+  // Per call, its distinct summaries in order. A summary's key is made only when another
+  // summary of the same call needs comparing: most calls have one.
+  const results = new Map<Expr, Array<{ readonly s: ResultSummary; key?: string }>>();
+  const keyOf = (k: { readonly s: ResultSummary; key?: string }) => (k.key ??= summaryKey(k.s));
   const addResults = (bound: ReadonlyMap<Expr, readonly ResultSummary[]>) => {
     for (const [at, summaries] of bound) {
       let known = results.get(at);
       if (!known) {
-        known = new Map();
+        known = [];
         results.set(at, known);
       }
-      for (const s of summaries) if (known.size < MAX_RESULTS_PER_CALL) known.set(summaryKey(s), s);
+      for (const s of summaries) {
+        if (known.length === 0) {
+          known.push({ s });
+          continue;
+        }
+        const k = { s, key: summaryKey(s) };
+        const same = known.find((x) => keyOf(x) === k.key);
+        // Summaries with one key are alike: the first is kept.
+        if (!same && known.length < MAX_RESULTS_PER_CALL) known.push(k);
+      }
     }
   };
 
@@ -500,7 +512,7 @@ function interpretModule(
   if (!more()) stop(new BudgetExceeded());
   const callResults = new Map<Expr, readonly ResultSummary[]>();
   for (const [at, known] of results) {
-    const values = [...known.values()];
+    const values = known.map((k) => k.s);
     // A call that never returned a tensor or a layer here has nothing to show.
     if (values.some((v) => v.kind !== 'other')) callResults.set(at, values);
   }
@@ -2030,6 +2042,10 @@ export class Interpreter {
     // `v in var_list` runs over every variable of a big model: no allocation per item.
     if (seq.k === 'list' || seq.k === 'tuple') return memberOf(seq.items, x);
     if (seq.k !== 'dict') return undefined;
+    if (x.k === 'variable' && seq.entries.length >= INDEXED_FROM) {
+      const ix = variableIndex(seq.entries);
+      if (ix) return ix.has(x.v);
+    }
     let unknown = false;
     for (const [k] of seq.entries) {
       const r = k === x ? true : equalsFast(k, x);
@@ -2122,7 +2138,7 @@ export class Interpreter {
       return v.items[idx] ?? UNKNOWN_VALUE;
     }
     if (v.k === 'dict') {
-      const found = v.entries.find(([k]) => sameKey(k, i));
+      const found = v.entries[entryIndex(v.entries, i)];
       return found ? found[1] : UNKNOWN_VALUE;
     }
     return UNKNOWN_VALUE;
@@ -2637,7 +2653,7 @@ export class Interpreter {
 
   /** `dict` methods (`hparams.get('n_layer', 12)`, `.items()`, ...). */
   private dictMethod(v: Value & { k: 'dict' }, attr: string): Value {
-    const find = (key: Value) => v.entries.find(([k]) => sameKey(k, key));
+    const find = (key: Value) => v.entries[entryIndex(v.entries, key)];
     switch (attr) {
       case 'copy':
         return builtin(attr, () => ({ k: 'dict', entries: v.entries.map(([k, x]) => [k, x]) }));
@@ -2676,6 +2692,7 @@ export class Interpreter {
           const key = args[0] ?? UNKNOWN_VALUE;
           const i = v.entries.findIndex(([k]) => compare('==', k, key) === true);
           if (i < 0) return args[1] ?? UNKNOWN_VALUE;
+          forgetIndex(v.entries);
           return v.entries.splice(i, 1)[0][1];
         });
       default:
@@ -4286,10 +4303,59 @@ function setRelation(
   return unknown ? undefined : true;
 }
 
+/**
+ * Dicts keyed by variables (an optimizer's slots of each variable) are looked up once per
+ * variable they hold, so a search in order made a model's training op quadratic in its
+ * variables. Such a dict's entries get an index by variable: made by the first lookup of a
+ * variable once the dict has `INDEXED_FROM` entries, extended as entries are added
+ * (`setEntries`), dropped when entries are removed (`forgetIndex`). Only dicts whose keys are
+ * all variables have one (null marks the others): there a key matches a variable exactly when
+ * it is that variable (`sameKey`).
+ */
+const VARIABLE_INDEX = new WeakMap<Array<[Value, Value]>, Map<AVariable, number> | null>();
+const INDEXED_FROM = 16;
+
+function variableIndex(entries: Array<[Value, Value]>): Map<AVariable, number> | null {
+  let ix = VARIABLE_INDEX.get(entries);
+  if (ix !== undefined) return ix;
+  ix = new Map();
+  for (let i = 0; i < entries.length; i++) {
+    const k = entries[i][0];
+    if (k.k !== 'variable') {
+      ix = null;
+      break;
+    }
+    if (!ix.has(k.v)) ix.set(k.v, i);
+  }
+  VARIABLE_INDEX.set(entries, ix);
+  return ix;
+}
+
+/** The index of `key`'s entry in a dict's entries (Python's key equality), or -1. */
+export function entryIndex(entries: Array<[Value, Value]>, key: Value): number {
+  if (key.k === 'variable' && entries.length >= INDEXED_FROM) {
+    const ix = variableIndex(entries);
+    if (ix) return ix.get(key.v) ?? -1;
+  }
+  return entries.findIndex(([k]) => sameKey(k, key));
+}
+
+/** Entries were removed or replaced wholesale: their index no longer holds. */
+function forgetIndex(entries: Array<[Value, Value]>): void {
+  VARIABLE_INDEX.delete(entries);
+}
+
 function setEntries(entries: Array<[Value, Value]>, key: Value, value: Value): void {
-  const i = entries.findIndex(([k]) => sameKey(k, key));
-  if (i >= 0) entries[i] = [key, value];
-  else entries.push([key, value]);
+  const i = entryIndex(entries, key);
+  if (i >= 0) {
+    entries[i] = [key, value];
+    return;
+  }
+  entries.push([key, value]);
+  const ix = VARIABLE_INDEX.get(entries);
+  if (!ix) return;
+  if (key.k === 'variable') ix.set(key.v, entries.length - 1);
+  else VARIABLE_INDEX.set(entries, null);
 }
 
 function setEntry(d: Value & { k: 'dict' }, key: Value, value: Value): void {
@@ -4403,7 +4469,10 @@ class Journal {
         else attrs.set(key, old);
       }
     for (const [items, old] of this.arrays) items.splice(0, items.length, ...old);
-    for (const [d, old] of this.dicts) d.entries.splice(0, d.entries.length, ...old);
+    for (const [d, old] of this.dicts) {
+      d.entries.splice(0, d.entries.length, ...old);
+      forgetIndex(d.entries);
+    }
   }
 }
 
