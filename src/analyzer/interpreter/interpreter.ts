@@ -1510,7 +1510,7 @@ export class Interpreter {
         if (
           quiet >= 2 &&
           n < it.length &&
-          (it.length > LONG_LOOP || forking >= 2) &&
+          ((it.length > LONG_LOOP && !fillsContainers(s)) || forking >= 2) &&
           !this.inLibrary &&
           !(overGraph ??= it.every(isGraphObject))
         ) {
@@ -4562,6 +4562,59 @@ function loopTargets(s: Extract<Stmt, { kind: 'For' }>): Expr[] {
 }
 
 const pureCache = new WeakMap<Stmt, boolean>();
+
+/** Methods that change a list, dict or set in place. */
+const MUTATORS = new Set([
+  'append',
+  'extend',
+  'insert',
+  'update',
+  'setdefault',
+  'add',
+  'pop',
+  'popitem',
+  'remove',
+  'discard',
+  'clear',
+]);
+const fillsCache = new WeakMap<Stmt, boolean>();
+
+/**
+ * Whether a loop's body writes into a container: an item assigned (`d[v] = ...`) or a method
+ * that changes one called (`names.append(...)`). Such a loop builds what the code after it
+ * reads (a dict from each variable to its name), so its quiet iterations are not all alike,
+ * and widening it would leave the container with the first few items. By name only (a
+ * progress bar's `update` counts too): a loop taken for one runs every item, as a short one.
+ */
+function fillsContainers(s: Extract<Stmt, { kind: 'For' }>): boolean {
+  let r = fillsCache.get(s);
+  if (r !== undefined) return r;
+  let found = false;
+  for (const st of s.body)
+    walk(st, {
+      enter: (n) => {
+        if (found) return false;
+        if (
+          (n.kind === 'Assign' || n.kind === 'AugAssign' || n.kind === 'AnnAssign') &&
+          (n.kind === 'Assign' ? n.targets : [n.target]).some(writesItem)
+        )
+          found = true;
+        else if (n.kind === 'Call' && n.func.kind === 'Attribute' && MUTATORS.has(n.func.attr))
+          found = true;
+        return !found;
+      },
+    });
+  fillsCache.set(s, (r = found));
+  return r;
+}
+
+/** An assignment target that writes an item (`d[k]`, `a, b[i]`). */
+function writesItem(t: Expr): boolean {
+  if (t.kind === 'Subscript') return true;
+  if (t.kind === 'Tuple' || t.kind === 'List') return t.elts.some(writesItem);
+  if (t.kind === 'Starred') return writesItem(t.value);
+  return false;
+}
 
 /** An `if` whose branches only bind names to call-free expressions (no TF can happen there). */
 function onlyAssignsNames(s: Stmt): boolean {
