@@ -300,6 +300,8 @@ export class DocumentAnalyzer {
    * change), a paused prefix resumed, or the whole module interpreted.
    */
   lastRun: 'reused' | 'resumed' | 'full' | 'failed' = 'full';
+  /** Counts updates: an analysis's lazy results render only while it is the newest. */
+  private version = 0;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.language = options.language ?? languageOf(options.path);
@@ -307,6 +309,8 @@ export class DocumentAnalyzer {
   }
 
   update(source: string): Analysis {
+    // The last result's lazy parts are rendered from spans this update moves: no longer.
+    this.version++;
     this.last = undefined;
     try {
       const lowered =
@@ -330,7 +334,14 @@ export class DocumentAnalyzer {
         this.memo = interpretFile(module, this.file, this.language, this.options, resume);
         this.lastRun = resume ? 'resumed' : 'full';
       }
-      const analysis = buildAnalysis(this.memo, source, this.file, this.language);
+      const version = this.version;
+      const analysis = buildAnalysis(
+        this.memo,
+        source,
+        this.file,
+        this.language,
+        () => this.version === version,
+      );
       return withSyntaxErrors(analysis, source, this.language, lowered);
     } catch {
       this.memo = undefined;
@@ -599,6 +610,7 @@ function buildAnalysis(
   source: string,
   file: string,
   language: Language,
+  valid: () => boolean = () => true,
 ): Analysis {
   const { result, lowered } = memo;
   // The imported modules' texts are those the interpretation read: their line maps are kept.
@@ -624,14 +636,14 @@ function buildAnalysis(
     b.addContext(result.paths, undefined);
     for (const entry of result.entries) b.addContext(entry.paths, entry.name);
     b.addScopes(result.scopes);
-    b.finish(result.paths[0] ?? [], result.complete, result.exhaustive);
+    b.finish(result.paths[0] ?? []);
     memo.built = b;
   }
-  const analysis = b.render(view, language, source);
+  const diagnostics = b.renderDiagnostics(view);
   for (const n of result.notes) {
     if (n.file !== file) continue;
     const entry = CATALOG[n.key];
-    analysis.diagnostics.push({
+    diagnostics.push({
       code: entry.code,
       severity: entry.severity,
       message: entry.message(n.holes),
@@ -639,9 +651,7 @@ function buildAnalysis(
       end: lineMap(file).position(n.at.span.to),
     });
   }
-  analysis.diagnostics.sort(
-    (a, c) => a.start.line - c.start.line || a.start.column - c.start.column,
-  );
+  diagnostics.sort((a, c) => a.start.line - c.start.line || a.start.column - c.start.column);
   const results: CallResult[] = [];
   for (const [at, values] of result.results) {
     const m = lineMap(file);
@@ -653,13 +663,49 @@ function buildAnalysis(
   }
   results.sort((a, c) => a.start.line - c.start.line || a.start.column - c.start.column);
   const reason = !result.complete ? incompleteReason(result.stopped) : undefined;
+  // Call sites, scopes, variables and events are rendered when first read: publishing the
+  // diagnostics needs none of them, and for a large model they are most of what rendering
+  // costs. They read the IR's spans, which the next edit of a document moves (`valid`).
+  let rendered: RenderedResults | undefined;
+  const parts = (): RenderedResults => {
+    if (rendered) return rendered;
+    if (!valid()) throw new Error(SUPERSEDED);
+    return (rendered = (b as Builder).renderResults(view, source));
+  };
   return {
-    ...analysis,
-    ...(reason ? { reason } : {}),
+    language,
+    get events() {
+      return parts().events;
+    },
+    get callSites() {
+      return parts().callSites;
+    },
+    get scopes() {
+      return parts().scopes;
+    },
+    get variables() {
+      return parts().variables;
+    },
+    diagnostics,
     results,
+    complete: result.complete,
+    exhaustive: result.exhaustive,
     paths: result.paths.length,
     imports: [...lowered.values()].filter((m): m is ResolvedModule => !!m).map((m) => m.file),
+    ...(reason ? { reason } : {}),
   };
+}
+
+/** What reading an analysis's results after its document's next edit throws. */
+const SUPERSEDED =
+  "Scope Lens: an analysis's results were read after the next edit of its document";
+
+/** The results `Builder.renderResults` renders when an analysis's are first read. */
+interface RenderedResults {
+  readonly events: StaticEvent[];
+  readonly callSites: CallSite[];
+  readonly scopes: ScopeSite[];
+  readonly variables: VariableInfo[];
 }
 
 function incompleteReason(stopped: InterpretResult['stopped']): string {
@@ -707,18 +753,18 @@ function withSyntaxErrors(
   if (problems.length === 0) return analysis;
   const map = new LineMap(source);
   const entry = CATALOG.syntax;
-  const diagnostics: Diagnostic[] = [
-    ...analysis.diagnostics,
-    ...problems.map((p) => ({
+  // In place: a copy of the analysis would render its lazy results (`buildAnalysis`).
+  const diagnostics = analysis.diagnostics;
+  for (const p of problems)
+    diagnostics.push({
       code: entry.code,
       severity: entry.severity,
       message: entry.message({ message: p.message }),
       start: map.position(p.from),
       end: map.position(p.to),
-    })),
-  ];
+    });
   diagnostics.sort((a, c) => a.start.line - c.start.line || a.start.column - c.start.column);
-  return { ...analysis, diagnostics };
+  return analysis;
 }
 
 /** Files an import may name, most likely first. */
@@ -949,8 +995,6 @@ class Builder {
   /** The calls of this file in trail keys, and the offset each key holds. */
   private readonly keyed = new Map<Expr, number>();
   private events: readonly VariableEvent[] = [];
-  private complete = false;
-  private exhaustive = false;
 
   constructor(private readonly file: string) {}
 
@@ -1429,10 +1473,8 @@ class Builder {
   }
 
   /** Ends the first stage: the first path's events, and how complete the exploration was. */
-  finish(firstPath: readonly VariableEvent[], complete: boolean, exhaustive: boolean): void {
+  finish(firstPath: readonly VariableEvent[]): void {
     this.events = firstPath.filter((e) => e.file === this.file && e.conformance);
-    this.complete = complete;
-    this.exhaustive = exhaustive;
     // In creation order (a function called twice creates `a/w`, `a/b`, then `b/w`, `b/b`).
     this.ordered = [...this.variables.entries()]
       .map(([k, v], i) => {
@@ -1488,11 +1530,12 @@ class Builder {
   }
 
   /**
-   * The second stage: the result at the text's present positions. What an earlier render made
-   * and reads only places that did not move (everything before an edit, and after it on later
-   * lines when it added no line) is kept.
+   * The second stage: the results at the text's present positions. What an earlier render
+   * made and reads only places that did not move (everything before an edit, and after it on
+   * later lines when it added no line) is kept. Called when the analysis's results are first
+   * read (`buildAnalysis`), so `this.rendered` is the text of the last render that happened.
    */
-  render(view: View, language: Language, text: string): Analysis {
+  renderResults(view: View, text: string): RenderedResults {
     const edit = textEdit(this.rendered, text);
     this.rendered = text;
     const kept = (this.kept ??= this.keep());
@@ -1569,25 +1612,18 @@ class Builder {
       if (v.file !== undefined) out.file = v.file;
       return out;
     });
+    return { events, callSites, scopes, variables };
+  }
+
+  /** The diagnostics at the text's present positions (a new list each time). */
+  renderDiagnostics(view: View): Diagnostic[] {
     const seen = new Set<string>();
     const diagnostics: Diagnostic[] = [];
     for (const d of this.diagnostics) {
       const out = d(view, seen);
       if (out) diagnostics.push(out);
     }
-    return {
-      language,
-      events,
-      callSites,
-      scopes,
-      variables,
-      diagnostics,
-      results: [],
-      complete: this.complete,
-      exhaustive: this.exhaustive,
-      paths: 0,
-      imports: [],
-    };
+    return diagnostics;
   }
 
   private renderOutcome(

@@ -125,6 +125,29 @@ describe('analyzer: incremental re-analysis equals a fresh analysis', function (
     }
   });
 
+  it('renders call sites, scopes, variables and events when first read, until the next edit', () => {
+    const start = sources[0];
+    const doc = new DocumentAnalyzer({ path: 'model.py' });
+    const first = doc.update(start);
+    // Read (rendered) while it is the newest: the same as a fresh analysis, copied and as JSON.
+    const fresh = analyze(start, { path: 'model.py' });
+    assert.ok(fresh.callSites.length > 0 && fresh.variables.length > 0);
+    assert.deepEqual({ ...first }, { ...fresh });
+    assert.equal(JSON.stringify(first), JSON.stringify(fresh));
+    // Results never read are not rendered; the next read renders across both edits.
+    const moved = `# a comment\n${start}`;
+    const unread = doc.update(`# one\n${start}`);
+    const second = doc.update(moved);
+    assert.deepEqual(second, analyze(moved, { path: 'model.py' }));
+    // Rendering the unread one now would read spans the last update moved.
+    assert.throws(() => unread.callSites, /read after the next edit of its document/);
+    assert.throws(() => unread.variables, /read after the next edit of its document/);
+    // What was read before the next edit stays as it was.
+    assert.deepEqual(first.callSites, fresh.callSites);
+    // Diagnostics are rendered with the analysis.
+    assert.deepEqual(unread.diagnostics, analyze(`# one\n${start}`, { path: 'model.py' }).diagnostics);
+  });
+
   it('an imported module changed elsewhere is read again even when the document is the same', () => {
     const files = new Map<string, string>([
       ['/p/main.py', 'import tensorflow as tf\nimport blocks\n\nblocks.build()\n'],
