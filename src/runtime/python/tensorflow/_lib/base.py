@@ -359,7 +359,9 @@ class Layer(object):
                                           trainable, constraint, use_resource, kwargs)
         if trainable is None:
             trainable = True
-        existing = len(tf.global_variables())
+        # The collection itself, not a copy: a weight of a large model would copy every
+        # variable before it.
+        existing = len(tf.get_collection_ref(tf.GraphKeys.GLOBAL_VARIABLES))
         if dtype is None:
             dtype = self._dtype
         if dtype is None:
@@ -379,7 +381,8 @@ class Layer(object):
                                            trainable=trainable and self.trainable,
                                            constraint=constraint, partitioner=partitioner,
                                            use_resource=use_resource)
-                if regularizer and len(tf.global_variables()) > existing:
+                if (regularizer and len(tf.get_collection_ref(tf.GraphKeys.GLOBAL_VARIABLES))
+                        > existing):
                     self._handle_weight_regularization(name, variable, regularizer)
         # Keras tracks a partitioned variable's parts one by one.
         tracked = [variable]
@@ -457,7 +460,7 @@ class Layer(object):
     def _is_trainable(self, variable):
         """False when a custom getter overrode `trainable` (TF moves such a weight)."""
         # Variables compare by identity, as TF 1.15's `variable not in trainable_variables()`.
-        trainable = tf.trainable_variables()
+        trainable = tf.get_collection_ref(tf.GraphKeys.TRAINABLE_VARIABLES)
         if isinstance(variable, tf.PartitionedVariable):
             for v in variable:
                 if v not in trainable:
