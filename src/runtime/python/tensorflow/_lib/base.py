@@ -36,6 +36,9 @@ from tensorflow._lib import _support, keras_nodes, keras_utils
 
 # Per-graph layer-name counters (Keras's uid map) live in this graph collection.
 LAYER_NAMES_KEY = "__scope_lens_layer_names"
+# The collections every weight reads (looked up once: each lookup is a step of the analysis).
+_GLOBAL_VARIABLES = tf.GraphKeys.GLOBAL_VARIABLES
+_TRAINABLE_VARIABLES = tf.GraphKeys.TRAINABLE_VARIABLES
 
 _KNOWN_KWARGS = ["input_shape", "batch_input_shape", "batch_size", "weights", "autocast",
                  "activity_regularizer", "_scope", "_reuse"]
@@ -361,7 +364,7 @@ class Layer(object):
             trainable = True
         # The collection itself, not a copy: a weight of a large model would copy every
         # variable before it.
-        existing = len(tf.get_collection_ref(tf.GraphKeys.GLOBAL_VARIABLES))
+        existing = len(tf.get_collection_ref(_GLOBAL_VARIABLES))
         if dtype is None:
             dtype = self._dtype
         if dtype is None:
@@ -381,8 +384,7 @@ class Layer(object):
                                            trainable=trainable and self.trainable,
                                            constraint=constraint, partitioner=partitioner,
                                            use_resource=use_resource)
-                if (regularizer and len(tf.get_collection_ref(tf.GraphKeys.GLOBAL_VARIABLES))
-                        > existing):
+                if regularizer and len(tf.get_collection_ref(_GLOBAL_VARIABLES)) > existing:
                     self._handle_weight_regularization(name, variable, regularizer)
         # Keras tracks a partitioned variable's parts one by one.
         tracked = [variable]
@@ -460,7 +462,7 @@ class Layer(object):
     def _is_trainable(self, variable):
         """False when a custom getter overrode `trainable` (TF moves such a weight)."""
         # Variables compare by identity, as TF 1.15's `variable not in trainable_variables()`.
-        trainable = tf.get_collection_ref(tf.GraphKeys.TRAINABLE_VARIABLES)
+        trainable = tf.get_collection_ref(_TRAINABLE_VARIABLES)
         if isinstance(variable, tf.PartitionedVariable):
             for v in variable:
                 if v not in trainable:
