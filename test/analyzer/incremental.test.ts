@@ -145,7 +145,10 @@ describe('analyzer: incremental re-analysis equals a fresh analysis', function (
     // What was read before the next edit stays as it was.
     assert.deepEqual(first.callSites, fresh.callSites);
     // Diagnostics are rendered with the analysis.
-    assert.deepEqual(unread.diagnostics, analyze(`# one\n${start}`, { path: 'model.py' }).diagnostics);
+    assert.deepEqual(
+      unread.diagnostics,
+      analyze(`# one\n${start}`, { path: 'model.py' }).diagnostics,
+    );
   });
 
   it('an imported module changed elsewhere is read again even when the document is the same', () => {
