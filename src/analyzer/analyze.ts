@@ -1115,6 +1115,7 @@ class Builder {
     }
   }
 
+  /** A creation in `context` ('' the program's paths, else an entry point's name). */
   private created(e: VariableEvent, trail: TrailInfo, context: string): void {
     const k = e.plain ? `\u0000${e.name}` : e.key;
     if (!k) return;
