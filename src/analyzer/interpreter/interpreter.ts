@@ -1934,7 +1934,7 @@ export class Interpreter {
         const v = this.eval(e.operand, env);
         if (e.op === 'not') {
           const t = truthy(v);
-          return t === undefined ? UNKNOWN_VALUE : { k: 'bool', v: !t };
+          return t === undefined ? UNKNOWN_VALUE : t ? FALSE : TRUE;
         }
         if (e.op === '-' && (v.k === 'int' || v.k === 'float')) return { k: v.k, v: -v.v };
         if (e.op === '-' && isTensorLike(v)) {
@@ -1966,19 +1966,20 @@ export class Interpreter {
           if (op === 'in' || op === 'not in') {
             const r = this.contains(right, left);
             if (r === undefined) return UNKNOWN_VALUE;
-            if (r !== (op === 'in')) return { k: 'bool', v: false };
+            if (r !== (op === 'in')) return FALSE;
             left = right;
             continue;
           }
-          const [l, rr] = [dimOperand(left), dimOperand(right)];
+          const l = dimOperand(left);
+          const rr = dimOperand(right);
           // TF 1.x: comparing an unknown Dimension gives None (falsy), not a bool.
           if ((l.k === 'dim' || rr.k === 'dim') && op !== 'is' && op !== 'is not') return NONE;
           const r = compare(op, l, rr);
           if (r === undefined) return UNKNOWN_VALUE;
-          if (!r) return { k: 'bool', v: false };
+          if (!r) return FALSE;
           left = right;
         }
-        return { k: 'bool', v: true };
+        return TRUE;
       }
       case 'IfExp': {
         const t = truthy(this.eval(e.test, env));
@@ -2353,16 +2354,7 @@ export class Interpreter {
         return this.scopeAttr(v, attr);
       case 'variable':
         if (attr === 'name') return str(`${v.v.opName}:0`);
-        if (attr === 'op')
-          return {
-            k: 'object',
-            kind: 'Operation',
-            attrs: new Map<string, Value>([
-              ['name', str(v.v.opName)],
-              ['type', str(v.v.isResource ? 'VarHandleOp' : 'VariableV2')],
-              ['graph', defaultGraph(this)],
-            ]),
-          };
+        if (attr === 'op') return this.variableOp(v.v);
         if (attr === 'graph') return defaultGraph(this);
         if (attr === 'trainable') return { k: 'bool', v: v.v.trainable };
         return variableTensorAttr(v, attr) ?? UNKNOWN_VALUE;
@@ -3032,6 +3024,27 @@ export class Interpreter {
     return undefined;
   }
 
+  /**
+   * A variable's `op`: one Operation per variable (and graph), as in TF, where `v.op is v.op`.
+   * Made once: the optimizers and slot code read it several times per variable.
+   */
+  private variableOp(v: AVariable): Value {
+    const graph = defaultGraph(this);
+    const known = VARIABLE_OPS.get(v);
+    if (known && known.attrs.get('graph') === graph) return known;
+    const op: Value & { k: 'object' } = {
+      k: 'object',
+      kind: 'Operation',
+      attrs: new Map<string, Value>([
+        ['name', str(v.opName)],
+        ['type', str(v.isResource ? 'VarHandleOp' : 'VariableV2')],
+        ['graph', graph],
+      ]),
+    };
+    VARIABLE_OPS.set(v, op);
+    return op;
+  }
+
   private bind(fn: Value & { k: 'func' }, self: Value): Value {
     return {
       k: 'builtin',
@@ -3101,14 +3114,24 @@ export class Interpreter {
 
   private call(e: Extract<Expr, { kind: 'Call' }>, env: Env): Value {
     const fn = this.eval(e.func, env);
-    const args: Value[] = [];
-    for (const a of e.args) {
-      if (a.kind === 'Starred') {
-        const v = this.eval(a.value, env);
-        const items = this.iterate(v);
-        if (!items) return UNKNOWN_VALUE;
-        args.push(...items);
-      } else args.push(this.eval(a, env));
+    const given = e.args;
+    // Sized once when no argument is starred: an array grown by `push` from empty reserves room
+    // for 17 values, and most calls pass one to three.
+    let starred = false;
+    for (let i = 0; i < given.length; i++) if (given[i].kind === 'Starred') starred = true;
+    let args: Value[];
+    if (!starred) {
+      args = new Array<Value>(given.length);
+      for (let i = 0; i < given.length; i++) args[i] = this.eval(given[i], env);
+    } else {
+      args = [];
+      for (const a of given) {
+        if (a.kind === 'Starred') {
+          const items = this.iterate(this.eval(a.value, env));
+          if (!items) return UNKNOWN_VALUE;
+          args.push(...items);
+        } else args.push(this.eval(a, env));
+      }
     }
     if (e.keywords.length === 0) return this.callValue(fn, args, NO_KWARGS, e);
     const kwargs = new Map<string, Value>();
@@ -4416,6 +4439,11 @@ function constantValue(e: Extract<Expr, { kind: 'Constant' }>): Value {
 
 const ORDERING = new Set(['<', '<=', '>', '>=']);
 
+/** The results of comparisons and `not`, shared (values are never changed in place). */
+const TRUE: Value = { k: 'bool', v: true };
+const FALSE: Value = { k: 'bool', v: false };
+/** Each variable's `op` (`Interpreter.variableOp`). */
+const VARIABLE_OPS = new WeakMap<AVariable, Value & { k: 'object' }>();
 /** Each literal's value (`constantValue`), by its IR node; IR nodes outlive analyses. */
 const CONSTANTS = new WeakMap<Expr, Value>();
 
@@ -4779,6 +4807,9 @@ function equalsFast(a: Value, b: Value): boolean | undefined {
 /** Python comparison of abstract values; undefined when not known. */
 export function compare(op: string, a: Value, b: Value): boolean | undefined {
   if (a.k === 'unknown' || b.k === 'unknown') return compareBound(op, a, b);
+  // `x is None`, the commonest test of all: None is a singleton.
+  if ((a.k === 'none' || b.k === 'none') && (op === 'is' || op === 'is not'))
+    return (a.k === b.k) === (op === 'is');
   // None is a singleton: it equals itself (a shape's unknown dimension compared with another).
   if (a.k === 'none' && b.k === 'none' && (op === '==' || op === '!=')) return op === '==';
   // An object that is not a number or a string never equals one (Python's default __eq__).

@@ -2400,6 +2400,9 @@ function method(name: string, fn: (args: Value[], kwargs: Map<string, Value>) =>
   return { k: 'builtin', name, call: (args, kwargs) => fn(args, kwargs) };
 }
 
+/** Each named tensor's `op` (`tensorAttr`). */
+const TENSOR_OPS = new WeakMap<Value, Value>();
+
 /** Attributes of a tensor (`x.shape`, `x.get_shape()`, `x.dtype`, `x.name`). */
 export function tensorAttr(interp: Interpreter, v: Value & { k: 'tensor' }, attr: string): Value {
   switch (attr) {
@@ -2420,20 +2423,21 @@ export function tensorAttr(interp: Interpreter, v: Value & { k: 'tensor' }, attr
         (v as { shape: AbstractShape }).shape = mergeShapes(v.shape, given);
         return NONE;
       });
-    case 'op':
-      // The op that makes it: its name (`dense/BiasAdd`), known when the tensor's is.
-      return {
-        k: 'object',
-        kind: 'Operation',
-        attrs: new Map<string, Value>([
-          [
-            'name',
-            v.name === null
-              ? { k: 'unknown', hole: interp.hole('op') }
-              : { k: 'str', v: v.name.replace(/:\d+$/, '') },
-          ],
-        ]),
-      };
+    case 'op': {
+      // The op that makes it: its name (`dense/BiasAdd`), known when the tensor's is. One
+      // Operation per tensor, as in TF (`x.op is x.op`).
+      if (v.name === null) {
+        const name: Value = { k: 'unknown', hole: interp.hole('op') };
+        return { k: 'object', kind: 'Operation', attrs: new Map([['name', name]]) };
+      }
+      let op = TENSOR_OPS.get(v);
+      if (op === undefined) {
+        const name: Value = { k: 'str', v: v.name.replace(/:\d+$/, '') };
+        op = { k: 'object', kind: 'Operation', attrs: new Map([['name', name]]) };
+        TENSOR_OPS.set(v, op);
+      }
+      return op;
+    }
     default:
       return UNKNOWN_VALUE;
   }
