@@ -595,17 +595,17 @@ function entryTargets(module: Module, interp: Interpreter, called: Set<unknown>)
   return out;
 }
 
-interface Frame {
+/**
+ * A running function: the call that made it (`at`, in `file`: the code that called), its
+ * definition and frame (what `super()` reads).
+ */
+interface FunctionFrame {
   readonly at: Expr | null;
   readonly file: string;
-}
-
-/** A running function: its definition and frame (what `super()` reads). */
-interface FunctionFrame {
   readonly def: unknown;
   readonly env: Env;
   /** A method's `self` (an instance), so recursion is counted per object. */
-  readonly self?: Value;
+  readonly self: Value | undefined;
 }
 
 export class Interpreter {
@@ -660,7 +660,6 @@ export class Interpreter {
   private file = '';
   /** `currentFile` is Scope Lens's own code (decided once per change, not at every step). */
   private inLibrary = false;
-  private readonly callStack: Frame[] = [];
   private readonly functionStack: FunctionFrame[] = [];
   /** The class each method was defined in (for `super()`). */
   private readonly methodClass = new WeakMap<object, Value & { k: 'class' }>();
@@ -784,8 +783,8 @@ export class Interpreter {
    */
   librarySite(): { readonly at: Expr; readonly file: string } | undefined {
     if (!this.inLibrary) return undefined;
-    for (let i = this.callStack.length - 1; i >= 0; i--) {
-      const f = this.callStack[i];
+    for (let i = this.functionStack.length - 1; i >= 0; i--) {
+      const f = this.functionStack[i];
       if (!isLibraryFile(f.file)) return f.at ? { at: f.at, file: f.file } : undefined;
     }
     return undefined;
@@ -3208,8 +3207,7 @@ export class Interpreter {
     this.bindParams(fn, fn.def.params, args, kwargs, env, fn.closure, entry);
     if (library) this.libraryDepth++;
     else this.depth++;
-    this.callStack.push({ at, file: this.currentFile });
-    this.functionStack.push({ def: fn.def, env, self: self0 });
+    this.functionStack.push({ at, file: this.currentFile, def: fn.def, env, self: self0 });
     const savedTrail = this.trail;
     if (at && !body && !this.inLibrary)
       this.trail = { at, file: this.currentFile, parent: savedTrail };
@@ -3233,7 +3231,6 @@ export class Interpreter {
     } finally {
       this.currentFile = savedFile;
       this.trail = savedTrail;
-      this.callStack.pop();
       this.functionStack.pop();
       if (library) this.libraryDepth--;
       else this.depth--;
