@@ -87,7 +87,7 @@ describe('analyzer: loops the test does not end', () => {
   }
 
   it('costs a few iterations of the body on each path when the body branches', () => {
-    // Each turn branches on what was typed (a call of the program's own function on one side:
+    // Each turn branches on what was typed (one side imports, which a probe does not undo:
     // both sides are paths), so each iteration the loop runs doubles the paths: three
     // iterations (the first creates, the second reuses, the third changes nothing) make eight,
     // where if True makes two.
@@ -96,7 +96,7 @@ describe('analyzer: loops the test does not end', () => {
         '    y = model(tokens)',
         '    if len(tokens) == 0:\n        tokens = pad(tokens)\n    y = model(tokens)',
       )
-      .replace('\nwhile True:', '\ndef pad(t):\n    return t\n\n\nwhile True:');
+      .replace('\nwhile True:', '\ndef pad(t):\n    import os\n    return t\n\n\nwhile True:');
     const loop = run(source);
     const once = run(source.replace(/while True:/, 'if True:'));
     assert.ok(loop.exhaustive && loop.complete);

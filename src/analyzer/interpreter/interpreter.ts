@@ -4411,9 +4411,19 @@ function isGraphObject(v: Value): boolean {
   return v.k === 'variable' || v.k === 'partitioned' || v.k === 'tensor';
 }
 
-/** What a probe (`tryBoth`) may call: nothing that runs code or TF's rules. */
+/**
+ * What a probe (`tryBoth`) may call: nothing that runs TF's rules. The program's own functions
+ * run under the probe (a training loop's `should(freq)`, a logging helper): whatever they do
+ * that a probe cannot undo gives it up there. The layer libraries' functions, whose work is TF's,
+ * give it up at once.
+ */
 function harmlessCallee(fn: Value): boolean {
-  return fn.k === 'unknown' || fn.k === 'exctype' || (fn.k === 'builtin' && fn.harmless === true);
+  return (
+    fn.k === 'unknown' ||
+    fn.k === 'exctype' ||
+    (fn.k === 'func' && !isLibraryFile(fn.file)) ||
+    (fn.k === 'builtin' && fn.harmless === true)
+  );
 }
 
 /** The value of a literal (an immutable scalar, `None`, or unknown). */
