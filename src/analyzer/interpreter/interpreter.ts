@@ -1101,6 +1101,9 @@ export class Interpreter {
         const t = truthy(this.eval(s.test, env));
         if (t === true) return this.execBlock(s.body, env);
         if (t === false) return this.execBlock(s.orelse, env);
+        // `if sv.should_stop(): break` in a loop run once as a probe (`tryOnce`): the loop's
+        // iterations are not known anyway, and what they wrote is unknown after it.
+        if (this.probing > 0 && this.endsProbedIteration(s)) return undefined;
         // Python: both branches as a probe (an op named on one branch only, `y = x + 1.0`,
         // changes the names that follow: that forks). TypeScript: when they only bind names.
         if (this.language !== 'python' && onlyAssignsNames(s)) {
@@ -1336,8 +1339,40 @@ export class Interpreter {
    * number of iterations is not known). A list it grew, a `break` or anything a probe gives up
    * on undoes it, and the loop forks as before.
    */
-  private tryOnce(body: readonly Stmt[], env: Env, bind: () => void): boolean {
+  private tryOnce(body: readonly Stmt[], env: Env, bind: () => void, hasElse: boolean): boolean {
     const vars = new Map(env.vars);
+    const outer = this.onceLoop;
+    this.onceLoop = hasElse ? null : { body, frame: this.functionStack.length };
+    try {
+      return this.onceProbe(body, env, bind, vars);
+    } finally {
+      this.onceLoop = outer;
+    }
+  }
+
+  /**
+   * The loop body `tryOnce` runs (in the frame of that depth), while it runs: an `if` on what
+   * is not known right in it whose only statement is `break` or `continue` ends the iteration
+   * early or not, which is what running the body once for any number of iterations already
+   * allows (`endsProbedIteration`). Null for a loop with an `else`, which a `break` skips.
+   */
+  private onceLoop: { readonly body: readonly Stmt[]; readonly frame: number } | null = null;
+
+  /** `s` is `if <not known>: break` (or `continue`) right in the body `tryOnce` runs. */
+  private endsProbedIteration(s: Extract<Stmt, { kind: 'If' }>): boolean {
+    const loop = this.onceLoop;
+    if (loop === null || loop.frame !== this.functionStack.length) return false;
+    if (s.orelse.length !== 0 || s.body.length !== 1) return false;
+    const only = s.body[0].kind;
+    return (only === 'Break' || only === 'Continue') && loop.body.includes(s);
+  }
+
+  private onceProbe(
+    body: readonly Stmt[],
+    env: Env,
+    bind: () => void,
+    vars: Map<string, Value>,
+  ): boolean {
     return this.probe(env, () => {
       bind();
       const written = this.journalled(() => this.execBlock(body, env));
@@ -1438,7 +1473,7 @@ export class Interpreter {
         t === undefined &&
         i === 0 &&
         this.language === 'python' &&
-        this.tryOnce(s.body, env, () => undefined)
+        this.tryOnce(s.body, env, () => undefined, s.orelse.length > 0)
       )
         return this.execBlock(s.orelse, env);
       if (t === undefined && (i >= 2 || this.choose(2, s) === 1))
@@ -1525,8 +1560,11 @@ export class Interpreter {
     // a body that only does bookkeeping runs once on this path instead.
     if (
       this.language === 'python' &&
-      this.tryOnce(s.body, env, () =>
-        this.assign(s.target, this.symbolicItem(iterable, 0, s.target), env),
+      this.tryOnce(
+        s.body,
+        env,
+        () => this.assign(s.target, this.symbolicItem(iterable, 0, s.target), env),
+        s.orelse.length > 0,
       )
     )
       return this.execBlock(s.orelse, env);
