@@ -28,6 +28,51 @@ describe('analyzer: bookkeeping branches do not fork, others do', () => {
     assert.equal(paths('branches_probe_gives_up.py'), 16);
   });
 
+  it("a layer's weights on a tensor of a dtype not known are a float layer's, on one path", () => {
+    // The input's dtype is not known (an array read from a file): the weights' initializer is
+    // Glorot's, as for floats, instead of a path for each answer to `dtype.is_floating` at every
+    // weight (21 paths before). What forks is the rank, which decides the ops (`rank > 2`).
+    const source = [
+      'import numpy as np',
+      'import tensorflow as tf',
+      'x = tf.convert_to_tensor(np.load("x.npy"))',
+      'y = tf.layers.dense(x, 4)',
+      'z = tf.layers.dense(y, 2)',
+      '',
+    ].join('\n');
+    const result = analyze(source, { path: 'p.py' });
+    assert.ok(result.exhaustive);
+    assert.equal(result.paths, 4);
+    assert.deepEqual(
+      result.variables.map((v) => v.name),
+      ['dense/kernel:0', 'dense/bias:0', 'dense_1/kernel:0', 'dense_1/bias:0'],
+    );
+  });
+
+  it('an optimizer given gradients it cannot know updates nothing it can name, on one path', () => {
+    // What `tfe.implicit_gradients` returns is not known: `apply_gradients` gives up on it at
+    // once (32 paths before, each a guess at the list, in a loop of 100 steps).
+    const source = [
+      'import tensorflow as tf',
+      'import tensorflow.contrib.eager as tfe',
+      'x = tf.placeholder(tf.float32, [None, 3])',
+      'w = tf.get_variable("w", [3, 1])',
+      'loss = tf.reduce_sum(tf.matmul(x, w))',
+      'grads = tfe.implicit_gradients(lambda: loss)()',
+      'opt = tf.train.AdamOptimizer(0.1)',
+      'for step in range(100):',
+      '    opt.apply_gradients(grads)',
+      '',
+    ].join('\n');
+    const result = analyze(source, { path: 'p.py' });
+    assert.ok(result.exhaustive && result.complete);
+    assert.equal(result.paths, 1);
+    assert.deepEqual(
+      result.variables.map((v) => v.name),
+      ['w:0'],
+    );
+  });
+
   it('a probe that gives up leaves nothing behind', () => {
     const source = [
       'import sys',

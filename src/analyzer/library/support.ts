@@ -21,6 +21,11 @@ function builtin(name: string, call: (args: Value[], kwargs: Map<string, Value>)
   return { k: 'builtin', name, call: (args, kwargs) => call(args, kwargs) };
 }
 
+/** A native that only reads its arguments (a probe may call it). */
+function harmless(name: string, call: (args: Value[], kwargs: Map<string, Value>) => Value): Value {
+  return { k: 'builtin', name, harmless: true, call: (args, kwargs) => call(args, kwargs) };
+}
+
 /**
  * The natives, by the name `_support.py` gives them. `python`: the module's own definitions,
  * which a native may run where it needs no native answer.
@@ -43,6 +48,23 @@ export function supportNatives(
         const fn = python.get('cast');
         if (to && own.dtype && fn) return interp.callValue(fn, args, kwargs, null);
         return withDeps(tensor(null, to?.baseDType ?? null, own.shape), depsOf(x));
+      }),
+    ],
+    [
+      // `dtype.is_floating`, and True for a dtype not known.
+      'floating',
+      harmless('floating', (args, kwargs) => {
+        const d = args[0] ?? kwargs.get('dtype') ?? UNKNOWN_VALUE;
+        const dt = dtypeOf(d);
+        return { k: 'bool', v: dt ? dt.isFloating : true };
+      }),
+    ],
+    [
+      // False for a value not known.
+      'known',
+      harmless('known', (args, kwargs) => {
+        const x = args[0] ?? kwargs.get('x') ?? UNKNOWN_VALUE;
+        return { k: 'bool', v: x.k !== 'unknown' };
       }),
     ],
     [

@@ -27,6 +27,20 @@ def graph_tensor(x):
     return x
 
 
+def floating(dtype):
+    """`dtype.is_floating`. (The analyzer answers True for a dtype it does not know, a tensor's
+    whose op it does not model: a layer's weights are then a float layer's, the kind the layers
+    are built for, instead of a path of the program for each answer.)"""
+    return dtype.is_floating
+
+
+def known(x):
+    """True. (The analyzer answers False for a value it does not know, what a function it does
+    not model returned: a library function then gives up on it at once instead of walking it,
+    a path of the program for each guess at what it holds.)"""
+    return True
+
+
 def cast(x, dtype):
     """`math_ops.cast` as the optimizers use it: `x` itself when it already has `dtype` (a
     resource variable of that dtype as it is, anything else converted to a tensor first), else a

@@ -448,7 +448,7 @@ class Layer(object):
     def _default_initializer(self, name, dtype):
         """Keras's default for a weight given none: Glorot uniform for floats, zeros for ints
         and bools, else TF's error."""
-        if dtype.is_floating:
+        if _support.floating(dtype):
             return tf.glorot_uniform_initializer()
         if dtype.is_integer or dtype.is_unsigned or dtype.is_bool:
             return tf.zeros_initializer()

@@ -138,6 +138,10 @@ class Optimizer(object):
         return grads_and_vars
 
     def apply_gradients(self, grads_and_vars, global_step=None, name=None):
+        if not _support.known(grads_and_vars):
+            # The analyzer only (what a function it does not model returned, `tfe`'s gradients):
+            # which variables it updates is not known, nor the slots and ops it would make.
+            return grads_and_vars
         grads_and_vars = tuple(grads_and_vars)
         if not grads_and_vars:
             raise ValueError('No variables provided.')
