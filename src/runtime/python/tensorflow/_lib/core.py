@@ -78,7 +78,9 @@ class Dense(base.Layer):
     def call(self, inputs):
         dims = inputs.get_shape().as_list()
         rank = len(dims)
-        if rank > 2:
+        # A rank the analyzer does not know (an input from a loader it does not model) is taken
+        # as a matrix's, the common case: the two differ only in the names of the ops.
+        if _support.known(rank) and rank > 2:
             # Keras's `Dense.call` (1.15): `standard_ops.tensordot(inputs, kernel,
             # [[rank - 1], [0]])` (`Tensordot/...`), then the static shape set.
             outputs = tf.tensordot(inputs, self.kernel, [[rank - 1], [0]])

@@ -72,7 +72,9 @@ def _loss(loss, mode):
     shape = loss.get_shape()
     if shape.num_elements() not in (None, 1):
         raise ValueError('Loss must be scalar, given: {}'.format(loss))
-    if not shape.is_compatible_with(tf.TensorShape([])):
+    # (Where the analyzer cannot tell, the loss is taken as a scalar: a reshape is one op more.)
+    scalar = shape.is_compatible_with(tf.TensorShape([]))
+    if _support.known(scalar) and not scalar:
         loss = tf.reshape(loss, [])
     if loss.graph is not tf.get_default_graph():
         raise ValueError(_GRAPH_ERROR.format('loss', loss.name))
@@ -428,9 +430,12 @@ def numpy_input_fn(x, y=None, batch_size=128, num_epochs=1, shuffle=None, queue_
             columns = [['__direct_np_input__', x]]
         else:
             raise TypeError('x must be a dict or array; got {}'.format(type(x).__name__))
-        if y is None:
+        # Labels the analyzer does not know (`mnist.train.labels`, what a loader it does not
+        # model returned) are taken as an array: a program means no labels by None itself.
+        y_known = _support.known(y)
+        if y_known and y is None:
             target_keys = None
-        elif isinstance(y, dict):
+        elif y_known and isinstance(y, dict):
             if not y:
                 raise ValueError('y cannot be empty dict, use None instead.')
             target_keys = sorted(y.keys())
