@@ -101,6 +101,30 @@ describe('analyzer: bookkeeping branches do not fork, others do', () => {
     assert.ok(result.variables.some((v) => v.name === 'dense/kernel:0'));
   });
 
+  it('a list grown in such a loop that something else holds too still forks', () => {
+    // `opts.seen` holds the list `seen` names: it has one item after one iteration, two after
+    // two, and that decides the variable's name. (Held by `seen` alone, it would be unknown.)
+    const source = [
+      'import os',
+      'import tensorflow as tf',
+      'class Options(object):',
+      '    pass',
+      'opts = Options()',
+      'def run(xs):',
+      '    seen = []',
+      '    opts.seen = seen',
+      '    for x in xs:',
+      '        seen.append(x)',
+      '    return len(opts.seen)',
+      'n = run(os.environ.get("KEYS", "a").split(","))',
+      'tf.get_variable("v%d" % n, [1])',
+      '',
+    ].join('\n');
+    const result = analyze(source, { path: 'p.py' });
+    assert.equal(result.paths, 2);
+    assert.deepEqual(result.variables.map((v) => v.name).sort(), ['v1:0', 'v2:0']);
+  });
+
   it('a probe that gives up leaves nothing behind', () => {
     const source = [
       'import sys',

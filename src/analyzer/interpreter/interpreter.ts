@@ -25,7 +25,7 @@ import { ScopeLensError } from '../../core/errors';
 import { AUTO_REUSE } from '../../core/reuse';
 import { UNKNOWN } from '../../core/shape';
 import type { VariableScopeArgs } from '../../core/variable-scope';
-import type { ClassDef, Expr, Module, Param, Stmt } from '../ir';
+import type { ClassDef, Expr, FunctionDef, Lambda, Module, Param, Stmt } from '../ir';
 import { walk } from '../ir';
 import type { CatalogKey } from '../diagnostics/catalog';
 import { Chooser, explore } from './explore';
@@ -1271,7 +1271,7 @@ export class Interpreter {
       const a = written.arrays.get(items) ?? orelse.arrays.get(items) ?? [];
       if (a.length !== items.length) {
         // A list grown on one branch only has no one length to keep.
-        if (this.probing > 0) throw NOT_HARMLESS;
+        if (this.probing > 0 && !this.grownOnBranch(items)) throw NOT_HARMLESS;
         continue;
       }
       for (let i = 0; i < a.length; i++) {
@@ -1339,46 +1339,72 @@ export class Interpreter {
    * number of iterations is not known). A list it grew, a `break` or anything a probe gives up
    * on undoes it, and the loop forks as before.
    */
-  private tryOnce(body: readonly Stmt[], env: Env, bind: () => void, hasElse: boolean): boolean {
+  private tryOnce(loop: LoopStmt, env: Env, bind: () => void): boolean {
     const vars = new Map(env.vars);
     const outer = this.onceLoop;
-    this.onceLoop = hasElse ? null : { body, frame: this.functionStack.length };
+    this.onceLoop = { loop, env, frame: this.functionStack.length };
     try {
-      return this.onceProbe(body, env, bind, vars);
+      return this.onceProbe(loop, env, bind, vars);
     } finally {
       this.onceLoop = outer;
+      if (outer === null) this.grownOnBranches.clear();
     }
   }
 
   /**
-   * The loop body `tryOnce` runs (in the frame of that depth), while it runs: an `if` on what
-   * is not known right in it whose only statement is `break` or `continue` ends the iteration
-   * early or not, which is what running the body once for any number of iterations already
-   * allows (`endsProbedIteration`). Null for a loop with an `else`, which a `break` skips.
+   * The loop whose body `tryOnce` runs, in frame `env` (of that depth), while it runs. An `if`
+   * on what is not known right in it whose only statement is `break` or `continue` ends the
+   * iteration early or not, which is what running the body once for any number of iterations
+   * already allows (`endsProbedIteration`); a list only a name of the frame holds may grow on
+   * one branch of an `if` in it (`grownOnBranch`), as it may in the loop.
    */
-  private onceLoop: { readonly body: readonly Stmt[]; readonly frame: number } | null = null;
+  private onceLoop: { readonly loop: LoopStmt; readonly env: Env; readonly frame: number } | null =
+    null;
+  /** Lists `tryOnce`'s loop grew on one branch of an `if` (`grownOnBranch`). */
+  private readonly grownOnBranches = new Set<Value[]>();
 
   /** `s` is `if <not known>: break` (or `continue`) right in the body `tryOnce` runs. */
   private endsProbedIteration(s: Extract<Stmt, { kind: 'If' }>): boolean {
-    const loop = this.onceLoop;
-    if (loop === null || loop.frame !== this.functionStack.length) return false;
+    const once = this.onceLoop;
+    if (once === null || once.frame !== this.functionStack.length) return false;
+    // A `break` skips a loop's `else`.
+    if (once.loop.orelse.length > 0) return false;
     if (s.orelse.length !== 0 || s.body.length !== 1) return false;
     const only = s.body[0].kind;
-    return (only === 'Break' || only === 'Continue') && loop.body.includes(s);
+    return (only === 'Break' || only === 'Continue') && once.loop.body.includes(s);
   }
 
-  private onceProbe(
-    body: readonly Stmt[],
-    env: Env,
-    bind: () => void,
-    vars: Map<string, Value>,
-  ): boolean {
+  /**
+   * A list grown on one branch of an `if` in the body `tryOnce` runs, in its frame, that only a
+   * name of the frame holds (`freshList`): the probe goes on, and the list is no longer the
+   * name's value after the loop.
+   */
+  private grownOnBranch(items: Value[]): boolean {
+    const once = this.onceLoop;
+    if (once === null || once.frame !== this.functionStack.length) return false;
+    if (this.freshListNames(once.loop, once.env, items) === null) return false;
+    this.grownOnBranches.add(items);
+    return true;
+  }
+
+  private onceProbe(loop: LoopStmt, env: Env, bind: () => void, vars: Map<string, Value>): boolean {
     return this.probe(env, () => {
       bind();
-      const written = this.journalled(() => this.execBlock(body, env));
-      for (const [items, before] of written.arrays)
-        if (items.length !== before.length) throw NOT_HARMLESS;
+      const written = this.journalled(() => this.execBlock(loop.body, env));
+      // A list the body grew has no one length after it: unless nothing but a name of this
+      // frame can hold it (`filesets = []` before the loop, only appended to in it), whose value
+      // is then not known, the loop forks (`freshList`).
+      const dropped: string[] = [];
+      const grown = (items: Value[], before: Value[]) =>
+        items.length !== before.length || this.grownOnBranches.has(items);
+      for (const [items, before] of written.arrays) {
+        if (!grown(items, before)) continue;
+        const names = this.freshListNames(loop, env, items);
+        if (names === null) throw NOT_HARMLESS;
+        dropped.push(...names);
+      }
       const unknown = (label: string): Value => ({ k: 'unknown', hole: this.hole(label) });
+      for (const name of dropped) env.vars.set(name, unknown(name));
       for (const [k, v] of env.vars) {
         const b = vars.get(k);
         if (v !== b && !(b && sameValue(v, b))) env.vars.set(k, unknown(k));
@@ -1391,10 +1417,13 @@ export class Interpreter {
             attrs.set(key, unknown(key));
           }
         }
-      for (const [items, before] of written.arrays)
+      for (const [items, before] of written.arrays) {
+        // A grown list is no longer the value of any name (above).
+        if (grown(items, before)) continue;
         items.forEach((x, i) => {
           if (x !== before[i] && !sameValue(x, before[i])) items[i] = unknown('item');
         });
+      }
       for (const [d, before] of written.dicts) {
         for (const [key, v] of [...d.entries]) {
           const old = before.find(([k]) => k === key || compare('==', k, key) === true)?.[1];
@@ -1402,6 +1431,24 @@ export class Interpreter {
         }
       }
     });
+  }
+
+  /**
+   * The names of this frame (`env`, a function's) that hold the list whose items are `items`,
+   * when each is a list nothing else can hold while `loop` runs (`freshList`); else null.
+   */
+  private freshListNames(loop: LoopStmt, env: Env, items: Value[]): string[] | null {
+    const frame = this.functionStack[this.functionStack.length - 1];
+    if (!frame || frame.env !== env) return null;
+    const def = frame.def as FunctionDef | Lambda;
+    if (def.kind !== 'FunctionDef') return null;
+    const names: string[] = [];
+    for (const [name, v] of env.vars) {
+      if (v.k !== 'list' || v.items !== items) continue;
+      if (!freshList(def, loop, name)) return null;
+      names.push(name);
+    }
+    return names.length > 0 ? names : null;
   }
 
   /** Branches run as a probe (`tryBoth`): what could make an outcome gives up instead. */
@@ -1473,7 +1520,7 @@ export class Interpreter {
         t === undefined &&
         i === 0 &&
         this.language === 'python' &&
-        this.tryOnce(s.body, env, () => undefined, s.orelse.length > 0)
+        this.tryOnce(s, env, () => undefined)
       )
         return this.execBlock(s.orelse, env);
       if (t === undefined && (i >= 2 || this.choose(2, s) === 1))
@@ -1560,11 +1607,8 @@ export class Interpreter {
     // a body that only does bookkeeping runs once on this path instead.
     if (
       this.language === 'python' &&
-      this.tryOnce(
-        s.body,
-        env,
-        () => this.assign(s.target, this.symbolicItem(iterable, 0, s.target), env),
-        s.orelse.length > 0,
+      this.tryOnce(s, env, () =>
+        this.assign(s.target, this.symbolicItem(iterable, 0, s.target), env),
       )
     )
       return this.execBlock(s.orelse, env);
@@ -4423,8 +4467,8 @@ function setEntry(d: Value & { k: 'dict' }, key: Value, value: Value): void {
 /** Builtins that change nothing an analysis sees (`getattr` of a property runs it: a call). */
 const HARMLESS = new Set(
   (
-    'print len range str int float bool list tuple dict isinstance hasattr getattr dir ' +
-    'callable min max abs any all sorted enumerate zip reversed'
+    'print len range str int float bool list tuple dict set frozenset isinstance hasattr ' +
+    'getattr dir callable min max abs sum any all sorted enumerate zip reversed map filter'
   ).split(' '),
 );
 
@@ -4577,6 +4621,116 @@ function leavesBlock(s: Stmt): boolean {
     },
   });
   return leaves;
+}
+
+type LoopStmt = Extract<Stmt, { kind: 'For' | 'While' }>;
+
+const freshLists = new WeakMap<LoopStmt, Map<string, boolean>>();
+
+/**
+ * Whether, while `loop` (a statement of `fn`) runs, only the name `name` of `fn`'s frame can
+ * hold the list it holds: `fn` binds it once, to a new empty list (`name = []`, `name =
+ * list()`, `a, b = [], []`), before the loop, and until the loop ends reads it only to append
+ * to it (`name.append(x)`, `name.extend(xs)`, `name.insert(i, x)`) or for its length
+ * (`len(name)`); no `global`, and no function or class defined in `fn` mentions it. What reads
+ * it after the loop reads the name, not the list.
+ */
+function freshList(fn: FunctionDef, loop: LoopStmt, name: string): boolean {
+  let known = freshLists.get(loop);
+  if (!known) freshLists.set(loop, (known = new Map()));
+  let fresh = known.get(name);
+  if (fresh === undefined) known.set(name, (fresh = isFreshList(fn, loop, name)));
+  return fresh;
+}
+
+const APPENDS = new Set(['append', 'extend', 'insert']);
+
+/** `[]` or `list()`. */
+function newEmptyList(e: Expr): boolean {
+  return (
+    (e.kind === 'List' && e.elts.length === 0) ||
+    (e.kind === 'Call' &&
+      e.func.kind === 'Name' &&
+      e.func.id === 'list' &&
+      e.args.length === 0 &&
+      e.keywords.length === 0)
+  );
+}
+
+function isFreshList(fn: FunctionDef, loop: LoopStmt, name: string): boolean {
+  let bindings = 0;
+  // The uses that neither store nor pass the list: its binding, appends and `len`.
+  const allowed = new Set<Expr>();
+  let fresh = true;
+  for (const s of fn.body) {
+    walk(s, {
+      enter: (node) => {
+        if (!fresh) return false;
+        switch (node.kind) {
+          case 'FunctionDef':
+          case 'Lambda':
+          case 'ClassDef': {
+            let mentioned = false;
+            walk(node, {
+              enter: (inner) => {
+                if (inner.kind === 'Name' && inner.id === name) mentioned = true;
+              },
+            });
+            if (mentioned) fresh = false;
+            return false;
+          }
+          case 'Global':
+          case 'Nonlocal':
+            if (node.names.includes(name)) fresh = false;
+            return;
+          case 'Assign': {
+            if (node.targets.length !== 1 || node.span.to > loop.span.from) return;
+            const target = node.targets[0];
+            if (target.kind === 'Name' && target.id === name && newEmptyList(node.value)) {
+              bindings++;
+              allowed.add(target);
+            } else if (target.kind === 'Tuple' && node.value.kind === 'Tuple') {
+              const values = node.value.elts;
+              target.elts.forEach((t, i) => {
+                if (t.kind === 'Name' && t.id === name && values[i] && newEmptyList(values[i])) {
+                  bindings++;
+                  allowed.add(t);
+                }
+              });
+            }
+            return;
+          }
+          case 'Call': {
+            const f = node.func;
+            if (
+              f.kind === 'Attribute' &&
+              APPENDS.has(f.attr) &&
+              f.value.kind === 'Name' &&
+              f.value.id === name
+            )
+              allowed.add(f.value);
+            else if (
+              f.kind === 'Name' &&
+              f.id === 'len' &&
+              node.args.length === 1 &&
+              node.args[0].kind === 'Name' &&
+              node.args[0].id === name
+            )
+              allowed.add(node.args[0]);
+            return;
+          }
+          case 'Name':
+            if (node.id !== name || allowed.has(node)) return;
+            // After the loop it reads the name, which no longer holds the list.
+            if (node.span.from >= loop.span.to) return;
+            fresh = false;
+            return;
+        }
+      },
+    });
+    if (!fresh) return false;
+  }
+  return fresh && bindings === 1;
 }
 
 function endsInRaise(block: readonly Stmt[]): boolean {
