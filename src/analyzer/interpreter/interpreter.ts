@@ -1268,6 +1268,7 @@ export class Interpreter {
       }
     }
     for (const items of new Set([...orelse.arrays.keys(), ...written.arrays.keys()])) {
+      if (this.droppedLists.has(items)) continue;
       const a = written.arrays.get(items) ?? orelse.arrays.get(items) ?? [];
       if (a.length !== items.length) {
         // A list grown on one branch only has no one length to keep.
@@ -1362,6 +1363,11 @@ export class Interpreter {
     null;
   /** Lists `tryOnce`'s loop grew on one branch of an `if` (`grownOnBranch`). */
   private readonly grownOnBranches = new Set<Value[]>();
+  /**
+   * Lists a `tryOnce` took from the only name that held them (`freshList`): nothing holds them
+   * any more, so a probe around it (a branch that called the function) need not keep them.
+   */
+  private readonly droppedLists = new WeakSet<Value[]>();
 
   /** `s` is `if <not known>: break` (or `continue`) right in the body `tryOnce` runs. */
   private endsProbedIteration(s: Extract<Stmt, { kind: 'If' }>): boolean {
@@ -1398,10 +1404,11 @@ export class Interpreter {
       const grown = (items: Value[], before: Value[]) =>
         items.length !== before.length || this.grownOnBranches.has(items);
       for (const [items, before] of written.arrays) {
-        if (!grown(items, before)) continue;
+        if (!grown(items, before) || this.droppedLists.has(items)) continue;
         const names = this.freshListNames(loop, env, items);
         if (names === null) throw NOT_HARMLESS;
         dropped.push(...names);
+        this.droppedLists.add(items);
       }
       const unknown = (label: string): Value => ({ k: 'unknown', hole: this.hole(label) });
       for (const name of dropped) env.vars.set(name, unknown(name));
