@@ -5,8 +5,10 @@
  *
  * - Full analysis in process (`analyzePython`: lowering, interpretation, results) vs a bare
  *   @lezer/python parse of the same text: each program alone, and the 1k- and 10k-line files
- *   made of copies of them; and examples/python/transformer.py as shipped (no main: its
- *   functions are analysed as entry points). Target ≤ 1.5x.
+ *   made of copies of them; examples/python/transformer.py as shipped (no main: its
+ *   functions are analysed as entry points); and bench/models/training_script.py, a training
+ *   script whose modes, file listing and loop bookkeeping are what forks real programs into
+ *   paths (each a replay of the model): its number of paths is printed with it. Target ≤ 1.5x.
  * - Re-analysis after a one-character edit (`DocumentAnalyzer.update`) of a string literal in a
  *   function body in the middle of the file. Targets ≤ 10 ms at 1k lines, ≤ 50 ms at 10k; its
  *   ratio to the parse of the same text is printed beside it. The same for a keystroke in a
@@ -37,6 +39,7 @@ import {
   middleEdit,
   programs,
   scaled,
+  trainingScript,
   withoutLoops,
   type Edit,
 } from './corpus';
@@ -212,6 +215,8 @@ async function main(): Promise<void> {
     shipped,
     5,
   );
+  const script = trainingScript();
+  await fullAnalysis(`bench/models/training_script.py (${lineCount(script)} lines)`, script, 5);
   for (const lines of [1000, 10000]) {
     const text = scaled(lines);
     const what = `${lineCount(text)} lines`;

@@ -39,6 +39,14 @@ export const example = (name: string) => read('examples', 'python', name);
 
 let cached: Program[] | undefined;
 
+/**
+ * bench/models/training_script.py: an image classifier's training script (command-line modes,
+ * a loader listing image files, a training loop full of bookkeeping), measured on its own.
+ */
+export function trainingScript(): string {
+  return read('bench', 'models', 'training_script.py');
+}
+
 /** The three programs, in the order the scaled files repeat them. */
 export function programs(): readonly Program[] {
   cached ??= [

@@ -12,6 +12,7 @@ import {
   middleEdit,
   programs,
   scaled,
+  trainingScript,
   withoutLoops,
 } from '../../bench/corpus';
 
@@ -35,6 +36,24 @@ describe('benchmark corpus', () => {
       assert.deepEqual(shared, []);
     });
   }
+
+  it("the training script builds its classifier and Adam's slots, and raises nothing", () => {
+    const a = analyzePython(trainingScript());
+    assert.ok(a.complete && a.exhaustive);
+    assert.deepEqual(
+      a.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
+    const names = new Set(a.variables.map((v) => v.name));
+    for (const n of [
+      'classifier/conv0/kernel:0',
+      'classifier/bn2/moving_variance:0',
+      'classifier/logits/bias:0',
+      'classifier/fc/kernel/Adam_1:0',
+      'global_step:0',
+    ])
+      assert.ok(names.has(n), `${n} among ${[...names].join(', ')}`);
+  });
 
   it('renames top-level names but not attributes of the same name', () => {
     const transformer = programs()[0];
