@@ -125,6 +125,32 @@ describe('analyzer: bookkeeping branches do not fork, others do', () => {
     assert.deepEqual(result.variables.map((v) => v.name).sort(), ['v1:0', 'v2:0']);
   });
 
+  it('a list grown in an inner loop and stored by the outer one still forks', () => {
+    // `seen[d] = found` follows the inner loop, but the outer loop runs it again: in its
+    // second iteration (where the body only does bookkeeping) the list `seen["a"]` also holds
+    // grows once or twice more. Each outcome is a path: 2, 3 or 4 items (an inner loop runs
+    // once or twice); taken as `found`'s alone, the second iteration's growth was lost (no v4).
+    const source = [
+      'import os',
+      'import tensorflow as tf',
+      'def run():',
+      '    found = []',
+      '    seen = {}',
+      '    for d in ["a", "b"]:',
+      '        for f in os.listdir(d):',
+      '            found.append(f)',
+      '            if d == "a":',
+      '                tf.identity(0.0)',
+      '        seen[d] = found',
+      '    return len(seen["a"])',
+      'n = run()',
+      'tf.get_variable("v%d" % n, [1])',
+      '',
+    ].join('\n');
+    const result = analyze(source, { path: 'p.py' });
+    assert.deepEqual(result.variables.map((v) => v.name).sort(), ['v2:0', 'v3:0', 'v4:0']);
+  });
+
   it('a probe that gives up leaves nothing behind', () => {
     const source = [
       'import sys',

@@ -4669,6 +4669,21 @@ function isFreshList(fn: FunctionDef, loop: LoopStmt, name: string): boolean {
   // The uses that neither store nor pass the list: its binding, appends and `len`.
   const allowed = new Set<Expr>();
   let fresh = true;
+  // Where the loop's last run ends: inside another loop of `fn`, the next iteration of that one
+  // may run it again, so only what follows the outermost such loop comes after it.
+  let end = loop.span.to;
+  for (const s of fn.body) {
+    walk(s, {
+      enter: (node) => {
+        if (
+          (node.kind === 'For' || node.kind === 'While') &&
+          node.span.from <= loop.span.from &&
+          node.span.to >= loop.span.to
+        )
+          end = Math.max(end, node.span.to);
+      },
+    });
+  }
   for (const s of fn.body) {
     walk(s, {
       enter: (node) => {
@@ -4729,7 +4744,7 @@ function isFreshList(fn: FunctionDef, loop: LoopStmt, name: string): boolean {
           case 'Name':
             if (node.id !== name || allowed.has(node)) return;
             // After the loop it reads the name, which no longer holds the list.
-            if (node.span.from >= loop.span.to) return;
+            if (node.span.from >= end) return;
             fresh = false;
             return;
         }
