@@ -991,6 +991,7 @@ export class Interpreter {
   runModule(module: Module, file: string, env: Env, from = 0, to = module.body.length): boolean {
     const saved = this.currentFile;
     this.currentFile = file;
+    this.moduleBodies.set(env, module.body);
     try {
       const body =
         from === 0 && to === module.body.length ? module.body : module.body.slice(from, to);
@@ -1445,18 +1446,25 @@ export class Interpreter {
    * when each is a list nothing else can hold while `loop` runs (`freshList`); else null.
    */
   private freshListNames(loop: LoopStmt, env: Env, items: Value[]): string[] | null {
+    // The statements of the frame the loop runs in: a function's, or a module's.
     const frame = this.functionStack[this.functionStack.length - 1];
-    if (!frame || frame.env !== env) return null;
-    const def = frame.def as FunctionDef | Lambda;
-    if (def.kind !== 'FunctionDef') return null;
+    let body: readonly Stmt[] | undefined;
+    if (frame && frame.env === env) {
+      const def = frame.def as FunctionDef | Lambda;
+      if (def.kind === 'FunctionDef') body = def.body;
+    } else body = this.moduleBodies.get(env);
+    if (!body) return null;
     const names: string[] = [];
     for (const [name, v] of env.vars) {
       if (v.k !== 'list' || v.items !== items) continue;
-      if (!freshList(def, loop, name)) return null;
+      if (!freshList(body, loop, name)) return null;
       names.push(name);
     }
     return names.length > 0 ? names : null;
   }
+
+  /** Each module's statements, by the frame of its globals (`freshListNames`). */
+  private readonly moduleBodies = new WeakMap<Env, readonly Stmt[]>();
 
   /** Branches run as a probe (`tryBoth`): what could make an outcome gives up instead. */
   probing = 0;
@@ -4635,18 +4643,18 @@ type LoopStmt = Extract<Stmt, { kind: 'For' | 'While' }>;
 const freshLists = new WeakMap<LoopStmt, Map<string, boolean>>();
 
 /**
- * Whether, while `loop` (a statement of `fn`) runs, only the name `name` of `fn`'s frame can
- * hold the list it holds: `fn` binds it once, to a new empty list (`name = []`, `name =
- * list()`, `a, b = [], []`), before the loop, and until the loop ends reads it only to append
- * to it (`name.append(x)`, `name.extend(xs)`, `name.insert(i, x)`) or for its length
- * (`len(name)`); no `global`, and no function or class defined in `fn` mentions it. What reads
- * it after the loop reads the name, not the list.
+ * Whether, while `loop` (in `body`: a function's statements, or a module's) runs, only the name
+ * `name` of that frame can hold the list it holds: `body` binds it once, to a new empty list
+ * (`name = []`, `name = list()`, `a, b = [], []`), before the loop, and until the loop ends
+ * reads it only to append to it (`name.append(x)`, `name.extend(xs)`, `name.insert(i, x)`) or
+ * for its length (`len(name)`); no `global`, and no function or class defined in `body`
+ * mentions it. What reads it after the loop reads the name, not the list.
  */
-function freshList(fn: FunctionDef, loop: LoopStmt, name: string): boolean {
+function freshList(body: readonly Stmt[], loop: LoopStmt, name: string): boolean {
   let known = freshLists.get(loop);
   if (!known) freshLists.set(loop, (known = new Map()));
   let fresh = known.get(name);
-  if (fresh === undefined) known.set(name, (fresh = isFreshList(fn, loop, name)));
+  if (fresh === undefined) known.set(name, (fresh = isFreshList(body, loop, name)));
   return fresh;
 }
 
@@ -4664,15 +4672,15 @@ function newEmptyList(e: Expr): boolean {
   );
 }
 
-function isFreshList(fn: FunctionDef, loop: LoopStmt, name: string): boolean {
+function isFreshList(body: readonly Stmt[], loop: LoopStmt, name: string): boolean {
   let bindings = 0;
   // The uses that neither store nor pass the list: its binding, appends and `len`.
   const allowed = new Set<Expr>();
   let fresh = true;
-  // Where the loop's last run ends: inside another loop of `fn`, the next iteration of that one
+  // Where the loop's last run ends: inside another loop of `body`, the next iteration of that one
   // may run it again, so only what follows the outermost such loop comes after it.
   let end = loop.span.to;
-  for (const s of fn.body) {
+  for (const s of body) {
     walk(s, {
       enter: (node) => {
         if (
@@ -4684,7 +4692,7 @@ function isFreshList(fn: FunctionDef, loop: LoopStmt, name: string): boolean {
       },
     });
   }
-  for (const s of fn.body) {
+  for (const s of body) {
     walk(s, {
       enter: (node) => {
         if (!fresh) return false;
