@@ -111,6 +111,8 @@ const MAX_RESULTS_PER_CALL = 4;
 class ReturnSignal {
   constructor(readonly value: Value) {}
 }
+/** `tryBoth` gave up: the `if` forks. */
+const NOT_JOINED = Symbol('not joined');
 const BREAK = { k: 'break' } as const;
 const CONTINUE = { k: 'continue' } as const;
 type Completion = ReturnSignal | typeof BREAK | typeof CONTINUE | undefined;
@@ -1127,7 +1129,10 @@ export class Interpreter {
         const decided = flag && this.flagDecisions.get(flag.owner)?.get(flag.path);
         if (flag && decided !== undefined)
           return this.undecidedBranch(decided !== flag.negated ? s.body : s.orelse, env);
-        if (this.language === 'python' && this.tryBoth(s, env)) return undefined;
+        if (this.language === 'python') {
+          const both = this.tryBoth(s, env);
+          if (both !== NOT_JOINED) return both;
+        }
         if (this.datasetTrace > 0 && this.probing === 0 && !leavesBlock(s)) {
           this.execBoth(s, env);
           return undefined;
@@ -1231,15 +1236,33 @@ export class Interpreter {
    * fork): what they bind (names, attributes, dict entries, list items) keeps a value where both
    * agree and is unknown where they differ. The body's writes are undone before the `else` runs.
    */
-  private execBoth(s: Extract<Stmt, { kind: 'If' }>, env: Env): void {
+  private execBoth(s: Extract<Stmt, { kind: 'If' }>, env: Env): Completion {
     const before = new Map(env.vars);
-    const body = this.journalled(() => this.execBlock(s.body, env));
+    let bodyEnds: Completion;
+    let orelseEnds: Completion;
+    const body = this.journalled(() => (bodyEnds = this.execBlock(s.body, env)), true);
     const afterBody = new Map(env.vars);
     const written = body.snapshot();
     body.undo();
     env.vars.clear();
     for (const [k, v] of before) env.vars.set(k, v);
-    const orelse = this.journalled(() => this.execBlock(s.orelse, env));
+    const orelse = this.journalled(() => (orelseEnds = this.execBlock(s.orelse, env)), true);
+    // Both branches return (`if ...: return a` / `else: return b`, the `else` maybe an `elif`
+    // chain): so does the `if`. A `return` on one branch only cannot be joined.
+    const a = bodyEnds;
+    const b = orelseEnds;
+    let ends: Completion;
+    if (a instanceof ReturnSignal && b instanceof ReturnSignal) {
+      const same = a.value === b.value || sameValue(a.value, b.value);
+      if (!same && this.probing > 0 && (decidesBehaviour(a.value) || decidesBehaviour(b.value)))
+        throw NOT_HARMLESS;
+      ends = new ReturnSignal(
+        same
+          ? a.value
+          : joinTensors(a.value, b.value) || { k: 'unknown', hole: this.hole('return') },
+      );
+    } else if (this.probing > 0 && (a instanceof ReturnSignal || b instanceof ReturnSignal))
+      throw NOT_HARMLESS;
     for (const k of new Set([...afterBody.keys(), ...env.vars.keys()])) {
       const a = afterBody.get(k);
       const b = env.vars.get(k);
@@ -1294,6 +1317,7 @@ export class Interpreter {
         }
       }
     }
+    return ends;
   }
 
   /**
@@ -1301,12 +1325,18 @@ export class Interpreter {
    * no function (`if not os.path.exists(d): os.makedirs(d)`, a seed or a file name set either
    * way): both run on this path, as `execBoth` runs them, instead of forking it. Every fork
    * before a model is built builds the model once more, and scripts make many such forks.
-   * The branches run as a probe: at the first call of a function or a TF API, an op, a
-   * `return`, an import, a choice or an exception, everything they wrote is undone and the
-   * `if` forks as usual.
+   * The branches run as a probe: at the first call of a TF API, an op, a `return` on one
+   * branch only, an import, a choice or an exception, everything they wrote is undone and the
+   * `if` forks as usual (`NOT_JOINED`). When both branches return, so does the `if`, with
+   * what they return joined.
    */
-  private tryBoth(s: Extract<Stmt, { kind: 'If' }>, env: Env): boolean {
-    return this.probe(env, () => this.execBoth(s, env));
+  private tryBoth(s: Extract<Stmt, { kind: 'If' }>, env: Env): Completion | typeof NOT_JOINED {
+    let completion: Completion;
+    return this.probe(env, () => {
+      completion = this.execBoth(s, env);
+    })
+      ? completion
+      : NOT_JOINED;
   }
 
   /**
@@ -1476,12 +1506,15 @@ export class Interpreter {
   }
 
   /** Runs `fn`, recording the first value of everything it writes. */
-  private journalled(fn: () => Completion): Journal {
+  private journalled(fn: () => Completion, returns = false): Journal {
     const j = new Journal();
     this.journals.push(j);
     try {
-      // A `return`, `break` or `continue` on one branch cannot be joined with the other.
-      if (fn() !== undefined && this.probing > 0) throw NOT_HARMLESS;
+      // A `return`, `break` or `continue` on one branch cannot be joined with the other (a
+      // `return` may be, when the caller joins returns: `execBoth`).
+      const c = fn();
+      if (c !== undefined && this.probing > 0 && !(returns && c instanceof ReturnSignal))
+        throw NOT_HARMLESS;
     } finally {
       this.journals.pop();
     }
