@@ -125,6 +125,27 @@ describe('analyzer: incremental re-analysis equals a fresh analysis', function (
     }
   });
 
+  it('a list a loop grew stops being fresh when a function added elsewhere reads it', () => {
+    // The module's loop keeps its IR; whether its list is only `found`'s depends on the rest
+    // of the module (a function that returns it holds it too), so the answer is the new
+    // module's, not the last one's.
+    const before = [
+      'import os',
+      'import tensorflow as tf',
+      'found = []',
+      'for name in os.listdir("."):',
+      '    found.append(name)',
+      'tf.get_variable("v%d" % len(found), [1])',
+      '',
+    ].join('\n');
+    const after = `${before}def keep():\n    return found\n`;
+    const doc = new DocumentAnalyzer({ path: 'model.py' });
+    assert.equal(doc.update(before).paths, 1);
+    const again = doc.update(after);
+    assert.deepEqual(again, analyze(after, { path: 'model.py' }));
+    assert.equal(again.paths, 2);
+  });
+
   it('renders call sites, scopes, variables and events when first read, until the next edit', () => {
     const start = sources[0];
     const doc = new DocumentAnalyzer({ path: 'model.py' });

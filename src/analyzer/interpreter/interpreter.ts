@@ -4681,7 +4681,11 @@ function leavesBlock(s: Stmt): boolean {
 
 type LoopStmt = Extract<Stmt, { kind: 'For' | 'While' }>;
 
-const freshLists = new WeakMap<LoopStmt, Map<string, boolean>>();
+/**
+ * `freshList`'s answers, by the statements it read (a module's change with every version of
+ * the file; a function's only with a new `def`) and the loop.
+ */
+const freshLists = new WeakMap<readonly Stmt[], WeakMap<LoopStmt, Map<string, boolean>>>();
 
 /**
  * Whether, while `loop` (in `body`: a function's statements, or a module's) runs, only the name
@@ -4692,8 +4696,10 @@ const freshLists = new WeakMap<LoopStmt, Map<string, boolean>>();
  * mentions it. What reads it after the loop reads the name, not the list.
  */
 function freshList(body: readonly Stmt[], loop: LoopStmt, name: string): boolean {
-  let known = freshLists.get(loop);
-  if (!known) freshLists.set(loop, (known = new Map()));
+  let loops = freshLists.get(body);
+  if (!loops) freshLists.set(body, (loops = new WeakMap()));
+  let known = loops.get(loop);
+  if (!known) loops.set(loop, (known = new Map()));
   let fresh = known.get(name);
   if (fresh === undefined) known.set(name, (fresh = isFreshList(body, loop, name)));
   return fresh;
